@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Section plugins live in `Plugins/` (runtime section plugins, not SwiftPM build plugins).
+/// Each is an ordinary library target that depends only on the core.
+let sectionPlugins: [(name: String, folder: String)] = [
+  ("ProfileSection", "Profile"),
+  ("RevenueSection", "Revenue"),
+  ("ExpenditureSection", "Expenditure"),
+  ("ThreePublicSection", "ThreePublic"),
+  ("AssetsSection", "Assets"),
+  ("ProcurementSection", "Procurement"),
+  ("PerformanceSection", "Performance"),
+  ("OtherMattersSection", "OtherMatters"),
+  ("CrosscheckSection", "Crosscheck"),
+]
+
+let package = Package(
+  name: "yusuan",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "yusuan", targets: ["yusuan"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // Core: money, catalogs, facts, diagnostics, the entry language, forms. No terminal I/O, no storage.
+    .target(
+      name: "YusuanCore",
+      dependencies: [.product(name: "Yams", package: "Yams")],
+      path: "Sources/YusuanCore"
+    ),
+    // Storage: one SQLite file per department-year, journaled entries.
+    .target(
+      name: "YusuanStore",
+      dependencies: ["YusuanCore", .product(name: "GRDB", package: "GRDB.swift")],
+      path: "Sources/YusuanStore"
+    ),
+  ] + sectionPlugins.map { plugin in
+    .target(name: plugin.name, dependencies: ["YusuanCore"], path: "Plugins/\(plugin.folder)")
+  } + [
+    // The pipeline: the ordered plugin registry, entry application, checking.
+    .target(
+      name: "Workbench",
+      dependencies: ["YusuanCore", "YusuanStore"] + sectionPlugins.map { .target(name: $0.name) },
+      path: "Sources/Workbench"
+    ),
+    // The thin command line.
+    .executableTarget(
+      name: "yusuan",
+      dependencies: ["Workbench", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Sources/yusuan"
+    ),
+    .testTarget(
+      name: "YusuanTests",
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore"] + sectionPlugins.map { .target(name: $0.name) },
+      path: "Tests/YusuanTests"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,157 @@
+import YusuanCore
+
+/// 核对: figures as printed in a table (or imported from the budget system) for rows yusuan derives.
+/// Each is checked against the derived value, so a figure typed twice can no longer disagree unnoticed.
+public struct CrosscheckPlugin: SectionPlugin {
+  public init() {}
+  public let id = "crosscheck"
+  public let title = "核对数"
+
+  static let declared = CommandSpec("核对", summary: "已印出或导入的数字，与推算值核对",
+    syntax: "核对 表号 行 [名称 \"科目名称\"] 列 金额 [列 金额 …]", example: "核对 T5 201 名称 \"一般公共服务支出\" 合计 486.55")
+  public var commands: [CommandSpec] { [Self.declared] }
+
+  static let columns = ["合计", "基本支出", "项目支出", "上年", "人员经费", "公用经费"] + FundSource.allCases.map(\.rawValue)
+  static let columnAliases: [String: String] = ["基本": "基本支出", "项目": "项目支出", "预算数": "合计", "金额": "合计"]
+
+  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
+    let table = try args.choice("表号", choices: ["T1", "…", "T14"]) { w -> String? in
+      let id = w.uppercased().replacingOccurrences(of: "Ｔ", with: "T")
+      guard id.hasPrefix("T"), let n = Int(id.dropFirst()), (1...14).contains(n) else { return nil }
+      return id
+    }
+    guard let rowToken = args.next() else { throw args.fail("缺少行：科目编码，或 合计、人员经费、公用经费、基本支出、项目支出。") }
+    let row = AmountParser.normalizeWidth(rowToken.text)
+    var name: String? = nil
+    var values: [String: Amount] = [:]
+    while let t = args.next() {
+      if t.text == "名称" {
+        guard let v = args.next() else { throw args.fail("“名称”后缺少科目名称。", at: t) }
+        name = v.text
+        continue
+      }
+      let column = Self.columnAliases[t.text] ?? FundSource.named(t.text)?.rawValue ?? t.text
+      guard Self.columns.contains(column) else { throw args.fail("“\(t.text)”不是可核对的列。可选：\(Self.columns.joined(separator: "、"))。", at: t) }
+      guard values[column] == nil else { throw args.fail("列“\(column)”重复。", at: t) }
+      values[column] = try args.amount(column)
+    }
+    guard !values.isEmpty else { throw args.fail("至少要有一列数字，例如：合计 486.55。") }
+    let ordinal = context.facts.nextOrdinal(context.facts.declared.map(\.ordinal))
+    return [.set(.declared(DeclaredFigure(ordinal: ordinal, table: table, row: row, name: name, values: values)))]
+  }
+
+  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
+    let table = try args.text("表号").uppercased()
+    let n = try args.count("核对序号")
+    try args.expectEnd()
+    return Fact.declared(DeclaredFigure(ordinal: n, table: table, row: "", values: [:])).key
+  }
+
+  public func export(_ facts: FactSet) -> [String] {
+    facts.declared.sorted { $0.ordinal < $1.ordinal }.map { d in
+      var s = "核对 \(d.table) \(d.row)"
+      if let n = d.name { s += " 名称 \(ScriptWriter.q(n))" }
+      for c in Self.columns where d.values[c] != nil { s += " \(c) \(d.values[c]!.exactWan)" }
+      return s
+    }
+  }
+
+  public func check(_ view: BudgetView) throws -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for d in view.facts.declared {
+      let isCode = d.row.allSatisfy { $0.isASCII && $0.isNumber }
+      if isCode {
+        let system: CodeSystem = d.table == "T6" ? .economic : .function
+        out += CodeRules.check(code: d.row, name: d.name, system: system, level: nil, catalog: view.catalog,
+                               at: .init(table: d.table, row: d.row, plugin: id))
+        if CodeShape.problem(d.row, in: system) != nil { continue }
+      }
+      for (column, printed) in d.values.sorted(by: { $0.key < $1.key }) {
+        guard let derived = Derived.value(table: d.table, row: d.row, column: column, view: view) else {
+          out.append(Diagnostic(rule: "declared.unresolved", severity: .warning, table: d.table, row: d.row, column: column,
+                                message: "无法从已录入的事实推算 \(d.table) 的“\(d.row)”行“\(column)”列，无法核对印出的 \(printed.wan)。请检查表号、行和列。",
+                                actual: printed.wan, plugin: id))
+          continue
+        }
+        if derived.roundedWanCents != printed.roundedWanCents {
+          let label = [d.row, d.name].compactMap { $0 }.joined(separator: " ")
+          out.append(Diagnostic(rule: "sum.declared", severity: .error, table: d.table, row: d.row, column: column,
+                                message: "\(d.table)“\(label)”\(column)印为 \(printed.wan) 万元，按已录入的明细计算应为 \(derived.wan) 万元（相差 \((printed - derived).wan)）。",
+                                expected: derived.wan, actual: printed.wan, plugin: id))
+        }
+      }
+    }
+    return out
+  }
+}
+
+/// Where each (table, row, column) of a declared figure comes from.
+enum Derived {
+  static func value(table: String, row: String, column: String, view: BudgetView) -> Amount? {
+    switch table {
+    case "T1", "T2", "T3", "T4", "T5", "T8", "T9":
+      return function(table: table, row: row, column: column, view: view)
+    case "T6":
+      let r: EconomicRollup.Row?
+      switch row {
+      case "合计", "基本支出": r = view.economics.total
+      case "人员经费": return column == "合计" ? view.economics.total.personnel : nil
+      case "公用经费": return column == "合计" ? view.economics.total.publicUse : nil
+      default: r = view.economics.rows[row] ?? (row.count == 5 || row.count == 3 ? EconomicRollup.Row(code: row) : nil)
+      }
+      guard let r else { return nil }
+      switch column {
+      case "合计": return r.total
+      case "人员经费": return r.personnel
+      case "公用经费": return r.publicUse
+      case "上年": return row == "合计" ? view.economics.priorTotal : nil
+      default: return nil
+      }
+    case "T7":
+      if row == "合计" { return column == "合计" ? view.facts.threePublic.map(\.amount).sum() : column == "上年" ? view.facts.threePublic.compactMap(\.prior).sum() : nil }
+      guard let item = ThreePublicItem.named(row), let f = view.facts.threePublic.first(where: { $0.item == item }) else { return nil }
+      return column == "合计" ? f.amount : column == "上年" ? f.prior : nil
+    case "T10":
+      guard row == "合计" else { return view.facts.projects.first { $0.name == row }.flatMap { column == "合计" ? $0.total : nil } }
+      if column == "合计" { return view.facts.projects.map(\.total).sum() }
+      if let s = FundSource(rawValue: column) { return view.facts.projects.compactMap { $0.amounts[s] }.sum() }
+      return nil
+    case "T11":
+      return row == "合计" && column == "合计" ? view.facts.procurements.map(\.total).sum() : nil
+    case "T12":
+      return row == "合计" && column == "合计" ? view.facts.purchasedServices.map(\.total).sum() : nil
+    case "T13":
+      return row == "合计" && column == "合计" ? view.facts.assetConfigurations.map(\.total).sum() : nil
+    case "T14":
+      // 合计: the funds of all projects under 绩效管理 (the 绩效目标设置情况 paragraph states it).
+      guard row == "合计", column == "合计" else { return view.facts.goals.first { $0.project == row }?.total }
+      return view.facts.projects.filter(\.performanceManaged).map(\.total).sum()
+    default:
+      return nil
+    }
+  }
+
+  static func function(table: String, row: String, column: String, view: BudgetView) -> Amount? {
+    let fund: FundSource? = table == "T5" ? .general : table == "T8" ? .governmentFund : table == "T9" ? .stateCapital : nil
+    let rows = fund.map { view.functions.bySourceRows[$0] ?? [:] } ?? view.functions.rows
+    let r: FunctionRollup.Row
+    switch row {
+    case "合计", "本年支出合计", "支出总计", "收入总计":
+      if column == "上年" { return view.prior.amount("合计") }
+      r = view.functions.total(of: fund)
+    case "基本支出", "项目支出":
+      if column == "上年" { return view.prior.amount(row) }
+      let t = view.functions.total(of: fund)
+      return row == "基本支出" ? t.basic : t.project
+    default:
+      if column == "上年" { return view.prior.amount(row) }
+      r = rows[row] ?? FunctionRollup.Row(code: row)
+    }
+    switch column {
+    case "合计": return r.total
+    case "基本支出": return r.basic
+    case "项目支出": return r.project
+    default: return FundSource(rawValue: column).map { r.bySource[$0] ?? .zero }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import YusuanCore
+
+/// The rules of the expenditure section. Each function is one rule (or a small family) with a stable id.
+struct ExpenditureRules {
+  let view: BudgetView
+  let plugin: String
+
+  func all() -> [Diagnostic] {
+    codes() + missing() + basicEqualsEconomic() + projectsEqualProjectLines() + priorsAddUp() + reasons() + units() + residue()
+  }
+
+  /// Codes and names of every line (code.* and name.mismatch, see CodeRules).
+  func codes() -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    var seen = Set<String>()
+    for l in view.facts.expenditures where seen.insert(l.code + "|" + (l.name ?? "")).inserted {
+      out += CodeRules.check(code: l.code, name: l.name, system: .function, level: 7, catalog: view.catalog,
+                             at: .init(table: "T5", row: l.code, plugin: plugin))
+    }
+    seen = []
+    for e in view.facts.economics where seen.insert(e.code + "|" + (e.name ?? "")).inserted {
+      out += CodeRules.check(code: e.code, name: e.name, system: .economic, level: 5, catalog: view.catalog,
+                             at: .init(table: "T6", row: e.code, plugin: plugin))
+    }
+    for p in view.facts.projects {
+      if let c = p.code {
+        out += CodeRules.check(code: c, name: nil, system: .function, level: 7, catalog: view.catalog, at: .init(table: "T10", row: p.name, plugin: plugin))
+      }
+    }
+    return out
+  }
+
+  /// `expenditure.missing` / `economic.missing` (error): the tables that must carry data have none.
+  func missing() -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    if view.facts.expenditures.isEmpty {
+      out.append(Diagnostic(rule: "expenditure.missing", severity: .error, table: "T5",
+                            message: "尚未录入任何支出。一般公共预算支出须细化到功能分类项级，请用：支出 2010301 基本 金额", plugin: plugin))
+    }
+    if !view.functions.total.basic.isZero && view.facts.economics.isEmpty {
+      out.append(Diagnostic(rule: "economic.missing", severity: .error, table: "T6",
+                            message: "基本支出 \(view.functions.total.basic.wan) 万元尚未按经济分类款级录入（一般公共预算基本支出表须细化到款级）。请用：经济 30101 金额",
+                            expected: view.functions.total.basic.wan, actual: "0.00", plugin: plugin))
+    }
+    return out
+  }
+
+  /// `cross.basic-economic` (error): 基本支出 by function equals 基本支出 by economic classification.
+  func basicEqualsEconomic() -> [Diagnostic] {
+    guard !view.facts.economics.isEmpty else { return [] }
+    let byFunction = view.functions.total.basic, byEconomic = view.economics.total.total
+    guard byFunction != byEconomic else { return [] }
+    return [Diagnostic(rule: "cross.basic-economic", severity: .error, table: "T6", row: "合计",
+                       message: "基本支出按功能分类合计 \(byFunction.wan) 万元，按经济分类合计 \(byEconomic.wan) 万元，两者应相等（相差 \((byEconomic - byFunction).wan) 万元）。请核对支出或经济分类录入。",
+                       expected: byFunction.wan, actual: byEconomic.wan, plugin: plugin)]
+  }
+
+  /// `cross.project-list` (error): 项目支出 by function equals the project list, in total and per 科目 where projects name one.
+  func projectsEqualProjectLines() -> [Diagnostic] {
+    let projects = view.facts.projects
+    let lines = view.functions.total.project
+    guard !(projects.isEmpty && lines.isZero) else { return [] }
+    let listed = projects.map(\.total).sum()
+    var out: [Diagnostic] = []
+    if listed != lines {
+      out.append(Diagnostic(rule: "cross.project-list", severity: .error, table: "T10", row: "合计",
+                            message: projects.isEmpty
+                              ? "项目支出按功能分类合计 \(lines.wan) 万元，但项目支出表没有任何项目。请用：项目 \"项目名称\" 类型 日常运转类 金额 金额"
+                              : "项目支出表合计 \(listed.wan) 万元，与支出表中的项目支出 \(lines.wan) 万元不等（相差 \((listed - lines).wan) 万元）。",
+                            expected: lines.wan, actual: listed.wan, plugin: plugin))
+    }
+    if !projects.isEmpty, projects.allSatisfy({ $0.code != nil }) {
+      var byCode: [String: Amount] = [:]
+      for p in projects { byCode[p.code!, default: .zero] += p.total }
+      let codes = Set(byCode.keys).union(view.functions.rows.filter { $0.key.count == 7 && !$0.value.project.isZero }.map(\.key))
+      for code in codes.sorted() {
+        let a = byCode[code] ?? .zero, b = view.functions.rows[code]?.project ?? .zero
+        if a != b {
+          out.append(Diagnostic(rule: "cross.project-list", severity: .error, table: "T10", row: code,
+                                message: "科目 \(code) 下的项目合计 \(a.wan) 万元，与该科目的项目支出 \(b.wan) 万元不等。",
+                                expected: b.wan, actual: a.wan, plugin: plugin))
+        }
+      }
+    }
+    return out
+  }
+
+  /// `sum.prior` (error): a prior-year aggregate entered for a 类/款/total disagrees with the priors entered below it.
+  func priorsAddUp() -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for p in view.facts.priors {
+      guard let below = view.prior.derivedBelow(p.subject), below != p.amount else { continue }
+      out.append(Diagnostic(rule: "sum.prior", severity: .error, table: "T5", row: p.subject, column: "上年",
+                            message: "\(p.subject) 的上年预算数录入为 \(p.amount.wan) 万元，而其下各项上年数合计 \(below.wan) 万元。请核对上年数。",
+                            expected: below.wan, actual: p.amount.wan, plugin: plugin))
+    }
+    return out
+  }
+
+  /// `change.reason-missing` (warning) for every 项, 类 and total whose change is beyond the threshold.
+  func reasons() -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    func reason(_ code: String) -> String? {
+      // A reason given for the 项, its 款 or its 类 covers it.
+      ([code] + CodeShape.ancestors(code).reversed()).lazy.compactMap { view.facts.reason(for: $0) }.first
+    }
+    for code in view.functions.orderedCodes where code.count == 7 || view.facts.aggregatePrior(for: code) != nil {
+      let row = view.functions.rows[code]!
+      out += ChangeRules.reasonMissing(subject: code, label: "\(code) \(view.name(code, .function) ?? "")", current: row.total,
+                                       prior: view.prior.amount(code), reason: reason(code), view: view, table: "T5", plugin: plugin)
+    }
+    // 类 or 款 with an aggregate prior but no current lines (spending stopped).
+    for p in view.facts.priors where p.subject.count != 0 && Int(p.subject) != nil && view.functions.rows[p.subject] == nil {
+      out += ChangeRules.reasonMissing(subject: p.subject, label: "\(p.subject) \(view.name(p.subject, .function) ?? "")", current: .zero,
+                                       prior: p.amount, reason: reason(p.subject), view: view, table: "T5", plugin: plugin)
+    }
+    out += ChangeRules.reasonMissing(subject: "合计", label: "支出合计", current: view.functions.total.total, prior: view.prior.amount("合计"),
+                                     reason: view.facts.reason(for: "合计"), view: view, table: "T3", plugin: plugin)
+    return out
+  }
+
+  /// `unit.unknown` (warning): an amount carries a 预算单位 that is not in 预算单位构成.
+  func units() -> [Diagnostic] {
+    let known = view.unitNames
+    var named: [(String, String)] = []
+    for l in view.facts.expenditures { if let u = l.unit { named.append((u, "支出 \(l.code)")) } }
+    for e in view.facts.economics { if let u = e.unit { named.append((u, "经济 \(e.code)")) } }
+    for p in view.facts.projects { if let u = p.unit { named.append((u, "项目 \(p.name)")) } }
+    var seen = Set<String>()
+    return named.filter { !known.contains($0.0) && seen.insert($0.0).inserted }.map { (unit, where_) in
+      let hint = known.sorted().filter { $0.hasPrefix(unit) || unit.hasPrefix($0) }.first.map { "是否应为“\($0)”？" } ?? ""
+      return Diagnostic(rule: "unit.unknown", severity: .warning, table: "T10", row: where_, column: "单位",
+                        message: "单位“\(unit)”不在预算单位构成中（\(known.sorted().joined(separator: "、"))）。\(hint)请统一单位名称，或先录入：单位 \"\(unit)\" 事业",
+                        expected: known.sorted().joined(separator: "、"), actual: unit, plugin: plugin)
+    }
+  }
+
+  func residue() -> [Diagnostic] {
+    view.facts.reasons.flatMap { TextRules.residue($0.text, words: view.edition.rules.residue, table: "原因", row: $0.subject, plugin: plugin) }
+      + view.facts.projects.flatMap { TextRules.residue($0.name, words: view.edition.rules.residue, table: "T10", row: $0.name, plugin: plugin) }
+  }
+}

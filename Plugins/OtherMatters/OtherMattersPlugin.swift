@@ -1,0 +1,86 @@
+import YusuanCore
+
+/// 其他重要事项: 机关运行经费, and the notes printed under tables (why a table is empty).
+public struct OtherMattersPlugin: SectionPlugin {
+  public init() {}
+  public let id = "other-matters"
+  public let title = "其他重要事项"
+
+  static let operating = CommandSpec("机关运行经费", summary: "机关运行经费财政拨款预算",
+    syntax: "机关运行经费 金额 [上年 金额] [原因 \"文字\"]", example: "机关运行经费 39.96 上年 41.11 原因 \"厉行节约\"")
+  static let note = CommandSpec("说明", summary: "表格下方的说明（覆盖版本默认措辞）",
+    syntax: "说明 表号 \"文字\"", example: "说明 T8 \"本部门没有政府性基金预算拨款收入，也没有政府性基金预算支出，故本表无数据。\"")
+  public var commands: [CommandSpec] { [Self.operating, Self.note] }
+
+  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
+    if command.keyword == "机关运行经费" {
+      let amount = try args.amount("机关运行经费")
+      let o = try args.options(["上年": .amount, "原因": .text])
+      var edits: [FactEdit] = [.set(.operatingCost(OperatingCost(amount: amount, prior: o.amounts["上年"])))]
+      if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: "机关运行经费", text: r)))) }
+      return edits
+    }
+    let table = try Self.table(&args, context)
+    let text = try args.text("说明文字")
+    try args.expectEnd()
+    return [.set(.tableNote(TableNote(table: table, text: text)))]
+  }
+
+  /// A standard table id (T1…T14) that the edition prints.
+  static func table(_ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
+    let ids = context.edition.tables.map(\.id)
+    return try args.choice("表号", choices: ids) { w in
+      let id = w.uppercased().replacingOccurrences(of: "Ｔ", with: "T")
+      return ids.contains(id) ? id : nil
+    }
+  }
+
+  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
+    if command.keyword == "机关运行经费" { try args.expectEnd(); return Fact.operatingCost(OperatingCost(amount: .zero)).key }
+    let t = try Self.table(&args, context)
+    try args.expectEnd()
+    return Fact.tableNote(TableNote(table: t, text: "")).key
+  }
+
+  public func export(_ facts: FactSet) -> [String] {
+    (facts.operatingCost.map { ["机关运行经费 \($0.amount.exactWan)\(ScriptWriter.prior($0.prior))"] } ?? [])
+      + facts.tableNotes.map { "说明 \($0.table) \(ScriptWriter.q($0.text))" }
+  }
+
+  public func check(_ view: BudgetView) throws -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let f = view.facts
+    // 机关运行经费 is reported by 行政单位 (and 参公 units); a department of 事业单位 only has none.
+    let administrative = f.units.isEmpty || f.units.contains { $0.nature == "机关" || $0.nature == "参公事业" }
+    if let c = f.operatingCost {
+      let publicUse = view.facts.economics.isEmpty ? declaredPublicUse(view) : view.economics.total.publicUse
+      if let publicUse, c.amount > publicUse {
+        out.append(Diagnostic(rule: "operating-cost.exceeds-public", severity: .warning, table: "其他重要事项", row: "机关运行经费",
+                              message: "机关运行经费 \(c.amount.wan) 万元，超过基本支出中的公用经费 \(publicUse.wan) 万元。机关运行经费是行政单位基本支出中的公用经费，一般不应超过公用经费，请核对。",
+                              expected: "≤ \(publicUse.wan)", actual: c.amount.wan, plugin: id))
+      }
+      if c.prior == nil {
+        out.append(Diagnostic(rule: "operating-cost.prior-missing", severity: .warning, table: "其他重要事项", row: "机关运行经费",
+                              message: "机关运行经费缺少上年预算数，说明中须比较增减。请录入：机关运行经费 \(c.amount.exactWan) 上年 金额", plugin: id))
+      }
+      out += ChangeRules.reasonMissing(subject: "机关运行经费", label: "机关运行经费", current: c.amount, prior: c.prior,
+                                       reason: f.reason(for: "机关运行经费"), view: view, table: "其他重要事项", plugin: id)
+    } else if administrative {
+      out.append(Diagnostic(rule: "operating-cost.missing", severity: .error, table: "其他重要事项", row: "机关运行经费",
+                            message: "尚未录入机关运行经费。行政单位须公开机关运行经费财政拨款预算及其增减。请用：机关运行经费 金额 上年 金额", plugin: id))
+    }
+    for n in f.tableNotes {
+      out += TextRules.residue(n.text, words: view.edition.rules.residue, table: n.table, row: "说明", plugin: id)
+      if view.edition.table(n.table) == nil {
+        out.append(Diagnostic(rule: "note.table-unknown", severity: .warning, table: n.table, row: "说明",
+                              message: "版本“\(view.edition.id)”没有表 \(n.table)，该说明不会印出。", plugin: id))
+      }
+    }
+    return out
+  }
+
+  /// 公用经费 as printed (核对 T6 公用经费), when 经济分类 lines were not entered.
+  func declaredPublicUse(_ view: BudgetView) -> Amount? {
+    view.facts.declared.first { $0.table == "T6" && $0.row == "公用经费" }?.values["合计"]
+  }
+}

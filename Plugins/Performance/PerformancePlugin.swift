@@ -1,0 +1,120 @@
+import YusuanCore
+
+/// 绩效目标 (T14): every project under 绩效管理 has a goal table whose funds match the project.
+public struct PerformancePlugin: SectionPlugin {
+  public init() {}
+  public let id = "performance"
+  public let title = "绩效目标"
+
+  static let goal = CommandSpec("绩效", summary: "项目支出绩效目标表表头",
+    syntax: "绩效 \"项目名称\" 总额 金额 [财政拨款 金额] [上年结转 金额] [其他 金额] [主管部门 \"…\"] [实施单位 \"…\"] [项目来源 新增项目|延续项目] [项目期 \"…\"] 目标 \"年度目标\"",
+    example: "绩效 \"调研活动经费\" 总额 74 财政拨款 74 项目来源 延续项目 目标 \"推动我区经济社会高质量发展。\"")
+  static let indicator = CommandSpec("指标", summary: "绩效指标一行",
+    syntax: "指标 \"项目名称\" [序号] 产出指标|效益指标|满意度指标 二级指标 \"三级指标\" \"指标值\"",
+    example: "指标 \"调研活动经费\" 产出指标 数量指标 \"调研活动\" \"≥500人次\"")
+  public var commands: [CommandSpec] { [Self.goal, Self.indicator] }
+
+  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
+    let project = try args.text("项目名称")
+    if command.keyword == "绩效" {
+      let o = try args.options(["总额": .amount, "财政拨款": .amount, "上年结转": .amount, "其他": .amount, "主管部门": .text,
+                                "实施单位": .text, "项目来源": .text, "项目期": .text, "目标": .text])
+      guard let total = o.amounts["总额"] else { throw args.fail("缺少年度资金总额：总额 金额。") }
+      guard let objective = o.texts["目标"], !objective.isEmpty else { throw args.fail("缺少年度目标：目标 \"……\"。") }
+      return [.set(.goal(PerformanceGoal(project: project, department: o.texts["主管部门"], implementer: o.texts["实施单位"], origin: o.texts["项目来源"],
+                                         period: o.texts["项目期"], total: total, appropriation: o.amounts["财政拨款"], carryover: o.amounts["上年结转"],
+                                         other: o.amounts["其他"], objective: objective)))]
+    }
+    let existing = context.facts.indicators.filter { $0.project == project }.map(\.ordinal)
+    var ordinal = (existing.max() ?? 0) + 1
+    if let t = args.peek(), !t.quoted, let n = Int(t.text) { ordinal = n; _ = args.next() }
+    let level1 = try args.choice("一级指标", choices: Indicator.level1Names) { Indicator.level1Names.contains($0) ? $0 : nil }
+    let level2 = try args.text("二级指标")
+    let level3 = try args.text("三级指标")
+    let value = try args.text("指标值")
+    try args.expectEnd()
+    return [.set(.indicator(Indicator(project: project, ordinal: ordinal, level1: level1, level2: level2, level3: level3, value: value)))]
+  }
+
+  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
+    let project = try args.text("项目名称")
+    if command.keyword == "绩效" {
+      try args.expectEnd()
+      return Fact.goal(PerformanceGoal(project: project, total: .zero, objective: "")).key
+    }
+    let n = try args.count("指标序号")
+    try args.expectEnd()
+    return Fact.indicator(Indicator(project: project, ordinal: n, level1: "", level2: "", level3: "", value: "")).key
+  }
+
+  public func export(_ facts: FactSet) -> [String] {
+    var out: [String] = []
+    for g in facts.goals {
+      var s = "绩效 \(ScriptWriter.q(g.project)) 总额 \(g.total.exactWan)"
+      if let a = g.appropriation { s += " 财政拨款 \(a.exactWan)" }
+      if let a = g.carryover { s += " 上年结转 \(a.exactWan)" }
+      if let a = g.other { s += " 其他 \(a.exactWan)" }
+      if let t = g.department { s += " 主管部门 \(ScriptWriter.q(t))" }
+      if let t = g.implementer { s += " 实施单位 \(ScriptWriter.q(t))" }
+      if let t = g.origin { s += " 项目来源 \(ScriptWriter.q(t))" }
+      if let t = g.period { s += " 项目期 \(ScriptWriter.q(t))" }
+      s += " 目标 \(ScriptWriter.q(g.objective))"
+      out.append(s)
+    }
+    out += facts.indicators.map {
+      "指标 \(ScriptWriter.q($0.project)) \($0.ordinal) \($0.level1) \(ScriptWriter.q($0.level2)) \(ScriptWriter.q($0.level3)) \(ScriptWriter.q($0.value))"
+    }
+    return out
+  }
+
+  public func check(_ view: BudgetView) throws -> [Diagnostic] {
+    let f = view.facts
+    var out: [Diagnostic] = []
+    let projectsByName = Dictionary(grouping: f.projects, by: \.name)
+    let goals = Dictionary(f.goals.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
+    let managed = f.projects.filter(\.performanceManaged)
+    if !f.projects.isEmpty && managed.isEmpty {
+      out.append(Diagnostic(rule: "performance.none", severity: .warning, table: "T14",
+                            message: "有 \(f.projects.count) 个项目、合计 \(f.projects.map(\.total).sum().wan) 万元，但没有一个实行绩效目标管理。预算绩效管理要求项目支出设置绩效目标；请在项目后加“绩效管理”并录入绩效目标表。",
+                            expected: "至少1个绩效管理项目", actual: "0", plugin: id))
+    }
+    for p in managed {
+      guard let g = goals[p.name] else {
+        out.append(Diagnostic(rule: "performance.goal-missing", severity: .error, table: "T14", row: p.name,
+                              message: "项目“\(p.name)”实行绩效管理，但没有绩效目标表。请用：绩效 \"\(p.name)\" 总额 \(p.total.exactWan) 目标 \"……\"", plugin: id))
+        continue
+      }
+      let projectTotal = (projectsByName[p.name] ?? [p]).map(\.total).sum()
+      if g.total != projectTotal {
+        out.append(Diagnostic(rule: "performance.goal-funds", severity: .error, table: "T14", row: p.name, column: "年度资金总额",
+                              message: "项目“\(p.name)”绩效目标表的年度资金总额 \(g.total.wan) 万元，与项目支出表中该项目 \(projectTotal.wan) 万元不等。",
+                              expected: projectTotal.wan, actual: g.total.wan, plugin: id))
+      }
+      let parts = [g.appropriation, g.carryover, g.other].compactMap { $0 }
+      if !parts.isEmpty && parts.sum() != g.total {
+        out.append(Diagnostic(rule: "performance.goal-funds", severity: .error, table: "T14", row: p.name, column: "其中",
+                              message: "项目“\(p.name)”绩效目标表中财政拨款、上年结转、其他资金之和 \(parts.sum().wan) 万元，与年度资金总额 \(g.total.wan) 万元不等。",
+                              expected: g.total.wan, actual: parts.sum().wan, plugin: id))
+      }
+      let inds = f.indicators.filter { $0.project == p.name }
+      let levels = Set(inds.map(\.level1))
+      let missingLevels = Indicator.level1Names.filter { !levels.contains($0) }
+      if !missingLevels.isEmpty {
+        out.append(Diagnostic(rule: "performance.indicators", severity: inds.isEmpty ? .error : .warning, table: "T14", row: p.name,
+                              message: "项目“\(p.name)”的绩效指标缺少\(missingLevels.joined(separator: "、"))。绩效目标表须有产出、效益、满意度三类一级指标。",
+                              expected: Indicator.level1Names.joined(separator: "、"), actual: levels.isEmpty ? "无" : Indicator.level1Names.filter { levels.contains($0) }.joined(separator: "、"), plugin: id))
+      }
+    }
+    for g in f.goals where projectsByName[g.project] == nil {
+      out.append(Diagnostic(rule: "performance.orphan", severity: .error, table: "T14", row: g.project,
+                            message: "绩效目标表的项目“\(g.project)”不在项目支出表中。请核对项目名称。", plugin: id))
+    }
+    for g in f.goals where projectsByName[g.project]?.contains(where: \.performanceManaged) == false {
+      out.append(Diagnostic(rule: "performance.unmanaged", severity: .warning, table: "T14", row: g.project,
+                            message: "项目“\(g.project)”有绩效目标表，但项目录入时未标“绩效管理”。", plugin: id))
+    }
+    for g in f.goals { out += TextRules.residue(g.objective, words: view.edition.rules.residue, table: "T14", row: g.project, plugin: id) }
+    for i in f.indicators { out += TextRules.residue(i.level3 + " " + i.value, words: view.edition.rules.residue, table: "T14", row: i.project, plugin: id) }
+    return out
+  }
+}

@@ -1,0 +1,80 @@
+import YusuanCore
+
+/// 收入: revenue by source. Checked against the expenditure it funds (收支平衡).
+public struct RevenuePlugin: SectionPlugin {
+  public init() {}
+  public let id = "revenue"
+  public let title = "收入"
+
+  static let revenue = CommandSpec("收入", summary: "按资金来源的本年收入", syntax: "收入 资金来源 金额 [上年 金额]", example: "收入 一般公共预算 612.42 上年 648.77")
+  public var commands: [CommandSpec] { [Self.revenue] }
+
+  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
+    let source = try args.choice("资金来源", choices: FundSource.allCases.map(\.rawValue)) { FundSource.named($0) }
+    let amount = try args.amount("收入金额")
+    let o = try args.options(["上年": .amount, "原因": .text])
+    var edits: [FactEdit] = [.set(.revenue(RevenueFact(source: source, amount: amount, prior: o.amounts["上年"])))]
+    if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: "收入", text: r)))) }
+    return edits
+  }
+
+  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
+    let source = try args.choice("资金来源", choices: FundSource.allCases.map(\.rawValue)) { FundSource.named($0) }
+    try args.expectEnd()
+    return Fact.revenue(RevenueFact(source: source, amount: .zero)).key
+  }
+
+  public func export(_ facts: FactSet) -> [String] {
+    facts.revenues.map { "收入 \($0.source.rawValue) \($0.amount.exactWan)\(ScriptWriter.prior($0.prior))" }
+  }
+
+  public func check(_ view: BudgetView) throws -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let revenues = view.facts.revenues
+    let spent = view.functions.total
+    if revenues.isEmpty {
+      if !spent.total.isZero {
+        out.append(Diagnostic(rule: "revenue.missing", severity: .error, table: "T1", row: "本年收入合计",
+                              message: "尚未录入收入。支出合计 \(spent.total.wan) 万元须有对应的收入来源，请用：收入 一般公共预算 金额",
+                              expected: spent.total.wan, actual: "0.00", plugin: id))
+      }
+      return out
+    }
+    // 收支平衡 by source: each source's revenue funds exactly the expenditure entered from it.
+    for source in FundSource.allCases {
+      let r = revenues.first { $0.source == source }?.amount ?? .zero
+      let e = spent.bySource[source] ?? .zero
+      if r != e {
+        out.append(Diagnostic(rule: "cross.revenue-expenditure", severity: .error, table: "T1", row: source.revenueName, column: "预算数",
+                              message: "\(source.revenueName) \(r.wan) 万元，而按\(source.rawValue)安排的支出合计 \(e.wan) 万元，两者应相等（收支平衡）。请核对收入或支出的资金来源。",
+                              expected: e.wan, actual: r.wan, plugin: id))
+      }
+    }
+    let rTotal = revenues.map(\.amount).sum()
+    if rTotal != spent.total {
+      out.append(Diagnostic(rule: "cross.revenue-expenditure", severity: .error, table: "T1", row: "收入总计", column: "预算数",
+                            message: "收入总计 \(rTotal.wan) 万元与支出总计 \(spent.total.wan) 万元不等。",
+                            expected: spent.total.wan, actual: rTotal.wan, plugin: id))
+    }
+    // Prior year: the revenue priors must agree with the expenditure prior of the same year.
+    let priors = revenues.compactMap(\.prior)
+    if priors.count == revenues.count, let ePrior = view.prior.amount("合计") {
+      let rPrior = priors.sum()
+      if rPrior != ePrior {
+        out.append(Diagnostic(rule: "cross.revenue-expenditure-prior", severity: .error, table: "T1", row: "收入总计", column: "上年",
+                              message: "\(view.meta.priorYear)年收入预算 \(rPrior.wan) 万元与\(view.meta.priorYear)年支出预算 \(ePrior.wan) 万元不等：同一变化被两次说成不同的数（本年收入比上年\(Self.change(rTotal, rPrior))，支出比上年\(Self.change(spent.total, ePrior))）。请核对上年数。",
+                              expected: ePrior.wan, actual: rPrior.wan, plugin: id))
+      }
+    }
+    if let r = revenues.first(where: { $0.prior != nil }), revenues.count == 1 {
+      out += ChangeRules.reasonMissing(subject: "收入", label: r.source.revenueName, current: r.amount, prior: r.prior,
+                                       reason: view.facts.reason(for: "收入") ?? view.facts.reason(for: "合计"), view: view, table: "T2", plugin: id)
+    }
+    return out
+  }
+
+  static func change(_ current: Amount, _ prior: Amount) -> String {
+    let d = current - prior
+    return d.isZero ? "持平" : (d.isNegative ? "减少" : "增加") + "\(d.magnitude.wan)万元"
+  }
+}

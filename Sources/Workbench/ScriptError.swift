@@ -1,0 +1,38 @@
+import YusuanCore
+
+/// A refused script line, shown as `file:line:col: 错误：…`, the line, and a caret under the offending part.
+/// Columns and carets count display width (CJK characters take two columns), as hledger does.
+public struct ScriptError: Error, Sendable, Equatable {
+  public var file: String
+  public var line: Int
+  /// 1-based display column.
+  public var column: Int
+  public var message: String
+  public var excerpt: String
+  public var caretStart: Int
+  public var caretWidth: Int
+
+  public init(file: String, line: Int, text: String, error: EntryError) {
+    self.file = file; self.line = line; self.message = error.message
+    let chars = Array(text.replacingOccurrences(of: "\t", with: " "))
+    let start = min(error.start ?? 0, chars.count)
+    let end = max(start + 1, min(error.end ?? chars.count, chars.count))
+    excerpt = String(chars)
+    caretStart = DisplayWidth.of(String(chars[0..<start]))
+    caretWidth = max(1, start < chars.count ? DisplayWidth.of(String(chars[start..<min(end, chars.count)])) : 1)
+    column = caretStart + 1
+  }
+
+  public var rendered: String {
+    let gutter = String(line)
+    var s = "\(file):\(line):\(column): 错误：" + message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)! + "\n"
+    s += "\(gutter) | \(excerpt)\n"
+    s += String(repeating: " ", count: gutter.count) + " | " + String(repeating: " ", count: caretStart) + String(repeating: "^", count: caretWidth) + "\n"
+    for rest in message.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() { s += "  \(rest)\n" }
+    return s
+  }
+
+  public var diagnostic: Diagnostic {
+    Diagnostic(rule: "script.invalid", severity: .error, message: message, file: file, line: line, col: column)
+  }
+}

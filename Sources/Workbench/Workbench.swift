@@ -1,0 +1,122 @@
+import Foundation
+import YusuanCore
+import YusuanStore
+
+/// The pipeline, readable in one place: open the workbook → apply entries (REPL, script, import) as facts →
+/// plugins derive and validate → (narrative → renderers, in the compile stage).
+public final class Workbench {
+  public let store: WorkbookStore
+  public let forms: FormsLibrary
+  public let meta: WorkbookMeta
+  public let edition: Edition
+  public let catalog: Catalog
+  public private(set) var facts: FactSet
+  private var head: Int64
+
+  init(store: WorkbookStore, forms: FormsLibrary) throws {
+    self.store = store
+    self.forms = forms
+    meta = try store.meta()
+    edition = try forms.edition(meta.edition)
+    catalog = try forms.catalog(meta.catalog)
+    head = try store.head()
+    facts = try store.loadFacts()
+  }
+
+  /// `yusuan new`: a new workbook for one department-year.
+  public static func create(path: String, department: String, year: Int, editionID: String, forms: FormsLibrary) throws -> Workbench {
+    let edition = try forms.edition(editionID)
+    _ = try forms.catalog(edition.catalog)
+    let store = try WorkbookStore.create(path: path, meta: WorkbookMeta(department: department, year: year, edition: edition.id, catalog: edition.catalog))
+    return try Workbench(store: store, forms: forms)
+  }
+
+  public static func open(path: String, forms: FormsLibrary, readonly: Bool = false) throws -> Workbench {
+    try Workbench(store: WorkbookStore.open(path: path, readonly: readonly), forms: forms)
+  }
+
+  public var context: EntryContext { EntryContext(meta: meta, edition: edition, catalog: catalog, facts: facts) }
+
+  public var view: BudgetView { BudgetView(meta: meta, edition: edition, catalog: catalog, facts: facts) }
+
+  /// A line of entry text and where it came from.
+  public struct SourcedLine: Sendable {
+    public var text: String
+    public var file: String
+    public var line: Int
+    public init(text: String, file: String, line: Int) { self.text = text; self.file = file; self.line = line }
+  }
+
+  /// Applies lines all-or-nothing: every line is parsed against the facts as they stand after the lines before it;
+  /// if any line is refused, nothing is written and every refusal is returned. Otherwise the whole batch is
+  /// committed in one transaction. Returns the number of accepted entries.
+  @discardableResult
+  public func apply(_ lines: [SourcedLine], source: EntrySource) throws -> Int {
+    for attempt in 0..<3 {
+      var working = facts
+      var entries: [JournalEntry] = []
+      var errors: [ScriptError] = []
+      for l in lines {
+        let ctx = EntryContext(meta: meta, edition: edition, catalog: catalog, facts: working)
+        do {
+          let edits = try EntryParser.edits(for: l.text, context: ctx)
+          guard !edits.isEmpty else { continue }
+          let changes = edits.map { working.apply($0) }
+          entries.append(JournalEntry(source: source, location: "\(l.file):\(l.line)", command: l.text.trimmingBlanks(), changes: changes))
+        } catch {
+          errors.append(ScriptError(file: l.file, line: l.line, text: l.text, error: error))
+        }
+      }
+      if !errors.isEmpty { throw ApplyError(errors: errors) }
+      guard !entries.isEmpty else { return 0 }
+      do {
+        head = try store.commit(entries, expectedHead: head)
+        facts = working
+        return entries.count
+      } catch StoreError.concurrentChange where attempt < 2 {
+        try reload()
+      }
+    }
+    throw StoreError.concurrentChange
+  }
+
+  /// Re-reads the workbook (another process wrote to it).
+  public func reload() throws {
+    head = try store.head()
+    facts = try store.loadFacts()
+  }
+
+  /// Runs every plugin's rules and collects all findings; a plugin that throws becomes a finding naming it.
+  public func check() -> [Diagnostic] {
+    let view = self.view
+    var out: [Diagnostic] = []
+    for plugin in SectionRegistry.plugins {
+      do {
+        out += try plugin.check(view)
+      } catch {
+        out.append(Diagnostic(rule: "plugin.failed", severity: .error, table: plugin.title,
+                              message: "“\(plugin.title)”部分的检查未能完成（\(plugin.id)：\(error)）。其余部分的检查结果仍然有效；请报告此问题。",
+                              plugin: plugin.id))
+      }
+    }
+    // Errors first, then warnings, then info; within a severity, registry order and rule order.
+    return Severity.allCases.reversed().flatMap { s in out.filter { $0.severity == s } }
+  }
+
+  /// The canonical script: `run` on a new workbook of the same department, year and edition rebuilds identical facts.
+  public func exportScript() -> String {
+    var out = "# \(meta.department) \(meta.year)年部门预算 · 版本 \(meta.edition)\n"
+    out += "# 由 yusuan export 生成；重建：yusuan new W --department \(Lexer.quote(meta.department)) --year \(meta.year) --edition \(meta.edition) && yusuan run W 本文件\n"
+    for plugin in SectionRegistry.plugins {
+      let lines = plugin.export(facts)
+      guard !lines.isEmpty else { continue }
+      out += "\n# \(plugin.title)\n" + lines.joined(separator: "\n") + "\n"
+    }
+    return out
+  }
+}
+
+/// Every refused line of a batch; nothing of the batch was applied.
+public struct ApplyError: Error, Sendable {
+  public var errors: [ScriptError]
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Reads catalogs from CSV: the bundled reference file (`code,name,level,parent,kind,confidence`)
+/// and the official catalogs officers get from their finance bureau (科目编码, 科目名称, …).
+public enum CatalogCSV {
+  public struct Problem: Sendable, Equatable {
+    public var line: Int
+    public var message: String
+  }
+
+  public struct Parsed: Sendable {
+    public var entries: [CatalogEntry]
+    public var problems: [Problem]
+  }
+
+  static let codeHeaders: Set<String> = ["code", "科目编码", "编码", "功能科目编码", "经济科目编码", "科目代码"]
+  static let nameHeaders: Set<String> = ["name", "科目名称", "名称", "功能科目名称", "经济科目名称"]
+  static let kindHeaders: Set<String> = ["kind", "类型", "分类"]
+  static let confidenceHeaders: Set<String> = ["confidence", "可信度"]
+
+  /// Parses CSV text. Every row either becomes an entry or a problem naming its line; nothing is silently dropped.
+  public static func parse(_ text: String, defaultConfidence: String = "official") -> Parsed {
+    var rows = CSVReader.rows(text)
+    guard !rows.isEmpty else { return Parsed(entries: [], problems: [Problem(line: 1, message: "文件为空，没有科目")]) }
+    let header = rows.removeFirst().map { NameKey.of($0.lowercased()) }
+    guard let codeCol = header.firstIndex(where: { codeHeaders.contains($0) }),
+          let nameCol = header.firstIndex(where: { nameHeaders.contains($0) }) else {
+      return Parsed(entries: [], problems: [Problem(line: 1, message: "第一行应为表头，至少包含“科目编码”（或 code）和“科目名称”（或 name）两列；实际为：\(header.joined(separator: ","))")])
+    }
+    let kindCol = header.firstIndex(where: { kindHeaders.contains($0) })
+    let confCol = header.firstIndex(where: { confidenceHeaders.contains($0) })
+    var entries: [CatalogEntry] = [], problems: [Problem] = []
+    var seen: [String: Int] = [:]
+    for (i, row) in rows.enumerated() {
+      let line = i + 2
+      if row.allSatisfy({ $0.trimmingBlanks().isEmpty }) { continue }
+      func cell(_ c: Int?) -> String { c.flatMap { $0 < row.count ? row[$0].trimmingBlanks() : nil } ?? "" }
+      let code = cell(codeCol), name = cell(nameCol)
+      guard !code.isEmpty, !name.isEmpty else {
+        problems.append(Problem(line: line, message: "缺少科目编码或科目名称"))
+        continue
+      }
+      var system: CodeSystem?
+      if let k = kindCol.map({ cell($0) }), let s = CodeSystem(rawValue: k) { system = s }
+      if system == nil {
+        switch code.first {
+        case "2": system = .function
+        case "3": system = .economic
+        case "5": system = .governmentEconomic
+        default: system = nil
+        }
+      }
+      guard let sys = system else {
+        problems.append(Problem(line: line, message: "无法判断科目“\(code)”属于哪种分类（功能分类以2开头，部门经济分类以3开头）"))
+        continue
+      }
+      if let p = CodeShape.problem(code, in: sys) {
+        problems.append(Problem(line: line, message: CodeShape.describe(p, code: code, system: sys)))
+        continue
+      }
+      let k = sys.rawValue + code
+      if let first = seen[k] {
+        problems.append(Problem(line: line, message: "科目“\(code)”与第\(first)行重复"))
+        continue
+      }
+      seen[k] = line
+      let conf = cell(confCol)
+      entries.append(CatalogEntry(code: code, name: name, system: sys, confidence: conf.isEmpty ? defaultConfidence : conf))
+    }
+    // A 项 or 款 whose parent is missing from the file is suspicious but allowed (catalogs are often partial).
+    return Parsed(entries: entries, problems: problems)
+  }
+
+  /// Writes entries in the bundled format, sorted by system and code.
+  public static func render(_ entries: [CatalogEntry]) -> String {
+    var out = "code,name,level,parent,kind,confidence\n"
+    for e in entries.sorted(by: { ($0.system.rawValue, $0.code) < ($1.system.rawValue, $1.code) }) {
+      out += [e.code, CSVReader.quote(e.name), String(e.level), CodeShape.parent(e.code) ?? "", e.system.rawValue, e.confidence].joined(separator: ",") + "\n"
+    }
+    return out
+  }
+}
+
+/// A small RFC 4180 reader: quoted cells, doubled quotes, CRLF, a UTF-8 BOM.
+public enum CSVReader {
+  public static func rows(_ text: String) -> [[String]] {
+    var rows: [[String]] = [], row: [String] = [], cell = ""
+    var inQuotes = false
+    var chars = Substring(text)
+    if chars.first == "\u{FEFF}" { chars.removeFirst() }
+    var it = chars.makeIterator()
+    var pending: Character? = nil
+    while let c = pending ?? it.next() {
+      pending = nil
+      if inQuotes {
+        if c == "\"" {
+          if let n = it.next() {
+            if n == "\"" { cell.append("\"") } else { inQuotes = false; pending = n }
+          } else { inQuotes = false }
+        } else { cell.append(c) }
+        continue
+      }
+      switch c {
+      case "\"": inQuotes = true
+      case ",": row.append(cell); cell = ""
+      case "\n", "\r\n", "\r":
+        row.append(cell); rows.append(row); row = []; cell = ""
+      default: cell.append(c)
+      }
+    }
+    if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
+    return rows
+  }
+
+  public static func quote(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+}

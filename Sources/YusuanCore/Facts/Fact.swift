@@ -1,0 +1,60 @@
+/// Any one fact, tagged by kind. The key decides identity: a new fact with the same key replaces the old one.
+public enum Fact: Hashable, Sendable, Codable {
+  case duty(ListItem)
+  case task(ListItem)
+  case unit(BudgetUnit)
+  case revenue(RevenueFact)
+  case expenditure(ExpenditureLine)
+  case prior(AggregatePrior)
+  case reason(Reason)
+  case economic(EconomicLine)
+  case project(Project)
+  case goal(PerformanceGoal)
+  case indicator(Indicator)
+  case threePublic(ThreePublicFact)
+  case operatingCost(OperatingCost)
+  case procurement(ProcurementItem)
+  case purchasedService(PurchasedService)
+  case emptySection(EmptySection)
+  case vehicle(VehicleHolding)
+  case equipment(Equipment)
+  case plannedPurchase(PlannedPurchase)
+  case assetConfiguration(AssetConfiguration)
+  case assetValue(AssetValue)
+  case tableNote(TableNote)
+  case declared(DeclaredFigure)
+
+  /// The identity of the fact within a workbook.
+  public var key: String {
+    switch self {
+    case .duty(let d): return "职责|\(pad(d.ordinal))"
+    case .task(let t): return "任务|\(pad(t.ordinal))"
+    case .unit(let u): return "单位|\(u.name)"
+    case .revenue(let r): return "收入|\(r.source.rawValue)"
+    case .expenditure(let e): return "支出|\(e.code)|\(e.kind.rawValue)|\(e.source.rawValue)|\(e.unit ?? "")"
+    case .prior(let p): return "上年|\(p.subject)"
+    case .reason(let r): return "原因|\(r.subject)"
+    case .economic(let e): return "经济|\(e.code)|\(e.unit ?? "")"
+    case .project(let p): return "项目|\(p.name)|\(p.unit ?? "")"
+    case .goal(let g): return "绩效|\(g.project)"
+    case .indicator(let i): return "指标|\(i.project)|\(pad(i.ordinal))"
+    case .threePublic(let t): return "三公|\(t.item.rawValue)"
+    case .operatingCost: return "机关运行经费"
+    case .procurement(let p): return "采购|\(p.category.rawValue)|\(p.name)"
+    case .purchasedService(let s): return "购买服务|\(s.name)"
+    case .emptySection(let s): return "无|\(s.section)"
+    case .vehicle(let v): return "资产车辆|\(v.category)"
+    case .equipment(let e): return "资产设备|\(e.name)"
+    case .plannedPurchase(let p): return "资产购置|\(p.kind)|\(p.name)"
+    case .assetConfiguration(let a): return "资产配置|\(a.name)"
+    case .assetValue: return "资产原值"
+    case .tableNote(let n): return "说明|\(n.table)"
+    case .declared(let d): return "核对|\(d.table)|\(pad(d.ordinal))"
+    }
+  }
+
+  private func pad(_ n: Int) -> String {
+    let s = String(n)
+    return String(repeating: "0", count: max(0, 5 - s.count)) + s
+  }
+}

@@ -1,0 +1,86 @@
+/// An edition of the disclosure template (a province's, a year's): which tables, in which order, with which
+/// numbering and titles, the empty-table notes, the glossary, and the thresholds of its rules. Pure data from `forms/`.
+public struct Edition: Sendable, Codable, Equatable {
+  public var id: String
+  public var name: String
+  /// Catalog id in `forms/catalogs/` (without `.csv`).
+  public var catalog: String
+  /// Numbering label, e.g. 部门公开表{n}.
+  public var numbering: String
+  /// Title pattern, e.g. {部门}{年度}年{表名}.
+  public var titlePattern: String
+  public var tables: [TableSpec]
+  public var glossary: [GlossaryEntry]
+  public var rules: RuleSettings
+  /// Usual project types (项目类型), offered by completion; others are accepted.
+  public var projectTypes: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, catalog, numbering, tables, glossary, rules
+    case titlePattern = "title_pattern"
+    case projectTypes = "project_types"
+  }
+
+  public func table(_ id: String) -> TableSpec? { tables.first { $0.id == id } }
+
+  /// `部门公开表5` for T5 in this edition, or nil when the edition does not print it.
+  public func label(of id: String) -> String? {
+    table(id).map { numbering.replacingOccurrences(of: "{n}", with: String($0.number)) }
+  }
+
+  public func title(of id: String, department: String, year: Int) -> String? {
+    table(id).map {
+      titlePattern.replacingOccurrences(of: "{部门}", with: department)
+        .replacingOccurrences(of: "{年度}", with: String(year))
+        .replacingOccurrences(of: "{表名}", with: $0.name)
+    }
+  }
+}
+
+/// One table of an edition. `id` is the standard table (T1…T14 of DESIGN §2); `number` its place in this edition.
+public struct TableSpec: Sendable, Codable, Equatable {
+  public var id: String
+  public var number: Int
+  public var name: String
+  /// Note printed when the table has no data; {部门} and {年度} are filled in.
+  public var emptyNote: String?
+  /// Required even when empty (三公 above all).
+  public var required: Bool?
+
+  enum CodingKeys: String, CodingKey {
+    case id, number, name, required
+    case emptyNote = "empty_note"
+  }
+}
+
+public struct GlossaryEntry: Sendable, Codable, Equatable {
+  public var term: String
+  public var text: String
+}
+
+/// Thresholds and word lists of the rules; kept in the edition so a province can set its own.
+public struct RuleSettings: Sendable, Codable, Equatable {
+  /// A change needs a reason when its magnitude reaches this percent of the prior year …
+  public var reasonPercent: String
+  /// … or this many 万元.
+  public var reasonAmount: String
+  /// Words that mark template residue in entered prose.
+  public var residue: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case residue
+    case reasonPercent = "reason_percent"
+    case reasonAmount = "reason_amount"
+  }
+
+  /// Threshold percent in hundredths (10 → 1000).
+  public var reasonPercentHundredths: Int64 {
+    if case .success(let a) = AmountParser.parse(reasonPercent) { return a.fen / 10_000 }
+    return 1000
+  }
+
+  public var reasonAmountValue: Amount {
+    if case .success(let a) = AmountParser.parse(reasonAmount) { return a }
+    return Amount(wanCents: 100)
+  }
+}

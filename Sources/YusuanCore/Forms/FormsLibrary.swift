@@ -1,0 +1,74 @@
+import Foundation
+import Yams
+
+/// The `forms/` folder: editions and catalogs as data. A new edition is a new folder, not new code.
+public struct FormsLibrary: Sendable {
+  public let root: URL
+
+  public init(root: URL) { self.root = root }
+
+  public struct LoadError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+  }
+
+  /// Finds `forms/`: `$YUSUAN_FORMS`, else the nearest `forms/` above the current directory, else above the executable.
+  public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> FormsLibrary {
+    if let p = environment["YUSUAN_FORMS"], !p.isEmpty {
+      let url = URL(fileURLWithPath: p)
+      guard FileManager.default.fileExists(atPath: url.appendingPathComponent("editions").path) else {
+        throw LoadError(description: "环境变量 YUSUAN_FORMS 指向的“\(p)”不是表式目录（其中应有 editions/ 和 catalogs/）。")
+      }
+      return FormsLibrary(root: url)
+    }
+    var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+    if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() { starts.append(exe.deletingLastPathComponent()) }
+    starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+    for start in starts {
+      var dir = start.standardizedFileURL
+      for _ in 0..<8 {
+        let candidate = dir.appendingPathComponent("forms")
+        if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("editions").path) { return FormsLibrary(root: candidate) }
+        let parent = dir.deletingLastPathComponent()
+        if parent.path == dir.path { break }
+        dir = parent
+      }
+    }
+    throw LoadError(description: "找不到表式目录 forms/（其中有 editions/ 和 catalogs/）。请在 yusuan 项目目录中运行，或设置环境变量 YUSUAN_FORMS 指向它。")
+  }
+
+  public var editionIDs: [String] {
+    let dir = root.appendingPathComponent("editions")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.filter { FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).appendingPathComponent("edition.yaml").path) }.sorted()
+  }
+
+  public func edition(_ id: String) throws -> Edition {
+    let file = root.appendingPathComponent("editions").appendingPathComponent(id).appendingPathComponent("edition.yaml")
+    guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
+      throw LoadError(description: "没有版本“\(id)”。现有版本：\(editionIDs.joined(separator: "、"))。")
+    }
+    do {
+      let edition = try YAMLDecoder().decode(Edition.self, from: text)
+      guard edition.id == id else { throw LoadError(description: "版本文件 \(file.path) 中的 id“\(edition.id)”与目录名“\(id)”不一致。") }
+      return edition
+    } catch let e as LoadError {
+      throw e
+    } catch {
+      throw LoadError(description: "版本文件 \(file.path) 格式有误：\(error)")
+    }
+  }
+
+  public var catalogsDirectory: URL { root.appendingPathComponent("catalogs") }
+
+  public func catalog(_ id: String) throws -> Catalog {
+    let file = catalogsDirectory.appendingPathComponent(id + ".csv")
+    guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
+      throw LoadError(description: "没有科目目录“\(id)”（应在 \(file.path)）。")
+    }
+    let parsed = CatalogCSV.parse(text, defaultConfidence: "unknown")
+    if let p = parsed.problems.first {
+      throw LoadError(description: "科目目录 \(file.path) 第\(p.line)行：\(p.message)")
+    }
+    return Catalog(id: id, entries: parsed.entries)
+  }
+}

@@ -1,0 +1,81 @@
+/// An exact amount of money, stored as an integer number of 分 (0.01 元).
+///
+/// Budgets are published in 万元 with two decimals, but officers sometimes enter 元;
+/// both are exact in 分, so no figure ever passes through floating point.
+public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  /// The amount in 分. 1 万元 = 1 000 000 分.
+  public var fen: Int64
+
+  public static let fenPerYuan: Int64 = 100
+  public static let fenPerWan: Int64 = 1_000_000
+  public static let zero = Amount(fen: 0)
+
+  public init(fen: Int64) { self.fen = fen }
+
+  /// An amount of whole 万元 hundredths (the published precision): `Amount(wanCents: 61242)` is 612.42 万元.
+  public init(wanCents: Int64) { self.fen = wanCents * 10_000 }
+
+  public var isZero: Bool { fen == 0 }
+  public var isNegative: Bool { fen < 0 }
+
+  public static func + (a: Amount, b: Amount) -> Amount { Amount(fen: a.fen + b.fen) }
+  public static func - (a: Amount, b: Amount) -> Amount { Amount(fen: a.fen - b.fen) }
+  public static func += (a: inout Amount, b: Amount) { a.fen += b.fen }
+  public static func -= (a: inout Amount, b: Amount) { a.fen -= b.fen }
+  public static prefix func - (a: Amount) -> Amount { Amount(fen: -a.fen) }
+  public static func < (a: Amount, b: Amount) -> Bool { a.fen < b.fen }
+
+  public var magnitude: Amount { Amount(fen: fen < 0 ? -fen : fen) }
+
+  /// True when the amount is a whole number of 万元 hundredths, i.e. shows exactly with two decimals.
+  public var isExactInWan: Bool { fen % 10_000 == 0 }
+
+  /// The amount in 万元 hundredths, rounded half away from zero (the display value).
+  public var roundedWanCents: Int64 {
+    let q = fen / 10_000, r = fen % 10_000
+    if r >= 5_000 { return q + 1 }
+    if r <= -5_000 { return q - 1 }
+    return q
+  }
+
+  /// 万元 with exactly two decimals, as tables and prose print it: `612.42`, `0.00`, `-36.35`.
+  public var wan: String { Self.formatCents(roundedWanCents) }
+
+  /// Exact 万元 text with as many decimals as needed (up to six), for canonical scripts: `74`, `0.26`, `0.123456`.
+  public var exactWan: String {
+    let sign = fen < 0 ? "-" : ""
+    let v = fen.magnitude
+    let whole = v / 1_000_000, frac = v % 1_000_000
+    if frac == 0 { return "\(sign)\(whole)" }
+    var digits = String(frac)
+    digits = String(repeating: "0", count: 6 - digits.count) + digits
+    while digits.hasSuffix("0") { digits.removeLast() }
+    return "\(sign)\(whole).\(digits)"
+  }
+
+  /// Exact 元 text with two decimals: `6124200.00`.
+  public var yuan: String { Self.formatCents(fen) }
+
+  static func formatCents(_ cents: Int64) -> String {
+    let sign = cents < 0 ? "-" : ""
+    let v = cents.magnitude
+    let frac = v % 100
+    return "\(sign)\(v / 100).\(frac < 10 ? "0" : "")\(frac)"
+  }
+
+  public var description: String { wan }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(fen)
+  }
+
+  public init(from decoder: Decoder) throws {
+    fen = try decoder.singleValueContainer().decode(Int64.self)
+  }
+}
+
+extension Sequence where Element == Amount {
+  /// The exact sum.
+  public func sum() -> Amount { reduce(.zero, +) }
+}

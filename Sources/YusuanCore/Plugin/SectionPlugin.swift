@@ -1,0 +1,90 @@
+/// A section of the disclosure document (概况, 收入, 支出, 三公 …) as a plugin: it owns its entry commands,
+/// the canonical script of its facts, and its rules (later also its tables and prose).
+///
+/// Plugins are listed once, in document order, in `Workbench/SectionRegistry.swift`. A plugin whose rules throw
+/// becomes a diagnostic naming it, never a crash (see `Workbench.check`).
+public protocol SectionPlugin: Sendable {
+  /// Stable id, e.g. `expenditure`.
+  var id: String { get }
+  /// Chinese title shown to officers, e.g. 支出.
+  var title: String { get }
+  /// The entry commands this section understands.
+  var commands: [CommandSpec] { get }
+
+  /// Turns one command into fact edits, or refuses it with a message. `args` is positioned after the keyword.
+  func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit]
+
+  /// The key of the fact a `删除 …` line names, or an error when the command cannot remove.
+  func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String
+
+  /// The canonical script lines for this section's facts (in a stable order).
+  func export(_ facts: FactSet) -> [String]
+
+  /// All findings of this section's rules.
+  func check(_ view: BudgetView) throws -> [Diagnostic]
+}
+
+extension SectionPlugin {
+  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
+    throw args.fail("“\(command.keyword)”不能用“删除”撤销；请改用 undo，或重新录入正确的值。")
+  }
+  public func check(_ view: BudgetView) throws -> [Diagnostic] { [] }
+}
+
+/// One entry command: its keyword (and aliases), a one-line summary, its syntax and an example. Shown by `help`.
+public struct CommandSpec: Sendable, Equatable {
+  public var keyword: String
+  public var aliases: [String]
+  public var summary: String
+  public var syntax: String
+  public var example: String
+  public init(_ keyword: String, aliases: [String] = [], summary: String, syntax: String, example: String) {
+    self.keyword = keyword; self.aliases = aliases; self.summary = summary; self.syntax = syntax; self.example = example
+  }
+}
+
+/// What a command may consult while it is parsed: the facts so far, the catalog and edition, the workbook.
+public struct EntryContext: Sendable {
+  public var meta: WorkbookMeta
+  public var edition: Edition
+  public var catalog: Catalog
+  public var facts: FactSet
+  public init(meta: WorkbookMeta, edition: Edition, catalog: Catalog, facts: FactSet) {
+    self.meta = meta; self.edition = edition; self.catalog = catalog; self.facts = facts
+  }
+}
+
+/// Helpers for writing canonical script lines.
+public enum ScriptWriter {
+  public static func q(_ s: String) -> String { Lexer.quote(s) }
+
+  /// `上年 X` when known.
+  public static func prior(_ a: Amount?) -> String { a.map { " 上年 \($0.exactWan)" } ?? "" }
+
+  /// Fund amounts in canonical form: `金额 X` for 一般公共预算 alone, else `来源名 X …` in column order.
+  public static func amounts(_ m: [FundSource: Amount]) -> String {
+    if m.count == 1, let g = m[.general] { return "金额 \(g.exactWan)" }
+    return m.keys.sorted().map { "\($0.rawValue) \(m[$0]!.exactWan)" }.joined(separator: " ")
+  }
+}
+
+extension ArgReader {
+  /// Reads fund amounts: `金额 X` (一般公共预算) and/or `来源名 X` pairs, in any order, plus other options.
+  public mutating func fundAmounts(options spec: [String: OptionKind]) throws(EntryError) -> (amounts: [FundSource: Amount], options: Options) {
+    var full = spec
+    full["金额"] = .amount
+    for s in FundSource.allCases { full[s.rawValue] = .amount }
+    // Accept the aliases officers type (纳入专户管理非税收入 …) by rewriting them to the canonical names.
+    var rewritten = line
+    for i in index..<rewritten.tokens.count where !rewritten.tokens[i].quoted && spec[rewritten.tokens[i].text] == nil {
+      if let s = FundSource.named(rewritten.tokens[i].text), full[rewritten.tokens[i].text] == nil { rewritten.tokens[i].text = s.rawValue }
+    }
+    var r = ArgReader(line: rewritten, startingAt: index, example: example)
+    let o = try r.options(full)
+    self = ArgReader(line: line, startingAt: r.index, example: example)
+    var m: [FundSource: Amount] = [:]
+    if let a = o.amounts["金额"] { m[.general] = a }
+    for s in FundSource.allCases { if let a = o.amounts[s.rawValue] { m[s, default: .zero] += a } }
+    return (m, o)
+  }
+}

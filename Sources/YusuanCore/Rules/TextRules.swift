@@ -1,0 +1,36 @@
+/// `text.residue` (error): entered prose still carries the template's placeholders (XX局, 根据实际情况进行解释,
+/// 增加（减少）…). The word list lives in the edition, so a province can add its own.
+public enum TextRules {
+  public static func residue(_ text: String, words: [String], table: String?, row: String?, plugin: String) -> [Diagnostic] {
+    let hits = words.filter { !$0.isEmpty && text.contains($0) }
+    guard !hits.isEmpty else { return [] }
+    let excerpt = text.count > 40 ? String(text.prefix(40)) + "…" : text
+    return [Diagnostic(rule: "text.residue", severity: .error, table: table, row: row,
+                       message: "文字中留有模板占位内容“\(hits.joined(separator: "”“"))”：「\(excerpt)」。请改为本部门的实际内容。",
+                       expected: "不含“\(hits[0])”", actual: hits.joined(separator: "、"), plugin: plugin)]
+  }
+}
+
+/// `change.reason-missing` (warning): a change from last year beyond the edition's threshold needs a reason,
+/// because the 情况说明 must state one for every such change.
+public enum ChangeRules {
+  public static func needsReason(current: Amount, prior: Amount?, settings: RuleSettings) -> Bool {
+    guard let prior else { return false }
+    let change = (current - prior).magnitude
+    if change.isZero { return false }
+    if prior.isZero { return true }
+    if change >= settings.reasonAmountValue { return true }
+    let pct = Ratio.percentHundredths(change, of: prior.magnitude) ?? 0
+    return pct >= settings.reasonPercentHundredths
+  }
+
+  public static func reasonMissing(subject: String, label: String, current: Amount, prior: Amount?, reason: String?,
+                                   view: BudgetView, table: String?, plugin: String) -> [Diagnostic] {
+    guard reason?.isEmpty ?? true, needsReason(current: current, prior: prior, settings: view.edition.rules), let prior else { return [] }
+    let change = current - prior
+    let word = change.isNegative ? "减少" : "增加"
+    return [Diagnostic(rule: "change.reason-missing", severity: .warning, table: table, row: subject,
+                       message: "\(label)比\(view.meta.priorYear)年\(word)\(change.magnitude.wan)万元（\(prior.wan) → \(current.wan)），超过须说明原因的幅度。请录入：原因 \(subject) \"……\"",
+                       expected: "有原因", actual: "无", plugin: plugin)]
+  }
+}

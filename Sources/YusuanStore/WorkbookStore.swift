@@ -1,0 +1,258 @@
+import Foundation
+import GRDB
+import YusuanCore
+
+/// One workbook = one SQLite file per department-year.
+///
+/// The facts table holds the current facts by key; the journal holds every accepted entry as typed (time, source,
+/// where it came from) with the before/after image of each fact it changed, so any entry can be undone exactly.
+/// Every batch is one transaction, committed with `synchronous = FULL` before the call returns: a killed process
+/// leaves the workbook as it was before the batch. WAL mode lets `check` and `export` read while a REPL writes.
+public final class WorkbookStore: Sendable {
+  public let path: String
+  let db: DatabaseQueue
+
+  /// Identifies a yusuan workbook among SQLite files ('YSUA').
+  static let applicationID: Int32 = 0x5953_5541
+  public static let schemaVersion = 1
+
+  init(path: String, db: DatabaseQueue) { self.path = path; self.db = db }
+
+  static func configuration(readonly: Bool = false) -> Configuration {
+    var c = Configuration()
+    c.readonly = readonly
+    // A second writer waits this long for the first to finish, then gets a clear message.
+    c.busyMode = .timeout(5)
+    c.prepareDatabase { db in
+      if !readonly {
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+      }
+    }
+    return c
+  }
+
+  static var migrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1") { db in
+      try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+      try db.create(table: "meta") { t in
+        t.column("key", .text).primaryKey()
+        t.column("value", .text).notNull()
+      }
+      try db.create(table: "facts") { t in
+        t.column("key", .text).primaryKey()
+        t.column("body", .text).notNull()
+      }
+      try db.create(table: "journal") { t in
+        t.autoIncrementedPrimaryKey("seq")
+        t.column("at", .text).notNull()
+        t.column("source", .text).notNull()
+        t.column("location", .text).notNull()
+        t.column("command", .text).notNull()
+        t.column("changes", .text).notNull()
+        t.column("undoes", .integer)
+      }
+    }
+    return m
+  }
+
+  /// Creates a new workbook file; refuses to overwrite an existing one.
+  public static func create(path: String, meta: WorkbookMeta) throws -> WorkbookStore {
+    if FileManager.default.fileExists(atPath: path) {
+      throw StoreError.exists(path)
+    }
+    let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir) else { throw StoreError.cannotCreate(path, "目录不存在或不可写") }
+    do {
+      let db = try DatabaseQueue(path: path, configuration: configuration())
+      try migrator.migrate(db)
+      try db.write { db in
+        let values: [(String, String)] = [("department", meta.department), ("year", String(meta.year)), ("edition", meta.edition),
+                                          ("catalog", meta.catalog), ("created", iso(Date()))]
+        for (k, v) in values { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
+      }
+      return WorkbookStore(path: path, db: db)
+    } catch let e as StoreError {
+      throw e
+    } catch {
+      try? FileManager.default.removeItem(atPath: path)
+      throw StoreError.cannotCreate(path, String(describing: error))
+    }
+  }
+
+  /// Opens an existing workbook, migrating an older schema; a file that is not a workbook is refused untouched.
+  public static func open(path: String, readonly: Bool = false) throws -> WorkbookStore {
+    guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
+    do {
+      let db = try DatabaseQueue(path: path, configuration: configuration(readonly: readonly))
+      let appID = try db.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
+      guard appID == applicationID else { throw StoreError.notAWorkbook(path) }
+      if !readonly {
+        let applied = try db.read { try migrator.appliedIdentifiers($0) }
+        if applied.contains(where: { !migrator.migrations.contains($0) }) { throw StoreError.newerSchema(path) }
+        try migrator.migrate(db)
+      }
+      return WorkbookStore(path: path, db: db)
+    } catch let e as StoreError {
+      throw e
+    } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
+      throw StoreError.notAWorkbook(path)
+    } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+      throw StoreError.busy(path)
+    } catch {
+      throw StoreError.unreadable(path, String(describing: error))
+    }
+  }
+
+  public func meta() throws -> WorkbookMeta {
+    try wrap {
+      try db.read { db in
+        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
+        var m: [String: String] = [:]
+        for r in rows { m[r["key"]] = r["value"] }
+        guard let d = m["department"], let y = m["year"].flatMap(Int.init), let e = m["edition"], let c = m["catalog"] else {
+          throw StoreError.notAWorkbook(path)
+        }
+        return WorkbookMeta(department: d, year: y, edition: e, catalog: c)
+      }
+    }
+  }
+
+  public func loadFacts() throws -> FactSet {
+    try wrap {
+      try db.read { db in
+        let decoder = JSONDecoder()
+        let bodies = try String.fetchAll(db, sql: "SELECT body FROM facts ORDER BY key")
+        return FactSet(try bodies.map { try decoder.decode(Fact.self, from: Data($0.utf8)) })
+      }
+    }
+  }
+
+  /// The sequence number of the last journal entry (0 for a new workbook).
+  public func head() throws -> Int64 {
+    try wrap { try db.read { try Int64.fetchOne($0, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0 } }
+  }
+
+  /// Writes a batch of accepted entries and their fact changes in one durable transaction.
+  /// Fails with `.concurrentChange` when another process wrote since `expectedHead` (the caller reloads and retries).
+  @discardableResult
+  public func commit(_ entries: [JournalEntry], expectedHead: Int64) throws -> Int64 {
+    try wrap {
+      try db.write { db in
+        let head = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0
+        guard head == expectedHead else { throw StoreError.concurrentChange }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let at = Self.iso(Date())
+        for entry in entries {
+          for c in entry.changes {
+            if let after = c.after {
+              let body = String(decoding: try encoder.encode(after), as: UTF8.self)
+              try db.execute(sql: "INSERT INTO facts(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body", arguments: [c.key, body])
+            } else {
+              try db.execute(sql: "DELETE FROM facts WHERE key = ?", arguments: [c.key])
+            }
+          }
+          let changes = String(decoding: try encoder.encode(entry.changes), as: UTF8.self)
+          try db.execute(sql: "INSERT INTO journal(at, source, location, command, changes, undoes) VALUES (?, ?, ?, ?, ?, ?)",
+                         arguments: [at, entry.source.rawValue, entry.location, entry.command, changes, entry.undoes])
+        }
+        return try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0
+      }
+    }
+  }
+
+  /// The journal, oldest first.
+  public func journal() throws -> [JournalRecord] {
+    try wrap {
+      try db.read { db in
+        let decoder = JSONDecoder()
+        return try Row.fetchAll(db, sql: "SELECT seq, at, source, location, command, changes, undoes FROM journal ORDER BY seq").map { r in
+          JournalRecord(seq: r["seq"], at: r["at"], source: EntrySource(rawValue: r["source"]) ?? .script, location: r["location"],
+                        command: r["command"], changes: try decoder.decode([FactChange].self, from: Data((r["changes"] as String).utf8)),
+                        undoes: r["undoes"])
+        }
+      }
+    }
+  }
+
+  static func iso(_ d: Date) -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return f.string(from: d)
+  }
+
+  /// Turns SQLite's errors into messages an officer can act on.
+  func wrap<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() }
+    catch let e as StoreError { throw e }
+    catch let e as DatabaseError {
+      switch e.resultCode {
+      case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path)
+      case .SQLITE_FULL: throw StoreError.diskFull(path)
+      case .SQLITE_READONLY: throw StoreError.readonly(path)
+      case .SQLITE_CORRUPT, .SQLITE_NOTADB: throw StoreError.notAWorkbook(path)
+      default: throw StoreError.unreadable(path, e.message ?? String(describing: e))
+      }
+    }
+  }
+}
+
+/// Where an entry came from.
+public enum EntrySource: String, Sendable, Codable {
+  case repl, script, `import`, undo
+}
+
+/// An accepted entry as it will be journaled.
+public struct JournalEntry: Sendable {
+  public var source: EntrySource
+  /// `file:line`, or `repl`.
+  public var location: String
+  /// The command as typed.
+  public var command: String
+  public var changes: [FactChange]
+  /// For an undo: the journal entry it reverts.
+  public var undoes: Int64?
+  public init(source: EntrySource, location: String, command: String, changes: [FactChange], undoes: Int64? = nil) {
+    self.source = source; self.location = location; self.command = command; self.changes = changes; self.undoes = undoes
+  }
+}
+
+public struct JournalRecord: Sendable {
+  public var seq: Int64
+  public var at: String
+  public var source: EntrySource
+  public var location: String
+  public var command: String
+  public var changes: [FactChange]
+  public var undoes: Int64?
+}
+
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+  case exists(String)
+  case missing(String)
+  case cannotCreate(String, String)
+  case notAWorkbook(String)
+  case newerSchema(String)
+  case busy(String)
+  case diskFull(String)
+  case readonly(String)
+  case unreadable(String, String)
+  case concurrentChange
+
+  public var description: String {
+    switch self {
+    case .exists(let p): return "工作簿“\(p)”已存在，不会覆盖。如要继续录入，请用 yusuan run 或 yusuan repl；如要重建，请先移走原文件。"
+    case .missing(let p): return "找不到工作簿“\(p)”。请先用 yusuan new \(p) --department 部门名称 --year 年度 创建。"
+    case .cannotCreate(let p, let why): return "无法创建工作簿“\(p)”：\(why)"
+    case .notAWorkbook(let p): return "“\(p)”不是 yusuan 工作簿（或文件已损坏），未做任何改动。"
+    case .newerSchema(let p): return "工作簿“\(p)”由更新版本的 yusuan 创建，请升级 yusuan 后再打开。"
+    case .busy(let p): return "工作簿“\(p)”正被另一个程序写入，等待5秒后仍未释放。请稍后重试（已录入的内容不受影响）。"
+    case .diskFull(let p): return "磁盘已满，无法写入工作簿“\(p)”。本次录入未生效，原有内容完好；请腾出空间后重试。"
+    case .readonly(let p): return "工作簿“\(p)”是只读的，无法写入。"
+    case .unreadable(let p, let why): return "无法读取工作簿“\(p)”：\(why)"
+    case .concurrentChange: return "工作簿在录入期间被另一个程序修改。"
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Workbench
+
+/// Reads entry scripts: UTF-8 text (a BOM is tolerated), one entry per line.
+enum ScriptFile {
+  static let maxBytes = 64 * 1024 * 1024
+
+  static func lines(of path: String) throws -> [Workbench.SourcedLine] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      var isDir: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+        throw CLIFailure.input("“\(path)”是目录，不是录入脚本。可写成 \(path)/*.ys")
+      }
+      throw CLIFailure.input("找不到或无法读取录入脚本“\(path)”。")
+    }
+    guard data.count <= maxBytes else { throw CLIFailure.input("录入脚本“\(path)”过大（\(data.count / 1_048_576) MB），上限 64 MB。") }
+    guard let text = String(data: data, encoding: .utf8) else {
+      let bad = firstInvalidUTF8Line(data)
+      throw CLIFailure.input("\(path):\(bad): 错误：此行不是有效的 UTF-8 文本（可能是 GBK 编码）。请将脚本另存为 UTF-8 编码后重试。")
+    }
+    var out: [Workbench.SourcedLine] = []
+    var n = 0
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      n += 1
+      var s = String(raw)
+      if s.hasSuffix("\r") { s.removeLast() }
+      if n == 1, s.hasPrefix("\u{FEFF}") { s.removeFirst() }
+      out.append(.init(text: s, file: path, line: n))
+    }
+    return out
+  }
+
+  static func firstInvalidUTF8Line(_ data: Data) -> Int {
+    var line = 1
+    var start = data.startIndex
+    for i in data.indices where data[i] == 0x0A {
+      if String(data: data[start..<i], encoding: .utf8) == nil { return line }
+      line += 1
+      start = i + 1
+    }
+    return line
+  }
+}

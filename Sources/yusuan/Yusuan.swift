@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Workbench
+import YusuanCore
+import YusuanStore
+
+/// The command line: thin. Parsing arguments, calling the workbench, printing results (stdout) and messages (stderr).
+/// Exit codes (DESIGN §7): 0 ok, 1 findings, 2 usage or input error.
+@main
+struct Yusuan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "yusuan",
+    abstract: "yusuan（预算）：部门预算录入、检查与公开文件编制工具。",
+    discussion: """
+      常用流程：
+        yusuan new 工作簿.yusuan --department 部门名称 --year 2025 --edition anhui-2024
+        yusuan run 工作簿.yusuan 录入脚本.ys …
+        yusuan check 工作簿.yusuan
+        yusuan export 工作簿.yusuan --format script
+      退出码：0 正常；1 发现问题（check 有错误级问题）；2 用法或输入错误。
+      """,
+    subcommands: [New.self, Run.self, Check.self, Export.self, CatalogCommand.self]
+  )
+
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let e as CLIFailure {
+      FileHandle.standardError.write(Data(e.message.utf8))
+      if !e.message.hasSuffix("\n") { FileHandle.standardError.write(Data("\n".utf8)) }
+      Foundation.exit(e.code)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Foundation.exit(0)
+      }
+      if let e = error as? ExitCode { Foundation.exit(e.rawValue) }
+      FileHandle.standardError.write(Data(("用法错误：" + fullMessage(for: error) + "\n运行 yusuan help 或 yusuan 子命令 --help 查看用法。\n").utf8))
+      Foundation.exit(2)
+    }
+  }
+}
+
+/// A failure already phrased for the officer, with its exit code.
+struct CLIFailure: Error {
+  var message: String
+  var code: Int32
+  static func input(_ m: String) -> CLIFailure { CLIFailure(message: m, code: 2) }
+}
+
+/// Runs a body, turning store, forms and apply errors into Chinese messages with exit code 2.
+func guarded<T>(_ body: () throws -> T) throws -> T {
+  do { return try body() }
+  catch let e as CLIFailure { throw e }
+  catch let e as StoreError { throw CLIFailure.input(e.description) }
+  catch let e as FormsLibrary.LoadError { throw CLIFailure.input(e.description) }
+  catch let e as ApplyError {
+    let text = e.errors.map(\.rendered).joined(separator: "\n")
+    throw CLIFailure.input(text + "\n共 \(e.errors.count) 处错误，本次没有录入任何内容（全部或全不）。请改正后重新运行。")
+  }
+  catch let e as ExitCode { throw e }
+  catch { throw CLIFailure.input("出错：\(error)") }
+}
+
+func loadForms() throws -> FormsLibrary { try guarded { try FormsLibrary.locate() } }
+
+extension Yusuan {
+  struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "新建一个部门某年度的工作簿。")
+
+    @Argument(help: "工作簿文件（如 政府办-2025.yusuan）。") var workbook: String
+    @Option(help: "部门名称（印在每张表的标题中）。") var department: String
+    @Option(help: "预算年度，如 2025。") var year: Int
+    @Option(help: "公开模板版本（forms/editions 下的目录名）。") var edition: String = "anhui-2024"
+
+    func validate() throws {
+      guard (2000...2100).contains(year) else { throw CLIFailure.input("年度“\(year)”不合理，应为四位年份，如 2025。") }
+      guard !department.trimmingBlanks().isEmpty else { throw CLIFailure.input("部门名称不能为空。") }
+    }
+
+    func run() throws {
+      let forms = try loadForms()
+      let wb = try guarded { try Workbench.create(path: workbook, department: department.trimmingBlanks(), year: year, editionID: edition, forms: forms) }
+      print("已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
+      print("下一步：yusuan run \(workbook) 录入脚本.ys，或 yusuan check \(workbook)")
+    }
+  }
+
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "把录入脚本应用到工作簿：全部成功才写入，任何一行有错则什么都不写。")
+
+    @Argument(help: "工作簿文件。") var workbook: String
+    @Argument(help: "一个或多个录入脚本（UTF-8 文本）。") var scripts: [String]
+
+    func run() throws {
+      guard !scripts.isEmpty else { throw CLIFailure.input("缺少录入脚本。用法：yusuan run 工作簿 脚本.ys …") }
+      let forms = try loadForms()
+      let lines = try guarded { try scripts.flatMap { try ScriptFile.lines(of: $0) } }
+      let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
+      let n = try guarded { try wb.apply(lines, source: .script) }
+      let findings = wb.check()
+      print("已录入 \(n) 条（\(scripts.count) 个脚本，共 \(lines.count) 行）。当前检查结果：" + DiagnosticRenderer.summary(findings) + (findings.isEmpty ? "" : " 运行 yusuan check \(workbook) 查看详情。"))
+    }
+  }
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "检查工作簿：列出全部问题（有错误级问题时退出码为1）。")
+
+    @Argument(help: "工作簿文件。") var workbook: String
+    @Option(help: "输出格式：text 或 json。") var format: OutputFormat = .text
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+      let forms = try loadForms()
+      let wb = try guarded { try Workbench.open(path: workbook, forms: forms, readonly: true) }
+      let findings = wb.check()
+      print(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
+      if findings.errorCount > 0 { throw ExitCode(1) }
+    }
+  }
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "导出工作簿：--format script 输出规范录入脚本，run 可据此重建相同的工作簿。")
+
+    @Argument(help: "工作簿文件。") var workbook: String
+    @Option(help: "输出格式（目前为 script）。") var format: Format = .script
+
+    enum Format: String, ExpressibleByArgument { case script }
+
+    func run() throws {
+      let forms = try loadForms()
+      let wb = try guarded { try Workbench.open(path: workbook, forms: forms, readonly: true) }
+      print(wb.exportScript(), terminator: "")
+    }
+  }
+}
