@@ -82,15 +82,15 @@ public struct AssetsPlugin: SectionPlugin {
     if empty.contains("车辆") { out.append("资产 车辆 无") }
     out += facts.vehicles.map { "资产 车辆 \(ScriptWriter.q($0.category)) \($0.count)" }
     if empty.contains("设备") { out.append("资产 设备 无") }
-    out += facts.equipment.map { "资产 设备 \(ScriptWriter.q($0.name)) \($0.count)" + ($0.value.map { " 原值 \($0.exactWan)" } ?? "") }
+    out += facts.equipment.map { "资产 设备 \(ScriptWriter.q($0.name)) \($0.count)" + ($0.value.map { " 原值 \($0.scriptText)" } ?? "") }
     if empty.contains("购置") { out.append("资产 购置 无") }
-    out += facts.plannedPurchases.map { "资产 购置 \($0.kind) \(ScriptWriter.q($0.name)) \($0.count) 金额 \($0.amount.exactWan)" }
+    out += facts.plannedPurchases.map { "资产 购置 \($0.kind) \(ScriptWriter.q($0.name)) \($0.count) 金额 \($0.amount.scriptText)" }
     if empty.contains("配置") { out.append("资产 配置 无") }
     out += facts.assetConfigurations.map { "资产 配置 \(ScriptWriter.q($0.name)) \($0.count) \(ScriptWriter.amounts($0.amounts))" }
     if let v = facts.assetValue {
-      var s = "资产 原值 \(v.total.exactWan)"
-      if let a = v.vehicles { s += " 车辆 \(a.exactWan)" }
-      if let a = v.other { s += " 其他 \(a.exactWan)" }
+      var s = "资产 原值 \(v.total.scriptText)"
+      if let a = v.vehicles { s += " 车辆 \(a.scriptText)" }
+      if let a = v.other { s += " 其他 \(a.scriptText)" }
       if let n = v.vehicleCount { s += " 车辆数 \(n)" }
       out.append(s)
     }

@@ -51,7 +51,7 @@ public struct CrosscheckPlugin: SectionPlugin {
     facts.declared.sorted { $0.ordinal < $1.ordinal }.map { d in
       var s = "核对 \(d.table) \(d.row)"
       if let n = d.name { s += " 名称 \(ScriptWriter.q(n))" }
-      for c in Self.columns where d.values[c] != nil { s += " \(c) \(d.values[c]!.exactWan)" }
+      for c in Self.columns where d.values[c] != nil { s += " \(c) \(d.values[c]!.scriptText)" }
       return s
     }
   }

@@ -119,17 +119,17 @@ public struct ExpenditurePlugin: SectionPlugin {
   public func export(_ facts: FactSet) -> [String] {
     var out: [String] = []
     for l in facts.expenditures {
-      var s = "支出 \(l.code) \(l.kind.rawValue) \(l.amount.exactWan)"
+      var s = "支出 \(l.code) \(l.kind.rawValue) \(l.amount.scriptText)"
       if l.source != .general { s += " 来源 \(l.source.rawValue)" }
       if let u = l.unit { s += " 单位 \(ScriptWriter.q(u))" }
       if let n = l.name { s += " 名称 \(ScriptWriter.q(n))" }
       s += ScriptWriter.prior(l.prior)
       out.append(s)
     }
-    out += facts.priors.map { "上年 \($0.subject) \($0.amount.exactWan)" }
+    out += facts.priors.map { "上年 \($0.subject) \($0.amount.scriptText)" }
     out += facts.reasons.map { "原因 \($0.subject) \(ScriptWriter.q($0.text))" }
     for e in facts.economics {
-      var s = "经济 \(e.code) \(e.amount.exactWan)"
+      var s = "经济 \(e.code) \(e.amount.scriptText)"
       if let c = e.category { s += " \(c.rawValue)" }
       if let u = e.unit { s += " 单位 \(ScriptWriter.q(u))" }
       if let n = e.name { s += " 名称 \(ScriptWriter.q(n))" }

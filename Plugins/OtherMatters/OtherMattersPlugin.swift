@@ -43,7 +43,7 @@ public struct OtherMattersPlugin: SectionPlugin {
   }
 
   public func export(_ facts: FactSet) -> [String] {
-    (facts.operatingCost.map { ["机关运行经费 \($0.amount.exactWan)\(ScriptWriter.prior($0.prior))"] } ?? [])
+    (facts.operatingCost.map { ["机关运行经费 \($0.amount.scriptText)\(ScriptWriter.prior($0.prior))"] } ?? [])
       + facts.tableNotes.map { "说明 \($0.table) \(ScriptWriter.q($0.text))" }
   }
 
@@ -61,7 +61,7 @@ public struct OtherMattersPlugin: SectionPlugin {
       }
       if c.prior == nil {
         out.append(Diagnostic(rule: "operating-cost.prior-missing", severity: .warning, table: "其他重要事项", row: "机关运行经费",
-                              message: "机关运行经费缺少上年预算数，说明中须比较增减。请录入：机关运行经费 \(c.amount.exactWan) 上年 金额", plugin: id))
+                              message: "机关运行经费缺少上年预算数，说明中须比较增减。请录入：机关运行经费 \(c.amount.scriptText) 上年 金额", plugin: id))
       }
       out += ChangeRules.reasonMissing(subject: "机关运行经费", label: "机关运行经费", current: c.amount, prior: c.prior,
                                        reason: f.reason(for: "机关运行经费"), view: view, table: "其他重要事项", plugin: id)

@@ -50,10 +50,10 @@ public struct PerformancePlugin: SectionPlugin {
   public func export(_ facts: FactSet) -> [String] {
     var out: [String] = []
     for g in facts.goals {
-      var s = "绩效 \(ScriptWriter.q(g.project)) 总额 \(g.total.exactWan)"
-      if let a = g.appropriation { s += " 财政拨款 \(a.exactWan)" }
-      if let a = g.carryover { s += " 上年结转 \(a.exactWan)" }
-      if let a = g.other { s += " 其他 \(a.exactWan)" }
+      var s = "绩效 \(ScriptWriter.q(g.project)) 总额 \(g.total.scriptText)"
+      if let a = g.appropriation { s += " 财政拨款 \(a.scriptText)" }
+      if let a = g.carryover { s += " 上年结转 \(a.scriptText)" }
+      if let a = g.other { s += " 其他 \(a.scriptText)" }
       if let t = g.department { s += " 主管部门 \(ScriptWriter.q(t))" }
       if let t = g.implementer { s += " 实施单位 \(ScriptWriter.q(t))" }
       if let t = g.origin { s += " 项目来源 \(ScriptWriter.q(t))" }
@@ -81,7 +81,7 @@ public struct PerformancePlugin: SectionPlugin {
     for p in managed {
       guard let g = goals[p.name] else {
         out.append(Diagnostic(rule: "performance.goal-missing", severity: .error, table: "T14", row: p.name,
-                              message: "项目“\(p.name)”实行绩效管理，但没有绩效目标表。请用：绩效 \"\(p.name)\" 总额 \(p.total.exactWan) 目标 \"……\"", plugin: id))
+                              message: "项目“\(p.name)”实行绩效管理，但没有绩效目标表。请用：绩效 \"\(p.name)\" 总额 \(p.total.scriptText) 目标 \"……\"", plugin: id))
         continue
       }
       let projectTotal = (projectsByName[p.name] ?? [p]).map(\.total).sum()

@@ -25,7 +25,7 @@ public struct RevenuePlugin: SectionPlugin {
   }
 
   public func export(_ facts: FactSet) -> [String] {
-    facts.revenues.map { "收入 \($0.source.rawValue) \($0.amount.exactWan)\(ScriptWriter.prior($0.prior))" }
+    facts.revenues.map { "收入 \($0.source.rawValue) \($0.amount.scriptText)\(ScriptWriter.prior($0.prior))" }
   }
 
   public func check(_ view: BudgetView) throws -> [Diagnostic] {

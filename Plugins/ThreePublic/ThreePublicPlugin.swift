@@ -37,7 +37,7 @@ public struct ThreePublicPlugin: SectionPlugin {
   }
 
   public func export(_ facts: FactSet) -> [String] {
-    facts.threePublic.map { "三公 \($0.item.rawValue) \($0.amount.exactWan)\(ScriptWriter.prior($0.prior))" }
+    facts.threePublic.map { "三公 \($0.item.rawValue) \($0.amount.scriptText)\(ScriptWriter.prior($0.prior))" }
   }
 
   public func check(_ view: BudgetView) throws -> [Diagnostic] {
@@ -64,7 +64,7 @@ public struct ThreePublicPlugin: SectionPlugin {
       }
       if f.prior == nil {
         out.append(Diagnostic(rule: "three-public.prior-missing", severity: .warning, table: "T7", row: f.item.rawValue, column: "上年预算",
-                              message: "\(f.item.rawValue)缺少上年预算数，“三公”经费说明须说明比上年增减。请录入：三公 \(f.item.rawValue) \(f.amount.exactWan) 上年 金额", plugin: id))
+                              message: "\(f.item.rawValue)缺少上年预算数，“三公”经费说明须说明比上年增减。请录入：三公 \(f.item.rawValue) \(f.amount.scriptText) 上年 金额", plugin: id))
       }
       out += ChangeRules.reasonMissing(subject: f.item.rawValue, label: f.item.rawValue, current: f.amount, prior: f.prior,
                                        reason: view.facts.reason(for: f.item.rawValue) ?? view.facts.reason(for: "三公"), view: view, table: "T7", plugin: id)

@@ -68,7 +68,7 @@ public enum CodeShape {
     case .notDigits:
       return "科目编码“\(code)”应只由数字组成（\(system.chineseName)编码为\(lengths)数字）"
     case .wrongLength(let n):
-      return "科目编码“\(code)”有\(n)位，\(system.chineseName)编码应为\(lengths)数字（类\(system.levelLengths.map(String.init).joined(separator: "/"))位）"
+      return "科目编码“\(code)”有\(n)位，\(system.chineseName)编码应为\(lengths)数字"
     case .wrongPrefix(let p):
       return "科目编码“\(code)”不属于\(system.chineseName)（应以\(p)开头）"
     }

@@ -53,6 +53,9 @@ public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConve
     return "\(sign)\(whole).\(digits)"
   }
 
+  /// Exact text the entry language reads back: 万元 when two decimals suffice, else 元 (`1234.56元`).
+  public var scriptText: String { isExactInWan ? exactWan : yuan + "元" }
+
   /// Exact 元 text with two decimals: `6124200.00`.
   public var yuan: String { Self.formatCents(fen) }
 

@@ -31,9 +31,9 @@ public struct AmountInputError: Error, Equatable, Sendable {
     case .tooManyDecimals(let unit, let allowed):
       return "金额“\(input)”的小数位数过多：以\(unit.rawValue)为单位最多\(allowed)位小数。如需更精确，请以“元”为单位输入，例如 123456.78元。"
     case .negativeNotAllowed:
-      return "金额“\(input)”是负数，预算金额不能为负。增减额由系统根据本年数与上年数自动计算，无需录入。"
+      return "金额“\(input)”是负数，预算金额不能为负。增减额由系统根据本年数与上年数自动计算，无需录入。\(example)"
     case .tooLarge:
-      return "金额“\(input)”过大，超出可以处理的范围。请检查是否多输了数字。"
+      return "金额“\(input)”过大，超出可以处理的范围。请检查是否多输了数字。\(example)"
     }
   }
 }

@@ -59,12 +59,12 @@ public enum ScriptWriter {
   public static func q(_ s: String) -> String { Lexer.quote(s) }
 
   /// `上年 X` when known.
-  public static func prior(_ a: Amount?) -> String { a.map { " 上年 \($0.exactWan)" } ?? "" }
+  public static func prior(_ a: Amount?) -> String { a.map { " 上年 \($0.scriptText)" } ?? "" }
 
   /// Fund amounts in canonical form: `金额 X` for 一般公共预算 alone, else `来源名 X …` in column order.
   public static func amounts(_ m: [FundSource: Amount]) -> String {
-    if m.count == 1, let g = m[.general] { return "金额 \(g.exactWan)" }
-    return m.keys.sorted().map { "\($0.rawValue) \(m[$0]!.exactWan)" }.joined(separator: " ")
+    if m.count == 1, let g = m[.general] { return "金额 \(g.scriptText)" }
+    return m.keys.sorted().map { "\($0.rawValue) \(m[$0]!.scriptText)" }.joined(separator: " ")
   }
 }
 

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// The real binary, end to end: the command-line contract of DESIGN §7 (exit codes, stdout/stderr, JSON).
+struct CLITests {
+  @Test func newRunCheckExportContract() throws {
+    let w = TestSupport.tempPath()
+    let new = try CLI.run(["new", w, "--department", "示例办", "--year", "2025", "--edition", "anhui-2024"])
+    #expect(new.status == 0)
+    #expect(new.stdout.contains("已创建工作簿"))
+    // new refuses to overwrite.
+    let again = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("已存在"))
+
+    let script = try CLI.writeTemp(TestSupport.consistent)
+    let run = try CLI.run(["run", w, script])
+    #expect(run.status == 0, "\(run.stderr)")
+    let check = try CLI.run(["check", w])
+    #expect(check.status == 0, "\(check.stdout)")
+    let json = try CLI.run(["check", w, "--format", "json"])
+    #expect(json.status == 0)
+    let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+    #expect(array != nil)
+    #expect(array?.allSatisfy { $0["severity"] as? String != "error" } == true)
+
+    let export = try CLI.run(["export", w, "--format", "script"])
+    #expect(export.status == 0)
+    let w2 = TestSupport.tempPath()
+    _ = try CLI.run(["new", w2, "--department", "示例办", "--year", "2025", "--edition", "anhui-2024"])
+    let rerun = try CLI.run(["run", w2, try CLI.writeTemp(export.stdout)])
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    #expect(try CLI.run(["export", w2, "--format", "script"]).stdout == export.stdout)
+  }
+
+  @Test func checkExitsOneWithJSONFindings() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    _ = try CLI.run(["run", w, try CLI.writeTemp("支出 210305 项目 20\n说明 T8 \"杜集区XX局没有政府性基金。\"")])
+    let json = try CLI.run(["check", w, "--format", "json"])
+    #expect(json.status == 1)
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let rules = array.compactMap { $0["rule"] as? String }
+    #expect(rules.contains("code.malformed"))
+    #expect(rules.contains("text.residue"))
+    for d in array {
+      for key in ["rule", "severity", "table", "row", "column", "message", "expected", "actual"] { #expect(d.keys.contains(key), "missing \(key)") }
+    }
+  }
+
+  @Test func inputErrorsExitTwoWithFileLineColumn() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    let bad = try CLI.writeTemp("职责 \"好的\"\n支出 2010301 基本 -5\n")
+    let r = try CLI.run(["run", w, bad])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("\(bad):2:"))
+    #expect(r.stderr.contains("本次没有录入任何内容"))
+    #expect(r.stdout.isEmpty)
+    #expect(try CLI.run(["export", w]).stdout.contains("职责") == false)
+    // Not UTF-8 (GBK bytes for 职责).
+    let gbk = FileManager.default.temporaryDirectory.appendingPathComponent("gbk-\(UUID()).ys")
+    try Data([0xD6, 0xB0, 0xD4, 0xF0, 0x20, 0x31, 0x0A]).write(to: gbk)
+    let g = try CLI.run(["run", w, gbk.path])
+    #expect(g.status == 2)
+    #expect(g.stderr.contains("UTF-8"))
+    // Missing workbook, unknown edition, bad option.
+    #expect(try CLI.run(["check", "/nonexistent/x.yusuan"]).status == 2)
+    #expect(try CLI.run(["new", TestSupport.tempPath(), "--department", "甲", "--year", "2025", "--edition", "nope"]).stderr.contains("没有版本"))
+    #expect(try CLI.run(["check", w, "--format", "xml"]).status == 2)
+    // A file that is not a workbook is refused untouched.
+    let notWB = try CLI.writeTemp("hello")
+    let n = try CLI.run(["check", notWB])
+    #expect(n.status == 2)
+    #expect(n.stderr.contains("不是 yusuan 工作簿"))
+    #expect(try String(contentsOfFile: notWB, encoding: .utf8) == "hello")
+  }
+
+  /// SIGKILL in the middle of a long script leaves the workbook exactly as it was before that run.
+  @Test func killDuringRunLeavesWorkbookUnchanged() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    _ = try CLI.run(["run", w, try CLI.writeTemp(TestSupport.consistent)])
+    let before = try CLI.run(["export", w]).stdout
+    var long = ""
+    for i in 0..<60_000 { long += "任务 \(i % 900 + 1) \"第\(i)条长脚本任务，用于测试中途终止。\"\n" }
+    let script = try CLI.writeTemp(long)
+    let p = try CLI.start(["run", w, script])
+    Thread.sleep(forTimeInterval: 0.4)
+    let wasRunning = p.isRunning
+    kill(p.processIdentifier, SIGKILL)
+    p.waitUntilExit()
+    let killedMidway = wasRunning && p.terminationReason == .uncaughtSignal
+    #expect(killedMidway, "the run finished before it could be killed; the test proves nothing")
+    let after = try CLI.run(["export", w])
+    #expect(after.status == 0)
+    #expect(after.stdout == before)
+    #expect(try CLI.run(["check", w]).status == 0)
+  }
+}
+
+/// Runs the built `yusuan` binary.
+enum CLI {
+  static var binary: URL {
+    let candidates = [TestSupport.repoRoot.appendingPathComponent(".build/debug/yusuan"),
+                      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("yusuan"),
+                      Bundle.main.bundleURL.appendingPathComponent("yusuan")]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+  }
+
+  struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+  static func start(_ args: [String], stdin: String? = nil) throws -> Process {
+    let p = Process()
+    p.executableURL = binary
+    p.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    env["YUSUAN_FORMS"] = TestSupport.repoRoot.appendingPathComponent("forms").path
+    p.environment = env
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    return p
+  }
+
+  static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = binary
+    p.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    env["YUSUAN_FORMS"] = TestSupport.repoRoot.appendingPathComponent("forms").path
+    p.environment = env
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    let inPipe = Pipe()
+    p.standardInput = inPipe
+    try p.run()
+    if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try? inPipe.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  static func writeTemp(_ text: String) throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).ys")
+    try Data(text.utf8).write(to: url)
+    return url.path
+  }
+}
+
+/// The acceptance command on the 2021 seed: a JSON array, exit 1, the real defects by rule id.
+struct SeedCLITests {
+  @Test func dujiqu2021CheckJSON() throws {
+    let w = TestSupport.tempPath()
+    #expect(try CLI.run(["new", w, "--department", "杜集区政府办公室", "--year", "2021", "--edition", "anhui-2021"]).status == 0)
+    let dir = TestSupport.repoRoot.appendingPathComponent("examples/dujiqu-2021")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted().map { dir.appendingPathComponent($0).path }
+    let run = try CLI.run(["run", w] + files)
+    #expect(run.status == 0, "\(run.stderr)")
+    let check = try CLI.run(["check", w, "--format", "json"])
+    #expect(check.status == 1)
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [[String: Any]])
+    let rules = Set(array.compactMap { $0["rule"] as? String })
+    for r in ["code.malformed", "code.misplaced", "name.mismatch", "three-public.missing", "text.residue", "assets.value-sum", "cross.revenue-expenditure-prior", "sum.declared"] {
+      #expect(rules.contains(r), "missing \(r)")
+    }
+  }
+}
