@@ -39,7 +39,7 @@ struct RuleTests {
 
   @Test("breaking input fires the rule", arguments: RuleTable.cases)
   func breaks(_ c: RuleCase) throws {
-    let script = try RuleScript.edit(c.fixes)
+    let script = try RuleScript.edit(c.breaks)
     let all = try TestSupport.workbook(script).check()
     let hits = all.filter { $0.rule == c.rule }
     #expect(!hits.isEmpty, "\(c.rule) did not fire; got \(all.map(\.rule))")
@@ -59,7 +59,7 @@ struct RuleTests {
 
   @Test("fixed input does not fire the rule", arguments: RuleTable.cases)
   func fixes(_ c: RuleCase) throws {
-    let script = try RuleScript.edit(c.breaks)
+    let script = try RuleScript.edit(c.fixes)
     let all = try TestSupport.workbook(script).check()
     #expect(!all.contains { $0.rule == c.rule }, "\(c.rule) still fires: \(all.filter { $0.rule == c.rule }.map(\.message))")
     let baseline = Set(try TestSupport.rules(TestSupport.consistent))
@@ -96,6 +96,14 @@ struct RuleTests {
     let script = try RuleScript.edit([.add("资产 原值 100 车辆 0 其他 100 车辆数 0")])
     let hits = try TestSupport.findings(script, rule: "assets.vehicle-category")
     #expect(hits.isEmpty, "assets.vehicle-category fires for 0 vehicles: \(hits.map(\.message))")
+  }
+
+  /// A malformed code names the near codes of the catalog, the 项 the line was meant to carry among them.
+  @Test func malformedCodeHints() throws {
+    let d = try TestSupport.findings(try RuleScript.edit([.replace("支出 2010301", with: "支出 201031 基本 60 上年 60")]), rule: "code.malformed")
+    #expect(d.count == 1)
+    #expect(d.first?.actual == "201031")
+    #expect(d.first?.message.contains("2010301 行政运行") == true, "\(d.map(\.message))")
   }
 
   /// The level of indicators missing decides the severity: none at all is an error, some missing a warning.
@@ -204,7 +212,7 @@ enum RuleTable {
     rule("code.malformed", .error, "a 6-digit function code",
          breaks: [.replace("支出 2010301", with: "支出 201031 基本 60 上年 60")],
          fixes: [.replace("支出 2010301", with: "支出 2010301 基本 60 上年 60 名称 \"行政运行\"")],
-         values: ["2010301 → 201031"]),
+         row: "201031"),  // the hint: see malformedCodeHints
     rule("code.malformed", .error, "an economic code that does not start with 3",
          breaks: [.replace("经济 30201", with: "经济 40201 8")],
          fixes: [.replace("经济 30201", with: "经济 30201 8 公用经费")],
