@@ -125,7 +125,10 @@ public struct AssetsPlugin: SectionPlugin {
       }
       if let n = v.vehicleCount {
         let byCategory = f.vehicles.map(\.count).reduce(0, +)
-        if f.vehicles.isEmpty {
+        if f.vehicles.isEmpty && n > 0 && empty.contains("车辆") {
+          out.append(Diagnostic(rule: "assets.vehicle-count", severity: .error, table: "国有资产", row: "车辆",
+                                message: "资产原值中车辆数为 \(n) 辆，但车辆占有情况录入为“无”。", expected: "0", actual: String(n), plugin: id))
+        } else if f.vehicles.isEmpty && n > 0 {
           out.append(Diagnostic(rule: "assets.vehicle-category", severity: .warning, table: "国有资产", row: "车辆",
                                 message: "车辆共 \(n) 辆，但未按类别列示（主要领导干部用车、机要通信用车、应急保障用车……）。请按类别录入：资产 车辆 类别 数量",
                                 expected: "按类别列示", actual: "\(n)辆未分类", plugin: id))

@@ -1,81 +1,87 @@
 /// The facts of a workbook, by key, with typed views for plugins and rules.
+///
+/// Facts are partitioned by kind (the key up to its first `|`), so a typed view reads only its own kind:
+/// applying an entry stays cheap however large the workbook grows.
 public struct FactSet: Sendable, Equatable {
-  public private(set) var byKey: [String: Fact] = [:]
+  private var byKind: [Substring: [String: Fact]] = [:]
 
   public init(_ facts: [Fact] = []) {
-    for f in facts { byKey[f.key] = f }
+    for f in facts { byKind[Self.kind(of: f.key), default: [:]][f.key] = f }
   }
 
-  public var count: Int { byKey.count }
-  public var all: [Fact] { byKey.keys.sorted().map { byKey[$0]! } }
+  static func kind(of key: String) -> Substring { key.split(separator: "|", maxSplits: 1).first ?? Substring(key) }
 
-  public subscript(key: String) -> Fact? { byKey[key] }
+  public var count: Int { byKind.values.reduce(0) { $0 + $1.count } }
+  public var all: [Fact] { byKind.values.flatMap(\.values).sorted { $0.key < $1.key } }
+
+  public subscript(key: String) -> Fact? { byKind[Self.kind(of: key)]?[key] }
 
   /// Applies one edit and returns what it replaced, so the change can be journaled and undone.
   @discardableResult
   public mutating func apply(_ edit: FactEdit) -> FactChange {
     switch edit {
     case .set(let f):
-      let before = byKey[f.key]
-      byKey[f.key] = f
+      let before = self[f.key]
+      byKind[Self.kind(of: f.key), default: [:]][f.key] = f
       return FactChange(key: f.key, before: before, after: f)
     case .remove(let key):
-      let before = byKey.removeValue(forKey: key)
+      let before = byKind[Self.kind(of: key)]?.removeValue(forKey: key)
+      if byKind[Self.kind(of: key)]?.isEmpty == true { byKind[Self.kind(of: key)] = nil }
       return FactChange(key: key, before: before, after: nil)
     }
   }
 
   /// Puts back what a change replaced.
   public mutating func revert(_ change: FactChange) {
-    if let b = change.before { byKey[change.key] = b } else { byKey.removeValue(forKey: change.key) }
+    if let b = change.before { apply(.set(b)) } else { apply(.remove(key: change.key)) }
   }
 
   // MARK: Typed views (sorted for stable output)
 
-  public var duties: [ListItem] { values { if case .duty(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var tasks: [ListItem] { values { if case .task(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var units: [BudgetUnit] { values { if case .unit(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var revenues: [RevenueFact] { values { if case .revenue(let x) = $0 { x } else { nil } }.sorted { $0.source < $1.source } }
+  public var duties: [ListItem] { values("职责") { if case .duty(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var tasks: [ListItem] { values("任务") { if case .task(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var units: [BudgetUnit] { values("单位") { if case .unit(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var revenues: [RevenueFact] { values("收入") { if case .revenue(let x) = $0 { x } else { nil } }.sorted { $0.source < $1.source } }
   public var expenditures: [ExpenditureLine] {
-    values { if case .expenditure(let x) = $0 { x } else { nil } }
+    values("支出") { if case .expenditure(let x) = $0 { x } else { nil } }
       .sorted { ($0.code, $0.kind.rawValue, $0.source, $0.unit ?? "") < ($1.code, $1.kind.rawValue, $1.source, $1.unit ?? "") }
   }
-  public var priors: [AggregatePrior] { values { if case .prior(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } }
-  public var reasons: [Reason] { values { if case .reason(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } }
-  public var economics: [EconomicLine] { values { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } }
-  public var projects: [Project] { values { if case .project(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var goals: [PerformanceGoal] { values { if case .goal(let x) = $0 { x } else { nil } }.sorted { $0.project < $1.project } }
-  public var indicators: [Indicator] { values { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } }
+  public var priors: [AggregatePrior] { values("上年") { if case .prior(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } }
+  public var reasons: [Reason] { values("原因") { if case .reason(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } }
+  public var economics: [EconomicLine] { values("经济") { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } }
+  public var projects: [Project] { values("项目") { if case .project(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var goals: [PerformanceGoal] { values("绩效") { if case .goal(let x) = $0 { x } else { nil } }.sorted { $0.project < $1.project } }
+  public var indicators: [Indicator] { values("指标") { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } }
   public var threePublic: [ThreePublicFact] {
-    values { if case .threePublic(let x) = $0 { x } else { nil } }
+    values("三公") { if case .threePublic(let x) = $0 { x } else { nil } }
       .sorted { ThreePublicItem.allCases.firstIndex(of: $0.item)! < ThreePublicItem.allCases.firstIndex(of: $1.item)! }
   }
-  public var operatingCost: OperatingCost? { values { if case .operatingCost(let x) = $0 { x } else { nil } }.first }
-  public var procurements: [ProcurementItem] { values { if case .procurement(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var purchasedServices: [PurchasedService] { values { if case .purchasedService(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var emptySections: Set<String> { Set(values { if case .emptySection(let x) = $0 { x.section } else { nil } }) }
-  public var vehicles: [VehicleHolding] { values { if case .vehicle(let x) = $0 { x } else { nil } }.sorted { $0.category < $1.category } }
-  public var equipment: [Equipment] { values { if case .equipment(let x) = $0 { x } else { nil } }.sorted { $0.name < $1.name } }
-  public var plannedPurchases: [PlannedPurchase] { values { if case .plannedPurchase(let x) = $0 { x } else { nil } }.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) } }
-  public var assetConfigurations: [AssetConfiguration] { values { if case .assetConfiguration(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var assetValue: AssetValue? { values { if case .assetValue(let x) = $0 { x } else { nil } }.first }
-  public var tableNotes: [TableNote] { values { if case .tableNote(let x) = $0 { x } else { nil } }.sorted { $0.table < $1.table } }
-  public var declared: [DeclaredFigure] { values { if case .declared(let x) = $0 { x } else { nil } }.sorted { ($0.table, $0.ordinal) < ($1.table, $1.ordinal) } }
+  public var operatingCost: OperatingCost? { values("机关运行经费") { if case .operatingCost(let x) = $0 { x } else { nil } }.first }
+  public var procurements: [ProcurementItem] { values("采购") { if case .procurement(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var purchasedServices: [PurchasedService] { values("购买服务") { if case .purchasedService(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var emptySections: Set<String> { Set(values("无") { if case .emptySection(let x) = $0 { x.section } else { nil } }) }
+  public var vehicles: [VehicleHolding] { values("资产车辆") { if case .vehicle(let x) = $0 { x } else { nil } }.sorted { $0.category < $1.category } }
+  public var equipment: [Equipment] { values("资产设备") { if case .equipment(let x) = $0 { x } else { nil } }.sorted { $0.name < $1.name } }
+  public var plannedPurchases: [PlannedPurchase] { values("资产购置") { if case .plannedPurchase(let x) = $0 { x } else { nil } }.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) } }
+  public var assetConfigurations: [AssetConfiguration] { values("资产配置") { if case .assetConfiguration(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var assetValue: AssetValue? { values("资产原值") { if case .assetValue(let x) = $0 { x } else { nil } }.first }
+  public var tableNotes: [TableNote] { values("说明") { if case .tableNote(let x) = $0 { x } else { nil } }.sorted { $0.table < $1.table } }
+  public var declared: [DeclaredFigure] { values("核对") { if case .declared(let x) = $0 { x } else { nil } }.sorted { ($0.table, $0.ordinal) < ($1.table, $1.ordinal) } }
 
   public func reason(for subject: String) -> String? {
-    if case .reason(let r) = byKey["原因|\(subject)"] { return r.text }
+    if case .reason(let r) = self["原因|\(subject)"] { return r.text }
     return nil
   }
 
   public func aggregatePrior(for subject: String) -> Amount? {
-    if case .prior(let p) = byKey["上年|\(subject)"] { return p.amount }
+    if case .prior(let p) = self["上年|\(subject)"] { return p.amount }
     return nil
   }
 
   /// The next free ordinal among facts whose key starts with `prefix`, for lists that keep entry order.
   public func nextOrdinal(_ ordinals: [Int]) -> Int { (ordinals.max() ?? 0) + 1 }
 
-  private func values<T>(_ pick: (Fact) -> T?) -> [T] { byKey.values.compactMap(pick) }
+  private func values<T>(_ kind: Substring, _ pick: (Fact) -> T?) -> [T] { (byKind[kind] ?? [:]).values.compactMap(pick) }
 }
 
 /// A change to the fact set, as a plugin asks for it.

@@ -19,7 +19,9 @@ public enum CodeRules {
       Diagnostic(rule: rule, severity: sev, table: loc.table, row: loc.row ?? code, column: "科目编码", message: msg, expected: expected, actual: actual, plugin: loc.plugin)
     }
     if let p = CodeShape.problem(code, in: system) {
-      let hints = catalog.suggestions(for: code, name: name, in: system)
+      // Suggestions at the level the caller needs come first.
+      let all = catalog.suggestions(for: code, name: name, in: system, limit: 6)
+      let hints = Array((all.filter { $0.code.count == level } + all.filter { $0.code.count != level }).prefix(3))
       let hint = hints.isEmpty ? "" : "可能是：" + hints.map { "\($0.code) \($0.name)" }.joined(separator: "；") + "。"
       return [diag("code.malformed", .error, CodeShape.describe(p, code: code, system: system) + "。" + hint + "请按《政府收支分类科目》更正。",
                    expected: hints.first.map(\.code) ?? system.levelLengths.map { "\($0)位" }.joined(separator: "/"), actual: code)]
