@@ -113,8 +113,43 @@ public struct PerformancePlugin: SectionPlugin {
       out.append(Diagnostic(rule: "performance.unmanaged", severity: .warning, table: "T14", row: g.project,
                             message: "项目“\(g.project)”有绩效目标表，但项目录入时未标“绩效管理”。", plugin: id))
     }
+    out += indicatorQuality(f.indicators)
     for g in f.goals { out += TextRules.residue(g.objective, words: view.edition.rules.residue, table: "T14", row: g.project, plugin: id) }
     for i in f.indicators { out += TextRules.residue(i.level3 + " " + i.value, words: view.edition.rules.residue, table: "T14", row: i.project, plugin: id) }
     return out
+  }
+
+  /// `performance.indicator-duplicate` (warning): one 三级指标 with the same value under two headings — a copied row
+  /// (the 2024 seed's 成本指标 repeats its 效益指标). `performance.indicator-value` (warning): a value that is still the
+  /// template's list of options to choose from, e.g. 影响程度（较高、明显、一般）.
+  func indicatorQuality(_ indicators: [Indicator]) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for (project, rows) in Dictionary(grouping: indicators, by: \.project).sorted(by: { $0.key < $1.key }) {
+      var seen: [String: Indicator] = [:]
+      for i in rows.sorted(by: { $0.ordinal < $1.ordinal }) {
+        let key = NameKey.of(i.level3) + "|" + NameKey.of(i.value)
+        if let first = seen[key], first.level2 != i.level2 {
+          out.append(Diagnostic(rule: "performance.indicator-duplicate", severity: .warning, table: "T14", row: project, column: i.level2,
+                                message: "项目“\(project)”的\(i.level2)“\(i.level3)：\(i.value)”与\(first.level2)完全相同，像是照抄的行。每个二级指标应有自己的三级指标和指标值。",
+                                expected: "不同于\(first.level2)", actual: "\(i.level3)：\(i.value)", plugin: id))
+        } else if seen[key] == nil {
+          seen[key] = i
+        }
+        if Self.isOptionList(i.value) {
+          out.append(Diagnostic(rule: "performance.indicator-value", severity: .warning, table: "T14", row: project, column: i.level3,
+                                message: "项目“\(project)”的指标“\(i.level3)”的指标值“\(i.value)”仍是模板中供选择的选项，请填写选定的、可衡量的值。",
+                                expected: "选定的指标值", actual: i.value, plugin: id))
+        }
+      }
+    }
+    return out
+  }
+
+  /// A bracketed list of alternatives: （较高、明显、一般） or (A/B/C).
+  static func isOptionList(_ value: String) -> Bool {
+    guard let open = value.firstIndex(where: { $0 == "（" || $0 == "(" }),
+          let close = value[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return false }
+    let inner = value[value.index(after: open)..<close]
+    return inner.contains("、") || inner.contains("/") || inner.contains("／")
   }
 }

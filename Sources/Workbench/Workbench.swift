@@ -24,10 +24,12 @@ public final class Workbench {
   }
 
   /// `yusuan new`: a new workbook for one department-year.
-  public static func create(path: String, department: String, year: Int, editionID: String, forms: FormsLibrary) throws -> Workbench {
+  /// The catalog is the edition's unless `catalogID` names another (an officer's imported official catalog).
+  public static func create(path: String, department: String, year: Int, editionID: String, catalogID: String? = nil, forms: FormsLibrary) throws -> Workbench {
     let edition = try forms.edition(editionID)
-    _ = try forms.catalog(edition.catalog)
-    let store = try WorkbookStore.create(path: path, meta: WorkbookMeta(department: department, year: year, edition: edition.id, catalog: edition.catalog))
+    let catalog = catalogID ?? edition.catalog
+    _ = try forms.catalog(catalog)
+    let store = try WorkbookStore.create(path: path, meta: WorkbookMeta(department: department, year: year, edition: edition.id, catalog: catalog))
     return try Workbench(store: store, forms: forms)
   }
 

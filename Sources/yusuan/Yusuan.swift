@@ -74,6 +74,7 @@ extension Yusuan {
     @Option(help: "部门名称（印在每张表的标题中）。") var department: String
     @Option(help: "预算年度，如 2025。") var year: Int
     @Option(help: "公开模板版本（forms/editions 下的目录名）。") var edition: String = "anhui-2024"
+    @Option(help: "科目目录编号（forms/catalogs 下的文件名，不含 .csv）；默认用版本指定的目录。") var catalog: String?
 
     func validate() throws {
       guard (2000...2100).contains(year) else { throw CLIFailure.input("年度“\(year)”不合理，应为四位年份，如 2025。") }
@@ -82,7 +83,7 @@ extension Yusuan {
 
     func run() throws {
       let forms = try loadForms()
-      let wb = try guarded { try Workbench.create(path: workbook, department: department.trimmingBlanks(), year: year, editionID: edition, forms: forms) }
+      let wb = try guarded { try Workbench.create(path: workbook, department: department.trimmingBlanks(), year: year, editionID: edition, catalogID: catalog, forms: forms) }
       print("已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
       print("下一步：yusuan run \(workbook) 录入脚本.ys，或 yusuan check \(workbook)")
     }

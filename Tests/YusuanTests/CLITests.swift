@@ -123,12 +123,12 @@ enum CLI {
     return p
   }
 
-  static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+  static func run(_ args: [String], stdin: String? = nil, forms: String? = nil) throws -> Result {
     let p = Process()
     p.executableURL = binary
     p.arguments = args
     var env = ProcessInfo.processInfo.environment
-    env["YUSUAN_FORMS"] = TestSupport.repoRoot.appendingPathComponent("forms").path
+    env["YUSUAN_FORMS"] = forms ?? TestSupport.repoRoot.appendingPathComponent("forms").path
     p.environment = env
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
@@ -167,5 +167,35 @@ struct SeedCLITests {
     for r in ["code.malformed", "code.misplaced", "name.mismatch", "three-public.missing", "text.residue", "assets.value-sum", "cross.revenue-expenditure-prior", "sum.declared"] {
       #expect(rules.contains(r), "missing \(r)")
     }
+  }
+}
+
+/// `yusuan catalog import`: an official catalog goes into forms/catalogs and a new workbook can use it.
+struct CatalogCLITests {
+  @Test func importThenUseInANewWorkbook() throws {
+    // A private copy of forms/, so the test never writes into the repository.
+    let forms = URL(fileURLWithPath: TestSupport.tempPath("forms")).deletingLastPathComponent().appendingPathComponent("forms")
+    try FileManager.default.copyItem(at: TestSupport.repoRoot.appendingPathComponent("forms"), to: forms)
+    let csv = try CLI.writeTemp("科目编码,科目名称\n201,一般公共服务支出\n20103,政府办公厅（室）及相关机构事务\n2010301,行政运行\n2010399,其他政府办公厅（室）及相关机构事务支出\n")
+    let imp = try CLI.run(["catalog", "import", csv, "--id", "official-2025"], forms: forms.path)
+    #expect(imp.status == 0, "\(imp.stderr)")
+    #expect(imp.stdout.contains("支出功能分类 4 个"))
+    #expect(FileManager.default.fileExists(atPath: forms.appendingPathComponent("catalogs/official-2025.csv").path))
+    // Importing again under the same id needs --replace.
+    #expect(try CLI.run(["catalog", "import", csv, "--id", "official-2025"], forms: forms.path).status == 2)
+    // A file with a bad row is refused whole, naming the line.
+    let bad = try CLI.writeTemp("科目编码,科目名称\n2010301,行政运行\n210305,专项\n")
+    let r = try CLI.run(["catalog", "import", bad, "--id", "bad"], forms: forms.path)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(":3:"))
+    #expect(!FileManager.default.fileExists(atPath: forms.appendingPathComponent("catalogs/bad.csv").path))
+
+    let w = TestSupport.tempPath()
+    #expect(try CLI.run(["new", w, "--department", "甲", "--year", "2025", "--catalog", "official-2025"], forms: forms.path).status == 0)
+    _ = try CLI.run(["run", w, try CLI.writeTemp("支出 2010350 基本 1\n")], forms: forms.path)
+    let check = try CLI.run(["check", w, "--format", "json"], forms: forms.path)
+    // 2010350 is in the bundled catalog but not in this official one: unknown.
+    #expect(check.stdout.contains("code.unknown"))
+    #expect(check.stdout.contains("official-2025"))
   }
 }

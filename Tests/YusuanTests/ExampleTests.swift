@@ -80,6 +80,9 @@ struct ExampleTests {
       .init(rule: "operating-cost.exceeds-public", actual: "39.96"),
       // 三公 section missing.
       .init(rule: "three-public.missing", table: "T7", row: nil),
+      // The goal table's 成本指标 copies a 效益指标 row; a value is still the template's options.
+      .init(rule: "performance.indicator-duplicate", table: "T14", row: "调研活动经费"),
+      .init(rule: "performance.indicator-value", table: "T14", actual: "影响程度（较高、明显、一般）"),
       // Revenue 612.42 against expenditure lines of 612.41.
       .init(rule: "cross.revenue-expenditure", table: "T1", expected: "612.41", actual: "612.42"),
     ]
