@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Core: money, catalogs, facts, diagnostics, the entry language, forms. No terminal I/O, no storage.
@@ -39,13 +40,19 @@ let package = Package(
       dependencies: ["YusuanCore", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Sources/YusuanStore"
     ),
+    // Renderers: lay a PublishedDocument out as docx, xlsx, html, md, json (and pdf through LibreOffice).
+    .target(
+      name: "Renderers",
+      dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Sources/Renderers"
+    ),
   ] + sectionPlugins.map { plugin in
     .target(name: plugin.name, dependencies: ["YusuanCore"], path: "Plugins/\(plugin.folder)")
   } + [
     // The pipeline: the ordered plugin registry, entry application, checking.
     .target(
       name: "Workbench",
-      dependencies: ["YusuanCore", "YusuanStore"] + sectionPlugins.map { .target(name: $0.name) },
+      dependencies: ["YusuanCore", "YusuanStore", "Renderers"] + sectionPlugins.map { .target(name: $0.name) },
       path: "Sources/Workbench"
     ),
     // The thin command line.
@@ -56,7 +63,7 @@ let package = Package(
     ),
     .testTarget(
       name: "YusuanTests",
-      dependencies: ["Workbench", "YusuanCore", "YusuanStore"] + sectionPlugins.map { .target(name: $0.name) },
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers"] + sectionPlugins.map { .target(name: $0.name) },
       path: "Tests/YusuanTests"
     ),
   ],

@@ -1,0 +1,1 @@
+// The renderers of a PublishedDocument; one file per format.

@@ -1,0 +1,114 @@
+/// The publishable document (部门预算公开) as a format-neutral model: parts, headings, paragraphs, tables.
+/// The compile stage builds it from the facts; each renderer (docx, xlsx, html, md, json) only lays it out,
+/// so every format says exactly the same thing.
+public struct PublishedDocument: Sendable, Equatable, Codable {
+  /// e.g. 杜集区政府办2024年部门预算公开.
+  public var title: String
+  public var department: String
+  public var year: Int
+  public var edition: String
+  /// A draft (compiled with errors remaining) is marked 草稿 on every page.
+  public var draft: Bool
+  public var parts: [Part]
+
+  public init(title: String, department: String, year: Int, edition: String, draft: Bool, parts: [Part]) {
+    self.title = title; self.department = department; self.year = year; self.edition = edition; self.draft = draft; self.parts = parts
+  }
+
+  /// Every table of the document, in order.
+  public var tables: [DocTable] {
+    parts.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } } }
+  }
+}
+
+/// 第一部分 … 第四部分.
+public struct Part: Sendable, Equatable, Codable {
+  /// e.g. 第三部分 2024年部门预算情况说明.
+  public var title: String
+  public var blocks: [Block]
+  public init(title: String, blocks: [Block]) { self.title = title; self.blocks = blocks }
+}
+
+public enum Block: Sendable, Equatable, Codable {
+  /// A heading inside a part: level 1 is 一、…, level 2 is （一）…, level 3 is 1.…
+  case heading(level: Int, text: String)
+  /// A body paragraph (first-line indent in Word).
+  case paragraph(String)
+  case table(DocTable)
+}
+
+/// One table of 第二部分 (or a 绩效目标表 inside 第三部分).
+public struct DocTable: Sendable, Equatable, Codable {
+  /// Standard id, T1…T14.
+  public var id: String
+  /// e.g. 部门公开表5; nil when the edition does not number it.
+  public var label: String?
+  /// e.g. 杜集区政府办2024年一般公共预算支出表.
+  public var title: String
+  /// e.g. 单位：万元.
+  public var unit: String
+  /// Header rows, top to bottom; cells may span columns and rows (merged headers).
+  public var header: [[HeaderCell]]
+  public var columns: [Column]
+  public var rows: [TableRow]
+  /// Printed under the table (why it is empty, or an explanation).
+  public var note: String?
+
+  public init(id: String, label: String?, title: String, unit: String = "单位：万元", header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil) {
+    self.id = id; self.label = label; self.title = title; self.unit = unit; self.header = header; self.columns = columns; self.rows = rows; self.note = note
+  }
+
+  /// True when the table has no data rows (printed with 本表无数据).
+  public var isEmpty: Bool { rows.allSatisfy { $0.kind == .emptyMarker } }
+}
+
+public struct HeaderCell: Sendable, Equatable, Codable {
+  public var text: String
+  public var colSpan: Int
+  public var rowSpan: Int
+  public init(_ text: String, colSpan: Int = 1, rowSpan: Int = 1) { self.text = text; self.colSpan = colSpan; self.rowSpan = rowSpan }
+}
+
+public struct Column: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Codable { case code, text, amount, count }
+  public var kind: Kind
+  /// Relative width (Word and Excel scale it to the page).
+  public var width: Int
+  public init(_ kind: Kind, width: Int) { self.kind = kind; self.width = width }
+}
+
+public struct TableRow: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Codable {
+    /// A data row.
+    case detail
+    /// A 类 or 款 subtotal, or a section line (一、…) of a two-sided table.
+    case subtotal
+    /// 合计 / 总计.
+    case total
+    /// The single row of an empty table: 本表无数据.
+    case emptyMarker
+  }
+  public var kind: Kind
+  /// Indentation of the name column: 0 for 类, 1 for 款, 2 for 项.
+  public var level: Int
+  public var cells: [Cell]
+  public init(kind: Kind = .detail, level: Int = 0, cells: [Cell]) { self.kind = kind; self.level = level; self.cells = cells }
+}
+
+public enum Cell: Sendable, Equatable, Codable {
+  case text(String)
+  /// An amount shown in 万元 with two decimals.
+  case amount(Amount)
+  case count(Int)
+  case blank
+
+  /// The text as printed.
+  public var display: String {
+    switch self {
+    case .text(let s): return s
+    case .amount(let a): return a.wan
+    case .count(let n): return String(n)
+    case .blank: return ""
+    }
+  }
+}
