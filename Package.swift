@@ -55,10 +55,14 @@ let package = Package(
       dependencies: ["YusuanCore", "YusuanStore", "Renderers"] + sectionPlugins.map { .target(name: $0.name) },
       path: "Sources/Workbench"
     ),
+    // libedit, through a small shim header (see PLATFORM-NOTES: globals via inline accessors, wcwidth declared).
+    .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    // A line editor for the REPL: history, completion, CJK-aware; plain lines when stdin is not a terminal.
+    .target(name: "LineEditor", dependencies: ["CEditLine"], path: "Sources/LineEditor"),
     // The thin command line.
     .executableTarget(
       name: "yusuan",
-      dependencies: ["Workbench", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["Workbench", "LineEditor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Sources/yusuan"
     ),
     .testTarget(

@@ -56,14 +56,16 @@ public struct ExpenditurePlugin: SectionPlugin {
     default:
       let name = try args.text("项目名称").trimmingBlanks()
       guard !name.isEmpty else { throw args.fail("项目名称不能为空。") }
-      let (amounts, o) = try args.fundAmounts(options: ["类型": .text, "科目": .code, "单位": .text, "上年": .amount, "绩效管理": .flag])
+      let (amounts, o) = try args.fundAmounts(options: ["类型": .text, "科目": .code, "单位": .text, "上年": .amount, "绩效管理": .flag, "待确认": .flag])
       guard let type = o.texts["类型"] else { throw args.fail("缺少项目类型：类型 \(context.edition.projectTypes.first ?? "日常运转类")。") }
       guard !amounts.isEmpty else { throw args.fail("缺少项目金额：金额 74，或按资金来源写 一般公共预算 50 单位资金 24。") }
       let unit = Self.unit(o.texts["单位"], context)
       let existing = context.facts.projects.first { $0.name == name && $0.unit == unit }
       let ordinal = existing?.ordinal ?? context.facts.nextOrdinal(context.facts.projects.map(\.ordinal))
-      return [.set(.project(Project(ordinal: ordinal, name: name, type: type, unit: unit, code: o.texts["科目"], amounts: amounts,
-                                    prior: o.amounts["上年"], performanceManaged: o.flags.contains("绩效管理"))))]
+      var project = Project(ordinal: ordinal, name: name, type: type, unit: unit, code: o.texts["科目"], amounts: amounts,
+                            prior: o.amounts["上年"], performanceManaged: o.flags.contains("绩效管理"))
+      if o.flags.contains("待确认") { project.carried = true }
+      return [.set(.project(project))]
     }
   }
 
@@ -83,10 +85,11 @@ public struct ExpenditurePlugin: SectionPlugin {
     return s
   }
 
-  static let reasonNamed = namedSubjects + ["收入", "三公", "机关运行经费"] + ThreePublicItem.allCases.map(\.rawValue)
+  static let reasonNamed = namedSubjects + ["收入", "三公", "机关运行经费"] + ThreePublicItem.allCases.map(\.rawValue) + FundSource.allCases.map(\.rawValue)
 
   static func reasonSubject(_ args: inout ArgReader) throws(EntryError) -> String {
     if let t = args.peek(), let item = ThreePublicItem.named(t.text) { _ = args.next(); return item.rawValue }
+    if let t = args.peek(), !reasonNamed.contains(t.text), let source = FundSource.named(t.text) { _ = args.next(); return source.rawValue }
     return try subject(&args, allowNamed: reasonNamed)
   }
 
@@ -142,6 +145,7 @@ public struct ExpenditurePlugin: SectionPlugin {
       if let u = p.unit { s += " 单位 \(ScriptWriter.q(u))" }
       s += " " + ScriptWriter.amounts(p.amounts) + ScriptWriter.prior(p.prior)
       if p.performanceManaged { s += " 绩效管理" }
+      if p.carried == true { s += " 待确认" }
       out.append(s)
     }
     return out

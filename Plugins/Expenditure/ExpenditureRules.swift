@@ -6,7 +6,7 @@ struct ExpenditureRules {
   let plugin: String
 
   func all() -> [Diagnostic] {
-    codes() + missing() + basicEqualsEconomic() + projectsEqualProjectLines() + priorsAddUp() + reasons() + units() + residue()
+    codes() + carried() + missing() + basicEqualsEconomic() + projectsEqualProjectLines() + priorsAddUp() + reasons() + units() + residue()
   }
 
   /// Codes and names of every line (code.* and name.mismatch, see CodeRules).
@@ -28,6 +28,15 @@ struct ExpenditureRules {
       }
     }
     return out
+  }
+
+  /// `project.carried` (warning): a project carried from last year's workbook that the officer has not confirmed.
+  func carried() -> [Diagnostic] {
+    view.facts.projects.filter { $0.carried == true }.map { p in
+      Diagnostic(rule: "project.carried", severity: .warning, table: "T10", row: p.name,
+                 message: "项目“\(p.name)”从上年带入，尚未确认本年金额（上年 \(p.prior?.wan ?? "—") 万元）。请重新录入该项目（本年不再安排则删除：删除 项目 \"\(p.name)\"）。",
+                 expected: "已确认", actual: "待确认", plugin: plugin)
+    }
   }
 
   /// `expenditure.missing` / `economic.missing` (error): the tables that must carry data have none.

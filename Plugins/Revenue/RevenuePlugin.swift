@@ -66,9 +66,12 @@ public struct RevenuePlugin: SectionPlugin {
                               expected: ePrior.wan, actual: rPrior.wan, plugin: id))
       }
     }
-    if let r = revenues.first(where: { $0.prior != nil }), revenues.count == 1 {
-      out += ChangeRules.reasonMissing(subject: "收入", label: r.source.revenueName, current: r.amount, prior: r.prior,
-                                       reason: view.facts.reason(for: "收入") ?? view.facts.reason(for: "合计"), view: view, table: "T2", plugin: id)
+    // A change of a source beyond the threshold needs a reason (the fund's own; 收入 or 合计 when it is the only fund).
+    let single = revenues.count == 1
+    for r in revenues {
+      let reason = view.facts.reason(for: r.source.rawValue) ?? (single ? view.facts.reason(for: "收入") ?? view.facts.reason(for: "合计") : nil)
+      out += ChangeRules.reasonMissing(subject: r.source.rawValue, label: r.source.revenueName, current: r.amount, prior: r.prior,
+                                       reason: reason, view: view, table: "T2", plugin: id)
     }
     return out
   }

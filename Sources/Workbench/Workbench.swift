@@ -82,6 +82,25 @@ public final class Workbench {
     throw StoreError.concurrentChange
   }
 
+  /// Reverts the last accepted entry that is not itself undone, journaling the undo; nil when there is nothing to undo.
+  /// The undone entry stays in the journal: nothing entered is ever lost.
+  @discardableResult
+  public func undo(source: EntrySource = .undo) throws -> JournalRecord? {
+    try reload()
+    let journal = try store.journal()
+    let undone = Set(journal.compactMap(\.undoes))
+    guard let last = journal.last(where: { $0.undoes == nil && $0.source != .undo && !undone.contains($0.seq) }) else { return nil }
+    var working = facts
+    let inverse = last.changes.reversed().map { c -> FactChange in
+      let before = working[c.key]
+      working.revert(c)
+      return FactChange(key: c.key, before: before, after: c.before)
+    }
+    head = try store.commit([JournalEntry(source: .undo, location: "undo", command: "undo #\(last.seq)", changes: inverse, undoes: last.seq)], expectedHead: head)
+    facts = working
+    return last
+  }
+
   /// Re-reads the workbook (another process wrote to it).
   public func reload() throws {
     head = try store.head()
@@ -103,6 +122,11 @@ public final class Workbench {
     }
     // Errors first, then warnings, then info; within a severity, registry order and rule order.
     return Severity.allCases.reversed().flatMap { s in out.filter { $0.severity == s } }
+  }
+
+  /// The publishable document (second half of the pipeline: plugins derive tables and prose; renderers lay it out).
+  public func compile(draft: Bool) throws -> PublishedDocument {
+    try Compiler(view: view, prose: forms.prose(meta.edition)).document(draft: draft)
   }
 
   /// The canonical script: `run` on a new workbook of the same department, year and edition rebuilds identical facts.

@@ -119,6 +119,17 @@ public final class WorkbookStore: Sendable {
     }
   }
 
+  /// A session setting kept in the workbook (e.g. where the guided walk stopped); nil when unset.
+  public func setting(_ key: String) throws -> String? {
+    try wrap { try db.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: ["setting." + key]) } }
+  }
+
+  public func setSetting(_ key: String, _ value: String) throws {
+    try wrap {
+      try db.write { try $0.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: ["setting." + key, value]) }
+    }
+  }
+
   public func loadFacts() throws -> FactSet {
     try wrap {
       try db.read { db in

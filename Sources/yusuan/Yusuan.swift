@@ -16,13 +16,19 @@ struct Yusuan: ParsableCommand {
         yusuan new 工作簿.yusuan --department 部门名称 --year 2025 --edition anhui-2024
         yusuan run 工作簿.yusuan 录入脚本.ys …
         yusuan check 工作簿.yusuan
+        yusuan compile 工作簿.yusuan --out 输出目录
         yusuan export 工作簿.yusuan --format script
       退出码：0 正常；1 发现问题（check 有错误级问题）；2 用法或输入错误。
       """,
-    subcommands: [New.self, Run.self, Check.self, Export.self, CatalogCommand.self]
+    subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, CatalogCommand.self]
   )
 
   static func main() {
+    // `yusuan` alone on a terminal opens the REPL (DESIGN §7).
+    if CommandLine.arguments.count == 1 && Terminal.stdinIsTerminal {
+      do { try ReplCommand().run() } catch let e as CLIFailure { FileHandle.standardError.write(Data((e.message + "\n").utf8)); Foundation.exit(e.code) } catch { Foundation.exit(2) }
+      return
+    }
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -61,6 +67,7 @@ func guarded<T>(_ body: () throws -> T) throws -> T {
     throw CLIFailure.input(text + "\n共 \(e.errors.count) 处错误，本次没有录入任何内容（全部或全不）。请改正后重新运行。")
   }
   catch let e as ExitCode { throw e }
+  catch let e as CustomStringConvertible where !(e is DecodingError) { throw CLIFailure.input("\(e.description)") }
   catch { throw CLIFailure.input("出错：\(error)") }
 }
 
@@ -73,8 +80,9 @@ extension Yusuan {
     @Argument(help: "工作簿文件（如 政府办-2025.yusuan）。") var workbook: String
     @Option(help: "部门名称（印在每张表的标题中）。") var department: String
     @Option(help: "预算年度，如 2025。") var year: Int
-    @Option(help: "公开模板版本（forms/editions 下的目录名）。") var edition: String = "anhui-2024"
+    @Option(help: "公开模板版本（forms/editions 下的目录名；有 --from 时默认沿用上年工作簿的版本）。") var edition: String?
     @Option(help: "科目目录编号（forms/catalogs 下的文件名，不含 .csv）；默认用版本指定的目录。") var catalog: String?
+    @Option(help: "以上年工作簿为基础：带入概况、单位、项目（待确认），上年金额记为上年数。") var from: String?
 
     func validate() throws {
       guard (2000...2100).contains(year) else { throw CLIFailure.input("年度“\(year)”不合理，应为四位年份，如 2025。") }
@@ -83,7 +91,13 @@ extension Yusuan {
 
     func run() throws {
       let forms = try loadForms()
-      let wb = try guarded { try Workbench.create(path: workbook, department: department.trimmingBlanks(), year: year, editionID: edition, catalogID: catalog, forms: forms) }
+      var editionID = edition ?? "anhui-2024"
+      if edition == nil, let from { editionID = try guarded { try Workbench.open(path: from, forms: forms, readonly: true).meta.edition } }
+      let wb = try guarded { try Workbench.create(path: workbook, department: department.trimmingBlanks(), year: year, editionID: editionID, catalogID: catalog, forms: forms) }
+      if let from {
+        do { print("已从 \(from) 带入：" + (try guarded { try wb.carryOver(from: from) })) }
+        catch { try? FileManager.default.removeItem(atPath: workbook); throw error }
+      }
       print("已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
       print("下一步：yusuan run \(workbook) 录入脚本.ys，或 yusuan check \(workbook)")
     }

@@ -26,17 +26,27 @@ public struct FunctionRollup: Sendable {
   public private(set) var linePriors: [String: Amount] = [:]
   public private(set) var linePriorByKind: [SpendingKind: Amount] = [:]
   public private(set) var linePriorTotal: Amount?
+  /// Line priors per fund, by 项/款/类 code and in total.
+  public private(set) var linePriorsBySource: [FundSource: [String: Amount]] = [:]
+  public private(set) var linePriorTotalBySource: [FundSource: Amount] = [:]
+  /// The funds lines are entered from.
+  public private(set) var sources: Set<FundSource> = []
 
   public init(_ lines: [ExpenditureLine]) {
     for l in lines {
       total.add(l)
+      sources.insert(l.source)
+      if let p = l.prior { linePriorTotalBySource[l.source, default: .zero] += p }
       guard CodeShape.problem(l.code, in: .function) == nil, l.code.count == 7 else { continue }
       for code in CodeShape.ancestors(l.code) + [l.code] {
         rows[code, default: Row(code: code)].add(l)
         bySourceRows[l.source, default: [:]][code, default: Row(code: code)].add(l)
       }
       if let p = l.prior {
-        for code in CodeShape.ancestors(l.code) + [l.code] { linePriors[code, default: .zero] += p }
+        for code in CodeShape.ancestors(l.code) + [l.code] {
+          linePriors[code, default: .zero] += p
+          linePriorsBySource[l.source, default: [:]][code, default: .zero] += p
+        }
         linePriorByKind[l.kind, default: .zero] += p
         linePriorTotal = (linePriorTotal ?? .zero) + p
       }
@@ -91,6 +101,14 @@ public struct PriorYear: Sendable {
       let below = facts.priors.filter { $0.subject.count == subject.count + 2 && $0.subject.hasPrefix(subject) }
       return below.isEmpty ? nil : below.map(\.amount).sum()
     }
+  }
+
+  /// The prior-year amount of a subject within one fund: the whole prior when every line is of that fund
+  /// (aggregate priors then apply too), else the sum of that fund's line priors.
+  public func amount(_ subject: String, source: FundSource) -> Amount? {
+    if rollup.sources.isEmpty || rollup.sources == [source] { return amount(subject) }
+    if subject == "合计" { return rollup.linePriorTotalBySource[source] }
+    return rollup.linePriorsBySource[source]?[subject]
   }
 
   /// The sum of what lies below a subject, ignoring an aggregate entered for the subject itself (for consistency checks).

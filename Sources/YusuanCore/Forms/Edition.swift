@@ -14,11 +14,20 @@ public struct Edition: Sendable, Codable, Equatable {
   public var rules: RuleSettings
   /// Usual project types (项目类型), offered by completion; others are accepted.
   public var projectTypes: [String]
+  /// The 24 功能分类 类 in the fixed order of 收支总表 and 财政拨款收支总表.
+  public var expenditureClasses: [String]
+  /// Items of 其他重要事项 in order: key (the explanation a plugin writes) and heading.
+  public var otherMatters: [OtherMatter]
+  /// Part titles, with {年度}: 第一部分 部门概况 …
+  public var partTitles: [String]
 
   enum CodingKeys: String, CodingKey {
     case id, name, catalog, numbering, tables, glossary, rules
     case titlePattern = "title_pattern"
     case projectTypes = "project_types"
+    case expenditureClasses = "expenditure_classes"
+    case otherMatters = "other_matters"
+    case partTitles = "part_titles"
   }
 
   public func table(_ id: String) -> TableSpec? { tables.first { $0.id == id } }
@@ -51,6 +60,11 @@ public struct TableSpec: Sendable, Codable, Equatable {
     case id, number, name, required
     case emptyNote = "empty_note"
   }
+}
+
+public struct OtherMatter: Sendable, Codable, Equatable {
+  public var key: String
+  public var title: String
 }
 
 public struct GlossaryEntry: Sendable, Codable, Equatable {

@@ -58,6 +58,16 @@ public struct FormsLibrary: Sendable {
     }
   }
 
+  /// The prose templates of an edition (`prose.yaml` beside `edition.yaml`).
+  public func prose(_ editionID: String) throws -> ProseTemplates {
+    let file = root.appendingPathComponent("editions").appendingPathComponent(editionID).appendingPathComponent("prose.yaml")
+    guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
+      throw LoadError(description: "版本“\(editionID)”缺少情况说明措辞文件 \(file.path)。")
+    }
+    do { return try ProseTemplates.load(yaml: text) }
+    catch { throw LoadError(description: "措辞文件 \(file.path) 格式有误：\(error)") }
+  }
+
   public var catalogsDirectory: URL { root.appendingPathComponent("catalogs") }
 
   public func catalog(_ id: String) throws -> Catalog {

@@ -22,6 +22,18 @@ public protocol SectionPlugin: Sendable {
 
   /// All findings of this section's rules.
   func check(_ view: BudgetView) throws -> [Diagnostic]
+
+  /// 第一部分 blocks this section contributes (the profile section writes 部门概况).
+  func overview(_ c: CompileContext) throws -> [Block]
+
+  /// The standard tables this section owns (T1…T14), built from the facts; the edition decides which are printed.
+  func tables(_ c: CompileContext) throws -> [DocTable]
+
+  /// Its sections of 情况说明, keyed by table id or by the 其他重要事项 item they explain.
+  func explanations(_ c: CompileContext) throws -> [Explanation]
+
+  /// Its tables of the guided walk, in order.
+  func walk(_ context: EntryContext) -> [WalkStep]
 }
 
 extension SectionPlugin {
@@ -29,6 +41,10 @@ extension SectionPlugin {
     throw args.fail("“\(command.keyword)”不能用“删除”撤销；请改用 undo，或重新录入正确的值。")
   }
   public func check(_ view: BudgetView) throws -> [Diagnostic] { [] }
+  public func overview(_ c: CompileContext) throws -> [Block] { [] }
+  public func tables(_ c: CompileContext) throws -> [DocTable] { [] }
+  public func explanations(_ c: CompileContext) throws -> [Explanation] { [] }
+  public func walk(_ context: EntryContext) -> [WalkStep] { [] }
 }
 
 /// One entry command: its keyword (and aliases), a one-line summary, its syntax and an example. Shown by `help`.

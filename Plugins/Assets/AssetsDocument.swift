@@ -1,0 +1,41 @@
+import YusuanCore
+
+/// 通用资产配置支出表 (T13) and 国有资产占有使用情况.
+extension AssetsPlugin {
+  public func tables(_ c: CompileContext) throws -> [DocTable] {
+    let header: [[HeaderCell]] = [[HeaderCell("资产名称", rowSpan: 2), HeaderCell("数量", rowSpan: 2), HeaderCell("合计", rowSpan: 2),
+                                   HeaderCell("资金来源", colSpan: FundSource.allCases.count)], FundSource.allCases.map { HeaderCell($0.rawValue) }]
+    let columns = [Column(.text, width: 24), Column(.count, width: 8)] + Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count)
+    let items = c.facts.assetConfigurations
+    if items.isEmpty { return [.empty("T13", c, header: header, columns: columns)] }
+    let rows = items.map { a in TableRow(cells: [.text(a.name), .count(a.count), .amount(a.total)] + FundSource.allCases.map { a.amounts[$0].map(Cell.amount) ?? .blank }) }
+      + [TableRow(kind: .total, cells: [.text("合计"), .count(items.map(\.count).reduce(0, +)), .amount(items.map(\.total).sum())]
+                  + FundSource.allCases.map { s in .amount(items.compactMap { $0.amounts[s] }.sum()) })]
+    return [DocTable(id: "T13", label: c.label("T13"), title: c.title("T13"), header: header, columns: columns, rows: rows)]
+  }
+
+  public func explanations(_ c: CompileContext) throws -> [Explanation] {
+    let f = c.facts
+    let items = f.assetConfigurations
+    let t13 = items.isEmpty ? c.fill("t13.none") :
+      c.fill("t13.body", ["合计": items.map(\.total).sum().wan, "资产列表": items.map { "\($0.name)\($0.count)台（套），\($0.total.wan)万元" }.joined(separator: "；")])
+    let vehicles = f.vehicles.filter { $0.count > 0 }
+    let equipment = f.equipment.map(\.count).reduce(0, +)
+    var blocks: [Block] = []
+    if vehicles.isEmpty {
+      blocks.append(.paragraph(c.fill("other.assets.no-vehicles", ["设备数": String(equipment)])))
+    } else {
+      blocks.append(.paragraph(c.fill("other.assets.vehicles", ["车辆数": String(vehicles.map(\.count).reduce(0, +)),
+                                                                "车辆列表": vehicles.map { "\($0.category)\($0.count)辆" }.joined(separator: "、"),
+                                                                "设备数": String(equipment)])))
+    }
+    let cars = f.plannedPurchases.filter { $0.kind == "车辆" }, devices = f.plannedPurchases.filter { $0.kind == "设备" }
+    if cars.isEmpty && devices.isEmpty {
+      blocks.append(.paragraph(c.fill("other.assets.no-purchases")))
+    } else {
+      blocks.append(.paragraph(c.fill("other.assets.purchases", ["购车数": String(cars.map(\.count).reduce(0, +)), "购车费": cars.map(\.amount).sum().wan,
+                                                                 "购设备数": String(devices.map(\.count).reduce(0, +)), "购设备费": devices.map(\.amount).sum().wan])))
+    }
+    return [Explanation(key: "T13", blocks: [.paragraph(t13)]), Explanation(key: "国有资产", blocks: blocks)]
+  }
+}

@@ -1,0 +1,31 @@
+import YusuanCore
+
+extension AssetsPlugin {
+  public func walk(_ context: EntryContext) -> [WalkStep] {
+    [
+      WalkStep(id: "assets.vehicles", section: title, title: "车辆占有情况（上年12月31日）", table: nil,
+               help: "按类别录入车辆数；没有车辆时在类别处输入“无”。直接回车结束本表。", kind: .rows, command: "资产 车辆",
+               fields: [WalkField(prompt: "车辆类别", kind: .choice(VehicleHolding.usualCategories + ["无"])),
+                        WalkField(prompt: "数量（辆）", kind: .count, ask: { _, a in a.first != "无" })],
+               isComplete: { !$0.vehicles.isEmpty || $0.emptySections.contains("车辆") }),
+      WalkStep(id: "assets.equipment", section: title, title: "单价100万元以上设备", table: nil,
+               help: "录入单价100万元以上的设备（不含车辆）；没有时输入“无”。", kind: .rows, command: "资产 设备",
+               fields: [WalkField(prompt: "设备名称（没有请输入“无”）", kind: .text),
+                        WalkField(prompt: "数量（台/套）", kind: .count, ask: { _, a in a.first != "无" })],
+               isComplete: { !$0.equipment.isEmpty || $0.emptySections.contains("设备") }),
+      WalkStep(id: "assets.purchases", section: title, title: "本年计划购置车辆和大型设备", table: nil,
+               help: "录入本年计划购置的公务用车和单价100万元以上设备；没有时输入“无”。", kind: .rows, command: "资产 购置",
+               fields: [WalkField(prompt: "购置类别（车辆/设备，没有请输入“无”）", kind: .choice(["车辆", "设备", "无"])),
+                        WalkField(prompt: "名称", kind: .text, ask: { _, a in a.first != "无" }),
+                        WalkField(prompt: "数量", kind: .count, ask: { _, a in a.first != "无" }),
+                        WalkField(keyword: "金额", prompt: "购置费（万元）", kind: .amount, ask: { _, a in a.first != "无" })],
+               isComplete: { !$0.plannedPurchases.isEmpty || $0.emptySections.contains("购置") }),
+      WalkStep(id: "assets.configuration", section: title, title: "通用资产配置支出表", table: "T13",
+               help: "录入本年通用资产配置（如台式计算机）；没有时输入“无”。", kind: .rows, command: "资产 配置",
+               fields: [WalkField(prompt: "资产名称（没有请输入“无”）", kind: .text),
+                        WalkField(prompt: "数量", kind: .count, ask: { _, a in a.first != "无" }),
+                        WalkField(keyword: "金额", prompt: "金额（万元）", kind: .amount, ask: { _, a in a.first != "无" })],
+               isComplete: { !$0.assetConfigurations.isEmpty || $0.emptySections.contains("配置") }),
+    ]
+  }
+}

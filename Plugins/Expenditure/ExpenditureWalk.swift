@@ -1,0 +1,58 @@
+import YusuanCore
+
+extension ExpenditurePlugin {
+  public func walk(_ context: EntryContext) -> [WalkStep] {
+    let settings = context.edition.rules
+    /// The line a code/kind answer refers to (for defaults when correcting).
+    @Sendable func line(_ f: FactSet, _ a: [String]) -> ExpenditureLine? {
+      guard a.count >= 2, let kind = SpendingKind.named(a[1]) else { return nil }
+      return f.expenditures.first { $0.code == a[0] && $0.kind == kind && $0.source == .general && $0.unit == nil }
+    }
+    return [
+      WalkStep(id: "expenditure.lines", section: title, title: "一般公共预算支出（功能分类项级）", table: "T5",
+               help: "每行一个功能分类项级科目（7位编码，可输入名称片段后按 TAB 补全），注明基本或项目支出、本年和上年预算数；变化较大时说明原因。直接回车结束本表。",
+               kind: .rows, command: "支出",
+               fields: [
+                 WalkField(prompt: "科目编码", kind: .code(.function)),
+                 WalkField(prompt: "基本/项目", kind: .choice(["基本", "项目"]), suggestion: { _, a in a.first == "2010301" ? "基本" : nil }),
+                 WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, a in line(f, a).map { $0.amount.scriptText } }),
+                 WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in line(f, a)?.prior?.scriptText }),
+                 WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
+                           suggestion: { f, a in f.reason(for: a.first ?? "") },
+                           ask: { _, a in
+                             guard a.count >= 4, case .success(let cur) = AmountParser.parse(a[2]), case .success(let pri) = AmountParser.parse(a[3]) else { return false }
+                             return ChangeRules.needsReason(current: cur, prior: pri, settings: settings)
+                           }),
+               ],
+               isComplete: { !$0.expenditures.isEmpty }),
+      WalkStep(id: "expenditure.economic", section: title, title: "基本支出（经济分类款级）", table: "T6",
+               help: "把基本支出按经济分类款级（5位编码）逐项录入；301、303 为人员经费，其余为公用经费。合计应等于基本支出。直接回车结束本表。",
+               kind: .rows, command: "经济",
+               fields: [
+                 WalkField(prompt: "经济分类科目编码", kind: .code(.economic)),
+                 WalkField(prompt: "金额（万元）", kind: .amount, suggestion: { f, a in f.economics.first { $0.code == a.first && $0.unit == nil }?.amount.scriptText }),
+                 WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true,
+                           suggestion: { f, a in f.economics.first { $0.code == a.first && $0.unit == nil }?.prior?.scriptText }),
+               ],
+               isComplete: { !$0.economics.isEmpty || !$0.expenditures.contains { $0.kind == .basic } }),
+      WalkStep(id: "expenditure.projects", section: title, title: "项目支出表", table: "T10",
+               help: "逐个录入项目：名称、类型、所属功能科目和金额；实行绩效管理的项目回答“是”。直接回车结束本表。",
+               kind: .rows, command: "项目",
+               fields: [
+                 WalkField(prompt: "项目名称", kind: .text),
+                 WalkField(keyword: "类型", prompt: "项目类型", kind: .choice(context.edition.projectTypes), suggestion: { _, _ in context.edition.projectTypes.first }),
+                 WalkField(keyword: "科目", prompt: "功能科目编码", kind: .code(.function), optional: true,
+                           suggestion: { f, a in f.projects.first { $0.name == a.first }?.code }),
+                 WalkField(keyword: "金额", prompt: "金额（万元，一般公共预算）", kind: .amount,
+                           suggestion: { f, a in f.projects.first { $0.name == a.first }?.total.scriptText }),
+                 WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true,
+                           suggestion: { f, a in f.projects.first { $0.name == a.first }?.prior?.scriptText }),
+                 WalkField(keyword: "绩效管理", prompt: "是否实行绩效管理（是/否）", kind: .flag, optional: true, suggestion: { _, _ in "否" }),
+               ],
+               isComplete: { f in !f.projects.isEmpty || !f.expenditures.contains { $0.kind == .project } }),
+      WalkStep(id: "expenditure.confirm", section: title, title: "支出总表（自动生成，请核对）", table: "T3",
+               help: "支出总表由已录入的支出自动生成；请核对，回车继续。", kind: .confirm, command: nil, fields: [],
+               isComplete: { !$0.expenditures.isEmpty }),
+    ]
+  }
+}

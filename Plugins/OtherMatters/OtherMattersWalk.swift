@@ -1,0 +1,19 @@
+import YusuanCore
+
+extension OtherMattersPlugin {
+  public func walk(_ context: EntryContext) -> [WalkStep] {
+    let settings = context.edition.rules
+    return [
+      WalkStep(id: "other.operating-cost", section: title, title: "机关运行经费", table: nil,
+               help: "录入机关运行经费财政拨款预算和上年预算数；机关运行经费一般不超过基本支出中的公用经费。", kind: .single, command: "机关运行经费",
+               fields: [WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, _ in f.operatingCost?.amount.scriptText }),
+                        WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, _ in f.operatingCost?.prior?.scriptText }),
+                        WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true, suggestion: { f, _ in f.reason(for: "机关运行经费") },
+                                  ask: { _, a in
+                                    guard a.count >= 2, case .success(let cur) = AmountParser.parse(a[0]), case .success(let pri) = AmountParser.parse(a[1]) else { return false }
+                                    return ChangeRules.needsReason(current: cur, prior: pri, settings: settings)
+                                  })],
+               isComplete: { $0.operatingCost != nil }),
+    ]
+  }
+}

@@ -1,0 +1,21 @@
+import YusuanCore
+
+extension RevenuePlugin {
+  public func walk(_ context: EntryContext) -> [WalkStep] {
+    [
+      WalkStep(id: "revenue.sources", section: title, title: "收入（按资金来源）", table: "T2",
+               help: "按资金来源录入本年收入和上年预算数；各来源收入应等于用该来源安排的支出。", kind: .rows, command: "收入",
+               fields: [
+                 WalkField(prompt: "资金来源", kind: .choice(FundSource.allCases.map(\.rawValue)), suggestion: { f, _ in f.revenues.isEmpty ? FundSource.general.rawValue : nil }),
+                 WalkField(prompt: "本年收入（万元）", kind: .amount, suggestion: { f, a in
+                   FundSource.named(a.first ?? "").flatMap { s in f.revenues.first { $0.source == s }?.amount.scriptText } }),
+                 WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in
+                   FundSource.named(a.first ?? "").flatMap { s in f.revenues.first { $0.source == s }?.prior?.scriptText } }),
+               ],
+               isComplete: { !$0.revenues.isEmpty }),
+      WalkStep(id: "revenue.confirm", section: title, title: "收支总表（自动生成，请核对）", table: "T1",
+               help: "收支总表由已录入的收入和支出自动生成，无需录入；请核对，回车继续。", kind: .confirm, command: nil, fields: [],
+               isComplete: { !$0.revenues.isEmpty && !$0.expenditures.isEmpty }),
+    ]
+  }
+}

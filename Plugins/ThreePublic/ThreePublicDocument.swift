@@ -1,0 +1,49 @@
+import YusuanCore
+
+/// 一般公共预算“三公”经费支出表 (T7) and its explanation: printed even when zero, 购置 split from 运行.
+extension ThreePublicPlugin {
+  func amounts(_ c: CompileContext) -> (current: [ThreePublicItem: Amount], prior: [ThreePublicItem: Amount?]) {
+    var cur: [ThreePublicItem: Amount] = [:], pri: [ThreePublicItem: Amount?] = [:]
+    for item in ThreePublicItem.allCases {
+      let f = c.facts.threePublic.first { $0.item == item }
+      cur[item] = f?.amount ?? .zero
+      pri[item] = f?.prior
+    }
+    return (cur, pri)
+  }
+
+  static func sum(_ xs: [Amount?]) -> Amount? { xs.contains { $0 == nil } ? nil : xs.compactMap { $0 }.sum() }
+
+  public func tables(_ c: CompileContext) throws -> [DocTable] {
+    let (cur, pri) = amounts(c)
+    func row(_ label: String, _ v: (ThreePublicItem) -> Amount?, kind: TableRow.Kind = .detail) -> TableRow {
+      let items = ThreePublicItem.allCases.map(v)
+      let vehicles = Self.sum([v(.vehiclePurchase), v(.vehicleOperation)])
+      let cells: [Amount?] = [Self.sum(items), v(.overseas), vehicles, v(.vehiclePurchase), v(.vehicleOperation), v(.reception)]
+      return TableRow(kind: kind, cells: [.text(label)] + cells.map { $0.map(Cell.amount) ?? .blank })
+    }
+    let rows = [row("\(c.year)年预算", { cur[$0] }), row("\(c.view.meta.priorYear)年预算", { pri[$0] ?? nil }),
+                row("增减", { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
+    let header: [[HeaderCell]] = [[HeaderCell("项目", rowSpan: 2), HeaderCell("合计", rowSpan: 2), HeaderCell("因公出国（境）费", rowSpan: 2),
+                                   HeaderCell("公务用车购置及运行费", colSpan: 3), HeaderCell("公务接待费", rowSpan: 2)],
+                                  [HeaderCell("小计"), HeaderCell("公务用车购置费"), HeaderCell("公务用车运行维护费")]]
+    return [DocTable(id: "T7", label: c.label("T7"), title: c.title("T7"), header: header,
+                     columns: [Column(.text, width: 14)] + Array(repeating: Column(.amount, width: 12), count: 6), rows: rows)]
+  }
+
+  public func explanations(_ c: CompileContext) throws -> [Explanation] {
+    let (cur, pri) = amounts(c)
+    func change(_ item: ThreePublicItem) -> String { c.change(cur[item]!, prior: pri[item] ?? nil, subject: item.rawValue) }
+    let total = cur.values.sum()
+    let totalPrior = Self.sum(ThreePublicItem.allCases.map { pri[$0] ?? nil })
+    let vehicles = cur[.vehiclePurchase]! + cur[.vehicleOperation]!
+    let text = c.fill("t7.body", [
+      "合计": total.wan, "增减": c.change(total, prior: totalPrior, subject: "三公"),
+      "出国": cur[.overseas]!.wan, "出国增减": change(.overseas),
+      "车辆": vehicles.wan, "购置": cur[.vehiclePurchase]!.wan, "购置增减": change(.vehiclePurchase),
+      "运行": cur[.vehicleOperation]!.wan, "运行增减": change(.vehicleOperation),
+      "接待": cur[.reception]!.wan, "接待增减": change(.reception),
+    ])
+    return [Explanation(key: "T7", blocks: [.paragraph(text)])]
+  }
+}

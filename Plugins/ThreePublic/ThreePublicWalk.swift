@@ -1,0 +1,26 @@
+import YusuanCore
+
+extension ThreePublicPlugin {
+  public func walk(_ context: EntryContext) -> [WalkStep] {
+    let settings = context.edition.rules
+    @Sendable func fact(_ f: FactSet, _ a: [String]) -> ThreePublicFact? {
+      ThreePublicItem.named(a.first ?? "").flatMap { i in f.threePublic.first { $0.item == i } }
+    }
+    return [
+      WalkStep(id: "three-public", section: title, title: "一般公共预算“三公”经费支出表", table: "T7",
+               help: "依次录入四项“三公”经费的本年和上年预算数（为零也要录入0）。", kind: .fixed(Self.itemNames), command: "三公",
+               fields: [
+                 WalkField(prompt: "项目", kind: .choice(Self.itemNames)),
+                 WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, a in fact(f, a)?.amount.scriptText ?? "0" }),
+                 WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in fact(f, a)?.prior?.scriptText }),
+                 WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
+                           suggestion: { f, a in f.reason(for: ThreePublicItem.named(a.first ?? "")?.rawValue ?? "") },
+                           ask: { _, a in
+                             guard a.count >= 3, case .success(let cur) = AmountParser.parse(a[1]), case .success(let pri) = AmountParser.parse(a[2]) else { return false }
+                             return ChangeRules.needsReason(current: cur, prior: pri, settings: settings)
+                           }),
+               ],
+               isComplete: { $0.threePublic.count == ThreePublicItem.allCases.count }),
+    ]
+  }
+}

@@ -1,0 +1,1 @@
+// LineEditor: to be written.

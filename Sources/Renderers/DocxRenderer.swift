@@ -1,0 +1,499 @@
+// The Word document: what the department publishes on its website and files in the archive.
+//
+// Layout follows the 公文 conventions of GB/T 9704 (A4, 37/35/28/26 mm margins, 仿宋_GB2312 三号 body on a
+// 28 pt line, 黑体/楷体 headings, "— 1 —" page numbers), which is what readers and inspectors expect.
+// Fonts keep their official names; PDFConverter maps them to installed fonts only when rendering.
+import Foundation
+import YusuanCore
+
+public enum DocxRenderer: DocumentRenderer {
+  public static let fileExtension = "docx"
+
+  public static func render(_ doc: PublishedDocument) throws -> Data {
+    var zip = ZipWriter()
+    zip.add("[Content_Types].xml", contentTypes(draft: doc.draft))
+    zip.add("_rels/.rels", packageRels)
+    zip.add("docProps/core.xml", coreProperties(doc))
+    zip.add("docProps/app.xml", appProperties)
+    zip.add("word/_rels/document.xml.rels", documentRels(draft: doc.draft))
+    var builder = DocumentBuilder(doc: doc)
+    zip.add("word/document.xml", builder.build())
+    zip.add("word/styles.xml", styles)
+    zip.add("word/settings.xml", settings)
+    zip.add("word/fontTable.xml", fontTable)
+    zip.add("word/footer1.xml", footer)
+    if doc.draft { zip.add("word/header1.xml", draftHeader) }
+    return try zip.archive()
+  }
+
+  // MARK: - Page geometry (twips, 1/20 pt; 1 mm ≈ 56.7 twips)
+
+  struct Page {
+    var width: Int, height: Int, top: Int, bottom: Int, left: Int, right: Int
+    var landscape: Bool
+    var textWidth: Int { width - left - right }
+
+    /// GB/T 9704: top 37 mm, bottom 35 mm, left (binding) 28 mm, right 26 mm.
+    static let portrait = Page(width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, landscape: false)
+    /// For wide tables: the same sheet turned, binding edge at the top, narrower side margins.
+    static let landscape = Page(width: 16838, height: 11906, top: 1588, bottom: 1474, left: 1417, right: 1417, landscape: true)
+  }
+
+  /// Table text sizes tried in order: 五号 (10.5 pt) then 小五 (9 pt), in half-points.
+  static let tableFontSizes = [21, 18]
+  /// Left and right cell margin (1 mm) — Word's default 1.9 mm wastes width that codes need.
+  static let cellMargin = 57
+
+  // MARK: - Body
+
+  private struct DocumentBuilder {
+    let doc: PublishedDocument
+    var body = ""
+    var page = Page.portrait
+    /// True right after a section break or at the top: the next block is already at the top of a page.
+    var atPageTop = true
+    /// True after a title or heading: a table following it stays on the same page.
+    var afterHeading = false
+    var firstSection = true
+    var lastWasTable = false
+
+    init(doc: PublishedDocument) { self.doc = doc }
+
+    mutating func build() -> String {
+      paragraph(style: "Title", text: doc.title)
+      atPageTop = false
+      afterHeading = true
+      for (i, part) in doc.parts.enumerated() {
+        ensure(.portrait)
+        paragraph(style: "Heading1", text: part.title, pageBreak: i > 0 && !atPageTop)
+        afterHeading = true
+        for block in part.blocks {
+          switch block {
+          case .heading(let level, let text):
+            ensure(.portrait)
+            let style = level <= 1 ? "Heading2" : level == 2 ? "Heading3" : "Heading4"
+            paragraph(style: style, text: text)
+            afterHeading = true
+          case .paragraph(let text):
+            ensure(.portrait)
+            paragraph(style: "Normal", text: text)
+            afterHeading = false
+          case .table(let table):
+            emitTable(table)
+          }
+        }
+      }
+      if lastWasTable { body += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>" }
+      return XML.declaration + """
+        <w:document xmlns:w="\(wNS)" xmlns:r="\(rNS)"><w:body>\(body)\(sectionProperties(page))</w:body></w:document>
+        """
+    }
+
+    /// Switches to a portrait or landscape section, closing the current one with a section-break paragraph.
+    mutating func ensure(_ target: Page) {
+      guard target.landscape != page.landscape else { return }
+      body += "<w:p><w:pPr>\(sectionProperties(page))</w:pPr></w:p>"
+      firstSection = false
+      page = target
+      atPageTop = true
+      lastWasTable = false
+    }
+
+    /// The section properties. Only the first section names the header and footer; later sections
+    /// inherit them (OOXML "same as previous"), so page numbers and the 草稿 mark continue everywhere.
+    func sectionProperties(_ p: Page) -> String {
+      var s = "<w:sectPr>"
+      if firstSection {
+        if doc.draft { s += "<w:headerReference w:type=\"default\" r:id=\"rId5\"/>" }
+        s += "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+      }
+      s += "<w:type w:val=\"nextPage\"/>"
+      s += "<w:pgSz w:w=\"\(p.width)\" w:h=\"\(p.height)\"\(p.landscape ? " w:orient=\"landscape\"" : "")/>"
+      s += "<w:pgMar w:top=\"\(p.top)\" w:right=\"\(p.right)\" w:bottom=\"\(p.bottom)\" w:left=\"\(p.left)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+      if firstSection { s += "<w:pgNumType w:start=\"1\"/>" }
+      s += "<w:cols w:space=\"425\"/></w:sectPr>"
+      return s
+    }
+
+    mutating func paragraph(style: String, text: String, pageBreak: Bool = false, extra: String = "", runProps: String = "") {
+      var ppr = "<w:pStyle w:val=\"\(style)\"/>"
+      if pageBreak { ppr += "<w:pageBreakBefore/>" }
+      ppr += extra
+      body += "<w:p><w:pPr>\(ppr)</w:pPr>\(runs(text, props: runProps))</w:p>"
+      atPageTop = false
+      lastWasTable = false
+    }
+
+    mutating func emitTable(_ table: DocTable) {
+      let layout = TableLayout(table)
+      let fit = TableFit(layout)
+      ensure(fit.page)
+      // Each table starts a new page unless it follows its heading or a section break already did.
+      let newPage = !atPageTop && !afterHeading
+      var first = true
+      if let label = table.label, !label.isEmpty {
+        paragraph(style: "TableLabel", text: label, pageBreak: newPage)
+        first = false
+      }
+      paragraph(style: "TableTitle", text: table.title, pageBreak: first && newPage)
+      if !table.unit.isEmpty { paragraph(style: "TableUnit", text: table.unit) }
+      body += tableXML(layout, fit)
+      lastWasTable = true
+      if let note = table.note, !note.isEmpty {
+        paragraph(style: "TableNote", text: note)
+      }
+      afterHeading = false
+    }
+
+    func tableXML(_ layout: TableLayout, _ fit: TableFit) -> String {
+      let n = layout.columnCount
+      let style = fit.fontSize == 21 ? "TableText" : "TableTextSmall"
+      let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
+      var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(fit.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+      x += "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
+      x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/><w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
+      x += "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+      x += "<w:tblGrid>" + fit.widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+
+      func span(_ c: Int, _ count: Int) -> Int { fit.widths[c..<min(n, c + count)].reduce(0, +) }
+      func cellXML(width: Int, gridSpan: Int, vMerge: String?, paragraph: String) -> String {
+        var pr = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+        if gridSpan > 1 { pr += "<w:gridSpan w:val=\"\(gridSpan)\"/>" }
+        if let vMerge { pr += vMerge }
+        pr += "<w:vAlign w:val=\"center\"/>"
+        return "<w:tc><w:tcPr>\(pr)</w:tcPr>\(paragraph)</w:tc>"
+      }
+      func cellParagraph(_ text: String, jc: String, bold: Bool, indent: Int = 0) -> String {
+        var ppr = "<w:pStyle w:val=\"\(style)\"/>"
+        if indent > 0 {
+          let em = fit.fontSize * 10  // one character of the table font, in twips
+          ppr += "<w:ind w:left=\"\(indent * em)\" w:leftChars=\"\(indent * 100)\"/>"
+        }
+        ppr += "<w:jc w:val=\"\(jc)\"/>"
+        return "<w:p><w:pPr>\(ppr)</w:pPr>\(runs(text, props: bold ? "<w:b/><w:bCs/>" : ""))</w:p>"
+      }
+
+      // Header rows: repeated on every page; merged cells as gridSpan (across) and vMerge (down).
+      for r in 0..<layout.headerRowCount {
+        x += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        var c = 0
+        while c < n {
+          if let cell = layout.cellCovering(row: r, col: c), cell.col == c {
+            let vMerge: String? = cell.rowSpan == 1 && cell.row == r ? nil
+              : cell.row == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>"
+            let text = cell.row == r ? cell.text : ""
+            x += cellXML(width: span(c, cell.colSpan), gridSpan: cell.colSpan, vMerge: vMerge,
+                         paragraph: cellParagraph(text, jc: "center", bold: true))
+            c += cell.colSpan
+          } else {
+            x += cellXML(width: fit.widths[c], gridSpan: 1, vMerge: nil, paragraph: cellParagraph("", jc: "center", bold: true))
+            c += 1
+          }
+        }
+        x += "</w:tr>"
+      }
+
+      for row in layout.table.rows {
+        x += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        if row.kind == .emptyMarker {
+          x += cellXML(width: span(0, n), gridSpan: n, vMerge: nil,
+                       paragraph: cellParagraph(TableLayout.emptyMarkerText(row), jc: "center", bold: false))
+        } else {
+          let bold = row.kind == .total || row.kind == .subtotal
+          for (c, cell) in layout.cells(of: row).enumerated() {
+            let numeric: Bool
+            switch cell {
+            case .amount, .count: numeric = true
+            case .text, .blank: numeric = layout.isNumeric(c)
+            }
+            let indent = c == layout.nameColumn ? max(0, row.level) : 0
+            x += cellXML(width: fit.widths[c], gridSpan: 1, vMerge: nil,
+                         paragraph: cellParagraph(cell.display, jc: numeric ? "right" : "left", bold: bold, indent: indent))
+          }
+        }
+        x += "</w:tr>"
+      }
+      return x + "</w:tbl>"
+    }
+  }
+
+  /// Text as runs: line breaks become `w:br`, tabs `w:tab`, so multi-line notes keep their lines.
+  static func runs(_ text: String, props: String = "") -> String {
+    guard !text.isEmpty else { return "" }
+    let rpr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
+    var out = ""
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+    for (i, line) in lines.enumerated() {
+      if i > 0 { out += "<w:r>\(rpr)<w:br/></w:r>" }
+      let pieces = line.split(separator: "\t", omittingEmptySubsequences: false)
+      for (j, piece) in pieces.enumerated() {
+        if j > 0 { out += "<w:r>\(rpr)<w:tab/></w:r>" }
+        if !piece.isEmpty { out += "<w:r>\(rpr)<w:t xml:space=\"preserve\">\(XML.escape(String(piece)))</w:t></w:r>" }
+      }
+    }
+    return out
+  }
+
+  // MARK: - Table fitting
+
+  /// Column widths for a table: page orientation and font size chosen so that codes and amounts never wrap.
+  struct TableFit {
+    var page: Page
+    var fontSize: Int  // half-points
+    var widths: [Int]
+
+    init(_ layout: TableLayout) {
+      for page in [Page.portrait, Page.landscape] {
+        for size in tableFontSizes {
+          if let widths = Self.allocate(layout, available: page.textWidth, fontSize: size) {
+            self.init(page: page, fontSize: size, widths: widths)
+            return
+          }
+        }
+      }
+      // Too wide even in landscape at 9 pt: landscape, 9 pt, proportional widths (text may wrap).
+      let weights = layout.columns.map { max(1, $0.width) }
+      let total = weights.reduce(0, +)
+      self.init(page: .landscape, fontSize: 18, widths: weights.map { Page.landscape.textWidth * $0 / total })
+    }
+
+    init(page: Page, fontSize: Int, widths: [Int]) { self.page = page; self.fontSize = fontSize; self.widths = widths }
+
+    /// Widths proportional to the columns' relative widths, but never below what each column needs;
+    /// nil when the minimums alone exceed the available width.
+    static func allocate(_ layout: TableLayout, available: Int, fontSize: Int) -> [Int]? {
+      let emTwips = Double(fontSize) * 10  // half-points → twips per em
+      let padding = Double(2 * cellMargin + 30)
+      let rows = layout.table.rows.filter { $0.kind != .emptyMarker }.map { layout.cells(of: $0) }
+      var mins: [Int] = []
+      for c in 0..<layout.columnCount {
+        let kind = layout.columns[c].kind
+        let longest = rows.map { RenderText.ems($0[c].display) }.max() ?? 0
+        let ems: Double
+        switch kind {
+        case .code, .amount, .count:
+          // Never wrap a code or a figure; keep a short header (基本支出) on one line when possible.
+          let header = (0..<layout.headerRowCount).reversed().lazy
+            .compactMap { layout.cellCovering(row: $0, col: c) }.first { $0.colSpan == 1 }?.text ?? ""
+          ems = max(longest, min(RenderText.ems(header), 4), 2)
+        case .text:
+          let indent = c == layout.nameColumn ? Double(layout.table.rows.map(\.level).max() ?? 0) : 0
+          ems = min(max(longest, 2), 4) + indent  // text wraps, but keep a few characters per line
+        }
+        mins.append(Int((ems * emTwips + padding).rounded(.up)))
+      }
+      guard mins.reduce(0, +) <= available else { return nil }
+      let weights = layout.columns.map { Double(max(1, $0.width)) }
+      var fixed = Set<Int>()
+      while true {
+        let free = (0..<mins.count).filter { !fixed.contains($0) }
+        let remaining = Double(available - fixed.reduce(0) { $0 + mins[$1] })
+        let weightSum = free.reduce(0.0) { $0 + weights[$1] }
+        let newlyFixed = free.filter { weightSum == 0 || remaining * weights[$0] / weightSum < Double(mins[$0]) }
+        if newlyFixed.isEmpty || free.count == newlyFixed.count {
+          var widths = mins
+          if !newlyFixed.isEmpty { return adjust(widths, to: available) }
+          for i in free { widths[i] = Int(remaining * weights[i] / weightSum) }
+          return adjust(giveSurplusToText(widths, layout, mins: mins, emTwips: emTwips, padding: padding), to: available)
+        }
+        fixed.formUnion(newlyFixed)
+      }
+    }
+
+    /// Codes and figures need little more than their longest text (or their header's, so 基本支出 stays on
+    /// one line); the width they would waste goes to the text columns, so names wrap less.
+    static func giveSurplusToText(_ widths: [Int], _ layout: TableLayout, mins: [Int], emTwips: Double, padding: Double) -> [Int] {
+      let textColumns = widths.indices.filter { layout.columns[$0].kind == .text }
+      guard !textColumns.isEmpty else { return widths }
+      var w = widths
+      var surplus = 0
+      for c in widths.indices where layout.columns[c].kind != .text {
+        // The lowest header cell over this column alone.
+        let header = (0..<layout.headerRowCount).reversed().lazy
+          .compactMap { layout.cellCovering(row: $0, col: c) }.first { $0.colSpan == 1 }?.text ?? ""
+        let cap = max(mins[c] + Int(emTwips), Int(RenderText.ems(header) * emTwips + padding))
+        if w[c] > cap { surplus += w[c] - cap; w[c] = cap }
+      }
+      let weightSum = textColumns.reduce(0) { $0 + max(1, layout.columns[$1].width) }
+      for c in textColumns { w[c] += surplus * max(1, layout.columns[c].width) / weightSum }
+      return w
+    }
+
+    /// Gives the rounding remainder to the widest column so the table is exactly the text width.
+    static func adjust(_ widths: [Int], to available: Int) -> [Int] {
+      var w = widths
+      let diff = available - w.reduce(0, +)
+      if diff > 0, let i = w.indices.max(by: { w[$0] < w[$1] }) { w[i] += diff }
+      return w
+    }
+  }
+
+  // MARK: - Package parts
+
+  static let wNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  static let rNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+  static func contentTypes(draft: Bool) -> String {
+    let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    return XML.declaration + """
+      <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+      <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+      <Default Extension="xml" ContentType="application/xml"/>\
+      <Override PartName="/word/document.xml" ContentType="\(wml).document.main+xml"/>\
+      <Override PartName="/word/styles.xml" ContentType="\(wml).styles+xml"/>\
+      <Override PartName="/word/settings.xml" ContentType="\(wml).settings+xml"/>\
+      <Override PartName="/word/fontTable.xml" ContentType="\(wml).fontTable+xml"/>\
+      <Override PartName="/word/footer1.xml" ContentType="\(wml).footer+xml"/>\
+      \(draft ? "<Override PartName=\"/word/header1.xml\" ContentType=\"\(wml).header+xml\"/>" : "")\
+      <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+      <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+      </Types>
+      """
+  }
+
+  static let packageRels = XML.declaration + """
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
+    </Relationships>
+    """
+
+  static func documentRels(draft: Bool) -> String {
+    let t = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    return XML.declaration + """
+      <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+      <Relationship Id="rId1" Type="\(t)/styles" Target="styles.xml"/>\
+      <Relationship Id="rId2" Type="\(t)/settings" Target="settings.xml"/>\
+      <Relationship Id="rId3" Type="\(t)/fontTable" Target="fontTable.xml"/>\
+      <Relationship Id="rId4" Type="\(t)/footer" Target="footer1.xml"/>\
+      \(draft ? "<Relationship Id=\"rId5\" Type=\"\(t)/header\" Target=\"header1.xml\"/>" : "")\
+      </Relationships>
+      """
+  }
+
+  /// No dates: they would make two renders of the same document differ.
+  static func coreProperties(_ doc: PublishedDocument) -> String {
+    XML.declaration + """
+      <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+      xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
+      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
+      <dc:title>\(XML.escape(doc.title))</dc:title><dc:creator>\(XML.escape(doc.department))</dc:creator>\
+      <dc:language>zh-CN</dc:language></cp:coreProperties>
+      """
+  }
+
+  static let appProperties = XML.declaration + """
+    <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>yusuan</Application></Properties>
+    """
+
+  static let settings = XML.declaration + """
+    <w:settings xmlns:w="\(wNS)"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>\
+    <w:characterSpacingControl w:val="compressPunctuation"/>\
+    <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
+    <w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>
+    """
+
+  /// The fonts with their GB2312 charset and common alternative names, so Word/WPS substitute sensibly.
+  static let fontTable: String = {
+    let fonts: [(name: String, alt: String?, family: String, pitch: String, charset: String)] = [
+      ("Times New Roman", nil, "roman", "variable", "00"),
+      ("仿宋_GB2312", "仿宋", "modern", "fixed", "86"),
+      ("仿宋", "FangSong", "modern", "fixed", "86"),
+      ("宋体", "SimSun", "auto", "variable", "86"),
+      ("黑体", "SimHei", "modern", "fixed", "86"),
+      ("楷体_GB2312", "楷体", "modern", "fixed", "86"),
+      ("方正小标宋简体", "宋体", "script", "fixed", "86"),
+    ]
+    var x = XML.declaration + "<w:fonts xmlns:w=\"\(wNS)\">"
+    for f in fonts {
+      x += "<w:font w:name=\"\(f.name)\">"
+      if let alt = f.alt { x += "<w:altName w:val=\"\(alt)\"/>" }
+      x += "<w:charset w:val=\"\(f.charset)\"/><w:family w:val=\"\(f.family)\"/><w:pitch w:val=\"\(f.pitch)\"/></w:font>"
+    }
+    return x + "</w:fonts>"
+  }()
+
+  static func fonts(_ eastAsia: String, latin: String? = nil) -> String {
+    let l = latin ?? eastAsia
+    return "<w:rFonts w:ascii=\"\(l)\" w:hAnsi=\"\(l)\" w:eastAsia=\"\(eastAsia)\" w:cs=\"\(l)\"/>"
+  }
+
+  static let styles: String = {
+    let lang = "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>"
+    let exact28 = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/>"
+    let single = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+    let indent2 = "<w:ind w:firstLine=\"640\" w:firstLineChars=\"200\"/>"
+    let noIndent = "<w:ind w:left=\"0\" w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
+    func size(_ halfPoints: Int) -> String { "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>" }
+    func style(_ id: String, _ name: String, pPr: String, rPr: String, next: String = "Normal") -> String {
+      "<w:style w:type=\"paragraph\" w:customStyle=\"\(id.hasPrefix("Table") || id == "DraftMark" ? "1" : "0")\" w:styleId=\"\(id)\">"
+        + "<w:name w:val=\"\(name)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"\(next)\"/><w:qFormat/>"
+        + "<w:pPr>\(pPr)</w:pPr><w:rPr>\(rPr)</w:rPr></w:style>"
+    }
+    var x = XML.declaration + "<w:styles xmlns:w=\"\(wNS)\">"
+    x += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts("仿宋_GB2312", latin: "Times New Roman"))<w:kern w:val=\"2\"/>\(size(32))\(lang)</w:rPr></w:rPrDefault>"
+    x += "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+    // Body: 仿宋_GB2312 三号, 2-character first-line indent, fixed 28 pt lines (22 lines a page).
+    x += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+    x += "<w:pPr>\(exact28)\(indent2)<w:jc w:val=\"both\"/></w:pPr><w:rPr>\(fonts("仿宋_GB2312", latin: "Times New Roman"))\(size(32))\(lang)</w:rPr></w:style>"
+    x += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>"
+    x += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:semiHidden/>"
+    x += "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+    // Document title: 方正小标宋简体 二号, centred.
+    x += style("Title", "Title", pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"560\" w:line=\"700\" w:lineRule=\"exact\"/>\(noIndent)<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+               rPr: fonts("方正小标宋简体") + size(44))
+    // 第一部分 …: 黑体 三号, centred. 一、: 黑体 三号. （一）: 楷体_GB2312 三号. 1.: 仿宋_GB2312 三号.
+    x += style("Heading1", "heading 1", pPr: "<w:keepNext/><w:spacing w:before=\"280\" w:after=\"280\" w:line=\"560\" w:lineRule=\"exact\"/>\(noIndent)<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+               rPr: fonts("黑体") + size(32))
+    x += style("Heading2", "heading 2", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"1\"/>", rPr: fonts("黑体") + size(32))
+    x += style("Heading3", "heading 3", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"2\"/>", rPr: fonts("楷体_GB2312") + size(32))
+    x += style("Heading4", "heading 4", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"3\"/>", rPr: fonts("仿宋_GB2312", latin: "Times New Roman") + size(32))
+    // Tables: label right, title centred bold, unit right, cells single-spaced without indent.
+    x += style("TableLabel", "Table Label", pPr: "<w:keepNext/>\(single)\(noIndent)<w:jc w:val=\"right\"/>", rPr: fonts("黑体") + size(24))
+    x += style("TableTitle", "Table Title", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"center\"/>",
+               rPr: fonts("宋体") + "<w:b/><w:bCs/>" + size(32))
+    x += style("TableUnit", "Table Unit", pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"right\"/>",
+               rPr: fonts("宋体", latin: "Times New Roman") + size(21))
+    x += style("TableText", "Table Text", pPr: "\(single)\(noIndent)<w:jc w:val=\"left\"/>", rPr: fonts("宋体", latin: "Times New Roman") + size(21), next: "TableText")
+    x += style("TableTextSmall", "Table Text Small", pPr: "\(single)\(noIndent)<w:jc w:val=\"left\"/>", rPr: fonts("宋体", latin: "Times New Roman") + size(18), next: "TableTextSmall")
+    x += style("TableNote", "Table Note", pPr: "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"both\"/>",
+               rPr: fonts("仿宋_GB2312", latin: "Times New Roman") + size(24))
+    x += style("Header", "header", pPr: "\(single)\(noIndent)<w:jc w:val=\"right\"/>", rPr: fonts("黑体") + size(18))
+    x += style("Footer", "footer", pPr: "\(single)\(noIndent)<w:jc w:val=\"center\"/>", rPr: fonts("宋体", latin: "宋体") + size(28))
+    return x + "</w:styles>"
+  }()
+
+  /// "— 1 —": the 公文 page number (四号 宋体) with a PAGE field.
+  static let footer = XML.declaration + """
+    <w:ftr xmlns:w="\(wNS)" xmlns:r="\(rNS)"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>\
+    <w:r><w:t xml:space="preserve">— </w:t></w:r>\
+    <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+    <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
+    <w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
+    """
+
+  /// The 草稿 mark: a grey word in the header (always visible, also in text extraction) and a large grey
+  /// diagonal watermark behind the text (VML text path, as Word's own watermark feature writes it).
+  static let draftHeader = XML.declaration + """
+    <w:hdr xmlns:w="\(wNS)" xmlns:r="\(rNS)" xmlns:v="urn:schemas-microsoft-com:vml" \
+    xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word">\
+    <w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>\
+    <w:r><w:rPr>\(fonts("黑体"))<w:b/><w:bCs/><w:color w:val="A6A6A6"/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr><w:t>草稿</w:t></w:r>\
+    <w:r><w:rPr><w:noProof/></w:rPr><w:pict>\
+    <v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">\
+    <v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>\
+    <v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/>\
+    <v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/>\
+    <v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>\
+    <v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>\
+    <v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>\
+    <o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>\
+    <v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" \
+    style="position:absolute;margin-left:0;margin-top:0;width:360pt;height:180pt;rotation:315;z-index:-251657216;\
+    mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" \
+    o:allowincell="f" fillcolor="#d9d9d9" stroked="f"><v:fill opacity=".5"/>\
+    <v:textpath style="font-family:&quot;黑体&quot;;font-size:1pt" string="草稿"/>\
+    <w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r></w:p></w:hdr>
+    """
+}

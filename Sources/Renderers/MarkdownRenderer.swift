@@ -1,0 +1,94 @@
+// The document as GitHub-flavoured Markdown, for review in a repository or a diff.
+//
+// GFM tables have one header row, so merged headers are flattened (本年预算·合计); names are indented
+// with full-width spaces, which Markdown keeps (ASCII spaces would be collapsed).
+import Foundation
+import YusuanCore
+
+public enum MarkdownRenderer: DocumentRenderer {
+  public static let fileExtension = "md"
+
+  public static func render(_ doc: PublishedDocument) throws -> Data { Data(renderString(doc).utf8) }
+
+  public static func renderString(_ doc: PublishedDocument) -> String {
+    var out: [String] = ["# " + inline(doc.title)]
+    if doc.draft { out.append("> **草稿**：本文件尚有未解决的问题，不得公开。") }
+    for part in doc.parts {
+      out.append("## " + inline(part.title))
+      for block in part.blocks {
+        switch block {
+        case .heading(let level, let text):
+          out.append(String(repeating: "#", count: min(max(level, 1), 4) + 2) + " " + inline(text))
+        case .paragraph(let text):
+          out.append(paragraph(text))
+        case .table(let table):
+          out.append(tableMarkdown(table))
+        }
+      }
+    }
+    return out.joined(separator: "\n\n") + "\n"
+  }
+
+  static func tableMarkdown(_ table: DocTable) -> String {
+    let layout = TableLayout(table)
+    var lines: [String] = []
+    var caption = "**" + inline(table.title) + "**"
+    if let label = table.label, !label.isEmpty { caption = inline(label) + "　" + caption }
+    lines.append(caption)
+    if !table.unit.isEmpty { lines.append(""); lines.append(inline(table.unit)) }
+    lines.append("")
+    let headings = layout.flatHeadings.enumerated().map { $0.element.isEmpty ? "列\($0.offset + 1)" : $0.element }
+    lines.append("| " + headings.map(cell).joined(separator: " | ") + " |")
+    lines.append("|" + (0..<layout.columnCount).map { layout.isNumeric($0) ? " ---: " : " :--- " }.joined(separator: "|") + "|")
+    for row in table.rows {
+      var texts: [String]
+      if row.kind == .emptyMarker {
+        texts = [cell(TableLayout.emptyMarkerText(row))] + Array(repeating: "", count: layout.columnCount - 1)
+      } else {
+        texts = layout.cells(of: row).enumerated().map { c, value in
+          var t = cell(value.display)
+          if c == layout.nameColumn, row.level > 0, !t.isEmpty { t = String(repeating: "　", count: row.level) + t }
+          if (row.kind == .total || row.kind == .subtotal), !t.isEmpty { t = "**" + t + "**" }
+          return t
+        }
+      }
+      lines.append("| " + texts.joined(separator: " | ") + " |")
+    }
+    if let note = table.note, !note.isEmpty {
+      lines.append("")
+      lines.append(paragraph(note))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Backslash-escapes ASCII punctuation Markdown would read as syntax or HTML (GFM allows escaping any of it).
+  static func inline(_ s: String) -> String {
+    var out = ""
+    for ch in s {
+      if ch.isNewline { out.append(" "); continue }
+      if "\\`*_[]<>&#|~!".contains(ch) { out.append("\\") }
+      out.append(ch)
+    }
+    return out
+  }
+
+  /// A paragraph: inline escaping per line, and a line that would start a list, a heading underline or
+  /// a code block is defused. Lines are joined with hard breaks so the officer's line structure stays.
+  static func paragraph(_ s: String) -> String {
+    s.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
+      let line = String(raw.drop { $0 == " " || $0 == "\t" })
+      guard let first = line.first else { return "" }
+      if "-+=".contains(first) { return "\\" + inline(line) }
+      // "1. 调研" or "1) 调研" would become a numbered list.
+      let digits = line.prefix { $0.isASCII && $0.isNumber }
+      let rest = line.dropFirst(digits.count)
+      if !digits.isEmpty, let mark = rest.first, mark == "." || mark == ")" {
+        return digits + "\\" + inline(String(rest))
+      }
+      return inline(line)
+    }.joined(separator: "  \n")
+  }
+
+  /// Text inside a table cell: no line breaks, pipes escaped.
+  static func cell(_ s: String) -> String { inline(s.trimmingCharacters(in: .whitespaces)) }
+}

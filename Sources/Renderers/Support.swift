@@ -1,0 +1,191 @@
+// Helpers shared by the renderers: XML escaping, a deterministic zip writer, and the geometry of a table
+// (where each merged header cell sits, what each column is called once the header is flattened).
+import Foundation
+import YusuanCore
+import ZIPFoundation
+
+/// XML text and attribute escaping. Characters XML 1.0 forbids (most C0 controls) are dropped:
+/// a stray control character typed into a description must not make Word refuse the whole file.
+enum XML {
+  static func escape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      default:
+        if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+      }
+    }
+    return out
+  }
+
+  static func isAllowed(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v == 0x9 || v == 0xA || v == 0xD { return true }
+    if v < 0x20 { return false }
+    if v == 0xFFFE || v == 0xFFFF { return false }
+    return true
+  }
+
+  static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+}
+
+/// Small text utilities.
+public enum RenderText {
+  /// A file name without path separators or characters Windows refuses (the renderers' `write(…toDirectory:)`
+  /// names files with it, so callers can predict the path).
+  public static func safeFileName(_ s: String) -> String {
+    let bad = Set("/\\:*?\"<>|\0")
+    var name = String(s.map { bad.contains($0) || $0.isNewline ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
+    if name.isEmpty || name == "." || name == ".." { name = "document" }
+    return name
+  }
+
+  /// Estimated printed width in em of a string: CJK and full-width forms are 1 em, others ~0.6 em
+  /// (digits in a Latin serif font are 0.5–0.64 em; the larger value keeps codes from wrapping).
+  static func ems(_ s: String) -> Double {
+    s.unicodeScalars.reduce(0.0) { acc, u in
+      switch DisplayWidth.width(of: u) {
+      case 2: return acc + 1.0
+      case 0: return acc
+      default: return acc + 0.6
+      }
+    }
+  }
+}
+
+/// Builds a zip archive in memory with a fixed modification date, so that the same entries in the same
+/// order give the same bytes (golden tests, reproducible archives, no spurious diffs between compiles).
+struct ZipWriter {
+  /// 1980-01-01 00:00:00 UTC, the first instant a zip (MS-DOS) timestamp can hold; ZIPFoundation converts with gmtime.
+  static let fixedDate = Date(timeIntervalSince1970: 315_532_800)
+
+  private var entries: [(path: String, data: Data)] = []
+
+  mutating func add(_ path: String, _ text: String) { entries.append((path, Data(text.utf8))) }
+  mutating func add(_ path: String, data: Data) { entries.append((path, data)) }
+
+  func archive() throws -> Data {
+    do {
+      let archive = try Archive(data: Data(), accessMode: .create)
+      for entry in entries {
+        let data = entry.data
+        try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count),
+                             modificationDate: Self.fixedDate, permissions: 0o644,
+                             compressionMethod: .deflate) { position, size in
+          let start = Int(position)
+          return data.subdata(in: start..<min(start + size, data.count))
+        }
+      }
+      guard let bytes = archive.data else { throw RendererError.zipFailed("内存中的压缩包为空") }
+      return bytes
+    } catch let error as RendererError {
+      throw error
+    } catch {
+      throw RendererError.zipFailed(String(describing: error))
+    }
+  }
+}
+
+/// A table's geometry, shared by every renderer: the column count, the header cells placed on a grid
+/// (merged cells resolved), the row cells padded to the column count, and which column is the name column.
+struct TableLayout {
+  struct PlacedCell {
+    var text: String
+    var row: Int
+    var col: Int
+    var colSpan: Int
+    var rowSpan: Int
+  }
+
+  let table: DocTable
+  let columnCount: Int
+  /// Column kinds and widths, padded with text columns when the header or rows are wider than `table.columns`.
+  let columns: [Column]
+  let headerRowCount: Int
+  /// Header cells in row-major order.
+  let headerCells: [PlacedCell]
+  /// owner[r][c]: index into `headerCells` of the cell covering header row r, column c (nil when nothing does).
+  let owner: [[Int?]]
+  /// The column whose text is indented by row level (the first text column, usually 科目名称).
+  let nameColumn: Int?
+
+  init(_ table: DocTable) {
+    self.table = table
+    let headerWidth = table.header.first.map { $0.reduce(0) { $0 + max(1, $1.colSpan) } } ?? 0
+    let rowWidth = table.rows.filter { $0.kind != .emptyMarker }.map(\.cells.count).max() ?? 0
+    let n = max(table.columns.count, headerWidth, rowWidth, 1)
+    columnCount = n
+    columns = table.columns + Array(repeating: Column(.text, width: 1), count: n - table.columns.count)
+    headerRowCount = table.header.count
+
+    var owner: [[Int?]] = Array(repeating: Array(repeating: nil, count: n), count: table.header.count)
+    var placed: [PlacedCell] = []
+    for (r, row) in table.header.enumerated() {
+      var c = 0
+      for cell in row {
+        while c < n && owner[r][c] != nil { c += 1 }
+        if c >= n { break }
+        let cs = min(max(1, cell.colSpan), n - c)
+        let rs = min(max(1, cell.rowSpan), table.header.count - r)
+        let index = placed.count
+        placed.append(PlacedCell(text: cell.text, row: r, col: c, colSpan: cs, rowSpan: rs))
+        for rr in r..<(r + rs) {
+          for cc in c..<(c + cs) where owner[rr][cc] == nil { owner[rr][cc] = index }
+        }
+        c += cs
+      }
+    }
+    self.owner = owner
+    headerCells = placed
+    nameColumn = columns.firstIndex { $0.kind == .text }
+  }
+
+  /// The row's cells, padded with blanks (or cut) to the column count.
+  func cells(of row: TableRow) -> [Cell] {
+    if row.cells.count >= columnCount { return Array(row.cells.prefix(columnCount)) }
+    return row.cells + Array(repeating: .blank, count: columnCount - row.cells.count)
+  }
+
+  /// The text of an empty-marker row (本表无数据 unless the row says otherwise).
+  static func emptyMarkerText(_ row: TableRow) -> String {
+    let texts = row.cells.map(\.display).filter { !$0.isEmpty }
+    return texts.isEmpty ? "本表无数据" : texts.joined(separator: " ")
+  }
+
+  /// The header cell that starts at (row, col), if one does.
+  func cellStarting(row r: Int, col c: Int) -> PlacedCell? {
+    guard let i = owner[r][c] else { return nil }
+    let cell = headerCells[i]
+    return cell.row == r && cell.col == c ? cell : nil
+  }
+
+  /// The header cell covering (row, col), if any.
+  func cellCovering(row r: Int, col c: Int) -> PlacedCell? {
+    owner[r][c].map { headerCells[$0] }
+  }
+
+  /// One heading per column: the texts of the header cells above it, top to bottom, joined with "·"
+  /// (本年预算 over 合计 gives 本年预算·合计). Used by formats that have a single header row.
+  var flatHeadings: [String] {
+    (0..<columnCount).map { c in
+      var parts: [String] = []
+      var last: Int? = nil
+      for r in 0..<headerRowCount {
+        guard let i = owner[r][c], i != last else { continue }
+        last = i
+        let t = headerCells[i].text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !t.isEmpty && parts.last != t { parts.append(t) }
+      }
+      return parts.joined(separator: "·")
+    }
+  }
+
+  /// True for columns whose cells are figures (right-aligned, never wrapped).
+  func isNumeric(_ c: Int) -> Bool { columns[c].kind == .amount || columns[c].kind == .count }
+}

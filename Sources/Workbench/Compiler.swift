@@ -1,0 +1,80 @@
+import YusuanCore
+
+/// Builds the publishable document from the facts: 第一部分 from the profile, 第二部分 the edition's tables in
+/// its order, 第三部分 one explanation per table then 其他重要事项, 第四部分 the glossary terms the document uses.
+/// Plugins write the content; this only puts it in the edition's order and numbers the headings.
+public struct Compiler {
+  public let context: CompileContext
+
+  public init(view: BudgetView, prose: ProseTemplates) { context = CompileContext(view: view, prose: prose) }
+
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  public func document(draft: Bool) throws -> PublishedDocument {
+    let c = context
+    let edition = c.view.edition
+    var overview: [Block] = [], tables: [String: DocTable] = [:], explanations: [String: [Block]] = [:]
+    for plugin in SectionRegistry.plugins {
+      do {
+        overview += try plugin.overview(c)
+        for t in try plugin.tables(c) { tables[t.id] = t }
+        for e in try plugin.explanations(c) { explanations[e.key, default: []] += e.blocks }
+      } catch {
+        throw Failure(description: "“\(plugin.title)”部分（\(plugin.id)）未能生成：\(error)。文件未生成；请报告此问题。")
+      }
+    }
+    func partTitle(_ i: Int) -> String {
+      let t = i < edition.partTitles.count ? edition.partTitles[i] : ""
+      return t.replacingOccurrences(of: "{年度}", with: String(c.year))
+    }
+
+    let printed = edition.tables.sorted { $0.number < $1.number }
+    var part2: [Block] = []
+    for spec in printed {
+      guard let t = tables[spec.id] else { throw Failure(description: "版本“\(edition.id)”要求的表 \(spec.id)（\(spec.name)）没有插件生成。") }
+      part2.append(.table(t))
+    }
+
+    var part3: [Block] = []
+    var n = 0
+    for spec in printed {
+      guard let blocks = explanations[spec.id] else { continue }
+      n += 1
+      part3.append(.heading(level: 1, text: "\(Wording.chineseNumber(n))、" + c.fill("explain.title", ["表名": spec.name])))
+      part3 += blocks
+    }
+    n += 1
+    part3.append(.heading(level: 1, text: "\(Wording.chineseNumber(n))、" + c.fill("other.title")))
+    var m = 0
+    for item in edition.otherMatters {
+      guard let blocks = explanations[item.key] else { continue }
+      m += 1
+      part3.append(.heading(level: 2, text: "（\(Wording.chineseNumber(m))）\(item.title)"))
+      part3 += blocks
+    }
+
+    let parts = [Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3)]
+    let used = Self.text(of: parts)
+    let terms = edition.glossary.filter { used.contains(NameKey.of($0.term).replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")) || used.contains($0.term) }
+    let glossary = terms.enumerated().map { Block.paragraph("\(Wording.chineseNumber($0.offset + 1))、\($0.element.term)：\($0.element.text)") }
+    return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
+                             parts: parts + [Part(title: partTitle(3), blocks: glossary)])
+  }
+
+  /// All text of the parts (headings, paragraphs, table titles, headers and cells), to find the terms used.
+  static func text(of parts: [Part]) -> String {
+    var s = ""
+    for p in parts {
+      for b in p.blocks {
+        switch b {
+        case .heading(_, let t), .paragraph(let t): s += t
+        case .table(let t):
+          s += t.title + t.header.flatMap { $0.map(\.text) }.joined() + t.rows.flatMap { $0.cells.map(\.display) }.joined()
+        }
+      }
+    }
+    return s
+  }
+}

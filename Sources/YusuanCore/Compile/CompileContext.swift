@@ -1,0 +1,76 @@
+/// What a plugin needs to write its tables and its paragraphs of 情况说明.
+public struct CompileContext: Sendable {
+  public let view: BudgetView
+  public let prose: ProseTemplates
+  public let wording: Wording
+
+  public init(view: BudgetView, prose: ProseTemplates) {
+    self.view = view
+    self.prose = prose
+    wording = Wording(templates: prose, priorYear: view.meta.priorYear)
+  }
+
+  public var department: String { view.meta.department }
+  public var year: Int { view.meta.year }
+  public var facts: FactSet { view.facts }
+
+  /// Fills a prose template; 部门, 年度 and 上年 are always available.
+  public func fill(_ key: String, _ values: [String: String] = [:]) -> String {
+    var v = values
+    v["部门"] = v["部门"] ?? department
+    v["年度"] = v["年度"] ?? String(year)
+    v["上年"] = v["上年"] ?? String(view.meta.priorYear)
+    return prose.fill(key, v)
+  }
+
+  public func title(_ id: String) -> String { view.edition.title(of: id, department: department, year: year) ?? id }
+  public func label(_ id: String) -> String? { view.edition.label(of: id) }
+  public func prints(_ id: String) -> Bool { view.edition.table(id) != nil }
+
+  /// The note under an empty table: the officer's (说明 Tn) if entered, else the edition's.
+  public func emptyNote(_ id: String) -> String? {
+    if let n = facts.tableNotes.first(where: { $0.table == id }) { return n.text }
+    return view.edition.table(id)?.emptyNote.map {
+      $0.replacingOccurrences(of: "{部门}", with: department).replacingOccurrences(of: "{年度}", with: String(year))
+    }
+  }
+
+  /// A change clause with the reason entered for `subject` (or the first of `fallbacks` that has one).
+  public func change(_ current: Amount, prior: Amount?, subject: String, fallbacks: [String] = []) -> String {
+    let reason = ([subject] + fallbacks).lazy.compactMap { facts.reason(for: $0) }.first
+    return wording.change(current: current, prior: prior, reason: reason)
+  }
+
+  /// Where the reason for a fund's figures is looked up: the fund itself (原因 一般公共预算 "…"), and, when the
+  /// department has only that fund, the reasons given for 收入 and for the total.
+  public func reasonSubjects(for source: FundSource) -> [String] {
+    let single = Set(facts.revenues.map(\.source)).union(view.functions.sources).subtracting([source]).isEmpty
+    return [source.rawValue] + (single ? ["收入", "合计"] : [])
+  }
+
+  /// The name of a function code as printed: the catalog's, else as entered, else the code.
+  public func functionName(_ code: String) -> String {
+    view.name(code, .function) ?? facts.expenditures.first { $0.code == code && $0.name != nil }?.name ?? code
+  }
+
+  public func economicName(_ code: String) -> String {
+    view.name(code, .economic) ?? facts.economics.first { $0.code == code && $0.name != nil }?.name ?? code
+  }
+}
+
+/// One section of 第三部分 情况说明: for a table (key = its id) or an item of 其他重要事项 (key = its name).
+public struct Explanation: Sendable {
+  public var key: String
+  public var blocks: [Block]
+  public init(key: String, blocks: [Block]) { self.key = key; self.blocks = blocks }
+}
+
+extension DocTable {
+  /// A table of the edition with no data: one 本表无数据 row and the note.
+  public static func empty(_ id: String, _ c: CompileContext, header: [[HeaderCell]], columns: [Column]) -> DocTable {
+    var cells = [Cell](repeating: .blank, count: columns.count)
+    cells[min(1, columns.count - 1)] = .text("本表无数据")
+    return DocTable(id: id, label: c.label(id), title: c.title(id), header: header, columns: columns,
+                    rows: [TableRow(kind: .emptyMarker, cells: cells)], note: c.emptyNote(id))
+  }
+}

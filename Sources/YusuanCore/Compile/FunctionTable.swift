@@ -1,0 +1,26 @@
+/// Tables by 支出功能分类 (T2, T3, T5, T8, T9): 类 → 款 → 项 with subtotals and a 合计 row.
+public enum FunctionTable {
+  /// The standard header: 功能分类科目 over 科目编码 / 科目名称, then one column per figure.
+  public static func header(figures: [String], group: String = "功能分类科目") -> [[HeaderCell]] {
+    [[HeaderCell(group, colSpan: 2)] + figures.map { HeaderCell($0, rowSpan: 2) },
+     [HeaderCell("科目编码"), HeaderCell("科目名称")]]
+  }
+
+  public static func columns(figures: Int) -> [Column] {
+    [Column(.code, width: 10), Column(.text, width: 28)] + Array(repeating: Column(.amount, width: 12), count: figures)
+  }
+
+  /// Rows for `rows` (one fund's or all), each 类 then its 款 then its 项, with `values` picking the figures.
+  public static func body(rows: [String: FunctionRollup.Row], total: FunctionRollup.Row, c: CompileContext,
+                          values: (FunctionRollup.Row) -> [Amount]) -> [TableRow] {
+    var out: [TableRow] = []
+    for code in rows.keys.sorted() {
+      let r = rows[code]!
+      let level = code.count == 3 ? 0 : code.count == 5 ? 1 : 2
+      out.append(TableRow(kind: level < 2 ? .subtotal : .detail, level: level,
+                          cells: [.text(code), .text(c.functionName(code))] + values(r).map { .amount($0) }))
+    }
+    out.append(TableRow(kind: .total, cells: [.text("合计"), .blank] + values(total).map { .amount($0) }))
+    return out
+  }
+}

@@ -1,0 +1,80 @@
+/// One table of the guided walk (the REPL): what the officer enters there, field by field, and when it is done.
+///
+/// A step builds ordinary entry-language lines from the answers (`command` + fields), so the REPL and scripts share
+/// one parser, one set of rules and one journal. Sections declare their steps; the REPL only asks and applies.
+public struct WalkStep: Sendable {
+  public enum Kind: Sendable {
+    /// Rows entered one after another until the first field is left empty (支出, 经济, 项目 …).
+    case rows
+    /// One row, asked once (机关运行经费).
+    case single
+    /// Fixed rows, one per label: the label is the first positional value (三公: the four items).
+    case fixed([String])
+    /// A derived table shown for confirmation, never retyped (收支总表 …).
+    case confirm
+  }
+
+  /// Stable id, e.g. `expenditure.lines`; the workbook remembers the step the officer stopped at.
+  public var id: String
+  /// Section title shown in the prompt, e.g. 支出.
+  public var section: String
+  /// Table title shown in the prompt, e.g. 一般公共预算支出（功能分类项级）.
+  public var title: String
+  /// The standard table this step fills or shows (T5 …), for `show` and for the prompt.
+  public var table: String?
+  /// What to enter here, in one or two sentences, with an example.
+  public var help: String
+  public var kind: Kind
+  /// The entry command the answers are turned into (nil for `confirm`).
+  public var command: String?
+  public var fields: [WalkField]
+  /// True once the table has what it needs (shown as progress).
+  public var isComplete: @Sendable (FactSet) -> Bool
+
+  public init(id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: String?,
+              fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool) {
+    self.id = id; self.section = section; self.title = title; self.table = table; self.help = help
+    self.kind = kind; self.command = command; self.fields = fields; self.isComplete = isComplete
+  }
+}
+
+/// One prompt of a step.
+public struct WalkField: Sendable {
+  public enum Kind: Sendable {
+    case code(CodeSystem)
+    case amount
+    case text
+    case count
+    case choice([String])
+    /// 是/否; when yes, the keyword itself is written (绩效管理).
+    case flag
+  }
+  /// The option keyword in the command (上年, 原因 …), or nil for a positional value.
+  public var keyword: String?
+  public var prompt: String
+  public var kind: Kind
+  public var optional: Bool
+  /// A default offered in [brackets]: from the facts (last year's value) and the answers so far.
+  public var suggestion: @Sendable (FactSet, [String]) -> String?
+  /// Whether to ask at all, given the answers so far (原因 only when the change needs one).
+  public var ask: @Sendable (FactSet, [String]) -> Bool
+
+  public init(keyword: String? = nil, prompt: String, kind: Kind, optional: Bool = false,
+              suggestion: @escaping @Sendable (FactSet, [String]) -> String? = { _, _ in nil },
+              ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true }) {
+    self.keyword = keyword; self.prompt = prompt; self.kind = kind; self.optional = optional; self.suggestion = suggestion; self.ask = ask
+  }
+
+  /// The command fragment for an answer: positional values as they are (quoted when text), options as `keyword value`.
+  public func fragment(_ answer: String) -> String? {
+    let a = answer.trimmingBlanks()
+    if a.isEmpty { return nil }
+    var value = a
+    switch kind {
+    case .text: value = ScriptWriter.q(a)
+    case .flag: return ["是", "y", "yes", "Y", "1"].contains(a) ? (keyword ?? "") : nil
+    default: break
+    }
+    return keyword.map { "\($0) \(value)" } ?? value
+  }
+}

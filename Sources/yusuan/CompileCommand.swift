@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Renderers
+import Workbench
+import YusuanCore
+
+/// `yusuan compile`: the publishable document in Word, Excel, HTML, PDF, Markdown and JSON.
+struct CompileCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compile",
+    abstract: "生成公开文件（docx、xlsx、html、pdf、md、json）。仍有错误级问题时拒绝生成，除非加 --draft（每页标“草稿”）。")
+
+  @Argument(help: "工作簿文件。") var workbook: String
+  @Option(help: "输出目录（不存在则创建）。") var out: String
+  @Option(help: "输出格式，逗号分隔：docx,xlsx,html,pdf,md,json。") var format: String = "docx,xlsx,html,pdf,md,json"
+  @Flag(help: "仍有错误时也生成，每页标“草稿”。") var draft = false
+
+  func run() throws {
+    let requested = format.split(separator: ",").map { String($0).trimmingBlanks().lowercased() }.filter { !$0.isEmpty }
+    let known = OutputFormat.allCases.map(\.rawValue) + ["pdf"]
+    if let bad = requested.first(where: { !known.contains($0) }) {
+      throw CLIFailure.input("不支持的格式“\(bad)”。可选：\(known.joined(separator: ","))。")
+    }
+    guard !requested.isEmpty else { throw CLIFailure.input("没有指定输出格式。") }
+    let forms = try loadForms()
+    let wb = try guarded { try Workbench.open(path: workbook, forms: forms, readonly: true) }
+    let findings = wb.check()
+    if findings.errorCount > 0 && !draft {
+      let errors = findings.filter { $0.severity == .error }
+      throw CLIFailure(message: DiagnosticRenderer.text(errors) + "尚有 \(errors.count) 条错误，不能生成公开文件。请改正后重试；如需内部审阅，可加 --draft 生成每页标有“草稿”的文件。", code: 1)
+    }
+    let doc = try guarded { try wb.compile(draft: draft) }
+    let dir = URL(fileURLWithPath: out)
+    do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+    catch { throw CLIFailure.input("无法创建输出目录“\(out)”：\(error.localizedDescription)") }
+    var written: [String] = []
+    try guarded {
+      for f in OutputFormat.allCases where requested.contains(f.rawValue) { written.append(try f.write(doc, toDirectory: dir).path) }
+      if requested.contains("pdf") {
+        let docx = requested.contains("docx") ? dir.appendingPathComponent(RenderText.safeFileName(doc.title) + ".docx")
+          : try OutputFormat.docx.write(doc, toDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString)", isDirectory: true).creating())
+        written.append(try PDFConverter.convert(docx: docx, outputDirectory: dir).path)
+      }
+    }
+    print((draft ? "已生成草稿：" : "已生成：") + "\(doc.title)")
+    for w in written { print("  \(w)") }
+    if draft && findings.errorCount > 0 { print("注意：仍有 \(findings.errorCount) 条错误（见 yusuan check），本文件仅供内部审阅，不得公开。") }
+  }
+}
+
+extension URL {
+  /// Creates the directory and returns it.
+  func creating() throws -> URL {
+    try FileManager.default.createDirectory(at: self, withIntermediateDirectories: true)
+    return self
+  }
+}

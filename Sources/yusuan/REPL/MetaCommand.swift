@@ -1,0 +1,103 @@
+import Foundation
+import Renderers
+import Workbench
+import YusuanCore
+
+/// Commands of the REPL itself (not entries): help, <, undo, show, check, next, prev, goto, compile, quit.
+enum MetaCommand {
+  static let names = ["help", "帮助", "?", "？", "<", "返回", "undo", "撤销", "show", "显示", "check", "检查", "next", "下一张",
+                      "prev", "上一张", "goto", "转到", "progress", "进度", "compile", "生成", "quit", "exit", "退出"]
+
+  /// Handles `text` if it is a REPL command; false when it is an answer or an entry.
+  static func handle(_ text: String, session s: ReplSession) -> Bool {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+    guard let first = words.first else { return false }
+    let arg = words.dropFirst().joined(separator: " ")
+    switch first {
+    case "help", "帮助", "?", "？":
+      s.out(help(s))
+    case "<", "返回":
+      s.back()
+    case "undo", "撤销":
+      do {
+        if let r = try s.wb.undo() { s.out("已撤销：\(r.command)（记录仍保留在日志中）") } else { s.out("没有可撤销的录入。") }
+      } catch { s.out("✗ 撤销失败：\(error)") }
+    case "show", "显示":
+      s.show(arg.isEmpty ? (s.step.table ?? "T1") : arg)
+    case "check", "检查":
+      s.showFindings(all: true)
+    case "next", "下一张":
+      s.advance()
+    case "prev", "上一张":
+      if s.stepIndex > 0 { s.stepIndex -= 1; s.enterStep(); s.prefillFixed() }
+    case "goto", "转到":
+      if let i = s.steps.firstIndex(where: { $0.section.contains(arg) || $0.title.contains(arg) || $0.table == arg.uppercased() || $0.id == arg }), !arg.isEmpty {
+        s.stepIndex = i
+        s.enterStep()
+        s.prefillFixed()
+      } else {
+        s.out("找不到“\(arg)”。可转到：" + s.steps.map { "\($0.section)·\($0.title)" }.joined(separator: "、"))
+      }
+    case "progress", "进度":
+      for (i, st) in s.steps.enumerated() { s.out("\(i == s.stepIndex ? "▶" : " ") \(st.isComplete(s.wb.facts) ? "✔" : "·") 第\(i + 1)张 \(st.section)·\(st.title)") }
+    case "compile", "生成":
+      compile(arg.isEmpty ? "out" : arg, s)
+    case "quit", "exit", "退出":
+      s.leave()
+    default:
+      return false
+    }
+    return true
+  }
+
+  static func help(_ s: ReplSession) -> String {
+    var lines = ["当前：第\(s.stepIndex + 1)/\(s.steps.count)张表 \(s.step.section)·\(s.step.title)", s.step.help]
+    if let f = s.currentField { lines.append("现在要填：\(f.prompt)。方括号里是默认值，直接回车即采用。") }
+    lines += [
+      "命令：< 返回上一项（保留已填内容）；undo 撤销上一条录入；show 表号 查看表（如 show T5）；check 列出全部问题；",
+      "      next / prev 下一张 / 上一张表；goto 名称 转到某张表；progress 查看进度；compile 目录 生成文件（有错误时为草稿）；quit 退出。",
+      "也可以直接输入完整的录入命令，例如：支出 2010301 基本 212.89 上年 252.41。按 TAB 补全命令、科目编码（可输名称片段，如“行政运”）、项目名称。",
+    ]
+    return lines.joined(separator: "\n")
+  }
+
+  static func compile(_ dir: String, _ s: ReplSession) {
+    do {
+      let errors = s.wb.check().errorCount
+      let doc = try s.wb.compile(draft: errors > 0)
+      let url = URL(fileURLWithPath: dir)
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      var written: [String] = []
+      for f in OutputFormat.allCases { written.append(try f.write(doc, toDirectory: url).path) }
+      s.out((errors > 0 ? "仍有 \(errors) 条错误，已生成草稿（每页标“草稿”）：" : "已生成：") + written.joined(separator: "、"))
+    } catch {
+      s.out("✗ 生成失败：\(error)")
+    }
+  }
+}
+
+/// What an accepted entry changed, in one line: the row's new subtotal and the table total.
+enum Effect {
+  static func describe(_ line: String, wb: Workbench) -> String? {
+    let words = line.split(separator: " ").map(String.init)
+    guard let cmd = words.first else { return nil }
+    let v = wb.view
+    switch cmd {
+    case "支出":
+      guard words.count > 1 else { return nil }
+      let cls = String(words[1].prefix(3))
+      let c = v.functions.rows[cls]?.total ?? .zero
+      return "类 \(cls) \(v.name(cls, .function) ?? "") 合计 \(c.wan) 万元；支出合计 \(v.functions.total.total.wan) 万元（基本 \(v.functions.total.basic.wan)，项目 \(v.functions.total.project.wan)）"
+    case "经济":
+      return "经济分类合计 \(v.economics.total.total.wan) 万元（人员经费 \(v.economics.total.personnel.wan)，公用经费 \(v.economics.total.publicUse.wan)）；基本支出 \(v.functions.total.basic.wan) 万元"
+    case "项目":
+      return "项目合计 \(v.facts.projects.map(\.total).sum().wan) 万元；支出中的项目支出 \(v.functions.total.project.wan) 万元"
+    case "收入":
+      return "收入合计 \(v.facts.revenues.map(\.amount).sum().wan) 万元；支出合计 \(v.functions.total.total.wan) 万元"
+    case "三公":
+      return "“三公”经费合计 \(v.facts.threePublic.map(\.amount).sum().wan) 万元"
+    default:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import Workbench
+import YusuanCore
+import YusuanStore
+
+/// `yusuan repl WORKBOOK`, and `yusuan` alone on a terminal: the guided, line-edited entry session.
+struct ReplCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repl",
+    abstract: "交互式逐表录入（带行编辑、历史、TAB 补全）。标准输入不是终端时，逐行读取录入命令（与 run 相同的语言）。")
+
+  @Argument(help: "工作簿文件（不存在时会询问部门、年度并新建）。") var workbook: String?
+
+  func run() throws {
+    let forms = try loadForms()
+    if !Terminal.stdinIsTerminal {
+      guard let workbook else { throw CLIFailure.input("标准输入不是终端，无法交互询问。请指定工作簿：yusuan repl 工作簿 < 录入脚本.ys") }
+      try Self.pipe(workbook: workbook, forms: forms)
+      return
+    }
+    let path: String
+    var resume = true
+    if let workbook, FileManager.default.fileExists(atPath: workbook) {
+      path = workbook
+    } else {
+      guard let created = try StartDialog(forms: forms, suggestedPath: workbook).run() else { return }
+      path = created
+      resume = false
+    }
+    let wb = try guarded { try Workbench.open(path: path, forms: forms) }
+    let editor = EditorInput(historyFile: path + ".history", catalog: wb.catalog, forms: forms)
+    let session = ReplSession(wb: wb, input: editor, out: { print($0) })
+    editor.completion = ReplCompletion(catalog: wb.catalog, facts: { [unowned session] in session.wb.facts }, editions: forms.editionIDs,
+                                       field: { [unowned session] in session.currentField })
+    session.start(resumeMessage: resume)
+    session.run()
+  }
+
+  /// Without a terminal: each line is an entry of the script language, applied and saved one by one (as typed
+  /// in the REPL), refusals reported as `stdin:line:col`. Exit 2 when any line was refused.
+  static func pipe(workbook: String, forms: FormsLibrary) throws {
+    let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
+    let reader = PlainInput(handle: .standardInput)
+    var n = 0, accepted = 0, refused = 0
+    while case .line(let text) = reader.read(prompt: "", initialText: nil) {
+      n += 1
+      do {
+        accepted += try wb.apply([Workbench.SourcedLine(text: text, file: "stdin", line: n)], source: .repl)
+      } catch let e as ApplyError {
+        refused += e.errors.count
+        for err in e.errors { FileHandle.standardError.write(Data(err.rendered.utf8)) }
+      } catch {
+        throw CLIFailure.input("\(error)")
+      }
+    }
+    let findings = wb.check()
+    print("已录入 \(accepted) 条（共 \(n) 行\(refused > 0 ? "，\(refused) 行未录入" : "")）。当前检查结果：" + DiagnosticRenderer.summary(findings))
+    if refused > 0 { throw ExitCode(2) }
+  }
+}
+
+enum Terminal {
+  static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+}
+
+/// Asks what the new workbook is for, offering last year's workbook of the same department as a start.
+struct StartDialog {
+  let forms: FormsLibrary
+  let suggestedPath: String?
+
+  func run() throws -> String? {
+    let input = EditorInput(historyFile: nil, catalog: nil, forms: forms)
+    print("yusuan（预算）· 新建部门预算工作簿。随时按 Ctrl-D 或输入 quit 退出；输入 < 返回上一问。")
+    var answers: [String] = []
+    let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+    let questions: [(String, () -> String?)] = [
+      ("部门名称（印在每张表的标题中）", { nil }),
+      ("预算年度", { String(thisYear + 1) }),
+      ("公开模板版本（\(forms.editionIDs.joined(separator: "、"))）", { forms.editionIDs.last }),
+    ]
+    while answers.count < questions.count {
+      let (q, d) = questions[answers.count]
+      let def = d()
+      switch input.read(prompt: "\(q)\(def.map { " [\($0)]" } ?? "") › ", initialText: nil) {
+      case .endOfInput: print(""); return nil
+      case .interrupted: continue
+      case .line(let raw):
+        let a = raw.trimmingBlanks()
+        if a == "quit" || a == "退出" { return nil }
+        if a == "<" { if !answers.isEmpty { answers.removeLast() }; continue }
+        let value = a.isEmpty ? (def ?? "") : a
+        if value.isEmpty { print("此项不能为空。"); continue }
+        if answers.count == 1, Int(value).map({ (2000...2100).contains($0) }) != true { print("✗ 年度应为四位年份，例如 \(thisYear + 1)。"); continue }
+        if answers.count == 2, !forms.editionIDs.contains(value) { print("✗ 没有版本“\(value)”。可选：\(forms.editionIDs.joined(separator: "、"))。"); continue }
+        answers.append(value)
+      }
+    }
+    let (department, year, edition) = (answers[0], Int(answers[1])!, answers[2])
+    let path = suggestedPath ?? "\(department)-\(year).yusuan"
+    print("新工作簿将保存为：\(URL(fileURLWithPath: path).standardizedFileURL.path)")
+    let prior = PriorWorkbook.find(department: department, year: year - 1)
+    var from: String? = nil
+    if let prior {
+      switch input.read(prompt: "发现上年工作簿 \(prior)，是否以它为基础（带入概况、单位、项目，上年数自动填好）？[是] › ", initialText: nil) {
+      case .line(let a) where a.trimmingBlanks().isEmpty || ["是", "y", "yes"].contains(a.trimmingBlanks().lowercased()): from = prior
+      case .endOfInput: return nil
+      default: break
+      }
+    }
+    let wb = try guarded { try Workbench.create(path: path, department: department, year: year, editionID: edition, forms: forms) }
+    if let from {
+      let carried = try guarded { try wb.carryOver(from: from) }
+      print("已从 \(from) 带入：\(carried)")
+    }
+    return path
+  }
+}
+
+/// Finds last year's workbook of a department in the current folder.
+enum PriorWorkbook {
+  static func find(department: String, year: Int) -> String? {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: ".")) ?? []
+    for name in names.sorted() where name.hasSuffix(".yusuan") {
+      guard let store = try? WorkbookStore.open(path: name, readonly: true), let meta = try? store.meta() else { continue }
+      if meta.department == department && meta.year == year { return name }
+    }
+    return nil
+  }
+}

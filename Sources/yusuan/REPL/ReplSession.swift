@@ -1,0 +1,352 @@
+import Foundation
+import Workbench
+import YusuanCore
+import YusuanStore
+
+/// What the officer's terminal gives back for one prompt.
+enum InputEvent: Equatable {
+  case line(String)
+  /// Ctrl-C: cancel the current input, not the session.
+  case interrupted
+  /// Ctrl-D on an empty line, or the end of piped input.
+  case endOfInput
+}
+
+/// Where input comes from: the line editor on a terminal, plain lines otherwise.
+protocol InputSource: AnyObject {
+  func read(prompt: String, initialText: String?) -> InputEvent
+  func remember(_ line: String)
+}
+
+/// The guided walk: section by section, table by table, field by field, with the same entry commands as scripts.
+///
+/// hledger-add style: each prompt shows where the officer is and a default in [brackets]; Enter accepts it;
+/// `<` steps back one prompt keeping what was typed; every accepted entry is durable before the next prompt.
+final class ReplSession {
+  let wb: Workbench
+  let input: InputSource
+  let out: (String) -> Void
+  let steps: [WalkStep]
+  var stepIndex = 0
+  /// Answers of the row being entered; index = field.
+  var answers: [String] = []
+  var fieldIndex = 0
+  /// Labels done in a `.fixed` step.
+  var fixedIndex = 0
+  /// Text to put back into the editor at the next prompt (after `<` or a refused row).
+  var pendingInitial: String? = nil
+  var quit = false
+  /// Findings already shown, so each is announced once, when the entry that causes it is accepted.
+  var shownFindings: Set<String> = []
+
+  init(wb: Workbench, input: InputSource, out: @escaping (String) -> Void) {
+    self.wb = wb
+    self.input = input
+    self.out = out
+    steps = SectionRegistry.plugins.flatMap { $0.walk(wb.context) }
+      + [WalkStep(id: "review", section: "审核", title: "检查全部问题", table: nil,
+                  help: "列出全部检查结果。改正后可输入 compile 目录 生成公开文件；输入 quit 退出。", kind: .confirm, command: nil, fields: [],
+                  isComplete: { _ in false })]
+  }
+
+  var step: WalkStep { steps[stepIndex] }
+
+  // MARK: Start and resume
+
+  func start(resumeMessage: Bool) {
+    shownFindings = Set(wb.check().map(Self.key))
+    if let saved = try? wb.store.setting("walk.step"), let i = steps.firstIndex(where: { $0.id == saved }) { stepIndex = i }
+    let done = steps.filter { $0.isComplete(wb.facts) }.count
+    out("yusuan（预算）· \(wb.meta.department) \(wb.meta.year)年 · 版本 \(wb.edition.id) · 工作簿 \(wb.store.path)")
+    out("随时可输入：help 帮助　< 返回上一项　undo 撤销上一条　show 表号 查看表　check 检查　next/prev 换表　quit 退出（已录入的内容随时保存）。")
+    if resumeMessage {
+      let findings = wb.check()
+      out("已完成 \(done)/\(steps.count - 1) 张表，\(findings.errorCount) 条错误、\(findings.warningCount) 条警告；继续：第\(stepIndex + 1)/\(steps.count)张表 \(step.section)·\(step.title)。")
+    }
+    enterStep()
+  }
+
+  func enterStep() {
+    answers = []
+    fieldIndex = 0
+    fixedIndex = 0
+    try? wb.store.setSetting("walk.step", step.id)
+    out("")
+    out("── 第\(stepIndex + 1)/\(steps.count)张表 · \(step.section) · \(step.title)\(step.table.map { "（\($0)）" } ?? "") \(step.isComplete(wb.facts) ? "✔" : "") ──")
+    out(step.help)
+    if case .confirm = step.kind {
+      if let t = step.table { show(t) } else if step.id == "review" { showFindings(all: true) }
+    }
+  }
+
+  // MARK: The loop
+
+  func run() {
+    while !quit {
+      let prompt = currentPrompt()
+      let initial = pendingInitial
+      pendingInitial = nil
+      switch input.read(prompt: prompt.text, initialText: initial) {
+      case .endOfInput:
+        out("")
+        leave()
+      case .interrupted:
+        out("（已取消本项输入；输入 quit 退出）")
+      case .line(let raw):
+        handle(raw, defaultValue: prompt.defaultValue)
+      }
+    }
+  }
+
+  struct Prompt { var text: String; var defaultValue: String? }
+
+  func currentPrompt() -> Prompt {
+    let place = "【\(step.section)｜\(step.title) \(stepIndex + 1)/\(steps.count)】"
+    switch step.kind {
+    case .confirm:
+      return Prompt(text: place + "回车继续 › ", defaultValue: nil)
+    default:
+      guard let field = currentField else { return Prompt(text: place + "› ", defaultValue: nil) }
+      let d = field.suggestion(wb.facts, answers)
+      let label: String
+      if case .fixed(let labels) = step.kind { label = "\(labels[fixedIndex])·\(field.prompt)" } else { label = field.prompt }
+      let hint = d.map { "[\($0)]" } ?? (fieldIndex == 0 && isRows ? "[回车结束本表]" : field.optional ? "[可空]" : "")
+      return Prompt(text: place + label + (hint.isEmpty ? "" : " " + hint) + " › ", defaultValue: d)
+    }
+  }
+
+  var isRows: Bool { if case .rows = step.kind { return true } else { return false } }
+
+  var currentField: WalkField? { fieldIndex < step.fields.count ? step.fields[fieldIndex] : nil }
+
+  func handle(_ raw: String, defaultValue: String?) {
+    let text = raw.trimmingBlanks()
+    if !text.isEmpty { input.remember(raw) }
+    if MetaCommand.handle(text, session: self) { return }
+    // A full entry command typed directly, anywhere.
+    if let first = text.split(separator: " ").first.map(String.init), SectionRegistry.commands[first] != nil || first == EntryParser.removeKeyword,
+       text.contains(" ") || first == EntryParser.removeKeyword {
+      apply(text)
+      return
+    }
+    switch step.kind {
+    case .confirm:
+      if text.isEmpty { advance() } else { out("此表由系统生成，无需录入。回车继续，或输入 help。") }
+    default:
+      answer(text, defaultValue: defaultValue)
+    }
+  }
+
+  /// One answer to the current field: validated now, so a bad amount is refused at its own prompt.
+  func answer(_ text: String, defaultValue: String?) {
+    guard let field = currentField else { return }
+    var value = text.isEmpty ? (defaultValue ?? "") : text
+    if value.isEmpty {
+      if fieldIndex == 0 && isRows { out("本表结束。"); afterTable(); return }
+      if case .fixed = step.kind, fieldIndex == 0 { advance(); return }
+      if !field.optional { out("此项不能为空。\(example(field))"); return }
+    }
+    if !value.isEmpty {
+      switch validate(value, field) {
+      case .failure(let message):
+        out("✗ \(message)")
+        pendingInitial = text.isEmpty ? nil : text
+        return
+      case .success(let normal): value = normal
+      }
+    }
+    answers.append(value)
+    fieldIndex += 1
+    skipFieldsNotAsked()
+    if fieldIndex >= step.fields.count { submitRow() }
+  }
+
+  func skipFieldsNotAsked() {
+    while let f = currentField, !f.ask(wb.facts, answers) {
+      answers.append("")
+      fieldIndex += 1
+    }
+  }
+
+  func validate(_ value: String, _ field: WalkField) -> Result<String, ValidationMessage> {
+    switch field.kind {
+    case .amount:
+      switch AmountParser.parse(value) {
+      case .success: return .success(value)
+      case .failure(let e): return .failure(ValidationMessage(text: e.message))
+      }
+    case .count:
+      let s = AmountParser.normalizeWidth(value)
+      guard let n = Int(s), n >= 0 else { return .failure(ValidationMessage(text: "应为不小于0的整数，例如 2。")) }
+      return .success(String(n))
+    case .code(let system):
+      let s = AmountParser.normalizeWidth(value)
+      if s.allSatisfy({ $0.isASCII && $0.isNumber }), !s.isEmpty {
+        if let p = CodeShape.problem(s, in: system) { return .failure(ValidationMessage(text: CodeShape.describe(p, code: s, system: system) + "。可输入名称片段后按 TAB 补全。")) }
+        if system == .function && s.count != 7 { return .failure(ValidationMessage(text: "这里要项级科目（7位），例如 2010301 行政运行。")) }
+        if system == .economic && s.count != 5 { return .failure(ValidationMessage(text: "这里要款级科目（5位），例如 30101 基本工资。")) }
+        return .success(s)
+      }
+      // A name typed instead of a code: take it when it names exactly one code at the right level.
+      let hits = wb.catalog.complete(value, in: system).filter { $0.code.count == (system == .function ? 7 : 5) }
+      if hits.count == 1 { out("→ \(hits[0].code) \(hits[0].name)"); return .success(hits[0].code) }
+      return .failure(ValidationMessage(text: hits.isEmpty ? "“\(value)”不是科目编码，目录中也没有这个名称。" :
+        "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
+    case .choice(let options):
+      if options.contains(value) { return .success(value) }
+      if let s = FundSource.named(value), options.contains(s.rawValue) { return .success(s.rawValue) }
+      if let t = ThreePublicItem.named(value), options.contains(t.rawValue) { return .success(t.rawValue) }
+      if let k = SpendingKind.named(value), options.contains(k.rawValue) { return .success(k.rawValue) }
+      return .failure(ValidationMessage(text: "请从以下选择：\(options.joined(separator: "、"))。"))
+    case .flag:
+      if ["是", "否", "y", "n", "yes", "no"].contains(value.lowercased()) { return .success(value) }
+      return .failure(ValidationMessage(text: "请回答“是”或“否”。"))
+    case .text:
+      return .success(value)
+    }
+  }
+
+  struct ValidationMessage: Error { var text: String }
+
+  func example(_ field: WalkField) -> String {
+    switch field.kind {
+    case .amount: return "例如 212.89（万元）或 3000元。"
+    case .code(let s): return s == .function ? "例如 2010301（行政运行），可输入“行政运”后按 TAB。" : "例如 30101（基本工资）。"
+    case .choice(let o): return "可选：\(o.joined(separator: "、"))。"
+    default: return ""
+    }
+  }
+
+  /// Builds the entry line from the answers and applies it like any other entry.
+  func submitRow() {
+    guard let command = step.command else { return }
+    var parts = [command]
+    for (f, a) in zip(step.fields, answers) { if let frag = f.fragment(a) { parts.append(frag) } }
+    if case .fixed(let labels) = step.kind, answers.first != labels[fixedIndex] { parts.insert(labels[fixedIndex], at: 1) }
+    let line = parts.joined(separator: " ")
+    let kept = answers
+    if apply(line) {
+      answers = []
+      fieldIndex = 0
+      switch step.kind {
+      case .single: advance()
+      case .fixed(let labels):
+        fixedIndex += 1
+        if fixedIndex >= labels.count { advance() } else { prefillFixed() }
+      default: break
+      }
+    } else {
+      // Refused: start the row again with what was typed, so nothing needs retyping.
+      answers = []
+      fieldIndex = 0
+      pendingInitial = kept.first
+      prefillFixed()
+    }
+  }
+
+  /// In a `.fixed` step the first field is the label itself.
+  func prefillFixed() {
+    if case .fixed(let labels) = step.kind, fixedIndex < labels.count, answers.isEmpty {
+      answers = [labels[fixedIndex]]
+      fieldIndex = 1
+    }
+  }
+
+  /// Applies one entry line; echoes its effect and the new findings. Durable before it returns.
+  @discardableResult
+  func apply(_ line: String) -> Bool {
+    do {
+      try wb.apply([Workbench.SourcedLine(text: line, file: "repl", line: 1)], source: .repl)
+      out("✔ 已录入：\(line)")
+      if let effect = Effect.describe(line, wb: wb) { out("  \(effect)") }
+      showFindings(all: false)
+      return true
+    } catch let e as ApplyError {
+      for err in e.errors {
+        out("✗ " + err.message.replacingOccurrences(of: "\n", with: "\n  "))
+      }
+      return false
+    } catch {
+      out("✗ 未能保存：\(error)。本条未录入，已录入的内容不受影响。")
+      return false
+    }
+  }
+
+  static func key(_ d: Diagnostic) -> String { [d.rule, d.table ?? "", d.row ?? "", d.column ?? "", d.expected ?? "", d.actual ?? ""].joined(separator: "|") }
+
+  /// New findings since the last entry; "missing" findings of tables not reached yet are kept for later.
+  func showFindings(all: Bool) {
+    let findings = wb.check()
+    let visible = findings.filter { d in
+      all || !(d.rule.hasSuffix("missing") && !reached(d))
+    }
+    let fresh = all ? visible : visible.filter { !shownFindings.contains(Self.key($0)) }
+    for d in fresh where d.severity != .info || all {
+      out("  \(d.severity == .error ? "✗" : "⚠") [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)")
+    }
+    if all { out(DiagnosticRenderer.summary(findings)) }
+    shownFindings.formUnion(visible.map(Self.key))
+  }
+
+  /// Whether the walk has passed the step whose table a finding is about.
+  func reached(_ d: Diagnostic) -> Bool {
+    let section = d.plugin.map(pluginTitle)
+    let byTable = steps.firstIndex { $0.table != nil && $0.table == d.table }
+    let bySection = steps.firstIndex { step in section == step.section }
+    guard let i = byTable ?? bySection else { return true }
+    return i < stepIndex
+  }
+
+  func pluginTitle(_ id: String) -> String { SectionRegistry.plugins.first { $0.id == id }?.title ?? id }
+
+  func afterTable() {
+    if let t = step.table, !(step.kind.isConfirm) { show(t) }
+    advance()
+  }
+
+  func advance() {
+    if stepIndex + 1 < steps.count { stepIndex += 1; enterStep() } else { out("已到最后一张表。输入 check 查看问题，quit 退出。"); enterStep() }
+    prefillFixed()
+  }
+
+  func back() {
+    if fieldIndex > (step.kind.isFixed ? 1 : 0) {
+      // `<` goes back one prompt, putting its answer back for editing.
+      fieldIndex -= 1
+      while fieldIndex > 0, answers[fieldIndex].isEmpty, let f = currentField, !f.ask(wb.facts, Array(answers.prefix(fieldIndex))) { fieldIndex -= 1 }
+      pendingInitial = answers[fieldIndex]
+      answers = Array(answers.prefix(fieldIndex))
+    } else if stepIndex > 0 {
+      stepIndex -= 1
+      enterStep()
+      prefillFixed()
+    } else {
+      out("已在第一张表。")
+    }
+  }
+
+  func show(_ id: String) {
+    do {
+      let doc = try wb.compile(draft: true)
+      let all = doc.tables
+      guard let t = all.first(where: { $0.id == id.uppercased() }) else {
+        out("没有表 \(id)。本版本的表：\(wb.edition.tables.map { "\($0.id) \($0.name)" }.joined(separator: "、"))")
+        return
+      }
+      out(TextTable.render(t))
+    } catch {
+      out("无法生成表 \(id)：\(error)")
+    }
+  }
+
+  func leave() {
+    let findings = wb.check()
+    out("已保存。\(DiagnosticRenderer.summary(findings)) 下次用 yusuan repl \(wb.store.path) 继续。")
+    quit = true
+  }
+}
+
+extension WalkStep.Kind {
+  var isConfirm: Bool { if case .confirm = self { return true } else { return false } }
+  var isFixed: Bool { if case .fixed = self { return true } else { return false } }
+}
