@@ -49,8 +49,12 @@ static inline void yle_set_word_break_characters(const char *chars) {
 /// Matches listed without asking "Display all N possibilities?".
 static inline void yle_set_completion_query_items(int n) { rl_completion_query_items = n; }
 
-/// The line being edited, UTF-8 bytes (rl_point / rl_end count characters, not bytes).
-static inline const char *yle_line_buffer(void) { return rl_line_buffer; }
+/// Length of the line being edited, in characters (wide characters, not bytes).
+///
+/// Deliberately no accessor for rl_line_buffer: libedit sets it once, to a conversion buffer that
+/// is reallocated the first time a line exceeds 1024 bytes, after which it dangles for the rest of
+/// the process. LineEditor rebuilds the line from rl_copy_text() instead (see CompletionPlan).
+static inline int yle_line_length(void) { return rl_end; }
 
 /// The function libedit calls to read one input character. Its return value is taken as a
 /// wide character (a Unicode scalar under a UTF-8 locale), -1 meaning end of input.
@@ -59,6 +63,15 @@ static inline void yle_set_getc_function(int (*f)(FILE *)) { rl_getc_function = 
 /// 1 (the default): libedit restores the terminal around SIGINT/SIGTSTP/SIGCONT/SIGWINCH and
 /// then re-raises the signal for the application's own handler.
 static inline void yle_set_catch_signals(int value) { rl_catch_signals = value; }
+
+// MARK: stdio (the FILE globals are shared mutable state to Swift 6 too)
+
+/// Writes text to stdout (or stderr) through stdio, in order with libedit's own output, and flushes.
+static inline void yle_print(const char *text, int to_standard_error) {
+  FILE *stream = to_standard_error ? stderr : stdout;
+  fputs(text, stream);
+  fflush(stream);
+}
 
 // MARK: SIGINT (use from Interrupt.swift only, see above)
 

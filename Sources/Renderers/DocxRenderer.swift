@@ -92,7 +92,9 @@ public enum DocxRenderer: DocumentRenderer {
     /// Switches to a portrait or landscape section, closing the current one with a section-break paragraph.
     mutating func ensure(_ target: Page) {
       guard target.landscape != page.landscape else { return }
-      body += "<w:p><w:pPr>\(sectionProperties(page))</w:pPr></w:p>"
+      // A tiny paragraph carries the break, so it cannot push an extra page.
+      body += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+        + "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr>\(sectionProperties(page))</w:pPr></w:p>"
       firstSection = false
       page = target
       atPageTop = true
@@ -193,7 +195,9 @@ public enum DocxRenderer: DocumentRenderer {
         x += "</w:tr>"
       }
 
-      for row in layout.table.rows {
+      // A w:tbl needs at least one row; a table with neither header nor rows prints 本表无数据.
+      let rows = layout.headerRowCount == 0 && layout.table.rows.isEmpty ? [TableRow(kind: .emptyMarker, cells: [])] : layout.table.rows
+      for row in rows {
         x += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
         if row.kind == .emptyMarker {
           x += cellXML(width: span(0, n), gridSpan: n, vMerge: nil,
@@ -242,15 +246,22 @@ public enum DocxRenderer: DocumentRenderer {
     var fontSize: Int  // half-points
     var widths: [Int]
 
+    /// Tries portrait 10.5 pt, portrait 9 pt, landscape 10.5 pt, landscape 9 pt and takes the first where
+    /// codes and figures fit and no name needs more than two lines; failing that, the one with the fewest lines
+    /// (so a nine-column 收入总表 turns landscape rather than breaking every 科目名称 into three lines).
     init(_ layout: TableLayout) {
+      var best: TableFit? = nil
+      var bestLines = Int.max
       for page in [Page.portrait, Page.landscape] {
         for size in tableFontSizes {
-          if let widths = Self.allocate(layout, available: page.textWidth, fontSize: size) {
-            self.init(page: page, fontSize: size, widths: widths)
-            return
-          }
+          guard let widths = Self.allocate(layout, available: page.textWidth, fontSize: size) else { continue }
+          let fit = TableFit(page: page, fontSize: size, widths: widths)
+          let lines = fit.maxTextLines(layout)
+          if lines <= 2 { self = fit; return }
+          if lines < bestLines { best = fit; bestLines = lines }
         }
       }
+      if let best { self = best; return }
       // Too wide even in landscape at 9 pt: landscape, 9 pt, proportional widths (text may wrap).
       let weights = layout.columns.map { max(1, $0.width) }
       let total = weights.reduce(0, +)
@@ -258,6 +269,19 @@ public enum DocxRenderer: DocumentRenderer {
     }
 
     init(page: Page, fontSize: Int, widths: [Int]) { self.page = page; self.fontSize = fontSize; self.widths = widths }
+
+    /// The most lines a cell of the name column (科目名称, 项目名称) needs at these widths (estimated).
+    /// Free text elsewhere (年度目标) is expected to wrap and does not count.
+    func maxTextLines(_ layout: TableLayout) -> Int {
+      guard let c = layout.nameColumn else { return 1 }
+      let em = Double(fontSize) * 10
+      var most = 1
+      for row in layout.table.rows where row.kind != .emptyMarker {
+        let usable = max(1, (Double(widths[c]) - Double(2 * cellMargin + 30)) / em - Double(max(0, row.level)))
+        most = max(most, Int((RenderText.ems(layout.cells(of: row)[c].display) / usable).rounded(.up)))
+      }
+      return most
+    }
 
     /// Widths proportional to the columns' relative widths, but never below what each column needs;
     /// nil when the minimums alone exceed the available width.
@@ -311,7 +335,9 @@ public enum DocxRenderer: DocumentRenderer {
         // The lowest header cell over this column alone.
         let header = (0..<layout.headerRowCount).reversed().lazy
           .compactMap { layout.cellCovering(row: $0, col: c) }.first { $0.colSpan == 1 }?.text ?? ""
-        let cap = max(mins[c] + Int(emTwips), Int(RenderText.ems(header) * emTwips + padding))
+        // A long header (国有资本经营预算) may take two lines; a short one (基本支出) stays on one.
+        let headerEms = RenderText.ems(header)
+        let cap = max(mins[c] + Int(emTwips), Int(min(headerEms, max(4, (headerEms / 2).rounded(.up))) * emTwips + padding))
         if w[c] > cap { surplus += w[c] - cap; w[c] = cap }
       }
       let weightSum = textColumns.reduce(0) { $0 + max(1, layout.columns[$1].width) }

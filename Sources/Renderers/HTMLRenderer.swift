@@ -47,10 +47,12 @@ public enum HTMLRenderer: DocumentRenderer {
 
   static func tableHTML(_ table: DocTable) -> String {
     let layout = TableLayout(table)
-    var h = "<figure class=\"table\" id=\"\(esc(table.id))\">\n"
+    // The caption (label, title, unit) must be the figure's first child.
+    var h = "<figure class=\"table\" id=\"\(esc(table.id))\">\n<figcaption>\n"
     if let label = table.label, !label.isEmpty { h += "<p class=\"table-label\">\(esc(label))</p>\n" }
-    h += "<figcaption class=\"table-title\">\(esc(table.title))</figcaption>\n"
+    h += "<p class=\"table-title\">\(esc(table.title))</p>\n"
     if !table.unit.isEmpty { h += "<p class=\"table-unit\">\(esc(table.unit))</p>\n" }
+    h += "</figcaption>\n"
     h += "<div class=\"table-wrap\" tabindex=\"0\">\n<table>\n"
     if layout.headerRowCount > 0 {
       h += "<thead>\n"
@@ -122,7 +124,7 @@ public enum HTMLRenderer: DocumentRenderer {
     p{margin:.4rem 0;text-indent:2em;text-align:justify}
     figure.table{margin:1.5rem 0 2rem}
     .table-label{text-indent:0;text-align:right;margin:0;font-size:.9rem}
-    .table-title{text-align:center;font-weight:bold;font-size:1.1rem;margin:.3rem 0}
+    .table-title{text-indent:0;text-align:center;font-weight:bold;font-size:1.1rem;margin:.3rem 0}
     .table-unit{text-indent:0;text-align:right;margin:0 0 .2rem;font-size:.9rem}
     .table-note{text-indent:0;font-size:.9rem;color:var(--muted)}
     .table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}

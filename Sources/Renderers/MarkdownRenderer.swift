@@ -47,8 +47,9 @@ public enum MarkdownRenderer: DocumentRenderer {
       } else {
         texts = layout.cells(of: row).enumerated().map { c, value in
           var t = cell(value.display)
-          if c == layout.nameColumn, row.level > 0, !t.isEmpty { t = String(repeating: "　", count: row.level) + t }
           if (row.kind == .total || row.kind == .subtotal), !t.isEmpty { t = "**" + t + "**" }
+          // The indent goes outside the emphasis: "**" before a (full-width) space does not open bold.
+          if c == layout.nameColumn, row.level > 0, !t.isEmpty { t = String(repeating: "　", count: row.level) + t }
           return t
         }
       }

@@ -46,14 +46,15 @@ public enum RenderText {
     return name
   }
 
-  /// Estimated printed width in em of a string: CJK and full-width forms are 1 em, others ~0.6 em
-  /// (digits in a Latin serif font are 0.5–0.64 em; the larger value keeps codes from wrapping).
+  /// Estimated printed width in em of a string: CJK and full-width forms are 1 em, others 0.65 em
+  /// (digits are 0.5 em in Times New Roman but 0.64 em in DejaVu Serif, its stand-in on Linux without
+  /// Liberation fonts; the larger value keeps codes from wrapping in either).
   static func ems(_ s: String) -> Double {
     s.unicodeScalars.reduce(0.0) { acc, u in
       switch DisplayWidth.width(of: u) {
       case 2: return acc + 1.0
       case 0: return acc
-      default: return acc + 0.6
+      default: return acc + 0.65
       }
     }
   }

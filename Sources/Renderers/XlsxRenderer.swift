@@ -215,14 +215,18 @@ public enum XlsxRenderer: DocumentRenderer {
       let headerStart = rowIndex
       for r in 0..<layout.headerRowCount {
         var cells: [String] = []
+        var lines = 1
         for c in 0..<n {
           let start = layout.cellStarting(row: r, col: c)
           cells.append(text(rowIndex, c, start?.text ?? "", headerStyle))
           if let cell = start, cell.colSpan > 1 || cell.rowSpan > 1 {
             merges.append("\(XlsxRenderer.ref(rowIndex, c)):\(XlsxRenderer.ref(rowIndex + cell.rowSpan - 1, c + cell.colSpan - 1))")
           }
+          if let cell = start, cell.rowSpan == 1 {
+            lines = max(lines, lineCount(cell.text, width: widths[c..<(c + cell.colSpan)].reduce(0, +)))
+          }
         }
-        addRow(cells)
+        addRow(cells, height: rowHeight(lines))
       }
       let headerEnd = rowIndex - 1
 
@@ -235,6 +239,7 @@ public enum XlsxRenderer: DocumentRenderer {
         let bold = row.kind == .total || row.kind == .subtotal
         let font = StyleSheet.Font(bold: bold)
         var cells: [String] = []
+        var lines = 1
         for (c, cell) in layout.cells(of: row).enumerated() {
           switch cell {
           case .amount(let a):
@@ -246,20 +251,16 @@ public enum XlsxRenderer: DocumentRenderer {
             let indent = c == layout.nameColumn ? max(0, row.level) : 0
             cells.append(text(rowIndex, c, s, styles.index(.init(font: font, border: true, horizontal: numeric ? "right" : "left",
                                                                    wrap: layout.columns[c].kind == .text, indent: indent))))
+            if layout.columns[c].kind == .text { lines = max(lines, lineCount(s, width: widths[c] - Double(indent) * 2)) }
           case .blank:
             cells.append(text(rowIndex, c, "", styles.index(.init(font: font, border: true))))
           }
         }
-        addRow(cells)
+        addRow(cells, height: rowHeight(lines))
       }
 
       if let note = table.note, !note.isEmpty {
-        // Merged cells do not grow with wrapped text: estimate the lines the note needs.
-        let widthChars = max(1.0, widths.reduce(0, +))
-        let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
-          .reduce(0.0) { $0 + max(1, (Double(DisplayWidth.of($1)) / widthChars).rounded(.up)) }
-        let rows = lines
-        addRow([text(rowIndex, 0, note, noteStyle)], height: max(15, 15 * rows))
+        addRow([text(rowIndex, 0, note, noteStyle)], height: rowHeight(lineCount(note, width: widths.reduce(0, +))) ?? 15)
         mergeRow(rowIndex - 1, to: last)
       }
 
@@ -289,6 +290,16 @@ public enum XlsxRenderer: DocumentRenderer {
       let titles = layout.headerRowCount > 0 ? "$\(headerStart + 1):$\(headerEnd + 1)" : nil
       return (x, titles)
     }
+
+    /// Lines a wrapped text needs in a cell `width` characters wide (CJK characters count two).
+    /// Row heights are set from it: LibreOffice and Excel do not grow rows for wrapped or merged cells on load.
+    func lineCount(_ s: String, width: Double) -> Int {
+      let usable = max(1, width - 1)
+      return s.split(separator: "\n", omittingEmptySubsequences: false)
+        .reduce(0) { $0 + max(1, Int((Double(DisplayWidth.of($1)) / usable).rounded(.up))) }
+    }
+
+    func rowHeight(_ lines: Int) -> Double? { lines <= 1 ? nil : Double(lines) * 14.5 + 2 }
 
     /// Column widths in Excel character units: codes and figures fit on one line, names get room to wrap.
     lazy var widths: [Double] = {

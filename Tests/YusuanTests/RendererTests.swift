@@ -146,8 +146,8 @@ struct RendererTests {
     let table = Self.document().tables[0]
     let fit = DocxRenderer.TableFit(TableLayout(table))
     #expect(!fit.page.landscape && fit.fontSize == 21)
-    // 7 digits at 10.5 pt, 0.6 em each, plus cell margins.
-    #expect(fit.widths[0] >= Int(7 * 0.6 * 210) + 2 * DocxRenderer.cellMargin)
+    // 7 digits at 10.5 pt, 0.65 em each (DejaVu Serif is wider than Times New Roman), plus cell margins.
+    #expect(fit.widths[0] >= Int(7 * 0.65 * 210) + 2 * DocxRenderer.cellMargin)
     #expect(fit.widths.reduce(0, +) == DocxRenderer.Page.portrait.textWidth)
 
     let wideColumns = [Column(.code, width: 8), Column(.text, width: 20)] + Array(repeating: Column(.amount, width: 8), count: 10)
@@ -157,6 +157,10 @@ struct RendererTests {
     var doc = Self.document(draft: false)
     doc.parts[1].blocks.append(.table(wide))
     doc.parts[1].blocks.append(.paragraph("表后的说明。"))
+    if let keep = ProcessInfo.processInfo.environment["YUSUAN_RENDER_KEEP"] {
+      try FileManager.default.createDirectory(at: URL(fileURLWithPath: keep), withIntermediateDirectories: true)
+      try DocxRenderer.write(doc, toDirectory: URL(fileURLWithPath: keep), baseName: "wide")
+    }
     let xml = try Self.entries(DocxRenderer.render(doc))["word/document.xml"]!
     #expect(xml.contains("w:orient=\"landscape\""))
     #expect(Self.count("<w:sectPr>", in: xml) == 3)  // portrait, landscape, portrait
@@ -214,6 +218,25 @@ struct RendererTests {
     #expect(first != second)
   }
 
+  @Test func degenerateDocumentsStillRender() throws {
+    let bare = DocTable(id: "T0", label: nil, title: "无表头无数据\u{07}的表", unit: "", header: [], columns: [], rows: [])
+    let docs = [
+      PublishedDocument(title: "空", department: "", year: 2024, edition: "", draft: false, parts: []),
+      PublishedDocument(title: "表", department: "", year: 2024, edition: "", draft: true,
+                        parts: [Part(title: "第二部分", blocks: [.table(bare), .table(bare)])]),
+    ]
+    for doc in docs {
+      for (name, xml) in try Self.entries(DocxRenderer.render(doc)) { #expect(Self.wellFormed(xml), "docx \(name)") }
+      let xlsx = try Self.entries(XlsxRenderer.render(doc))
+      for (name, xml) in xlsx { #expect(Self.wellFormed(xml), "xlsx \(name)") }
+      #expect(xlsx["xl/worksheets/sheet1.xml"] != nil)
+      _ = try HTMLRenderer.render(doc); _ = try MarkdownRenderer.render(doc)
+      #expect(try JSONSerialization.jsonObject(with: JSONRenderer.render(doc)) is [String: Any])
+    }
+    let docx = try Self.entries(DocxRenderer.render(docs[1]))["word/document.xml"]!
+    #expect(docx.contains("本表无数据") && !docx.contains("\u{07}"))
+  }
+
   // MARK: - Determinism
 
   @Test func renderingTwiceGivesIdenticalBytes() throws {
@@ -252,6 +275,7 @@ struct RendererTests {
     #expect(md.contains("| :--- | :--- | ---: | ---: | ---: |"))
     #expect(md.contains("| 2010301 | 　　行政运行 | 344.76 | 344.76 | 0.00 |"))
     #expect(md.contains("| **201** | **一般公共服务支出** | **612.42** | **344.76** | **267.66** |"))
+    #expect(md.contains("| **20103** | 　**政府办公厅（室）及相关机构事务** |"))
     #expect(md.contains("| 本表无数据 |  |  |  |  |"))
     #expect(md.contains("部门公开表5　**示例区政府办2024年一般公共预算支出表**"))
     #expect(md.contains(#"\<管理\>\&'监督'"#))

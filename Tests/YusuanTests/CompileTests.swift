@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Workbench
+@testable import YusuanCore
+
+/// `yusuan compile`: refuses with errors, drafts with 草稿, all formats, same bytes twice, PDF through LibreOffice.
+struct CompileTests {
+  static func demoWorkbook() throws -> String {
+    let w = TestSupport.tempPath("demo")
+    _ = try CLI.run(["new", w, "--department", "示例区政府办公室（示例）", "--year", "2025", "--edition", "anhui-2024"])
+    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted().map { dir.appendingPathComponent($0).path }
+    let r = try CLI.run(["run", w] + files)
+    #expect(r.status == 0, "\(r.stderr)")
+    return w
+  }
+
+  @Test func refusesWhileErrorsRemainAndDraftsWhenAsked() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "甲", "--year", "2025"])
+    _ = try CLI.run(["run", w, try CLI.writeTemp("支出 2010301 基本 10")])
+    let out = URL(fileURLWithPath: TestSupport.tempPath()).deletingLastPathComponent().appendingPathComponent("out").path
+    let refused = try CLI.run(["compile", w, "--out", out, "--format", "md"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("--draft"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let draft = try CLI.run(["compile", w, "--out", out, "--format", "md,html", "--draft"])
+    #expect(draft.status == 0, "\(draft.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out)
+    #expect(files.count == 2)
+    let md = try String(contentsOfFile: out + "/" + files.first { $0.hasSuffix(".md") }!, encoding: .utf8)
+    #expect(md.contains("草稿"))
+    #expect(try CLI.run(["compile", w, "--out", out, "--format", "rtf", "--draft"]).status == 2)
+  }
+
+  /// All formats from the demo; compiling twice gives the same bytes (fixed timestamps in the zip containers).
+  @Test func demoCompilesToEveryFormatDeterministically() throws {
+    let w = try Self.demoWorkbook()
+    let base = URL(fileURLWithPath: TestSupport.tempPath()).deletingLastPathComponent()
+    let a = base.appendingPathComponent("a").path, b = base.appendingPathComponent("b").path
+    for out in [a, b] {
+      let r = try CLI.run(["compile", w, "--out", out, "--format", "docx,xlsx,html,md,json"])
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: a).sorted()
+    #expect(files.map { ($0 as NSString).pathExtension }.sorted() == ["docx", "html", "json", "md", "xlsx"])
+    for f in files {
+      #expect(FileManager.default.contents(atPath: a + "/" + f) == FileManager.default.contents(atPath: b + "/" + f), "\(f) differs between runs")
+    }
+  }
+
+  /// The generated prose states what the arithmetic gives, where the published 2024 document got it wrong.
+  @Test func dujiqu2024ProseIsArithmeticallyRight() throws {
+    let dir = TestSupport.repoRoot.appendingPathComponent("examples/dujiqu-2024")
+    let wb = try ExampleTests.workbook("dujiqu-2024", department: "杜集区政府办", year: 2024, edition: "anhui-2024")
+    _ = dir
+    let doc = try wb.compile(draft: true)
+    let text = Compiler.text(of: doc.parts)
+    let expected = [
+      "卫生健康支出15.90万元，占2.60%",                 // printed 2.59% to force 100%
+      "（因四舍五入，分项占比之和与100%可能存在尾差）",   // 79.45+10.14+2.60+7.82 = 100.01
+      "行政单位离退休（项）2024年预算20.96万元，比2023年预算减少2.44万元，下降10.43%",  // printed 10.45%
+      "其他社会保障和就业支出（项）2024年预算0.52万元，比2023年预算减少0.24万元，下降31.58%",  // printed 31.55%
+      "行政单位医疗（项）2024年预算10.45万元，比2023年预算减少0.14万元，下降1.32%",  // printed 1.35%
+      "住房公积金（项）2024年预算27.36万元，比2023年预算减少0.32万元，下降1.16%",  // printed 1.15%
+      "购房补贴（项）2024年预算11.40万元，比2023年预算减少0.13万元，下降1.13%",  // printed 1.15%
+      "一般行政管理事务（项）2024年预算267.66万元，比2023年预算增加3.96万元，增长1.50%",  // printed 1.5%
+      "专项业务及机关事务管理（项）2024年预算6.00万元，比2023年预算减少4.00万元，下降40.00%",  // printed 40%
+      "提租补贴（项）2024年预算9.13万元，比2023年预算新增9.13万元",  // printed 增长100%
+      "公务员医疗补助（项）2024年预算5.45万元，与2023年预算持平",  // printed 相比无变化
+      "机关运行经费财政拨款预算39.96万元，比2023年预算减少1.15万元，下降2.80%",
+    ]
+    for e in expected { #expect(text.contains(e), "missing: \(e)") }
+    #expect(!text.contains("增长100"))
+    #expect(!text.contains("【缺少模板"))
+    // 三公 is explained even though the seed had none: all zero, stated.
+    #expect(text.contains("“三公”经费预算0.00万元"))
+  }
+
+  /// The docx and the xlsx convert to PDF with LibreOffice, and the PDF text has the right figures.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")))
+  func demoPDFHasTheFigures() throws {
+    let w = try Self.demoWorkbook()
+    let out = URL(fileURLWithPath: TestSupport.tempPath()).deletingLastPathComponent().appendingPathComponent("pdf")
+    let r = try CLI.run(["compile", w, "--out", out.path, "--format", "docx,xlsx,pdf"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let pdf = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".pdf") })
+    let text = try Self.pdftotext(out.appendingPathComponent(pdf).path)
+    for figure in ["732.28", "478.28", "254.00", "一般公共预算支出表", "2010301", "“三公”经费"] {
+      #expect(text.contains(figure), "PDF text lacks \(figure)")
+    }
+    // The Excel attachment converts too.
+    let xlsx = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".xlsx") })
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID().uuidString)")
+    let xdir = out.appendingPathComponent("xlsx-pdf")
+    p.arguments = ["-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", "pdf", "--outdir", xdir.path, out.appendingPathComponent(xlsx).path]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    let xpdf = try #require(try FileManager.default.contentsOfDirectory(atPath: xdir.path).first { $0.hasSuffix(".pdf") })
+    let xtext = try Self.pdftotext(xdir.appendingPathComponent(xpdf).path)
+    #expect(xtext.contains("732.28"))
+  }
+
+  static func pdftotext(_ path: String) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+    p.arguments = ["-layout", path, "-"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// The REPL for real: without a terminal through a pipe, and on a terminal inside tmux (send-keys / capture-pane).
+struct ReplPipeTests {
+  /// Piping the demo into `yusuan repl W` gives the same workbook as `run`.
+  @Test func pipedDemoEqualsRun() throws {
+    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
+    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+    let args = ["--department", "示例区政府办公室（示例）", "--year", "2025"]
+    let a = TestSupport.tempPath("run"), b = TestSupport.tempPath("repl")
+    _ = try CLI.run(["new", a] + args)
+    _ = try CLI.run(["new", b] + args)
+    #expect(try CLI.run(["run", a] + files.map { dir.appendingPathComponent($0).path }).status == 0)
+    let piped = try CLI.run(["repl", b], stdin: script)
+    #expect(piped.status == 0, "\(piped.stderr)")
+    #expect(piped.stdout.contains("已录入"))
+    #expect(try CLI.run(["export", a]).stdout == (try CLI.run(["export", b]).stdout))
+  }
+
+  /// A bad line in piped input is reported with its line number; the other lines are kept, exit code 2.
+  @Test func pipedBadLineIsReportedAndOthersKept() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "甲", "--year", "2025"])
+    let r = try CLI.run(["repl", w], stdin: "职责 \"一\"\n支出 2010301 基本 12a\n任务 \"二\"\n")
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("stdin:2:"))
+    let export = try CLI.run(["export", w]).stdout
+    #expect(export.contains("职责 1 \"一\""))
+    #expect(export.contains("任务 1 \"二\""))
+  }
+}
+
+/// Drives the real binary in a terminal (tmux): completion, refusal, `<`, undo, SIGKILL and resume.
+@Suite(.serialized)
+struct ReplTerminalTests {
+  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+  @Test(.enabled(if: tmuxAvailable)) func guidedWalkInATerminal() throws {
+    let w = TestSupport.tempPath()
+    #expect(try CLI.run(["new", w, "--department", "示例办", "--year", "2025", "--edition", "anhui-2024"]).status == 0)
+    let t = try Tmux(command: [CLI.binary.path, "repl", w])
+    defer { t.kill() }
+    try t.waitFor("职责")
+    t.type("goto 一般公共预算支出"); t.enter()
+    try t.waitFor("科目编码 [回车结束本表]")
+    // TAB completes a code from a Chinese name fragment.
+    t.type("行政运"); t.key("Tab")
+    try t.waitFor("2010301", inLastLines: 2)
+    t.enter()
+    try t.waitFor("基本/项目 [基本]")
+    t.enter()
+    // An invalid amount is refused at its own prompt and asked again.
+    try t.waitFor("本年预算数（万元）")
+    t.type("12a"); t.enter()
+    try t.waitFor("不能识别的字符")
+    t.type("212.89"); t.enter()
+    try t.waitFor("上年预算数（万元）")
+    // `<` steps back one prompt keeping what was typed (212.89 comes back for editing; Enter accepts it).
+    t.type("<"); t.enter()
+    try t.waitFor("本年预算数（万元）", after: "上年预算数（万元）")
+    try t.waitFor("212.89", inLastLines: 1)
+    t.enter()
+    try t.waitFor("上年预算数（万元）", after: "本年预算数（万元）")
+    t.type("252.41"); t.enter()
+    try t.waitFor("增减原因")
+    t.type("厉行节约"); t.enter()
+    try t.waitFor("已录入：支出 2010301 基本 212.89 上年 252.41 原因 \"厉行节约\"")
+    // undo reverts it, journaled; the direct command enters it again.
+    t.type("undo"); t.enter()
+    try t.waitFor("已撤销：支出 2010301")
+    #expect(!(try CLI.run(["export", w]).stdout.contains("2010301")))
+    t.type("支出 2010301 基本 212.89 上年 252.41 原因 \"厉行节约\""); t.enter()
+    try t.waitFor("已录入：支出 2010301 基本 212.89", after: "已撤销")
+    t.type("支出 2010302 项目 267.66 上年 263.70"); t.enter()
+    try t.waitFor("已录入：支出 2010302")
+    t.enter()  // end of the table: on to the next one
+    try t.waitFor("基本支出（经济分类款级）")
+    // Killed mid-walk: nothing accepted is lost, and reopening resumes at the right table.
+    t.killProcess()
+    let t2 = try Tmux(command: [CLI.binary.path, "repl", w])
+    defer { t2.kill() }
+    try t2.waitFor("继续：")
+    try t2.waitFor("基本支出（经济分类款级）")
+    t2.type("show T5"); t2.enter()
+    try t2.waitFor("212.89")
+    t2.type("quit"); t2.enter()
+    try t2.waitFor("已保存")
+    let export = try CLI.run(["export", w]).stdout
+    #expect(export.contains("支出 2010301 基本 212.89 上年 252.41"))
+    #expect(export.contains("原因 2010301 \"厉行节约\""))
+    #expect(export.contains("支出 2010302 项目 267.66 上年 263.7"))
+  }
+
+  /// The same entries typed in the REPL and applied with `run` give the same canonical script.
+  @Test(.enabled(if: tmuxAvailable)) func typedEntriesEqualRun() throws {
+    let entries = ["职责 \"负责区政府会议的准备工作。\"", "单位 \"示例办\" 机关", "收入 一般公共预算 100 上年 90",
+                   "支出 2010301 基本 60 上年 50 原因 \"人员增加\"", "经济 30101 60", "三公 接待 1 上年 1", "采购 无"]
+    let a = TestSupport.tempPath("typed"), b = TestSupport.tempPath("run")
+    for w in [a, b] { _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]) }
+    let t = try Tmux(command: [CLI.binary.path, "repl", a])
+    defer { t.kill() }
+    try t.waitFor("职责")
+    for e in entries { t.type(e); t.enter(); try t.waitFor("已录入：\(e.prefix(8))") }
+    t.type("quit"); t.enter()
+    try t.waitFor("已保存")
+    _ = try CLI.run(["run", b, try CLI.writeTemp(entries.joined(separator: "\n"))])
+    #expect(try CLI.run(["export", a]).stdout == (try CLI.run(["export", b]).stdout))
+  }
+}
+
+/// A tmux session running one command: type, press keys, read the screen.
+final class Tmux {
+  let name = "yusuan-test-\(UUID().uuidString.prefix(8))"
+
+  init(command: [String]) throws {
+    var env = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 YUSUAN_FORMS=\(TestSupport.repoRoot.appendingPathComponent("forms").path)"
+    env += " TERM=xterm-256color"
+    let cmd = "exec " + env + " " + command.map { "'\($0)'" }.joined(separator: " ")
+    try Self.tmux(["new-session", "-d", "-s", name, "-x", "160", "-y", "50", cmd])
+  }
+
+  @discardableResult
+  static func tmux(_ args: [String]) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+    p.arguments = args
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  func type(_ text: String) { _ = try? Self.tmux(["send-keys", "-t", name, "-l", text]) }
+  func key(_ key: String) { _ = try? Self.tmux(["send-keys", "-t", name, key]) }
+  func enter() { key("Enter") }
+
+  func screen() -> String { (try? Self.tmux(["capture-pane", "-p", "-J", "-S", "-200", "-t", name])) ?? "" }
+
+  /// Waits until `text` is on the screen (in the last lines, or after the last occurrence of `after`).
+  func waitFor(_ text: String, inLastLines: Int? = nil, after: String? = nil, timeout: Double = 10) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      var s = screen()
+      if let after, let r = s.range(of: after, options: .backwards) { s = String(s[r.upperBound...]) } else if after != nil { s = "" }
+      if let n = inLastLines {
+        s = s.split(separator: "\n", omittingEmptySubsequences: true).suffix(n).joined(separator: "\n")
+      }
+      if s.contains(text) { return }
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    Issue.record("timed out waiting for “\(text)”; screen:\n\(screen())")
+    throw TmuxTimeout()
+  }
+
+  struct TmuxTimeout: Error {}
+
+  /// SIGKILL the program in the pane (not tmux): as a crash or a power cut would.
+  func killProcess() {
+    if let pid = Int32(((try? Self.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) {
+      Foundation.kill(pid, SIGKILL)
+    }
+    Thread.sleep(forTimeInterval: 0.3)
+    kill()
+  }
+
+  func kill() { _ = try? Self.tmux(["kill-session", "-t", name]) }
+}
