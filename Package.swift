@@ -44,7 +44,8 @@ let package = Package(
     .target(
       name: "Renderers",
       dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-      path: "Sources/Renderers"
+      path: "Sources/Renderers",
+      exclude: ["README.md"]
     ),
   ] + sectionPlugins.map { plugin in
     .target(name: plugin.name, dependencies: ["YusuanCore"], path: "Plugins/\(plugin.folder)")
@@ -58,7 +59,7 @@ let package = Package(
     // libedit, through a small shim header (see PLATFORM-NOTES: globals via inline accessors, wcwidth declared).
     .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // A line editor for the REPL: history, completion, CJK-aware; plain lines when stdin is not a terminal.
-    .target(name: "LineEditor", dependencies: ["CEditLine"], path: "Sources/LineEditor"),
+    .target(name: "LineEditor", dependencies: ["CEditLine"], path: "Sources/LineEditor", exclude: ["README.md"]),
     // The thin command line.
     .executableTarget(
       name: "yusuan",
@@ -67,7 +68,7 @@ let package = Package(
     ),
     .testTarget(
       name: "YusuanTests",
-      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers"] + sectionPlugins.map { .target(name: $0.name) },
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor"] + sectionPlugins.map { .target(name: $0.name) },
       path: "Tests/YusuanTests"
     ),
   ],

@@ -113,6 +113,13 @@ struct ExpenditureRules {
       // A reason given for the 项, its 款 or its 类 covers it.
       ([code] + CodeShape.ancestors(code).reversed()).lazy.compactMap { view.facts.reason(for: $0) }.first
     }
+    // `change.prior-missing` (warning): the 情况说明 states each 项's change on last year, so each needs its prior.
+    let unknown = view.functions.orderedCodes.filter { $0.count == 7 && view.prior.amount($0) == nil }
+    if !unknown.isEmpty {
+      out.append(Diagnostic(rule: "change.prior-missing", severity: .warning, table: "T5", row: unknown.joined(separator: "、"), column: "上年",
+                            message: "\(unknown.count) 个项级科目没有上年预算数（\(unknown.joined(separator: "、"))），情况说明无法说明其增减。请在支出行加“上年 金额”（上年没有此项时写 上年 0）。",
+                            expected: "上年数", actual: "未录入", plugin: plugin))
+    }
     for code in view.functions.orderedCodes where code.count == 7 || view.facts.aggregatePrior(for: code) != nil {
       let row = view.functions.rows[code]!
       out += ChangeRules.reasonMissing(subject: code, label: "\(code) \(view.name(code, .function) ?? "")", current: row.total,

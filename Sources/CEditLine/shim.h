@@ -46,9 +46,6 @@ static inline void yle_set_word_break_characters(const char *chars) {
   rl_completer_word_break_characters = (char *)chars;
 }
 
-/// Matches listed without asking "Display all N possibilities?".
-static inline void yle_set_completion_query_items(int n) { rl_completion_query_items = n; }
-
 /// Length of the line being edited, in characters (wide characters, not bytes).
 ///
 /// Deliberately no accessor for rl_line_buffer: libedit sets it once, to a conversion buffer that
@@ -59,10 +56,6 @@ static inline int yle_line_length(void) { return rl_end; }
 /// The function libedit calls to read one input character. Its return value is taken as a
 /// wide character (a Unicode scalar under a UTF-8 locale), -1 meaning end of input.
 static inline void yle_set_getc_function(int (*f)(FILE *)) { rl_getc_function = f; }
-
-/// 1 (the default): libedit restores the terminal around SIGINT/SIGTSTP/SIGCONT/SIGWINCH and
-/// then re-raises the signal for the application's own handler.
-static inline void yle_set_catch_signals(int value) { rl_catch_signals = value; }
 
 // MARK: stdio (the FILE globals are shared mutable state to Swift 6 too)
 

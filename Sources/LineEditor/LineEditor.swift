@@ -133,6 +133,7 @@ public final class LineEditor {
       yle_print("\n", 1)
       return .interrupted
     case .endOfInput:
+      if personTyping { yle_print("\n", 1) }  // Ctrl-D leaves the cursor after the prompt.
       return .endOfInput
     }
   }

@@ -192,6 +192,7 @@ private func rule(_ id: String, _ severity: Severity, _ why: String, breaks: [Ru
 
 enum RuleTable {
   static let allRuleIDs = [
+    "change.prior-missing", "project.carried",
     "code.malformed", "code.level", "code.unknown", "code.misplaced", "name.mismatch", "text.residue", "change.reason-missing",
     "profile.duties-missing", "profile.units-missing", "profile.tasks-missing", "revenue.missing", "cross.revenue-expenditure",
     "cross.revenue-expenditure-prior", "expenditure.missing", "economic.missing", "cross.basic-economic", "cross.project-list",
@@ -311,7 +312,7 @@ enum RuleTable {
     rule("expenditure.missing", .error, "a department with no expenditure at all",
          breaks: [.drop("收入"), .drop("支出"), .drop("经济"), .drop("项目"), .drop("绩效"), .drop("指标")],
          fixes: [.drop("收入"), .drop("支出"), .drop("经济"), .drop("项目"), .drop("绩效"), .drop("指标"),
-                 .add("收入 一般公共预算 10"), .add("支出 2010301 基本 10"), .add("经济 30201 10")]),
+                 .add("收入 一般公共预算 10 上年 10"), .add("支出 2010301 基本 10 上年 10"), .add("经济 30201 10")]),
     rule("economic.missing", .error, "基本支出 not broken down by economic classification",
          breaks: [.drop("经济")],
          fixes: [.drop("经济"), .add("经济 30101 50"), .add("经济 30201 10")],
@@ -399,6 +400,15 @@ enum RuleTable {
          breaks: [.add(#"指标 "调研活动经费" 效益指标 可持续影响指标 "经济发展" "影响程度（较高、明显、一般）""#)],
          fixes: [.add(#"指标 "调研活动经费" 效益指标 可持续影响指标 "经济发展" "影响程度较高""#)],
          values: ["选定的指标值 → 影响程度（较高、明显、一般）"]),
+    rule("change.prior-missing", .warning, "a 项 without its prior-year amount",
+         breaks: [.replace("支出 2010302", with: "支出 2010302 项目 40")],
+         fixes: [.replace("支出 2010302", with: "支出 2010302 项目 40 上年 40")],
+         values: ["上年数 → 未录入"], row: "2010302",
+         also: ["cross.revenue-expenditure-prior", "change.reason-missing"]),  // the prior total falls from 100 to 60
+    rule("project.carried", .warning, "a project carried from last year, not confirmed",
+         breaks: [.replace("项目 \"调研活动经费\"", with: "项目 \"调研活动经费\" 类型 日常运转类 科目 2010302 金额 40 绩效管理 待确认")],
+         fixes: [.replace("项目 \"调研活动经费\"", with: "项目 \"调研活动经费\" 类型 日常运转类 科目 2010302 金额 40 绩效管理")],
+         values: ["已确认 → 待确认"], row: "调研活动经费"),
     rule("assets.vehicle-category", .warning, "2 vehicles, none listed by category",
          breaks: [.drop("资产 车辆"), .add("资产 原值 100 车辆数 2")],
          fixes: [.replace("资产 车辆", with: "资产 车辆 机要通信用车 2"), .add("资产 原值 100 车辆数 2")],

@@ -33,13 +33,29 @@ struct ReplCompletion {
     }
   }
 
-  /// Codes whose number starts with `word`, or whose name contains it (items at the usual entry level first).
+  /// Codes whose number starts with `word`, or whose name contains it: items at the usual entry level first, and
+  /// among several of the same name (行政运行 exists under many 款) those under a 款 the department already uses.
   func codes(_ word: String, system: CodeSystem) -> [String] {
     guard !word.isEmpty else { return [] }
     let level = system == .function ? 7 : 5
     let hits = catalog.complete(word, in: system)
-    let preferred = hits.filter { $0.code.count == level }
-    return (preferred.isEmpty ? hits : preferred).prefix(40).map(\.code)
+    var preferred = hits.filter { $0.code.count == level }
+    if preferred.isEmpty { preferred = hits }
+    let used = Set((system == .function ? facts().expenditures.map(\.code) : facts().economics.map(\.code)).map { String($0.prefix(level == 7 ? 5 : 3)) })
+    let inUse = preferred.filter { used.contains(String($0.code.prefix(level == 7 ? 5 : 3))) }
+    if !inUse.isEmpty && !word.allSatisfy(\.isNumber) { preferred = inUse }
+    return preferred.prefix(40).map(\.code)
+  }
+
+  /// How a candidate is listed after a second TAB: a code with its name and 款, so same-named items can be told apart.
+  func display(_ candidate: String) -> String? {
+    for system in [CodeSystem.function, .economic] {
+      if let e = catalog.entry(candidate, system) {
+        let kuan = candidate.count == 7 ? catalog.name(String(candidate.prefix(5)), system).map { "（\($0)）" } ?? "" : ""
+        return "\(candidate) \(e.name)\(kuan)"
+      }
+    }
+    return nil
   }
 
   func names(_ word: String) -> [String] {
