@@ -190,7 +190,7 @@ final class ReplSession {
       let hits = wb.catalog.complete(value, in: system).filter { $0.code.count == (system == .function ? 7 : 5) }
       if hits.count == 1 { out("→ \(hits[0].code) \(hits[0].name)"); return .success(hits[0].code) }
       return .failure(ValidationMessage(text: hits.isEmpty ? "“\(value)”不是科目编码，目录中也没有这个名称。" :
-        "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
+        "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)（\(wb.catalog.name(String($0.code.prefix(5)), system) ?? String($0.code.prefix(5)))）" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
     case .choice(let options):
       if options.contains(value) { return .success(value) }
       if let s = FundSource.named(value), options.contains(s.rawValue) { return .success(s.rawValue) }
