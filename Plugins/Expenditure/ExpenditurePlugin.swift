@@ -30,8 +30,10 @@ public struct ExpenditurePlugin: SectionPlugin {
       let amount = try args.amount("\(kind.fullName)金额")
       let o = try args.options(["来源": .source, "单位": .text, "名称": .text, "上年": .amount, "原因": .text])
       let unit = Self.unit(o.texts["单位"], context)
-      var edits: [FactEdit] = [.set(.expenditure(ExpenditureLine(code: code, kind: kind, source: o.sources["来源"] ?? .general, unit: unit,
-                                                                  amount: amount, prior: o.amounts["上年"], name: o.texts["名称"])))]
+      var line = ExpenditureLine(code: code, kind: kind, source: o.sources["来源"] ?? .general, unit: unit, amount: amount, prior: o.amounts["上年"], name: o.texts["名称"])
+      // A correction that omits 上年 keeps the prior already entered (e.g. carried from last year's workbook).
+      if line.prior == nil, case .expenditure(let old) = context.facts[Fact.expenditure(line).key] { line.prior = old.prior }
+      var edits: [FactEdit] = [.set(.expenditure(line))]
       if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: code, text: r)))) }
       return edits
     case "上年":
@@ -51,8 +53,9 @@ public struct ExpenditurePlugin: SectionPlugin {
       let o = try args.options(["人员经费": .flag, "公用经费": .flag, "单位": .text, "名称": .text, "上年": .amount])
       if o.flags.count > 1 { throw args.fail("“人员经费”与“公用经费”只能选一个。") }
       let category: EconomicCategory? = o.flags.contains("人员经费") ? .personnel : o.flags.contains("公用经费") ? .publicUse : nil
-      return [.set(.economic(EconomicLine(code: code, unit: Self.unit(o.texts["单位"], context), amount: amount, prior: o.amounts["上年"],
-                                          name: o.texts["名称"], category: category)))]
+      var line = EconomicLine(code: code, unit: Self.unit(o.texts["单位"], context), amount: amount, prior: o.amounts["上年"], name: o.texts["名称"], category: category)
+      if line.prior == nil, case .economic(let old) = context.facts[Fact.economic(line).key] { line.prior = old.prior }
+      return [.set(.economic(line))]
     default:
       let name = try args.text("项目名称").trimmingBlanks()
       guard !name.isEmpty else { throw args.fail("项目名称不能为空。") }
@@ -63,7 +66,7 @@ public struct ExpenditurePlugin: SectionPlugin {
       let existing = context.facts.projects.first { $0.name == name && $0.unit == unit }
       let ordinal = existing?.ordinal ?? context.facts.nextOrdinal(context.facts.projects.map(\.ordinal))
       var project = Project(ordinal: ordinal, name: name, type: type, unit: unit, code: o.texts["科目"], amounts: amounts,
-                            prior: o.amounts["上年"], performanceManaged: o.flags.contains("绩效管理"))
+                            prior: o.amounts["上年"] ?? existing?.prior, performanceManaged: o.flags.contains("绩效管理"))
       if o.flags.contains("待确认") { project.carried = true }
       return [.set(.project(project))]
     }

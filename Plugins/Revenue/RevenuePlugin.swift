@@ -13,7 +13,8 @@ public struct RevenuePlugin: SectionPlugin {
     let source = try args.choice("资金来源", choices: FundSource.allCases.map(\.rawValue)) { FundSource.named($0) }
     let amount = try args.amount("收入金额")
     let o = try args.options(["上年": .amount, "原因": .text])
-    var edits: [FactEdit] = [.set(.revenue(RevenueFact(source: source, amount: amount, prior: o.amounts["上年"])))]
+    let kept = context.facts.revenues.first { $0.source == source }?.prior
+    var edits: [FactEdit] = [.set(.revenue(RevenueFact(source: source, amount: amount, prior: o.amounts["上年"] ?? kept)))]
     if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: "收入", text: r)))) }
     return edits
   }

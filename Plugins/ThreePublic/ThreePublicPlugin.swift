@@ -25,7 +25,8 @@ public struct ThreePublicPlugin: SectionPlugin {
     let item = try args.choice("“三公”经费项目", choices: Self.itemNames) { ThreePublicItem.named($0) }
     let amount = try args.amount(item.rawValue)
     let o = try args.options(["上年": .amount, "原因": .text])
-    var edits: [FactEdit] = [.set(.threePublic(ThreePublicFact(item: item, amount: amount, prior: o.amounts["上年"])))]
+    let kept = context.facts.threePublic.first { $0.item == item }?.prior
+    var edits: [FactEdit] = [.set(.threePublic(ThreePublicFact(item: item, amount: amount, prior: o.amounts["上年"] ?? kept)))]
     if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: item.rawValue, text: r)))) }
     return edits
   }
