@@ -50,6 +50,12 @@ let package = Package(
   ] + sectionPlugins.map { plugin in
     .target(name: plugin.name, dependencies: ["YusuanCore"], path: "Plugins/\(plugin.folder)")
   } + [
+    // Audit: reads a published 部门预算公开 document (text, docx, pdf) and checks it as a careful reviewer would.
+    .target(
+      name: "Audit",
+      dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Sources/Audit"
+    ),
     // The pipeline: the ordered plugin registry, entry application, checking.
     .target(
       name: "Workbench",
@@ -63,12 +69,18 @@ let package = Package(
     // The thin command line.
     .executableTarget(
       name: "yusuan",
-      dependencies: ["Workbench", "LineEditor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["Workbench", "LineEditor", "Audit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Sources/yusuan"
+    ),
+    // Benchmarks: a program, not timed tests (see docs/benchmarks.md).
+    .executableTarget(
+      name: "yusuan-bench",
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers"],
+      path: "Sources/yusuan-bench"
     ),
     .testTarget(
       name: "YusuanTests",
-      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor"] + sectionPlugins.map { .target(name: $0.name) },
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Audit"] + sectionPlugins.map { .target(name: $0.name) },
       path: "Tests/YusuanTests"
     ),
   ],

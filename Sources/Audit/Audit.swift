@@ -1,0 +1,1 @@
+// Audit of published documents: see README.md in this folder.

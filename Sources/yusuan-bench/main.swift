@@ -1,0 +1,1 @@
+print("yusuan-bench: to be written")
