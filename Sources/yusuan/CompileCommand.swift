@@ -10,7 +10,7 @@ struct CompileCommand: ParsableCommand {
     commandName: "compile",
     abstract: "生成公开文件（docx、xlsx、html、pdf、md、json）。仍有错误级问题时拒绝生成，除非加 --draft（每页标“草稿”）。")
 
-  @Argument(help: "工作簿文件。") var workbook: String
+  @Argument(help: "工作簿文件，或目录（其下每个工作簿生成到输出目录的同名子目录，多核并行）。") var workbook: String
   @Option(help: "输出目录（不存在则创建）。") var out: String
   @Option(help: "输出格式，逗号分隔：docx,xlsx,html,pdf,md,json。") var format: String = "docx,xlsx,html,pdf,md,json"
   @Flag(help: "仍有错误时也生成，每页标“草稿”。") var draft = false
@@ -23,6 +23,11 @@ struct CompileCommand: ParsableCommand {
     }
     guard !requested.isEmpty else { throw CLIFailure.input("没有指定输出格式。") }
     let forms = try loadForms()
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: workbook, isDirectory: &isDir), isDir.boolValue {
+      try compileFolder(forms: forms, requested: requested)
+      return
+    }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms, readonly: true) }
     let findings = wb.check()
     if findings.errorCount > 0 && !draft {
@@ -45,6 +50,22 @@ struct CompileCommand: ParsableCommand {
     print((draft ? "已生成草稿：" : "已生成：") + "\(doc.title)")
     for w in written { print("  \(w)") }
     if draft && findings.errorCount > 0 { print("注意：仍有 \(findings.errorCount) 条错误（见 yusuan check），本文件仅供内部审阅，不得公开。") }
+  }
+}
+
+extension CompileCommand {
+  /// Bureau mode: each workbook under the folder into its own subfolder of `--out`; pdf is not made in bulk.
+  func compileFolder(forms: FormsLibrary, requested: [String]) throws {
+    let files = Bureau.workbooks(under: workbook)
+    guard !files.isEmpty else { throw CLIFailure.input("目录“\(workbook)”下没有工作簿（*.yusuan）。") }
+    if requested.contains("pdf") { FileHandle.standardError.write(Data("提示：批量生成时不生成 pdf（逐个用 yusuan compile 工作簿 --format pdf）。\n".utf8)) }
+    let formats = OutputFormat.allCases.filter { requested.contains($0.rawValue) }
+    let out = URL(fileURLWithPath: self.out)
+    let draft = self.draft
+    let outcomes = Bureau.run(files, label: "生成") { Bureau.compile($0, forms: forms, out: out, formats: formats, draft: draft) }
+    print(Bureau.table(outcomes), terminator: "")
+    let code = Bureau.exitCode(outcomes)
+    if code != 0 { throw ExitCode(code) }
   }
 }
 

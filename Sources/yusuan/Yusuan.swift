@@ -123,13 +123,24 @@ extension Yusuan {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "检查工作簿：列出全部问题（有错误级问题时退出码为1）。")
 
-    @Argument(help: "工作簿文件。") var workbook: String
+    @Argument(help: "工作簿文件，或目录（检查其下全部工作簿，多核并行）。") var workbook: String
     @Option(help: "输出格式：text 或 json。") var format: OutputFormat = .text
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
       let forms = try loadForms()
+      var isDir: ObjCBool = false
+      if FileManager.default.fileExists(atPath: workbook, isDirectory: &isDir), isDir.boolValue {
+        // Bureau mode: every workbook under the folder.
+        let files = Bureau.workbooks(under: workbook)
+        guard !files.isEmpty else { throw CLIFailure.input("目录“\(workbook)”下没有工作簿（*.yusuan）。") }
+        let outcomes = Bureau.run(files, label: "检查") { Bureau.check($0, forms: forms) }
+        print(format == .json ? Bureau.json(outcomes) : Bureau.table(outcomes), terminator: "")
+        let code = Bureau.exitCode(outcomes)
+        if code != 0 { throw ExitCode(code) }
+        return
+      }
       let wb = try guarded { try Workbench.open(path: workbook, forms: forms, readonly: true) }
       let findings = wb.check()
       print(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
