@@ -15,7 +15,7 @@ extension ExpenditurePlugin {
                fields: [
                  WalkField(prompt: "科目编码", kind: .code(.function)),
                  WalkField(prompt: "基本/项目", kind: .choice(["基本", "项目"]), suggestion: { _, a in a.first == "2010301" ? "基本" : nil }),
-                 WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, a in line(f, a).map { $0.amount.scriptText } }),
+                 WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, a in line(f, a).map { l in (l.amount.isZero ? l.prior ?? l.amount : l.amount).scriptText } }),
                  WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in line(f, a)?.prior?.scriptText }),
                  WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
                            suggestion: { f, a in f.reason(for: a.first ?? "") },

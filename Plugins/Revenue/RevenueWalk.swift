@@ -8,7 +8,7 @@ extension RevenuePlugin {
                fields: [
                  WalkField(prompt: "资金来源", kind: .choice(FundSource.allCases.map(\.rawValue)), suggestion: { f, _ in f.revenues.isEmpty ? FundSource.general.rawValue : nil }),
                  WalkField(prompt: "本年收入（万元）", kind: .amount, suggestion: { f, a in
-                   FundSource.named(a.first ?? "").flatMap { s in f.revenues.first { $0.source == s }?.amount.scriptText } }),
+                   FundSource.named(a.first ?? "").flatMap { s in f.revenues.first { $0.source == s }.map { ($0.amount.isZero ? $0.prior ?? $0.amount : $0.amount).scriptText } } }),
                  WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in
                    FundSource.named(a.first ?? "").flatMap { s in f.revenues.first { $0.source == s }?.prior?.scriptText } }),
                ],

@@ -11,7 +11,7 @@ extension ThreePublicPlugin {
                help: "依次录入四项“三公”经费的本年和上年预算数（为零也要录入0）。", kind: .fixed(Self.itemNames), command: "三公",
                fields: [
                  WalkField(prompt: "项目", kind: .choice(Self.itemNames)),
-                 WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, a in fact(f, a)?.amount.scriptText ?? "0" }),
+                 WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, a in fact(f, a).map { ($0.amount.isZero ? $0.prior ?? $0.amount : $0.amount).scriptText } ?? "0" }),
                  WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in fact(f, a)?.prior?.scriptText }),
                  WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
                            suggestion: { f, a in f.reason(for: ThreePublicItem.named(a.first ?? "")?.rawValue ?? "") },

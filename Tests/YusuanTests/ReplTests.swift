@@ -142,7 +142,7 @@ final class Tmux {
   func screen() -> String { (try? Self.tmux(["capture-pane", "-p", "-J", "-S", "-200", "-t", name])) ?? "" }
 
   /// Waits until `text` is on the screen (in the last lines, or after the last occurrence of `after`).
-  func waitFor(_ text: String, inLastLines: Int? = nil, after: String? = nil, timeout: Double = 10) throws {
+  func waitFor(_ text: String, inLastLines: Int? = nil, after: String? = nil, timeout: Double = 30) throws {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       var s = screen()

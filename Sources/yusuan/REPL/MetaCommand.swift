@@ -39,7 +39,13 @@ enum MetaCommand {
         s.out("找不到“\(arg)”。可转到：" + s.steps.map { "\($0.section)·\($0.title)" }.joined(separator: "、"))
       }
     case "progress", "进度":
-      for (i, st) in s.steps.enumerated() { s.out("\(i == s.stepIndex ? "▶" : " ") \(st.isComplete(s.wb.facts) ? "✔" : "·") 第\(i + 1)张 \(st.section)·\(st.title)") }
+      let findings = s.wb.check()
+      for (i, st) in s.steps.enumerated() {
+        let here = findings.filter { d in st.table != nil && d.table == st.table && d.severity != .info }
+        let note = here.isEmpty ? "" : "（\(here.errorCount) 条错误、\(here.warningCount) 条警告）"
+        s.out("\(i == s.stepIndex ? "▶" : " ") \(st.isComplete(s.wb.facts) ? "✔" : "·") 第\(i + 1)张 \(st.section)·\(st.title)\(note)")
+      }
+      s.out(DiagnosticRenderer.summary(findings))
     case "compile", "生成":
       compile(arg.isEmpty ? "out" : arg, s)
     case "quit", "exit", "退出":

@@ -76,6 +76,9 @@ final class ReplSession {
     out(step.help)
     if case .confirm = step.kind {
       if let t = step.table { show(t) } else if step.id == "review" { showFindings(all: true) }
+    } else if let t = step.table, step.isComplete(wb.facts) {
+      // What is already entered here (e.g. lines carried from last year), so the officer sees what to confirm or correct.
+      show(t)
     }
   }
 
