@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Renderers
 @testable import Workbench
 @testable import YusuanCore
 
@@ -85,35 +86,13 @@ struct CompileTests {
     let r = try CLI.run(["compile", w, "--out", out.path, "--format", "docx,xlsx,pdf"])
     #expect(r.status == 0, "\(r.stderr)")
     let pdf = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".pdf") })
-    let text = try Self.pdftotext(out.appendingPathComponent(pdf).path)
+    let text = try RendererTests.pdfText(out.appendingPathComponent(pdf))
     for figure in ["732.28", "478.28", "254.00", "一般公共预算支出表", "2010301", "“三公”经费"] {
       #expect(text.contains(figure), "PDF text lacks \(figure)")
     }
     // The Excel attachment converts too.
     let xlsx = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".xlsx") })
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID().uuidString)")
-    let xdir = out.appendingPathComponent("xlsx-pdf")
-    p.arguments = ["-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", "pdf", "--outdir", xdir.path, out.appendingPathComponent(xlsx).path]
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    let xpdf = try #require(try FileManager.default.contentsOfDirectory(atPath: xdir.path).first { $0.hasSuffix(".pdf") })
-    let xtext = try Self.pdftotext(xdir.appendingPathComponent(xpdf).path)
-    #expect(xtext.contains("732.28"))
-  }
-
-  static func pdftotext(_ path: String) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-    p.arguments = ["-layout", path, "-"]
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let xpdf = try PDFConverter.convert(out.appendingPathComponent(xlsx), outputDirectory: out.appendingPathComponent("xlsx-pdf"))
+    #expect(try RendererTests.pdfText(xpdf).contains("732.28"))
   }
 }
