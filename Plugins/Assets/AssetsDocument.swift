@@ -3,15 +3,13 @@ import YusuanCore
 /// 通用资产配置支出表 (T13) and 国有资产占有使用情况.
 extension AssetsPlugin {
   public func tables(_ c: CompileContext) throws -> [DocTable] {
-    let header: [[HeaderCell]] = [[HeaderCell("资产名称", rowSpan: 2), HeaderCell("数量", rowSpan: 2), HeaderCell("合计", rowSpan: 2),
-                                   HeaderCell("资金来源", colSpan: FundSource.allCases.count)], FundSource.allCases.map { HeaderCell($0.rawValue) }]
     let columns = [Column(.text, width: 24), Column(.count, width: 8)] + Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count)
     let items = c.facts.assetConfigurations
-    if items.isEmpty { return [.empty("T13", c, header: header, columns: columns)] }
+    if items.isEmpty { return [.empty("T13", c, columns: columns)] }
     let rows = items.map { a in TableRow(cells: [.text(a.name), .count(a.count), .amount(a.total)] + FundSource.allCases.map { a.amounts[$0].map(Cell.amount) ?? .blank }) }
       + [TableRow(kind: .total, cells: [.text("合计"), .count(items.map(\.count).reduce(0, +)), .amount(items.map(\.total).sum())]
                   + FundSource.allCases.map { s in .amount(items.compactMap { $0.amounts[s] }.sum()) })]
-    return [DocTable(id: "T13", label: c.label("T13"), title: c.title("T13"), header: header, columns: columns, rows: rows)]
+    return [DocTable(id: "T13", label: c.label("T13"), title: c.title("T13"), header: c.header("T13"), columns: columns, rows: rows)]
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {

@@ -2,16 +2,13 @@ import YusuanCore
 
 /// 支出总表 (T3), 一般公共预算支出表 (T5), 基本支出表 (T6), 政府性基金 (T8), 国有资本经营 (T9), 项目支出表 (T10).
 extension ExpenditurePlugin {
-  static let spendingFigures = ["合计", "基本支出", "项目支出"]
-
   public func tables(_ c: CompileContext) throws -> [DocTable] {
     let f = c.view.functions
     func functionTable(_ id: String, fund: FundSource?) -> DocTable {
       let rows = fund.map { f.bySourceRows[$0] ?? [:] } ?? f.rows
-      let header = FunctionTable.header(figures: Self.spendingFigures)
       let columns = FunctionTable.columns(figures: 3)
-      if rows.isEmpty { return .empty(id, c, header: header, columns: columns) }
-      return DocTable(id: id, label: c.label(id), title: c.title(id), header: header, columns: columns,
+      if rows.isEmpty { return .empty(id, c, columns: columns) }
+      return DocTable(id: id, label: c.label(id), title: c.title(id), header: c.header(id), columns: columns,
                       rows: FunctionTable.body(rows: rows, total: f.total(of: fund), c: c) { [$0.total, $0.basic, $0.project] })
     }
     return [functionTable("T3", fund: nil), functionTable("T5", fund: .general), economicTable(c),
@@ -21,32 +18,28 @@ extension ExpenditurePlugin {
   /// T6: 基本支出 by 经济分类 类 and 款, split into 人员经费 and 公用经费.
   func economicTable(_ c: CompileContext) -> DocTable {
     let e = c.view.economics
-    let header = FunctionTable.header(figures: ["合计", "人员经费", "公用经费"], group: "经济分类科目")
     let columns = FunctionTable.columns(figures: 3)
-    if e.rows.isEmpty { return .empty("T6", c, header: header, columns: columns) }
+    if e.rows.isEmpty { return .empty("T6", c, columns: columns) }
     var rows: [TableRow] = e.rows.keys.sorted().map { code in
       let r = e.rows[code]!
       return TableRow(kind: code.count == 3 ? .subtotal : .detail, level: code.count == 3 ? 0 : 1,
                       cells: [.text(code), .text(c.economicName(code)), .amount(r.total), .amount(r.personnel), .amount(r.publicUse)])
     }
     rows.append(TableRow(kind: .total, cells: [.text("合计"), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)]))
-    return DocTable(id: "T6", label: c.label("T6"), title: c.title("T6"), header: header, columns: columns, rows: rows)
+    return DocTable(id: "T6", label: c.label("T6"), title: c.title("T6"), header: c.header("T6"), columns: columns, rows: rows)
   }
 
   /// T10: one row per project, with its amounts by source.
   func projectTable(_ c: CompileContext) -> DocTable {
-    let header: [[HeaderCell]] = [[HeaderCell("项目类型", rowSpan: 2), HeaderCell("项目名称", rowSpan: 2), HeaderCell("项目单位", rowSpan: 2),
-                                   HeaderCell("合计", rowSpan: 2), HeaderCell("资金来源", colSpan: FundSource.allCases.count)],
-                                  FundSource.allCases.map { HeaderCell($0.rawValue) }]
     let columns = [Column(.text, width: 12), Column(.text, width: 26), Column(.text, width: 20)] + Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count)
     let projects = c.facts.projects
-    if projects.isEmpty { return .empty("T10", c, header: header, columns: columns) }
+    if projects.isEmpty { return .empty("T10", c, columns: columns) }
     var rows = projects.map { p in
       TableRow(cells: [.text(p.type), .text(p.name), .text(p.unit ?? c.department), .amount(p.total)] + FundSource.allCases.map { p.amounts[$0].map(Cell.amount) ?? .blank })
     }
     rows.append(TableRow(kind: .total, cells: [.text("合计"), .blank, .blank, .amount(projects.map(\.total).sum())]
                          + FundSource.allCases.map { s in .amount(projects.compactMap { $0.amounts[s] }.sum()) }))
-    return DocTable(id: "T10", label: c.label("T10"), title: c.title("T10"), header: header, columns: columns, rows: rows)
+    return DocTable(id: "T10", label: c.label("T10"), title: c.title("T10"), header: c.header("T10"), columns: columns, rows: rows)
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {

@@ -38,7 +38,7 @@ extension PerformancePlugin {
     ]
     rows += c.facts.indicators.filter { $0.project == g.project }.map { TableRow(cells: [.text($0.level1), .text($0.level2), .text($0.level3), .text($0.value)]) }
     return DocTable(id: "T14", label: nil, title: "项目支出绩效目标表（\(c.year)年度）", unit: "",
-                    header: [[HeaderCell("项目", colSpan: 2), HeaderCell("内容", colSpan: 2)]],
+                    header: c.header("T14"),
                     columns: [Column(.text, width: 16), Column(.text, width: 24), Column(.text, width: 20), Column(.text, width: 24)], rows: rows)
   }
 }

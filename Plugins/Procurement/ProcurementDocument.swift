@@ -2,27 +2,22 @@ import YusuanCore
 
 /// 政府采购支出表 (T11), 政府购买服务支出表 (T12), and their items of 其他重要事项.
 extension ProcurementPlugin {
-  static var sourceHeader: [HeaderCell] { FundSource.allCases.map { HeaderCell($0.rawValue) } }
   static var sourceColumns: [Column] { Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count) }
 
   static func sourceCells(_ m: [FundSource: Amount]) -> [Cell] { FundSource.allCases.map { m[$0].map(Cell.amount) ?? .blank } }
   static func sourceTotals(_ ms: [[FundSource: Amount]]) -> [Cell] { FundSource.allCases.map { s in .amount(ms.compactMap { $0[s] }.sum()) } }
 
   public func tables(_ c: CompileContext) throws -> [DocTable] {
-    let header11: [[HeaderCell]] = [[HeaderCell("采购项目", rowSpan: 2), HeaderCell("采购品目", rowSpan: 2), HeaderCell("合计", rowSpan: 2),
-                                     HeaderCell("资金来源", colSpan: FundSource.allCases.count)], Self.sourceHeader]
     let cols11 = [Column(.text, width: 26), Column(.text, width: 8)] + Self.sourceColumns
     let items = c.facts.procurements
-    let t11 = items.isEmpty ? DocTable.empty("T11", c, header: header11, columns: cols11) :
-      DocTable(id: "T11", label: c.label("T11"), title: c.title("T11"), header: header11, columns: cols11,
+    let t11 = items.isEmpty ? DocTable.empty("T11", c, columns: cols11) :
+      DocTable(id: "T11", label: c.label("T11"), title: c.title("T11"), header: c.header("T11"), columns: cols11,
                rows: items.map { TableRow(cells: [.text($0.name), .text($0.category.rawValue), .amount($0.total)] + Self.sourceCells($0.amounts)) }
                  + [TableRow(kind: .total, cells: [.text("合计"), .blank, .amount(items.map(\.total).sum())] + Self.sourceTotals(items.map(\.amounts)))])
-    let header12: [[HeaderCell]] = [[HeaderCell("支出项目", rowSpan: 2), HeaderCell("购买方式", rowSpan: 2), HeaderCell("购买服务起止时间", rowSpan: 2),
-                                     HeaderCell("合计", rowSpan: 2), HeaderCell("资金来源", colSpan: FundSource.allCases.count)], Self.sourceHeader]
     let cols12 = [Column(.text, width: 24), Column(.text, width: 12), Column(.text, width: 16)] + Self.sourceColumns
     let services = c.facts.purchasedServices
-    let t12 = services.isEmpty ? DocTable.empty("T12", c, header: header12, columns: cols12) :
-      DocTable(id: "T12", label: c.label("T12"), title: c.title("T12"), header: header12, columns: cols12,
+    let t12 = services.isEmpty ? DocTable.empty("T12", c, columns: cols12) :
+      DocTable(id: "T12", label: c.label("T12"), title: c.title("T12"), header: c.header("T12"), columns: cols12,
                rows: services.map { TableRow(cells: [.text($0.name), .text($0.method), .text($0.period), .amount($0.total)] + Self.sourceCells($0.amounts)) }
                  + [TableRow(kind: .total, cells: [.text("合计"), .blank, .blank, .amount(services.map(\.total).sum())] + Self.sourceTotals(services.map(\.amounts)))])
     return [t11, t12]

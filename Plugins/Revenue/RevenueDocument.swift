@@ -30,8 +30,7 @@ extension RevenuePlugin {
     rows.append(TableRow(cells: [.text("上年结转"), carry.isZero ? .blank : .amount(carry), .text("结转下年"), .blank]))
     rows.append(TableRow(kind: .total, cells: [.text("收入总计"), .amount(current + carry), .text("支出总计"), .amount(f.total.total)]))
     return DocTable(id: "T1", label: c.label("T1"), title: c.title("T1"),
-                    header: [[HeaderCell("收　　入", colSpan: 2), HeaderCell("支　　出", colSpan: 2)],
-                             [HeaderCell("项目"), HeaderCell("预算数"), HeaderCell("项目"), HeaderCell("预算数")]],
+                    header: c.header("T1"),
                     columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
                     rows: rows)
   }
@@ -39,10 +38,9 @@ extension RevenuePlugin {
   /// T2: 收入 by 功能分类 with one column per source.
   func revenueByFunction(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
-    let figures = ["合计"] + FundSource.allCases.map(\.rawValue)
-    if f.rows.isEmpty { return .empty("T2", c, header: FunctionTable.header(figures: figures), columns: FunctionTable.columns(figures: figures.count)) }
-    return DocTable(id: "T2", label: c.label("T2"), title: c.title("T2"), header: FunctionTable.header(figures: figures),
-                    columns: FunctionTable.columns(figures: figures.count),
+    let columns = FunctionTable.columns(figures: 1 + FundSource.allCases.count)
+    if f.rows.isEmpty { return .empty("T2", c, columns: columns) }
+    return DocTable(id: "T2", label: c.label("T2"), title: c.title("T2"), header: c.header("T2"), columns: columns,
                     rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + FundSource.allCases.map { r.bySource[$0] ?? .zero } })
   }
 
@@ -69,8 +67,7 @@ extension RevenuePlugin {
     let income = funds.map { revenue(c, $0) }.sum() + revenue(c, .carryover)
     rows.append(TableRow(kind: .total, cells: [.text("收入总计"), .amount(income), .text("支出总计")] + total.map { .amount($0) }))
     return DocTable(id: "T4", label: c.label("T4"), title: c.title("T4"),
-                    header: [[HeaderCell("收　　入", colSpan: 2), HeaderCell("支　　出", colSpan: 5)],
-                             [HeaderCell("项目"), HeaderCell("预算数"), HeaderCell("项目"), HeaderCell("合计"), HeaderCell("一般公共预算"), HeaderCell("政府性基金预算"), HeaderCell("国有资本经营预算")]],
+                    header: c.header("T4"),
                     columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
                     rows: rows)
   }

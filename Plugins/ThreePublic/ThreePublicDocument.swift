@@ -24,10 +24,7 @@ extension ThreePublicPlugin {
     }
     let rows = [row("\(c.year)年预算", { cur[$0] }), row("\(c.view.meta.priorYear)年预算", { pri[$0] ?? nil }),
                 row("增减", { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
-    let header: [[HeaderCell]] = [[HeaderCell("项目", rowSpan: 2), HeaderCell("合计", rowSpan: 2), HeaderCell("因公出国（境）费", rowSpan: 2),
-                                   HeaderCell("公务用车购置及运行费", colSpan: 3), HeaderCell("公务接待费", rowSpan: 2)],
-                                  [HeaderCell("小计"), HeaderCell("公务用车购置费"), HeaderCell("公务用车运行维护费")]]
-    return [DocTable(id: "T7", label: c.label("T7"), title: c.title("T7"), header: header,
+    return [DocTable(id: "T7", label: c.label("T7"), title: c.title("T7"), header: c.header("T7"),
                      columns: [Column(.text, width: 14)] + Array(repeating: Column(.amount, width: 12), count: 6), rows: rows)]
   }
 

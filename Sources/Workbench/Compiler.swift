@@ -6,7 +6,7 @@ import YusuanCore
 public struct Compiler {
   public let context: CompileContext
 
-  public init(view: BudgetView, prose: ProseTemplates) { context = CompileContext(view: view, prose: prose) }
+  public init(view: BudgetView, prose: ProseTemplates, headers: TableHeaders) { context = CompileContext(view: view, prose: prose, headers: headers) }
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -34,6 +34,7 @@ public struct Compiler {
     var part2: [Block] = []
     for spec in printed {
       guard let t = tables[spec.id] else { throw Failure(description: "版本“\(edition.id)”要求的表 \(spec.id)（\(spec.name)）没有插件生成。") }
+      try Self.checkHeader(t)
       part2.append(.table(t))
     }
 
@@ -61,6 +62,14 @@ public struct Compiler {
     let glossary = terms.enumerated().map { Block.paragraph("\(Wording.chineseNumber($0.offset + 1))、\($0.element.term)：\($0.element.text)") }
     return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
                              parts: parts + [Part(title: partTitle(3), blocks: glossary)])
+  }
+
+  /// A header from forms must cover exactly the table's columns, or the printed table would be misaligned.
+  static func checkHeader(_ t: DocTable) throws {
+    let n = TableHeaders.columnCount(t.header)
+    guard n == t.columns.count else {
+      throw Failure(description: "表头与表不符：\(t.id)（\(t.title)）的表头有 \(n) 列，表有 \(t.columns.count) 列。请检查 forms/tables.yaml 或版本目录中的 tables.yaml。")
+    }
   }
 
   /// All text of the parts (headings, paragraphs, table titles, headers and cells), to find the terms used.

@@ -126,7 +126,7 @@ public final class Workbench {
 
   /// The publishable document (second half of the pipeline: plugins derive tables and prose; renderers lay it out).
   public func compile(draft: Bool) throws -> PublishedDocument {
-    try Compiler(view: view, prose: forms.prose(meta.edition)).document(draft: draft)
+    try Compiler(view: view, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition)).document(draft: draft)
   }
 
   /// The canonical script: `run` on a new workbook of the same department, year and edition rebuilds identical facts.

@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+@testable import Workbench
 @testable import YusuanCore
 
 struct CatalogTests {
@@ -68,5 +70,51 @@ struct CatalogTests {
     #expect(CodeRules.namesAgree("一般行政管理事务（政府办公室）", "一般行政管理事务"))
     #expect(CodeRules.namesAgree("因公出国(境)费用", "因公出国（境）费用"))
     #expect(!CodeRules.namesAgree("政府办公室事务", "政府办公厅（室）及相关机构事务"))
+  }
+}
+
+/// Forms as data: every edition loads, its prose defines the required templates, its headers fit its tables.
+struct FormsTests {
+  @Test(arguments: ["anhui-2021", "anhui-2024"])
+  func editionLoadsWithProseAndHeaders(id: String) throws {
+    let forms = TestSupport.forms
+    let edition = try forms.edition(id)
+    #expect(!edition.tables.isEmpty)
+    #expect(edition.expenditureClasses.count == 24)
+    let prose = try forms.prose(id)
+    for key in ProseTemplates.requiredKeys { #expect(prose.templates[key] != nil, "\(id) prose lacks \(key)") }
+    let headers = try forms.tableHeaders(id)
+    for t in edition.tables { #expect(headers.headers[t.id] != nil, "\(id) has no header for \(t.id)") }
+  }
+
+  @Test func headerColumnCountPlacesRowSpans() throws {
+    let headers = try TestSupport.forms.tableHeaders("anhui-2024").headers
+    #expect(TableHeaders.columnCount(headers["T5"]!) == 5)
+    #expect(TableHeaders.columnCount(headers["T7"]!) == 7)
+    #expect(TableHeaders.columnCount(headers["T10"]!) == 10)
+    // The 2021 edition words T5's header as printed in that document.
+    let h21 = try TestSupport.forms.tableHeaders("anhui-2021").headers
+    #expect(h21["T5"]?.first?.last?.text == "预算数")
+  }
+
+  /// An edition is data: a new folder with a changed header compiles with no Swift change, and a header that does not
+  /// fit its table is refused with a message naming the file.
+  @Test func aNewEditionNeedsNoCode() throws {
+    let root = URL(fileURLWithPath: TestSupport.tempPath("forms")).deletingLastPathComponent().appendingPathComponent("forms")
+    try FileManager.default.copyItem(at: TestSupport.repoRoot.appendingPathComponent("forms"), to: root)
+    let src = root.appendingPathComponent("editions/anhui-2024"), dst = root.appendingPathComponent("editions/demo-province-2025")
+    try FileManager.default.copyItem(at: src, to: dst)
+    var yaml = try String(contentsOf: dst.appendingPathComponent("edition.yaml"), encoding: .utf8)
+    yaml = yaml.replacingOccurrences(of: "id: anhui-2024", with: "id: demo-province-2025").replacingOccurrences(of: "部门公开表{n}", with: "附表{n}")
+    try yaml.write(to: dst.appendingPathComponent("edition.yaml"), atomically: true, encoding: .utf8)
+    try "T3:\n  - [{text: 科目, cols: 2}, 总计, 基本, 项目]\n".write(to: dst.appendingPathComponent("tables.yaml"), atomically: true, encoding: .utf8)
+    let forms = FormsLibrary(root: root)
+    let wb = try Workbench.create(path: TestSupport.tempPath(), department: "甲", year: 2025, editionID: "demo-province-2025", forms: forms)
+    try wb.apply(TestSupport.lines(TestSupport.consistent), source: .script)
+    let t3 = try #require(try wb.compile(draft: false).tables.first { $0.id == "T3" })
+    #expect(t3.label == "附表3")
+    #expect(t3.header.first?.map(\.text) == ["科目", "总计", "基本", "项目"])
+    try "T3:\n  - [{text: 科目, cols: 2}, 总计]\n".write(to: dst.appendingPathComponent("tables.yaml"), atomically: true, encoding: .utf8)
+    #expect(throws: Compiler.Failure.self) { try wb.compile(draft: false) }
   }
 }

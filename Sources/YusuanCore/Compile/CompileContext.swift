@@ -2,11 +2,13 @@
 public struct CompileContext: Sendable {
   public let view: BudgetView
   public let prose: ProseTemplates
+  public let headers: TableHeaders
   public let wording: Wording
 
-  public init(view: BudgetView, prose: ProseTemplates) {
+  public init(view: BudgetView, prose: ProseTemplates, headers: TableHeaders) {
     self.view = view
     self.prose = prose
+    self.headers = headers
     wording = Wording(templates: prose, priorYear: view.meta.priorYear)
   }
 
@@ -22,6 +24,9 @@ public struct CompileContext: Sendable {
     v["上年"] = v["上年"] ?? String(view.meta.priorYear)
     return prose.fill(key, v)
   }
+
+  /// The column headers of a table, from forms (empty when the forms lack them; the compiler reports that).
+  public func header(_ id: String) -> [[HeaderCell]] { headers.headers[id] ?? [] }
 
   public func title(_ id: String) -> String { view.edition.title(of: id, department: department, year: year) ?? id }
   public func label(_ id: String) -> String? { view.edition.label(of: id) }
@@ -67,7 +72,8 @@ public struct Explanation: Sendable {
 
 extension DocTable {
   /// A table of the edition with no data: one 本表无数据 row and the note.
-  public static func empty(_ id: String, _ c: CompileContext, header: [[HeaderCell]], columns: [Column]) -> DocTable {
+  public static func empty(_ id: String, _ c: CompileContext, columns: [Column]) -> DocTable {
+    let header = c.header(id)
     var cells = [Cell](repeating: .blank, count: columns.count)
     cells[min(1, columns.count - 1)] = .text("本表无数据")
     return DocTable(id: id, label: c.label(id), title: c.title(id), header: header, columns: columns,

@@ -1,11 +1,5 @@
 /// Tables by 支出功能分类 (T2, T3, T5, T8, T9): 类 → 款 → 项 with subtotals and a 合计 row.
 public enum FunctionTable {
-  /// The standard header: 功能分类科目 over 科目编码 / 科目名称, then one column per figure.
-  public static func header(figures: [String], group: String = "功能分类科目") -> [[HeaderCell]] {
-    [[HeaderCell(group, colSpan: 2)] + figures.map { HeaderCell($0, rowSpan: 2) },
-     [HeaderCell("科目编码"), HeaderCell("科目名称")]]
-  }
-
   public static func columns(figures: Int) -> [Column] {
     [Column(.code, width: 10), Column(.text, width: 28)] + Array(repeating: Column(.amount, width: 12), count: figures)
   }
