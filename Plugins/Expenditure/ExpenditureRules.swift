@@ -6,7 +6,7 @@ struct ExpenditureRules {
   let plugin: String
 
   func all() -> [Diagnostic] {
-    codes() + carried() + missing() + basicEqualsEconomic() + projectsEqualProjectLines() + priorsAddUp() + reasons() + units() + residue()
+    codes() + carried() + rounding() + missing() + basicEqualsEconomic() + projectsEqualProjectLines() + priorsAddUp() + reasons() + units() + residue()
   }
 
   /// Codes and names of every line (code.* and name.mismatch, see CodeRules).
@@ -37,6 +37,16 @@ struct ExpenditureRules {
                  message: "项目“\(p.name)”从上年带入，尚未确认本年金额（上年 \(p.prior?.wan ?? "—") 万元）。请重新录入该项目（本年不再安排则删除：删除 项目 \"\(p.name)\"）。",
                  expected: "已确认", actual: "待确认", plugin: plugin)
     }
+  }
+
+  /// `display.rounding` (info): figures entered finer than 0.01万元 were shown by largest remainder so that printed
+  /// totals equal the sums of printed parts; this many printed figures differ from their own rounding by 0.01.
+  func rounding() -> [Diagnostic] {
+    let adjusted = DisplayRounding.shown(view.facts).adjusted
+    guard adjusted > 0 else { return [] }
+    return [Diagnostic(rule: "display.rounding", severity: .info, table: "T1",
+                       message: "有金额按元录入、精度高于0.01万元。为使公开表中每个合计都等于其各分项之和，按“最大余数法”分配尾差：\(adjusted) 个数字的显示值与其单独四舍五入相差0.01万元。",
+                       actual: "\(adjusted)", plugin: plugin)]
   }
 
   /// `expenditure.missing` / `economic.missing` (error): the tables that must carry data have none.

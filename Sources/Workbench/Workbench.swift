@@ -126,7 +126,9 @@ public final class Workbench {
 
   /// The publishable document (second half of the pipeline: plugins derive tables and prose; renderers lay it out).
   public func compile(draft: Bool) throws -> PublishedDocument {
-    try Compiler(view: view, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition)).document(draft: draft)
+    // Figures entered in 元 are shown rounded so that printed totals equal the sums of printed parts.
+    let shown = BudgetView(meta: meta, edition: edition, catalog: catalog, facts: DisplayRounding.shown(facts).facts)
+    return try Compiler(view: shown, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition)).document(draft: draft)
   }
 
   /// The canonical script: `run` on a new workbook of the same department, year and edition rebuilds identical facts.
