@@ -1,1 +1,2 @@
-print("yusuan-bench: to be written")
+// yusuan-bench: the benchmark program (not timed tests). See docs/benchmarks.md and CLI.swift.
+BenchCLI.main()

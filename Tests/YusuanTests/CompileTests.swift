@@ -96,3 +96,32 @@ struct CompileTests {
     #expect(try RendererTests.pdfText(xpdf).contains("732.28"))
   }
 }
+
+/// DESIGN §4: figures entered in 元 are shown so that every printed total is the sum of its printed parts.
+struct DisplayRoundingTests {
+  @Test func largestRemainderKeepsTheTotal() {
+    // 0.333 + 0.333 + 0.334 万元 = 1.000: shown 0.33 + 0.33 + 0.34.
+    let shown = DisplayRounding.allocate([Amount(fen: 333_000), Amount(fen: 333_000), Amount(fen: 334_000)])
+    #expect(shown == [33, 33, 34])
+    // Three lines of 0.005 万元: each rounds to 0.01 alone (0.03), but the total 0.015 shows as 0.02.
+    #expect(DisplayRounding.allocate(Array(repeating: Amount(fen: 5_000), count: 3)).reduce(0, +) == 2)
+  }
+
+  @Test func printedTotalsEqualPrintedParts() throws {
+    // Three lines of 50元 (0.005万元) each: alone each shows 0.01, but together they are 0.015 → 0.02.
+    let lines = ["2010301 基本 1234567.89元", "2010302 基本 2345678.55元", "2010305 基本 50元", "2080505 基本 50元", "2101101 基本 50元"]
+    let script = lines.map { "支出 \($0)" }.joined(separator: "\n") + "\n收入 一般公共预算 3580396.44元\n经济 30101 3580396.44元"
+    let wb = try TestSupport.workbook(script)
+    // 123.456789 → 123.46 and 234.567855 → 234.57 take two of the three spare hundredths, one 50元 line the third:
+    // the other two 50元 lines show 0.00 instead of their own 0.01.
+    #expect(wb.check().contains { $0.rule == "display.rounding" && $0.severity == .info && $0.actual == "2" })
+    let t5 = try #require(try wb.compile(draft: true).tables.first { $0.id == "T5" })
+    func value(_ c: Cell) -> Int64 { if case .amount(let a) = c { return a.roundedWanCents }; return 0 }
+    let items = t5.rows.filter { $0.kind == .detail }.map { value($0.cells[2]) }
+    let total5 = t5.rows.first { $0.kind == .total }.map { value($0.cells[2]) }
+    #expect(items.reduce(0, +) == total5)
+    #expect(total5 == 35804)  // 358.0396444 万元 → 358.04
+    let classes = t5.rows.filter { $0.kind == .subtotal && $0.level == 0 }.map { value($0.cells[2]) }
+    #expect(classes.reduce(0, +) == total5)
+  }
+}

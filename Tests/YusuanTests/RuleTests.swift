@@ -192,6 +192,7 @@ private func rule(_ id: String, _ severity: Severity, _ why: String, breaks: [Ru
 
 enum RuleTable {
   static let allRuleIDs = [
+    "display.rounding",
     "change.prior-missing", "project.carried",
     "code.malformed", "code.level", "code.unknown", "code.misplaced", "name.mismatch", "text.residue", "change.reason-missing",
     "profile.duties-missing", "profile.units-missing", "profile.tasks-missing", "revenue.missing", "cross.revenue-expenditure",
@@ -409,6 +410,10 @@ enum RuleTable {
          breaks: [.replace("项目 \"调研活动经费\"", with: "项目 \"调研活动经费\" 类型 日常运转类 科目 2010302 金额 40 绩效管理 待确认")],
          fixes: [.replace("项目 \"调研活动经费\"", with: "项目 \"调研活动经费\" 类型 日常运转类 科目 2010302 金额 40 绩效管理")],
          values: ["已确认 → 待确认"], row: "调研活动经费"),
+    rule("display.rounding", .info, "figures in 元 whose separate roundings (50.00 + 8.01) overshoot their total 60.00",
+         breaks: [.replace("经济 30101", with: "经济 30101 499950元"), .replace("经济 30201", with: "经济 30201 80050元")],
+         fixes: [.replace("经济 30101", with: "经济 30101 500000元")],
+         values: ["nil → 1"]),
     rule("assets.vehicle-category", .warning, "2 vehicles, none listed by category",
          breaks: [.drop("资产 车辆"), .add("资产 原值 100 车辆数 2")],
          fixes: [.replace("资产 车辆", with: "资产 车辆 机要通信用车 2"), .add("资产 原值 100 车辆数 2")],

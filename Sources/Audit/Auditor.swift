@@ -1,0 +1,81 @@
+import Foundation
+import YusuanCore
+
+/// What the rules share: the document, the catalog (optional: without it only code shapes are checked), the
+/// scanned prose, and builders that give every finding a location and the plugin name `audit`.
+public struct AuditContext: Sendable {
+  public let document: AuditDocument
+  public let catalog: Catalog?
+  public let residueWords: [String]
+  public let scanned: [ScannedParagraph]
+
+  public init(document: AuditDocument, catalog: Catalog?, residueWords: [String]) {
+    self.document = document; self.catalog = catalog; self.residueWords = residueWords
+    scanned = document.prose.map(ProseScanner.scan)
+  }
+
+  func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: String, _ severity: Severity, _ message: String,
+          expected: String? = nil, actual: String? = nil) -> Diagnostic {
+    Diagnostic(rule: rule, severity: severity, table: t.ref, row: row, column: column, message: message,
+               expected: expected, actual: actual, plugin: "audit")
+  }
+
+  func at(_ p: AuditParagraph, _ rule: String, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
+    Diagnostic(rule: rule, severity: severity, table: "正文第\(p.index)段", row: p.section.map { String($0.prefix(24)) },
+               message: message, expected: expected, actual: actual, plugin: "audit", file: document.name, line: p.line)
+  }
+
+  func at(document rule: String, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
+    Diagnostic(rule: rule, severity: severity, table: "全文", message: message, expected: expected, actual: actual, plugin: "audit")
+  }
+
+  /// A short quotation of a paragraph for messages.
+  static func quote(_ s: String, _ n: Int = 36) -> String { s.count > n ? String(s.prefix(n)) + "…" : s }
+}
+
+/// An audit rule: a pure function from the context to findings. Rules never throw and never stop the others.
+public struct AuditRule: Sendable {
+  public var id: String
+  public var run: @Sendable (AuditContext) -> [Diagnostic]
+}
+
+/// Reads and audits a document: the whole pipeline on one screen.
+public enum Auditor {
+  /// The rules in the order their findings are listed: reading, tables, tables against each other, prose, completeness.
+  public static let rules: [AuditRule] = [
+    AuditRule(id: "audit.amount", run: AmountCellRule.run),
+    AuditRule(id: "audit.code", run: CodeRule.run),
+    AuditRule(id: "audit.sum", run: TableSumRule.run),
+    AuditRule(id: "audit.sum.two-sided", run: TwoSidedRule.run),
+    AuditRule(id: "audit.cross", run: CrossTableRule.run),
+    AuditRule(id: "audit.numbering", run: NumberingRule.run),
+    AuditRule(id: "audit.table", run: TableShapeRule.run),
+    AuditRule(id: "audit.text.residue", run: ResidueRule.run),
+    AuditRule(id: "audit.prose.change", run: ChangeRule.run),
+    AuditRule(id: "audit.prose.share", run: ShareRule.run),
+    AuditRule(id: "audit.prose.contradiction", run: ContradictionRule.run),
+    AuditRule(id: "audit.prose.items", run: ItemListRule.run),
+    AuditRule(id: "audit.prose.parts", run: PartsRule.run),
+    AuditRule(id: "audit.prose.figure", run: ProseFigureRule.run),
+    AuditRule(id: "audit.prose.other", run: OtherMattersRule.run),
+    AuditRule(id: "audit.required", run: RequiredRule.run),
+    AuditRule(id: "audit.text", run: WordingRule.run),
+  ]
+
+  /// Built-in template residue; an edition may add its own words.
+  public static let residueWords = ["XX", "ＸＸ", "××", "xx局", "根据实际情况", "增加（减少）", "增长（下降）", "增加(减少)", "增长(下降)", "局（委）", "局(委)", "（单位名称）", "（部门名称）"]
+
+  public static func audit(_ document: AuditDocument, catalog: Catalog?, extraResidue: [String] = []) -> [Diagnostic] {
+    let context = AuditContext(document: document, catalog: catalog, residueWords: residueWords + extraResidue)
+    var out = document.readFindings
+    if catalog == nil {
+      out.append(context.at(document: "audit.read.catalog", .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))
+    }
+    for rule in rules { out += rule.run(context) }
+    return out
+  }
+
+  public static func audit(url: URL, catalog: Catalog?) throws -> [Diagnostic] {
+    audit(try DocumentReader.read(url: url), catalog: catalog)
+  }
+}

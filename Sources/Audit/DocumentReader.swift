@@ -1,0 +1,56 @@
+import Foundation
+import YusuanCore
+
+/// Reads a published document into the neutral model, whatever its format. Throws only when nothing can be read
+/// (empty, wrong encoding, truncated archive, PDF without text); partial damage becomes diagnostics.
+public enum DocumentReader {
+  public static func read(url: URL) throws -> AuditDocument {
+    let name = url.lastPathComponent
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { throw AuditReadError("找不到文件“\(url.path)”。") }
+    guard !isDir.boolValue else { throw AuditReadError("“\(url.path)”是目录，不是文件。") }
+    guard let data = FileManager.default.contents(atPath: url.path) else { throw AuditReadError("无法读取文件“\(url.path)”（没有读取权限？）。") }
+    return try read(data: data, name: name, url: url)
+  }
+
+  /// `url` is needed for PDF (pdftotext reads a file); other formats are read from the bytes.
+  public static func read(data: Data, name: String, url: URL? = nil) throws -> AuditDocument {
+    guard !data.isEmpty else { throw AuditReadError("文件“\(name)”是空的（0 字节），没有可审读的内容。") }
+    let format = detect(data)
+    var blocks: [Block]
+    var findings: [Diagnostic] = []
+    switch format {
+    case .docx:
+      (blocks, findings) = try DocxBlocks.blocks(data, name: name)
+    case .pdf:
+      var fileURL = url
+      if fileURL == nil {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-audit-\(UUID().uuidString).pdf")
+        try? data.write(to: tmp)
+        fileURL = tmp
+      }
+      blocks = LayoutTextBlocks.blocks(try PDFText.extract(fileURL!, name: name))
+    case .text:
+      let (text, notes) = try TextDecoding.decode(data, name: name)
+      findings += notes
+      blocks = PlainTextBlocks.blocks(text)
+    }
+    var doc = TableAssembler.assemble(blocks, name: name, format: format)
+    doc.readFindings = findings + doc.readFindings
+    guard looksLikeBudgetDocument(doc) else {
+      throw AuditReadError("文件“\(name)”中找不到部门预算公开文件的内容（没有“预算”字样、预算表或“第X部分”标题），无法审读。请确认文件是否正确。")
+    }
+    return doc
+  }
+
+  static func detect(_ data: Data) -> DocumentFormat {
+    if data.starts(with: [0x50, 0x4B]) { return .docx }
+    if data.starts(with: Array("%PDF".utf8)) { return .pdf }
+    return .text
+  }
+
+  static func looksLikeBudgetDocument(_ doc: AuditDocument) -> Bool {
+    if !doc.tables.filter({ $0.kind != .other }).isEmpty { return true }
+    return doc.paragraphs.contains { $0.text.contains("预算") || Heuristics.isPartHeading($0.text) }
+  }
+}

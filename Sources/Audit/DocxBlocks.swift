@@ -1,0 +1,110 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import YusuanCore
+import ZIPFoundation
+
+/// Reads a .docx: paragraphs of word/document.xml in order, and each `w:tbl` as rows of cells (merged cells
+/// expanded by `w:gridSpan`, so headers line up with body rows). A damaged XML part is read up to the damage.
+enum DocxBlocks {
+  static func blocks(_ data: Data, name: String) throws -> ([Block], [Diagnostic]) {
+    let archive: Archive
+    do { archive = try Archive(data: data, accessMode: .read) }
+    catch { throw AuditReadError("文件“\(name)”看起来是 Word 文档（.docx），但无法作为 ZIP 打开：文件可能被截断或已损坏。请重新下载或从 Word 另存一份。") }
+    guard let entry = archive["word/document.xml"] else {
+      throw AuditReadError("文件“\(name)”是 ZIP 压缩包，但其中没有 word/document.xml，不是 Word 文档（.docx）或已损坏。")
+    }
+    var xml = Data()
+    do { _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) } }
+    catch {
+      throw AuditReadError("文件“\(name)”中的正文（word/document.xml）无法解压：文件可能被截断或已损坏（\(error)）。")
+    }
+    let collector = Collector()
+    let parser = XMLParser(data: xml)
+    parser.delegate = collector
+    // libxml2 may accept a truncated file without error; a document that never closes is damaged too.
+    let ok = parser.parse() && collector.sawEnd
+    var findings: [Diagnostic] = []
+    if !ok {
+      let where_ = collector.sawEnd ? "第\(parser.lineNumber)行" : "末尾（文件不完整）"
+      findings.append(Diagnostic(rule: "audit.read.damaged", severity: .warning, table: "文件",
+        message: "Word 正文（word/document.xml）在\(where_)处损坏，之后的内容未能读取；已审读损坏处之前的 \(collector.blocks.count) 段/行。请核对原文件是否完整。",
+        actual: parser.parserError.map { "\($0)" }))
+      collector.finishOpen()
+    }
+    if collector.blocks.isEmpty && !ok {
+      throw AuditReadError("文件“\(name)”的 Word 正文已损坏，读不出任何内容。请重新下载或从 Word 另存一份。")
+    }
+    return (collector.blocks, findings)
+  }
+
+  final class Collector: NSObject, XMLParserDelegate {
+    var blocks: [Block] = []
+    var paragraphCount = 0
+    var tableDepth = 0
+    var tableGroup = 0
+    var currentGroup: Int? = nil
+    var row: [String]? = nil
+    var cell: String? = nil
+    var cellSpan = 1
+    var para: String? = nil
+    var inText = false
+    var sawEnd = false
+
+    func parser(_ parser: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+      switch el {
+      case "w:tbl":
+        tableDepth += 1
+        if tableDepth == 1 { tableGroup += 1; currentGroup = tableGroup }
+      case "w:tr": if tableDepth == 1 { row = [] }
+      case "w:tc": if tableDepth == 1 { cell = ""; cellSpan = 1 }
+      case "w:gridSpan": if tableDepth == 1, let v = attributes["w:val"], let n = Int(v) { cellSpan = max(1, min(n, 50)) }
+      case "w:p": para = ""
+      case "w:t": inText = true
+      case "w:tab": para? += "\t"
+      case "w:br", "w:cr": para? += "\n"
+      default: break
+      }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters s: String) {
+      if inText { para? += s }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
+      switch el {
+      case "w:t": inText = false
+      case "w:document": sawEnd = true
+      case "w:p":
+        guard let p = para else { break }
+        para = nil
+        if tableDepth >= 1 {
+          if cell != nil { cell! += (cell!.isEmpty ? "" : "\n") + p }
+        } else {
+          paragraphCount += 1
+          if !p.trimmingBlanks().isEmpty { blocks.append(.text(p.trimmingBlanks(), line: paragraphCount)) }
+        }
+      case "w:tc":
+        if tableDepth == 1, let c = cell {
+          row?.append(c)
+          if cellSpan > 1 { row? += Array(repeating: "", count: cellSpan - 1) }
+          cell = nil
+        }
+      case "w:tr":
+        if tableDepth == 1, let r = row { paragraphCount += 1; blocks.append(.row(r, line: paragraphCount, group: currentGroup)); row = nil }
+      case "w:tbl":
+        tableDepth -= 1
+        if tableDepth == 0 { currentGroup = nil }
+      default: break
+      }
+    }
+
+    /// Keeps what was read before the damage: an open row or paragraph becomes a block.
+    func finishOpen() {
+      if let c = cell { row?.append(c) }
+      if let r = row, !r.isEmpty { blocks.append(.row(r, line: paragraphCount + 1, group: currentGroup)) }
+      if let p = para, !p.trimmingBlanks().isEmpty, tableDepth == 0 { blocks.append(.text(p.trimmingBlanks(), line: paragraphCount + 1)) }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import YusuanCore
+
+/// Recognisers for the structural lines of a disclosure document: table titles, 部门公开表N labels, unit lines,
+/// part and section headings. Shared by every reader so that tables are found the same way in every format.
+enum Heuristics {
+  static let chineseNumerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+  /// `十二` → 12, `3` → 3.
+  static func number(_ s: String) -> Int? {
+    let ascii = AmountParser.normalizeWidth(s)
+    if let n = Int(ascii) { return n }
+    var total = 0, current = 0
+    for c in s {
+      guard let v = chineseNumerals[c] else { return nil }
+      if v == 10 { total += (current == 0 ? 1 : current) * 10; current = 0 } else { current = v }
+    }
+    return total + current
+  }
+
+  /// A 部门公开表N label alone (`部门公开表7`, `附表3`, `表 2`), or a label prefixed to a title.
+  /// Returns the label as printed, its number, and the title that follows it (if any).
+  static func label(_ s: String) -> (label: String, number: Int, rest: String?)? {
+    let t = NameKey.of(s)
+    let pattern = #"^((?:部门公开表|公开表|预算公开表|附表|表)[-－]?([0-9０-９]+|[一二三四五六七八九十]+))(?:[：:、.．　]*)(.*)$"#
+    guard let m = t.range(of: pattern, options: .regularExpression) else { return nil }
+    _ = m
+    let ns = t as NSString
+    let re = try! NSRegularExpression(pattern: pattern)
+    guard let r = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { return nil }
+    let label = ns.substring(with: r.range(at: 1)), num = ns.substring(with: r.range(at: 2))
+    let rest = ns.substring(with: r.range(at: 3))
+    guard let n = number(num) else { return nil }
+    if rest.isEmpty { return (label, n, nil) }
+    // `表1 收支总表` is a label and a title; `表明…` is prose.
+    guard isTitle(rest) else { return nil }
+    return (label, n, rest)
+  }
+
+  /// A table title: short, no sentence punctuation, ends with 表 (optionally followed by a year note).
+  static func isTitle(_ s: String) -> Bool {
+    var t = s.trimmingBlanks()
+    if let r = t.range(of: #"[（(]\d{4}年度?[）)]$"#, options: .regularExpression) { t = String(t[..<r.lowerBound]).trimmingBlanks() }
+    guard t.count >= 3, t.count <= 60, t.hasSuffix("表") else { return false }
+    if t.contains("。") || t.contains("，") || t.contains("；") { return false }
+    if t.hasPrefix("见") || t.hasPrefix("注") || isPartHeading(t) { return false }
+    if t.range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) != nil { return false }
+    if t.range(of: #"^[（(][一二三四五六七八九十]+[）)]"#, options: .regularExpression) != nil { return false }
+    if t.contains("说明") { return false }
+    return true
+  }
+
+  /// `单位：万元`, `金额单位:元`.
+  static func unit(_ s: String) -> MoneyUnit? {
+    let t = NameKey.of(s)
+    guard let r = t.range(of: #"^(金额)?单位[：:](万元|元)$"#, options: .regularExpression) else { return nil }
+    return t[r].hasSuffix("万元") ? .wan : .yuan
+  }
+
+  static func isPartHeading(_ s: String) -> Bool {
+    s.trimmingBlanks().range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) != nil
+  }
+
+  /// `一、…` (level 1) or `（一）…` (level 2) headings: short lines without a full stop inside.
+  static func headingLevel(_ s: String) -> Int? {
+    let t = s.trimmingBlanks()
+    if isPartHeading(t) { return 0 }
+    let body = t.hasSuffix("。") ? String(t.dropLast()) : t
+    guard body.count <= 40, !body.contains("。"), !body.contains("；") else { return nil }
+    if t.range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) != nil { return 1 }
+    if t.range(of: #"^[（(][一二三四五六七八九十]+[）)]"#, options: .regularExpression) != nil, !body.contains("，") { return 2 }
+    return nil
+  }
+
+  /// Lines that are never the continuation of a cell or a paragraph.
+  static func isStructural(_ s: String) -> Bool {
+    label(s) != nil || isTitle(s) || unit(s) != nil || isPartHeading(s) || s.hasPrefix("注：") || s.hasPrefix("注:")
+  }
+
+  static func startsNewParagraph(_ s: String) -> Bool {
+    headingLevel(s) != nil || s.range(of: #"^(\d+[.．、]|[（(]\d+[）)])"#, options: .regularExpression) != nil
+  }
+}

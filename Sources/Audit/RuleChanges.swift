@@ -1,0 +1,56 @@
+import YusuanCore
+
+/// Year-on-year changes in prose (比20XX年…增加/减少X万元，增长/下降Y%), checked against their own arithmetic
+/// (上年 = 本年 − 增减额, DESIGN §4):
+/// - `audit.prose.change-percent` (error): Y is not X ÷ 上年 at the printed precision (增加0.7万元，增加2% on 43.6).
+/// - `audit.prose.new-item` (error): a percentage on a line whose prior year was zero; it should say 新增.
+/// - `audit.prose.change-direction` (error): 增加 with 下降 (or the reverse).
+/// - `audit.prose.change-impossible` (error): a decrease larger than last year's figure.
+/// - `audit.prose.zero-change` (warning): 增加0万元，增长0% instead of 与上年持平.
+/// - `audit.prose.percent-format` (warning): percentages not printed with two decimals, with the correct values.
+enum ChangeRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for sp in c.scanned {
+      var format: [String] = []
+      for ch in sp.changes {
+        guard let cur = ch.current?.amount else { continue }
+        let p = sp.paragraph
+        let quote = "「\(ch.excerpt)」"
+        if ch.direction == 0 { continue }
+        if ch.delta.isZero {
+          out.append(c.at(p, "audit.prose.zero-change", .warning, "\(quote)：变化为0，应写“与\(ch.priorYear)年持平”，不写增加0万元、增长0%。", expected: "与上年持平", actual: ch.excerpt))
+          continue
+        }
+        let prior = cur - ch.signedDelta
+        if prior.isNegative {
+          out.append(c.at(p, "audit.prose.change-impossible", .error, "\(quote)：减少额 \(ch.delta.wan) 大于本年数 \(cur.wan)，上年数成了负数，数字有误。", actual: ch.excerpt))
+          continue
+        }
+        guard let pct = ch.percent, let word = ch.percentWord else { continue }
+        let up = ["增长", "增加", "上升"].contains(word)
+        if up != (ch.direction > 0) {
+          out.append(c.at(p, "audit.prose.change-direction", .error, "\(quote)：金额\(ch.direction > 0 ? "增加" : "减少")，百分比却写“\(word)”。", actual: word))
+        }
+        if prior.isZero {
+          out.append(c.at(p, "audit.prose.new-item", .error,
+            "\(quote)：上年为0（本年 \(cur.wan) − 增加 \(ch.delta.wan) = 0），增长率无从计算，应写“新增\(ch.delta.wan)万元”，不写“\(word)\(pct.text)”。",
+            expected: "新增\(ch.delta.wan)万元", actual: "\(word)\(pct.text)"))
+          continue
+        }
+        let right = PrintedPercent.twoDecimals(ch.delta, prior) ?? "?"
+        if !pct.agrees(ch.delta, prior) {
+          out.append(c.at(p, "audit.prose.change-percent", .error,
+            "\(quote)：上年为 \(prior.wan)（\(cur.wan) \(ch.direction > 0 ? "−" : "+") \(ch.delta.wan)），\(PrintedPercent.working(ch.delta, prior))，应为 \(right)，印作 \(pct.text)。",
+            expected: right, actual: pct.text))
+        }
+        if pct.decimals != 2 { format.append("\(pct.text)（应为 \(right)）") }
+      }
+      if !format.isEmpty {
+        out.append(c.at(sp.paragraph, "audit.prose.percent-format", .warning, "增减百分比应统一保留两位小数：\(format.joined(separator: "、"))。",
+                        expected: "两位小数", actual: format.joined(separator: "、")))
+      }
+    }
+    return out
+  }
+}

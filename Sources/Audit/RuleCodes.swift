@@ -1,0 +1,55 @@
+import YusuanCore
+
+/// Classification codes as printed in coded tables, through the core's CodeRules (`audit.code.malformed`,
+/// `audit.code.unknown`, `audit.code.misplaced`, `audit.name.mismatch`), plus `audit.code.position` (error):
+/// a 项 printed under a 款 that is not its parent (2050505 listed under 20805), so the table's subtotals cannot agree.
+enum CodeRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for t in c.document.tables where t.kind != .performance {
+      let shape = TableShape(t)
+      guard let codeCol = shape.codeColumn else { continue }
+      let system: CodeSystem = t.kind == .basicEconomic ? .economic : .function
+      var currentClass: String? = nil, currentKuan: String? = nil
+      for row in t.rows {
+        let code = row.cell(codeCol)
+        guard !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
+        let name = row.cell(codeCol + 1)
+        let loc = CodeRules.Location(table: t.ref, row: code, plugin: "audit")
+        var found: [Diagnostic]
+        if let catalog = c.catalog {
+          found = CodeRules.check(code: code, name: name.isEmpty ? nil : name, system: system, level: nil, catalog: catalog, at: loc)
+        } else if let p = CodeShape.problem(code, in: system) {
+          found = [Diagnostic(rule: "code.malformed", severity: .error, table: t.ref, row: code, column: "科目编码",
+                              message: CodeShape.describe(p, code: code, system: system) + "。请按《政府收支分类科目》更正。", actual: code, plugin: "audit")]
+        } else { found = [] }
+        for var d in found {
+          d.rule = "audit." + d.rule
+          d.message = "\(t.ref)第\(row.number)行：" + d.message
+          out.append(d)
+        }
+        let malformed = found.contains { $0.rule == "code.malformed" }
+        switch code.count {
+        case 3: currentClass = code; currentKuan = nil
+        case 5:
+          if !malformed, let cls = currentClass, !code.hasPrefix(cls) {
+            out.append(position(c, t, row, code: code, under: cls, name: name))
+          }
+          currentKuan = code
+        case 7:
+          if !malformed, let k = currentKuan, !code.hasPrefix(k), !found.contains(where: { $0.rule == "code.misplaced" }) {
+            out.append(position(c, t, row, code: code, under: k, name: name))
+          }
+        default: break
+        }
+      }
+    }
+    return out
+  }
+
+  static func position(_ c: AuditContext, _ t: AuditTable, _ row: AuditRow, code: String, under parent: String, name: String) -> Diagnostic {
+    c.at(t, row: code, column: "科目编码", "audit.code.position", .error,
+         "\(t.ref)第\(row.number)行的科目 \(code)（\(name)）排在 \(parent) 之下，但编码不属于 \(parent)：编码或位置有误，上级科目的合计因此对不上。",
+         expected: "\(parent)…", actual: code)
+  }
+}

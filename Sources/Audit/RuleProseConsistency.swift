@@ -1,0 +1,124 @@
+import Foundation
+import YusuanCore
+
+/// `audit.prose.contradiction` (error): two statements of the same total's change disagree — the same current
+/// figure against the same year, once 减少52.19万元 and once 增加15.76万元 (收入 vs 支出 of one budget).
+enum ContradictionRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    var groups: [String: [(ScannedParagraph, ProseChange)]] = [:]
+    var order: [String] = []
+    for sp in c.scanned {
+      for ch in sp.changes where ch.direction != 0 {
+        guard let cur = ch.current, !cur.amount.isZero else { continue }
+        let key = "\(ch.priorYear)|\(cur.amount.fen)"
+        if groups[key] == nil { order.append(key) }
+        groups[key, default: []].append((sp, ch))
+      }
+    }
+    var out: [Diagnostic] = []
+    for key in order {
+      let g = groups[key]!
+      let deltas = Set(g.map { $0.1.signedDelta })
+      guard deltas.count > 1 else { continue }
+      let first = g[0]
+      for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta {
+        out.append(c.at(sp.paragraph, "audit.prose.contradiction", .error,
+          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorYear)年相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数。",
+          expected: "\(first.1.direction > 0 ? "增加" : "减少")\(first.1.delta.wan)万元", actual: "\(ch.direction > 0 ? "增加" : "减少")\(ch.delta.wan)万元"))
+      }
+    }
+    return out
+  }
+}
+
+/// `audit.prose.items-sum` (warning): a section states a total change and then lists numbered items
+/// (1. … 2. …) each with its own change; the items' figures and changes should add up to the total's.
+enum ItemListRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let bySection = Dictionary(grouping: c.scanned.filter { $0.paragraph.section != nil }, by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
+    for (_, paras) in bySection.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) {
+      let isItem: (ScannedParagraph) -> Bool = { $0.paragraph.text.range(of: #"^\s*\d+\s*[.．、]"#, options: .regularExpression) != nil }
+      guard let total = paras.first(where: { !isItem($0) && $0.changes.contains { $0.current != nil } })?.changes.first(where: { $0.current != nil }) else { continue }
+      let items = paras.filter(isItem).compactMap { $0.changes.first { $0.current != nil } }
+      guard items.count >= 2, let tc = total.current?.amount else { continue }
+      let curSum = items.map { $0.current!.amount }.sum()
+      let deltaSum = items.map(\.signedDelta).sum()
+      let where_ = paras.first(where: isItem)!.paragraph
+      if curSum != tc {
+        out.append(c.at(where_, "audit.prose.items-sum", .warning,
+          "本节总述「\(total.excerpt)」，而下列 \(items.count) 项本年数之和为 \(curSum.wan)（\(items.map { $0.current!.amount.wan }.joined(separator: "+"))），与 \(tc.wan) 不符。",
+          expected: tc.wan, actual: curSum.wan))
+      }
+      let priorsAgree = tc - total.signedDelta == curSum - deltaSum
+      if deltaSum != total.signedDelta && !(priorsAgree && curSum != tc) {
+        out.append(c.at(where_, "audit.prose.items-sum", .warning,
+          "本节总述增减 \(signed(total.signedDelta))万元，而下列 \(items.count) 项增减之和为 \(signed(deltaSum))万元：上年数或增减额有误（上年合计 \((tc - total.signedDelta).wan) ≠ 各项上年之和 \((curSum - deltaSum).wan)）。",
+          expected: signed(total.signedDelta), actual: signed(deltaSum)))
+      }
+    }
+    return out
+  }
+
+  static func signed(_ a: Amount) -> String { (a.isNegative ? "−" : "+") + a.magnitude.wan }
+}
+
+/// `audit.prose.parts-sum` (error): “总额X万元，其中A…Y万元；其他…Z万元” — parts that exceed the total, or a
+/// list closed by 其他 that does not reach it (固定资产 970.18 ≠ 450.14 + 228.76). Parts may follow in the next
+/// paragraphs when a paragraph ends with 其中：.
+enum PartsRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for (i, sp) in c.scanned.enumerated() {
+      let ns = ProseScanner.normalize(sp.paragraph.text) as NSString
+      let r = ns.range(of: "其中")
+      guard r.location != NSNotFound, let total = sp.amounts.last(where: { a in NSMaxRange(a.range) <= r.location && !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } }) else { continue }
+      var parts: [ProseAmount]
+      let tail = ns.substring(from: NSMaxRange(r)).trimmingBlanks()
+      if tail.isEmpty || tail == "：" || tail == ":" {
+        parts = []
+        var previous = sp.paragraph.index
+        for next in c.scanned.dropFirst(i + 1).prefix(8) {
+          guard next.paragraph.index == previous + 1, let a = next.amounts.first, !a.subject.isEmpty else { break }
+          parts.append(a)
+          previous = next.paragraph.index
+        }
+      } else {
+        let inParens = r.location > 0 && ["（", "("].contains(ns.substring(with: NSRange(location: r.location - 1, length: 1)))
+        let end = inParens ? ns.range(of: "）", range: NSRange(location: r.location, length: ns.length - r.location)).location : ns.length
+        let stop = end == NSNotFound ? ns.length : end
+        parts = sp.amounts.filter { $0.range.location > r.location && NSMaxRange($0.range) <= stop && !$0.subject.contains("比") }
+        // Only the parts that are not themselves changes (比…增加X万元).
+        parts = parts.filter { a in !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } }
+      }
+      guard parts.count >= 2 else { continue }
+      let sum = parts.map(\.amount).sum()
+      let closed = parts.contains { $0.subject.contains("其他") || $0.subject.contains("其它") }
+      guard sum > total.amount || (closed && sum != total.amount) else { continue }
+      out.append(c.at(sp.paragraph, "audit.prose.parts-sum", .error,
+        "「\(total.subject)\(total.text)」其中所列 \(parts.map { "\($0.subject.isEmpty ? "" : $0.subject)\($0.amount.wan)" }.joined(separator: " + ")) = \(sum.wan)，\(sum > total.amount ? "超过" : "不等于")总额 \(total.amount.wan)（差 \((sum - total.amount).magnitude.wan)）。",
+        expected: total.amount.wan, actual: sum.wan))
+    }
+    return out
+  }
+}
+
+/// `audit.prose.figure` (error): a named figure in prose (工资福利支出187.62万元) differs from every figure the
+/// tables print under that name (表3: 185.62). Only names the tables know are checked.
+enum ProseFigureRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    guard c.document.tables.contains(where: { $0.kind != .other && $0.kind != .performance && !$0.isEmptyTable }) else { return [] }
+    let facts = DocumentFacts(c)
+    var out: [Diagnostic] = []
+    for sp in c.scanned {
+      for a in sp.amounts where !a.subject.isEmpty {
+        if sp.changes.contains(where: { NSLocationInRange(a.range.location, $0.range) }) { continue }
+        guard let figures = facts.figures(for: a.subject), !figures.contains(a.amount) else { continue }
+        out.append(c.at(sp.paragraph, "audit.prose.figure", .error,
+          "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(figures.map(\.wan).joined(separator: "、"))）都不相符。",
+          expected: figures.map(\.wan).joined(separator: " 或 "), actual: a.amount.wan))
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,28 @@
+import YusuanCore
+
+/// `audit.text.residue` (error): template placeholders left in the published text (XX局, 局（委）, 增加（减少）…),
+/// in prose, table notes and titles. Uses the core's TextRules with the audit's word list.
+enum ResidueRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for p in c.document.paragraphs {
+      for var d in TextRules.residue(p.text, words: c.residueWords, table: nil, row: nil, plugin: "audit") {
+        let located = c.at(p, "audit.text.residue", .error, d.message, expected: d.expected, actual: d.actual)
+        d = located
+        out.append(d)
+      }
+      // 各部门 in a department's own figures (“2021年各部门政府采购预算”) is the finance bureau's template.
+      if p.text.range(of: #"\d{4}年各部门"#, options: .regularExpression) != nil {
+        out.append(c.at(p, "audit.text.residue", .warning, "“各部门”是模板用语：「\(AuditContext.quote(p.text))」。本部门的说明应写本部门。", expected: "不含“各部门”", actual: "各部门"))
+      }
+    }
+    for t in c.document.tables {
+      for text in t.notes + [t.title ?? ""] + t.rows.flatMap(\.cells) {
+        for d in TextRules.residue(text, words: c.residueWords, table: nil, row: nil, plugin: "audit") {
+          out.append(c.at(t, row: "注", "audit.text.residue", .error, "\(t.ref)：" + d.message, expected: d.expected, actual: d.actual))
+        }
+      }
+    }
+    return out
+  }
+}

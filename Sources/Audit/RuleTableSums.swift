@@ -1,0 +1,98 @@
+import YusuanCore
+
+/// Sums inside one table, in every figure column:
+/// - `audit.sum.parent` (error): a 类 is not the sum of its 款 (or, when no 款 is printed, of its 项); a 款 not the sum of its 项.
+/// - `audit.sum.total` (error): the 合计 row is not the sum of the 类 rows (or, in uncoded tables, of all rows).
+/// - `audit.sum.row` (error): a row's 合计 is not the sum of its parts (基本支出 + 项目支出, or the funding sources).
+enum TableSumRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for t in c.document.tables where !t.kind.isTwoSided && t.kind != .performance && t.kind != .threePublic {
+      let shape = TableShape(t)
+      out += parents(c, t, shape) + totals(c, t, shape) + rowTotals(c, t, shape)
+    }
+    for t in c.document.tables where t.kind.isTwoSided {
+      out += rowTotals(c, t, TableShape(t))
+    }
+    return out
+  }
+
+  static func isTotalLabel(_ s: String) -> Bool {
+    let k = NameKey.of(s)
+    return k == "合计" || k == "总计" || k == "支出合计" || k == "收入合计" || k.hasSuffix("合计") && k.count <= 6
+  }
+
+  static func parents(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
+    guard let cc = shape.codeColumn else { return [] }
+    let coded = t.rows.filter { TableLayout.isCode($0.cell(cc)) }
+    var out: [Diagnostic] = []
+    for parent in coded where [3, 5].contains(parent.cell(cc).count) {
+      let code = parent.cell(cc)
+      var children = coded.filter { $0.cell(cc).count == code.count + 2 && $0.cell(cc).hasPrefix(code) }
+      if children.isEmpty && code.count == 3 { children = coded.filter { $0.cell(cc).count == 7 && $0.cell(cc).hasPrefix(code) } }
+      guard !children.isEmpty else { continue }
+      for col in shape.amountColumns {
+        guard let declared = t.value(parent, col).value else { continue }
+        let values = children.map { t.value($0, col).value }
+        guard !values.contains(where: { $0 == nil }) else { continue }
+        let sum = values.compactMap { $0 }.sum()
+        if sum != declared {
+          let parts = children.map { "\($0.cell(cc)) \(t.show(t.value($0, col).value ?? .zero))" }.joined(separator: " + ")
+          let level = CodeSystem.levelName(code.count)
+          out.append(c.at(t, row: code, column: t.columnName(col), "audit.sum.parent", .error,
+            "\(t.ref)中\(level) \(code)（\(parent.cell(cc + 1))）“\(t.columnName(col))”列印 \(t.show(declared))，而其下各级科目之和为 \(t.show(sum))（\(parts)），相差 \(t.show((declared - sum).magnitude))。",
+            expected: t.show(sum), actual: t.show(declared)))
+        }
+      }
+    }
+    return out
+  }
+
+  static func totals(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
+    guard let totalRow = t.rows.last(where: { row in isTotalLabel(shape.label(of: row)) || row.cells.prefix(3).contains(where: isTotalLabel) }) else { return [] }
+    var items: [AuditRow]
+    if let cc = shape.codeColumn, t.rows.contains(where: { $0.cell(cc).count == 3 && TableLayout.isCode($0.cell(cc)) }) {
+      items = t.rows.filter { $0.cell(cc).count == 3 && TableLayout.isCode($0.cell(cc)) }
+    } else if shape.codeColumn == nil {
+      items = t.rows.filter { $0.number != totalRow.number && !$0.cells.contains(where: isTotalLabel) }
+    } else { return [] }
+    var out: [Diagnostic] = []
+    for col in shape.amountColumns {
+      guard let declared = t.value(totalRow, col).value, !(t.value(totalRow, col).isBlank) else { continue }
+      let values = items.map { t.value($0, col).value }
+      guard !values.contains(where: { $0 == nil }), !items.isEmpty else { continue }
+      let sum = values.compactMap { $0 }.sum()
+      if sum != declared {
+        out.append(c.at(t, row: "合计", column: t.columnName(col), "audit.sum.total", .error,
+          "\(t.ref)合计行“\(t.columnName(col))”列印 \(t.show(declared))，而\(shape.codeColumn == nil ? "各行" : "各类级科目")之和为 \(t.show(sum))，相差 \(t.show((declared - sum).magnitude))。",
+          expected: t.show(sum), actual: t.show(declared)))
+      }
+    }
+    return out
+  }
+
+  /// 合计 = the other figure columns of the same side. Skipped when the parts are all blank (a 预算数-only row).
+  static func rowTotals(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let totalCols = shape.amountColumns.filter { NameKey.of(t.columns[$0]).contains("合计") }
+    for tc in totalCols {
+      let parts = shape.side(of: tc).filter { $0 > tc }
+      guard !parts.isEmpty else { continue }
+      for row in t.rows {
+        let total = t.value(row, tc)
+        guard !total.isBlank, let declared = total.value else { continue }
+        let values = parts.map { t.value(row, $0) }
+        guard !values.allSatisfy(\.isBlank), !values.contains(where: { $0.value == nil }) else { continue }
+        let sum = values.compactMap(\.value).sum()
+        if sum != declared {
+          let detail = parts.filter { !t.value(row, $0).isBlank }.map { "\(t.columnName($0)) \(t.show(t.value(row, $0).value!))" }.joined(separator: " + ")
+          let label = shape.splitColumn != nil ? shape.label(of: row, side: tc) : shape.label(of: row)
+          out.append(c.at(t, row: label, column: t.columnName(tc), "audit.sum.row", .error,
+            "\(t.ref)第\(row.number)行（\(label)）合计印 \(t.show(declared))，而\(detail) = \(t.show(sum))。",
+            expected: t.show(sum), actual: t.show(declared)))
+        }
+      }
+    }
+    return out
+  }
+}

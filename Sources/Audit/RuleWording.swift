@@ -1,0 +1,48 @@
+import Foundation
+import YusuanCore
+
+/// Small things a proof-reader marks, reported as info or warning:
+/// - `audit.text.punctuation` (info): a bracket pair mixing half- and full-width forms, `(十四）`.
+/// - `audit.text.wording` (info): 截止 before a date (should be 截至); 比…相比 (doubled comparison).
+/// - `audit.text.empty-item` (warning): a numbered heading such as （6）年度预算安排。 with nothing after it,
+///   while its siblings have content.
+/// - `audit.prose.unit-mixed` (warning): amounts in 元 in a document that states amounts in 万元.
+enum WordingRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let paras = c.document.paragraphs.filter { !$0.isGlossary }
+    for p in paras {
+      if let r = p.text.range(of: #"\([^()（）]{0,20}）|（[^()（）]{0,20}\)"#, options: .regularExpression) {
+        out.append(c.at(p, "audit.text.punctuation", .info, "括号半角、全角混用：“\(p.text[r])”。", expected: "（…）", actual: String(p.text[r])))
+      }
+      if let r = p.text.range(of: #"截止\s*\d{4}\s*年"#, options: .regularExpression) {
+        out.append(c.at(p, "audit.text.wording", .info, "“\(p.text[r])”：表示到某一时点应写“截至”。", expected: "截至", actual: "截止"))
+      }
+      if let r = p.text.range(of: #"比[^，。；,]{1,14}相比"#, options: .regularExpression) {
+        out.append(c.at(p, "audit.text.wording", .info, "“\(p.text[r])”：“比……”与“……相比”重复，应写“与……相比”或“比……”。", actual: String(p.text[r])))
+      }
+    }
+    // Empty numbered items among siblings with content.
+    let item = #"^[（(]\d+[）)]\s*[^。，]{1,12}。"#
+    for (i, p) in paras.enumerated() where p.text.range(of: item + "$", options: .regularExpression) != nil {
+      let siblings = paras[max(0, i - 6)..<min(paras.count, i + 7)].filter { $0.index != p.index && $0.text.range(of: item + ".+", options: .regularExpression) != nil }
+      if siblings.count >= 2 {
+        out.append(c.at(p, "audit.text.empty-item", .warning, "“\(p.text)”后面没有内容，而同一组的其他条目都有说明。请补写或删去。", expected: "有内容", actual: "空"))
+      }
+    }
+    var wan = 0
+    var yuan: [(ScannedParagraph, ProseAmount)] = []
+    for sp in c.scanned {
+      for a in sp.amounts { if a.text.hasSuffix("万元") { wan += 1 } else { yuan.append((sp, a)) } }
+    }
+    if wan > yuan.count * 3 {
+      for (idx, group) in Dictionary(grouping: yuan, by: { $0.0.paragraph.index }).sorted(by: { $0.key < $1.key }) {
+        _ = idx
+        let texts = group.map { $0.1.subject + $0.1.text }
+        out.append(c.at(group[0].0.paragraph, "audit.prose.unit-mixed", .warning, "全文金额以万元为单位，这里却用“元”：\(texts.joined(separator: "、"))。请统一为万元。",
+                        expected: "万元", actual: texts.joined(separator: "、")))
+      }
+    }
+    return out
+  }
+}

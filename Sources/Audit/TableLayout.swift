@@ -1,0 +1,117 @@
+import YusuanCore
+
+/// Works out a table's shape from its rows: which rows are headers, what each column is called (two-level headers
+/// with merged cells are aligned to the body), and which cells are figures. Printed tables merge cells freely, so
+/// this is a best reading, and rows it had to realign are counted.
+public enum TableLayout {
+  /// A cell that is meant to be a number (digits, a point or comma), even when malformed like `457.90.`.
+  public static func looksNumeric(_ s: String) -> Bool {
+    let t = AmountParser.normalizeWidth(s).trimmingBlanks()
+    guard let f = t.first, f.isASCII, f.isNumber || f == "-" else { return false }
+    return t.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," || $0 == "-" || $0 == " " }
+  }
+
+  static func isCode(_ s: String) -> Bool { !s.isEmpty && s.count <= 9 && s.allSatisfy { $0.isASCII && $0.isNumber } }
+
+  static func build(index: Int, pending p: TableAssembler.Pending, findings: inout [Diagnostic]) -> AuditTable {
+    var rows = p.rows.filter { !$0.0.allSatisfy(\.isEmpty) }
+    var notes = p.notes
+    // Notes printed as the last row(s) of the table.
+    while let last = rows.last, last.0.filter({ !$0.isEmpty }).count == 1, let note = last.0.first(where: { !$0.isEmpty }), note.hasPrefix("注") {
+      notes.insert(note, at: 0); rows.removeLast()
+    }
+    let kind = TableKind.of(title: p.title)
+    // Header rows: the leading rows with no figure and no code.
+    var headerCount = 0
+    if kind != .performance {
+      for (cells, _) in rows {
+        let codedOrFigure = cells.contains { looksNumeric($0) && !$0.contains(" ") }
+        if codedOrFigure { break }
+        headerCount += 1
+        if headerCount >= 4 { break }
+      }
+      if headerCount == rows.count && headerCount > 0 {
+        // Everything looks like a header (an empty table): the first rows with a name column are headers, the rest body.
+        headerCount = min(headerCount, 2)
+      }
+    }
+    let headers = rows.prefix(headerCount).map(\.0)
+    let body = Array(rows.dropFirst(headerCount))
+    let width = max(headers.map(\.count).max() ?? 0, body.map(\.0.count).max() ?? 0)
+    let columns = resolveColumns(headers, width: width)
+    var out: [AuditRow] = []
+    for (i, (cells, line)) in body.enumerated() {
+      var aligned = cells
+      if cells.count < width && cells.count >= 2 {
+        // Merged label cells (合计 across 编码 and 名称): keep the label first, right-align the figures.
+        aligned = [cells[0]] + Array(repeating: "", count: width - cells.count) + cells.dropFirst()
+      } else if cells.count < width {
+        aligned = cells + Array(repeating: "", count: width - cells.count)
+      }
+      out.append(AuditRow(number: i + 1, line: line, cells: aligned, sourceCellCount: cells.count))
+    }
+    return AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit, headerRows: headers,
+                      rows: out, notes: notes, line: p.line, kind: kind, columns: columns)
+  }
+
+  /// Column names: a full-width header row names columns directly; a shorter row (merged cells) is aligned
+  /// left or right, whichever fills the blanks of the full rows with fewest clashes.
+  static func resolveColumns(_ headers: [[String]], width: Int) -> [String] {
+    var names = Array(repeating: "", count: width)
+    for row in headers where row.count == width {
+      for (i, c) in row.enumerated() where !c.isEmpty { names[i] = c }
+    }
+    for row in headers where row.count < width && !row.isEmpty {
+      let offsets = [0, width - row.count]
+      let best = offsets.min { clashes(row, at: $0, names) < clashes(row, at: $1, names) } ?? 0
+      for (i, c) in row.enumerated() where !c.isEmpty && names[best + i].isEmpty { names[best + i] = c }
+    }
+    return names
+  }
+
+  static func clashes(_ row: [String], at offset: Int, _ names: [String]) -> Int {
+    row.enumerated().filter { !$0.element.isEmpty && !names[offset + $0.offset].isEmpty }.count
+  }
+}
+
+/// How a table's columns are used: the code column, the label columns, the figure columns.
+public struct TableShape: Sendable {
+  public var codeColumn: Int?
+  public var labelColumns: [Int]
+  public var amountColumns: [Int]
+  /// For two-sided tables: the first column of the 支出 side.
+  public var splitColumn: Int?
+
+  public init(_ t: AuditTable) {
+    let width = t.columns.count
+    var code: Int? = nil
+    if width > 0 {
+      let firsts = t.rows.map { $0.cell(0) }.filter { !$0.isEmpty }
+      let coded = firsts.filter(TableLayout.isCode).count
+      if coded > 0 && coded * 2 >= firsts.count - 1 && (t.columns[0].contains("编码") || t.columns[0].contains("代码") || coded >= 2) { code = 0 }
+    }
+    var labels: [Int] = [], amounts: [Int] = []
+    for c in 0..<width where c != code {
+      let values = t.rows.map { $0.cell(c) }.filter { !$0.isEmpty && !$0.contains("本表无数据") }
+      let numeric = values.filter(TableLayout.looksNumeric).count
+      let text = values.count - numeric
+      let name = t.columns[c]
+      let textual = name.contains("名称") || name.contains("类型") || name.contains("单位") || name.contains("方式") || name.contains("时间") || NameKey.of(name) == "项目"
+      if !textual && (numeric > 0 && text * 3 <= numeric || values.isEmpty && c > (code ?? -1) + 1 && !labels.isEmpty) { amounts.append(c) } else { labels.append(c) }
+    }
+    codeColumn = code; labelColumns = labels; amountColumns = amounts
+    splitColumn = t.kind.isTwoSided ? labels.dropFirst().first : nil
+  }
+
+  /// The figure columns on the same side as `column` (the whole table when one-sided).
+  public func side(of column: Int) -> [Int] {
+    guard let s = splitColumn else { return amountColumns }
+    return column < s ? amountColumns.filter { $0 < s } : amountColumns.filter { $0 > s }
+  }
+
+  public func label(of row: AuditRow, side: Int? = nil) -> String {
+    if side == nil, let c = codeColumn, !row.cell(c).isEmpty { return row.cell(c) }
+    let cols = side.map { s in labelColumns.filter { splitColumn == nil || ($0 < splitColumn!) == (s < splitColumn!) } } ?? labelColumns
+    return cols.lazy.map { row.cell($0) }.first { !$0.isEmpty } ?? ""
+  }
+}

@@ -1,0 +1,507 @@
+// Synthetic departments for the benchmarks and for tests of the bureau mode.
+//
+// A generated department is an entry script (the same language officers type) that is consistent by construction:
+// every sum is computed in exact integers (万元 hundredths, `H`), never Double. With `defects > 0`, that many
+// deliberate mistakes are injected and listed (kind + the rule that must report it) so a test can compare.
+import Foundation
+import YusuanCore
+
+/// SplitMix64: tiny, fast, deterministic across platforms.
+struct SplitMix64 {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  /// Uniform in `range` (closed), without modulo bias worth caring about here (ranges are tiny next to 2^64).
+  mutating func int(_ range: ClosedRange<Int>) -> Int {
+    let span = UInt64(range.upperBound - range.lowerBound + 1)
+    return range.lowerBound + Int(next() % span)
+  }
+  mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+  mutating func pick<T>(_ a: [T]) -> T { a[int(0...(a.count - 1))] }
+  mutating func shuffle<T>(_ a: inout [T]) {
+    guard a.count > 1 else { return }
+    for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, int(0...i)) }
+  }
+}
+
+/// 万元 hundredths (0.01 万元 = 100 元), the entry language's resolution. Exact integer arithmetic only.
+typealias H = Int
+
+extension Int {
+  /// `12345` → `123.45`
+  var wan: String {
+    let s = self < 0 ? "-" : ""
+    let m = Swift.abs(self)
+    let f = m % 100
+    return "\(s)\(m / 100).\(f < 10 ? "0" : "")\(f)"
+  }
+}
+
+/// Splits `total` into `weights.count` parts proportional to `weights`, each at least 1, summing exactly to `total`.
+func partition(_ total: H, weights: [Int]) -> [H] {
+  precondition(!weights.isEmpty && total >= weights.count, "partition: total \(total) too small for \(weights.count) parts")
+  let rest = total - weights.count
+  let w = weights.map { Swift.max($0, 1) }
+  let sum = w.reduce(0, +)
+  var parts = w.map { 1 + rest * $0 / sum }
+  let diff = total - parts.reduce(0, +)
+  let big = w.indices.max { w[$0] < w[$1] }!
+  parts[big] += diff
+  return parts
+}
+
+/// The codes the generator draws from (from the edition's catalog).
+struct GeneratorCatalog: Sendable {
+  var functionCodes: [(code: String, name: String)]  // 7-digit 项
+  var economicCodes: [(code: String, name: String)]  // 5-digit 款 under 301/302/303
+
+  init(catalog: Catalog) {
+    let all = catalog.entries.values
+    functionCodes = all.filter { $0.system == .function && $0.code.count == 7 }.sorted { $0.code < $1.code }.map { ($0.code, $0.name) }
+    economicCodes = all.filter { $0.system == .economic && $0.code.count == 5 && ["301", "302", "303"].contains(String($0.code.prefix(3))) }
+      .sorted { $0.code < $1.code }.map { ($0.code, $0.name) }
+  }
+}
+
+/// What to generate. Unspecified sizes are drawn from the seed within the issue's ranges.
+struct DepartmentSpec: Sendable {
+  var seed: UInt64
+  var index: Int = 0
+  var lines: Int? = nil          // 20…300 支出 lines (功能分类项 × 基本/项目 × 来源 × 单位)
+  var economicCodes: Int? = nil  // 15…40 distinct 经济分类款
+  var projects: Int? = nil       // 5…80
+  var defects: Int = 0
+}
+
+/// One injected mistake and the rule that must report it.
+struct Defect: Codable, Sendable {
+  var kind: String
+  var rule: String
+  var severity: String
+  var detail: String
+}
+
+struct GeneratedDepartment: Sendable {
+  var name: String
+  var year: Int
+  var script: String
+  var lineCount: Int        // 支出 lines
+  var economicCodeCount: Int
+  var projectCount: Int
+  var scriptLines: Int      // all entry lines
+  var defects: [Defect]
+  /// The script's lines, for `Workbench.apply`.
+  var entryLines: [String] { script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+}
+
+enum DefectKind: String, CaseIterable {
+  case sumOff = "sum-off"                   // one 经济 line 0.01 off → basic ≠ economic
+  case missingThreePublic = "missing-3public"
+  case residue = "residue"                  // "XX" left in a 职责
+  case revenueOff = "revenue-off"           // 一般公共预算 revenue 0.01 off
+  case projectOff = "project-off"           // a project 0.01 off its lines
+  case goalMissing = "goal-missing"         // a 绩效管理 project without its goal table
+  case operatingMissing = "operating-missing"
+  case wrongCode = "wrong-code"             // a 支出 code not in the catalog (typo)
+
+  var rule: String {
+    switch self {
+    case .sumOff: return "cross.basic-economic"
+    case .missingThreePublic: return "three-public.missing"
+    case .residue: return "text.residue"
+    case .revenueOff: return "cross.revenue-expenditure"
+    case .projectOff: return "cross.project-list"
+    case .goalMissing: return "performance.goal-missing"
+    case .operatingMissing: return "operating-cost.missing"
+    case .wrongCode: return "code.unknown"
+    }
+  }
+  var severity: String { self == .wrongCode ? "warning" : "error" }
+}
+
+struct DepartmentGenerator {
+  let codes: GeneratorCatalog
+  var year = 2025
+
+  static let places = ["东城", "西岭", "南湖", "北塘", "青山", "白沙", "临江", "清河", "长宁", "安平", "永和", "丰泽", "新桥", "河口", "松林", "石门"]
+  static let bureaus = ["财政局", "教育局", "民政局", "司法局", "文化旅游体育局", "卫生健康委员会", "城市管理局", "住房和城乡建设局",
+                        "人力资源和社会保障局", "市场监督管理局", "应急管理局", "统计局", "档案馆", "科学技术协会", "政府办公室", "发展和改革委员会"]
+  static let centres = ["服务中心", "信息中心", "事务中心", "综合执法大队", "培训中心", "档案室", "监测站", "保障中心"]
+  static let themes = ["政务信息化", "档案数字化", "安全生产督查", "法律援助", "社区治理", "城市环境整治", "科普宣传", "群众体育活动",
+                       "统计调查", "应急物资储备", "就业援助", "养老服务补贴", "文化惠民演出", "公共卫生服务", "执法装备更新", "办公场所维修",
+                       "干部教育培训", "信访接待", "普法宣传", "数据共享平台", "政务服务窗口", "老旧小区改造", "食品安全抽检", "防汛抗旱"]
+  static let purposes = ["运行维护经费", "专项工作经费", "能力建设经费", "购买服务经费", "宣传培训经费", "设备购置经费"]
+  static let duties = ["贯彻执行国家和省、市有关方针政策和法律法规，拟订本区相关政策措施并组织实施。",
+                       "负责本行业领域的统筹规划、综合协调和监督管理工作。",
+                       "负责本部门预算编制、执行和决算工作，加强财务和国有资产管理。",
+                       "承担本领域信息化建设、数据统计和信息公开工作。",
+                       "负责本系统安全生产和应急管理工作，组织开展隐患排查治理。",
+                       "指导所属事业单位开展业务工作，加强队伍建设。",
+                       "组织开展本领域宣传教育、业务培训和对外交流合作。",
+                       "完成区委、区政府交办的其他任务。"]
+  static let tasks = ["推进重点项目建设，全年完成年度目标任务。", "深化“放管服”改革，提升政务服务效能。", "加强干部队伍建设，开展全员业务培训。",
+                      "严格预算执行管理，提高财政资金使用效益。", "做好安全生产和风险防范，确保全年不发生较大事故。"]
+  static let reasons = ["人员经费标准调整", "压减一般性支出", "新增专项工作任务", "业务量增加", "上年一次性项目到期", "落实过紧日子要求",
+                        "缴费基数调整", "新增编制人员", "项目按进度安排"]
+
+  init(codes: GeneratorCatalog) { self.codes = codes }
+
+  /// Personnel-like 项 (行政运行、事业运行、社保、医疗、公积金) carry 基本支出; the rest mostly 项目支出.
+  func isBasicLike(_ name: String) -> Bool {
+    ["行政运行", "事业运行", "离退休", "养老", "年金", "医疗", "公积金", "提租", "购房", "机关服务"].contains { name.contains($0) }
+  }
+
+  func generate(_ spec: DepartmentSpec) -> GeneratedDepartment {
+    var rng = SplitMix64(seed: spec.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(spec.index))
+    let nLines = spec.lines ?? rng.int(20...300)
+    let nEcon = Swift.min(spec.economicCodes ?? rng.int(15...40), codes.economicCodes.count)
+    let nProjects = spec.projects ?? rng.int(5...80)
+    let place = rng.pick(Self.places), bureau = rng.pick(Self.bureaus)
+    let dept = "\(place)区\(bureau)（合成\(spec.index + 1)号）"
+
+    // ---- units: 本级 + enough subordinate units to reach the line count with real codes ----
+    let nUnits = Swift.max(1, (nLines + 44) / 45)
+    var units: [(name: String?, nature: String, sources: [FundSource])] = [(nil, "机关", [.general])]
+    for u in 1..<nUnits {
+      let nature = u % 3 == 0 ? "参公事业" : "事业"
+      let sources: [FundSource] = nature == "事业" ? [.general, .unitFunds, .specialAccount] : [.general, .unitFunds]
+      units.append(("\(place)区\(bureau)\(Self.centres[(u - 1) % Self.centres.count])\(u > Self.centres.count ? "\(u / Self.centres.count + 1)" : "")", nature, sources))
+    }
+
+    // ---- 支出 lines ----
+    struct Line { var code: String; var basic: Bool; var source: FundSource; var unit: Int; var amount: H; var prior: H }
+    let basicCodes = codes.functionCodes.filter { isBasicLike($0.name) }.map(\.code)
+    let projectCodes = codes.functionCodes.filter { !isBasicLike($0.name) }.map(\.code)
+    // Project groups: (科目, 单位), at most one per project, with 1–2 sources each.
+    var groupCandidates: [(code: String, unit: Int)] = []
+    for u in units.indices { for c in projectCodes { groupCandidates.append((c, u)) } }
+    rng.shuffle(&groupCandidates)
+    let projectLineTarget = Swift.max(1, nLines * rng.int(25...45) / 100)
+    var lines: [Line] = []
+    var groups: [[Int]] = []  // indices into lines
+    var gi = 0
+    while lines.count < projectLineTarget && groups.count < nProjects && gi < groupCandidates.count {
+      let g = groupCandidates[gi]; gi += 1
+      var idx: [Int] = []
+      let srcs = units[g.unit].sources
+      let n = Swift.min(srcs.count, srcs.count > 1 && rng.chance(30) ? 2 : 1)
+      for s in srcs.prefix(n) {
+        let amount = s == .general ? rng.int(2000...30000) : rng.int(300...3000)
+        idx.append(lines.count)
+        lines.append(Line(code: g.code, basic: false, source: s, unit: g.unit, amount: amount, prior: 0))
+      }
+      groups.append(idx)
+    }
+    // Basic lines: every (code, unit, source), basic-like codes first, until the count is reached.
+    var basicCandidates: [(String, Int, FundSource)] = []
+    var others: [(String, Int, FundSource)] = []
+    for u in units.indices {
+      for s in units[u].sources {
+        for c in basicCodes { basicCandidates.append((c, u, s)) }
+        for c in projectCodes { others.append((c, u, s)) }
+      }
+    }
+    rng.shuffle(&basicCandidates); rng.shuffle(&others)
+    // 本级 一般公共预算 行政运行 first so the 机关 has personnel spending.
+    if let i = basicCandidates.firstIndex(where: { $0.0 == "2010301" && $0.1 == 0 && $0.2 == .general }) { basicCandidates.swapAt(0, i) }
+    for (c, u, s) in basicCandidates + others where lines.count < nLines {
+      let amount = s == .general ? rng.int(500...25000) : rng.int(100...2000)
+      lines.append(Line(code: c, basic: true, source: s, unit: u, amount: amount, prior: 0))
+    }
+    for i in lines.indices {
+      // Priors within ±15 %, a few new lines (上年 0).
+      lines[i].prior = rng.chance(4) ? 0 : Swift.max(1, lines[i].amount * rng.int(85...115) / 100)
+    }
+    // Sort for a readable script: by unit, code, kind, source.
+    let order = lines.indices.sorted { a, b in
+      let x = lines[a], y = lines[b]
+      return (x.unit, x.code, x.basic ? 0 : 1, x.source.rawValue) < (y.unit, y.code, y.basic ? 0 : 1, y.source.rawValue)
+    }
+
+    // ---- projects: each group split among its projects ----
+    struct Proj { var name: String; var type: String; var code: String; var unit: Int; var amounts: [(FundSource, H)]; var prior: H; var managed: Bool }
+    var projects: [Proj] = []
+    var names = Set<String>()
+    func projectName() -> String {
+      for _ in 0..<8 {
+        let n = rng.pick(Self.themes) + rng.pick(Self.purposes)
+        if names.insert(n).inserted { return n }
+      }
+      let n = rng.pick(Self.themes) + "专项经费（\(names.count + 1)）"
+      names.insert(n)
+      return n
+    }
+    var perGroup = Array(repeating: 1, count: groups.count)
+    var extra = Swift.max(0, nProjects - groups.count)
+    while extra > 0 && !groups.isEmpty { perGroup[rng.int(0...(groups.count - 1))] += 1; extra -= 1 }
+    let types = ["日常运转类", "特定目标类", "其他运转类"]
+    for (g, idx) in groups.enumerated() {
+      let k = perGroup[g]
+      let weights = (0..<k).map { _ in rng.int(1...10) }
+      var shares: [[(FundSource, H)]] = Array(repeating: [], count: k)
+      var priorShares = Array(repeating: 0, count: k)
+      for li in idx {
+        let l = lines[li]
+        if l.source == .general {
+          // Make sure every project gets at least 1.00 万元 of the general line.
+          if lines[li].amount < 100 * k { lines[li].amount = 100 * k + rng.int(0...5000) }
+          let parts = partition(lines[li].amount, weights: weights)
+          for j in 0..<k { shares[j].append((.general, parts[j])) }
+          let pp = lines[li].prior >= k ? partition(lines[li].prior, weights: weights) : Array(repeating: 0, count: k)
+          for j in 0..<k { priorShares[j] += pp[j] }
+        } else {
+          let j = rng.int(0...(k - 1))
+          shares[j].append((l.source, l.amount))
+          priorShares[j] += l.prior
+        }
+      }
+      let first = lines[idx[0]]
+      for j in 0..<k {
+        projects.append(Proj(name: projectName(), type: rng.pick(types), code: first.code, unit: first.unit, amounts: shares[j], prior: priorShares[j],
+                             managed: rng.chance(60)))
+      }
+    }
+    if !projects.isEmpty && !projects.contains(where: \.managed) { projects[0].managed = true }
+
+    // ---- totals ----
+    var basicByUnit = Array(repeating: 0, count: units.count)
+    var bySource: [FundSource: (H, H)] = [:]
+    var byCode: [String: (H, H)] = [:]
+    var total = 0, priorTotal = 0, basicTotal = 0, projectTotal = 0
+    for l in lines {
+      if l.basic { basicByUnit[l.unit] += l.amount; basicTotal += l.amount } else { projectTotal += l.amount }
+      bySource[l.source, default: (0, 0)].0 += l.amount; bySource[l.source, default: (0, 0)].1 += l.prior
+      byCode[l.code, default: (0, 0)].0 += l.amount; byCode[l.code, default: (0, 0)].1 += l.prior
+      total += l.amount; priorTotal += l.prior
+    }
+    func needsReason(_ cur: H, _ prior: H) -> Bool {
+      let d = Swift.abs(cur - prior)
+      if d == 0 { return false }
+      if prior == 0 { return true }
+      return d >= 100 || d * 1000 >= prior * 100  // ≥ 1 万元 or ≥ 10 % (edition threshold)
+    }
+
+    // ---- 经济分类: the chosen 款, split per unit so each unit's economic total = its basic total ----
+    let mustHave = ["30101", "30102", "30201", "30212", "30217", "30231"]
+    var pool = codes.economicCodes.map(\.code).filter { !mustHave.contains($0) }
+    rng.shuffle(&pool)
+    let chosen = (mustHave.filter { c in codes.economicCodes.contains { $0.code == c } } + pool).prefix(nEcon).sorted()
+    func weight(_ c: String) -> Int {
+      if ["30212", "30217", "30231"].contains(c) { return 1 }
+      if c.hasPrefix("301") { return c == "30101" || c == "30102" || c == "30107" ? 40 : 12 }
+      if c.hasPrefix("303") { return 4 }
+      return 3
+    }
+    var econLines: [(code: String, unit: Int, amount: H, prior: H)] = []
+    for u in units.indices where basicByUnit[u] > 0 {
+      var mine = u == 0 ? Array(chosen) : chosen.filter { _ in rng.chance(50) }
+      if !mine.contains("30101") { mine.append("30101") }
+      mine.sort()
+      let t = basicByUnit[u]
+      if t < mine.count { mine = ["30101"] }
+      let parts = partition(t, weights: mine.map(weight))
+      for (c, a) in zip(mine, parts) { econLines.append((c, u, a, Swift.max(0, a * rng.int(88...112) / 100))) }
+    }
+    let econByCode = Dictionary(econLines.map { ($0.code, $0.amount) }, uniquingKeysWith: +)
+    let publicUse = econLines.filter { !$0.code.hasPrefix("301") && !$0.code.hasPrefix("303") }.map(\.amount).reduce(0, +)
+    let publicUseOwn = econLines.filter { $0.unit == 0 && !$0.code.hasPrefix("301") && !$0.code.hasPrefix("303") }.map(\.amount).reduce(0, +)
+
+    // ---- 三公: each item ≥ its 经济分类款; 购置 matched by a planned vehicle purchase ----
+    let buyVehicle = rng.chance(20)
+    let purchase = buyVehicle ? rng.int(1500...2800) : 0
+    let threePublic: [(String, H, H)] = [
+      ("因公出国（境）费", (econByCode["30212"] ?? 0) + rng.int(0...100), rng.int(0...400)),
+      ("公务用车购置费", purchase, rng.chance(30) ? rng.int(1500...2800) : 0),
+      ("公务用车运行维护费", (econByCode["30231"] ?? 0) + rng.int(0...200), (econByCode["30231"] ?? 0) + rng.int(0...300)),
+      ("公务接待费", (econByCode["30217"] ?? 0) + rng.int(0...100), (econByCode["30217"] ?? 0) + rng.int(0...150)),
+    ]
+    let operating = Swift.max(1, publicUseOwn * rng.int(60...90) / 100)
+    _ = publicUse
+
+    // ---- write the script ----
+    var out: [String] = []
+    var expenditureLineIndex: [Int] = []  // script line numbers of 支出 lines (for defects)
+    var econLineIndex: [Int] = []
+    func unitOpt(_ u: Int) -> String { units[u].name.map { " 单位 \(Lexer.quote($0))" } ?? "" }
+    out.append("# \(dept) \(year)年部门预算 —— yusuan-bench 合成数据（seed \(spec.seed), #\(spec.index)），数字虚构，各表一致。")
+    out.append("# 建库：yusuan new W --department \(Lexer.quote(dept)) --year \(year) --edition anhui-2024")
+    out.append("")
+    out.append("# 一、部门概况")
+    let nDuties = rng.int(5...8)
+    for i in 0..<nDuties { out.append("职责 \(i + 1) \(Lexer.quote(Self.duties[i % Self.duties.count]))") }
+    for u in units { out.append("单位 \(Lexer.quote(u.name ?? dept)) \(u.nature)") }
+    let nTasks = rng.int(3...5)
+    for i in 0..<nTasks { out.append("任务 \(i + 1) \(Lexer.quote(Self.tasks[i % Self.tasks.count]))") }
+
+    out.append("")
+    out.append("# 二、收入（按资金来源，与支出按来源逐项相等）")
+    for s in FundSource.allCases { if let (a, p) = bySource[s] { out.append("收入 \(s.rawValue) \(a.wan) 上年 \(p.wan)") } }
+    for s in FundSource.allCases { if let (a, p) = bySource[s], needsReason(a, p) { out.append("原因 \(s.rawValue) \(Lexer.quote(rng.pick(Self.reasons)))") } }
+
+    out.append("")
+    out.append("# 三、支出（功能分类项级 × 基本/项目 × 来源 × 单位）")
+    var reasoned = Set<String>()
+    for i in order {
+      let l = lines[i]
+      var s = "支出 \(l.code) \(l.basic ? "基本" : "项目") \(l.amount.wan)"
+      if l.source != .general { s += " 来源 \(l.source.rawValue)" }
+      s += unitOpt(l.unit)
+      if rng.chance(15), let n = codes.functionCodes.first(where: { $0.code == l.code })?.name { s += " 名称 \(Lexer.quote(n))" }
+      s += " 上年 \(l.prior.wan)"
+      if let (a, p) = byCode[l.code], needsReason(a, p), reasoned.insert(l.code).inserted { s += " 原因 \(Lexer.quote(rng.pick(Self.reasons)))" }
+      expenditureLineIndex.append(out.count)
+      out.append(s)
+    }
+    if needsReason(total, priorTotal) { out.append("原因 合计 \(Lexer.quote(rng.pick(Self.reasons)))") }
+    out.append("原因 基本支出 \(Lexer.quote(rng.pick(Self.reasons)))")
+    out.append("原因 项目支出 \(Lexer.quote(rng.pick(Self.reasons)))")
+
+    out.append("")
+    out.append("# 基本支出按经济分类（款级）；各单位经济分类合计 = 该单位基本支出")
+    for e in econLines {
+      econLineIndex.append(out.count)
+      out.append("经济 \(e.code) \(e.amount.wan)\(unitOpt(e.unit)) 上年 \(e.prior.wan)")
+    }
+
+    out.append("")
+    out.append("# 项目支出表；各科目项目合计 = 该科目项目支出")
+    var projectLineIndex: [Int] = []
+    for p in projects {
+      var s = "项目 \(Lexer.quote(p.name)) 类型 \(p.type) 科目 \(p.code)\(unitOpt(p.unit))"
+      if p.amounts.count == 1 && p.amounts[0].0 == .general { s += " 金额 \(p.amounts[0].1.wan)" }
+      else { for (src, a) in p.amounts { s += " \(src.rawValue) \(a.wan)" } }
+      s += " 上年 \(p.prior.wan)"
+      if p.managed { s += " 绩效管理" }
+      projectLineIndex.append(out.count)
+      out.append(s)
+    }
+    out.append("")
+    out.append("# 绩效目标表")
+    var goalLineIndex: [(Int, String)] = []
+    for p in projects where p.managed {
+      let t = p.amounts.map(\.1).reduce(0, +)
+      let g = p.amounts.filter { $0.0 == .general }.map(\.1).reduce(0, +)
+      var s = "绩效 \(Lexer.quote(p.name)) 总额 \(t.wan) 财政拨款 \(g.wan)"
+      if t != g { s += " 其他 \((t - g).wan)" }
+      s += " 实施单位 \(Lexer.quote(units[p.unit].name ?? dept)) 项目来源 \(rng.chance(50) ? "延续项目" : "新增项目") 项目期 \"\(year)-1-1至\(year)-12-31\""
+      s += " 目标 \(Lexer.quote("保障\(p.name.replacingOccurrences(of: "经费", with: ""))工作顺利开展，按期完成年度任务。"))"
+      goalLineIndex.append((out.count, p.name))
+      out.append(s)
+      out.append("指标 \(Lexer.quote(p.name)) 1 产出指标 数量指标 \"完成工作任务\" \"≥\(rng.int(3...200))项\"")
+      out.append("指标 \(Lexer.quote(p.name)) 2 效益指标 社会效益指标 \"服务对象覆盖率\" \"≥\(rng.int(80...99))%\"")
+      out.append("指标 \(Lexer.quote(p.name)) 3 满意度指标 服务对象满意度指标 \"服务对象满意度\" \"≥\(rng.int(85...95))%\"")
+    }
+
+    out.append("")
+    out.append("# 四、“三公”经费（各项不小于对应经济分类款 30212/30231/30217）")
+    let threePublicStart = out.count
+    for (item, a, p) in threePublic { out.append("三公 \(item) \(a.wan) 上年 \(p.wan)") }
+    out.append("原因 三公 \(Lexer.quote("落实过紧日子要求，严控“三公”经费"))")
+    let threePublicEnd = out.count
+
+    out.append("")
+    out.append("# 五、国有资产")
+    let cars = rng.int(0...4)
+    let carValue = cars * rng.int(1500...3000), otherValue = rng.int(20000...400000)
+    out.append("资产 原值 \((carValue + otherValue).wan) 车辆 \(carValue.wan) 其他 \(otherValue.wan) 车辆数 \(cars)")
+    if cars == 0 { out.append("资产 车辆 无") } else {
+      let cats = ["机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车"]
+      var left = cars, c = 0
+      while left > 0 { let n = Swift.min(left, rng.int(1...2)); out.append("资产 车辆 \(cats[c % cats.count]) \(n)"); left -= n; c += 1 }
+    }
+    if rng.chance(25) { out.append("资产 设备 \"大型专用检测设备\" 1 原值 \(rng.int(10000...30000).wan)") } else { out.append("资产 设备 无") }
+    if buyVehicle { out.append("资产 购置 车辆 \"应急保障用车\" 1 金额 \(purchase.wan)") } else { out.append("资产 购置 无") }
+    if rng.chance(80) { out.append("资产 配置 \"台式计算机\" \(rng.int(2...30)) 金额 \(rng.int(100...1500).wan)") } else { out.append("资产 配置 无") }
+
+    out.append("")
+    out.append("# 六、政府采购与购买服务")
+    let nProc = rng.int(0...4)
+    if nProc == 0 { out.append("采购 无") }
+    let cats = ["货物", "服务", "工程"]
+    var procNames = Set<String>()
+    for i in 0..<nProc {
+      let n = rng.pick(["办公设备", "信息系统运行维护服务", "物业管理服务", "办公场所维修工程", "专用设备", "印刷服务"]) + (procNames.contains("") ? "" : "")
+      let name = procNames.insert(n).inserted ? n : "\(n)（\(i + 1)）"
+      out.append("采购 \(cats[i % 3]) \(Lexer.quote(name)) 金额 \(rng.int(100...8000).wan)")
+    }
+    if rng.chance(60) {
+      out.append("购买服务 \"政务服务窗口辅助服务\" 方式 \"公开招标\" 期限 \"\(year)年1月1日至\(year)年12月31日\" 金额 \(rng.int(300...3000).wan)")
+    } else { out.append("购买服务 无") }
+
+    out.append("")
+    out.append("# 七、机关运行经费（不大于本级机关公用经费）")
+    let operatingLine = out.count
+    out.append("机关运行经费 \(operating.wan) 上年 \((operating * rng.int(95...105) / 100).wan) 原因 \"厉行节约，压减一般性支出\"")
+
+    out.append("")
+    out.append("# 八、核对数")
+    out.append("核对 T3 合计 合计 \(total.wan) 基本支出 \(basicTotal.wan) 项目支出 \(projectTotal.wan)")
+
+    // ---- defects ----
+    var defects: [Defect] = []
+    if spec.defects > 0 {
+      var kinds = DefectKind.allCases.filter { $0 != .wrongCode }
+      rng.shuffle(&kinds)
+      if spec.defects > kinds.count { kinds.append(.wrongCode) }
+      var removed = Set<Int>()
+      for kind in kinds.prefix(spec.defects) {
+        switch kind {
+        case .sumOff:
+          let i = econLineIndex[rng.int(0...(econLineIndex.count - 1))]
+          let e = econLines[econLineIndex.firstIndex(of: i)!]
+          out[i] = out[i].replacingOccurrences(of: "经济 \(e.code) \(e.amount.wan)", with: "经济 \(e.code) \((e.amount + 1).wan)")
+          defects.append(Defect(kind: kind.rawValue, rule: kind.rule, severity: kind.severity, detail: "经济 \(e.code) 多录 0.01"))
+        case .missingThreePublic:
+          for i in threePublicStart..<threePublicEnd { removed.insert(i) }
+          defects.append(Defect(kind: kind.rawValue, rule: kind.rule, severity: kind.severity, detail: "未录入“三公”经费"))
+        case .residue:
+          out[out.firstIndex { $0.hasPrefix("职责 1 ") }!] = "职责 1 \"负责XX工作，根据实际情况组织实施。\""
+          defects.append(Defect(kind: kind.rawValue, rule: kind.rule, severity: kind.severity, detail: "职责 1 留有“XX”"))
+        case .revenueOff:
+          let i = out.firstIndex { $0.hasPrefix("收入 一般公共预算 ") }!
+          let (a, p) = bySource[.general]!
+          out[i] = "收入 一般公共预算 \((a + 1).wan) 上年 \(p.wan)"
+          defects.append(Defect(kind: kind.rawValue, rule: kind.rule, severity: kind.severity, detail: "一般公共预算收入多录 0.01"))
+        case .projectOff:
+          // Prefer a project without a goal table, so the defect yields exactly one finding.
+          let unmanaged = projects.indices.filter { !projects[$0].managed }
+          let j = unmanaged.isEmpty ? rng.int(0...(projects.count - 1)) : rng.pick(unmanaged)
+          let i = projectLineIndex[j]
+          let p = projects[j]
+          let (src, a) = p.amounts[0]
+          let old = p.amounts.count == 1 && src == .general ? "金额 \(a.wan)" : "\(src.rawValue) \(a.wan)"
+          let new = p.amounts.count == 1 && src == .general ? "金额 \((a + 1).wan)" : "\(src.rawValue) \((a + 1).wan)"
+          out[i] = out[i].replacingOccurrences(of: old, with: new)
+          defects.append(Defect(kind: kind.rawValue, rule: kind.rule, severity: kind.severity, detail: "项目“\(p.name)”多录 0.01"))
+        case .goalMissing:
+          guard let (i, name) = goalLineIndex.first(where: { !removed.contains($0.0) }) else { continue }
+          for k in i..<(i + 4) { removed.insert(k) }
+          defects.append(Defect(kind: kind.rawValue, rule: kind.rule, severity: kind.severity, detail: "项目“\(name)”缺绩效目标表"))
+        case .operatingMissing:
+          removed.insert(operatingLine)
+          defects.append(Defect(kind: kind.rawValue, rule: kind.rule, severity: kind.severity, detail: "未录入机关运行经费"))
+        case .wrongCode:
+          let i = expenditureLineIndex[rng.int(0...(expenditureLineIndex.count - 1))]
+          let parts = out[i].split(separator: " ", maxSplits: 2)
+          let code = String(parts[1])
+          let typo = String(code.prefix(5)) + "9" + String(code.suffix(1) == "8" ? "7" : "8")
+          out[i] = "支出 \(typo) \(parts[2])"
+          defects.append(Defect(kind: kind.rawValue, rule: kind.rule, severity: kind.severity, detail: "支出科目 \(code) 误录为 \(typo)"))
+        }
+      }
+      if !removed.isEmpty { out = out.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
+      out.insert("# 注入的错误（\(defects.count)）：" + defects.map { "\($0.kind)→\($0.rule)" }.joined(separator: "；"), at: 1)
+    }
+
+    let script = out.joined(separator: "\n") + "\n"
+    let entryCount = out.filter { !$0.isEmpty && !$0.hasPrefix("#") }.count
+    return GeneratedDepartment(name: dept, year: year, script: script, lineCount: lines.count, economicCodeCount: Set(econLines.map(\.code)).count,
+                               projectCount: projects.count, scriptLines: entryCount, defects: defects)
+  }
+}

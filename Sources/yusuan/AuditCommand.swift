@@ -1,0 +1,30 @@
+import ArgumentParser
+import Audit
+import Foundation
+import YusuanCore
+
+/// `yusuan audit DOCUMENT [--format text|json]`: reads a published 部门预算公开 document (text, .docx, .pdf) and
+/// reports every inconsistency found. Exit 0 without error-level findings, 1 with, 2 when the document cannot be read.
+struct AuditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract: "审读已公开的部门预算文件（.txt/.docx/.pdf）：列出表内、表间、文字与表格不一致等全部问题。",
+    discussion: "退出码：0 未发现错误级问题；1 发现问题；2 文件无法读取（空文件、编码不对、文件损坏、PDF 无文字等）。")
+
+  @Argument(help: "公开文件：文本（UTF-8 或 GBK）、Word（.docx）或 PDF（需要 pdftotext）。") var document: String
+  @Option(help: "输出格式：text 或 json。") var format: OutputFormat = .text
+
+  enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+  func run() throws {
+    let doc: AuditDocument
+    do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
+    catch let e as AuditReadError { throw CLIFailure.input(e.message) }
+    catch { throw CLIFailure.input("无法读取“\(document)”：\(error.localizedDescription)") }
+    // The catalog is optional: without forms/ the codes' shapes are still checked.
+    let catalog = try? FormsLibrary.locate().catalog("classification-2024")
+    let findings = Auditor.audit(doc, catalog: catalog)
+    print(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
+    if findings.errorCount > 0 { throw ExitCode(1) }
+  }
+}

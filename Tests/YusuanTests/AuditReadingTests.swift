@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import Audit
+import YusuanCore
+
+/// Documents that cannot be read give a clear Chinese message and exit 2 through the real binary; partial damage
+/// is reported, never a crash.
+struct AuditReadingTests {
+  static func file(_ data: Data, ext: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-audit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent("doc.\(ext)")
+    try data.write(to: url)
+    return url.path
+  }
+
+  @Test func emptyFileExitsTwo() throws {
+    let r = try CLI.run(["audit", try Self.file(Data(), ext: "txt")])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("空的"))
+    #expect(r.stdout.isEmpty)
+  }
+
+  @Test func truncatedDocxExitsTwo() throws {
+    let whole = try Data(contentsOf: AuditSeedTests.fixtures.appendingPathComponent("dongshan-2025.docx"))
+    let r = try CLI.run(["audit", try Self.file(whole.prefix(whole.count / 2), ext: "docx")])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("截断") || r.stderr.contains("损坏"))
+  }
+
+  @Test func binaryGarbageExitsTwo() throws {
+    var g = SystemRandomNumberGenerator()
+    let bytes = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &g) } + [0, 0xFF, 0xFE, 0x80])
+    let r = try CLI.run(["audit", try Self.file(Data([0x01, 0x02]) + bytes, ext: "txt")])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("文件"))
+  }
+
+  @Test func gbkTextIsReadAndSaysSo() throws {
+    guard let gb = TextDecoding.gb18030 else { return }
+    let seed = try String(contentsOfFile: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/000_626f1369946c4733.txt").path, encoding: .utf8)
+    let r = try CLI.run(["audit", try Self.file(try #require(seed.data(using: gb)), ext: "txt"), "--format", "json"])
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("audit.read.encoding"))
+    #expect(r.stdout.contains("2.60%"))
+  }
+
+  @Test func gbkBytesThatAreNotADocumentExitTwo() throws {
+    guard let gb = TextDecoding.gb18030 else { return }
+    let r = try CLI.run(["audit", try Self.file(try #require("这只是一段普通的文字，不是公开文件。".data(using: gb)), ext: "txt")])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("找不到部门预算公开文件的内容"))
+  }
+
+  @Test func pdfWithoutTextExitsTwo() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { return }
+    // A valid one-page PDF with no text layer.
+    let pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    let r = try CLI.run(["audit", try Self.file(Data(pdf.utf8), ext: "pdf")])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("PDF"))
+  }
+
+  @Test func missingFileExitsTwo() throws {
+    let r = try CLI.run(["audit", "/nonexistent/文件.txt"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("找不到文件"))
+  }
+
+  @Test func seedThroughBinaryJSONAndExitOne() throws {
+    let r = try CLI.run(["audit", AuditSeedTests.seeds.appendingPathComponent("001_d4b356eb47825e97.txt").path, "--format", "json"])
+    #expect(r.status == 1)
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+    #expect(array.contains { $0["rule"] as? String == "audit.prose.share-sum" })
+    for d in array { for key in ["rule", "severity", "table", "row", "column", "message", "expected", "actual"] { #expect(d.keys.contains(key)) } }
+  }
+
+  @Test func cleanDocumentExitsZero() throws {
+    let r = try CLI.run(["audit", AuditSeedTests.fixtures.appendingPathComponent("nanhu-2025-clean.txt").path])
+    #expect(r.status == 0, "\(r.stdout)")
+  }
+
+  @Test func damagedDocxXMLKeepsWhatWasRead() throws {
+    // A docx whose document.xml stops mid-way: what comes before the damage is still audited.
+    let doc = try DocumentReader.read(url: AuditSeedTests.fixtures.appendingPathComponent("dongshan-2025-damaged-xml.docx"))
+    #expect(doc.readFindings.contains { $0.rule == "audit.read.damaged" })
+    #expect(!doc.tables.isEmpty)
+  }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Audit
+import YusuanCore
+
+/// `yusuan audit` on the two real seeds and on fixtures of other shapes: each known defect, with its evidence.
+struct AuditSeedTests {
+  static let seeds = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds")
+  static let fixtures = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/audit")
+
+  static func audit(_ url: URL) throws -> [Diagnostic] {
+    Auditor.audit(try DocumentReader.read(url: url), catalog: try TestSupport.forms.catalog("classification-2024"))
+  }
+
+  static func seed(_ name: String) throws -> [Diagnostic] {
+    let url = seeds.appendingPathComponent(name)
+    try #require(FileManager.default.fileExists(atPath: url.path), "seed missing: \(url.path)")
+    return try audit(url)
+  }
+
+  static func has(_ ds: [Diagnostic], _ rule: String, _ text: String) -> Bool { has(ds, rule, expected: nil, actual: nil, text: text) }
+
+  static func has(_ ds: [Diagnostic], _ rule: String, expected: String? = nil, actual: String? = nil, text: String? = nil) -> Bool {
+    ds.contains { $0.rule == rule && (expected == nil || $0.expected == expected) && (actual == nil || $0.actual == actual) && (text == nil || $0.message.contains(text!)) }
+  }
+
+  @Test func seed2021TablesAndCodes() throws {
+    let d = try Self.seed("001_d4b356eb47825e97.txt")
+    #expect(Self.has(d, "audit.amount.malformed", expected: "457.90", actual: "457.90."))
+    #expect(Self.has(d, "audit.code.malformed", expected: "21011", actual: "11"))
+    #expect(Self.has(d, "audit.code.malformed", expected: "22102", actual: "2"))
+    #expect(Self.has(d, "audit.code.malformed", expected: "2010305", actual: "210305"))
+    #expect(Self.has(d, "audit.code.misplaced", expected: "2080505", actual: "2050505"))
+    #expect(Self.has(d, "audit.sum.parent", expected: "0.26", actual: "19.53"))
+    #expect(Self.has(d, "audit.name.mismatch", expected: "职工基本医疗保险缴费", actual: "城镇职工基本医疗保险缴费"))
+    #expect(Self.has(d, "audit.cross.row-code", expected: "2050505", actual: "2080505"))
+    #expect(Self.has(d, "audit.numbering.missing", "收入预算总表"))
+    #expect(Self.has(d, "audit.numbering.orphan", actual: "部门公开表7"))
+    #expect(Self.has(d, "audit.table.title", actual: "2021年项目支出表"))
+    #expect(Self.has(d, "audit.table.columns", expected: "人员经费、公用经费"))
+    #expect(Self.has(d, "audit.text.residue", actual: "XX"))
+    #expect(Self.has(d, "audit.text.residue", "增加（减少）"))
+    #expect(Self.has(d, "audit.required.three-public", "公务接待费 1.90"))
+    #expect(Self.has(d, "audit.required.table", expected: "一般公共预算“三公”经费支出表"))
+  }
+
+  @Test func seed2021Prose() throws {
+    let d = try Self.seed("001_d4b356eb47825e97.txt")
+    // 87% + 3% + 2% + 6% = 98%; truly 87.08/3.95/2.82/6.15.
+    #expect(Self.has(d, "audit.prose.share-sum", expected: "100%", actual: "98%", text: "87.08%、3.95%、2.82%、6.15%"))
+    #expect(Self.has(d, "audit.prose.share", expected: "3.95%", actual: "3%"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "7892.31%", actual: "78.92%"))
+    #expect(Self.has(d, "audit.prose.new-item", expected: "新增14.81万元", actual: "增长100%"))
+    #expect(Self.has(d, "audit.prose.share", expected: "44.36%", actual: "44.35%"))
+    #expect(Self.has(d, "audit.prose.share", expected: "55.64%", actual: "55.65%"))
+    #expect(Self.has(d, "audit.prose.share", expected: "100.00%", actual: "87%"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "9.03%", actual: "10.23%"))
+    #expect(Self.has(d, "audit.prose.percent-format", "0.2%（应为 0.25%）"))
+    #expect(Self.has(d, "audit.prose.percent-format", "3%（应为 3.09%）"))
+    #expect(Self.has(d, "audit.prose.percent-format", "2%（应为 1.61%）"))
+    #expect(Self.has(d, "audit.prose.contradiction", expected: "减少52.19万元", actual: "增加15.76万元"))
+    #expect(Self.has(d, "audit.prose.figure", expected: "185.62", actual: "187.62"))
+    #expect(Self.has(d, "audit.prose.figure", expected: "46.60", actual: "314.20"))
+    #expect(Self.has(d, "audit.prose.figure", expected: "525.85", actual: "457.90"))
+    #expect(Self.has(d, "audit.prose.parts-sum", expected: "233.25", actual: "505.85"))
+    #expect(Self.has(d, "audit.prose.parts-sum", expected: "970.18", actual: "678.90"))
+    #expect(Self.has(d, "audit.prose.zero-change"))
+    #expect(Self.has(d, "audit.prose.performance-contradiction"))
+    #expect(Self.has(d, "audit.prose.unit-mixed", "政府采购预算0元"))
+    #expect(Self.has(d, "audit.text.wording", actual: "截止"))
+    // Located by paragraph: file and line.
+    let share = try #require(d.first { $0.rule == "audit.prose.share-sum" })
+    #expect(share.file == "001_d4b356eb47825e97.txt" && share.line != nil)
+    // No false alarm on the tables that do add up.
+    #expect(!d.contains { $0.rule == "audit.sum.two-sided" })
+    #expect(!d.contains { $0.rule == "audit.prose.parts-sum" && $0.expected == "15.76" })
+  }
+
+  @Test func seed2024Prose() throws {
+    let d = try Self.seed("000_626f1369946c4733.txt")
+    #expect(Self.has(d, "audit.text.residue", actual: "局（委）"))
+    #expect(Self.has(d, "audit.prose.share", expected: "2.60%", actual: "2.59%"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "10.43%", actual: "10.45%"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "31.58%", actual: "31.55%"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "1.32%", actual: "1.35%"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "1.16%", actual: "1.15%"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "1.13%", actual: "1.15%"))
+    #expect(Self.has(d, "audit.prose.new-item", expected: "新增9.13万元"))
+    #expect(Self.has(d, "audit.prose.percent-format", "0.015%（应为 0.01%）"))
+    #expect(Self.has(d, "audit.prose.percent-format", "1.5%"))
+    #expect(Self.has(d, "audit.prose.list-sum", expected: "612.42", actual: "612.41"))
+    #expect(Self.has(d, "audit.prose.items-sum", expected: "−36.35", actual: "−36.34"))
+    #expect(Self.has(d, "audit.prose.operating-cost", actual: "39.96"))
+    #expect(Self.has(d, "audit.prose.performance-amount", expected: "74.00", actual: "60.00"))
+    #expect(Self.has(d, "audit.prose.economic-class", "退休费（30302）"))
+    #expect(Self.has(d, "audit.required.three-public"))
+    #expect(Self.has(d, "audit.text.empty-item", "年度预算安排"))
+    #expect(Self.has(d, "audit.required.tables"))
+    // Correct figures are not reported: 5.60% and 79.45% are right.
+    #expect(!d.contains { $0.actual == "5.60%" || $0.actual == "79.45%" })
+  }
+
+  @Test func otherProvinceInYuanNumberedDifferently() throws {
+    let doc = try DocumentReader.read(url: Self.fixtures.appendingPathComponent("jiangbei-2025-yuan.txt"))
+    #expect(doc.tables.map(\.kind) == [.summary, .expenditure, .general, .threePublic])
+    #expect(doc.tables.map(\.number) == [1, 2, 4, 5])
+    #expect(doc.tables.allSatisfy { $0.unit == .yuan })
+    let d = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
+    #expect(Self.has(d, "audit.sum.parent", expected: "950000.00", actual: "1050000.00"))
+    #expect(Self.has(d, "audit.cross.figure", "2130305"))
+    #expect(Self.has(d, "audit.numbering.gap", "表3"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "25.00%", actual: "20.00%"))
+    #expect(Self.has(d, "audit.prose.new-item", expected: "新增40.00万元"))
+    #expect(!d.contains { $0.rule == "audit.required.three-public" })
+    #expect(!d.contains { $0.rule == "audit.prose.share" })
+  }
+
+  @Test func consistentDocumentHasNoErrors() throws {
+    let d = try Self.audit(Self.fixtures.appendingPathComponent("nanhu-2025-clean.txt"))
+    #expect(d.errorCount == 0, "\(d.filter { $0.severity == .error }.map(\.message))")
+    #expect(!d.contains { $0.rule.hasPrefix("audit.prose") || $0.rule.hasPrefix("audit.sum") || $0.rule.hasPrefix("audit.numbering") })
+  }
+
+  @Test func docxParagraphsAndTables() throws {
+    let doc = try DocumentReader.read(url: Self.fixtures.appendingPathComponent("dongshan-2025.docx"))
+    #expect(doc.format == .docx)
+    let t = try #require(doc.tables.first)
+    #expect(t.kind == .general && t.number == 1 && t.unit == .wan)
+    #expect(t.columns.map(NameKey.of) == ["科目编码", "科目名称", "合计"])
+    #expect(doc.paragraphs.contains { $0.text.contains("增长10.00%") })
+    let d = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
+    #expect(Self.has(d, "audit.sum.parent", expected: "90.00", actual: "100.00"))
+    #expect(Self.has(d, "audit.prose.change-percent", expected: "11.11%", actual: "10.00%"))
+  }
+
+  @Test func percentArithmeticIsExact() {
+    let a = Amount(wanCents: 1590), b = Amount(wanCents: 61242)
+    #expect(PrintedPercent.twoDecimals(a, b) == "2.60%")
+    #expect(PrintedPercent("2.59%")!.agrees(a, b) == false)
+    #expect(PrintedPercent("87%")!.agrees(Amount(wanCents: 45790), Amount(wanCents: 52585)))
+    #expect(PrintedPercent("0.015%")!.decimals == 3)
+    #expect(ProseScanner.cleanSubject("8.卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）2024年预算") == "行政单位医疗")
+  }
+}
