@@ -1,9 +1,15 @@
+import Foundation
+
 /// The facts of a workbook, by key, with typed views for plugins and rules.
 ///
 /// Facts are partitioned by kind (the key up to its first `|`), so a typed view reads only its own kind:
 /// applying an entry stays cheap however large the workbook grows.
 public struct FactSet: Sendable, Equatable {
   private var byKind: [Substring: [String: Fact]] = [:]
+  /// Typed views computed once per state: rules read them many times per check. Replaced on every edit.
+  private var cache = ViewCache()
+
+  public static func == (a: FactSet, b: FactSet) -> Bool { a.byKind == b.byKind }
 
   public init(_ facts: [Fact] = []) {
     for f in facts { byKind[Self.kind(of: f.key), default: [:]][f.key] = f }
@@ -19,6 +25,7 @@ public struct FactSet: Sendable, Equatable {
   /// Applies one edit and returns what it replaced, so the change can be journaled and undone.
   @discardableResult
   public mutating func apply(_ edit: FactEdit) -> FactChange {
+    cache = ViewCache()
     switch edit {
     case .set(let f):
       let before = self[f.key]
@@ -38,35 +45,39 @@ public struct FactSet: Sendable, Equatable {
 
   // MARK: Typed views (sorted for stable output)
 
-  public var duties: [ListItem] { values("职责") { if case .duty(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var tasks: [ListItem] { values("任务") { if case .task(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var units: [BudgetUnit] { values("单位") { if case .unit(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var revenues: [RevenueFact] { values("收入") { if case .revenue(let x) = $0 { x } else { nil } }.sorted { $0.source < $1.source } }
+  public var duties: [ListItem] { cache.get("duties") { values("职责") { if case .duty(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var tasks: [ListItem] { cache.get("tasks") { values("任务") { if case .task(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var units: [BudgetUnit] { cache.get("units") { values("单位") { if case .unit(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var revenues: [RevenueFact] { cache.get("revenues") { values("收入") { if case .revenue(let x) = $0 { x } else { nil } }.sorted { $0.source < $1.source } } }
   public var expenditures: [ExpenditureLine] {
-    values("支出") { if case .expenditure(let x) = $0 { x } else { nil } }
-      .sorted { ($0.code, $0.kind.rawValue, $0.source, $0.unit ?? "") < ($1.code, $1.kind.rawValue, $1.source, $1.unit ?? "") }
+    cache.get("expenditures") {
+      values("支出") { if case .expenditure(let x) = $0 { x } else { nil } }
+        .sorted { ($0.code, $0.kind.rawValue, $0.source, $0.unit ?? "") < ($1.code, $1.kind.rawValue, $1.source, $1.unit ?? "") }
+    }
   }
-  public var priors: [AggregatePrior] { values("上年") { if case .prior(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } }
-  public var reasons: [Reason] { values("原因") { if case .reason(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } }
-  public var economics: [EconomicLine] { values("经济") { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } }
-  public var projects: [Project] { values("项目") { if case .project(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var goals: [PerformanceGoal] { values("绩效") { if case .goal(let x) = $0 { x } else { nil } }.sorted { $0.project < $1.project } }
-  public var indicators: [Indicator] { values("指标") { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } }
+  public var priors: [AggregatePrior] { cache.get("priors") { values("上年") { if case .prior(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
+  public var reasons: [Reason] { cache.get("reasons") { values("原因") { if case .reason(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
+  public var economics: [EconomicLine] { cache.get("economics") { values("经济") { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } } }
+  public var projects: [Project] { cache.get("projects") { values("项目") { if case .project(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var goals: [PerformanceGoal] { cache.get("goals") { values("绩效") { if case .goal(let x) = $0 { x } else { nil } }.sorted { $0.project < $1.project } } }
+  public var indicators: [Indicator] { cache.get("indicators") { values("指标") { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } } }
   public var threePublic: [ThreePublicFact] {
-    values("三公") { if case .threePublic(let x) = $0 { x } else { nil } }
-      .sorted { ThreePublicItem.allCases.firstIndex(of: $0.item)! < ThreePublicItem.allCases.firstIndex(of: $1.item)! }
+    cache.get("threePublic") {
+      values("三公") { if case .threePublic(let x) = $0 { x } else { nil } }
+        .sorted { ThreePublicItem.allCases.firstIndex(of: $0.item)! < ThreePublicItem.allCases.firstIndex(of: $1.item)! }
+    }
   }
   public var operatingCost: OperatingCost? { values("机关运行经费") { if case .operatingCost(let x) = $0 { x } else { nil } }.first }
-  public var procurements: [ProcurementItem] { values("采购") { if case .procurement(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
-  public var purchasedServices: [PurchasedService] { values("购买服务") { if case .purchasedService(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var procurements: [ProcurementItem] { cache.get("procurements") { values("采购") { if case .procurement(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var purchasedServices: [PurchasedService] { cache.get("purchasedServices") { values("购买服务") { if case .purchasedService(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
   public var emptySections: Set<String> { Set(values("无") { if case .emptySection(let x) = $0 { x.section } else { nil } }) }
-  public var vehicles: [VehicleHolding] { values("资产车辆") { if case .vehicle(let x) = $0 { x } else { nil } }.sorted { $0.category < $1.category } }
-  public var equipment: [Equipment] { values("资产设备") { if case .equipment(let x) = $0 { x } else { nil } }.sorted { $0.name < $1.name } }
-  public var plannedPurchases: [PlannedPurchase] { values("资产购置") { if case .plannedPurchase(let x) = $0 { x } else { nil } }.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) } }
-  public var assetConfigurations: [AssetConfiguration] { values("资产配置") { if case .assetConfiguration(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  public var vehicles: [VehicleHolding] { cache.get("vehicles") { values("资产车辆") { if case .vehicle(let x) = $0 { x } else { nil } }.sorted { $0.category < $1.category } } }
+  public var equipment: [Equipment] { cache.get("equipment") { values("资产设备") { if case .equipment(let x) = $0 { x } else { nil } }.sorted { $0.name < $1.name } } }
+  public var plannedPurchases: [PlannedPurchase] { cache.get("plannedPurchases") { values("资产购置") { if case .plannedPurchase(let x) = $0 { x } else { nil } }.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) } } }
+  public var assetConfigurations: [AssetConfiguration] { cache.get("assetConfigurations") { values("资产配置") { if case .assetConfiguration(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
   public var assetValue: AssetValue? { values("资产原值") { if case .assetValue(let x) = $0 { x } else { nil } }.first }
-  public var tableNotes: [TableNote] { values("说明") { if case .tableNote(let x) = $0 { x } else { nil } }.sorted { $0.table < $1.table } }
-  public var declared: [DeclaredFigure] { values("核对") { if case .declared(let x) = $0 { x } else { nil } }.sorted { ($0.table, $0.ordinal) < ($1.table, $1.ordinal) } }
+  public var tableNotes: [TableNote] { cache.get("tableNotes") { values("说明") { if case .tableNote(let x) = $0 { x } else { nil } }.sorted { $0.table < $1.table } } }
+  public var declared: [DeclaredFigure] { cache.get("declared") { values("核对") { if case .declared(let x) = $0 { x } else { nil } }.sorted { ($0.table, $0.ordinal) < ($1.table, $1.ordinal) } } }
 
   public func reason(for subject: String) -> String? {
     if case .reason(let r) = self["原因|\(subject)"] { return r.text }
@@ -96,4 +107,21 @@ public struct FactChange: Sendable, Codable, Equatable {
   public var before: Fact?
   public var after: Fact?
   public init(key: String, before: Fact?, after: Fact?) { self.key = key; self.before = before; self.after = after }
+}
+
+/// A memo of typed views for one state of a FactSet. Copies of an unchanged FactSet share it; an edit starts a new one.
+final class ViewCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var views: [String: Any] = [:]
+
+  func get<T>(_ name: String, _ make: () -> T) -> T {
+    lock.lock()
+    if let v = views[name] as? T { lock.unlock(); return v }
+    lock.unlock()
+    let v = make()
+    lock.lock()
+    views[name] = v
+    lock.unlock()
+    return v
+  }
 }
