@@ -38,8 +38,9 @@ public enum CodeShapeProblem: Equatable, Sendable {
 public enum CodeShape {
   /// Checks a code's shape for a system: all digits, a level length, the right leading digit.
   public static func problem(_ code: String, in system: CodeSystem) -> CodeShapeProblem? {
-    guard !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .notDigits }
-    guard system.levelLengths.contains(code.count) else { return .wrongLength(code.count) }
+    // Bytes, not Characters: this runs for every line on every check.
+    guard !code.isEmpty, code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return .notDigits }
+    guard system.levelLengths.contains(code.utf8.count) else { return .wrongLength(code.utf8.count) }
     switch system {
     case .function: if code.first != "2" { return .wrongPrefix(expected: "2") }
     case .economic: if code.first != "3" { return .wrongPrefix(expected: "3") }

@@ -39,9 +39,19 @@ public enum FundSource: String, Sendable, Codable, CaseIterable, Comparable {
   /// Funds that are 财政拨款 (appropriations), shown in 财政拨款收支总表.
   public var isAppropriation: Bool { self == .general || self == .governmentFund || self == .stateCapital }
 
-  public static func < (a: FundSource, b: FundSource) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  /// Column order; a switch, because sorting compares sources often.
+  var order: Int {
+    switch self {
+    case .carryover: return 0
+    case .general: return 1
+    case .governmentFund: return 2
+    case .stateCapital: return 3
+    case .specialAccount: return 4
+    case .unitFunds: return 5
+    }
   }
+
+  public static func < (a: FundSource, b: FundSource) -> Bool { a.order < b.order }
 }
 
 /// 基本支出 keeps the department running; 项目支出 pays for specific tasks.
