@@ -8,6 +8,8 @@ import ZIPFoundation
 /// a stray control character typed into a description must not make Word refuse the whole file.
 enum XML {
   static func escape(_ s: String) -> String {
+    // Fast path: most cells are figures and plain Chinese text with nothing to escape.
+    if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF }) { return s }
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for scalar in s.unicodeScalars {
