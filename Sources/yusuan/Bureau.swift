@@ -43,7 +43,10 @@ enum Bureau {
     return box.all
   }
 
-  static func check(_ file: String, forms: FormsLibrary) -> Outcome {
+  static func check(_ file: String, forms: FormsLibrary) -> Outcome { checked(file, forms: forms).outcome }
+
+  /// Opens and checks one workbook; the open workbench is returned so compile does not open it again.
+  static func checked(_ file: String, forms: FormsLibrary) -> (outcome: Outcome, workbench: Workbench?) {
     var o = Outcome(file: file)
     do {
       let wb = try Workbench.open(path: file, forms: forms, readonly: true)
@@ -53,23 +56,24 @@ enum Bureau {
       o.errors = o.diagnostics.errorCount
       o.warnings = o.diagnostics.warningCount
       o.status = o.errors > 0 ? .findings : o.warnings > 0 ? .warnings : .ok
+      return (o, wb)
     } catch {
       o.status = .unreadable
       o.message = "\(error)"
+      return (o, nil)
     }
-    return o
   }
 
   static func compile(_ file: String, forms: FormsLibrary, out: URL, formats: [OutputFormat], draft: Bool) -> Outcome {
-    var o = check(file, forms: forms)
-    guard o.status != .unreadable else { return o }
+    let (checkedOutcome, opened) = checked(file, forms: forms)
+    var o = checkedOutcome
+    guard let wb = opened else { return o }
     if o.errors > 0 && !draft {
       o.status = .refused
       o.message = "尚有 \(o.errors) 条错误，未生成（可加 --draft 生成草稿）"
       return o
     }
     do {
-      let wb = try Workbench.open(path: file, forms: forms, readonly: true)
       let doc = try wb.compile(draft: draft)
       let dir = out.appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

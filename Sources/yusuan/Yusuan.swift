@@ -26,7 +26,7 @@ struct Yusuan: ParsableCommand {
   static func main() {
     // `yusuan` alone on a terminal opens the REPL (DESIGN §7).
     if CommandLine.arguments.count == 1 && Terminal.stdinIsTerminal {
-      do { var repl = try ReplCommand.parse([]); try repl.run() } catch let e as CLIFailure { FileHandle.standardError.write(Data((e.message + "\n").utf8)); Foundation.exit(e.code) } catch { Foundation.exit(2) }
+      do { let repl = try ReplCommand.parse([]); try repl.run() } catch let e as CLIFailure { FileHandle.standardError.write(Data((e.message + "\n").utf8)); Foundation.exit(e.code) } catch { Foundation.exit(2) }
       return
     }
     do {
