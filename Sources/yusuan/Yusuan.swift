@@ -20,7 +20,7 @@ struct Yusuan: ParsableCommand {
         yusuan export 工作簿.yusuan --format script
       退出码：0 正常；1 发现问题（check 有错误级问题）；2 用法或输入错误。
       """,
-    subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, CatalogCommand.self, AuditCommand.self]
+    subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self]
   )
 
   static func main() {

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `yusuan import`: a published document's tables as facts, all or nothing, with every unplaced figure reported.
+struct ImportTests {
+  static let seed2021 = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/001_d4b356eb47825e97.txt").path
+  static let seed2024 = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/000_626f1369946c4733.txt").path
+
+  static func json(_ s: String) throws -> [[String: Any]] {
+    try #require(try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [[String: Any]])
+  }
+
+  /// The 2021 seed imported as this year's figures: its codes as printed, and `check` then reports the same
+  /// table-level code defects as `audit` reads in the document.
+  @Test func seed2021AsCurrentReproducesTheTablesAndTheirDefects() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "杜集区政府办公室", "--year", "2021", "--edition", "anhui-2021"])
+    let r = try CLI.run(["import", w, Self.seed2021, "--as", "current"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("未导入"))  // the units table: reported, not dropped
+    let export = try CLI.run(["export", w]).stdout
+    for printed in ["支出 2010301 基本 165.3", "支出 2050505 基本 19.27 名称 \"机关事业单位基本养老保险缴费支出\"", "经济 30110 10.12 名称 \"城镇职工基本医疗保险缴费\"",
+                    "项目 \"调研活动经费\" 类型 \"日常运转类\" 单位 \"杜集区政府办\" 金额 101.9", "收入 一般公共预算 525.85", "采购 无", "购买服务 无",
+                    "核对 T2 11 名称 \"行政事业单位医疗\" 合计 14.81", "核对 T3 210305 名称 \"专项业务及机关事务管理\" 合计 20",
+                    "核对 T5 208 名称 \"社会保障和就业支出\" 合计 20.78", "说明 T8 \"杜集区XX局没有政府性基金预算拨款收入"] {
+      #expect(export.contains(printed), "export lacks: \(printed)")
+    }
+    let check = try Self.json(try CLI.run(["check", w, "--format", "json"]).stdout)
+    let audit = try Self.json(try CLI.run(["audit", Self.seed2021, "--format", "json"]).stdout)
+    let checkMalformed = Set(check.filter { $0["rule"] as? String == "code.malformed" }.compactMap { $0["row"] as? String })
+    let auditMalformed = Set(audit.filter { $0["rule"] as? String == "audit.code.malformed" }.compactMap { $0["actual"] as? String })
+    #expect(checkMalformed == ["11", "2", "210305"])
+    #expect(checkMalformed == auditMalformed)
+    #expect(check.contains { $0["rule"] as? String == "code.misplaced" && $0["row"] as? String == "2050505" })
+    #expect(audit.contains { $0["rule"] as? String == "audit.code.misplaced" })
+    #expect(check.contains { $0["rule"] as? String == "text.residue" && $0["table"] as? String == "T8" })
+    #expect(check.contains { $0["rule"] as? String == "sum.declared" && $0["row"] as? String == "208" })
+  }
+
+  /// As last year's figures (the default): this year's amounts stay, last year's go into the prior column.
+  @Test func seed2021AsPriorFillsThePriorColumn() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "杜集区政府办公室", "--year", "2022", "--edition", "anhui-2021"])
+    _ = try CLI.run(["run", w, try CLI.writeTemp("支出 2010301 基本 170")])
+    let r = try CLI.run(["import", w, Self.seed2021])
+    #expect(r.status == 0, "\(r.stderr)")
+    let export = try CLI.run(["export", w]).stdout
+    #expect(export.contains("支出 2010301 基本 170 名称 \"行政运行\" 上年 165.3"))
+    #expect(export.contains("支出 2010302 项目 0 名称 \"一般行政管理事务\" 上年 272.6"))
+    #expect(export.contains("项目 \"调研活动经费\" 类型 \"日常运转类\" 单位 \"杜集区政府办\" 金额 0 上年 101.9 待确认"))
+    #expect(export.contains("上年 合计 525.85"))
+  }
+
+  /// A document without tables (the 2024 seed's tables were an attachment) is refused, nothing written.
+  @Test func documentWithoutTablesIsRefused() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "杜集区政府办", "--year", "2025"])
+    let r = try CLI.run(["import", w, Self.seed2024])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("没有找到可导入的预算表"))
+    #expect(try CLI.run(["import", w, "/nonexistent.txt"]).status == 2)
+    #expect(try CLI.run(["import", w, Self.seed2021, "--as", "next"]).status == 2)
+    #expect(!(try CLI.run(["export", w]).stdout.contains("支出")))
+  }
+}
