@@ -13,10 +13,15 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: "工作簿文件。") var workbook: String
   @Argument(help: "已公开的文件（.txt、.docx、.pdf）。") var document: String
   @Option(name: .customLong("as"), help: "prior（上年数，默认）或 current（本年数）。") var mode: String = "prior"
+  @Option(help: "CSV 的列映射：forms/mappings 下的编号、YAML 文件，或 code=列名,basic=列名,…（默认 budget-system）。") var map: String?
 
   func run() throws {
     guard let m = ImportMapping.Mode(rawValue: mode) else { throw CLIFailure.input("--as 只能是 prior 或 current。") }
     let forms = try loadForms()
+    if document.lowercased().hasSuffix(".csv") { return try importCSV(forms: forms, mode: m) }
+    if document.lowercased().hasSuffix(".xlsx") {
+      throw CLIFailure.input("暂不能直接读取 .xlsx：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入（yusuan import 工作簿 文件.csv --map …）。")
+    }
     let doc: AuditDocument
     do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
     catch { throw CLIFailure.input("\(error)") }
@@ -43,5 +48,31 @@ struct ImportCommand: ParsableCommand {
       for u in mapped.unplaced { print("  \(u)") }
     }
     print("当前检查结果：" + DiagnosticRenderer.summary(wb.check()) + " 运行 yusuan check \(workbook) 查看详情。")
+  }
+
+  /// The budget system's CSV export: expenditure lines through the column mapping, all or nothing.
+  func importCSV(forms: FormsLibrary, mode: ImportMapping.Mode) throws {
+    guard let data = FileManager.default.contents(atPath: document) else { throw CLIFailure.input("找不到或无法读取“\(document)”。") }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CLIFailure.input("“\(document)”不是 UTF-8 编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")
+    }
+    let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
+    let facts = wb.facts
+    let result: TableImport.Result
+    do {
+      let mapping = try TableImport.mapping(map, forms: forms)
+      result = try TableImport.lines(csv: text, file: document, mapping: mapping, asPrior: mode == .prior) { key in
+        if case .expenditure(let l)? = facts[key] { return l.amount }
+        return nil
+      }
+    } catch let e as TableImport.Failure { throw CLIFailure.input(e.description) }
+    guard !result.lines.isEmpty else { throw CLIFailure.input("“\(document)”中没有项级科目的支出行。" + result.skipped.prefix(5).joined(separator: "\n")) }
+    let n = try guarded { try wb.apply(result.lines, source: .import) }
+    print("已从 \(document) 导入 \(n) 条支出（\(mode == .prior ? "记为上年数" : "记为本年数")）。")
+    if !result.skipped.isEmpty {
+      print("以下 \(result.skipped.count) 行未导入：")
+      for s in result.skipped { print("  \(s)") }
+    }
+    print("当前检查结果：" + DiagnosticRenderer.summary(wb.check()))
   }
 }

@@ -144,8 +144,8 @@ enum CLI {
     return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
   }
 
-  static func writeTemp(_ text: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).ys")
+  static func writeTemp(_ text: String, ext: String = "ys") throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).\(ext)")
     try Data(text.utf8).write(to: url)
     return url.path
   }

@@ -63,3 +63,42 @@ struct ImportTests {
     #expect(!(try CLI.run(["export", w]).stdout.contains("支出")))
   }
 }
+
+/// The budget system's CSV export through a column mapping (built in, a file in forms/, or on the command line).
+struct CSVImportTests {
+  @Test func builtInMappingInYuanWithSubtotalsSkipped() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    let csv = """
+      功能科目编码,功能科目名称,基本支出,项目支出,资金来源,单位名称
+      201,一般公共服务支出,"2,128,900.00",2676600,一般公共预算,
+      2010301,行政运行,"2,128,900.00",,一般公共预算,
+      2010302,一般行政管理事务,,2676600,一般公共预算,
+      2080505,机关事业单位基本养老保险缴费支出,98000.50,,财政专户管理资金,示例中心
+      """
+    let r = try CLI.run(["import", w, try CLI.writeTemp(csv, ext: "csv"), "--as", "current"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("不是项级科目"))
+    let export = try CLI.run(["export", w]).stdout
+    #expect(export.contains("支出 2010301 基本 212.89 名称 \"行政运行\""))
+    #expect(export.contains("支出 2010302 项目 267.66 名称 \"一般行政管理事务\""))
+    #expect(export.contains("支出 2080505 基本 98000.50元 来源 财政专户管理资金 单位 \"示例中心\""))
+  }
+
+  @Test func inlineMappingAndErrorsWithLines() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    let csv = "科目,类型,万元\n2010301,基本,212.89\n2010302,项目,abc\n"
+    let path = try CLI.writeTemp(csv, ext: "csv")
+    let bad = try CLI.run(["import", w, path, "--as", "current", "--map", "code=科目,kind=类型,total=万元,money=万元"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains(":3:"))
+    #expect(bad.stderr.contains("没有导入任何内容"))
+    #expect(!(try CLI.run(["export", w]).stdout.contains("2010301")))
+    let good = try CLI.writeTemp("科目,类型,万元\n2010301,基本,212.89\n", ext: "csv")
+    #expect(try CLI.run(["import", w, good, "--as", "current", "--map", "code=科目,kind=类型,total=万元,money=万元"]).status == 0)
+    #expect(try CLI.run(["export", w]).stdout.contains("支出 2010301 基本 212.89"))
+    #expect(try CLI.run(["import", w, good, "--map", "nosuch"]).stderr.contains("找不到映射"))
+    #expect(try CLI.run(["import", w, "x.xlsx"]).stderr.contains("CSV UTF-8"))
+  }
+}
