@@ -18,10 +18,7 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     guard let m = ImportMapping.Mode(rawValue: mode) else { throw CLIFailure.input("--as 只能是 prior 或 current。") }
     let forms = try loadForms()
-    if document.lowercased().hasSuffix(".csv") { return try importCSV(forms: forms, mode: m) }
-    if document.lowercased().hasSuffix(".xlsx") {
-      throw CLIFailure.input("暂不能直接读取 .xlsx：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入（yusuan import 工作簿 文件.csv --map …）。")
-    }
+    if document.lowercased().hasSuffix(".csv") || document.lowercased().hasSuffix(".xlsx") { return try importTable(forms: forms, mode: m) }
     let doc: AuditDocument
     do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
     catch { throw CLIFailure.input("\(error)") }
@@ -50,18 +47,24 @@ struct ImportCommand: ParsableCommand {
     print("当前检查结果：" + DiagnosticRenderer.summary(wb.check()) + " 运行 yusuan check \(workbook) 查看详情。")
   }
 
-  /// The budget system's CSV export: expenditure lines through the column mapping, all or nothing.
-  func importCSV(forms: FormsLibrary, mode: ImportMapping.Mode) throws {
+  /// The budget system's export (.csv or .xlsx): expenditure lines through the column mapping, all or nothing.
+  func importTable(forms: FormsLibrary, mode: ImportMapping.Mode) throws {
     guard let data = FileManager.default.contents(atPath: document) else { throw CLIFailure.input("找不到或无法读取“\(document)”。") }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw CLIFailure.input("“\(document)”不是 UTF-8 编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")
+    let rows: [[String]]
+    if document.lowercased().hasSuffix(".xlsx") {
+      do { rows = try XlsxRows.rows(data, name: document) } catch { throw CLIFailure.input("\(error)") }
+    } else {
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw CLIFailure.input("“\(document)”不是 UTF-8 编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")
+      }
+      rows = CSVReader.rows(text)
     }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let facts = wb.facts
     let result: TableImport.Result
     do {
       let mapping = try TableImport.mapping(map, forms: forms)
-      result = try TableImport.lines(csv: text, file: document, mapping: mapping, asPrior: mode == .prior) { key in
+      result = try TableImport.lines(rows: rows, file: document, mapping: mapping, asPrior: mode == .prior) { key in
         if case .expenditure(let l)? = facts[key] { return l.amount }
         return nil
       }

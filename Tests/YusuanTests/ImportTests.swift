@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Renderers
 
 /// `yusuan import`: a published document's tables as facts, all or nothing, with every unplaced figure reported.
 struct ImportTests {
@@ -99,6 +100,28 @@ struct CSVImportTests {
     #expect(try CLI.run(["import", w, good, "--as", "current", "--map", "code=科目,kind=类型,total=万元,money=万元"]).status == 0)
     #expect(try CLI.run(["export", w]).stdout.contains("支出 2010301 基本 212.89"))
     #expect(try CLI.run(["import", w, good, "--map", "nosuch"]).stderr.contains("找不到映射"))
-    #expect(try CLI.run(["import", w, "x.xlsx"]).stderr.contains("CSV UTF-8"))
+    let notExcel = try CLI.writeTemp("not a zip", ext: "xlsx")
+    let r = try CLI.run(["import", w, notExcel])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("无法作为 Excel"))
+  }
+}
+
+/// An .xlsx export (title and unit rows above the header, shared strings, numbers) imports like the CSV.
+struct XlsxImportTests {
+  @Test func xlsxWithTitleRows() throws {
+    var zip = ZipWriter()
+    zip.add("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#)
+    zip.add("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>2025年支出预算明细</t></si><si><t>科目编码</t></si><si><t>科目名称</t></si><si><t>基本支出</t></si><si><t>项目支出</t></si><si><t>行政运行</t></si></sst>"#)
+    zip.add("xl/worksheets/sheet1.xml", #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c><c r="D2" t="s"><v>4</v></c></row><row r="3"><c r="A3"><v>2010301</v></c><c r="B3" t="s"><v>5</v></c><c r="C3"><v>2128900</v></c></row><row r="4"><c r="A4"><v>2010302</v></c><c r="D4"><v>2676600.5</v></c></row></sheetData></worksheet>"#)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).xlsx")
+    try zip.archive().write(to: url)
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    let r = try CLI.run(["import", w, url.path, "--as", "current"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let export = try CLI.run(["export", w]).stdout
+    #expect(export.contains("支出 2010301 基本 212.89 名称 \"行政运行\""))
+    #expect(export.contains("支出 2010302 项目 2676600.50元"))
   }
 }
