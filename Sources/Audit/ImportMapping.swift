@@ -167,19 +167,30 @@ public enum ImportMapping {
           r.lines.append(Line(text: "三公 \(item.rawValue) \(cur.scriptText)" + (pri.map { " 上年 \($0.scriptText)" } ?? ""), origin: t.ref))
         }
       case .summary, .fiscalSummary:
-        // Revenue by source from the 收入 side; totals as printed figures.
+        // Revenue by source from the 收入 side of 收支总表; totals as printed figures to check; the rest (the 类 on the
+        // 支出 side, subtotals) is what yusuan derives from the lines — listed, not silently dropped.
         for row in t.rows {
+          var placed = Set<Int>()
           let left = shape.label(of: row, side: 0)
-          guard let c = shape.side(of: 0).first, let v = amount(row, c), !v.isZero else { continue }
           let key = NameKey.of(left).replacingOccurrences(of: #"^[一二三四五六七八九十]+、"#, with: "", options: .regularExpression)
-          if t.kind == .summary, let s = FundSource.named(key), s != .carryover {
-            switch mode {
-            case .current: emit("收入 \(s.rawValue) \(v.scriptText)", row)
-            case .prior: emit("收入 \(s.rawValue) \((currentAmount(Fact.revenue(RevenueFact(source: s, amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", row)
+          if let c = shape.side(of: 0).first, let v = amount(row, c), !v.isZero {
+            if t.kind == .summary, let s = FundSource.named(key), s != .carryover {
+              placed.insert(c)
+              switch mode {
+              case .current: emit("收入 \(s.rawValue) \(v.scriptText)", row)
+              case .prior: emit("收入 \(s.rawValue) \((currentAmount(Fact.revenue(RevenueFact(source: s, amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", row)
+              }
+            } else if key.contains("总计") {
+              placed.insert(c)
+              if mode == .current { emit("核对 \(t.kind.rawValue) 合计 合计 \(v.scriptText)", row) }
             }
-          } else if key.contains("总计") && mode == .current {
-            emit("核对 \(t.kind.rawValue) 合计 合计 \(v.scriptText)", row)
           }
+          let rest = shape.amountColumns.filter { !placed.contains($0) }.compactMap { c -> String? in
+            guard let v = amount(row, c), !v.isZero else { return nil }
+            let label = shape.label(of: row, side: c)
+            return "\(label.isEmpty ? t.columns[c] : label) \(v.wan)"
+          }
+          if !rest.isEmpty { r.unplaced.append("\(origin(row))：\(rest.joined(separator: "、"))（由支出明细推算，未另行录入）") }
         }
       default:
         for row in t.rows { leftover(row, "此表暂不能导入为事实") }
