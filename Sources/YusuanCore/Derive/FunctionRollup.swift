@@ -36,23 +36,24 @@ public struct FunctionRollup: Sendable {
     for l in lines {
       total.add(l)
       sources.insert(l.source)
-      if let p = l.prior { linePriorTotalBySource[l.source, default: .zero] += p }
-      guard CodeShape.problem(l.code, in: .function) == nil, l.code.count == 7 else { continue }
-      for code in CodeShape.ancestors(l.code) + [l.code] {
+      if let p = l.prior {
+        linePriorTotalBySource[l.source, default: .zero] += p
+        linePriorTotal = (linePriorTotal ?? .zero) + p
+      }
+      guard l.code.utf8.count == 7, CodeShape.problem(l.code, in: .function) == nil else { continue }
+      // 类, 款 and 项 of the line, computed once (this runs for every line on every check).
+      let codes = [String(l.code.prefix(3)), String(l.code.prefix(5)), l.code]
+      for code in codes {
         rows[code, default: Row(code: code)].add(l)
         bySourceRows[l.source, default: [:]][code, default: Row(code: code)].add(l)
       }
       if let p = l.prior {
-        for code in CodeShape.ancestors(l.code) + [l.code] {
+        for code in codes {
           linePriors[code, default: .zero] += p
           linePriorsBySource[l.source, default: [:]][code, default: .zero] += p
         }
         linePriorByKind[l.kind, default: .zero] += p
-        linePriorTotal = (linePriorTotal ?? .zero) + p
       }
-    }
-    for l in lines where l.prior != nil && (CodeShape.problem(l.code, in: .function) != nil || l.code.count != 7) {
-      linePriorTotal = (linePriorTotal ?? .zero) + l.prior!
     }
   }
 
