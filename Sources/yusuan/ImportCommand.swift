@@ -8,7 +8,7 @@ import YusuanCore
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "把已公开的部门预算公开文件（文本、docx、pdf）中的表格导入工作簿：默认记为上年数（--as current 记为本年数）。全部或全不，读不出或放不下的数字逐一列出。")
+    abstract: "导入已公开的部门预算公开文件（文本、docx、pdf）或预算管理系统导出的 csv/xlsx（--map 指定列）：默认记为上年数（--as current 记为本年数）。全部或全不，未导入的数字逐一列出。")
 
   @Argument(help: "工作簿文件。") var workbook: String
   @Argument(help: "已公开的文件（.txt、.docx、.pdf）。") var document: String

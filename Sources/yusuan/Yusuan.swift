@@ -13,11 +13,15 @@ struct Yusuan: ParsableCommand {
     abstract: "yusuan（预算）：部门预算录入、检查与公开文件编制工具。",
     discussion: """
       常用流程：
+        yusuan                    （在终端中）新建工作簿并逐表录入
+        yusuan repl 工作簿.yusuan  继续逐表录入
         yusuan new 工作簿.yusuan --department 部门名称 --year 2025 --edition anhui-2024
         yusuan run 工作簿.yusuan 录入脚本.ys …
         yusuan check 工作簿.yusuan
         yusuan compile 工作簿.yusuan --out 输出目录
         yusuan export 工作簿.yusuan --format script
+        yusuan audit 已公开文件.docx  审读已公开的文件
+        yusuan check 目录  财政局批量检查
       退出码：0 正常；1 发现问题（check 有错误级问题）；2 用法或输入错误。
       """,
     subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self]
