@@ -72,9 +72,6 @@ public struct FunctionRollup: Sendable {
   public var orderedCodes: [String] { rows.keys.sorted() }
 
   public func classes() -> [Row] { rows.values.filter { $0.code.count == 3 }.sorted { $0.code < $1.code } }
-  public func children(of code: String) -> [Row] {
-    rows.values.filter { $0.code.count == code.count + 2 && $0.code.hasPrefix(code) }.sorted { $0.code < $1.code }
-  }
 }
 
 /// Prior-year figures: entered per line, or in aggregate where only the aggregate is known.

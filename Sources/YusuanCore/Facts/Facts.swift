@@ -226,8 +226,6 @@ public struct PurchasedService: Hashable, Sendable, Codable {
 public struct EmptySection: Hashable, Sendable, Codable {
   public var section: String
   public init(section: String) { self.section = section }
-  /// Sections that can be declared empty, with the command that declares them.
-  public static let known = ["采购", "购买服务", "车辆", "设备", "购置", "配置", "三公", "项目", "绩效"]
 }
 
 /// Vehicles held at 31 December of the prior year, by category.

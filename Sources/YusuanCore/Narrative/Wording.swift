@@ -58,9 +58,6 @@ public struct Wording: Sendable {
     if n < 20 { return "十" + (n % 10 == 0 ? "" : digits[n % 10]) }
     return digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10])
   }
-
-  /// Joins items with 、 and the last with 和 when asked.
-  public static func list(_ items: [String], separator: String = "、") -> String { items.joined(separator: separator) }
 }
 
 extension Amount {

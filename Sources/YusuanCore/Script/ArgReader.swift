@@ -123,5 +123,4 @@ public struct Options: Sendable {
   public var sources: [String: FundSource] = [:]
   public var tokens: [String: Token] = [:]
   var seen: Set<String> = []
-  public func has(_ k: String) -> Bool { seen.contains(k) }
 }

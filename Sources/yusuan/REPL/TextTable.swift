@@ -53,7 +53,3 @@ enum TextTable {
     }
   }
 }
-
-extension Array {
-  subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
-}
