@@ -19,10 +19,7 @@ extension ExpenditurePlugin {
                  WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in line(f, a)?.prior?.scriptText }),
                  WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
                            suggestion: { f, a in f.reason(for: a.first ?? "") },
-                           ask: { _, a in
-                             guard a.count >= 4, case .success(let cur) = AmountParser.parse(a[2]), case .success(let pri) = AmountParser.parse(a[3]) else { return false }
-                             return ChangeRules.needsReason(current: cur, prior: pri, settings: settings)
-                           }),
+                           ask: WalkField.whenChangeNeedsReason(current: 2, prior: 3, settings: settings)),
                ],
                isComplete: { !$0.expenditures.isEmpty }),
       WalkStep(id: "expenditure.economic", section: title, title: "基本支出（经济分类款级）", table: "T6",

@@ -9,10 +9,7 @@ extension OtherMattersPlugin {
                fields: [WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, _ in f.operatingCost.map { ($0.amount.isZero ? $0.prior ?? $0.amount : $0.amount).scriptText } }),
                         WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, _ in f.operatingCost?.prior?.scriptText }),
                         WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true, suggestion: { f, _ in f.reason(for: "机关运行经费") },
-                                  ask: { _, a in
-                                    guard a.count >= 2, case .success(let cur) = AmountParser.parse(a[0]), case .success(let pri) = AmountParser.parse(a[1]) else { return false }
-                                    return ChangeRules.needsReason(current: cur, prior: pri, settings: settings)
-                                  })],
+                                  ask: WalkField.whenChangeNeedsReason(current: 0, prior: 1, settings: settings))],
                isComplete: { $0.operatingCost != nil }),
     ]
   }

@@ -15,10 +15,7 @@ extension ThreePublicPlugin {
                  WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in fact(f, a)?.prior?.scriptText }),
                  WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
                            suggestion: { f, a in f.reason(for: ThreePublicItem.named(a.first ?? "")?.rawValue ?? "") },
-                           ask: { _, a in
-                             guard a.count >= 3, case .success(let cur) = AmountParser.parse(a[1]), case .success(let pri) = AmountParser.parse(a[2]) else { return false }
-                             return ChangeRules.needsReason(current: cur, prior: pri, settings: settings)
-                           }),
+                           ask: WalkField.whenChangeNeedsReason(current: 1, prior: 2, settings: settings)),
                ],
                isComplete: { $0.threePublic.count == ThreePublicItem.allCases.count }),
     ]

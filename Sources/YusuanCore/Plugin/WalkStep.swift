@@ -65,6 +65,18 @@ public struct WalkField: Sendable {
     self.keyword = keyword; self.prompt = prompt; self.kind = kind; self.optional = optional; self.suggestion = suggestion; self.ask = ask
   }
 
+  /// Ask only when the first answer is not 无 (a section declared empty needs no further fields).
+  public static let unlessNone: @Sendable (FactSet, [String]) -> Bool = { _, a in a.first != "无" }
+
+  /// Ask for a reason only when the answers at `current` and `prior` make a change beyond the edition's threshold.
+  public static func whenChangeNeedsReason(current: Int, prior: Int, settings: RuleSettings) -> @Sendable (FactSet, [String]) -> Bool {
+    { _, a in
+      guard a.count > max(current, prior), case .success(let cur) = AmountParser.parse(a[current]),
+            case .success(let pri) = AmountParser.parse(a[prior]) else { return false }
+      return ChangeRules.needsReason(current: cur, prior: pri, settings: settings)
+    }
+  }
+
   /// The command fragment for an answer: positional values as they are (quoted when text), options as `keyword value`.
   public func fragment(_ answer: String) -> String? {
     let a = answer.trimmingBlanks()
