@@ -33,7 +33,8 @@ struct ReplPipeTests {
 }
 
 /// Drives the real binary in a terminal (tmux): completion, refusal, `<`, undo, SIGKILL and resume.
-@Suite(.serialized)
+/// A time limit, so a terminal that stops answering fails the test instead of holding up the whole run.
+@Suite(.serialized, .timeLimit(.minutes(3)))
 struct ReplTerminalTests {
   static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
@@ -111,6 +112,12 @@ struct ReplTerminalTests {
 }
 
 /// A tmux session running one command: type, press keys, read the screen.
+///
+/// Each session has its own tmux server (`-L`), killed with the session, so no server outlives the test.
+/// tmux is started with posix_spawn and reaped with waitpid, and its output is read from a file: when the client
+/// forks a new server, Foundation's `Process` never saw the client exit (waitUntilExit hung with the client a
+/// zombie), and a pipe would be held open by the daemonised server. Descriptors above 2 are closed in the child so
+/// the server cannot hold other tests' pipes either.
 final class Tmux {
   let name = "yusuan-test-\(UUID().uuidString.prefix(8))"
 
@@ -118,28 +125,42 @@ final class Tmux {
     var env = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 YUSUAN_FORMS=\(TestSupport.repoRoot.appendingPathComponent("forms").path)"
     env += " TERM=xterm-256color"
     let cmd = "exec " + env + " " + command.map { "'\($0)'" }.joined(separator: " ")
-    try Self.tmux(["new-session", "-d", "-s", name, "-x", "160", "-y", "50", cmd])
+    try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "160", "-y", "50", cmd])
   }
 
+  struct SpawnFailed: Error { let errno: Int32 }
+
+  /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+), which the Glibc module does not export.
+  nonisolated(unsafe) static let closeFrom3: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
+    dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self) }
+
+  /// Runs `tmux -L <this session's server> args` and returns what it printed.
   @discardableResult
-  static func tmux(_ args: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-    p.arguments = args
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+  func tmux(_ args: [String]) throws -> String {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).out").path
+    defer { unlink(out) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    Self.closeFrom3?(&actions, 3)
+    let argv = (["/usr/bin/tmux", "-L", name] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ)
+    guard rc == 0 else { throw SpawnFailed(errno: rc) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
   }
 
-  func type(_ text: String) { _ = try? Self.tmux(["send-keys", "-t", name, "-l", text]) }
-  func key(_ key: String) { _ = try? Self.tmux(["send-keys", "-t", name, key]) }
+  func type(_ text: String) { _ = try? tmux(["send-keys", "-t", name, "-l", text]) }
+  func key(_ key: String) { _ = try? tmux(["send-keys", "-t", name, key]) }
   func enter() { key("Enter") }
 
-  func screen() -> String { (try? Self.tmux(["capture-pane", "-p", "-J", "-S", "-200", "-t", name])) ?? "" }
+  func screen() -> String { (try? tmux(["capture-pane", "-p", "-J", "-S", "-200", "-t", name])) ?? "" }
 
   /// Waits until `text` is on the screen (in the last lines, or after the last occurrence of `after`).
   func waitFor(_ text: String, inLastLines: Int? = nil, after: String? = nil, timeout: Double = 30) throws {
@@ -161,12 +182,13 @@ final class Tmux {
 
   /// SIGKILL the program in the pane (not tmux): as a crash or a power cut would.
   func killProcess() {
-    if let pid = Int32(((try? Self.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) {
+    if let pid = Int32(((try? tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) {
       Foundation.kill(pid, SIGKILL)
     }
     Thread.sleep(forTimeInterval: 0.3)
     kill()
   }
 
-  func kill() { _ = try? Self.tmux(["kill-session", "-t", name]) }
+  /// Ends the session and its server.
+  func kill() { _ = try? tmux(["kill-server"]) }
 }
