@@ -41,9 +41,10 @@ let package = Package(
       path: "Sources/YusuanStore"
     ),
     // Renderers: lay a PublishedDocument out as docx, xlsx, html, md, json (and pdf through LibreOffice).
+    .systemLibrary(name: "CZlibDeflate", path: "Sources/CZlibDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "Renderers",
-      dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["YusuanCore", "CZlibDeflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       path: "Sources/Renderers",
       exclude: ["README.md"]
     ),

@@ -139,7 +139,10 @@ public enum DocxRenderer: DocumentRenderer {
       }
       paragraph(style: "TableTitle", text: table.title, pageBreak: first && newPage)
       if !table.unit.isEmpty { paragraph(style: "TableUnit", text: table.unit) }
-      body += tableXML(layout, fit)
+      var xml = ""
+      xml.reserveCapacity(256 * (layout.table.rows.count + layout.headerRowCount) * layout.columnCount)
+      tableXML(layout, fit, into: &xml)
+      body += xml
       lastWasTable = true
       if let note = table.note, !note.isEmpty {
         paragraph(style: "TableNote", text: note)
@@ -147,32 +150,35 @@ public enum DocxRenderer: DocumentRenderer {
       afterHeading = false
     }
 
-    func tableXML(_ layout: TableLayout, _ fit: TableFit) -> String {
+    /// The table as one `w:tbl`, appended to `x` (one buffer: a table of 300 rows has thousands of cells).
+    func tableXML(_ layout: TableLayout, _ fit: TableFit, into x: inout String) {
       let n = layout.columnCount
       let style = fit.fontSize == 21 ? "TableText" : "TableTextSmall"
       let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
-      var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(fit.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+      x += "<w:tbl><w:tblPr><w:tblW w:w=\"\(fit.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
       x += "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
       x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/><w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
       x += "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
-      x += "<w:tblGrid>" + fit.widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+      x += "<w:tblGrid>"
+      for w in fit.widths { x += "<w:gridCol w:w=\""; x += String(w); x += "\"/>" }
+      x += "</w:tblGrid>"
 
+      let paragraphStart = "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>"
+      let em = fit.fontSize * 10  // one character of the table font, in twips
       func span(_ c: Int, _ count: Int) -> Int { fit.widths[c..<min(n, c + count)].reduce(0, +) }
-      func cellXML(width: Int, gridSpan: Int, vMerge: String?, paragraph: String) -> String {
-        var pr = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
-        if gridSpan > 1 { pr += "<w:gridSpan w:val=\"\(gridSpan)\"/>" }
-        if let vMerge { pr += vMerge }
-        pr += "<w:vAlign w:val=\"center\"/>"
-        return "<w:tc><w:tcPr>\(pr)</w:tcPr>\(paragraph)</w:tc>"
-      }
-      func cellParagraph(_ text: String, jc: String, bold: Bool, indent: Int = 0) -> String {
-        var ppr = "<w:pStyle w:val=\"\(style)\"/>"
+      /// One `w:tc` holding one paragraph of `text`.
+      func cell(width: Int, gridSpan: Int = 1, vMerge: String? = nil, text: String, jc: String, bold: Bool, indent: Int = 0) {
+        x += "<w:tc><w:tcPr><w:tcW w:w=\""; x += String(width); x += "\" w:type=\"dxa\"/>"
+        if gridSpan > 1 { x += "<w:gridSpan w:val=\""; x += String(gridSpan); x += "\"/>" }
+        if let vMerge { x += vMerge }
+        x += "<w:vAlign w:val=\"center\"/></w:tcPr>"
+        x += paragraphStart
         if indent > 0 {
-          let em = fit.fontSize * 10  // one character of the table font, in twips
-          ppr += "<w:ind w:left=\"\(indent * em)\" w:leftChars=\"\(indent * 100)\"/>"
+          x += "<w:ind w:left=\""; x += String(indent * em); x += "\" w:leftChars=\""; x += String(indent * 100); x += "\"/>"
         }
-        ppr += "<w:jc w:val=\"\(jc)\"/>"
-        return "<w:p><w:pPr>\(ppr)</w:pPr>\(runs(text, props: bold ? "<w:b/><w:bCs/>" : ""))</w:p>"
+        x += "<w:jc w:val=\""; x += jc; x += "\"/></w:pPr>"
+        x += runs(text, props: bold ? "<w:b/><w:bCs/>" : "")
+        x += "</w:p></w:tc>"
       }
 
       // Header rows: repeated on every page; merged cells as gridSpan (across) and vMerge (down).
@@ -180,15 +186,13 @@ public enum DocxRenderer: DocumentRenderer {
         x += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         var c = 0
         while c < n {
-          if let cell = layout.cellCovering(row: r, col: c), cell.col == c {
-            let vMerge: String? = cell.rowSpan == 1 && cell.row == r ? nil
-              : cell.row == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>"
-            let text = cell.row == r ? cell.text : ""
-            x += cellXML(width: span(c, cell.colSpan), gridSpan: cell.colSpan, vMerge: vMerge,
-                         paragraph: cellParagraph(text, jc: "center", bold: true))
-            c += cell.colSpan
+          if let h = layout.cellCovering(row: r, col: c), h.col == c {
+            let vMerge: String? = h.rowSpan == 1 && h.row == r ? nil
+              : h.row == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>"
+            cell(width: span(c, h.colSpan), gridSpan: h.colSpan, vMerge: vMerge, text: h.row == r ? h.text : "", jc: "center", bold: true)
+            c += h.colSpan
           } else {
-            x += cellXML(width: fit.widths[c], gridSpan: 1, vMerge: nil, paragraph: cellParagraph("", jc: "center", bold: true))
+            cell(width: fit.widths[c], text: "", jc: "center", bold: true)
             c += 1
           }
         }
@@ -200,24 +204,22 @@ public enum DocxRenderer: DocumentRenderer {
       for row in rows {
         x += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
         if row.kind == .emptyMarker {
-          x += cellXML(width: span(0, n), gridSpan: n, vMerge: nil,
-                       paragraph: cellParagraph(TableLayout.emptyMarkerText(row), jc: "center", bold: false))
+          cell(width: span(0, n), gridSpan: n, text: TableLayout.emptyMarkerText(row), jc: "center", bold: false)
         } else {
           let bold = row.kind == .total || row.kind == .subtotal
-          for (c, cell) in layout.cells(of: row).enumerated() {
+          for (c, value) in layout.cells(of: row).enumerated() {
             let numeric: Bool
-            switch cell {
+            switch value {
             case .amount, .count: numeric = true
             case .text, .blank: numeric = layout.isNumeric(c)
             }
             let indent = c == layout.nameColumn ? max(0, row.level) : 0
-            x += cellXML(width: fit.widths[c], gridSpan: 1, vMerge: nil,
-                         paragraph: cellParagraph(cell.display, jc: numeric ? "right" : "left", bold: bold, indent: indent))
+            cell(width: fit.widths[c], text: value.display, jc: numeric ? "right" : "left", bold: bold, indent: indent)
           }
         }
         x += "</w:tr>"
       }
-      return x + "</w:tbl>"
+      x += "</w:tbl>"
     }
   }
 
@@ -225,6 +227,10 @@ public enum DocxRenderer: DocumentRenderer {
   static func runs(_ text: String, props: String = "") -> String {
     guard !text.isEmpty else { return "" }
     let rpr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
+    // Most texts are one line without tabs: one run, no splitting.
+    if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XML.escape(text) + "</w:t></w:r>"
+    }
     var out = ""
     let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
     for (i, line) in lines.enumerated() {

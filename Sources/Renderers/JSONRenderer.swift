@@ -2,6 +2,8 @@
 //
 // Every cell is given as printed (amounts are strings with two decimals — never floats, which would
 // turn 0.1 + 0.2 into 0.30000000000000004 in the reader's tool); keys sorted, pretty-printed, stable.
+// Written directly rather than through JSONEncoder, which took a tenth of a folder compile; the layout is the one
+// JSONEncoder's `.prettyPrinted, .sortedKeys` gives (two-space indent, `"key" : value`).
 import Foundation
 import YusuanCore
 
@@ -11,82 +13,97 @@ public enum JSONRenderer: DocumentRenderer {
   public static let formatVersion = 1
 
   public static func render(_ doc: PublishedDocument) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(JDocument(doc))
-    data.append(0x0A)
-    return data
+    var out = ""
+    out.reserveCapacity(256 * 1024)
+    document(doc).write(to: &out, indent: 0)
+    out += "\n"
+    return Data(out.utf8)
   }
 
-  struct JDocument: Encodable {
-    let format = "yusuan-document"
-    let formatVersion = JSONRenderer.formatVersion
-    let title: String, department: String, year: Int, edition: String, draft: Bool
-    let parts: [JPart]
-
-    init(_ d: PublishedDocument) {
-      title = d.title; department = d.department; year = d.year; edition = d.edition; draft = d.draft
-      parts = d.parts.map(JPart.init)
-    }
-
-    enum CodingKeys: String, CodingKey { case format, formatVersion, title, department, year, edition, draft, parts }
-  }
-
-  struct JPart: Encodable {
-    let title: String
-    let blocks: [JBlock]
-    init(_ p: Part) { title = p.title; blocks = p.blocks.map(JBlock.init) }
+  static func document(_ d: PublishedDocument) -> JSONValue {
+    .object([
+      ("format", .string("yusuan-document")), ("formatVersion", .int(formatVersion)),
+      ("title", .string(d.title)), ("department", .string(d.department)), ("year", .int(d.year)),
+      ("edition", .string(d.edition)), ("draft", .bool(d.draft)),
+      ("parts", .array(d.parts.map { p in .object([("title", .string(p.title)), ("blocks", .array(p.blocks.map(block)))]) })),
+    ])
   }
 
   /// A block: `{"type": "heading", "level", "text"}`, `{"type": "paragraph", "text"}` or `{"type": "table", "table"}`.
-  struct JBlock: Encodable {
-    let block: Block
-    init(_ b: Block) { block = b }
-
-    enum Keys: String, CodingKey { case type, level, text, table }
-
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: Keys.self)
-      switch block {
-      case .heading(let level, let text):
-        try c.encode("heading", forKey: .type); try c.encode(level, forKey: .level); try c.encode(text, forKey: .text)
-      case .paragraph(let text):
-        try c.encode("paragraph", forKey: .type); try c.encode(text, forKey: .text)
-      case .table(let t):
-        try c.encode("table", forKey: .type); try c.encode(JTable(t), forKey: .table)
-      }
+  static func block(_ b: Block) -> JSONValue {
+    switch b {
+    case .heading(let level, let text): return .object([("type", .string("heading")), ("level", .int(level)), ("text", .string(text))])
+    case .paragraph(let text): return .object([("type", .string("paragraph")), ("text", .string(text))])
+    case .table(let t): return .object([("type", .string("table")), ("table", table(t))])
     }
   }
 
-  struct JTable: Encodable {
-    let table: DocTable
-    init(_ t: DocTable) { table = t }
+  /// A table: header cells as entered (with spans), each column's kind, relative width and flattened heading
+  /// (本年预算·合计), each row's kind, level and printed cells (amounts "612.42", blank ""). A missing label or note
+  /// is an explicit null: a reader should see that the table has none, not wonder about a missing key.
+  static func table(_ t: DocTable) -> JSONValue {
+    let layout = TableLayout(t)
+    let headings = layout.flatHeadings
+    return .object([
+      ("id", .string(t.id)),
+      ("label", t.label.map(JSONValue.string) ?? .null),
+      ("title", .string(t.title)),
+      ("unit", .string(t.unit)),
+      ("header", .array(t.header.map { row in
+        .array(row.map { .object([("text", .string($0.text)), ("colSpan", .int($0.colSpan)), ("rowSpan", .int($0.rowSpan))]) })
+      })),
+      ("columns", .array(layout.columns.enumerated().map {
+        .object([("kind", .string($0.element.kind.rawValue)), ("width", .int($0.element.width)), ("heading", .string(headings[$0.offset]))])
+      })),
+      ("rows", .array(t.rows.map { row in
+        let cells = row.kind == .emptyMarker && row.cells.isEmpty ? [TableLayout.emptyMarkerText(row)] : row.cells.map(\.display)
+        return .object([("kind", .string(row.kind.rawValue)), ("level", .int(row.level)), ("cells", .array(cells.map(JSONValue.string)))])
+      })),
+      ("note", t.note.map(JSONValue.string) ?? .null),
+      ("empty", .bool(t.isEmpty)),
+    ])
+  }
+}
 
-    enum Keys: String, CodingKey { case id, label, title, unit, header, columns, rows, note, empty }
+/// A JSON value and its pretty-printed text with sorted keys.
+indirect enum JSONValue {
+  case string(String), int(Int), bool(Bool), null
+  case array([JSONValue])
+  case object([(String, JSONValue)])
 
-    struct JHeaderCell: Encodable { let text: String; let colSpan: Int; let rowSpan: Int }
-    /// A column: its kind, relative width, and its heading with the merged header flattened (本年预算·合计).
-    struct JColumn: Encodable { let kind: String; let width: Int; let heading: String }
-    /// A row: its kind and level, and each cell's printed text (amounts "612.42", blank "").
-    struct JRow: Encodable { let kind: String; let level: Int; let cells: [String] }
-
-    func encode(to encoder: Encoder) throws {
-      let layout = TableLayout(table)
-      var c = encoder.container(keyedBy: Keys.self)
-      try c.encode(table.id, forKey: .id)
-      // Explicit nulls: a reader should see that the table has no label or note, not wonder about a missing key.
-      if let label = table.label { try c.encode(label, forKey: .label) } else { try c.encodeNil(forKey: .label) }
-      try c.encode(table.title, forKey: .title)
-      try c.encode(table.unit, forKey: .unit)
-      try c.encode(table.header.map { $0.map { JHeaderCell(text: $0.text, colSpan: $0.colSpan, rowSpan: $0.rowSpan) } }, forKey: .header)
-      let headings = layout.flatHeadings
-      try c.encode(layout.columns.enumerated().map { JColumn(kind: $0.element.kind.rawValue, width: $0.element.width, heading: headings[$0.offset]) }, forKey: .columns)
-      try c.encode(table.rows.map { row in
-        JRow(kind: row.kind.rawValue, level: row.level,
-             cells: row.kind == .emptyMarker && row.cells.isEmpty ? [TableLayout.emptyMarkerText(row)] : row.cells.map(\.display))
-      }, forKey: .rows)
-      if let note = table.note { try c.encode(note, forKey: .note) } else { try c.encodeNil(forKey: .note) }
-      try c.encode(table.isEmpty, forKey: .empty)
+  func write(to out: inout String, indent: Int) {
+    switch self {
+    case .string(let s): out += DiagnosticRenderer.q(s)
+    case .int(let i): out += String(i)
+    case .bool(let b): out += b ? "true" : "false"
+    case .null: out += "null"
+    case .array(let items):
+      guard !items.isEmpty else { out += "[]"; return }
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        Self.pad(&out, indent + 1)
+        item.write(to: &out, indent: indent + 1)
+        out += i == items.count - 1 ? "\n" : ",\n"
+      }
+      Self.pad(&out, indent)
+      out += "]"
+    case .object(let fields):
+      guard !fields.isEmpty else { out += "{}"; return }
+      out += "{\n"
+      let sorted = fields.sorted { $0.0 < $1.0 }
+      for (i, (key, value)) in sorted.enumerated() {
+        Self.pad(&out, indent + 1)
+        out += DiagnosticRenderer.q(key)
+        out += " : "
+        value.write(to: &out, indent: indent + 1)
+        out += i == sorted.count - 1 ? "\n" : ",\n"
+      }
+      Self.pad(&out, indent)
+      out += "}"
     }
+  }
+
+  static func pad(_ out: inout String, _ level: Int) {
+    for _ in 0..<level { out += "  " }
   }
 }

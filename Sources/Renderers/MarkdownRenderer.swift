@@ -64,13 +64,36 @@ public enum MarkdownRenderer: DocumentRenderer {
 
   /// Backslash-escapes ASCII punctuation Markdown would read as syntax or HTML (GFM allows escaping any of it).
   static func inline(_ s: String) -> String {
+    if !needsEscaping(s) { return s }
     var out = ""
+    out.reserveCapacity(s.utf8.count + 8)
     for ch in s {
       if ch.isNewline { out.append(" "); continue }
-      if "\\`*_[]<>&#|~!".contains(ch) { out.append("\\") }
+      if let a = ch.asciiValue, isSyntax(a) { out.append("\\") }
       out.append(ch)
     }
     return out
+  }
+
+  /// True when `s` has a syntax character or a line break (U+000A–U+000D, U+0085, U+2028, U+2029): most table
+  /// cells and sentences have neither and are returned as they are.
+  static func needsEscaping(_ s: String) -> Bool {
+    var prev2: UInt8 = 0, prev1: UInt8 = 0
+    for b in s.utf8 {
+      if isSyntax(b) || (0x0A...0x0D).contains(b) { return true }
+      if prev1 == 0xC2 && b == 0x85 { return true }
+      if prev2 == 0xE2 && prev1 == 0x80 && (b == 0xA8 || b == 0xA9) { return true }
+      prev2 = prev1; prev1 = b
+    }
+    return false
+  }
+
+  /// \ ` * _ [ ] < > & # | ~ !
+  static func isSyntax(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x26, 0x23, 0x7C, 0x7E, 0x21: return true
+    default: return false
+    }
   }
 
   /// A paragraph: inline escaping per line, and a line that would start a list, a heading underline or
@@ -91,5 +114,9 @@ public enum MarkdownRenderer: DocumentRenderer {
   }
 
   /// Text inside a table cell: no line breaks, pipes escaped.
-  static func cell(_ s: String) -> String { inline(s.trimmingCharacters(in: .whitespaces)) }
+  static func cell(_ s: String) -> String {
+    guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return "" }
+    let ws = CharacterSet.whitespaces
+    return inline(ws.contains(first) || ws.contains(last) ? s.trimmingCharacters(in: .whitespaces) : s)
+  }
 }

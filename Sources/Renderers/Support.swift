@@ -1,8 +1,7 @@
-// Helpers shared by the renderers: XML escaping, a deterministic zip writer, and the geometry of a table
+// Helpers shared by the renderers: XML escaping, and the geometry of a table
 // (where each merged header cell sits, what each column is called once the header is flattened).
 import Foundation
 import YusuanCore
-import ZIPFoundation
 
 /// XML text and attribute escaping. Characters XML 1.0 forbids (most C0 controls) are dropped:
 /// a stray control character typed into a description must not make Word refuse the whole file.
@@ -58,39 +57,6 @@ public enum RenderText {
       case 0: return acc
       default: return acc + 0.65
       }
-    }
-  }
-}
-
-/// Builds a zip archive in memory with a fixed modification date, so that the same entries in the same
-/// order give the same bytes (golden tests, reproducible archives, no spurious diffs between compiles).
-struct ZipWriter {
-  /// 1980-01-01 00:00:00 UTC, the first instant a zip (MS-DOS) timestamp can hold; ZIPFoundation converts with gmtime.
-  static let fixedDate = Date(timeIntervalSince1970: 315_532_800)
-
-  private var entries: [(path: String, data: Data)] = []
-
-  mutating func add(_ path: String, _ text: String) { entries.append((path, Data(text.utf8))) }
-  mutating func add(_ path: String, data: Data) { entries.append((path, data)) }
-
-  func archive() throws -> Data {
-    do {
-      let archive = try Archive(data: Data(), accessMode: .create)
-      for entry in entries {
-        let data = entry.data
-        try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count),
-                             modificationDate: Self.fixedDate, permissions: 0o644,
-                             compressionMethod: .deflate) { position, size in
-          let start = Int(position)
-          return data.subdata(in: start..<min(start + size, data.count))
-        }
-      }
-      guard let bytes = archive.data else { throw RendererError.zipFailed("内存中的压缩包为空") }
-      return bytes
-    } catch let error as RendererError {
-      throw error
-    } catch {
-      throw RendererError.zipFailed(String(describing: error))
     }
   }
 }

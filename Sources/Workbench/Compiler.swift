@@ -58,7 +58,7 @@ public struct Compiler {
 
     let parts = [Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3)]
     let used = Self.text(of: parts)
-    let terms = edition.glossary.filter { used.contains(NameKey.of($0.term).replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")) || used.contains($0.term) }
+    let terms = edition.glossary.filter { used.containsBytes(NameKey.of($0.term).replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")) || used.containsBytes($0.term) }
     let glossary = terms.enumerated().map { Block.paragraph("\(Wording.chineseNumber($0.offset + 1))、\($0.element.term)：\($0.element.text)") }
     return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
                              parts: parts + [Part(title: partTitle(3), blocks: glossary)])

@@ -131,7 +131,7 @@ final class Tmux {
   struct SpawnFailed: Error { let errno: Int32 }
 
   /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+), which the Glibc module does not export.
-  nonisolated(unsafe) static let closeFrom3: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
+  static let closeFrom3: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
     dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self) }
 
   /// Runs `tmux -L <this session's server> args` and returns what it printed.
@@ -145,7 +145,7 @@ final class Tmux {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    Self.closeFrom3?(&actions, 3)
+    _ = Self.closeFrom3?(&actions, 3)
     let argv = (["/usr/bin/tmux", "-L", name] + args).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0

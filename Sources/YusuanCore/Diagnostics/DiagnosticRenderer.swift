@@ -45,6 +45,7 @@ public enum DiagnosticRenderer {
 
   /// JSON string literal; CJK kept as is (valid UTF-8 JSON), control characters escaped.
   public static func q(_ s: String) -> String {
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
     var out = "\""
     for u in s.unicodeScalars {
       switch u {

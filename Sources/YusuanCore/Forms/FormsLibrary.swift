@@ -44,6 +44,10 @@ public struct FormsLibrary: Sendable {
 
   public func edition(_ id: String) throws -> Edition {
     let file = root.appendingPathComponent("editions").appendingPathComponent(id).appendingPathComponent("edition.yaml")
+    return try FormsCache.shared.value("edition:" + file.path, files: [file]) { try loadEdition(id, file) }
+  }
+
+  private func loadEdition(_ id: String, _ file: URL) throws -> Edition {
     guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
       throw LoadError(description: "没有版本“\(id)”。现有版本：\(editionIDs.joined(separator: "、"))。")
     }
@@ -61,6 +65,10 @@ public struct FormsLibrary: Sendable {
   /// The prose templates of an edition (`prose.yaml` beside `edition.yaml`).
   public func prose(_ editionID: String) throws -> ProseTemplates {
     let file = root.appendingPathComponent("editions").appendingPathComponent(editionID).appendingPathComponent("prose.yaml")
+    return try FormsCache.shared.value("prose:" + file.path, files: [file]) { try loadProse(editionID, file) }
+  }
+
+  private func loadProse(_ editionID: String, _ file: URL) throws -> ProseTemplates {
     guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
       throw LoadError(description: "版本“\(editionID)”缺少情况说明措辞文件 \(file.path)。")
     }
@@ -72,6 +80,10 @@ public struct FormsLibrary: Sendable {
 
   public func catalog(_ id: String) throws -> Catalog {
     let file = catalogsDirectory.appendingPathComponent(id + ".csv")
+    return try FormsCache.shared.value("catalog:" + file.path, files: [file]) { try loadCatalog(id, file) }
+  }
+
+  private func loadCatalog(_ id: String, _ file: URL) throws -> Catalog {
     guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
       throw LoadError(description: "没有科目目录“\(id)”（应在 \(file.path)）。")
     }

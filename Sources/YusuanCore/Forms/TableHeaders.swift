@@ -47,8 +47,12 @@ extension FormsLibrary {
       do { return try TableHeaders.parse(text) }
       catch { throw LoadError(description: "表头文件 \(url.path) 格式有误：\(error)") }
     }
-    var headers = try load(root.appendingPathComponent("tables.yaml"))
-    headers.merge(try load(root.appendingPathComponent("editions").appendingPathComponent(editionID).appendingPathComponent("tables.yaml"))) { _, edition in edition }
-    return TableHeaders(headers: headers)
+    let common = root.appendingPathComponent("tables.yaml")
+    let own = root.appendingPathComponent("editions").appendingPathComponent(editionID).appendingPathComponent("tables.yaml")
+    return try FormsCache.shared.value("headers:" + own.path, files: [common, own]) {
+      var headers = try load(common)
+      headers.merge(try load(own)) { _, edition in edition }
+      return TableHeaders(headers: headers)
+    }
   }
 }

@@ -16,9 +16,33 @@ public struct ProseTemplates: Sendable, Equatable {
   /// Fills the template `key` with `values`. A missing template or placeholder is a bug in the forms,
   /// shown in the output as 【缺少模板 key】 so it can never pass unnoticed (and `compile` refuses residue-like output).
   public func fill(_ key: String, _ values: [String: String] = [:]) -> String {
-    guard var t = templates[key] else { return "【缺少模板 \(key)】" }
-    for (k, v) in values { t = t.replacingOccurrences(of: "{\(k)}", with: v) }
-    return t
+    guard let t = templates[key] else { return "【缺少模板 \(key)】" }
+    return Self.substitute(t, values)
+  }
+
+  /// One pass over the template: each `{name}` with a value is replaced, any other brace text is kept as written.
+  /// (A value is never scanned again, so a figure or reason containing braces is printed as entered.)
+  static func substitute(_ template: String, _ values: [String: String]) -> String {
+    guard !values.isEmpty, template.utf8.contains(0x7B) else { return template }
+    var out = ""
+    out.reserveCapacity(template.utf8.count + 32)
+    var rest = template[...]
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      let afterOpen = rest.index(after: open)
+      guard let close = rest[afterOpen...].firstIndex(of: "}") else {
+        rest = rest[open...]
+        break
+      }
+      if let value = values[String(rest[afterOpen..<close])] {
+        out += value
+      } else {
+        out += rest[open...close]
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    out += rest
+    return out
   }
 
   /// Keys every edition's prose.yaml must define (checked by a test).

@@ -1,30 +1,8 @@
 /// `text.residue` (error): entered prose still carries the template's placeholders (XX局, 根据实际情况进行解释,
 /// 增加（减少）…). The word list lives in the edition, so a province can add its own.
 public enum TextRules {
-  /// Whether `needle` occurs in `haystack`, compared as UTF-8 bytes (exact, no Unicode folding).
-  static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-    var h = haystack, n = needle
-    return h.withUTF8 { hb in
-      n.withUTF8 { nb in
-        guard nb.count <= hb.count, let first = nb.first else { return nb.isEmpty }
-        var i = 0
-        let last = hb.count - nb.count
-        while i <= last {
-          if hb[i] == first {
-            var j = 1
-            while j < nb.count && hb[i + j] == nb[j] { j += 1 }
-            if j == nb.count { return true }
-          }
-          i += 1
-        }
-        return false
-      }
-    }
-  }
-
   public static func residue(_ text: String, words: [String], table: String?, row: String?, plugin: String) -> [Diagnostic] {
-    // Byte search: Foundation's String.contains folds grapheme clusters and was a third of a check's time.
-    let hits = words.filter { !$0.isEmpty && containsBytes(text, $0) }
+    let hits = words.filter { !$0.isEmpty && text.containsBytes($0) }
     guard !hits.isEmpty else { return [] }
     let excerpt = text.count > 40 ? String(text.prefix(40)) + "…" : text
     return [Diagnostic(rule: "text.residue", severity: .error, table: table, row: row,

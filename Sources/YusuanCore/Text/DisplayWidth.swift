@@ -6,6 +6,15 @@ public enum DisplayWidth {
     s.unicodeScalars.reduce(0) { $0 + width(of: $1) }
   }
 
+  /// The same for a `String`, without generic dispatch, and printable ASCII (codes, figures) counted by bytes:
+  /// the renderers measure every cell to size columns.
+  public static func of(_ s: String) -> Int {
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+    var w = 0
+    for u in s.unicodeScalars { w += width(of: u) }
+    return w
+  }
+
   public static func width(of scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     if v == 0 { return 0 }
