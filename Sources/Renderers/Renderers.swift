@@ -51,18 +51,69 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   }
 
   /// Renders `doc` into `directory` as `baseName.ext` and returns the file URL.
+  /// `durable: false` skips the per-file fsync (bureau mode flushes the whole batch once, see `OutputFile.flush`).
   @discardableResult
-  public func write(_ doc: PublishedDocument, toDirectory directory: URL, baseName: String? = nil) throws -> URL {
+  public func write(_ doc: PublishedDocument, toDirectory directory: URL, baseName: String? = nil, durable: Bool = true) throws -> URL {
     let name = RenderText.safeFileName(baseName ?? doc.title)
     let url = directory.appendingPathComponent("\(name).\(fileExtension)")
-    let data = try render(doc)
+    try OutputFile.write(try render(doc), to: url, durable: durable)
+    return url
+  }
+}
+
+/// Writing output files: never half-written under their final name.
+public enum OutputFile {
+  /// Writes `data` to `url` through a temporary file in the same folder renamed over it, so a reader (or a
+  /// crash) never sees a partial document. With `durable` the data is fsync'd first (Foundation's atomic write);
+  /// without, a thousand departments' files are not each waited for on the disk — bureau mode calls `flush`
+  /// once at the end instead, which cost 3.5 s of a 19 s batch the other way.
+  public static func write(_ data: Data, to url: URL, durable: Bool) throws {
     do {
-      try data.write(to: url, options: .atomic)
+      if durable {
+        try data.write(to: url, options: .atomic)
+        return
+      }
+      // POSIX calls: Foundation's Data.write fsyncs even when not asked to write atomically.
+      let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+      let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      guard fd >= 0 else { throw RendererError.writeFailed(path: url.path, reason: String(cString: strerror(errno))) }
+      var failure: Int32 = 0
+      data.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          offset += n
+        }
+      }
+      if close(fd) != 0 && failure == 0 { failure = errno }
+      if failure == 0 && rename(temp, url.path) != 0 { failure = errno }
+      if failure != 0 {
+        unlink(temp)
+        throw RendererError.writeFailed(path: url.path, reason: String(cString: strerror(failure)))
+      }
+    } catch let e as RendererError {
+      throw e
     } catch {
       throw RendererError.writeFailed(path: url.path, reason: error.localizedDescription)
     }
-    return url
   }
+
+  /// Flushes everything written under `directory` to disk (one `syncfs` for the file system it is on).
+  public static func flush(_ directory: URL) {
+    let fd = open(directory.path, O_RDONLY)
+    guard fd >= 0, let syncfs else { sync(); return }
+    defer { close(fd) }
+    if syncfs(fd) != 0 { sync() }
+  }
+
+  /// Linux's syncfs(2), which the Glibc module does not export; nil elsewhere (then `sync()`).
+  static let syncfs: (@convention(c) (Int32) -> Int32)? =
+    dlsym(nil, "syncfs").map { unsafeBitCast($0, to: (@convention(c) (Int32) -> Int32).self) }
 }
 
 /// Why a document could not be rendered or converted. Messages are in Chinese and say what to do.

@@ -135,7 +135,11 @@ public final class WorkbookStore: Sendable {
       try db.read { db in
         let decoder = JSONDecoder()
         let bodies = try String.fetchAll(db, sql: "SELECT body FROM facts ORDER BY key")
-        return FactSet(try bodies.map { try decoder.decode(Fact.self, from: Data($0.utf8)) })
+        // The fast decoder first; JSONDecoder for anything it does not take, with JSONDecoder's error if that fails too.
+        return FactSet(try bodies.map { body in
+          if let fact = try? StoredJSON.decode(Fact.self, from: body) { return fact }
+          return try decoder.decode(Fact.self, from: Data(body.utf8))
+        })
       }
     }
   }

@@ -77,7 +77,7 @@ enum Bureau {
       let doc = try wb.compile(draft: draft)
       let dir = out.appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-      for f in formats { o.outputs.append(try f.write(doc, toDirectory: dir).path) }
+      for f in formats { o.outputs.append(try f.write(doc, toDirectory: dir, durable: false).path) }
     } catch {
       o.status = .unreadable
       o.message = "\(error)"

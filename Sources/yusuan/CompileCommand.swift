@@ -63,6 +63,8 @@ extension CompileCommand {
     let out = URL(fileURLWithPath: self.out)
     let draft = self.draft
     let outcomes = Bureau.run(files, label: "生成") { Bureau.compile($0, forms: forms, out: out, formats: formats, draft: draft) }
+    // The files were written without a per-file fsync; one flush makes the whole batch durable.
+    OutputFile.flush(out)
     print(Bureau.table(outcomes), terminator: "")
     let code = Bureau.exitCode(outcomes)
     if code != 0 { throw ExitCode(code) }

@@ -3,6 +3,7 @@ import Testing
 import ZIPFoundation
 @testable import Renderers
 @testable import YusuanCore
+@testable import YusuanStore
 
 /// The shortcuts taken for speed (bureau mode compiles a thousand departments) give the same results as the
 /// general code: the zip writer, template filling, escaping and width fast paths, and the forms cache.
@@ -80,5 +81,64 @@ struct FastPathTests {
     #expect(try forms.catalog("test").entry("205", .function) == nil)
     try (header + "201,一般公共服务支出,1,,func,high\n205,教育支出,1,,func,high\n").write(to: file, atomically: true, encoding: .utf8)
     #expect(try forms.catalog("test").entry("205", .function)?.name == "教育支出")
+  }
+}
+
+/// Facts read back by the store's own JSON decoder equal what JSONDecoder reads, for every fact of the demo and
+/// the two seeds and for text with every kind of escape.
+struct StoredJSONTests {
+  static func allFacts() throws -> [Fact] {
+    var facts: [Fact] = []
+    for (dir, edition, year) in [("demo-2025", "anhui-2024", 2025), ("dujiqu-2021", "anhui-2021", 2021), ("dujiqu-2024", "anhui-2024", 2024)] {
+      let folder = TestSupport.repoRoot.appendingPathComponent("examples").appendingPathComponent(dir)
+      let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".ys") }.sorted()
+      let script = try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+      facts += try TestSupport.workbook(script, year: year, edition: edition).facts.all
+    }
+    facts.append(.duty(ListItem(ordinal: 1, text: "引号\"反斜杠\\斜杠/换行\n制表\t回车\r控制\u{1}\u{1F}表情🙂组合e\u{301}")))
+    return facts
+  }
+
+  @Test func decodesWhatJSONEncoderWrote() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let facts = try Self.allFacts()
+    #expect(facts.count > 200)
+    for fact in facts {
+      let body = String(decoding: try encoder.encode(fact), as: UTF8.self)
+      let fast = try StoredJSON.decode(Fact.self, from: body)
+      #expect(fast == fact, "\(body)")
+      #expect(fast == (try JSONDecoder().decode(Fact.self, from: Data(body.utf8))))
+    }
+  }
+
+  @Test func refusesWhatIsNotJSON() {
+    for bad in ["", "{", "{\"duty\":", "{\"duty\":{\"_0\":{\"ordinal\":1,\"text\":\"a\"}}} x", "{\"duty\":{\"_0\":{\"ordinal\":\"1\",\"text\":\"a\"}}}",
+                "{\"duty\":{\"_0\":{\"ordinal\":1,\"text\":\"\\ud83d\"}}}", "{\"duty\":{\"_0\":{\"ordinal\":1,\"text\":\"a\u{1}\"}}}", "[1,]", "tru"] {
+      #expect(throws: (any Error).self, "\(bad)") { try StoredJSON.decode(Fact.self, from: bad) }
+    }
+  }
+
+  @Test func unicodeEscapesAndSurrogatePairs() throws {
+    let body = #"{"duty":{"_0":{"ordinal":2,"text":"\u884c\u653f\u8fd0\u884c \ud83d\ude42 \/ \b\f"}}}"#
+    #expect(try StoredJSON.decode(Fact.self, from: body) == .duty(ListItem(ordinal: 2, text: "行政运行 🙂 / \u{8}\u{C}")))
+  }
+}
+
+/// Output files written without a per-file fsync (bureau mode) still appear whole under their final name.
+struct OutputFileTests {
+  @Test func writesThroughATemporaryFileAndReportsFailures() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("公开.md")
+    try OutputFile.write(Data("旧".utf8), to: url, durable: false)
+    try OutputFile.write(Data("新内容".utf8), to: url, durable: false)
+    #expect(try Data(contentsOf: url) == Data("新内容".utf8))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["公开.md"], "no temporary file left")
+    OutputFile.flush(dir)
+    let missing = dir.appendingPathComponent("无此目录/公开.md")
+    #expect(throws: RendererError.self) { try OutputFile.write(Data("x".utf8), to: missing, durable: false) }
+    #expect(throws: RendererError.self) { try OutputFile.write(Data("x".utf8), to: missing, durable: true) }
   }
 }

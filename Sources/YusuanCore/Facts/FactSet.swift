@@ -5,22 +5,27 @@ import Foundation
 /// Facts are partitioned by kind (the key up to its first `|`), so a typed view reads only its own kind:
 /// applying an entry stays cheap however large the workbook grows.
 public struct FactSet: Sendable, Equatable {
-  private var byKind: [Substring: [String: Fact]] = [:]
+  private var byKind: [ByteKey: [ByteKey: Fact]] = [:]
   /// Typed views computed once per state: rules read them many times per check. Replaced on every edit.
   private var cache = ViewCache()
 
   public static func == (a: FactSet, b: FactSet) -> Bool { a.byKind == b.byKind }
 
   public init(_ facts: [Fact] = []) {
-    for f in facts { byKind[Self.kind(of: f.key), default: [:]][f.key] = f }
+    for f in facts {
+      let key = f.key
+      byKind[Self.kind(of: key), default: [:]][ByteKey(key)] = f
+    }
   }
 
-  static func kind(of key: String) -> Substring { key.split(separator: "|", maxSplits: 1).first ?? Substring(key) }
+  static func kind(of key: String) -> ByteKey {
+    ByteKey(String(key.utf8.firstIndex(of: 0x7C).map { key[..<$0] } ?? key[...]))
+  }
 
   public var count: Int { byKind.values.reduce(0) { $0 + $1.count } }
   public var all: [Fact] { byKind.values.flatMap(\.values).sorted { $0.key < $1.key } }
 
-  public subscript(key: String) -> Fact? { byKind[Self.kind(of: key)]?[key] }
+  public subscript(key: String) -> Fact? { byKind[Self.kind(of: key)]?[ByteKey(key)] }
 
   /// Applies one edit and returns what it replaced, so the change can be journaled and undone.
   @discardableResult
@@ -29,10 +34,10 @@ public struct FactSet: Sendable, Equatable {
     switch edit {
     case .set(let f):
       let before = self[f.key]
-      byKind[Self.kind(of: f.key), default: [:]][f.key] = f
+      byKind[Self.kind(of: f.key), default: [:]][ByteKey(f.key)] = f
       return FactChange(key: f.key, before: before, after: f)
     case .remove(let key):
-      let before = byKind[Self.kind(of: key)]?.removeValue(forKey: key)
+      let before = byKind[Self.kind(of: key)]?.removeValue(forKey: ByteKey(key))
       if byKind[Self.kind(of: key)]?.isEmpty == true { byKind[Self.kind(of: key)] = nil }
       return FactChange(key: key, before: before, after: nil)
     }
@@ -92,7 +97,7 @@ public struct FactSet: Sendable, Equatable {
   /// The next free ordinal among facts whose key starts with `prefix`, for lists that keep entry order.
   public func nextOrdinal(_ ordinals: [Int]) -> Int { (ordinals.max() ?? 0) + 1 }
 
-  private func values<T>(_ kind: Substring, _ pick: (Fact) -> T?) -> [T] { (byKind[kind] ?? [:]).values.compactMap(pick) }
+  private func values<T>(_ kind: String, _ pick: (Fact) -> T?) -> [T] { (byKind[ByteKey(kind)] ?? [:]).values.compactMap(pick) }
 }
 
 /// A change to the fact set, as a plugin asks for it.
@@ -123,5 +128,23 @@ final class ViewCache: @unchecked Sendable {
     views[name] = v
     lock.unlock()
     return v
+  }
+}
+
+/// A fact key (or kind) hashed and compared by its UTF-8 bytes. Keys are built by `Fact.key` from canonical
+/// text; Swift's `String` hashing normalises non-ASCII text (NFC) on every hash, which was a tenth of opening
+/// a workbook whose keys are Chinese (职责|…, 项目|…).
+struct ByteKey: Hashable, Sendable {
+  let text: String
+  init(_ text: String) { self.text = text }
+
+  static func == (a: ByteKey, b: ByteKey) -> Bool {
+    var x = a.text, y = b.text
+    return x.withUTF8 { xb in y.withUTF8 { yb in xb.count == yb.count && (xb.count == 0 || memcmp(xb.baseAddress!, yb.baseAddress!, xb.count) == 0) } }
+  }
+
+  func hash(into hasher: inout Hasher) {
+    var t = text
+    t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }
