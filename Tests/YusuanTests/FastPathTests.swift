@@ -142,3 +142,31 @@ struct OutputFileTests {
     #expect(throws: RendererError.self) { try OutputFile.write(Data("x".utf8), to: missing, durable: true) }
   }
 }
+
+/// Typed views are recomputed only for the kind an edit touched, and copies keep the views of their own state.
+struct ViewCacheTests {
+  @Test func anEditRefreshesOnlyItsKindAndCopiesKeepTheirs() {
+    let line = { (code: String, fen: Int64) in Fact.expenditure(ExpenditureLine(code: code, kind: .basic, amount: Amount(fen: fen))) }
+    var facts = FactSet([line("2010301", 100), line("2010302", 200)])
+    #expect(facts.expenditures.map(\.code) == ["2010301", "2010302"])
+    let before = facts
+    facts.apply(.set(.indicator(Indicator(project: "甲", ordinal: 1, level1: "产出指标", level2: "数量指标", level3: "次数", value: "4"))))
+    #expect(facts.expenditures.map(\.amount.fen) == [100, 200])
+    #expect(facts.indicators.count == 1)
+    facts.apply(.set(line("2010301", 150)))
+    facts.apply(.set(.expenditure(ExpenditureLine(code: "2010301", kind: .project, amount: Amount(fen: 7)))))
+    #expect(facts.expenditures.map(\.amount.fen) == [150, 7, 200], "基本 before 项目 within a code")
+    #expect(before.expenditures.map(\.amount.fen) == [100, 200], "the copy taken before the edits is unchanged")
+    #expect(before.indicators.isEmpty)
+    facts.apply(.remove(key: line("2010302", 0).key))
+    #expect(facts.expenditures.map(\.code) == ["2010301", "2010301"])
+  }
+
+  @Test func sourcesAndKindsHashByCase() {
+    var m: [FundSource: Int] = [:]
+    for (i, s) in FundSource.allCases.enumerated() { m[s] = i }
+    #expect(FundSource.allCases.map { m[$0] } == Array(0..<FundSource.allCases.count).map { Optional($0) })
+    #expect(Set(SpendingKind.allCases).count == 2 && SpendingKind.basic != SpendingKind.project)
+    #expect(SpendingKind.allCases.sorted { $0.order < $1.order }.map(\.rawValue) == SpendingKind.allCases.map(\.rawValue).sorted())
+  }
+}

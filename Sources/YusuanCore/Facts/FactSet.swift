@@ -28,9 +28,13 @@ public struct FactSet: Sendable, Equatable {
   public subscript(key: String) -> Fact? { byKind[Self.kind(of: key)]?[ByteKey(key)] }
 
   /// Applies one edit and returns what it replaced, so the change can be journaled and undone.
+  /// Only the typed view of the edited kind is recomputed: a 指标 entry does not re-sort 300 支出 lines.
   @discardableResult
   public mutating func apply(_ edit: FactEdit) -> FactChange {
-    cache = ViewCache()
+    switch edit {
+    case .set(let f): cache = cache.without(Self.kind(of: f.key).text)
+    case .remove(let key): cache = cache.without(Self.kind(of: key).text)
+    }
     switch edit {
     case .set(let f):
       let before = self[f.key]
@@ -50,39 +54,39 @@ public struct FactSet: Sendable, Equatable {
 
   // MARK: Typed views (sorted for stable output)
 
-  public var duties: [ListItem] { cache.get("duties") { values("职责") { if case .duty(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
-  public var tasks: [ListItem] { cache.get("tasks") { values("任务") { if case .task(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
-  public var units: [BudgetUnit] { cache.get("units") { values("单位") { if case .unit(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
-  public var revenues: [RevenueFact] { cache.get("revenues") { values("收入") { if case .revenue(let x) = $0 { x } else { nil } }.sorted { $0.source < $1.source } } }
+  public var duties: [ListItem] { cache.get("职责") { values("职责") { if case .duty(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var tasks: [ListItem] { cache.get("任务") { values("任务") { if case .task(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var units: [BudgetUnit] { cache.get("单位") { values("单位") { if case .unit(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var revenues: [RevenueFact] { cache.get("收入") { values("收入") { if case .revenue(let x) = $0 { x } else { nil } }.sorted { $0.source < $1.source } } }
   public var expenditures: [ExpenditureLine] {
-    cache.get("expenditures") {
+    cache.get("支出") {
       values("支出") { if case .expenditure(let x) = $0 { x } else { nil } }
-        .sorted { ($0.code, $0.kind.rawValue, $0.source, $0.unit ?? "") < ($1.code, $1.kind.rawValue, $1.source, $1.unit ?? "") }
+        .sorted { ($0.code, $0.kind.order, $0.source, $0.unit ?? "") < ($1.code, $1.kind.order, $1.source, $1.unit ?? "") }
     }
   }
-  public var priors: [AggregatePrior] { cache.get("priors") { values("上年") { if case .prior(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
-  public var reasons: [Reason] { cache.get("reasons") { values("原因") { if case .reason(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
-  public var economics: [EconomicLine] { cache.get("economics") { values("经济") { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } } }
-  public var projects: [Project] { cache.get("projects") { values("项目") { if case .project(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
-  public var goals: [PerformanceGoal] { cache.get("goals") { values("绩效") { if case .goal(let x) = $0 { x } else { nil } }.sorted { $0.project < $1.project } } }
-  public var indicators: [Indicator] { cache.get("indicators") { values("指标") { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } } }
+  public var priors: [AggregatePrior] { cache.get("上年") { values("上年") { if case .prior(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
+  public var reasons: [Reason] { cache.get("原因") { values("原因") { if case .reason(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
+  public var economics: [EconomicLine] { cache.get("经济") { values("经济") { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } } }
+  public var projects: [Project] { cache.get("项目") { values("项目") { if case .project(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var goals: [PerformanceGoal] { cache.get("绩效") { values("绩效") { if case .goal(let x) = $0 { x } else { nil } }.sorted { $0.project < $1.project } } }
+  public var indicators: [Indicator] { cache.get("指标") { values("指标") { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } } }
   public var threePublic: [ThreePublicFact] {
-    cache.get("threePublic") {
+    cache.get("三公") {
       values("三公") { if case .threePublic(let x) = $0 { x } else { nil } }
         .sorted { ThreePublicItem.allCases.firstIndex(of: $0.item)! < ThreePublicItem.allCases.firstIndex(of: $1.item)! }
     }
   }
   public var operatingCost: OperatingCost? { values("机关运行经费") { if case .operatingCost(let x) = $0 { x } else { nil } }.first }
-  public var procurements: [ProcurementItem] { cache.get("procurements") { values("采购") { if case .procurement(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
-  public var purchasedServices: [PurchasedService] { cache.get("purchasedServices") { values("购买服务") { if case .purchasedService(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var procurements: [ProcurementItem] { cache.get("采购") { values("采购") { if case .procurement(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var purchasedServices: [PurchasedService] { cache.get("购买服务") { values("购买服务") { if case .purchasedService(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
   public var emptySections: Set<String> { Set(values("无") { if case .emptySection(let x) = $0 { x.section } else { nil } }) }
-  public var vehicles: [VehicleHolding] { cache.get("vehicles") { values("资产车辆") { if case .vehicle(let x) = $0 { x } else { nil } }.sorted { $0.category < $1.category } } }
-  public var equipment: [Equipment] { cache.get("equipment") { values("资产设备") { if case .equipment(let x) = $0 { x } else { nil } }.sorted { $0.name < $1.name } } }
-  public var plannedPurchases: [PlannedPurchase] { cache.get("plannedPurchases") { values("资产购置") { if case .plannedPurchase(let x) = $0 { x } else { nil } }.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) } } }
-  public var assetConfigurations: [AssetConfiguration] { cache.get("assetConfigurations") { values("资产配置") { if case .assetConfiguration(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var vehicles: [VehicleHolding] { cache.get("资产车辆") { values("资产车辆") { if case .vehicle(let x) = $0 { x } else { nil } }.sorted { $0.category < $1.category } } }
+  public var equipment: [Equipment] { cache.get("资产设备") { values("资产设备") { if case .equipment(let x) = $0 { x } else { nil } }.sorted { $0.name < $1.name } } }
+  public var plannedPurchases: [PlannedPurchase] { cache.get("资产购置") { values("资产购置") { if case .plannedPurchase(let x) = $0 { x } else { nil } }.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) } } }
+  public var assetConfigurations: [AssetConfiguration] { cache.get("资产配置") { values("资产配置") { if case .assetConfiguration(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
   public var assetValue: AssetValue? { values("资产原值") { if case .assetValue(let x) = $0 { x } else { nil } }.first }
-  public var tableNotes: [TableNote] { cache.get("tableNotes") { values("说明") { if case .tableNote(let x) = $0 { x } else { nil } }.sorted { $0.table < $1.table } } }
-  public var declared: [DeclaredFigure] { cache.get("declared") { values("核对") { if case .declared(let x) = $0 { x } else { nil } }.sorted { ($0.table, $0.ordinal) < ($1.table, $1.ordinal) } } }
+  public var tableNotes: [TableNote] { cache.get("说明") { values("说明") { if case .tableNote(let x) = $0 { x } else { nil } }.sorted { $0.table < $1.table } } }
+  public var declared: [DeclaredFigure] { cache.get("核对") { values("核对") { if case .declared(let x) = $0 { x } else { nil } }.sorted { ($0.table, $0.ordinal) < ($1.table, $1.ordinal) } } }
 
   public func reason(for subject: String) -> String? {
     if case .reason(let r) = self["原因|\(subject)"] { return r.text }
@@ -114,18 +118,29 @@ public struct FactChange: Sendable, Codable, Equatable {
   public init(key: String, before: Fact?, after: Fact?) { self.key = key; self.before = before; self.after = after }
 }
 
-/// A memo of typed views for one state of a FactSet. Copies of an unchanged FactSet share it; an edit starts a new one.
+/// A memo of typed views for one state of a FactSet, one per fact kind (each view reads only its own kind).
+/// Copies of an unchanged FactSet share it; an edit makes a new one without the edited kind's view.
 final class ViewCache: @unchecked Sendable {
   private let lock = NSLock()
-  private var views: [String: Any] = [:]
+  private var views: [ByteKey: Any] = [:]
+
+  init(_ views: [ByteKey: Any] = [:]) { self.views = views }
+
+  /// A new cache with every view but `kind`'s.
+  func without(_ kind: String) -> ViewCache {
+    lock.lock(); defer { lock.unlock() }
+    var kept = views
+    kept[ByteKey(kind)] = nil
+    return ViewCache(kept)
+  }
 
   func get<T>(_ name: String, _ make: () -> T) -> T {
     lock.lock()
-    if let v = views[name] as? T { lock.unlock(); return v }
+    if let v = views[ByteKey(name)] as? T { lock.unlock(); return v }
     lock.unlock()
     let v = make()
     lock.lock()
-    views[name] = v
+    views[ByteKey(name)] = v
     lock.unlock()
     return v
   }

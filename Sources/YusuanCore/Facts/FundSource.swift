@@ -52,6 +52,11 @@ public enum FundSource: String, Sendable, Codable, CaseIterable, Comparable {
   }
 
   public static func < (a: FundSource, b: FundSource) -> Bool { a.order < b.order }
+
+  // Compared and hashed by case, not by the Chinese raw value (the default for a String-backed enum), which
+  // normalised the text on every dictionary lookup: a tenth of re-validating a 300-line workbook.
+  public static func == (a: FundSource, b: FundSource) -> Bool { a.order == b.order }
+  public func hash(into hasher: inout Hasher) { hasher.combine(order) }
 }
 
 /// 基本支出 keeps the department running; 项目支出 pays for specific tasks.
@@ -59,7 +64,18 @@ public enum SpendingKind: String, Sendable, Codable, CaseIterable {
   case basic = "基本"
   case project = "项目"
 
-  public var fullName: String { self == .basic ? "基本支出" : "项目支出" }
+  public var fullName: String { order == 0 ? "基本支出" : "项目支出" }
+
+  /// 基本 before 项目, as their names sort; compared as integers.
+  public var order: Int {
+    switch self {  // a switch: `==` is defined through this
+    case .basic: return 0
+    case .project: return 1
+    }
+  }
+
+  public static func == (a: SpendingKind, b: SpendingKind) -> Bool { a.order == b.order }
+  public func hash(into hasher: inout Hasher) { hasher.combine(order) }
 
   public static func named(_ w: String) -> SpendingKind? {
     switch w {
