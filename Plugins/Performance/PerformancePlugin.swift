@@ -73,6 +73,7 @@ public struct PerformancePlugin: SectionPlugin {
     let projectsByName = Dictionary(grouping: f.projects, by: \.name)
     let goals = Dictionary(f.goals.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
     let managed = f.projects.filter(\.performanceManaged)
+    let indicatorsByProject = Dictionary(grouping: f.indicators, by: \.project)
     if !f.projects.isEmpty && managed.isEmpty {
       out.append(Diagnostic(rule: "performance.none", severity: .warning, table: "T14",
                             message: "有 \(f.projects.count) 个项目、合计 \(f.projects.map(\.total).sum().wan) 万元，但没有一个实行绩效目标管理。预算绩效管理要求项目支出设置绩效目标；请在项目后加“绩效管理”并录入绩效目标表。",
@@ -96,7 +97,7 @@ public struct PerformancePlugin: SectionPlugin {
                               message: "项目“\(p.name)”绩效目标表中财政拨款、上年结转、其他资金之和 \(parts.sum().wan) 万元，与年度资金总额 \(g.total.wan) 万元不等。",
                               expected: g.total.wan, actual: parts.sum().wan, plugin: id))
       }
-      let inds = f.indicators.filter { $0.project == p.name }
+      let inds = indicatorsByProject[p.name] ?? []
       let levels = Set(inds.map(\.level1))
       let missingLevels = Indicator.level1Names.filter { !levels.contains($0) }
       if !missingLevels.isEmpty {
