@@ -47,16 +47,19 @@ struct Yusuan: ParsableCommand {
         Foundation.exit(0)
       }
       if let e = error as? ExitCode { Foundation.exit(e.rawValue) }
-      FileHandle.standardError.write(Data(("用法错误：" + fullMessage(for: error) + "\n运行 yusuan help 或 yusuan 子命令 --help 查看用法。\n").utf8))
+      var message = fullMessage(for: error)
+      if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+      FileHandle.standardError.write(Data(("用法错误：" + message + "\n运行 yusuan help 或 yusuan 子命令 --help 查看用法。\n").utf8))
       Foundation.exit(2)
     }
   }
 }
 
 /// A failure already phrased for the officer, with its exit code.
-struct CLIFailure: Error {
+struct CLIFailure: Error, CustomStringConvertible {
   var message: String
   var code: Int32
+  var description: String { message }
   static func input(_ m: String) -> CLIFailure { CLIFailure(message: m, code: 2) }
 }
 
@@ -82,7 +85,7 @@ extension Yusuan {
     static let configuration = CommandConfiguration(abstract: "新建一个部门某年度的工作簿。")
 
     @Argument(help: "工作簿文件（如 政府办-2025.yusuan）。") var workbook: String
-    @Option(help: "部门名称（印在每张表的标题中）。") var department: String
+    @Option(help: "部门名称（印在每张表的标题中）；有 --from 时默认沿用上年工作簿的部门名称。") var department: String?
     @Option(help: "预算年度，如 2025。") var year: Int
     @Option(help: "公开模板版本（forms/editions 下的目录名；有 --from 时默认沿用上年工作簿的版本）。") var edition: String?
     @Option(help: "科目目录编号（forms/catalogs 下的文件名，不含 .csv）；默认用版本指定的目录。") var catalog: String?
@@ -90,14 +93,22 @@ extension Yusuan {
 
     func validate() throws {
       guard (2000...2100).contains(year) else { throw CLIFailure.input("年度“\(year)”不合理，应为四位年份，如 2025。") }
-      guard !department.trimmingBlanks().isEmpty else { throw CLIFailure.input("部门名称不能为空。") }
+      if let department, department.trimmingBlanks().isEmpty { throw CLIFailure.input("部门名称不能为空。") }
+      if department == nil && from == nil { throw CLIFailure.input("缺少部门名称。用法：yusuan new 工作簿 --department 部门名称 --year 年度（从上年工作簿开始时可省略：--from 上年工作簿）。") }
     }
 
     func run() throws {
       let forms = try loadForms()
       var editionID = edition ?? "anhui-2024"
-      if edition == nil, let from { editionID = try guarded { try Workbench.open(path: from, forms: forms, readonly: true).meta.edition } }
-      let wb = try guarded { try Workbench.create(path: workbook, department: department.trimmingBlanks(), year: year, editionID: editionID, catalogID: catalog, forms: forms) }
+      var name = department?.trimmingBlanks() ?? ""
+      if let from {
+        // Last year's workbook gives the edition and the department's name unless they are given.
+        let prior = try guarded { try Workbench.open(path: from, forms: forms, readonly: true).meta }
+        if edition == nil { editionID = prior.edition }
+        if department == nil { name = prior.department }
+      }
+      let department = name
+      let wb = try guarded { try Workbench.create(path: workbook, department: department, year: year, editionID: editionID, catalogID: catalog, forms: forms) }
       if let from {
         do { print("已从 \(from) 带入：" + (try guarded { try wb.carryOver(from: from) })) }
         catch { try? FileManager.default.removeItem(atPath: workbook); throw error }

@@ -94,6 +94,48 @@ struct ReplTerminalTests {
     #expect(export.contains("支出 2010302 项目 267.66 上年 263.7"))
   }
 
+  /// A workbook started from last year's offers last year's lines one by one, last year's figure as the default;
+  /// 跳过 puts a line off, and a reopened walk offers only what is still unanswered.
+  @Test(.enabled(if: tmuxAvailable)) func lastYearsLinesAreOfferedOneByOne() throws {
+    let prior = TestSupport.tempPath("w2024"), w = TestSupport.tempPath("w2025")
+    _ = try CLI.run(["new", prior, "--department", "示例办", "--year", "2024"])
+    let script = "支出 2010301 基本 252.41\n支出 2010302 项目 263.70\n"
+    #expect(try CLI.run(["run", prior, try CLI.writeTemp(script)]).status == 0)
+    #expect(try CLI.run(["new", w, "--year", "2025", "--from", prior]).status == 0)
+    let t = try Tmux(command: [CLI.binary.path, "repl", w])
+    defer { t.kill() }
+    try t.waitFor("职责")
+    t.type("goto 一般公共预算支出"); t.enter()
+    try t.waitFor("上年数待确认（本表还有 2 行）：2010301 行政运行（基本支出），上年 252.41 万元")
+    try t.waitFor("本年预算数（万元） [252.41]", inLastLines: 1)
+    t.type("260"); t.enter()
+    try t.waitFor("上年预算数（万元） [252.41]", inLastLines: 1)
+    t.enter()
+    try t.waitFor("增减原因", inLastLines: 1)  // 7.59万元 more: beyond the edition's threshold
+    t.type("人员增加"); t.enter()
+    try t.waitFor("已录入：支出 2010301 基本 260 上年 252.41 原因 \"人员增加\"")
+    try t.waitFor("上年数待确认（本表还有 1 行）：2010302 一般行政管理事务（项目支出），上年 263.70 万元")
+    t.type("跳过"); t.enter()
+    try t.waitFor("上年各行已处理完毕")
+    try t.waitFor("科目编码 [回车结束本表]", inLastLines: 1)
+    t.type("quit"); t.enter()
+    try t.waitFor("已保存")
+    let t2 = try Tmux(command: [CLI.binary.path, "repl", w])
+    defer { t2.kill() }
+    // Reopened where the officer stopped; the line put off is offered again, the answered one is not.
+    try t2.waitFor("继续：第6/20张表 支出·一般公共预算支出（功能分类项级）")
+    try t2.waitFor("上年数待确认（本表还有 1 行）：2010302")
+    try t2.waitFor("本年预算数（万元） [263.7]", inLastLines: 1)
+    t2.enter(); t2.enter()
+    try t2.waitFor("已录入：支出 2010302 项目 263.7 上年 263.7")
+    try t2.waitFor("科目编码 [回车结束本表]", inLastLines: 1)
+    t2.type("quit"); t2.enter()
+    try t2.waitFor("已保存")
+    let export = try CLI.run(["export", w]).stdout
+    #expect(export.contains("支出 2010301 基本 260 上年 252.41"))
+    #expect(export.contains("支出 2010302 项目 263.7 上年 263.7"))
+  }
+
   /// The same entries typed in the REPL and applied with `run` give the same canonical script.
   @Test(.enabled(if: tmuxAvailable)) func typedEntriesEqualRun() throws {
     let entries = ["职责 \"负责区政府会议的准备工作。\"", "单位 \"示例办\" 机关", "收入 一般公共预算 100 上年 90",

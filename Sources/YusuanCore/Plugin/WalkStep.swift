@@ -30,12 +30,25 @@ public struct WalkStep: Sendable {
   public var fields: [WalkField]
   /// True once the table has what it needs (shown as progress).
   public var isComplete: @Sendable (FactSet) -> Bool
+  /// Rows carried from last year that still wait for this year's figure, in table order (a `.rows` step only):
+  /// the walk offers them one by one before asking for new rows.
+  public var pending: @Sendable (FactSet) -> [PendingRow]
 
   public init(id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: String?,
-              fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool) {
+              fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
+              pending: @escaping @Sendable (FactSet) -> [PendingRow] = { _ in [] }) {
     self.id = id; self.section = section; self.title = title; self.table = table; self.help = help
-    self.kind = kind; self.command = command; self.fields = fields; self.isComplete = isComplete
+    self.kind = kind; self.command = command; self.fields = fields; self.isComplete = isComplete; self.pending = pending
   }
+}
+
+/// A row of last year's table offered for this year: the answers it fills in advance (code and kind, or the
+/// project name) and how it is shown. `key` is the fact's key, remembered once the officer has answered it.
+public struct PendingRow: Sendable, Equatable {
+  public var key: String
+  public var answers: [String]
+  public var label: String
+  public init(key: String, answers: [String], label: String) { self.key = key; self.answers = answers; self.label = label }
 }
 
 /// One prompt of a step.

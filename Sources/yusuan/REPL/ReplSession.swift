@@ -38,6 +38,13 @@ final class ReplSession {
   var quit = false
   /// Findings already shown, so each is announced once, when the entry that causes it is accepted.
   var shownFindings: Set<String> = []
+  /// Last year's row being offered for this year's figure (its leading answers are filled in).
+  var offered: PendingRow? = nil
+  /// Offered rows the officer has answered, kept in the workbook so a reopened walk does not offer them again.
+  var answeredRows: Set<String> = []
+  /// Offered rows put off with 跳过 in this session (offered again next time).
+  var skippedRows: Set<String> = []
+  static let answeredSetting = "walk.answered"
 
   init(wb: Workbench, input: InputSource, out: @escaping (String) -> Void) {
     self.wb = wb
@@ -54,6 +61,9 @@ final class ReplSession {
   // MARK: Start and resume
 
   func start(resumeMessage: Bool) {
+    if let saved = try? wb.store.setting(Self.answeredSetting) {
+      answeredRows = Set(saved.split(separator: "\u{1F}").map(String.init))
+    }
     let findings = wb.check()
     shownFindings = Set(findings.map(Self.key))
     if let saved = try? wb.store.setting("walk.step"), let i = steps.firstIndex(where: { $0.id == saved }) { stepIndex = i }
@@ -70,6 +80,7 @@ final class ReplSession {
     answers = []
     fieldIndex = 0
     fixedIndex = 0
+    offered = nil
     try? wb.store.setSetting("walk.step", step.id)
     out("")
     out("── 第\(stepIndex + 1)/\(steps.count)张表 · \(step.section) · \(step.title)\(step.table.map { "（\($0)）" } ?? "") \(step.isComplete(wb.facts) ? "✔" : "") ──")
@@ -80,6 +91,28 @@ final class ReplSession {
       // What is already entered here (e.g. lines carried from last year), so the officer sees what to confirm or correct.
       show(t)
     }
+    offerPending()
+  }
+
+  /// In a table of rows, offers the next row carried from last year that still waits for this year's figure:
+  /// its code (or name) is filled in and the walk asks for the amount, last year's figure as the default.
+  @discardableResult
+  func offerPending() -> Bool {
+    guard isRows, fieldIndex == 0, answers.isEmpty else { return false }
+    let rows = step.pending(wb.facts).filter { !answeredRows.contains($0.key) && !skippedRows.contains($0.key) }
+    guard let row = rows.first, row.answers.count < step.fields.count else { offered = nil; return false }
+    offered = row
+    answers = row.answers
+    fieldIndex = row.answers.count
+    skipFieldsNotAsked()
+    out("上年数待确认（本表还有 \(rows.count) 行）：\(row.label)。输入本年数，回车沿用方括号中的数；“跳过”留待以后，< 修改科目，next 换表。")
+    return true
+  }
+
+  /// The offered row has been answered (or deliberately left): remember it in the workbook.
+  func markOffered(_ row: PendingRow) {
+    answeredRows.insert(row.key)
+    try? wb.store.setSetting(Self.answeredSetting, answeredRows.sorted().joined(separator: "\u{1F}"))
   }
 
   // MARK: The loop
@@ -130,6 +163,14 @@ final class ReplSession {
     if let first = text.split(separator: " ").first.map(String.init), SectionRegistry.commands[first] != nil || first == EntryParser.removeKeyword,
        text.contains(" ") || first == EntryParser.removeKeyword {
       apply(text)
+      return
+    }
+    if let row = offered, text == "跳过" {
+      skippedRows.insert(row.key)
+      offered = nil
+      answers = []
+      fieldIndex = 0
+      if !offerPending() { out("上年各行已处理完毕；可继续录入新的行，直接回车结束本表。") }
       return
     }
     switch step.kind {
@@ -230,12 +271,14 @@ final class ReplSession {
     if apply(line) {
       answers = []
       fieldIndex = 0
+      if let row = offered { markOffered(row); offered = nil }
       switch step.kind {
       case .single: advance()
       case .fixed(let labels):
         fixedIndex += 1
         if fixedIndex >= labels.count { advance() } else { prefillFixed() }
-      default: break
+      default:
+        offerPending()
       }
     } else {
       // Refused: start the row again with what was typed, so nothing needs retyping.
