@@ -59,6 +59,7 @@ enum MetaCommand {
   static func help(_ s: ReplSession) -> String {
     var lines = ["当前：第\(s.stepIndex + 1)/\(s.steps.count)张表 \(s.step.section)·\(s.step.title)", s.step.help]
     if let f = s.currentField { lines.append("现在要填：\(f.prompt)。方括号里是默认值，直接回车即采用。") }
+    if let row = s.offered { lines.append("这是上年的一行：\(row.label)。输入本年数；“跳过”留待以后；< 修改科目或名称。") }
     lines += [
       "命令：< 返回上一项（保留已填内容）；undo 撤销上一条录入；show 表号 查看表（如 show T5）；check 列出全部问题；",
       "      next / prev 下一张 / 上一张表；goto 名称 转到某张表；progress 查看进度；compile 目录 生成文件（有错误时为草稿）；quit 退出。",
