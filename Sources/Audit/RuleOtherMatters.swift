@@ -7,9 +7,74 @@ import YusuanCore
 ///   项目支出绩效目标表 printed (1个项目…60万元 against a 74万元 target table).
 /// - `audit.prose.performance-contradiction` (warning): 无绩效项目 in one place, 设置绩效目标 in another.
 /// - `audit.prose.economic-class` (warning): 公用经费 listing 对个人和家庭的补助 items (303), or 人员经费 listing 302 items.
+/// - `audit.prose.vehicle-category`: the vehicles held are not broken down by category (warning: 其中车辆17辆 with no
+///   主要领导干部用车、机要通信用车…), or the categories do not add up to the total (error).
+/// - `audit.prose.vehicle-purchase` (warning): a purchase of 公务用车 stated without the number of vehicles, or with a
+///   number and a cost that contradict each other (安排购置公务用车，购置费0万元).
 enum OtherMattersRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
-    operatingCost(c) + performance(c) + economicLists(c)
+    operatingCost(c) + performance(c) + economicLists(c) + vehicles(c)
+  }
+
+  static func vehicles(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for p in c.document.prose {
+      let text = p.text
+      // 共有车辆2辆，其中：主要领导干部用车1辆、机要通信用车1辆 / 其中车辆17辆，价值450.14万元
+      if let held = firstInt(text, #"车辆\s*(\d+)\s*辆"#), held > 0 {
+        let parts = allInts(text, #"[\p{Han}（）()]{2,12}?用车\s*(\d+)\s*辆"#).filter { !$0.label.contains("购置") }
+        if parts.isEmpty {
+          out.append(c.at(p, "audit.prose.vehicle-category", .warning,
+            "车辆\(held)辆没有按类别列出。国有资产占用情况应写明其中主要领导干部用车、机要通信用车、应急保障用车、执法执勤用车、特种专业技术用车等各几辆。",
+            expected: "按类别列出", actual: "车辆\(held)辆"))
+        } else if parts.map(\.value).reduce(0, +) != held {
+          out.append(c.at(p, "audit.prose.vehicle-category", .error,
+            "各类用车合计 \(parts.map(\.value).reduce(0, +)) 辆（\(parts.map { "\($0.label)\($0.value)辆" }.joined(separator: "、"))），与共有车辆 \(held) 辆不符。",
+            expected: "\(held)", actual: "\(parts.map(\.value).reduce(0, +))"))
+        }
+      }
+      // 预算安排购置公务用车，购置费0万元 (the template's 购置公务用车X辆 with the number deleted)
+      if let r = text.range(of: #"安排购置公务用车(\d*)\s*辆?[^。；]*?购置费\s*([0-9.,，]+)\s*万元"#, options: .regularExpression) {
+        let clause = String(text[r])
+        let count = firstInt(clause, #"公务用车(\d+)"#)
+        let cost = firstAmount(clause, #"购置费\s*([0-9.,]+)\s*万元"#)
+        if count == nil {
+          out.append(c.at(p, "audit.prose.vehicle-purchase", .warning,
+            "「\(clause)」没有写购置几辆\(cost.map { $0.isZero ? "，购置费又为0：若未安排购置，应写“未安排购置公务用车”" : "" } ?? "")。",
+            expected: "购置公务用车N辆", actual: clause))
+        } else if let count, let cost, (count == 0) != cost.isZero {
+          out.append(c.at(p, "audit.prose.vehicle-purchase", .warning,
+            "购置公务用车\(count)辆，购置费却为\(cost.wan)万元，两者矛盾。", expected: count == 0 ? "0.00" : "大于0", actual: cost.wan))
+        }
+      }
+    }
+    return out
+  }
+
+  static func firstInt(_ text: String, _ pattern: String) -> Int? {
+    guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
+    let ns = text as NSString
+    guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), m.range(at: 1).location != NSNotFound else { return nil }
+    return Int(ns.substring(with: m.range(at: 1)))
+  }
+
+  static func allInts(_ text: String, _ pattern: String) -> [(label: String, value: Int)] {
+    guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
+    let ns = text as NSString
+    return re.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+      guard let v = Int(ns.substring(with: m.range(at: 1))) else { return nil }
+      let whole = ns.substring(with: m.range)
+      let label = whole.components(separatedBy: CharacterSet.decimalDigits).first ?? whole
+      return (label.replacingOccurrences(of: "其中", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "：:、，, ")), v)
+    }
+  }
+
+  static func firstAmount(_ text: String, _ pattern: String) -> Amount? {
+    guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
+    let ns = text as NSString
+    guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+    if case .success(let a) = AmountParser.parse(ns.substring(with: m.range(at: 1)), defaultUnit: .wan) { return a }
+    return nil
   }
 
   static func operatingCost(_ c: AuditContext) -> [Diagnostic] {

@@ -68,6 +68,7 @@ struct AuditSeedTests {
     #expect(Self.has(d, "audit.prose.performance-contradiction"))
     #expect(Self.has(d, "audit.prose.unit-mixed", "政府采购预算0元"))
     #expect(Self.has(d, "audit.text.wording", actual: "截止"))
+    #expect(Self.has(d, "audit.prose.vehicle-category", actual: "车辆17辆"))
     // Located by paragraph: file and line.
     let share = try #require(d.first { $0.rule == "audit.prose.share-sum" })
     #expect(share.file == "001_d4b356eb47825e97.txt" && share.line != nil)
@@ -79,6 +80,8 @@ struct AuditSeedTests {
   @Test func seed2024Prose() throws {
     let d = try Self.seed("000_626f1369946c4733.txt")
     #expect(Self.has(d, "audit.text.residue", actual: "局（委）"))
+    #expect(Self.has(d, "audit.prose.vehicle-purchase", actual: "安排购置公务用车，购置费0万元"))
+    #expect(!d.contains { $0.rule == "audit.prose.vehicle-category" }, "2辆 = 主要领导干部用车1辆 + 机要通信用车1辆")
     #expect(Self.has(d, "audit.prose.share", expected: "2.60%", actual: "2.59%"))
     #expect(Self.has(d, "audit.prose.change-percent", expected: "10.43%", actual: "10.45%"))
     #expect(Self.has(d, "audit.prose.change-percent", expected: "31.58%", actual: "31.55%"))
@@ -98,6 +101,24 @@ struct AuditSeedTests {
     #expect(Self.has(d, "audit.required.tables"))
     // Correct figures are not reported: 5.60% and 79.45% are right.
     #expect(!d.contains { $0.actual == "5.60%" || $0.actual == "79.45%" })
+  }
+
+  @Test func vehiclesByCategoryAndPurchases() throws {
+    let text = """
+      九、国有资产占用情况
+      截至2024年12月31日，甲局共有车辆3辆，其中：主要领导干部用车1辆、机要通信用车1辆。
+      截至2024年12月31日，乙局共有车辆2辆，其中：主要领导干部用车1辆、应急保障用车1辆。
+      2025年甲局预算安排购置公务用车1辆，购置费0万元。
+      2025年乙局未安排购置公务用车。
+      2025年丙局预算安排购置公务用车，购置费25.00万元。
+      """
+    let d = Auditor.audit(try DocumentReader.read(data: Data(text.utf8), name: "vehicles.txt"), catalog: nil)
+    let category = d.filter { $0.rule == "audit.prose.vehicle-category" }
+    #expect(category.count == 1 && category[0].severity == .error && category[0].expected == "3" && category[0].actual == "2")
+    let purchase = d.filter { $0.rule == "audit.prose.vehicle-purchase" }
+    #expect(purchase.count == 2)
+    #expect(purchase.contains { $0.actual == "0.00" && $0.message.contains("购置公务用车1辆") })
+    #expect(purchase.contains { $0.message.contains("没有写购置几辆") && !$0.message.contains("又为0") })
   }
 
   @Test func otherProvinceInYuanNumberedDifferently() throws {
