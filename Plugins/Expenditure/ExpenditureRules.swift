@@ -56,21 +56,32 @@ struct ExpenditureRules {
       out.append(Diagnostic(rule: "expenditure.missing", severity: .error, table: "T5",
                             message: "尚未录入任何支出。一般公共预算支出须细化到功能分类项级，请用：支出 2010301 基本 金额", plugin: plugin))
     }
-    if !view.functions.total.basic.isZero && view.facts.economics.isEmpty {
+    let generalBasic = generalBasicSpending
+    if !generalBasic.isZero && view.facts.economics.isEmpty {
       out.append(Diagnostic(rule: "economic.missing", severity: .error, table: "T6",
-                            message: "基本支出 \(view.functions.total.basic.wan) 万元尚未按经济分类款级录入（一般公共预算基本支出表须细化到款级）。请用：经济 30101 金额",
-                            expected: view.functions.total.basic.wan, actual: "0.00", plugin: plugin))
+                            message: "一般公共预算基本支出 \(generalBasic.wan) 万元尚未按经济分类款级录入（一般公共预算基本支出表须细化到款级）。请用：经济 30101 金额",
+                            expected: generalBasic.wan, actual: "0.00", plugin: plugin))
     }
     return out
   }
 
-  /// `cross.basic-economic` (error): 基本支出 by function equals 基本支出 by economic classification.
+  /// 基本支出 from 一般公共预算 over every line (a line with a malformed code included: its code is reported on its own).
+  var generalBasicSpending: Amount {
+    view.facts.expenditures.filter { $0.source == .general && $0.kind == .basic }.map(\.amount).sum()
+  }
+
+  /// `cross.basic-economic` (error): 一般公共预算 基本支出 by function (表5) equals the 经济分类 detail (表6, 一般公共预算
+  /// 基本支出表). Basic spending from 单位资金 or 财政专户 is not detailed there: the two tables print the same total.
   func basicEqualsEconomic() -> [Diagnostic] {
     guard !view.facts.economics.isEmpty else { return [] }
-    let byFunction = view.functions.total.basic, byEconomic = view.economics.total.total
+    let byFunction = generalBasicSpending, byEconomic = view.economics.total.total
     guard byFunction != byEconomic else { return [] }
+    let others = view.functions.total.basic - byFunction
+    let hint = !others.isZero && byEconomic == view.functions.total.basic
+      ? "经济分类中多了其他资金安排的基本支出 \(others.wan) 万元：一般公共预算基本支出表只列一般公共预算拨款安排的部分。"
+      : "请核对支出或经济分类录入。"
     return [Diagnostic(rule: "cross.basic-economic", severity: .error, table: "T6", row: "合计",
-                       message: "基本支出按功能分类合计 \(byFunction.wan) 万元，按经济分类合计 \(byEconomic.wan) 万元，两者应相等（相差 \((byEconomic - byFunction).wan) 万元）。请核对支出或经济分类录入。",
+                       message: "一般公共预算基本支出按功能分类合计 \(byFunction.wan) 万元，按经济分类合计 \(byEconomic.wan) 万元，两者应相等（相差 \((byEconomic - byFunction).wan) 万元）。" + hint,
                        expected: byFunction.wan, actual: byEconomic.wan, plugin: plugin)]
   }
 

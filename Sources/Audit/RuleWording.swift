@@ -7,7 +7,31 @@ import YusuanCore
 /// - `audit.text.empty-item` (warning): a numbered heading such as （6）年度预算安排。 with nothing after it,
 ///   while its siblings have content.
 /// - `audit.prose.unit-mixed` (warning): amounts in 元 in a document that states amounts in 万元.
+/// - `audit.text.truncated-term` (warning): a standard term that lost its first character where a term must start
+///   (after a numbering mark, punctuation or the start of a paragraph): （一）员经费301.80万元 for 人员经费.
 enum WordingRule {
+  /// Terms of the template whose tail is not itself a word: a tail that starts a clause is the term mistyped.
+  static let standardTerms = ["人员经费", "公用经费", "基本支出", "项目支出", "工资福利支出", "商品和服务支出", "对个人和家庭的补助",
+                              "机关运行经费", "一般公共预算", "政府性基金预算", "国有资本经营预算", "政府采购", "政府购买服务"]
+
+  static func truncatedTerms(_ p: AuditParagraph) -> [(found: String, term: String)] {
+    var out: [(String, String)] = []
+    for term in standardTerms {
+      let tail = String(term.dropFirst())
+      var from = p.text.startIndex
+      while let r = p.text.range(of: tail, range: from..<p.text.endIndex) {
+        from = r.upperBound
+        let before = r.lowerBound == p.text.startIndex ? nil : p.text[p.text.index(before: r.lowerBound)]
+        // Preceded by a Han character it is part of another word (使用经费, 专项支出); otherwise it starts a clause.
+        if let b = before, b.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { continue }
+        if let b = before, b.isLetter || b.isNumber { continue }
+        out.append((tail, term))
+        break
+      }
+    }
+    return out
+  }
+
   static func run(_ c: AuditContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let paras = c.document.paragraphs.filter { !$0.isGlossary }
@@ -17,6 +41,9 @@ enum WordingRule {
       }
       if let r = p.text.range(of: #"截止\s*\d{4}\s*年"#, options: .regularExpression) {
         out.append(c.at(p, "audit.text.wording", .info, "“\(p.text[r])”：表示到某一时点应写“截至”。", expected: "截至", actual: "截止"))
+      }
+      for (found, term) in truncatedTerms(p) {
+        out.append(c.at(p, "audit.text.truncated-term", .warning, "“\(found)”像是“\(term)”少了第一个字。", expected: term, actual: found))
       }
       if let r = p.text.range(of: #"比[^，。；,]{1,14}相比"#, options: .regularExpression) {
         out.append(c.at(p, "audit.text.wording", .info, "“\(p.text[r])”：“比……”与“……相比”重复，应写“与……相比”或“比……”。", actual: String(p.text[r])))

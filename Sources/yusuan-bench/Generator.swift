@@ -275,7 +275,8 @@ struct DepartmentGenerator {
     var byCode: [String: (H, H)] = [:]
     var total = 0, priorTotal = 0, basicTotal = 0, projectTotal = 0
     for l in lines {
-      if l.basic { basicByUnit[l.unit] += l.amount; basicTotal += l.amount } else { projectTotal += l.amount }
+      // 经济分类 details the 一般公共预算 basic spending only (table 6 is 一般公共预算基本支出表).
+      if l.basic { if l.source == .general { basicByUnit[l.unit] += l.amount }; basicTotal += l.amount } else { projectTotal += l.amount }
       bySource[l.source, default: (0, 0)].0 += l.amount; bySource[l.source, default: (0, 0)].1 += l.prior
       byCode[l.code, default: (0, 0)].0 += l.amount; byCode[l.code, default: (0, 0)].1 += l.prior
       total += l.amount; priorTotal += l.prior
@@ -287,7 +288,7 @@ struct DepartmentGenerator {
       return d >= 100 || d * 1000 >= prior * 100  // ≥ 1 万元 or ≥ 10 % (edition threshold)
     }
 
-    // ---- 经济分类: the chosen 款, split per unit so each unit's economic total = its basic total ----
+    // ---- 经济分类: the chosen 款, split per unit so each unit's economic total = its 一般公共预算 basic total ----
     let mustHave = ["30101", "30102", "30201", "30212", "30217", "30231"]
     var pool = codes.economicCodes.map(\.code).filter { !mustHave.contains($0) }
     rng.shuffle(&pool)
@@ -363,7 +364,7 @@ struct DepartmentGenerator {
     out.append("原因 项目支出 \(Lexer.quote(rng.pick(Self.reasons)))")
 
     out.append("")
-    out.append("# 基本支出按经济分类（款级）；各单位经济分类合计 = 该单位基本支出")
+    out.append("# 一般公共预算基本支出按经济分类（款级）；各单位经济分类合计 = 该单位一般公共预算基本支出")
     for e in econLines {
       econLineIndex.append(out.count)
       out.append("经济 \(e.code) \(e.amount.wan)\(unitOpt(e.unit)) 上年 \(e.prior.wan)")

@@ -69,6 +69,7 @@ struct AuditSeedTests {
     #expect(Self.has(d, "audit.prose.unit-mixed", "政府采购预算0元"))
     #expect(Self.has(d, "audit.text.wording", actual: "截止"))
     #expect(Self.has(d, "audit.prose.vehicle-category", actual: "车辆17辆"))
+    #expect(!d.contains { $0.rule == "audit.text.truncated-term" }, "使用经费, 专项支出 … are words, not truncated terms")
     // Located by paragraph: file and line.
     let share = try #require(d.first { $0.rule == "audit.prose.share-sum" })
     #expect(share.file == "001_d4b356eb47825e97.txt" && share.line != nil)
@@ -81,6 +82,8 @@ struct AuditSeedTests {
     let d = try Self.seed("000_626f1369946c4733.txt")
     #expect(Self.has(d, "audit.text.residue", actual: "局（委）"))
     #expect(Self.has(d, "audit.prose.vehicle-purchase", actual: "安排购置公务用车，购置费0万元"))
+    #expect(Self.has(d, "audit.text.truncated-term", expected: "人员经费", actual: "员经费"))
+    #expect(d.filter { $0.rule == "audit.text.truncated-term" }.count == 1, "no false alarm elsewhere in the seed")
     #expect(!d.contains { $0.rule == "audit.prose.vehicle-category" }, "2辆 = 主要领导干部用车1辆 + 机要通信用车1辆")
     #expect(Self.has(d, "audit.prose.share", expected: "2.60%", actual: "2.59%"))
     #expect(Self.has(d, "audit.prose.change-percent", expected: "10.43%", actual: "10.45%"))

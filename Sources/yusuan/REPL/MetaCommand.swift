@@ -96,7 +96,7 @@ enum Effect {
       let c = v.functions.rows[cls]?.total ?? .zero
       return "类 \(cls) \(v.name(cls, .function) ?? "") 合计 \(c.wan) 万元；支出合计 \(v.functions.total.total.wan) 万元（基本 \(v.functions.total.basic.wan)，项目 \(v.functions.total.project.wan)）"
     case "经济":
-      return "经济分类合计 \(v.economics.total.total.wan) 万元（人员经费 \(v.economics.total.personnel.wan)，公用经费 \(v.economics.total.publicUse.wan)）；基本支出 \(v.functions.total.basic.wan) 万元"
+      return "经济分类合计 \(v.economics.total.total.wan) 万元（人员经费 \(v.economics.total.personnel.wan)，公用经费 \(v.economics.total.publicUse.wan)）；一般公共预算基本支出 \(v.functions.total(of: .general).basic.wan) 万元"
     case "项目":
       return "项目合计 \(v.facts.projects.map(\.total).sum().wan) 万元；支出中的项目支出 \(v.functions.total.project.wan) 万元"
     case "收入":
