@@ -25,6 +25,10 @@ struct DocumentFacts {
           let v = t.value(row, col)
           guard let a = v.value, !v.isBlank else { continue }
           let colName = NameKey.of(t.columns[col])
+          // The 三公 table: items are columns, years are rows; the first row is this year's budget.
+          if t.kind == .threePublic, row.cells.first.map({ !$0.contains("增减") }) ?? true, t.rows.first.map({ $0.cells == row.cells }) ?? false {
+            add(colName, a)
+          }
           if t.kind.isTwoSided {
             let label = shape.label(of: row, side: col)
             add(label, a)

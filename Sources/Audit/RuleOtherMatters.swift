@@ -99,7 +99,11 @@ enum OtherMattersRule {
              case .success(let a) = AmountParser.parse(v, defaultUnit: .wan) { total += a; break }
         }
       }
-      let stated = sp.amounts.map(\.amount).sum()
+      // 涉及资金168.00万元，其中：一般公共预算168.00万元 states a total and its parts; the seeds list only the parts
+      // (涉及一般公共预算当年财政拨款60万元、政府性基金…0万元…).
+      let split = (sp.paragraph.text as NSString).range(of: "其中").location
+      let before = split == NSNotFound ? [] : sp.amounts.filter { NSMaxRange($0.range) <= split }
+      let stated = before.isEmpty ? sp.amounts.map(\.amount).sum() : before.map(\.amount).sum()
       let ns = sp.paragraph.text as NSString
       let m = try! NSRegularExpression(pattern: #"(\d+)\s*个项目"#).firstMatch(in: sp.paragraph.text, range: NSRange(location: 0, length: ns.length))
       let count = m.flatMap { Int(ns.substring(with: $0.range(at: 1))) }

@@ -90,6 +90,16 @@ enum PartsRule {
         parts = sp.amounts.filter { $0.range.location > r.location && NSMaxRange($0.range) <= stop && !$0.subject.contains("比") }
         // Only the parts that are not themselves changes (比…增加X万元).
         parts = parts.filter { a in !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } }
+        // Nor the breakdown of a part in brackets after it: 公务用车购置及运行费4.20万元（公务用车购置费0.00万元；运行维护费4.20万元）.
+        if !inParens {
+          var depth = 0, nested: [NSRange] = [], open = 0
+          for i in NSMaxRange(r)..<stop {
+            let ch = ns.character(at: i)
+            if ch == 0xFF08 || ch == 0x28 { if depth == 0 { open = i }; depth += 1 }
+            if (ch == 0xFF09 || ch == 0x29) && depth > 0 { depth -= 1; if depth == 0 { nested.append(NSRange(location: open, length: i - open + 1)) } }
+          }
+          parts = parts.filter { a in !nested.contains { NSLocationInRange(a.range.location, $0) } }
+        }
       }
       guard parts.count >= 2 else { continue }
       let sum = parts.map(\.amount).sum()
@@ -104,8 +114,26 @@ enum PartsRule {
 }
 
 /// `audit.prose.figure` (error): a named figure in prose (工资福利支出187.62万元) differs from every figure the
-/// tables print under that name (表3: 185.62). Only names the tables know are checked.
+/// tables print under that name (表3: 185.62). Only names the tables know are checked. A funding source named as
+/// part of a stated total (项目支出254.00万元…按资金来源分：一般公共预算安排249.00万元) is that total's part, not the
+/// document's 一般公共预算: the parts rules check it against its total instead.
 enum ProseFigureRule {
+  static func isSourceName(_ subject: String) -> Bool {
+    var k = NameKey.of(subject)
+    for suffix in ["安排", "拨款", "预算数"] where k.hasSuffix(suffix) { k = String(k.dropLast(suffix.count)) }
+    return FundSource.named(k) != nil || FundSource.named(k + "预算") != nil
+  }
+
+  /// Whether `a` follows a total of the same paragraph (not smaller) through 其中 / 资金来源 / 包括.
+  static func isPartOfBreakdown(_ a: ProseAmount, in sp: ScannedParagraph) -> Bool {
+    let ns = ProseScanner.normalize(sp.paragraph.text) as NSString
+    return sp.amounts.contains { b in
+      guard NSMaxRange(b.range) <= a.range.location, b.amount >= a.amount else { return false }
+      let between = ns.substring(with: NSRange(location: NSMaxRange(b.range), length: a.range.location - NSMaxRange(b.range)))
+      return between.contains("其中") || between.contains("资金来源") || between.contains("包括")
+    }
+  }
+
   static func run(_ c: AuditContext) -> [Diagnostic] {
     guard c.document.tables.contains(where: { $0.kind != .other && $0.kind != .performance && !$0.isEmptyTable }) else { return [] }
     let facts = DocumentFacts(c)
@@ -113,6 +141,7 @@ enum ProseFigureRule {
     for sp in c.scanned {
       for a in sp.amounts where !a.subject.isEmpty {
         if sp.changes.contains(where: { NSLocationInRange(a.range.location, $0.range) }) { continue }
+        if isSourceName(a.subject) && isPartOfBreakdown(a, in: sp) { continue }
         guard let figures = facts.figures(for: a.subject), !figures.contains(a.amount) else { continue }
         out.append(c.at(sp.paragraph, "audit.prose.figure", .error,
           "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(figures.map(\.wan).joined(separator: "、"))）都不相符。",

@@ -5,8 +5,19 @@ import YusuanCore
 /// - `audit.prose.share-sum` (warning): a complete list of shares that does not add to 100% and carries no 尾差 note.
 /// - `audit.prose.list-sum` (warning): the listed amounts of a complete list do not add up to the total.
 /// - `audit.prose.percent-format` (warning): shares not printed with two decimals.
-/// The base is the first larger amount earlier in the paragraph, else the document's total.
+/// The base is the first larger amount earlier in the paragraph, else the total the section opens with (a list of
+/// shares under （二）支出结构 shares the 一般公共预算支出 its section stated first), else the document's total.
 enum ShareRule {
+  /// The first amount of the first paragraph with amounts in the same section, before `sp`, when it can be a total.
+  static func sectionTotal(_ c: AuditContext, before sp: ScannedParagraph, atLeast largest: Amount) -> Amount? {
+    guard let section = sp.paragraph.section else { return nil }
+    let opening = c.scanned.first {
+      $0.paragraph.section == section && $0.paragraph.part == sp.paragraph.part && $0.paragraph.index < sp.paragraph.index && !$0.amounts.isEmpty
+    }
+    guard let a = opening?.amounts.first?.amount, a >= largest, !a.isZero else { return nil }
+    return a
+  }
+
   static func run(_ c: AuditContext) -> [Diagnostic] {
     let facts = DocumentFacts(c)
     var out: [Diagnostic] = []
@@ -14,7 +25,8 @@ enum ShareRule {
       let p = sp.paragraph
       let first = sp.shares[0].amount.range.location
       let largest = sp.shares.map(\.amount.amount).max()!
-      let base = sp.amounts.first { $0.range.location < first && $0.amount >= largest && !$0.amount.isZero }?.amount ?? facts.total
+      let inParagraph = sp.amounts.first { $0.range.location < first && $0.amount >= largest && !$0.amount.isZero }?.amount
+      let base = inParagraph ?? sectionTotal(c, before: sp, atLeast: largest) ?? facts.total
       guard let base else { continue }
       var format: [String] = []
       for s in sp.shares {

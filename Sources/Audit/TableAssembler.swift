@@ -77,6 +77,12 @@ enum TableAssembler {
       if t.hasPrefix("注：") || t.hasPrefix("注:") || t.hasPrefix("注 ") {
         if current != nil { current!.notes.append(t); return true }
       }
+      // A note printed without 注： right under an empty table (……故本表无数据。) is still that table's note.
+      if let cur = current, cur.notes.isEmpty, t.contains("本表无数据"), t.count > "本表无数据".count + 4,
+         cur.rows.contains(where: { row in row.0.contains { $0.contains("本表无数据") } }) {
+        current!.notes.append(t)
+        return true
+      }
       if inRow { return false }
       if let cur = current, !cur.rows.isEmpty, t.count <= 10, !t.contains("。"), Heuristics.headingLevel(t) == nil, !Heuristics.startsNewParagraph(t) {
         // A short fragment inside a table (a wrapped cell such as “（万元）”), not prose.

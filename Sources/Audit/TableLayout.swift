@@ -88,7 +88,9 @@ public struct TableShape: Sendable {
     if width > 0 {
       let firsts = t.rows.map { $0.cell(0) }.filter { !$0.isEmpty }
       let coded = firsts.filter(TableLayout.isCode).count
-      if coded > 0 && coded * 2 >= firsts.count - 1 && (t.columns[0].contains("编码") || t.columns[0].contains("代码") || coded >= 2) { code = 0 }
+      // A 序号 column counts rows, whatever its numbers look like.
+      if coded > 0 && coded * 2 >= firsts.count - 1 && NameKey.of(t.columns[0]) != "序号"
+        && (t.columns[0].contains("编码") || t.columns[0].contains("代码") || coded >= 2) { code = 0 }
     }
     var labels: [Int] = [], amounts: [Int] = []
     for c in 0..<width where c != code {
@@ -96,7 +98,9 @@ public struct TableShape: Sendable {
       let numeric = values.filter(TableLayout.looksNumeric).count
       let text = values.count - numeric
       let name = t.columns[c]
-      let textual = name.contains("名称") || name.contains("类型") || name.contains("单位") || name.contains("方式") || name.contains("时间") || NameKey.of(name) == "项目"
+      // 单位名称 and 项目单位 are text; 单位资金 is a source of funds.
+      let textual = name.contains("名称") || name.contains("类型") || (name.contains("单位") && !name.contains("资金")) || name.contains("方式")
+        || name.contains("时间") || NameKey.of(name) == "项目" || NameKey.of(name) == "序号"
       if !textual && (numeric > 0 && text * 3 <= numeric || values.isEmpty && c > (code ?? -1) + 1 && !labels.isEmpty) { amounts.append(c) } else { labels.append(c) }
     }
     codeColumn = code; labelColumns = labels; amountColumns = amounts

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Audit
+import Renderers
 import YusuanCore
 
 /// `yusuan audit` on the two real seeds and on fixtures of other shapes: each known defect, with its evidence.
@@ -164,5 +165,23 @@ struct AuditSeedTests {
     #expect(PrintedPercent("87%")!.agrees(Amount(wanCents: 45790), Amount(wanCents: 52585)))
     #expect(PrintedPercent("0.015%")!.decimals == 3)
     #expect(ProseScanner.cleanSubject("8.卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）2024年预算") == "行政单位医疗")
+  }
+}
+
+/// The audit and the compiler are twins: the document compiled from a consistent workbook (check: 未发现问题) passes
+/// the audit with no error or warning. A finding here is a wrong table or sentence in what yusuan prints, or an
+/// audit rule that would cry wolf on a correct document.
+struct AuditOfCompiledDocumentTests {
+  @Test func compiledDemoPassesTheAudit() throws {
+    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
+    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+    let wb = try TestSupport.workbook(script, department: "示例区政府办公室（示例）")
+    #expect(wb.check().isEmpty)
+    let docx = try DocxRenderer.render(try wb.compile(draft: false))
+    let read = try DocumentReader.read(data: docx, name: "demo-2025.docx")
+    #expect(read.tables.count >= 13)
+    let findings = Auditor.audit(read, catalog: try TestSupport.forms.catalog("classification-2024")).filter { $0.severity != .info }
+    #expect(findings.isEmpty, "\(findings.map { "[\($0.rule)] \($0.location)：\($0.message)" }.joined(separator: "\n"))")
   }
 }

@@ -33,11 +33,13 @@ public struct CompileContext: Sendable {
   public func prints(_ id: String) -> Bool { view.edition.table(id) != nil }
 
   /// The note under an empty table: the officer's (说明 Tn) if entered, else the edition's.
+  /// The note under an empty table: the officer's 说明, else the edition's; printed as 注：…… as the template does.
   public func emptyNote(_ id: String) -> String? {
-    if let n = facts.tableNotes.first(where: { $0.table == id }) { return n.text }
-    return view.edition.table(id)?.emptyNote.map {
+    let text = facts.tableNotes.first(where: { $0.table == id })?.text ?? view.edition.table(id)?.emptyNote.map {
       $0.replacingOccurrences(of: "{部门}", with: department).replacingOccurrences(of: "{年度}", with: String(year))
     }
+    guard let text = text?.trimmingBlanks(), !text.isEmpty else { return nil }
+    return text.hasPrefix("注") ? text : "注：" + text
   }
 
   /// A change clause with the reason entered for `subject` (or the first of `fallbacks` that has one).
