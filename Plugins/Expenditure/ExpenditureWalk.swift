@@ -32,7 +32,7 @@ extension ExpenditurePlugin {
                  }
                }),
       WalkStep(id: "expenditure.economic", section: title, title: "基本支出（经济分类款级）", table: "T6",
-               help: "把基本支出按经济分类款级（5位编码）逐项录入；301、303 为人员经费，其余为公用经费。合计应等于基本支出。直接回车结束本表。",
+               help: "把一般公共预算安排的基本支出按经济分类款级（5位编码）逐项录入；301、303 为人员经费，其余为公用经费。合计应等于一般公共预算基本支出（单位资金、财政专户安排的不列入）。直接回车结束本表。",
                kind: .rows, command: "经济",
                fields: [
                  WalkField(prompt: "经济分类科目编码", kind: .code(.economic)),
