@@ -33,34 +33,30 @@ struct ZipWriter {
       // Bit 11: the name is UTF-8 (set only when it is not plain ASCII, as most tools do).
       let flags: UInt16 = entry.path.utf8.allSatisfy { $0 < 0x80 } ? 0 : 1 << 11
 
-      // Local file header.
+      // The fields both headers share, from "version needed" to "extra field length".
+      func shared(_ d: inout Data) {
+        d.appendLE(UInt16(20))  // version needed: 2.0 (deflate)
+        d.appendLE(flags)
+        d.appendLE(UInt16(8))  // deflate
+        d.appendLE(Self.dosTime)
+        d.appendLE(Self.dosDate)
+        d.appendLE(crc)
+        d.appendLE(UInt32(compressed.count))
+        d.appendLE(UInt32(entry.data.count))
+        d.appendLE(UInt16(name.count))
+        d.appendLE(UInt16(0))  // extra field length
+      }
+
+      // Local file header, then the data.
       out.appendLE(UInt32(0x0403_4B50))
-      out.appendLE(UInt16(20))  // version needed: 2.0 (deflate)
-      out.appendLE(flags)
-      out.appendLE(UInt16(8))  // deflate
-      out.appendLE(Self.dosTime)
-      out.appendLE(Self.dosDate)
-      out.appendLE(crc)
-      out.appendLE(UInt32(compressed.count))
-      out.appendLE(UInt32(entry.data.count))
-      out.appendLE(UInt16(name.count))
-      out.appendLE(UInt16(0))  // extra field length
+      shared(&out)
       out.append(name)
       out.append(compressed)
 
       // Central directory record.
       central.appendLE(UInt32(0x0201_4B50))
       central.appendLE(UInt16(0x0314))  // made by: Unix, 2.0 (so the permissions below are read)
-      central.appendLE(UInt16(20))
-      central.appendLE(flags)
-      central.appendLE(UInt16(8))
-      central.appendLE(Self.dosTime)
-      central.appendLE(Self.dosDate)
-      central.appendLE(crc)
-      central.appendLE(UInt32(compressed.count))
-      central.appendLE(UInt32(entry.data.count))
-      central.appendLE(UInt16(name.count))
-      central.appendLE(UInt16(0))  // extra
+      shared(&central)
       central.appendLE(UInt16(0))  // comment
       central.appendLE(UInt16(0))  // disk number
       central.appendLE(UInt16(0))  // internal attributes
