@@ -35,6 +35,11 @@ final class FormsCache: @unchecked Sendable {
   static func stamp(_ url: URL) -> String {
     var st = stat()
     guard stat(url.path, &st) == 0 else { return "-" }
-    return "\(st.st_size)/\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    #if os(Linux)
+    let mtime = st.st_mtim
+    #else
+    let mtime = st.st_mtimespec
+    #endif
+    return "\(st.st_size)/\(mtime.tv_sec).\(mtime.tv_nsec)"
   }
 }

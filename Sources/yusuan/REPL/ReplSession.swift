@@ -162,7 +162,14 @@ final class ReplSession {
     // A full entry command typed directly, anywhere.
     if let first = text.split(separator: " ").first.map(String.init), SectionRegistry.commands[first] != nil || first == EntryParser.removeKeyword,
        text.contains(" ") || first == EntryParser.removeKeyword {
-      apply(text)
+      // A direct entry may answer the row on offer (or remove it): then move on to the next one.
+      if apply(text), let row = offered, !step.pending(wb.facts).contains(where: { $0.key == row.key }) {
+        markOffered(row)
+        offered = nil
+        answers = []
+        fieldIndex = 0
+        offerPending()
+      }
       return
     }
     if let row = offered, text == "跳过" {
