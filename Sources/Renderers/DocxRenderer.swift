@@ -21,7 +21,8 @@ public enum DocxRenderer: DocumentRenderer {
     zip.add("word/styles.xml", styles)
     zip.add("word/settings.xml", settings)
     zip.add("word/fontTable.xml", fontTable)
-    zip.add("word/footer1.xml", footer)
+    zip.add("word/footer1.xml", footer(odd: true))
+    zip.add("word/footer2.xml", footer(odd: false))
     if doc.draft { zip.add("word/header1.xml", draftHeader) }
     return try zip.archive()
   }
@@ -106,8 +107,9 @@ public enum DocxRenderer: DocumentRenderer {
     func sectionProperties(_ p: Page) -> String {
       var s = "<w:sectPr>"
       if firstSection {
-        if doc.draft { s += "<w:headerReference w:type=\"default\" r:id=\"rId5\"/>" }
-        s += "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+        // Odd pages (default) and even pages have their own footers; the 草稿 header is on both.
+        if doc.draft { s += "<w:headerReference w:type=\"default\" r:id=\"rId5\"/><w:headerReference w:type=\"even\" r:id=\"rId5\"/>" }
+        s += "<w:footerReference w:type=\"default\" r:id=\"rId4\"/><w:footerReference w:type=\"even\" r:id=\"rId6\"/>"
       }
       s += "<w:type w:val=\"nextPage\"/>"
       s += "<w:pgSz w:w=\"\(p.width)\" w:h=\"\(p.height)\"\(p.landscape ? " w:orient=\"landscape\"" : "")/>"
@@ -376,6 +378,7 @@ public enum DocxRenderer: DocumentRenderer {
       <Override PartName="/word/settings.xml" ContentType="\(wml).settings+xml"/>\
       <Override PartName="/word/fontTable.xml" ContentType="\(wml).fontTable+xml"/>\
       <Override PartName="/word/footer1.xml" ContentType="\(wml).footer+xml"/>\
+      <Override PartName="/word/footer2.xml" ContentType="\(wml).footer+xml"/>\
       \(draft ? "<Override PartName=\"/word/header1.xml\" ContentType=\"\(wml).header+xml\"/>" : "")\
       <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
       <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
@@ -399,6 +402,7 @@ public enum DocxRenderer: DocumentRenderer {
       <Relationship Id="rId2" Type="\(t)/settings" Target="settings.xml"/>\
       <Relationship Id="rId3" Type="\(t)/fontTable" Target="fontTable.xml"/>\
       <Relationship Id="rId4" Type="\(t)/footer" Target="footer1.xml"/>\
+      <Relationship Id="rId6" Type="\(t)/footer" Target="footer2.xml"/>\
       \(draft ? "<Relationship Id=\"rId5\" Type=\"\(t)/header\" Target=\"header1.xml\"/>" : "")\
       </Relationships>
       """
@@ -420,7 +424,7 @@ public enum DocxRenderer: DocumentRenderer {
     """
 
   static let settings = XML.declaration + """
-    <w:settings xmlns:w="\(wNS)"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>\
+    <w:settings xmlns:w="\(wNS)"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>\
     <w:characterSpacingControl w:val="compressPunctuation"/>\
     <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
     <w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>
@@ -496,14 +500,18 @@ public enum DocxRenderer: DocumentRenderer {
     return x + "</w:styles>"
   }()
 
-  /// "— 1 —": the 公文 page number (四号 宋体) with a PAGE field.
-  static let footer = XML.declaration + """
-    <w:ftr xmlns:w="\(wNS)" xmlns:r="\(rNS)"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>\
-    <w:r><w:t xml:space="preserve">— </w:t></w:r>\
-    <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
-    <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
-    <w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
-    """
+  /// "— 1 —": the 公文 page number (四号 宋体) with a PAGE field, placed as GB/T 9704 says: odd pages on the right,
+  /// even pages on the left, one character (四号 = 280 twips) in from the edge of the type area.
+  static func footer(odd: Bool) -> String {
+    let place = odd ? "<w:ind w:right=\"280\"/><w:jc w:val=\"right\"/>" : "<w:ind w:left=\"280\"/><w:jc w:val=\"left\"/>"
+    return XML.declaration + """
+      <w:ftr xmlns:w="\(wNS)" xmlns:r="\(rNS)"><w:p><w:pPr><w:pStyle w:val="Footer"/>\(place)</w:pPr>\
+      <w:r><w:t xml:space="preserve">— </w:t></w:r>\
+      <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+      <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
+      <w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
+      """
+  }
 
   /// The 草稿 mark: a grey word in the header (always visible, also in text extraction) and a large grey
   /// diagonal watermark behind the text (VML text path, as Word's own watermark feature writes it).

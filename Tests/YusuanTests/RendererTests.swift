@@ -103,7 +103,7 @@ struct RendererTests {
   @Test func docxHasRequiredPartsAndConventions() throws {
     let parts = try Self.entries(DocxRenderer.render(Self.document()))
     for name in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
-                 "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/header1.xml"] {
+                 "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml", "word/header1.xml"] {
       #expect(parts[name] != nil, "missing \(name)")
     }
     for (name, xml) in parts where name.hasSuffix(".xml") || name.hasSuffix(".rels") {
@@ -131,8 +131,14 @@ struct RendererTests {
     #expect(styles.contains("w:eastAsia=\"黑体\"") && styles.contains("w:eastAsia=\"楷体_GB2312\""))
     #expect(styles.contains("w:firstLineChars=\"200\"") && styles.contains("w:line=\"560\" w:lineRule=\"exact\""))
     #expect(parts["word/footer1.xml"]!.contains(" PAGE ") && parts["word/footer1.xml"]!.contains("— "))
+    // GB/T 9704: odd page numbers on the right, even on the left, each one character in.
+    #expect(parts["word/settings.xml"]!.contains("<w:evenAndOddHeaders/>"))
+    #expect(parts["word/footer1.xml"]!.contains("<w:jc w:val=\"right\"/>") && parts["word/footer2.xml"]!.contains("<w:jc w:val=\"left\"/>"))
+    #expect(parts["word/footer2.xml"]!.contains(" PAGE "))
+    #expect(parts["word/document.xml"]!.contains("<w:footerReference w:type=\"even\" r:id=\"rId6\"/>"))
     #expect(parts["word/header1.xml"]!.contains("草稿"))
     #expect(doc.contains("<w:headerReference w:type=\"default\" r:id=\"rId5\"/>"))
+    #expect(doc.contains("<w:headerReference w:type=\"even\" r:id=\"rId5\"/>"), "the 草稿 mark on even pages too")
   }
 
   @Test func docxWithoutDraftHasNoDraftMark() throws {
