@@ -47,8 +47,8 @@ public enum ProseScanner {
   static func regex(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: p) }
   static let amountRE = regex(#"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|元)"#)
   static let shareRE = regex(#"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|元)\s*[，,]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*%"#)
-  /// 比2024年预算增加X万元，增长Y% / 比…持平 / 与2024年预算持平 / 与2024年相比减少X万元.
-  static let changeRE = regex(#"(?:比|与)\s*(\d{4})\s*年度?[^，,。；;增减无持]{0,8}?(?:(增加|减少)\s*(\d+(?:\.\d+)?)\s*(万元|元)(?:\s*[，,、]?\s*(增长|下降|增加|减少|上升|降低)\s*(\d+(?:\.\d+)?)\s*%)?|(无变化|持平|不变|相同))"#)
+  /// 比2024年预算增加X万元，增长Y% / 比…新增X万元 / 比…持平 / 与2024年预算持平 / 与2024年相比减少X万元.
+  static let changeRE = regex(#"(?:比|与)\s*(\d{4})\s*年度?[^，,。；;增减无持新]{0,8}?(?:(增加|减少|新增)\s*(\d+(?:\.\d+)?)\s*(万元|元)(?:\s*[，,、]?\s*(增长|下降|增加|减少|上升|降低)\s*(\d+(?:\.\d+)?)\s*%)?|(无变化|持平|不变|相同))"#)
 
   /// Full-width digits, points and percent signs as ASCII; one UTF-16 unit each, so offsets stay valid.
   static func normalize(_ s: String) -> String {

@@ -184,4 +184,17 @@ struct AuditOfCompiledDocumentTests {
     let findings = Auditor.audit(read, catalog: try TestSupport.forms.catalog("classification-2024")).filter { $0.severity != .info }
     #expect(findings.isEmpty, "\(findings.map { "[\($0.rule)] \($0.location)：\($0.message)" }.joined(separator: "\n"))")
   }
+
+  /// The 2024 seed entered as printed and compiled (as a draft): the audit finds the defects the facts still carry —
+  /// revenue 612.42 against expenditure 612.41, and no 经济分类 for 表6 — and nothing in the generated prose.
+  @Test func compiledSeed2024ShowsOnlyItsOwnDefects() throws {
+    let dir = TestSupport.repoRoot.appendingPathComponent("examples/dujiqu-2024")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
+    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+    let wb = try TestSupport.workbook(script, department: "杜集区政府办", year: 2024)
+    let read = try DocumentReader.read(data: try DocxRenderer.render(try wb.compile(draft: true)), name: "dujiqu-2024.docx")
+    let findings = Auditor.audit(read, catalog: try TestSupport.forms.catalog("classification-2024")).filter { $0.severity != .info }
+    #expect(Set(findings.map(\.rule)) == ["audit.sum.two-sided", "audit.table.empty-note"], "\(findings.map { "[\($0.rule)] \($0.message)" })")
+    #expect(findings.filter { $0.rule == "audit.sum.two-sided" }.allSatisfy { $0.message.contains("612.42") && $0.message.contains("612.41") })
+  }
 }
