@@ -22,8 +22,13 @@ struct AuditCommand: ParsableCommand {
     catch let e as AuditReadError { throw CLIFailure.input(e.message) }
     catch { throw CLIFailure.input("无法读取“\(document)”：\(error.localizedDescription)") }
     // The catalog is optional: without forms/ the codes' shapes are still checked.
-    let catalog = try? FormsLibrary.locate().catalog("classification-2024")
-    let findings = Auditor.audit(doc, catalog: catalog)
+    let forms = try? FormsLibrary.locate()
+    let catalog = try? forms?.catalog("classification-2024")
+    // Whatever province printed the document, every edition's residue words are looked for (a province's
+    // edition adds its own template phrases there).
+    let editionWords = (forms?.editionIDs ?? []).compactMap { try? forms?.edition($0).rules.residue }.flatMap { $0 }
+    let extra = editionWords.reduce(into: [String]()) { if !Auditor.residueWords.contains($1) && !$0.contains($1) { $0.append($1) } }
+    let findings = Auditor.audit(doc, catalog: catalog, extraResidue: extra)
     print(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
     if findings.errorCount > 0 { throw ExitCode(1) }
   }

@@ -14,6 +14,23 @@ struct AuditReadingTests {
     return url.path
   }
 
+  /// A province's edition that lists its own template phrases makes `audit` look for them in any document.
+  @Test func editionResidueWordsAreLookedFor() throws {
+    let fm = FileManager.default
+    let forms = fm.temporaryDirectory.appendingPathComponent("yusuan-forms-\(UUID().uuidString)")
+    try fm.copyItem(at: TestSupport.repoRoot.appendingPathComponent("forms"), to: forms)
+    defer { try? fm.removeItem(at: forms) }
+    let yaml = forms.appendingPathComponent("editions/anhui-2024/edition.yaml")
+    var text = try String(contentsOf: yaml, encoding: .utf8)
+    text = text.replacingOccurrences(of: "residue: [\"XX\"", with: "residue: [\"（此处填写）\", \"XX\"")
+    try text.write(to: yaml, atomically: true, encoding: .utf8)
+    let doc = try Self.file(Data("第一部分 部门概况\n一、部门主要职责\n（此处填写）本部门负责全区的统计工作。\n第三部分 2025年部门预算情况说明\n本部门2025年收支预算总额100.00万元。\n".utf8), ext: "txt")
+    let with = try CLI.run(["audit", doc, "--format", "json"], forms: forms.path)
+    #expect(with.stdout.contains("\"audit.text.residue\"") && with.stdout.contains("（此处填写）"))
+    let without = try CLI.run(["audit", doc, "--format", "json"])
+    #expect(!without.stdout.contains("（此处填写）"))
+  }
+
   @Test func emptyFileExitsTwo() throws {
     let r = try CLI.run(["audit", try Self.file(Data(), ext: "txt")])
     #expect(r.status == 2)
