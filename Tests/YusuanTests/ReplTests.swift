@@ -43,7 +43,7 @@ struct ReplTerminalTests {
     #expect(try CLI.run(["new", w, "--department", "示例办", "--year", "2025", "--edition", "anhui-2024"]).status == 0)
     let t = try Tmux(command: [CLI.binary.path, "repl", w])
     defer { t.kill() }
-    try t.waitFor("职责")
+    try t.waitFor("职责 [回车结束本表] ›", inLastLines: 1)  // the prompt itself: typing before it could race the editor's start
     t.type("goto 一般公共预算支出"); t.enter()
     try t.waitFor("科目编码 [回车结束本表]")
     t.type("支出 2010302 项目 267.66 上年 263.70"); t.enter()
@@ -104,7 +104,7 @@ struct ReplTerminalTests {
     #expect(try CLI.run(["new", w, "--year", "2025", "--from", prior]).status == 0)
     let t = try Tmux(command: [CLI.binary.path, "repl", w])
     defer { t.kill() }
-    try t.waitFor("职责")
+    try t.waitFor("职责 [回车结束本表] ›", inLastLines: 1)  // the prompt itself: typing before it could race the editor's start
     t.type("goto 一般公共预算支出"); t.enter()
     try t.waitFor("上年数待确认（本表还有 2 行）：2010301 行政运行（基本支出），上年 252.41 万元")
     try t.waitFor("本年预算数（万元） [252.41]", inLastLines: 1)
@@ -145,7 +145,7 @@ struct ReplTerminalTests {
     for w in [a, b] { _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]) }
     let t = try Tmux(command: [CLI.binary.path, "repl", a])
     defer { t.kill() }
-    try t.waitFor("职责")
+    try t.waitFor("职责 [回车结束本表] ›", inLastLines: 1)  // the prompt itself: typing before it could race the editor's start
     for e in entries { t.type(e); t.enter(); try t.waitFor("已录入：\(e.prefix(8))") }
     t.type("quit"); t.enter()
     try t.waitFor("已保存")
