@@ -16,12 +16,7 @@ public protocol DocumentRenderer {
 extension DocumentRenderer {
   /// Renders `doc` and writes it atomically to `url`.
   public static func write(_ doc: PublishedDocument, to url: URL) throws {
-    let data = try render(doc)
-    do {
-      try data.write(to: url, options: .atomic)
-    } catch {
-      throw RendererError.writeFailed(path: url.path, reason: error.localizedDescription)
-    }
+    try OutputFile.write(try render(doc), to: url, durable: true)
   }
 
   /// Renders `doc` into `directory` as `baseName.ext` (default base name: the document title) and returns the file URL.

@@ -107,8 +107,7 @@ extension Yusuan {
         if edition == nil { editionID = prior.edition }
         if department == nil { name = prior.department }
       }
-      let department = name
-      let wb = try guarded { try Workbench.create(path: workbook, department: department, year: year, editionID: editionID, catalogID: catalog, forms: forms) }
+      let wb = try guarded { try Workbench.create(path: workbook, department: name, year: year, editionID: editionID, catalogID: catalog, forms: forms) }
       if let from {
         do { print("已从 \(from) 带入：" + (try guarded { try wb.carryOver(from: from) })) }
         catch { try? FileManager.default.removeItem(atPath: workbook); throw error }

@@ -6,7 +6,7 @@ import Foundation
 /// applying an entry stays cheap however large the workbook grows.
 public struct FactSet: Sendable, Equatable {
   private var byKind: [ByteKey: [ByteKey: Fact]] = [:]
-  /// Typed views computed once per state: rules read them many times per check. Replaced on every edit.
+  /// Typed views computed once per state: rules read them many times per check. An edit drops its kind's view.
   private var cache = ViewCache()
 
   public static func == (a: FactSet, b: FactSet) -> Bool { a.byKind == b.byKind }
@@ -31,18 +31,21 @@ public struct FactSet: Sendable, Equatable {
   /// Only the typed view of the edited kind is recomputed: a 指标 entry does not re-sort 300 支出 lines.
   @discardableResult
   public mutating func apply(_ edit: FactEdit) -> FactChange {
+    let key: String
     switch edit {
-    case .set(let f): cache = cache.without(Self.kind(of: f.key).text)
-    case .remove(let key): cache = cache.without(Self.kind(of: key).text)
+    case .set(let f): key = f.key
+    case .remove(let k): key = k
     }
+    let kind = Self.kind(of: key)
+    cache = cache.without(kind.text)
+    let before = byKind[kind]?[ByteKey(key)]
     switch edit {
     case .set(let f):
-      let before = self[f.key]
-      byKind[Self.kind(of: f.key), default: [:]][ByteKey(f.key)] = f
-      return FactChange(key: f.key, before: before, after: f)
-    case .remove(let key):
-      let before = byKind[Self.kind(of: key)]?.removeValue(forKey: ByteKey(key))
-      if byKind[Self.kind(of: key)]?.isEmpty == true { byKind[Self.kind(of: key)] = nil }
+      byKind[kind, default: [:]][ByteKey(key)] = f
+      return FactChange(key: key, before: before, after: f)
+    case .remove:
+      byKind[kind]?[ByteKey(key)] = nil
+      if byKind[kind]?.isEmpty == true { byKind[kind] = nil }
       return FactChange(key: key, before: before, after: nil)
     }
   }
