@@ -73,7 +73,7 @@ indirect enum JSONValue {
 
   func write(to out: inout String, indent: Int) {
     switch self {
-    case .string(let s): out += DiagnosticRenderer.q(s)
+    case .string(let s): Self.quote(s, into: &out)
     case .int(let i): out += String(i)
     case .bool(let b): out += b ? "true" : "false"
     case .null: out += "null"
@@ -93,7 +93,7 @@ indirect enum JSONValue {
       let sorted = fields.sorted { $0.0 < $1.0 }
       for (i, (key, value)) in sorted.enumerated() {
         Self.pad(&out, indent + 1)
-        out += DiagnosticRenderer.q(key)
+        Self.quote(key, into: &out)
         out += " : "
         value.write(to: &out, indent: indent + 1)
         out += i == sorted.count - 1 ? "\n" : ",\n"
@@ -103,7 +103,20 @@ indirect enum JSONValue {
     }
   }
 
+  static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
+
   static func pad(_ out: inout String, _ level: Int) {
-    for _ in 0..<level { out += "  " }
+    out += level < pads.count ? pads[level] : String(repeating: "  ", count: level)
+  }
+
+  /// A JSON string literal appended in place; text with nothing to escape (nearly all) is copied as it is.
+  static func quote(_ s: String, into out: inout String) {
+    if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out += DiagnosticRenderer.q(s)
+    } else {
+      out += "\""
+      out += s
+      out += "\""
+    }
   }
 }

@@ -295,6 +295,7 @@ public enum XlsxRenderer: DocumentRenderer {
     /// Row heights are set from it: LibreOffice and Excel do not grow rows for wrapped or merged cells on load.
     func lineCount(_ s: String, width: Double) -> Int {
       let usable = max(1, width - 1)
+      if !s.utf8.contains(0x0A) { return max(1, Int((Double(DisplayWidth.of(s)) / usable).rounded(.up))) }
       return s.split(separator: "\n", omittingEmptySubsequences: false)
         .reduce(0) { $0 + max(1, Int((Double(DisplayWidth.of($1)) / usable).rounded(.up))) }
     }
