@@ -50,6 +50,7 @@ public enum Auditor {
     AuditRule(id: "audit.cross", run: CrossTableRule.run),
     AuditRule(id: "audit.numbering", run: NumberingRule.run),
     AuditRule(id: "audit.table", run: TableShapeRule.run),
+    AuditRule(id: "audit.table.unit-name", run: UnitNameRule.run),
     AuditRule(id: "audit.text.residue", run: ResidueRule.run),
     AuditRule(id: "audit.prose.change", run: ChangeRule.run),
     AuditRule(id: "audit.prose.share", run: ShareRule.run),

@@ -43,6 +43,8 @@ struct AuditSeedTests {
     #expect(Self.has(d, "audit.text.residue", "增加（减少）"))
     #expect(Self.has(d, "audit.required.three-public", "公务接待费 1.90"))
     #expect(Self.has(d, "audit.required.table", expected: "一般公共预算“三公”经费支出表"))
+    #expect(Self.has(d, "audit.table.unit-name", expected: "杜集区政府办公室", actual: "杜集区政府办"))
+    #expect(d.filter { $0.rule == "audit.table.unit-name" }.count == 1, "one finding for the name, not one per project row")
   }
 
   @Test func seed2021Prose() throws {
