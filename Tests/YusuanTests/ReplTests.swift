@@ -168,10 +168,18 @@ final class Tmux {
     var env = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 YUSUAN_FORMS=\(TestSupport.repoRoot.appendingPathComponent("forms").path)"
     env += " TERM=xterm-256color"
     let cmd = "exec " + env + " " + command.map { "'\($0)'" }.joined(separator: " ")
-    try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "160", "-y", "50", cmd])
+    try tmux(["-f", Self.config, "new-session", "-d", "-s", name, "-x", "160", "-y", "50", cmd])
   }
 
   struct SpawnFailed: Error { let errno: Int32 }
+
+  /// The pane stays on screen after the program exits (`quit` prints 已保存 and ends at once): without it the
+  /// session closed before the test could read the last lines — a timeout seen about once in ten runs.
+  static let config: String = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-test-tmux-\(UUID().uuidString).conf")
+    try? "set-option -g remain-on-exit on\n".write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }()
 
   /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+), which the Glibc module does not export.
   static let closeFrom3: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
