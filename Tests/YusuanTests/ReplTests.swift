@@ -160,7 +160,7 @@ struct ReplTerminalTests {
 /// tmux is started with posix_spawn and reaped with waitpid, and its output is read from a file: when the client
 /// forks a new server, Foundation's `Process` never saw the client exit (waitUntilExit hung with the client a
 /// zombie), and a pipe would be held open by the daemonised server. Descriptors above 2 are closed in the child so
-/// the server cannot hold other tests' pipes either.
+/// the server cannot hold other tests' pipes either, and the child starts with no signal blocked.
 final class Tmux {
   let name = "yusuan-test-\(UUID().uuidString.prefix(8))"
 
@@ -199,8 +199,21 @@ final class Tmux {
     _ = Self.closeFrom3?(&actions, 3)
     let argv = (["/usr/bin/tmux", "-L", name] + args).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
+    // A clean signal state: the calling thread (a test worker) blocks most signals, and a tmux server that
+    // inherits that mask never sees SIGCHLD — it neither reaps its pane nor exits on kill-server.
+    var attr = posix_spawnattr_t()
+    posix_spawnattr_init(&attr)
+    defer { posix_spawnattr_destroy(&attr) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attr, &none)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for sig in [SIGCHLD, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGWINCH, SIGALRM] { sigaddset(&defaults, sig) }
+    posix_spawnattr_setsigdefault(&attr, &defaults)
+    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ)
+    let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attr, argv, environ)
     guard rc == 0 else { throw SpawnFailed(errno: rc) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -241,5 +254,14 @@ final class Tmux {
   }
 
   /// Ends the session and its server.
-  func kill() { _ = try? tmux(["kill-server"]) }
+  func kill() {
+    _ = try? tmux(["kill-server"])
+    // A server that outlives its test would outlive the test run too (and hold CI open): make that a failure.
+    let deadline = Date().addingTimeInterval(3)
+    while Date() < deadline {
+      if ((try? tmux(["list-sessions"])) ?? "").isEmpty { return }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Issue.record("tmux server \(name) still runs after kill-server")
+  }
 }
