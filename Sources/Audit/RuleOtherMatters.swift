@@ -104,9 +104,7 @@ enum OtherMattersRule {
       let split = (sp.paragraph.text as NSString).range(of: "其中").location
       let before = split == NSNotFound ? [] : sp.amounts.filter { NSMaxRange($0.range) <= split }
       let stated = before.isEmpty ? sp.amounts.map(\.amount).sum() : before.map(\.amount).sum()
-      let ns = sp.paragraph.text as NSString
-      let m = try! NSRegularExpression(pattern: #"(\d+)\s*个项目"#).firstMatch(in: sp.paragraph.text, range: NSRange(location: 0, length: ns.length))
-      let count = m.flatMap { Int(ns.substring(with: $0.range(at: 1))) }
+      let count = firstInt(sp.paragraph.text, #"(\d+)\s*个项目"#)
       if !total.isZero && stated != total {
         out.append(c.at(sp.paragraph, "audit.prose.performance-amount", .error,
           "绩效目标设置情况说涉及资金 \(stated.wan)万元，而所附 \(targets.count) 张项目支出绩效目标表的年度资金总额合计 \(total.wan)万元。",

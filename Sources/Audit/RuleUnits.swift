@@ -23,7 +23,7 @@ enum UnitNameRule {
     guard !known.isEmpty else { return [] }
     var out: [Diagnostic] = []
     for t in doc.tables(.projects) {
-      guard let col = t.columns.firstIndex(where: { NameKey.of($0).contains("单位") && !NameKey.of($0).contains("资金") }) else { continue }
+      guard let col = t.columns.firstIndex(where: { TableLayout.namesUnit(NameKey.of($0)) }) else { continue }
       var reported: Set<String> = []
       for row in t.rows {
         let raw = row.cell(col).trimmingBlanks()

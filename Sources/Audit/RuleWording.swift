@@ -22,8 +22,8 @@ enum WordingRule {
       while let r = p.text.range(of: tail, range: from..<p.text.endIndex) {
         from = r.upperBound
         let before = r.lowerBound == p.text.startIndex ? nil : p.text[p.text.index(before: r.lowerBound)]
-        // Preceded by a Han character it is part of another word (使用经费, 专项支出); otherwise it starts a clause.
-        if let b = before, b.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { continue }
+        // Preceded by a letter (Han included) or digit it is part of another word (使用经费, 专项支出); otherwise it
+        // starts a clause.
         if let b = before, b.isLetter || b.isNumber { continue }
         out.append((tail, term))
         break

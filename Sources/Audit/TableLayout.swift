@@ -11,6 +11,9 @@ public enum TableLayout {
     return t.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," || $0 == "-" || $0 == " " }
   }
 
+  /// A column of unit names (单位名称, 项目单位), not the 单位资金 source of funds.
+  static func namesUnit(_ column: String) -> Bool { column.contains("单位") && !column.contains("资金") }
+
   static func isCode(_ s: String) -> Bool { !s.isEmpty && s.count <= 9 && s.allSatisfy { $0.isASCII && $0.isNumber } }
 
   static func build(index: Int, pending p: TableAssembler.Pending, findings: inout [Diagnostic]) -> AuditTable {
@@ -98,8 +101,7 @@ public struct TableShape: Sendable {
       let numeric = values.filter(TableLayout.looksNumeric).count
       let text = values.count - numeric
       let name = t.columns[c]
-      // 单位名称 and 项目单位 are text; 单位资金 is a source of funds.
-      let textual = name.contains("名称") || name.contains("类型") || (name.contains("单位") && !name.contains("资金")) || name.contains("方式")
+      let textual = name.contains("名称") || name.contains("类型") || TableLayout.namesUnit(name) || name.contains("方式")
         || name.contains("时间") || NameKey.of(name) == "项目" || NameKey.of(name) == "序号"
       if !textual && (numeric > 0 && text * 3 <= numeric || values.isEmpty && c > (code ?? -1) + 1 && !labels.isEmpty) { amounts.append(c) } else { labels.append(c) }
     }

@@ -109,6 +109,15 @@ final class ReplSession {
     return true
   }
 
+  /// Leaves the row on offer with nothing typed for it and offers the next one, if any.
+  @discardableResult
+  func offerNext() -> Bool {
+    offered = nil
+    answers = []
+    fieldIndex = 0
+    return offerPending()
+  }
+
   /// The offered row has been answered (or deliberately left): remember it in the workbook.
   func markOffered(_ row: PendingRow) {
     answeredRows.insert(row.key)
@@ -165,19 +174,13 @@ final class ReplSession {
       // A direct entry may answer the row on offer (or remove it): then move on to the next one.
       if apply(text), let row = offered, !step.pending(wb.facts).contains(where: { $0.key == row.key }) {
         markOffered(row)
-        offered = nil
-        answers = []
-        fieldIndex = 0
-        offerPending()
+        offerNext()
       }
       return
     }
     if let row = offered, text == "跳过" {
       skippedRows.insert(row.key)
-      offered = nil
-      answers = []
-      fieldIndex = 0
-      if !offerPending() { out("上年各行已处理完毕；可继续录入新的行，直接回车结束本表。") }
+      if !offerNext() { out("上年各行已处理完毕；可继续录入新的行，直接回车结束本表。") }
       return
     }
     switch step.kind {
