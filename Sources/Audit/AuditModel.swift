@@ -87,6 +87,9 @@ public struct AuditDocument: Sendable {
   public var orphanLabels: [(text: String, number: Int, line: Int)]
   /// Problems met while reading: unreadable parts, encoding, short rows. Never fatal.
   public var readFindings: [Diagnostic]
+  /// Page and box of each source line, for formats that have pages (PDF); keyed by the line numbers of
+  /// paragraphs and rows.
+  public var spots: [Int: SourceSpot] = [:]
 
   public init(name: String, format: DocumentFormat, paragraphs: [AuditParagraph] = [], tables: [AuditTable] = [],
               orphanLabels: [(text: String, number: Int, line: Int)] = [], readFindings: [Diagnostic] = []) {

@@ -8,10 +8,13 @@ public struct AuditContext: Sendable {
   public let catalog: Catalog?
   public let residueWords: [String]
   public let scanned: [ScannedParagraph]
+  /// The template the document is judged against.
+  public let template: TemplateChoice
 
-  public init(document: AuditDocument, catalog: Catalog?, residueWords: [String]) {
+  public init(document: AuditDocument, catalog: Catalog?, residueWords: [String], editions: [Edition] = []) {
     self.document = document; self.catalog = catalog; self.residueWords = residueWords
     scanned = document.prose.map(ProseScanner.scan)
+    template = TemplateDetector.choose(document, editions: editions)
   }
 
   func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: String, _ severity: Severity, _ message: String,
@@ -66,9 +69,13 @@ public enum Auditor {
   /// Built-in template residue; an edition may add its own words.
   public static let residueWords = ["XX", "ＸＸ", "××", "xx局", "根据实际情况", "增加（减少）", "增长（下降）", "增加(减少)", "增长(下降)", "局（委）", "局(委)", "（单位名称）", "（部门名称）"]
 
-  public static func audit(_ document: AuditDocument, catalog: Catalog?, extraResidue: [String] = []) -> [Diagnostic] {
-    let context = AuditContext(document: document, catalog: catalog, residueWords: residueWords + extraResidue)
+  public static func audit(_ document: AuditDocument, catalog: Catalog?, extraResidue: [String] = [], editions: [Edition] = []) -> [Diagnostic] {
+    let context = AuditContext(document: document, catalog: catalog, residueWords: residueWords + extraResidue, editions: editions)
     var out = document.readFindings
+    if !document.tables.isEmpty {
+      out.append(context.at(document: "audit.read.template", .info, "按\(context.template.name)审读"
+        + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件的表名与已有模板（forms/editions）都不相符，只检查各地通用的规定表格。")))
+    }
     if catalog == nil {
       out.append(context.at(document: "audit.read.catalog", .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))
     }

@@ -23,7 +23,10 @@ struct DocumentFacts {
         let isTotal = row.cells.prefix(3).contains(where: TableSumRule.isTotalLabel)
         for col in shape.amountColumns {
           let v = t.value(row, col)
-          guard let a = v.value, !v.isBlank else { continue }
+          guard let exact = v.value, !v.isBlank else { continue }
+          // Prose states 万元 to two decimals: a table printed in 元 is compared as the prose would print it
+          // (half-up to 0.01 万元, DESIGN §4).
+          let a = t.moneyUnit == .wan ? exact : Amount(wanCents: exact.roundedWanCents)
           let colName = NameKey.of(t.columns[col])
           // The 三公 table: items are columns, years are rows; the first row is this year's budget.
           if t.kind == .threePublic, row.cells.first.map({ !$0.contains("增减") }) ?? true, t.rows.first.map({ $0.cells == row.cells }) ?? false {

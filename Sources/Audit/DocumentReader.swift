@@ -19,17 +19,23 @@ public enum DocumentReader {
     let format = detect(data)
     var blocks: [Block]
     var findings: [Diagnostic] = []
+    var spots: [Int: SourceSpot] = [:]
     switch format {
     case .docx:
       (blocks, findings) = try DocxBlocks.blocks(data, name: name)
     case .pdf:
+      // poppler reads a file: bytes without one are written to a temporary copy, removed afterwards.
       var fileURL = url
+      var temporary: URL? = nil
       if fileURL == nil {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-audit-\(UUID().uuidString).pdf")
-        try? data.write(to: tmp)
-        fileURL = tmp
+        do { try data.write(to: tmp) } catch { throw AuditReadError("无法写入临时文件“\(tmp.path)”，PDF 未能读取。请检查磁盘空间。") }
+        fileURL = tmp; temporary = tmp
       }
-      blocks = LayoutTextBlocks.blocks(try PDFText.extract(fileURL!, name: name))
+      defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
+      let read = PDFBlocks.read(try Poppler.pages(fileURL!, name: name))
+      blocks = read.blocks
+      spots = read.spots
     case .text:
       let (text, notes) = try TextDecoding.decode(data, name: name)
       findings += notes
@@ -37,6 +43,7 @@ public enum DocumentReader {
     }
     var doc = TableAssembler.assemble(blocks, name: name, format: format)
     doc.readFindings = findings + doc.readFindings
+    doc.spots = spots
     guard looksLikeBudgetDocument(doc) else {
       throw AuditReadError("文件“\(name)”中找不到部门预算公开文件的内容（没有“预算”字样、预算表或“第X部分”标题），无法审读。请确认文件是否正确。")
     }

@@ -50,11 +50,23 @@ enum Heuristics {
     return true
   }
 
-  /// `单位：万元`, `金额单位:元`.
+  /// `单位：万元`, `金额单位:元`, `单位：千元` alone, or at the end of a title-block line that names who prepared the
+  /// table (`编制部门：上海市普陀区商务委员会　单位：元`, `编制单位：…　金额单位：万元`).
   static func unit(_ s: String) -> MoneyUnit? {
-    let t = NameKey.of(s)
-    guard let r = t.range(of: #"^(金额)?单位[：:](万元|元)$"#, options: .regularExpression) else { return nil }
-    return t[r].hasSuffix("万元") ? .wan : .yuan
+    let t = NameKey.of(s).replacingOccurrences(of: " ", with: "")
+    let pattern = #"(金额)?单位[：:](万元|千元|元)[）)]?$"#
+    guard let r = t.range(of: pattern, options: .regularExpression) else { return nil }
+    let before = t[..<r.lowerBound]
+    guard before.isEmpty || isPreparer(String(before)) else { return nil }
+    let word = t[r]
+    return word.contains("万元") ? .wan : word.contains("千元") ? .qian : .yuan
+  }
+
+  /// A title-block line naming who prepared a table: `编制部门：…`, `编制单位：…`, `单位名称：…`.
+  static func isPreparer(_ s: String) -> Bool {
+    let t = NameKey.of(s).replacingOccurrences(of: " ", with: "")
+    return (t.hasPrefix("编制部门") || t.hasPrefix("编制单位") || t.hasPrefix("预算单位") || t.hasPrefix("单位名称") || t.hasPrefix("部门名称"))
+      && t.count <= 60 && !t.contains("。")
   }
 
   static func isPartHeading(_ s: String) -> Bool {

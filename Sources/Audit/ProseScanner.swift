@@ -45,10 +45,13 @@ public struct ScannedParagraph: Sendable {
 
 public enum ProseScanner {
   static func regex(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: p) }
-  static let amountRE = regex(#"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|元)"#)
-  static let shareRE = regex(#"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|元)\s*[，,]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*%"#)
+  /// A printed figure: `3,121.42` (thousands separators, as real documents print them) or `457.9`. Never a tail
+  /// of a longer number (`3,121.42` is not read as `121.42`).
+  static let number = #"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"#
+  static let amountRE = regex(number + #"\s*(万元|千元|元)"#)
+  static let shareRE = regex(number + #"\s*(万元|千元|元)\s*[，,]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*%"#)
   /// 比2024年预算增加X万元，增长Y% / 比…新增X万元 / 比…持平 / 与2024年预算持平 / 与2024年相比减少X万元.
-  static let changeRE = regex(#"(?:比|与)\s*(\d{4})\s*年度?[^，,。；;增减无持新]{0,8}?(?:(增加|减少|新增)\s*(\d+(?:\.\d+)?)\s*(万元|元)(?:\s*[，,、]?\s*(增长|下降|增加|减少|上升|降低)\s*(\d+(?:\.\d+)?)\s*%)?|(无变化|持平|不变|相同))"#)
+  static let changeRE = regex(#"(?:比|与)\s*(\d{4})\s*年度?[^，,。；;增减无持新]{0,8}?(?:(增加|减少|新增)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|千元|元)(?:\s*[，,、]?\s*(增长|下降|增加|减少|上升|降低)\s*(\d+(?:\.\d+)?)\s*%)?|(无变化|持平|不变|相同))"#)
 
   /// Full-width digits, points and percent signs as ASCII; one UTF-16 unit each, so offsets stay valid.
   static func normalize(_ s: String) -> String {
@@ -70,7 +73,7 @@ public enum ProseScanner {
     let all = NSRange(location: 0, length: ns.length)
     var amounts: [ProseAmount] = []
     for m in amountRE.matches(in: text, range: all) {
-      let unit: MoneyUnit = ns.substring(with: m.range(at: 2)) == "元" ? .yuan : .wan
+      let unit = MoneyUnit(rawValue: ns.substring(with: m.range(at: 2))) ?? .wan
       guard case .success(let a) = AmountParser.parse(ns.substring(with: m.range(at: 1)), defaultUnit: unit) else { continue }
       amounts.append(ProseAmount(amount: a, text: ns.substring(with: m.range), range: m.range, subject: subject(before: m.range.location, in: ns)))
     }
@@ -89,7 +92,7 @@ public enum ProseScanner {
                           excerpt: excerpt(ns, from: current?.range.location ?? m.range.location, to: NSMaxRange(m.range)), range: m.range)
       if m.range(at: 2).location != NSNotFound {
         c.direction = ns.substring(with: m.range(at: 2)) == "减少" ? -1 : 1
-        let unit: MoneyUnit = ns.substring(with: m.range(at: 4)) == "元" ? .yuan : .wan
+        let unit = MoneyUnit(rawValue: ns.substring(with: m.range(at: 4))) ?? .wan
         c.deltaText = ns.substring(with: m.range(at: 3))
         guard case .success(let d) = AmountParser.parse(c.deltaText, defaultUnit: unit) else { continue }
         c.delta = d

@@ -85,7 +85,9 @@ enum PartsRule {
         }
       } else {
         let inParens = r.location > 0 && ["（", "("].contains(ns.substring(with: NSRange(location: r.location - 1, length: 1)))
-        let end = inParens ? ns.range(of: "）", range: NSRange(location: r.location, length: ns.length - r.location)).location : ns.length
+        // The breakdown ends with its bracket, or with its sentence: the next sentence states other totals.
+        let rest = NSRange(location: r.location, length: ns.length - r.location)
+        let end = inParens ? ns.range(of: "）", range: rest).location : ns.range(of: "。", range: rest).location
         let stop = end == NSNotFound ? ns.length : end
         parts = sp.amounts.filter { $0.range.location > r.location && NSMaxRange($0.range) <= stop && !$0.subject.contains("比") }
         // Only the parts that are not themselves changes (比…增加X万元).

@@ -3,21 +3,20 @@ import YusuanCore
 /// What every 部门预算公开 must contain (财预〔2016〕143号; DESIGN §2):
 /// - `audit.required.three-public` (error): neither a “三公”经费 table nor a “三公” explanation outside the glossary,
 ///   above all when the tables or prose show 公务接待费, 公务用车 or 因公出国 spending.
-/// - `audit.required.table` (error for 三公, else warning): a standard table missing from a document that prints tables.
+/// - `audit.required.table` (error for 三公, else warning): a table the document's template requires is missing
+///   (the template is detected: `TemplateDetector`).
 /// - `audit.required.tables` (warning): no budget tables at all (e.g. left to an attachment), so table checks were not done.
 /// - `audit.required.explanation` (warning): 机关运行经费, 政府采购, 国有资产, 绩效目标 not explained.
 enum RequiredRule {
-  static let requiredTables: [TableKind] = [.summary, .revenue, .expenditure, .fiscalSummary, .general, .basicEconomic, .threePublic, .fund, .stateCapital, .projects]
-
   static func run(_ c: AuditContext) -> [Diagnostic] {
     let doc = c.document
     var out: [Diagnostic] = []
     let kinds = Set(doc.tables.map(\.kind)).subtracting([.other, .performance])
     let prose = doc.paragraphs.filter { !$0.isGlossary }.map(\.text).joined(separator: "\n")
     if kinds.count >= 3 {
-      for k in requiredTables where !kinds.contains(k) {
+      for k in c.template.required where !kinds.contains(k) {
         out.append(c.at(document: "audit.required.table", k == .threePublic ? .error : .warning,
-                        "缺少《\(k.chineseName)》。公开要求列出全部规定表格，没有数据的表也要公开并注明原因。", expected: k.chineseName, actual: "无"))
+                        "缺少《\(k.chineseName)》（按\(c.template.name)）。公开要求列出全部规定表格，没有数据的表也要公开并注明原因。", expected: k.chineseName, actual: "无"))
       }
     } else if kinds.isEmpty {
       let attached = prose.contains("附件")

@@ -84,7 +84,8 @@ enum TableAssembler {
         return true
       }
       if inRow { return false }
-      if let cur = current, !cur.rows.isEmpty, t.count <= 10, !t.contains("。"), Heuristics.headingLevel(t) == nil, !Heuristics.startsNewParagraph(t) {
+      // A PDF's tables come from their drawn grid, so a line outside the grid is never one of their cells.
+      if format != .pdf, let cur = current, !cur.rows.isEmpty, t.count <= 10, !t.contains("。"), Heuristics.headingLevel(t) == nil, !Heuristics.startsNewParagraph(t) {
         // A short fragment inside a table (a wrapped cell such as “（万元）”), not prose.
         current!.rows.append(([t], line))
         return true
@@ -104,7 +105,7 @@ enum TableAssembler {
         let filled = cells.filter { !$0.isEmpty }
         if filled.isEmpty { continue }
         if filled.count == 1, structural(filled[0], line: line, inRow: true) { continue }
-        if filled.count >= 1, let u = filled.lazy.compactMap(Heuristics.unit).first, filled.count == 1 || filled.allSatisfy({ Heuristics.unit($0) != nil || Heuristics.isTitle($0) }) {
+        if filled.count >= 1, let u = filled.lazy.compactMap(Heuristics.unit).first, filled.count == 1 || filled.allSatisfy({ Heuristics.unit($0) != nil || Heuristics.isTitle($0) || Heuristics.isPreparer($0) }) {
           if current == nil { current = Pending(title: nil, label: nil, line: line) }
           current!.unit = u
           continue

@@ -34,12 +34,21 @@ public enum TableLayout {
         if headerCount >= 4 { break }
       }
       if headerCount == rows.count && headerCount > 0 {
-        // Everything looks like a header (an empty table): the first rows with a name column are headers, the rest body.
-        headerCount = min(headerCount, 2)
+        // Everything looks like a header (an empty table): the header ends at the first row that starts with a total
+        // label or says 本表无数据; without one, the first two rows are headers and the rest body.
+        let firstBody = rows.firstIndex { row in
+          guard let first = row.0.first(where: { !$0.isEmpty }) else { return false }
+          return TableSumRule.isTotalLabel(first) || first.contains("本表无数据")
+        }
+        headerCount = firstBody ?? min(headerCount, 2)
       }
     }
-    let headers = rows.prefix(headerCount).map(\.0)
-    let body = Array(rows.dropFirst(headerCount))
+    var headers = rows.prefix(headerCount).map(\.0)
+    var body = Array(rows.dropFirst(headerCount))
+    if let split = SplitCodes.find(headers: headers, body: body.map(\.0)) {
+      headers = headers.map { split.joinHeader($0) }
+      body = body.map { (split.join($0.0), $0.1) }
+    }
     let width = max(headers.map(\.count).max() ?? 0, body.map(\.0.count).max() ?? 0)
     let columns = resolveColumns(headers, width: width)
     var out: [AuditRow] = []

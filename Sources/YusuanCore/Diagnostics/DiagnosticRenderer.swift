@@ -36,6 +36,8 @@ public enum DiagnosticRenderer {
       if let f = d.file { fields.append(("file", q(f))) }
       if let l = d.line { fields.append(("line", String(l))) }
       if let c = d.col { fields.append(("col", String(c))) }
+      if let p = d.page { fields.append(("page", String(p))) }
+      if let b = d.box { fields.append(("box", "[" + [b.x0, b.y0, b.x1, b.y1].map { String(format: "%.1f", $0) }.joined(separator: ", ") + "]")) }
       items.append("  {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
     }
     return items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"

@@ -2,8 +2,16 @@
 public enum MoneyUnit: String, Sendable, Codable {
   case wan = "万元"
   case yuan = "元"
+  /// Some provinces print tables in thousands of yuan; read, never entered.
+  case qian = "千元"
 
-  var fenPerUnit: Int64 { self == .wan ? Amount.fenPerWan : Amount.fenPerYuan }
+  var fenPerUnit: Int64 {
+    switch self {
+    case .wan: return Amount.fenPerWan
+    case .yuan: return Amount.fenPerYuan
+    case .qian: return Amount.fenPerYuan * 1000
+    }
+  }
 }
 
 /// Why a typed amount was refused. The message says what was wrong and shows a valid example.
@@ -55,6 +63,7 @@ public enum AmountParser {
     var unit = defaultUnit
     if text.hasSuffix("万元") { unit = .wan; text.removeLast(2) }
     else if text.hasSuffix("万") { unit = .wan; text.removeLast(1) }
+    else if text.hasSuffix("千元") { unit = .qian; text.removeLast(2) }
     else if text.hasSuffix("元") { unit = .yuan; text.removeLast(1) }
     text = text.trimmingBlanks()
     guard !text.isEmpty else { return fail(.empty) }

@@ -38,10 +38,15 @@ public enum CodeRules {
       }
       return out
     }
-    let hints = catalog.suggestions(for: code, name: name, in: system)
+    // Suggestions stay under the code's own heading (another 款's 行政运行 is never what was meant), unless the
+    // printed name is that code's own and not a name every 款 has (2050505 机关事业单位基本养老保险缴费支出 → 2080505).
+    let named = name.map { n in !isGenericItem(code: code, name: n, catalog: catalog, system: system) } ?? false
+    let hints = catalog.suggestions(for: code, name: name, in: system).filter { e in
+      sameParent(e.code, code) || (named && name.map { namesAgree($0, e.name) } ?? false)
+    }
     let hint = hints.isEmpty ? "如确为本年新增科目，请用 yusuan catalog import 导入本年度官方科目目录。" : "是否应为：" + hints.map { "\($0.code) \($0.name)" }.joined(separator: "；") + "？"
     out.append(diag("code.unknown", .warning, "科目编码 \(code) 不在科目目录“\(catalog.id)”中。" + hint, expected: hints.first.map(\.code), actual: code))
-    if let name, !name.isEmpty {
+    if let name, !name.isEmpty, !isGenericItem(code: code, name: name, catalog: catalog, system: system) {
       let owners = catalog.entries(named: name, in: system).filter { !sameHeading($0.code, code) }
       if let owner = owners.first, owners.count == 1 {
         out.append(diag("code.misplaced", .error,
@@ -50,6 +55,26 @@ public enum CodeRules {
       }
     }
     return out
+  }
+
+  /// The 项 every 款 may have, by the last two digits of the code (财政部's convention in 政府收支分类科目).
+  public static let standardItems: [String: String] = ["01": "行政运行", "02": "一般行政管理事务", "03": "机关服务", "50": "事业运行"]
+
+  /// A 项 name that recurs under many 款 (行政运行, 事业运行, 其他…支出 under 99), so a name match elsewhere says
+  /// nothing about the code: 2011350 事业运行 (商贸事务) is as right as 2010350 事业运行.
+  static func isGenericItem(code: String, name: String, catalog: Catalog, system: CodeSystem) -> Bool {
+    guard system == .function, code.count == 7 else { return false }
+    let key = NameKey.of(name), suffix = String(code.suffix(2))
+    if standardItems[suffix] == key { return true }
+    if suffix == "99" && key.hasPrefix("其他") { return true }
+    let headings = Set(catalog.entries(named: name, in: system).map { $0.code.prefix(5) })
+    return headings.count >= 2
+  }
+
+  /// Under the same parent: the same 款 for a 项, the same 类 for a 款.
+  static func sameParent(_ a: String, _ b: String) -> Bool {
+    guard a.count == b.count, a.count > 3 else { return a.count == b.count && a.count <= 3 }
+    return a.prefix(a.count - 2) == b.prefix(b.count - 2)
   }
 
   /// Same 类 and 款 (so a name match under the same heading is just a variant, not a misplacement).

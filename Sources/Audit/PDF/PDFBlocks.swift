@@ -1,0 +1,194 @@
+import Foundation
+import YusuanCore
+
+/// Turns PDF pages into the blocks every reader produces: tables found from their rules (one row block per printed
+/// row, cells in grid columns, blanks kept), prose lines joined into paragraphs by their geometry, running heads and
+/// page numbers left out, and a table continued on the next page joined to its first part with the repeated header
+/// dropped. Each block's line number keys a `SourceSpot` (page and box) so findings can point at the page.
+enum PDFBlocks {
+  struct Result {
+    var blocks: [Block] = []
+    var spots: [Int: SourceSpot] = [:]
+  }
+
+  /// A printed line outside any table.
+  struct Line {
+    var text: String
+    var box: Box
+    var page: Int
+    /// The line split at wide gaps: more than one run on a line is a row of a table drawn without rules.
+    var runs: [String]
+  }
+
+  /// Something on a page, in reading order.
+  enum Item {
+    case line(Line)
+    case table(LatticeTable, page: Int)
+    var top: Double {
+      switch self {
+      case .line(let l): return l.box.y0
+      case .table(let t, _): return t.box.y0
+      }
+    }
+  }
+
+  static func read(_ pages: [PDFPage]) -> Result {
+    var items: [[Item]] = []
+    let margins = furniture(pages)
+    for page in pages {
+      let tables = LatticeFinder.tables(page.rulings, words: page.words)
+      let loose = page.words.filter { w in !tables.contains { $0.box.contains(x: w.box.midX, y: w.box.midY) } }
+      var pageItems: [Item] = tables.map { .table($0, page: page.number) }
+      for words in TextLines.group(loose) {
+        let text = TextLines.join(words)
+        guard let box = Box.enclosing(words.map(\.box)) else { continue }
+        if margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
+        let height = words.map(\.box.height).sorted()[words.count / 2]
+        let runs = TextLines.runs(words, gap: 2 * height).map(TextLines.join)
+        pageItems.append(.line(Line(text: text, box: box, page: page.number, runs: runs)))
+      }
+      items.append(pageItems.sorted { $0.top < $1.top })
+    }
+    return assemble(items, pages: pages)
+  }
+
+  static func assemble(_ items: [[Item]], pages: [PDFPage]) -> Result {
+    var r = Result()
+    var line = 0
+    var group = 0
+    /// The open table: its group, column count and first rows (to recognise a header repeated on a new page).
+    var open: (group: Int, columns: Int, head: [[String]])? = nil
+    var paragraph: [Line] = []
+    let prose = ProseGeometry(items.flatMap { $0 }.compactMap { if case .line(let l) = $0 { return l } else { return nil } })
+
+    func spot(_ box: Box, page: Int) -> Int {
+      line += 1
+      r.spots[line] = SourceSpot(line: line, page: page, box: box)
+      return line
+    }
+    func flushParagraph() {
+      guard let first = paragraph.first else { return }
+      let text = paragraph.map(\.text).joined()
+      let onFirstPage = paragraph.filter { $0.page == first.page }.map(\.box)
+      r.blocks.append(.text(text, line: spot(Box.enclosing(onFirstPage) ?? first.box, page: first.page)))
+      paragraph = []
+    }
+    for pageItems in items {
+      for (k, item) in pageItems.enumerated() {
+        switch item {
+        case .line(let l):
+          if l.runs.count >= 2 && !Heuristics.isStructural(l.text) && Heuristics.unit(l.text) == nil {
+            flushParagraph()
+            r.blocks.append(.row(l.runs, line: spot(l.box, page: l.page), group: nil))
+            open = nil
+            continue
+          }
+          if let last = paragraph.last, !prose.continues(last, with: l) { flushParagraph() }
+          paragraph.append(l)
+          open = nil
+        case .table(let t, let page):
+          flushParagraph()
+          let rows = gridRows(t)
+          // A table at the top of a page, with nothing but page furniture above it, continues the open table
+          // when it has as many columns.
+          var body = rows
+          if k == 0, let o = open, o.columns == t.columnCount {
+            var drop = 0
+            while drop < body.count, drop < o.head.count, body[drop].cells == o.head[drop] { drop += 1 }
+            body.removeFirst(drop)
+          } else {
+            group += 1
+            open = (group, t.columnCount, Array(rows.prefix(4).map(\.cells)))
+          }
+          for row in body { r.blocks.append(.row(row.cells, line: spot(row.box, page: page), group: open!.group)) }
+        }
+      }
+    }
+    flushParagraph()
+    return r
+  }
+
+  /// The printed rows of a lattice table: one per grid row that holds text, each merged cell's text in its first
+  /// column (and top row), blank cells blank.
+  static func gridRows(_ t: LatticeTable) -> [(cells: [String], box: Box)] {
+    var rows = Array(repeating: Array(repeating: "", count: t.columnCount), count: t.rowCount)
+    for cell in t.cells where !cell.words.isEmpty {
+      rows[cell.rows.lowerBound][cell.columns.lowerBound] = LatticeFinder.text(cell.words).trimmingBlanks()
+    }
+    return rows.enumerated().compactMap { (k, cells) in
+      guard cells.contains(where: { !$0.isEmpty }) else { return nil }
+      return (cells, Box(x0: t.xs.first!, y0: t.ys[k], x1: t.xs.last!, y1: t.ys[k + 1]))
+    }
+  }
+}
+
+/// Where prose lines start and end on the page, to tell a wrapped line from a new paragraph: a paragraph goes on
+/// when the line before ran to the right margin and this one starts at the left margin (not indented).
+struct ProseGeometry {
+  var left: Double
+  var right: Double
+  var em: Double
+
+  init(_ lines: [PDFBlocks.Line]) {
+    let long = lines.filter { $0.text.count >= 12 }
+    func mode(_ values: [Double]) -> Double? {
+      var counts: [Int: Int] = [:]
+      for v in values { counts[Int(v.rounded()), default: 0] += 1 }
+      return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }.map { Double($0.key) }
+    }
+    em = long.map { $0.box.height }.sorted().dropFirst(long.count / 2).first ?? 12
+    left = long.map(\.box.x0).min() ?? 0
+    // The right margin: the furthest right that many lines reach.
+    let rights = long.map(\.box.x1).sorted()
+    right = rights.isEmpty ? 0 : rights[Int(Double(rights.count - 1) * 0.9)]
+    if let m = mode(long.map(\.box.x0)) { left = m }
+  }
+
+  func continues(_ previous: PDFBlocks.Line, with next: PDFBlocks.Line) -> Bool {
+    if Heuristics.isStructural(previous.text) || Heuristics.isStructural(next.text) { return false }
+    if Heuristics.startsNewParagraph(next.text) || Heuristics.headingLevel(previous.text) != nil { return false }
+    if next.page == previous.page && next.box.y0 - previous.box.y1 > 1.2 * em { return false }
+    let full = previous.box.x1 >= right - 1.5 * em
+    let flush = next.box.x0 <= left + 0.5 * em
+    return full && flush
+  }
+}
+
+/// Page furniture: page numbers and running heads or feet, which belong to no paragraph and no table.
+enum Furniture {
+  struct Key: Hashable {
+    var text: String
+    var band: Int
+    init(text: String, box: Box, page: PDFPage) {
+      self.text = text.filter { !$0.isNumber }
+      band = Int((box.midY / Swift.max(page.height, 1) * 20).rounded())
+    }
+  }
+
+  static func inMargin(_ box: Box, page: PDFPage) -> Bool {
+    box.y1 < page.height * 0.08 || box.y0 > page.height * 0.9
+  }
+
+  /// `— 3 —`, `- 3 -`, `3`, `第3页`, `第 3 页 共 20 页` in the top or bottom margin.
+  static func isPageNumber(_ text: String, box: Box, page: PDFPage) -> Bool {
+    guard inMargin(box, page: page) else { return false }
+    let t = text.replacingOccurrences(of: " ", with: "")
+    return t.range(of: #"^[-—–－]*\d{1,4}[-—–－]*$|^第\d+页(共\d+页)?$|^\d+/\d+$"#, options: .regularExpression) != nil
+  }
+
+}
+
+extension PDFBlocks {
+  static func furniture(_ pages: [PDFPage]) -> Set<Furniture.Key> {
+    var counts: [Furniture.Key: Int] = [:]
+    for page in pages {
+      var seen: Set<Furniture.Key> = []
+      for words in TextLines.group(page.words) {
+        guard let box = Box.enclosing(words.map(\.box)), Furniture.inMargin(box, page: page) else { continue }
+        let key = Furniture.Key(text: TextLines.join(words), box: box, page: page)
+        if !key.text.isEmpty, seen.insert(key).inserted { counts[key, default: 0] += 1 }
+      }
+    }
+    return Set(counts.filter { $0.value >= 3 }.keys)
+  }
+}

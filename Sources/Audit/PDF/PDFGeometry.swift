@@ -1,0 +1,38 @@
+import YusuanCore
+/// A run of text poppler reports as one word: a CJK run without spaces, or a space-delimited token.
+public struct PDFWord: Sendable, Equatable {
+  public var text: String
+  public var box: Box
+}
+
+/// A drawn straight line (a stroke, or a thin filled rectangle, as office programs draw table rules).
+public struct Ruling: Sendable, Equatable {
+  public enum Orientation: Sendable { case horizontal, vertical }
+  public var orientation: Orientation
+  /// The fixed coordinate: y of a horizontal rule, x of a vertical one.
+  public var position: Double
+  /// The extent along the rule: x0…x1 of a horizontal rule, y0…y1 of a vertical one.
+  public var start: Double
+  public var end: Double
+
+  public init(_ orientation: Orientation, at position: Double, from start: Double, to end: Double) {
+    self.orientation = orientation; self.position = position
+    self.start = Swift.min(start, end); self.end = Swift.max(start, end)
+  }
+
+  public var length: Double { end - start }
+}
+
+/// One page: its size, its words and its rules, and its 1-based number in the document.
+public struct PDFPage: Sendable {
+  public var number: Int
+  public var width: Double
+  public var height: Double
+  public var words: [PDFWord]
+  public var rulings: [Ruling]
+
+  public init(number: Int, width: Double, height: Double, words: [PDFWord], rulings: [Ruling] = []) {
+    self.number = number; self.width = width; self.height = height; self.words = words; self.rulings = rulings
+  }
+}
+

@@ -1,0 +1,38 @@
+import YusuanCore
+
+/// Which template (edition) a published document follows, so that it is judged only against its own template:
+/// a Shanghai document is not told it lacks Anhui's 项目支出表. An edition matches when most of the document's
+/// table titles are its table names (after the department and year); a document that matches none is judged by the
+/// tables every 部门预算公开 must print (财预〔2016〕143号), and the report says so.
+public struct TemplateChoice: Sendable {
+  /// The edition the document follows, nil for the generic set.
+  public var edition: Edition?
+  /// The tables the document must print.
+  public var required: [TableKind]
+  /// How many of the document's tables matched the edition's names, for the report.
+  public var matched: Int
+
+  public var name: String { edition.map { "\($0.name)（\($0.id)）" } ?? "通用要求（财预〔2016〕143号）" }
+}
+
+public enum TemplateDetector {
+  /// The tables every 部门预算公开 prints, whatever the province: 收支总表 … 国有资本经营预算支出表 (the nine
+  /// tables of the national disclosure rules). Provinces add more (Anhui: 项目支出表 and others) in their editions.
+  public static let generic: [TableKind] = [.summary, .revenue, .expenditure, .fiscalSummary, .general, .basicEconomic, .threePublic, .fund, .stateCapital]
+
+  public static func choose(_ doc: AuditDocument, editions: [Edition]) -> TemplateChoice {
+    let titles = doc.tables.filter { $0.kind != .other }.map { NameKey.of($0.shortTitle) }
+    var best: (Edition, Int)? = nil
+    for e in editions {
+      let names = Set(e.tables.map { NameKey.of($0.name) })
+      let hits = titles.filter { names.contains($0) }.count
+      if hits > (best?.1 ?? 0) { best = (e, hits) }
+    }
+    // Most of the printed tables must carry the edition's own names; a few shared words are not enough.
+    if let (e, hits) = best, !titles.isEmpty, hits * 3 >= titles.count * 2 {
+      let kinds = e.tables.map { TableKind.of(title: $0.name) }.filter { $0 != .other && $0 != .performance }
+      return TemplateChoice(edition: e, required: kinds, matched: hits)
+    }
+    return TemplateChoice(edition: nil, required: generic, matched: 0)
+  }
+}
