@@ -19,13 +19,19 @@ public struct AuditContext: Sendable {
 
   func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: String, _ severity: Severity, _ message: String,
           expected: String? = nil, actual: String? = nil) -> Diagnostic {
-    Diagnostic(rule: rule, severity: severity, table: t.ref, row: row, column: column, message: message,
-               expected: expected, actual: actual, plugin: "audit")
+    // Evidence: the printed row the finding names (by its code or label), else the table's first row.
+    let key = row.map(NameKey.of)
+    let printed = key.flatMap { k in t.rows.first { r in r.cells.contains { NameKey.of($0) == k } } } ?? t.rows.first
+    let spot = printed.flatMap { document.spots[$0.line] }
+    return Diagnostic(rule: rule, severity: severity, table: t.ref, row: row, column: column, message: message,
+                      expected: expected, actual: actual, plugin: "audit", page: spot?.page, box: spot?.box)
   }
 
   func at(_ p: AuditParagraph, _ rule: String, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
-    Diagnostic(rule: rule, severity: severity, table: "正文第\(p.index)段", row: p.section.map { String($0.prefix(24)) },
-               message: message, expected: expected, actual: actual, plugin: "audit", file: document.name, line: p.line)
+    let spot = document.spots[p.line]
+    return Diagnostic(rule: rule, severity: severity, table: "正文第\(p.index)段", row: p.section.map { String($0.prefix(24)) },
+                      message: message, expected: expected, actual: actual, plugin: "audit", file: document.name, line: p.line,
+                      page: spot?.page, box: spot?.box)
   }
 
   func at(document rule: String, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {

@@ -36,6 +36,7 @@ public enum DocumentReader {
       let read = PDFBlocks.read(try Poppler.pages(fileURL!, name: name))
       blocks = read.blocks
       spots = read.spots
+      findings += read.findings
     case .text:
       let (text, notes) = try TextDecoding.decode(data, name: name)
       findings += notes

@@ -62,6 +62,13 @@ enum TableSumRule {
       let values = items.map { t.value($0, col).value }
       guard !values.contains(where: { $0 == nil }), !items.isEmpty else { continue }
       let sum = values.compactMap { $0 }.sum()
+      // A total that equals the sum of the detail rows is right; the 类 that disagree with their own rows are
+      // reported by the parent rule, not a second time here.
+      if sum != declared, let cc = shape.codeColumn {
+        let deepest = t.rows.map { $0.cell(cc) }.filter(TableLayout.isCode).map(\.count).max() ?? 0
+        let leaves = t.rows.filter { $0.cell(cc).count == deepest && TableLayout.isCode($0.cell(cc)) }.map { t.value($0, col).value }
+        if deepest > 3, !leaves.contains(where: { $0 == nil }), leaves.compactMap({ $0 }).sum() == declared { continue }
+      }
       if sum != declared {
         out.append(c.at(t, row: "合计", column: t.columnName(col), "audit.sum.total", .error,
           "\(t.ref)合计行“\(t.columnName(col))”列印 \(t.show(declared))，而\(shape.codeColumn == nil ? "各行" : "各类级科目")之和为 \(t.show(sum))，相差 \(t.show((declared - sum).magnitude))。",

@@ -9,6 +9,7 @@ enum PDFBlocks {
   struct Result {
     var blocks: [Block] = []
     var spots: [Int: SourceSpot] = [:]
+    var findings: [Diagnostic] = []
   }
 
   /// A printed line outside any table.
@@ -49,7 +50,16 @@ enum PDFBlocks {
       }
       items.append(pageItems.sorted { $0.top < $1.top })
     }
-    return assemble(items, pages: pages)
+    var result = assemble(items, pages: pages)
+    let hidden = pages.filter { !$0.hiddenWords.isEmpty }
+    if !hidden.isEmpty {
+      let pageList = hidden.map { "第\($0.number)页" }.joined(separator: "、")
+      let sample = hidden.first!.hiddenWords.prefix(2).map { "“\($0.text.prefix(16))…”" }.joined(separator: "、")
+      result.findings.append(Diagnostic(rule: "audit.read.hidden-text", severity: .info, table: "文件",
+        message: "\(pageList)的文字层中有 \(hidden.map(\.hiddenWords.count).reduce(0, +)) 段文字在页面上被裁剪、不可见（如 \(sample)），按页面所见审读，未计入。",
+        plugin: "audit"))
+    }
+    return result
   }
 
   static func assemble(_ items: [[Item]], pages: [PDFPage]) -> Result {

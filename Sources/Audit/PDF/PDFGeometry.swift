@@ -30,6 +30,8 @@ public struct PDFPage: Sendable {
   public var height: Double
   public var words: [PDFWord]
   public var rulings: [Ruling]
+  /// Words the text layer holds but the page does not show (clipped away); left out of the reading.
+  public var hiddenWords: [PDFWord] = []
 
   public init(number: Int, width: Double, height: Double, words: [PDFWord], rulings: [Ruling] = []) {
     self.number = number; self.width = width; self.height = height; self.words = words; self.rulings = rulings

@@ -34,9 +34,16 @@ enum Poppler {
     guard let data = fm.contents(atPath: words.path) else { throw AuditReadError("PDF 文件“\(name)”的文字未能提取。") }
     var pages = BBoxLayout.pages(data)
     if cairoStatus == 0, let svgData = fm.contents(atPath: svg.path) {
-      let rules = SVGRulings.pages(svgData)
-      // Only when the two tools agree on the page count can rules be matched to pages.
-      if rules.count == pages.count { for k in pages.indices { pages[k].rulings = rules[k] } }
+      let drawn = SVGRulings.pages(svgData)
+      // Only when the two tools agree on the page count can drawings be matched to pages.
+      if drawn.count == pages.count {
+        for k in pages.indices {
+          pages[k].rulings = drawn[k].rulings
+          let hidden = Visibility.hidden(pages[k].words, glyphs: drawn[k].glyphs)
+          pages[k].hiddenWords = hidden
+          pages[k].words.removeAll { hidden.contains($0) }
+        }
+      }
     }
     if pages.allSatisfy({ $0.words.isEmpty }) {
       throw AuditReadError("PDF 文件“\(name)”中没有可提取的文字（可能是扫描件或图片）。请提供带文字层的 PDF、Word 或文本版本，或先做文字识别（OCR）。")

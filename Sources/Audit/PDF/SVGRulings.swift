@@ -1,15 +1,23 @@
 import YusuanCore
 import Foundation
 
+/// What a page draws, as far as reading needs it: the rules, and where glyphs were actually painted.
+struct SVGPage: Sendable {
+  var rulings: [Ruling] = []
+  /// Origins (x, baseline y) of the glyphs cairo painted. Text the PDF clips away is not painted, though
+  /// pdftotext still reports it (WPS prints overflowing spreadsheet rows twice, clipped on one page).
+  var glyphs: [(x: Double, y: Double)] = []
+}
+
 /// Finds the ruling lines of each page in the SVG that `pdftocairo -svg` writes. Office programs draw table rules
 /// either as stroked straight paths (LibreOffice: `M x y L x y` with a `transform` matrix) or as thin filled
 /// rectangles (WPS). Glyphs live in `<defs>` and are skipped; curves, white strokes and white fills are ignored.
 /// Cairo writes each element's transform on the element itself, so no `<g>` transform stack is kept.
 enum SVGRulings {
-  /// Rules per page, indexed from 0; a file without `<page>` elements is one page.
-  static func pages(_ data: Data) -> [[Ruling]] {
+  /// Rules and glyph origins per page, indexed from 0; a file without `<page>` elements is one page.
+  static func pages(_ data: Data) -> [SVGPage] {
     let bytes = [UInt8](data)
-    var pages: [[Ruling]] = [[]]
+    var pages: [SVGPage] = [SVGPage()]
     var sawPage = false
     var i = 0
     let n = bytes.count
@@ -31,14 +39,22 @@ enum SVGRulings {
       if starts("<defs", at: i) {
         i = find("</defs>", from: i)
       } else if starts("<page>", at: i) || starts("<page ", at: i) {
-        if sawPage { pages.append([]) }
+        if sawPage { pages.append(SVGPage()) }
         sawPage = true
         i += 5
       } else if starts("<path ", at: i) {
         var e = i
         while e < n && bytes[e] != UInt8(ascii: ">") { e += 1 }
         let tag = String(decoding: bytes[i..<e], as: UTF8.self)
-        pages[pages.count - 1] += rulings(inPathTag: tag)
+        pages[pages.count - 1].rulings += rulings(inPathTag: tag)
+        i = e
+      } else if starts("<use ", at: i) {
+        var e = i
+        while e < n && bytes[e] != UInt8(ascii: ">") { e += 1 }
+        let tag = String(decoding: bytes[i..<e], as: UTF8.self)
+        if let x = attribute("x", in: tag).flatMap(Double.init), let y = attribute("y", in: tag).flatMap(Double.init) {
+          pages[pages.count - 1].glyphs.append((x, y))
+        }
         i = e
       } else {
         i += 1

@@ -49,8 +49,11 @@ public struct Diagnostic: Sendable, Codable, Equatable {
 
   /// A short location: `T5 行2010301 列合计`, or `file:line:col`.
   public var location: String {
-    if let file, let line { return "\(file):\(line)" + (col.map { ":\($0)" } ?? "") }
+    if let file, let line {
+      return "\(file):\(line)" + (col.map { ":\($0)" } ?? "") + (page.map { "（第\($0)页）" } ?? "")
+    }
     var parts: [String] = []
+    if let page { parts.append("第\(page)页") }
     if let table { parts.append(table) }
     if let row { parts.append("行 \(row)") }
     if let column { parts.append("列 \(column)") }

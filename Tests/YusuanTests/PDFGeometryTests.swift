@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Audit
+@testable import YusuanCore
+
+/// The PDF table finder's steps, each on geometry written in the test (no PDF, no poppler): SVG rules as
+/// LibreOffice and WPS draw them, the lattice grid with merged and blank cells, words cut at a border, hidden text,
+/// split code columns, units on the 编制部门 line, figures with thousands separators.
+@Suite struct PDFGeometryTests {
+  func word(_ t: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> PDFWord {
+    PDFWord(text: t, box: Box(x0: x0, y0: y0, x1: x1, y1: y1))
+  }
+
+  @Test func svgRulesFromStrokesAndThinRectangles() {
+    let svg = """
+    <svg><defs><g><symbol id="glyph0-1"><path style="stroke:none;" d="M 0 0 L 5 0 L 5 5 Z"/></symbol></g></defs>
+    <pageSet><page>
+    <path style="fill:none;stroke-width:0.5;stroke:rgb(0%,0%,0%);" d="M 10 20 L 110 20 " transform="matrix(1,0,0,-1,0,100)"/>
+    <path style=" stroke:none;fill-rule:evenodd;fill:rgb(0%,0%,0%);fill-opacity:1;" d="M 10 30 L 10.9 30 L 10.9 90 L 10 90 Z M 10 30 "/>
+    <path style=" stroke:none;fill:rgb(100%,100%,100%);" d="M 0 0 L 500 0 L 500 1 L 0 1 Z"/>
+    <path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 0 0 C 1 1 2 2 3 3"/>
+    <use xlink:href="#glyph0-1" x="12" y="50"/>
+    </page><page>
+    <path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 5 5 L 5 50 "/>
+    </page></pageSet></svg>
+    """
+    let pages = SVGRulings.pages(Data(svg.utf8))
+    #expect(pages.count == 2)
+    // The stroke is flipped by its transform (y' = 100 − y); the glyph outline in <defs>, the white fill and the curve are ignored.
+    #expect(pages[0].rulings == [Ruling(.horizontal, at: 80, from: 10, to: 110), Ruling(.vertical, at: 10.45, from: 30, to: 90)])
+    #expect(pages[0].glyphs.count == 1 && pages[0].glyphs[0].x == 12)
+    #expect(pages[1].rulings == [Ruling(.vertical, at: 5, from: 5, to: 50)])
+  }
+
+  /// A 3-column table: a header cell merged over two columns, a blank cell, and a name wrapped over two lines.
+  @Test func latticeKeepsBlanksMergesSpansAndJoinsWrappedNames() {
+    let h = [0.0, 20, 40, 60].map { Ruling(.horizontal, at: $0, from: 0, to: 300) }
+    let v = [Ruling(.vertical, at: 0, from: 0, to: 60), Ruling(.vertical, at: 300, from: 0, to: 60),
+             // The border between columns 2 and 3 stops below the header: 支出预算 spans both.
+             Ruling(.vertical, at: 100, from: 0, to: 60), Ruling(.vertical, at: 200, from: 20, to: 60)]
+    let words = [word("项目", 10, 5, 40, 15), word("支出预算", 150, 5, 200, 15),
+                 word("其他政府办公厅（室）及", 5, 22, 95, 29), word("相关机构事务支出", 5, 30, 80, 38), word("20,120,000.00", 210, 25, 290, 35),
+                 word("行政运行", 5, 45, 50, 55), word("110,000.00", 120, 45, 190, 55)]
+    let tables = LatticeFinder.tables(h + v, words: words)
+    #expect(tables.count == 1)
+    let rows = PDFBlocks.gridRows(tables[0]).map(\.cells)
+    #expect(rows == [["项目", "支出预算", ""], ["其他政府办公厅（室）及相关机构事务支出", "", "20,120,000.00"], ["行政运行", "110,000.00", ""]])
+  }
+
+  @Test func aWordRunningAcrossABorderIsCutThere() {
+    let h = [0.0, 20].map { Ruling(.horizontal, at: $0, from: 0, to: 200) }
+    let v = [0.0, 100, 200].map { Ruling(.vertical, at: $0, from: 0, to: 20) }
+    // Two figures printed without a gap: 10 characters of equal width, the border after the 5th.
+    let words = [word("12.3445.60", 50, 5, 150, 15)]
+    let rows = PDFBlocks.gridRows(LatticeFinder.tables(h + v, words: words)[0]).map(\.cells)
+    #expect(rows == [["12.34", "45.60"]])
+  }
+
+  @Test func clippedTextIsHidden() {
+    let shown = word("应急机制", 58, 97, 120, 109), clipped = word("导本区相关企业", 58, 469, 200, 481)
+    let hidden = Visibility.hidden([shown, clipped], glyphs: [(x: 58.4, y: 107)])
+    #expect(hidden == [clipped])
+    #expect(Visibility.hidden([shown], glyphs: []).isEmpty, "no painted glyphs at all: nothing can be judged hidden")
+  }
+
+  @Test func bboxLayoutPagesAndEscapedWords() {
+    let html = """
+    <doc><page width="842.000000" height="595.000000"><flow><block><line>
+    <word xMin="61.5" yMin="106.7" xMax="277.5" yMax="118.7">编制部门：上海市普陀区人民政府办公室</word>
+    <word xMin="731.5" yMin="106.7" xMax="779.5" yMax="118.7">单位：元</word></line></block></flow></page>
+    <page width="595" height="842"><word xMin="1" yMin="2" xMax="3" yMax="4">A&amp;B&lt;</word></page></doc>
+    """
+    let pages = BBoxLayout.pages(Data(html.utf8))
+    #expect(pages.count == 2 && pages[0].width == 842 && pages[1].height == 842)
+    #expect(pages[0].words.map(\.text) == ["编制部门：上海市普陀区人民政府办公室", "单位：元"])
+    #expect(pages[1].words[0].text == "A&B<")
+  }
+
+  @Test func splitCodeColumnsAreJoined() {
+    let headers = [["项目", "", "", "", "支出预算"], ["功能分类科目编码", "", "", "功能分类科目名称", "合计"], ["类", "款", "项", "", ""]]
+    let body = [["201", "", "", "一般公共服务支出", "1.00"], ["201", "03", "01", "行政运行", "1.00"], ["合计", "", "", "", "1.00"]]
+    let split = SplitCodes.find(headers: headers, body: body)
+    #expect(split?.count == 3)
+    #expect(body.map { split!.join($0) } == [["201", "一般公共服务支出", "1.00"], ["2010301", "行政运行", "1.00"], ["", "合计", "1.00"]])
+    #expect(split!.joinHeader(headers[2]) == ["科目编码", "", ""])
+    // Letters under 款 are not codes: the columns stay apart.
+    #expect(SplitCodes.find(headers: headers, body: [["201", "甲", "", "x", "1"]]) == nil)
+  }
+
+  @Test func unitsOnTheTitleBlockLine() {
+    #expect(Heuristics.unit("编制部门：上海市普陀区人民政府办公室    单位：元") == .yuan)
+    #expect(Heuristics.unit("单位:万元") == .wan)
+    #expect(Heuristics.unit("金额单位：千元") == .qian)
+    #expect(Heuristics.unit("本表单位：元，是按照规定编制") == nil)
+    if case .success(let a) = AmountParser.parse("1.5", defaultUnit: .qian) { #expect(a == Amount(fen: 150_000)) } else { Issue.record("千元 not read") }
+  }
+
+  @Test func proseFiguresKeepTheirThousands() {
+    let p = AuditParagraph(index: 1, line: 1, text: "收入预算9,101.68万元，比2024年预算减少2,389.52万元；其中：事业收入0万元。", part: nil, section: nil, subsection: nil, isHeading: false)
+    let s = ProseScanner.scan(p)
+    #expect(s.amounts.map(\.amount) == [Amount(wanCents: 910_168), Amount(wanCents: 238_952), .zero])
+    #expect(s.changes.first?.delta == Amount(wanCents: 238_952))
+  }
+}

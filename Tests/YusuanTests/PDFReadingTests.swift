@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import Audit
+@testable import Renderers
+@testable import YusuanCore
+
+/// Reading real and synthetic PDFs end to end, compared cell for cell with reviewed expected readings.
+/// The synthetic workbook (Shanghai layout) is converted by LibreOffice in the test; the corpus documents are read
+/// from `../shared/corpus` when it is beside the repository.
+@Suite struct PDFReadingTests {
+  static let popplerPresent = Poppler.find("pdftotext") != nil && Poppler.find("pdftocairo") != nil
+  static let sofficePresent = PDFConverter.findSoffice() != nil
+  static let corpus = TestSupport.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+  static let corpusPresent = FileManager.default.fileExists(atPath: corpus.appendingPathComponent("shanghai-putuo-zhengfuban-2025-dept.pdf").path)
+  static let readings = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/readings")
+  static let documents = ["shanghai-putuo-zhengfuban-2025-dept", "shanghai-putuo-zhengfuban-2025-unit",
+                          "shanghai-putuo-shangwuwei-2025-dept", "shanghai-putuo-shangwuwei-2025-unit"]
+
+  static func catalog() throws -> Catalog { try TestSupport.forms.catalog("classification-harvested") }
+  static func editions() -> [Edition] { TestSupport.forms.editionIDs.compactMap { try? TestSupport.forms.edition($0) } }
+
+  /// Cells compared and the differences (table, row, column, expected, read), amounts compared without separators.
+  static func compare(_ expected: [[String]], _ read: [[String]], table: String) -> (cells: Int, wrong: [String]) {
+    func norm(_ s: String) -> String {
+      let t = s.trimmingCharacters(in: .whitespaces)
+      let plain = t.replacingOccurrences(of: ",", with: "")
+      return Double(plain) != nil ? plain : t
+    }
+    var cells = 0, wrong: [String] = []
+    for r in 0..<max(expected.count, read.count) {
+      let e = r < expected.count ? expected[r] : [], g = r < read.count ? read[r] : []
+      for c in 0..<max(e.count, g.count) {
+        cells += 1
+        let a = c < e.count ? norm(e[c]) : "∅", b = c < g.count ? norm(g[c]) : "∅"
+        if a != b { wrong.append("\(table) 行\(r) 列\(c)：应为「\(a)」，读出「\(b)」") }
+      }
+    }
+    return (cells, wrong)
+  }
+
+  @Test(.enabled(if: popplerPresent && sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"))
+  func syntheticShanghaiLayoutIsReadCellForCell() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-pdf-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let pdf = try PDFConverter.convert(TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: out)
+    let doc = try DocumentReader.read(url: pdf)
+    #expect(doc.tables.count == 1)
+    let t = try #require(doc.tables.first)
+    #expect(t.title == "2025年部门支出预算总表")
+    #expect(t.unit == .yuan, "单位：元 is printed on the 编制部门 line")
+    let pages = Set(t.rows.compactMap { doc.spots[$0.line]?.page })
+    #expect(pages.count >= 2, "the table runs over pages and is joined: \(pages)")
+    let expected = TableCSV.parse(try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.expected.csv"), encoding: .utf8))
+    let (cells, wrong) = Self.compare(expected, [t.columns] + t.rows.map(\.cells), table: "t01")
+    #expect(cells == 57 * 5)
+    #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    // The page number in the footer and the repeated header are not rows.
+    #expect(!t.rows.contains { $0.cells.contains { $0.contains("页") || $0 == "类" } })
+
+    let findings = Auditor.audit(doc, catalog: try Self.catalog(), editions: Self.editions())
+    // The one planted defect: 类 208 printed 1,000.00 above its 款; the total, right by the detail rows, is not blamed.
+    let parent = findings.filter { $0.rule == "audit.sum.parent" }
+    #expect(Set(parent.map(\.row)) == ["208"])
+    #expect(parent.allSatisfy { $0.page != nil && $0.box != nil }, "PDF findings carry page and box")
+    #expect(!findings.contains { $0.rule == "audit.sum.total" })
+    #expect(!findings.contains { $0.rule == "audit.amount.malformed" || $0.rule == "audit.code.malformed" })
+  }
+
+  @Test(.enabled(if: popplerPresent && corpusPresent, "需要 ../shared/corpus 与 poppler-utils（用户的新克隆中没有 ../shared，此测试跳过）"))
+  func corpusTablesEqualTheReviewedReadings() throws {
+    var total = 0
+    for name in Self.documents {
+      let doc = try DocumentReader.read(url: Self.corpus.appendingPathComponent(name + ".pdf"))
+      let index = TableCSV.parse(try String(contentsOf: Self.readings.appendingPathComponent("\(name)/tables.csv"), encoding: .utf8)).dropFirst()
+      let budgetTables = doc.tables.filter { $0.kind != .other }
+      #expect(budgetTables.count == index.count, "\(name): \(budgetTables.count) tables read")
+      for (k, row) in index.enumerated() where k < budgetTables.count {
+        let t = budgetTables[k]
+        #expect(t.title == row[1], "\(name) table \(k + 1) title")
+        #expect(t.unit?.rawValue == row[2], "\(name) table \(k + 1) unit")
+        let pages = Set(t.rows.compactMap { doc.spots[$0.line]?.page }).sorted().map(String.init).joined(separator: ";")
+        #expect(pages == row[3], "\(name) table \(k + 1) pages")
+        let file = Self.readings.appendingPathComponent(String(format: "%@/t%02d.csv", name, k + 1))
+        let expected = TableCSV.parse(try String(contentsOf: file, encoding: .utf8))
+        let (cells, wrong) = Self.compare(expected, [t.columns] + t.rows.map(\.cells), table: "\(name) t\(k + 1)")
+        total += cells
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+      }
+    }
+    #expect(total == 3010, "cells compared: \(total)")
+  }
+
+  @Test(.enabled(if: popplerPresent && corpusPresent, "需要 ../shared/corpus 与 poppler-utils（用户的新克隆中没有 ../shared，此测试跳过）"))
+  func corpusAuditRaisesNoFalseErrors() throws {
+    for name in Self.documents {
+      let doc = try DocumentReader.read(url: Self.corpus.appendingPathComponent(name + ".pdf"))
+      let findings = Auditor.audit(doc, catalog: try Self.catalog(), editions: Self.editions())
+      // The answer keys (Tests/Fixtures/readings/*/defects.csv) hold no figure error in these four documents.
+      #expect(findings.errorCount == 0, "\(name): \(findings.filter { $0.severity == .error }.map { "\($0.rule) \($0.message)" })")
+      #expect(findings.warningCount <= 2, "\(name): \(findings.filter { $0.severity == .warning }.map { "\($0.rule) \($0.message)" })")
+      // The clipped duplicate of 主要职能 on pages 3–4 is not read twice.
+      let copies = doc.paragraphs.map { $0.text.components(separatedBy: "协调重要商品储备和市场调控").count - 1 }.reduce(0, +)
+      if name.contains("shangwuwei") { #expect(copies == 1, "\(name): \(copies)") }
+    }
+  }
+}
