@@ -236,6 +236,33 @@ final class Bench {
             "runs": options.processRuns, "workbook_300": enc(s), "workbook_empty": enc(e), "yusuan_help": enc(h), "target_ms": 150, "met": s.median < 150]
   }
 
+  // MARK: audit of a published PDF
+
+  /// `yusuan audit` of a real 20–30 page PDF (the 26-page Shanghai 部门预算 in ../shared/corpus when present, else
+  /// the synthetic Shanghai-layout fixture converted by LibreOffice), whole process; and the two poppler tools it
+  /// runs at once, alone, to show their share.
+  func auditPDF() throws -> [String: Any] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var pdf = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/shanghai-putuo-shangwuwei-2025-dept.pdf").path
+    if !FileManager.default.fileExists(atPath: pdf) {
+      pdf = try PDFConverter.convert(root.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: URL(fileURLWithPath: options.work)).path
+    }
+    var whole: [Double] = [], tools: [Double] = []
+    let script = "pdftotext -bbox-layout -enc UTF-8 '\(pdf)' \(options.work)/w.html & pdftocairo -svg '\(pdf)' \(options.work)/r.svg & wait"
+    _ = try runChild([yusuan, "audit", pdf])  // warm-up
+    for _ in 0..<options.processRuns {
+      let r = try runChild([yusuan, "audit", pdf], stderr: options.work + "/audit.err")
+      guard r.status <= 1 else { throw BenchFailure("yusuan audit exited \(r.status)") }
+      whole.append(r.wallMs)
+      tools.append(try runChild(["/bin/sh", "-c", script]).wallMs)
+    }
+    let w = Stats(whole), t = Stats(tools)
+    row("audit PDF", "yusuan audit \(URL(fileURLWithPath: pdf).lastPathComponent)", w.median, w.p99, target: "< 1000 ms", met: w.median < 1000)
+    row("", "  of which poppler (pdftotext ∥ pdftocairo)", t.median, t.p99)
+    return ["pdf": pdf, "runs": options.processRuns, "whole": enc(w), "poppler_tools": enc(t),
+            "tools_share": w.median > 0 ? t.median / w.median : 0, "target_ms": 1000, "met": w.median < 1000]
+  }
+
   // MARK: compile, one department
 
   static let formats = "docx,xlsx,html,md,json"

@@ -1,6 +1,6 @@
 // yusuan-bench: the benchmark program (not timed tests). See docs/benchmarks.md.
 //
-//   yusuan-bench [all|latency|first-prompt|compile|bureau|scaling] [--json FILE] [--yusuan PATH] [--work DIR]
+//   yusuan-bench [all|latency|first-prompt|compile|bureau|scaling|audit] [--json FILE] [--yusuan PATH] [--work DIR]
 //                [--runs N] [--entries N] [--process-runs N] [--sizes 10,100,1000] [--seed S] [--quick]
 //   yusuan-bench generate DIR --count N [--defects K] [--defective M] [--corrupt C] [--seed S]
 //   yusuan-bench bureau-worker check|compile DIR [OUT]     (in-process batch; used when the CLI has no folder mode)
@@ -10,7 +10,7 @@ enum BenchCLI {
   static func main() {
     let usage = """
       用法 / usage:
-        yusuan-bench [all|latency|first-prompt|compile|bureau|scaling] [--json FILE] [--yusuan PATH] [--work DIR]
+        yusuan-bench [all|latency|first-prompt|compile|bureau|scaling|audit] [--json FILE] [--yusuan PATH] [--work DIR]
                      [--runs N] [--entries N] [--process-runs N] [--sizes 10,100,1000] [--seed S] [--quick]
         yusuan-bench generate DIR --count N [--defects K] [--defective M] [--corrupt C] [--seed S]
         yusuan-bench script [--lines N] [--projects N] [--econ N] [--defects K] [--seed S] [--index I]   (print one script)
@@ -83,7 +83,7 @@ enum BenchCLI {
       case "bureau-worker":
         guard positional.count >= 2 else { fail("bureau-worker check|compile DIR [OUT]") }
         exit(try bench.bureauWorker(mode: positional[0], dir: positional[1], out: positional.count > 2 ? positional[2] : nil))
-      case "all", "latency", "first-prompt", "compile", "bureau", "scaling":
+      case "all", "latency", "first-prompt", "compile", "bureau", "scaling", "audit":
         let want: (String) -> Bool = { command == "all" || command == $0 }
         func stage(_ name: String, _ body: () throws -> [String: Any]) {
           guard want(name) else { return }
@@ -99,6 +99,7 @@ enum BenchCLI {
         stage("latency") { try bench.latency() }
         stage("first-prompt") { try bench.firstPrompt() }
         stage("compile") { try bench.compileOne() }
+        stage("audit") { try bench.auditPDF() }
         stage("bureau") { try bench.bureau() }
         stage("scaling") { try bench.scaling(bureau: bench.results["bureau"] as? [String: Any]) }
         bench.printTable()
