@@ -5,10 +5,10 @@ Tests/Fixtures/pdf/shanghai-layout.xlsx: one sheet, a 2025 部门支出预算总
 编制部门 line (单位：元), a three-row header with merged cells, 类/款/项 in three columns, amounts in 元 with thousands
 separators, blank cells, a name long enough to wrap in its cell, enough rows to run onto a second page with the
 header repeated there (print titles), a page number in the footer, and one deliberately wrong 类 subtotal
-(2080500 row group) so the audit has a real defect to find on page 2.
+(类 208 printed 1,000.00 above its 款) so the audit has one real defect to find.
 
-Run it again only to change the fixture; the expected reading beside it (shanghai-layout.expected.csv) is reviewed
-by eye against the rendered PDF.
+Run it again only to change the fixture. It also writes the expected reading (shanghai-layout.expected.csv) from the
+same data, so the reader is checked against the source, not against itself; the rendered PDF was looked at by eye.
 """
 from decimal import Decimal
 from openpyxl import Workbook
@@ -110,4 +110,13 @@ ws.page_setup.paperSize = ws.PAPERSIZE_A4
 ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.6, bottom=0.8)
 ws.print_options.horizontalCentered = True
 wb.save("Tests/Fixtures/pdf/shanghai-layout.xlsx")
+
+# The expected reading, from the data above (not from any reader): codes joined, amounts as printed, blanks blank.
+import csv
+with open("Tests/Fixtures/pdf/shanghai-layout.expected.csv", "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"])
+    for c, k, i, name, t, b, p in rows:
+        w.writerow([c + k + i, name, fmt(t), fmt(b), fmt(p)])
+    w.writerow(["", "合计", fmt(grand_b + grand_p), fmt(grand_b), fmt(grand_p)])
 print("wrote Tests/Fixtures/pdf/shanghai-layout.xlsx with", len(rows), "body rows")
