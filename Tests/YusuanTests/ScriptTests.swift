@@ -169,3 +169,33 @@ struct LineEndingTests {
     #expect(g.stderr.contains("\(gbk.path):3:"), "\(g.stderr)")
   }
 }
+
+/// Issue 14 (8): `金额` is the 一般公共预算 amount; giving it and `一般公共预算` on one line was stored as their sum.
+struct SameSourceTwiceTests {
+  @Test(arguments: [
+    "项目 \"调研活动经费\" 类型 日常运转类 金额 5 一般公共预算 5",
+    "项目 \"调研活动经费\" 类型 日常运转类 一般公共预算 5 金额 5",
+    "采购 货物 \"办公电脑\" 金额 5 一般公共预算 5",
+    "购买服务 \"物业管理\" 方式 \"公开招标\" 期限 \"2025年\" 金额 5 一般公共预算 5",
+    "资产 配置 \"办公电脑\" 2 一般公共预算 5 金额 5",
+  ])
+  func refusedWithTheSecondMarked(_ line: String) throws {
+    let wb = try TestSupport.workbook("")
+    do {
+      try wb.apply(TestSupport.lines(line), source: .script)
+      Issue.record("accepted: \(line)")
+    } catch let e as ApplyError {
+      let err = try #require(e.errors.first)
+      #expect(err.message.contains("“金额”就是一般公共预算的金额"), "\(err.message)")
+      // The caret is under the second of the two.
+      let second = [line.range(of: "金额 5")!, line.range(of: "一般公共预算 5")!].map(\.lowerBound).max()!
+      #expect(err.column == DisplayWidth.of(String(line[..<second])) + 1, "\(err.rendered)")
+    }
+    #expect(wb.facts.projects.isEmpty && wb.facts.procurements.isEmpty && wb.facts.purchasedServices.isEmpty && wb.facts.assetConfigurations.isEmpty)
+  }
+
+  @Test func oneOfThemAloneIsOneAmount() throws {
+    let wb = try TestSupport.workbook("项目 \"甲\" 类型 日常运转类 金额 5\n项目 \"乙\" 类型 日常运转类 一般公共预算 5 单位资金 2")
+    #expect(wb.facts.projects.map(\.total) == [try AmountParser.parse("5").get(), try AmountParser.parse("7").get()])
+  }
+}
