@@ -9,37 +9,63 @@ import ZIPFoundation
 public enum XlsxRows {
   public struct Failure: Error, CustomStringConvertible { public var description: String }
 
+  /// Excel's own limits (XFD = 16384 columns, 1048576 rows): a reference beyond them is a crafted or damaged file.
+  static let maxColumns = 16_384
+  static let maxRows = 1_048_576
+  /// Cells kept in memory, counting the blanks a row is padded with up to its last cell: far above a budget
+  /// system's export (a few thousand rows of twenty columns), far below what would exhaust memory.
+  static let maxCells = 2_000_000
+  /// Bytes one part of the archive may inflate to (the sheet, the shared strings): a zip bomb stops here.
+  static let maxPartBytes = 64 * 1_048_576
+
   public static func rows(_ data: Data, name: String) throws -> [[String]] {
     guard let archive = try? Archive(data: data, accessMode: .read) else {
       throw Failure(description: "文件“\(name)”无法作为 Excel（.xlsx）打开：可能已损坏，或是旧版 .xls（请另存为 .xlsx 或 CSV UTF-8）。")
     }
-    func read(_ path: String) -> Data? {
+    struct TooLarge: Error {}
+    func read(_ path: String) throws -> Data? {
       guard let e = archive[path] else { return nil }
+      let tooLarge = Failure(description: "文件“\(name)”中的“\(path)”解压后超过 \(maxPartBytes / 1_048_576) MB，超出可以导入的大小。请只导出需要的表，或另存为 CSV UTF-8。")
+      guard e.uncompressedSize <= UInt64(maxPartBytes) else { throw tooLarge }
       var d = Data()
-      return (try? archive.extract(e, skipCRC32: false) { d.append($0) }) != nil ? d : nil
+      do {
+        _ = try archive.extract(e, skipCRC32: false) { chunk in
+          guard d.count + chunk.count <= maxPartBytes else { throw TooLarge() }
+          d.append(chunk)
+        }
+      } catch is TooLarge { throw tooLarge } catch { return nil }
+      return d
     }
     let sheetPath = archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/sheet") && $0.hasSuffix(".xml") }.sorted().first
-    guard let sheetPath, let sheet = read(sheetPath) else { throw Failure(description: "文件“\(name)”中没有工作表。") }
+    guard let sheetPath, let sheet = try read(sheetPath) else { throw Failure(description: "文件“\(name)”中没有工作表。") }
     var shared: [String] = []
-    if let s = read("xl/sharedStrings.xml") {
+    if let s = try read("xl/sharedStrings.xml") {
       let c = SharedStrings()
       let p = XMLParser(data: s)
       p.delegate = c
       _ = p.parse()
       shared = c.strings
     }
-    let c = SheetCells(shared: shared)
+    let c = SheetCells(shared: shared, name: name)
     let p = XMLParser(data: sheet)
     p.delegate = c
-    guard p.parse() else { throw Failure(description: "文件“\(name)”的工作表已损坏（第\(p.lineNumber)行）。") }
+    let parsed = p.parse()
+    if let failure = c.failure { throw failure }
+    guard parsed else { throw Failure(description: "文件“\(name)”的工作表已损坏（第\(p.lineNumber)行）。") }
     return c.rows
   }
 
-  /// Column index of a cell reference: `C12` → 2.
-  static func column(_ ref: String) -> Int {
-    var n = 0
-    for u in ref.unicodeScalars where u.value >= 65 && u.value <= 90 { n = n * 26 + Int(u.value - 64) }
-    return max(0, n - 1)
+  /// Zero-based column and one-based row of a cell reference (`C12` → (2, 12)); nil unless it is one to three
+  /// capital letters then digits within Excel's limits (XFD1048576).
+  static func cell(_ ref: String) -> (column: Int, row: Int)? {
+    let u = Array(ref.utf8)
+    let letters = u.prefix { $0 >= 65 && $0 <= 90 }
+    let digits = u.dropFirst(letters.count)
+    guard (1...3).contains(letters.count), (1...7).contains(digits.count), digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    let column = letters.reduce(0) { $0 * 26 + Int($1 - 64) }
+    let row = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+    guard column <= maxColumns, (1...maxRows).contains(row) else { return nil }
+    return (column - 1, row)
   }
 
   final class SharedStrings: NSObject, XMLParserDelegate {
@@ -54,26 +80,65 @@ public enum XlsxRows {
     }
   }
 
+  /// The cells of the sheet; every index read from the file is bounded, and the first violation stops the parse.
   final class SheetCells: NSObject, XMLParserDelegate {
     let shared: [String]
+    let name: String
     var rows: [[String]] = []
-    private var row: [String] = [], col = 0, type = "", text = "", inValue = false
-    init(shared: [String]) { self.shared = shared }
+    private(set) var failure: Failure?
+    private var row: [String] = [], col = 0, ref = "", type = "", text = "", inValue = false, cells = 0
+    init(shared: [String], name: String) { self.shared = shared; self.name = name }
+
+    private func fail(_ p: XMLParser, _ what: String) {
+      if failure == nil { failure = Failure(description: "文件“\(name)”的工作表\(what)文件可能已损坏或被改动，请在 Excel 中重新另存为 .xlsx，或另存为 CSV UTF-8。") }
+      p.abortParsing()
+    }
+
     func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String] = [:]) {
+      guard failure == nil else { return }
       switch e {
-      case "row": row = []
-      case "c": col = a["r"].map(XlsxRows.column) ?? row.count; type = a["t"] ?? ""; text = ""
+      case "row":
+        row = []
+        if rows.count >= XlsxRows.maxRows { fail(p, "超过 \(XlsxRows.maxRows) 行（Excel 的上限）。") }
+        if let r = a["r"], Int(r).map({ (1...XlsxRows.maxRows).contains($0) }) != true {
+          fail(p, "中行号“\(r)”不是 1 到 \(XlsxRows.maxRows) 之间的数（Excel 的上限）。")
+        }
+      case "c":
+        type = a["t"] ?? ""; text = ""
+        if let r = a["r"] {
+          ref = r
+          guard let cell = XlsxRows.cell(r) else {
+            return fail(p, "中单元格“\(r)”的位置超出 Excel 的范围（最多 \(XlsxRows.maxColumns) 列即 XFD 列、\(XlsxRows.maxRows) 行）或写法不对。")
+          }
+          col = cell.column
+        } else {
+          ref = "第 \(rows.count + 1) 行第 \(row.count + 1) 个"
+          col = row.count
+          if col >= XlsxRows.maxColumns { fail(p, "第 \(rows.count + 1) 行超过 \(XlsxRows.maxColumns) 列（Excel 的上限）。") }
+        }
       case "v", "t": inValue = true
       default: break
       }
     }
-    func parser(_ p: XMLParser, foundCharacters s: String) { if inValue { text += s } }
+    func parser(_ p: XMLParser, foundCharacters s: String) { if inValue && failure == nil { text += s } }
     func parser(_ p: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
+      guard failure == nil else { return }
       switch e {
       case "v", "t": inValue = false
       case "c":
         var value = text
-        if type == "s", let i = Int(text), i < shared.count { value = shared[i] }
+        if type == "s" {
+          guard let i = Int(text.trimmingCharacters(in: .whitespaces)), shared.indices.contains(i) else {
+            return fail(p, "中单元格“\(ref)”引用的共享字符串“\(text)”不存在（文件中共有 \(shared.count) 个，编号 0 到 \(shared.count - 1)）。")
+          }
+          value = shared[i]
+        }
+        // Padding a row up to its cell counts too: `XFD1` alone is 16384 cells.
+        let added = max(1, col + 1 - row.count)
+        cells += added
+        guard cells <= XlsxRows.maxCells else {
+          return fail(p, "单元格过多（到“\(ref)”已超过 \(XlsxRows.maxCells) 个，含行中空白单元格），超出可以导入的大小。请只导出需要的表。")
+        }
         while row.count < col { row.append("") }
         if row.count == col { row.append(value) } else { row[col] = value }
       case "row": rows.append(row)

@@ -6,8 +6,8 @@ import Darwin
 
 /// Reads lines from a file descriptor with plain `read(2)`: the mode for piped input and scripts.
 ///
-/// No terminal handling at all. Lines end at `\n`; a `\r` before it is dropped (files saved on
-/// Windows), a UTF-8 byte order mark at the very start is dropped, and the last line counts even
+/// No terminal handling at all. Lines end at `\n`, `\r\n` (files saved on Windows) or a lone `\r`
+/// (old Mac files), a UTF-8 byte order mark at the very start is dropped, and the last line counts even
 /// without a final newline. Bytes that are not UTF-8 (a file saved as GBK is the usual cause) are
 /// replaced by U+FFFD and the line is marked `repaired`, so the caller can say so instead of crashing.
 final class PlainLineReader {
@@ -24,6 +24,8 @@ final class PlainLineReader {
   private var consumed = 0
   private var reachedEnd = false
   private var atStartOfStream = true
+  /// The last line ended with `\r` at the end of the buffer: a `\n` read next belongs to it (CRLF).
+  private var lineFeedMayFollow = false
 
   init(fileDescriptor: Int32) {
     self.fileDescriptor = fileDescriptor
@@ -32,10 +34,18 @@ final class PlainLineReader {
   /// The next line. `isInterrupted` is asked when `read` fails with EINTR: true ends the read
   /// with `.interrupted` (a partly typed terminal line is discarded by the terminal itself).
   func readLine(isInterrupted: () -> Bool = { false }) -> Outcome {
+    let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     while true {
-      if let newline = buffer[consumed...].firstIndex(of: UInt8(ascii: "\n")) {
-        let bytes = buffer[consumed..<newline]
-        consumed = newline + 1
+      if lineFeedMayFollow, consumed < buffer.count || reachedEnd {
+        if consumed < buffer.count, buffer[consumed] == lf { consumed += 1 }
+        lineFeedMayFollow = false
+      }
+      if let end = buffer[consumed...].firstIndex(where: { $0 == lf || $0 == cr }) {
+        let bytes = buffer[consumed..<end]
+        consumed = end + 1
+        if buffer[end] == cr {
+          if consumed < buffer.count { if buffer[consumed] == lf { consumed += 1 } } else { lineFeedMayFollow = true }
+        }
         compactIfWorthIt()
         return decode(bytes)
       }
@@ -75,7 +85,6 @@ final class PlainLineReader {
       atStartOfStream = false
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     }
-    if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
     if let text = String(validating: bytes, as: UTF8.self) {
       return .line(text, repaired: false)
     }

@@ -60,10 +60,15 @@ public final class Workbench {
       var errors: [ScriptError] = []
       for l in lines {
         let ctx = EntryContext(meta: meta, edition: edition, catalog: catalog, facts: working)
-        do {
+        do throws(EntryError) {
           let edits = try EntryParser.edits(for: l.text, context: ctx)
           guard !edits.isEmpty else { continue }
+          let before = working.amountMagnitude
           let changes = edits.map { working.apply($0) }
+          if working.amountMagnitude > before && !working.amountsFit {
+            for c in changes.reversed() { working.revert(c) }
+            throw Self.sumTooLarge
+          }
           entries.append(JournalEntry(source: source, location: "\(l.file):\(l.line)", command: l.text.trimmingBlanks(), changes: changes))
         } catch {
           errors.append(ScriptError(file: l.file, line: l.line, text: l.text, error: error))
@@ -107,8 +112,29 @@ public final class Workbench {
     facts = try store.loadFacts()
   }
 
+  /// A line that would take the workbook's amounts past what its totals can hold.
+  static var sumTooLarge: EntryError {
+    EntryError("录入后工作簿全部金额之和将超过 \(Amount(fen: Amount.largestWorkbookSum).exactWan) 万元，超出可以处理的范围。"
+               + "请检查是否多输了数字（每笔金额不能超过 \(Amount.largestEntry.exactWan) 万元）。", start: nil, end: nil)
+  }
+
+  /// The finding for a workbook whose amounts add up past `Amount.largestWorkbookSum` (entered before that limit):
+  /// its totals cannot be computed, so `check` reports only this and `compile` refuses; nil when the amounts fit.
+  public func amountOverflow() -> Diagnostic? {
+    guard !facts.amountsFit else { return nil }
+    func largest(_ f: Fact) -> Amount { f.amounts.map(\.magnitude).max() ?? .zero }
+    let worst = facts.all.max { largest($0) < largest($1) }
+    let place = worst.map { "最大的一笔是“\($0.key.split(separator: "|").joined(separator: " "))”（\(largest($0).exactWan) 万元）。" } ?? ""
+    return Diagnostic(rule: "amount.overflow", severity: .error,
+                      message: "工作簿全部金额之和超过 \(Amount(fen: Amount.largestWorkbookSum).exactWan) 万元，超出可以处理的范围，表中的合计无法计算；"
+                        + "其余检查未进行，也不能生成公开文件。每笔金额不能超过 \(Amount.largestEntry.exactWan) 万元。\(place)"
+                        + "请用 yusuan export 核对，删除或改正多输了数字的金额后重新检查。",
+                      expected: "≤ \(Amount(fen: Amount.largestWorkbookSum).exactWan)", actual: String(facts.amountMagnitude / Int128(Amount.fenPerWan)))
+  }
+
   /// Runs every plugin's rules and collects all findings; a plugin that throws becomes a finding naming it.
   public func check() -> [Diagnostic] {
+    if let overflow = amountOverflow() { return [overflow] }
     let view = self.view
     var out: [Diagnostic] = []
     for plugin in SectionRegistry.plugins {
@@ -126,6 +152,7 @@ public final class Workbench {
 
   /// The publishable document (second half of the pipeline: plugins derive tables and prose; renderers lay it out).
   public func compile(draft: Bool) throws -> PublishedDocument {
+    if let overflow = amountOverflow() { throw Compiler.Failure(description: overflow.message) }
     // Figures entered in 元 are shown rounded so that printed totals equal the sums of printed parts.
     let shown = BudgetView(meta: meta, edition: edition, catalog: catalog, facts: DisplayRounding.shown(facts).facts)
     return try Compiler(view: shown, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition)).document(draft: draft)

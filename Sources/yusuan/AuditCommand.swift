@@ -34,7 +34,7 @@ struct AuditCommand: ParsableCommand {
     let editionWords = editions.flatMap(\.rules.residue)
     let extra = editionWords.reduce(into: [String]()) { if !Auditor.residueWords.contains($1) && !$0.contains($1) { $0.append($1) } }
     let findings = Auditor.audit(doc, catalog: catalog, extraResidue: extra, editions: editions)
-    print(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
+    Output.out(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
     if findings.errorCount > 0 { throw ExitCode(1) }
   }
 

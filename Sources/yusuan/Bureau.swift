@@ -148,13 +148,13 @@ enum Bureau {
       done += 1
       if terminal {
         let width = 30, filled = total == 0 ? width : done * width / total
-        FileHandle.standardError.write(Data("\r\(label) [\(String(repeating: "█", count: filled))\(String(repeating: "·", count: width - filled))] \(done)/\(total)".utf8))
+        Output.err("\r\(label) [\(String(repeating: "█", count: filled))\(String(repeating: "·", count: width - filled))] \(done)/\(total)")
       } else if Date().timeIntervalSince(lastLine) >= 2 || done == total {
         lastLine = Date()
-        FileHandle.standardError.write(Data("\(label)：\(done)/\(total)\n".utf8))
+        Output.err("\(label)：\(done)/\(total)\n")
       }
     }
 
-    func finish() { if terminal { FileHandle.standardError.write(Data("\n".utf8)) } }
+    func finish() { if terminal { Output.err("\n") } }
   }
 }

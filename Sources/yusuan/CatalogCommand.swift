@@ -34,8 +34,8 @@ struct CatalogCommand: ParsableCommand {
       do { try Data(CatalogCSV.render(parsed.entries).utf8).write(to: target, options: .atomic) }
       catch { throw CLIFailure.input("无法写入 \(target.path)：\(error.localizedDescription)") }
       let bySystem = Dictionary(grouping: parsed.entries, by: \.system).map { "\($0.key.chineseName) \($0.value.count) 个" }.sorted()
-      print("已导入科目目录“\(name)”：\(bySystem.joined(separator: "，"))。保存在 \(target.path)。")
-      print("在版本文件（forms/editions/…/edition.yaml）中设置 catalog: \(name) 即可使用。")
+      Output.out("已导入科目目录“\(name)”：\(bySystem.joined(separator: "，"))。保存在 \(target.path)。")
+      Output.out("在版本文件（forms/editions/…/edition.yaml）中设置 catalog: \(name) 即可使用。")
     }
   }
 }

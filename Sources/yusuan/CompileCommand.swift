@@ -47,9 +47,9 @@ struct CompileCommand: ParsableCommand {
         written.append(try PDFConverter.convert(docx: docx, outputDirectory: dir).path)
       }
     }
-    print((draft ? "已生成草稿：" : "已生成：") + "\(doc.title)")
-    for w in written { print("  \(w)") }
-    if draft && findings.errorCount > 0 { print("注意：仍有 \(findings.errorCount) 条错误（见 yusuan check），本文件仅供内部审阅，不得公开。") }
+    Output.out((draft ? "已生成草稿：" : "已生成：") + "\(doc.title)")
+    for w in written { Output.out("  \(w)") }
+    if draft && findings.errorCount > 0 { Output.out("注意：仍有 \(findings.errorCount) 条错误（见 yusuan check），本文件仅供内部审阅，不得公开。") }
   }
 }
 
@@ -58,14 +58,14 @@ extension CompileCommand {
   func compileFolder(forms: FormsLibrary, requested: [String]) throws {
     let files = Bureau.workbooks(under: workbook)
     guard !files.isEmpty else { throw CLIFailure.input("目录“\(workbook)”下没有工作簿（*.yusuan）。") }
-    if requested.contains("pdf") { FileHandle.standardError.write(Data("提示：批量生成时不生成 pdf（逐个用 yusuan compile 工作簿 --format pdf）。\n".utf8)) }
+    if requested.contains("pdf") { Output.err("提示：批量生成时不生成 pdf（逐个用 yusuan compile 工作簿 --format pdf）。\n") }
     let formats = OutputFormat.allCases.filter { requested.contains($0.rawValue) }
     let out = URL(fileURLWithPath: self.out)
     let draft = self.draft
     let outcomes = Bureau.run(files, label: "生成") { Bureau.compile($0, forms: forms, out: out, formats: formats, draft: draft) }
     // The files were written without a per-file fsync; one flush makes the whole batch durable.
     OutputFile.flush(out)
-    print(Bureau.table(outcomes), terminator: "")
+    Output.out(Bureau.table(outcomes), terminator: "")
     let code = Bureau.exitCode(outcomes)
     if code != 0 { throw ExitCode(code) }
   }

@@ -38,13 +38,13 @@ struct ImportCommand: ParsableCommand {
     }
     let lines = mapped.lines.enumerated().map { Workbench.SourcedLine(text: $0.element.text, file: "\(document)〔\($0.element.origin)〕", line: $0.offset + 1) }
     let n = try guarded { try wb.apply(lines, source: .import) }
-    print("已从 \(document) 导入 \(n) 条（\(m == .prior ? "记为上年数" : "记为本年数")，来自 \(doc.tables.count) 张表）。")
-    for f in doc.readFindings where f.severity != .info { FileHandle.standardError.write(Data("读取提示：\(f.message)\n".utf8)) }
+    Output.out("已从 \(document) 导入 \(n) 条（\(m == .prior ? "记为上年数" : "记为本年数")，来自 \(doc.tables.count) 张表）。")
+    for f in doc.readFindings where f.severity != .info { Output.err("读取提示：\(f.message)\n") }
     if !mapped.unplaced.isEmpty {
-      print("以下 \(mapped.unplaced.count) 处数字未导入（请手工录入或核对）：")
-      for u in mapped.unplaced { print("  \(u)") }
+      Output.out("以下 \(mapped.unplaced.count) 处数字未导入（请手工录入或核对）：")
+      for u in mapped.unplaced { Output.out("  \(u)") }
     }
-    print("当前检查结果：" + DiagnosticRenderer.summary(wb.check()) + " 运行 yusuan check \(workbook) 查看详情。")
+    Output.out("当前检查结果：" + DiagnosticRenderer.summary(wb.check()) + " 运行 yusuan check \(workbook) 查看详情。")
   }
 
   /// The budget system's export (.csv or .xlsx): expenditure lines through the column mapping, all or nothing.
@@ -71,11 +71,11 @@ struct ImportCommand: ParsableCommand {
     } catch let e as TableImport.Failure { throw CLIFailure.input(e.description) }
     guard !result.lines.isEmpty else { throw CLIFailure.input("“\(document)”中没有项级科目的支出行。" + result.skipped.prefix(5).joined(separator: "\n")) }
     let n = try guarded { try wb.apply(result.lines, source: .import) }
-    print("已从 \(document) 导入 \(n) 条支出（\(mode == .prior ? "记为上年数" : "记为本年数")）。")
+    Output.out("已从 \(document) 导入 \(n) 条支出（\(mode == .prior ? "记为上年数" : "记为本年数")）。")
     if !result.skipped.isEmpty {
-      print("以下 \(result.skipped.count) 行未导入：")
-      for s in result.skipped { print("  \(s)") }
+      Output.out("以下 \(result.skipped.count) 行未导入：")
+      for s in result.skipped { Output.out("  \(s)") }
     }
-    print("当前检查结果：" + DiagnosticRenderer.summary(wb.check()))
+    Output.out("当前检查结果：" + DiagnosticRenderer.summary(wb.check()))
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Workbench
 
-/// Reads entry scripts: UTF-8 text (a BOM is tolerated), one entry per line.
+/// Reads entry scripts: UTF-8 text (a BOM is tolerated), one entry per line, lines ending as on any system.
 enum ScriptFile {
   static let maxBytes = 64 * 1024 * 1024
 
@@ -20,20 +20,21 @@ enum ScriptFile {
     }
     var out: [Workbench.SourcedLine] = []
     var n = 0
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for raw in text.fileLines {
       n += 1
       var s = String(raw)
-      if s.hasSuffix("\r") { s.removeLast() }
       if n == 1, s.hasPrefix("\u{FEFF}") { s.removeFirst() }
       out.append(.init(text: s, file: path, line: n))
     }
     return out
   }
 
+  /// The line of the first bytes that are not UTF-8, counting lines as `fileLines` does (LF, CRLF or CR).
   static func firstInvalidUTF8Line(_ data: Data) -> Int {
     var line = 1
     var start = data.startIndex
-    for i in data.indices where data[i] == 0x0A {
+    for i in data.indices where data[i] == 0x0A || data[i] == 0x0D {
+      if data[i] == 0x0D, i + 1 < data.endIndex, data[i + 1] == 0x0A { continue }  // CRLF ends at its LF
       if String(data: data[start..<i], encoding: .utf8) == nil { return line }
       line += 1
       start = i + 1

@@ -28,28 +28,29 @@ struct Yusuan: ParsableCommand {
   )
 
   static func main() {
+    Output.start()
     // `yusuan` alone on a terminal opens the REPL (DESIGN §7).
     if CommandLine.arguments.count == 1 && Terminal.stdinIsTerminal {
-      do { let repl = try ReplCommand.parse([]); try repl.run() } catch let e as CLIFailure { FileHandle.standardError.write(Data((e.message + "\n").utf8)); Foundation.exit(e.code) } catch { Foundation.exit(2) }
+      do { let repl = try ReplCommand.parse([]); try repl.run() } catch let e as CLIFailure { Output.err(e.message + "\n"); Foundation.exit(e.code) } catch { Foundation.exit(2) }
       return
     }
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch let e as CLIFailure {
-      FileHandle.standardError.write(Data(e.message.utf8))
-      if !e.message.hasSuffix("\n") { FileHandle.standardError.write(Data("\n".utf8)) }
+      Output.err(e.message)
+      if !e.message.hasSuffix("\n") { Output.err("\n") }
       Foundation.exit(e.code)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
-        print(fullMessage(for: error))
+        Output.out(fullMessage(for: error))
         Foundation.exit(0)
       }
       if let e = error as? ExitCode { Foundation.exit(e.rawValue) }
       var message = fullMessage(for: error)
       if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-      FileHandle.standardError.write(Data(("用法错误：" + message + "\n运行 yusuan help 或 yusuan 子命令 --help 查看用法。\n").utf8))
+      Output.err("用法错误：" + message + "\n运行 yusuan help 或 yusuan 子命令 --help 查看用法。\n")
       Foundation.exit(2)
     }
   }
@@ -109,11 +110,11 @@ extension Yusuan {
       }
       let wb = try guarded { try Workbench.create(path: workbook, department: name, year: year, editionID: editionID, catalogID: catalog, forms: forms) }
       if let from {
-        do { print("已从 \(from) 带入：" + (try guarded { try wb.carryOver(from: from) })) }
+        do { Output.out("已从 \(from) 带入：" + (try guarded { try wb.carryOver(from: from) })) }
         catch { try? FileManager.default.removeItem(atPath: workbook); throw error }
       }
-      print("已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
-      print("下一步：yusuan run \(workbook) 录入脚本.ys，或 yusuan check \(workbook)")
+      Output.out("已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
+      Output.out("下一步：yusuan run \(workbook) 录入脚本.ys，或 yusuan check \(workbook)")
     }
   }
 
@@ -130,7 +131,7 @@ extension Yusuan {
       let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
       let n = try guarded { try wb.apply(lines, source: .script) }
       let findings = wb.check()
-      print("已录入 \(n) 条（\(scripts.count) 个脚本，共 \(lines.count) 行）。当前检查结果：" + DiagnosticRenderer.summary(findings) + (findings.isEmpty ? "" : " 运行 yusuan check \(workbook) 查看详情。"))
+      Output.out("已录入 \(n) 条（\(scripts.count) 个脚本，共 \(lines.count) 行）。当前检查结果：" + DiagnosticRenderer.summary(findings) + (findings.isEmpty ? "" : " 运行 yusuan check \(workbook) 查看详情。"))
     }
   }
 
@@ -150,14 +151,14 @@ extension Yusuan {
         let files = Bureau.workbooks(under: workbook)
         guard !files.isEmpty else { throw CLIFailure.input("目录“\(workbook)”下没有工作簿（*.yusuan）。") }
         let outcomes = Bureau.run(files, label: "检查") { Bureau.check($0, forms: forms) }
-        print(format == .json ? Bureau.json(outcomes) : Bureau.table(outcomes), terminator: "")
+        Output.out(format == .json ? Bureau.json(outcomes) : Bureau.table(outcomes), terminator: "")
         let code = Bureau.exitCode(outcomes)
         if code != 0 { throw ExitCode(code) }
         return
       }
       let wb = try guarded { try Workbench.open(path: workbook, forms: forms, readonly: true) }
       let findings = wb.check()
-      print(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
+      Output.out(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
       if findings.errorCount > 0 { throw ExitCode(1) }
     }
   }
@@ -173,7 +174,7 @@ extension Yusuan {
     func run() throws {
       let forms = try loadForms()
       let wb = try guarded { try Workbench.open(path: workbook, forms: forms, readonly: true) }
-      print(wb.exportScript(), terminator: "")
+      Output.out(wb.exportScript(), terminator: "")
     }
   }
 }

@@ -199,3 +199,63 @@ struct CatalogCLITests {
     #expect(check.stdout.contains("official-2025"))
   }
 }
+
+/// Issue 14 (4): a failed write is exit 2 with a Chinese message on stderr, or silence when stderr itself is
+/// gone, never exit 0 and never a trap (`export > /dev/full` exited 0; a write error on stderr trapped, exit 132).
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full (Linux)"))
+struct WriteErrorTests {
+  /// Runs the binary with stdout and/or stderr on /dev/full (every write fails with ENOSPC); the other to a pipe.
+  static func run(_ args: [String], stdoutFull: Bool = true, stderrFull: Bool = false) throws -> CLI.Result {
+    let p = Process()
+    p.executableURL = CLI.binary
+    p.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    env["YUSUAN_FORMS"] = TestSupport.repoRoot.appendingPathComponent("forms").path
+    p.environment = env
+    let out = Pipe(), err = Pipe()
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    p.standardOutput = stdoutFull ? full : out
+    p.standardError = stderrFull ? full : err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    try? out.fileHandleForWriting.close()
+    try? err.fileHandleForWriting.close()
+    let o = stdoutFull ? Data() : out.fileHandleForReading.readDataToEndOfFile()
+    let e = stderrFull ? Data() : err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return CLI.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  static func workbook() throws -> String {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    #expect(try CLI.run(["run", w, try CLI.writeTemp(TestSupport.consistent)]).status == 0)
+    return w
+  }
+
+  @Test func exportAndCheckToAFullDiskExitTwo() throws {
+    let w = try Self.workbook()
+    for args in [["export", w], ["check", w, "--format", "json"], ["check", w], ["check", "--help"]] {
+      let r = try Self.run(args)
+      #expect(r.status == 2, "\(args): \(r.status)")
+      #expect(r.stderr.contains("错误：结果未能完整写出（磁盘已满）"), "\(args): \(r.stderr)")
+    }
+    // A check with findings (exit 1) whose output is lost is exit 2 too.
+    _ = try CLI.run(["run", w, try CLI.writeTemp("支出 210305 项目 20")])
+    #expect(try Self.run(["check", w, "--format", "json"]).status == 2)
+  }
+
+  @Test func aFullStderrIsSilentNotATrap() throws {
+    let w = try Self.workbook()
+    // An input error whose message cannot be written: exit 2, no trap.
+    #expect(try Self.run(["check", "/nonexistent/x.yusuan"], stdoutFull: false, stderrFull: true).status == 2)
+    #expect(try Self.run(["run", w, try CLI.writeTemp("支出 2010301 基本 -5")], stdoutFull: false, stderrFull: true).status == 2)
+    #expect(try Self.run(["check", w, "--format", "xml"], stdoutFull: false, stderrFull: true).status == 2)
+    // Both gone: still exit 2.
+    #expect(try Self.run(["export", w], stderrFull: true).status == 2)
+    // Output that succeeds is unaffected by a full stderr.
+    let ok = try Self.run(["export", w], stdoutFull: false, stderrFull: true)
+    #expect(ok.status == 0)
+    #expect(ok.stdout.contains("职责"))
+  }
+}

@@ -125,3 +125,31 @@ struct DisplayRoundingTests {
     #expect(classes.reduce(0, +) == total5)
   }
 }
+
+/// Issue 14 (5): numbering in Chinese is total: 100 or more 职责 or 任务 crashed compile (`digits[n / 10]`).
+struct ChineseNumberTests {
+  @Test(arguments: [
+    (1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (99, "九十九"), (100, "一百"), (101, "一百零一"),
+    (110, "一百一十"), (111, "一百一十一"), (999, "九百九十九"), (1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"),
+    (10_000, "一万"), (10_001, "一万零一"), (10_100, "一万零一百"), (100_000, "十万"), (100_010, "十万零一十"),
+    (210_000_000, "二亿一千万"), (100_000_001, "一亿零一"), (0, "零"), (-3, "负三"),
+  ])
+  func reads(n: Int, text: String) {
+    #expect(Wording.chineseNumber(n) == text)
+  }
+
+  @Test func extremesDoNotTrap() {
+    #expect(Wording.chineseNumber(.max).hasPrefix("九百二十二亿亿"))
+    #expect(Wording.chineseNumber(.min).hasPrefix("负九百二十二亿亿"))
+  }
+
+  @Test func compileWithOneHundredAndTwentyDuties() throws {
+    let duties = (1...120).map { "职责 \"第\($0)项职责。\"" } + (1...101).map { "任务 \"第\($0)项任务。\"" }
+    let wb = try TestSupport.workbook(TestSupport.consistent + "\n" + duties.joined(separator: "\n"))
+    let doc = try wb.compile(draft: true)
+    let text = doc.parts.flatMap(\.blocks).compactMap { if case .paragraph(let p) = $0 { p } else { nil } }
+    #expect(text.contains("（一百）第99项职责。"))  // the consistent script's own 职责 is the first
+    #expect(text.contains("（一百二十一）第120项职责。"))
+    #expect(text.contains("（一百零二）第101项任务。"))
+  }
+}

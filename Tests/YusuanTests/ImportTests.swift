@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Renderers
+@testable import Audit
 
 /// `yusuan import`: a published document's tables as facts, all or nothing, with every unplaced figure reported.
 struct ImportTests {
@@ -123,5 +124,78 @@ struct XlsxImportTests {
     let export = try CLI.run(["export", w]).stdout
     #expect(export.contains("支出 2010301 基本 212.89 名称 \"行政运行\""))
     #expect(export.contains("支出 2010302 项目 2676600.50元"))
+  }
+}
+
+/// Issue 14 (2): every index and size read from an .xlsx is bounded; a crafted file is refused cleanly and quickly,
+/// naming the cell (a shared-string index of −1 and a 20-letter column crashed; `ZZZZZZZ999999999` ate 16.9 GB).
+struct CraftedXlsxTests {
+  static func xlsx(sheet cells: String, shared: [String] = ["科目编码"]) throws -> Data {
+    var zip = ZipWriter()
+    zip.add("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+      + shared.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>")
+    zip.add("xl/worksheets/sheet1.xml", #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+      + cells + "</sheetData></worksheet>")
+    return try zip.archive()
+  }
+
+  /// The message of the refusal, failing the test if the file was accepted.
+  static func refusal(_ data: Data) -> String {
+    do {
+      let rows = try XlsxRows.rows(data, name: "crafted.xlsx")
+      Issue.record("accepted \(rows.count) rows")
+      return ""
+    } catch { return "\(error)" }
+  }
+
+  @Test func cellReferencesWithinExcelsLimits() {
+    #expect(XlsxRows.cell("A1")! == (0, 1))
+    #expect(XlsxRows.cell("C12")! == (2, 12))
+    #expect(XlsxRows.cell("XFD1048576")! == (16_383, 1_048_576))
+    for bad in ["XFE1", "A1048577", "A0", "ZZZZZZZ999999999", String(repeating: "A", count: 20) + "1", "1A", "A", "a1", "A1B", ""] {
+      #expect(XlsxRows.cell(bad) == nil, "\(bad)")
+    }
+  }
+
+  @Test func sharedStringIndexOutOfRange() throws {
+    for index in ["-1", "1", "9223372036854775807", "x"] {
+      let m = Self.refusal(try Self.xlsx(sheet: #"<row r="1"><c r="B1" t="s"><v>\#(index)</v></c></row>"#))
+      #expect(m.contains("单元格“B1”引用的共享字符串“\(index)”不存在"), "\(m)")
+    }
+  }
+
+  @Test func referenceBeyondExcelIsRefusedQuickly() throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    for ref in ["ZZZZZZZ999999999", String(repeating: "Z", count: 20) + "1", "XFE1", "A1048577"] {
+      let m = Self.refusal(try Self.xlsx(sheet: #"<row r="1"><c r="\#(ref)"><v>1</v></c></row>"#))
+      #expect(m.contains("单元格“\(ref)”的位置超出 Excel 的范围"), "\(m)")
+    }
+    #expect(clock.now - start < .seconds(2))
+    // The last column Excel has is fine.
+    #expect(try XlsxRows.rows(try Self.xlsx(sheet: #"<row r="1"><c r="XFD1"><v>1</v></c></row>"#), name: "x").first?.count == 16_384)
+  }
+
+  @Test func tooManyCellsAndTooLargeParts() throws {
+    // 200 rows padded to column XFD: 3.3 million cells from a file of a few KB.
+    let wide = (1...200).map { #"<row r="\#($0)"><c r="XFD\#($0)"><v>1</v></c></row>"# }.joined()
+    #expect(Self.refusal(try Self.xlsx(sheet: wide)).contains("单元格过多"))
+    // A sheet that inflates past the part limit (a zip bomb) is refused before it is parsed.
+    let bomb = String(repeating: " ", count: XlsxRows.maxPartBytes + 1)
+    #expect(Self.refusal(try Self.xlsx(sheet: bomb)).contains("解压后超过 64 MB"))
+  }
+
+  /// The real binary: exit 2, a Chinese message naming the cell, nothing imported, within seconds.
+  @Test func importRefusesACraftedFile() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    for (sheet, cell) in [(#"<row r="1"><c r="A1" t="s"><v>-1</v></c></row>"#, "A1"), (#"<row r="1"><c r="ZZZZZZZ999999999"><v>1</v></c></row>"#, "ZZZZZZZ999999999")] {
+      let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).xlsx")
+      try Self.xlsx(sheet: sheet).write(to: url)
+      let r = try CLI.run(["import", w, url.path, "--as", "current"])
+      #expect(r.status == 2, "\(r.stderr)")
+      #expect(r.stderr.contains("“\(cell)”"), "\(r.stderr)")
+    }
+    #expect(!(try CLI.run(["export", w]).stdout.contains("支出")))
   }
 }

@@ -45,6 +45,20 @@ import Testing
     ])
   }
 
+  /// Issue 14 (3): a lone `\r` ends a line too (old Mac files), also when the `\n` of a CRLF comes in a later read.
+  @Test func oldMacLineEndsEndLines() {
+    #expect(plainLines(Array("职责 \"甲\"\r任务 \"乙\"\r\r收入 5\r".utf8)) == [
+      .line("职责 \"甲\"", repaired: false),
+      .line("任务 \"乙\"", repaired: false),
+      .line("", repaired: false),
+      .line("收入 5", repaired: false),
+      .endOfInput,
+    ])
+    // A CRLF split between two reads of the pipe is still one line end.
+    let bytes = Array(String(repeating: "x", count: 65_535).utf8) + Array("\r\nb\n".utf8)
+    #expect(plainLines(bytes) == [.line(String(repeating: "x", count: 65_535), repaired: false), .line("b", repaired: false), .endOfInput])
+  }
+
   @Test func bytesThatAreNotUTF8AreReplacedAndReported() {
     // "行政" in GBK, then a valid line: the reader goes on after the bad one.
     #expect(plainLines([0xD0, 0xD0, 0xD5, 0xFE, 0x0A] + Array("好\n".utf8)) == [

@@ -102,3 +102,100 @@ struct ScriptTests {
     #expect(exported.contains("支出 2010301 基本 1234.56元 来源 单位资金"))
   }
 }
+
+/// Issue 14 (3): a script saved on Windows (CRLF) or an old Mac (CR) reads line by line like a Unix one
+/// (it was read as one line: a first-line comment swallowed the whole file).
+struct LineEndingTests {
+  @Test func fileLinesEndAtLFCRLFAndCR() {
+    #expect("a\nb\r\nc\rd".fileLines == ["a", "b", "c", "d"])
+    #expect("a\r\n\r\nb\r\n".fileLines == ["a", "", "b", ""])
+    #expect("a\r\rb".fileLines == ["a", "", "b"])
+    #expect("".fileLines == [""])
+    #expect("职责 \"甲\"\r\n任务 \"乙\"".fileLines == ["职责 \"甲\"", "任务 \"乙\""])
+  }
+
+  static let script = ["# 示例脚本：第一行是注释", "职责 \"负责会议的准备工作。\"", "支出 2010301 基本 60 上年 60", "任务 \"完成年度工作目标。\"", ""]
+
+  /// The same script with each line ending gives the same workbook, via the real binary.
+  @Test(arguments: ["\r\n", "\r"])
+  func windowsAndOldMacScriptsReadLikeUnix(_ ending: String) throws {
+    func entered(_ text: String) throws -> (run: CLI.Result, export: String) {
+      let w = TestSupport.tempPath()
+      _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+      let run = try CLI.run(["run", w, try CLI.writeTemp(text)])
+      return (run, try CLI.run(["export", w]).stdout)
+    }
+    let unix = try entered(Self.script.joined(separator: "\n"))
+    let other = try entered(Self.script.joined(separator: ending))
+    #expect(unix.run.status == 0, "\(unix.run.stderr)")
+    #expect(other.run.status == 0, "\(other.run.stderr)")
+    #expect(other.run.stdout.hasPrefix("已录入 3 条"), "\(other.run.stdout)")
+    #expect(other.export == unix.export)
+  }
+
+  /// The piped REPL reads the same lines (an error in line 3 is `stdin:3`).
+  @Test(arguments: ["\r\n", "\r"])
+  func pipedREPLReadsWindowsAndOldMacLines(_ ending: String) throws {
+    func piped(_ text: String) throws -> (repl: CLI.Result, export: String) {
+      let w = TestSupport.tempPath()
+      _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+      let repl = try CLI.run(["repl", w], stdin: text)
+      return (repl, try CLI.run(["export", w]).stdout)
+    }
+    let unix = try piped(Self.script.joined(separator: "\n"))
+    let other = try piped(Self.script.joined(separator: ending))
+    #expect(other.repl.status == 0, "\(other.repl.stderr)")
+    #expect(other.export == unix.export)
+    #expect(other.export.contains("任务"))
+    let bad = try piped(["# 注释", "职责 \"好的\"", "支出 2010301 基本 -5"].joined(separator: ending))
+    #expect(bad.repl.stderr.contains("stdin:3:"), "\(bad.repl.stderr)")
+  }
+
+  /// An error in line 3 is reported at line 3, quoting line 3 alone; so is a line that is not UTF-8.
+  @Test(arguments: ["\n", "\r\n", "\r"])
+  func errorsAreReportedAtTheirLine(_ ending: String) throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    let bad = try CLI.writeTemp(["# 注释", "职责 \"好的\"", "支出 2010301 基本 -5", "任务 \"完成\""].joined(separator: ending))
+    let r = try CLI.run(["run", w, bad])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("\(bad):3:"), "\(r.stderr)")
+    #expect(r.stderr.contains("3 | 支出 2010301 基本 -5\n"), "\(r.stderr)")
+    #expect(!r.stderr.contains("任务"))
+    let gbk = FileManager.default.temporaryDirectory.appendingPathComponent("gbk-\(UUID()).ys")
+    try (Data("# 注释\(ending)职责 \"好的\"\(ending)".utf8) + Data([0xD6, 0xB0, 0xD4, 0xF0]) + Data(ending.utf8)).write(to: gbk)
+    let g = try CLI.run(["run", w, gbk.path])
+    #expect(g.status == 2)
+    #expect(g.stderr.contains("\(gbk.path):3:"), "\(g.stderr)")
+  }
+}
+
+/// Issue 14 (8): `金额` is the 一般公共预算 amount; giving it and `一般公共预算` on one line was stored as their sum.
+struct SameSourceTwiceTests {
+  @Test(arguments: [
+    "项目 \"调研活动经费\" 类型 日常运转类 金额 5 一般公共预算 5",
+    "项目 \"调研活动经费\" 类型 日常运转类 一般公共预算 5 金额 5",
+    "采购 货物 \"办公电脑\" 金额 5 一般公共预算 5",
+    "购买服务 \"物业管理\" 方式 \"公开招标\" 期限 \"2025年\" 金额 5 一般公共预算 5",
+    "资产 配置 \"办公电脑\" 2 一般公共预算 5 金额 5",
+  ])
+  func refusedWithTheSecondMarked(_ line: String) throws {
+    let wb = try TestSupport.workbook("")
+    do {
+      try wb.apply(TestSupport.lines(line), source: .script)
+      Issue.record("accepted: \(line)")
+    } catch let e as ApplyError {
+      let err = try #require(e.errors.first)
+      #expect(err.message.contains("“金额”就是一般公共预算的金额"), "\(err.message)")
+      // The caret is under the second of the two.
+      let second = [line.range(of: "金额 5")!, line.range(of: "一般公共预算 5")!].map(\.lowerBound).max()!
+      #expect(err.column == DisplayWidth.of(String(line[..<second])) + 1, "\(err.rendered)")
+    }
+    #expect(wb.facts.projects.isEmpty && wb.facts.procurements.isEmpty && wb.facts.purchasedServices.isEmpty && wb.facts.assetConfigurations.isEmpty)
+  }
+
+  @Test func oneOfThemAloneIsOneAmount() throws {
+    let wb = try TestSupport.workbook("项目 \"甲\" 类型 日常运转类 金额 5\n项目 \"乙\" 类型 日常运转类 一般公共预算 5 单位资金 2")
+    #expect(wb.facts.projects.map(\.total) == [try AmountParser.parse("5").get(), try AmountParser.parse("7").get()])
+  }
+}

@@ -53,6 +53,31 @@ public enum Fact: Hashable, Sendable, Codable {
     }
   }
 
+  /// Every amount the fact carries (current, prior and per-source figures), for the workbook's sum limit.
+  public var amounts: [Amount] {
+    switch self {
+    case .revenue(let r): return [r.amount] + [r.prior].compactMap { $0 }
+    case .expenditure(let e): return [e.amount] + [e.prior].compactMap { $0 }
+    case .prior(let p): return [p.amount]
+    case .economic(let e): return [e.amount] + [e.prior].compactMap { $0 }
+    case .project(let p): return Array(p.amounts.values) + [p.prior].compactMap { $0 }
+    case .goal(let g): return [g.total] + [g.appropriation, g.carryover, g.other].compactMap { $0 }
+    case .threePublic(let t): return [t.amount] + [t.prior].compactMap { $0 }
+    case .operatingCost(let o): return [o.amount] + [o.prior].compactMap { $0 }
+    case .procurement(let p): return Array(p.amounts.values)
+    case .purchasedService(let s): return Array(s.amounts.values)
+    case .equipment(let e): return [e.value].compactMap { $0 }
+    case .plannedPurchase(let p): return [p.amount]
+    case .assetConfiguration(let a): return Array(a.amounts.values)
+    case .assetValue(let v): return [v.total] + [v.vehicles, v.other].compactMap { $0 }
+    case .declared(let d): return Array(d.values.values)
+    case .duty, .task, .unit, .reason, .indicator, .emptySection, .vehicle, .tableNote: return []
+    }
+  }
+
+  /// The sum of the magnitudes of `amounts`, exact (Int128 cannot overflow on any number of Int64 figures here).
+  public var amountMagnitude: Int128 { amounts.reduce(0) { $0 + Int128($1.fen.magnitude) } }
+
   private func pad(_ n: Int) -> String {
     let s = String(n)
     return String(repeating: "0", count: max(0, 5 - s.count)) + s

@@ -8,13 +8,20 @@ public struct FactSet: Sendable, Equatable {
   private var byKind: [ByteKey: [ByteKey: Fact]] = [:]
   /// Typed views computed once per state: rules read them many times per check. An edit drops its kind's view.
   private var cache = ViewCache()
+  /// The sum of the magnitudes of every amount in the workbook, kept up to date by `apply`: every total the
+  /// tables print is at most a small multiple of it, so keeping it within `Amount.largestWorkbookSum` keeps
+  /// every total within Int64.
+  public private(set) var amountMagnitude: Int128 = 0
 
   public static func == (a: FactSet, b: FactSet) -> Bool { a.byKind == b.byKind }
 
   public init(_ facts: [Fact] = []) {
     for f in facts {
       let key = f.key
-      byKind[Self.kind(of: key), default: [:]][ByteKey(key)] = f
+      let kind = Self.kind(of: key)
+      if let old = byKind[kind]?[ByteKey(key)] { amountMagnitude -= old.amountMagnitude }
+      byKind[kind, default: [:]][ByteKey(key)] = f
+      amountMagnitude += f.amountMagnitude
     }
   }
 
@@ -24,6 +31,9 @@ public struct FactSet: Sendable, Equatable {
 
   public var count: Int { byKind.values.reduce(0) { $0 + $1.count } }
   public var all: [Fact] { byKind.values.flatMap(\.values).sorted { $0.key < $1.key } }
+
+  /// True when the workbook's amounts are small enough for every total to be computed exactly.
+  public var amountsFit: Bool { amountMagnitude <= Int128(Amount.largestWorkbookSum) }
 
   public subscript(key: String) -> Fact? { byKind[Self.kind(of: key)]?[ByteKey(key)] }
 
@@ -39,6 +49,8 @@ public struct FactSet: Sendable, Equatable {
     let kind = Self.kind(of: key)
     cache = cache.without(kind.text)
     let before = byKind[kind]?[ByteKey(key)]
+    amountMagnitude -= before?.amountMagnitude ?? 0
+    if case .set(let f) = edit { amountMagnitude += f.amountMagnitude }
     switch edit {
     case .set(let f):
       byKind[kind, default: [:]][ByteKey(key)] = f

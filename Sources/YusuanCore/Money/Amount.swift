@@ -13,19 +13,36 @@ public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConve
   public init(fen: Int64) { self.fen = fen }
 
   /// An amount of whole 万元 hundredths (the published precision): `Amount(wanCents: 61242)` is 612.42 万元.
-  public init(wanCents: Int64) { self.fen = wanCents * 10_000 }
+  /// Saturates as the arithmetic below does (a figure near Int64.max rounds up past it).
+  public init(wanCents: Int64) { self = Self.saturating(wanCents.multipliedReportingOverflow(by: 10_000), negative: wanCents < 0) }
 
   public var isZero: Bool { fen == 0 }
   public var isNegative: Bool { fen < 0 }
 
-  public static func + (a: Amount, b: Amount) -> Amount { Amount(fen: a.fen + b.fen) }
-  public static func - (a: Amount, b: Amount) -> Amount { Amount(fen: a.fen - b.fen) }
-  public static func += (a: inout Amount, b: Amount) { a.fen += b.fen }
-  public static func -= (a: inout Amount, b: Amount) { a.fen -= b.fen }
-  public static prefix func - (a: Amount) -> Amount { Amount(fen: -a.fen) }
+  /// The largest amount one entry may carry: 100 000 000 万元 (1 万亿元, 10^14 分), far above any department's
+  /// whole budget. Int64 holds 92 233 such amounts in one sum, so the tables of any workbook `run` accepts fit.
+  public static let largestEntry = Amount(fen: 100_000_000 * fenPerWan)
+
+  /// The largest sum of all amounts (their magnitudes) a workbook may hold: 1 000 000 000 000 万元 (10^18 分).
+  /// Int64 holds nine times that, so every total the tables print (each counts an amount at most a few times)
+  /// fits; `run` refuses entries beyond it and `check` reports a workbook that holds more (entered before the limit).
+  public static let largestWorkbookSum: Int64 = 1_000_000_000_000 * fenPerWan
+
+  /// Arithmetic never traps: a result beyond Int64 saturates at ±Int64.max (never Int64.min, so negation is safe).
+  /// Workbooks are kept far below that (`largestWorkbookSum`), so a saturated figure never reaches a table.
+  static func saturating(_ r: (partialValue: Int64, overflow: Bool), negative: Bool) -> Amount {
+    if r.overflow { return Amount(fen: negative ? -Int64.max : Int64.max) }
+    return Amount(fen: max(r.partialValue, -Int64.max))
+  }
+
+  public static func + (a: Amount, b: Amount) -> Amount { saturating(a.fen.addingReportingOverflow(b.fen), negative: a.fen < 0) }
+  public static func - (a: Amount, b: Amount) -> Amount { saturating(a.fen.subtractingReportingOverflow(b.fen), negative: a.fen < 0) }
+  public static func += (a: inout Amount, b: Amount) { a = a + b }
+  public static func -= (a: inout Amount, b: Amount) { a = a - b }
+  public static prefix func - (a: Amount) -> Amount { Amount(fen: a.fen == .min ? .max : -a.fen) }
   public static func < (a: Amount, b: Amount) -> Bool { a.fen < b.fen }
 
-  public var magnitude: Amount { Amount(fen: fen < 0 ? -fen : fen) }
+  public var magnitude: Amount { fen < 0 ? -self : self }
 
   /// True when the amount is a whole number of 万元 hundredths, i.e. shows exactly with two decimals.
   public var isExactInWan: Bool { fen % 10_000 == 0 }
@@ -79,6 +96,6 @@ public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConve
 }
 
 extension Sequence where Element == Amount {
-  /// The exact sum.
+  /// The sum (saturating, as `+`; see `Amount.largestWorkbookSum`).
   public func sum() -> Amount { reduce(.zero, +) }
 }

@@ -41,7 +41,7 @@ public struct AmountInputError: Error, Equatable, Sendable {
     case .negativeNotAllowed:
       return "金额“\(input)”是负数，预算金额不能为负。增减额由系统根据本年数与上年数自动计算，无需录入。\(example)"
     case .tooLarge:
-      return "金额“\(input)”过大，超出可以处理的范围。请检查是否多输了数字。\(example)"
+      return "金额“\(input)”过大：每笔金额不能超过 \(Amount.largestEntry.exactWan) 万元（1 万亿元）。请检查是否多输了数字。\(example)"
     }
   }
 }
@@ -119,8 +119,8 @@ public enum AmountParser {
     }
     let perHundredth = unit.fenPerUnit / 100
     let (fen, o) = scaled.multipliedReportingOverflow(by: perHundredth)
-    // Cap at 10^15 元, far above any budget, so sums of many lines cannot overflow.
-    if o || fen > 100_000_000_000_000_000 { return fail(.tooLarge) }
+    // Capped so that every sum the tables make fits in Int64 (see `Amount.largestEntry`).
+    if o || fen > Amount.largestEntry.fen { return fail(.tooLarge) }
     return .success(Amount(fen: negative ? -fen : fen))
   }
 

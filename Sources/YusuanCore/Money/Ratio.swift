@@ -13,7 +13,8 @@ public enum Ratio {
     let twiceR = r.magnitude * 2
     var result = q
     if twiceR >= d.magnitude { result += (n < 0) != (d < 0) ? -1 : 1 }
-    return Int64(result)
+    // A large part over a tiny whole (1万亿 against 0.01元) exceeds Int64: clamp rather than trap.
+    return Int64(clamping: result)
   }
 
   /// Formats hundredths of a percent: `7945` → `79.45`.

@@ -51,12 +51,43 @@ public struct Wording: Sendable {
     return t
   }
 
-  /// 一、二 … for headings (up to 99).
+  /// 一、二 … for headings and numbered lists, for any n (a department may list 100 or more 职责):
+  /// 十、十一、一百、一百零一、一百一十、一千零一十、一万零一、十万. Zero is 零, a negative number 负….
   public static func chineseNumber(_ n: Int) -> String {
     let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-    if n < 10 { return digits[n] }
-    if n < 20 { return "十" + (n % 10 == 0 ? "" : digits[n % 10]) }
-    return digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10])
+    if n == 0 { return "零" }
+    if n < 0 { return "负" + chineseNumber(magnitude: n.magnitude, digits) }
+    return chineseNumber(magnitude: n.magnitude, digits)
+  }
+
+  private static func chineseNumber(magnitude n: UInt, _ digits: [String]) -> String {
+    /// 1…9999 with 千百十; zeros between digits read as one 零.
+    func section(_ s: UInt) -> String {
+      var out = "", zero = false
+      for (unit, place) in [("千", UInt(1000)), ("百", 100), ("十", 10), ("", 1)] {
+        let d = Int(s / place % 10)
+        if d == 0 { zero = !out.isEmpty; continue }
+        if zero { out += "零"; zero = false }
+        out += digits[d] + unit
+      }
+      return out
+    }
+    // Groups of four digits: 万, 亿, 万亿, 亿亿 (UInt.max has five groups).
+    var groups: [UInt] = []
+    var m = n
+    while m > 0 { groups.append(m % 10_000); m /= 10_000 }
+    let units = ["", "万", "亿", "万亿", "亿亿"]
+    var out = "", gap = false
+    for i in groups.indices.reversed() {
+      let g = groups[i]
+      if g == 0 { gap = !out.isEmpty; continue }
+      if !out.isEmpty && (gap || g < 1000) { out += "零" }
+      gap = false
+      out += section(g) + units[i]
+    }
+    // 十, 十一, 十万: a leading 一十 is read 十.
+    if out.hasPrefix("一十") { out.removeFirst() }
+    return out
   }
 }
 

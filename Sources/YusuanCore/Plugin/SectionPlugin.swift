@@ -87,6 +87,7 @@ public enum ScriptWriter {
 extension ArgReader {
   /// Reads fund amounts: `金额 X` (一般公共预算) and/or `来源名 X` pairs, in any order, plus other options.
   public mutating func fundAmounts(options spec: [String: OptionKind]) throws(EntryError) -> (amounts: [FundSource: Amount], options: Options) {
+    let start = index
     var full = spec
     full["金额"] = .amount
     for s in FundSource.allCases { full[s.rawValue] = .amount }
@@ -98,9 +99,15 @@ extension ArgReader {
     var r = ArgReader(line: rewritten, startingAt: index, example: example)
     let o = try r.options(full)
     self = ArgReader(line: line, startingAt: r.index, example: example)
+    // 金额 is the 一般公共预算 amount: both on one line would give that fund twice (stored as their sum).
+    let general = FundSource.general.rawValue
+    if o.amounts["金额"] != nil, o.amounts[general] != nil {
+      let second = rewritten.tokens[start..<r.index].last { !$0.quoted && ($0.text == "金额" || $0.text == general) }
+      throw fail("“金额”就是一般公共预算的金额，与“\(general)”是同一资金来源，只能写一次。请只写其中一个，例如：金额 5，或 \(general) 5。", at: second)
+    }
     var m: [FundSource: Amount] = [:]
     if let a = o.amounts["金额"] { m[.general] = a }
-    for s in FundSource.allCases { if let a = o.amounts[s.rawValue] { m[s, default: .zero] += a } }
+    for s in FundSource.allCases { if let a = o.amounts[s.rawValue] { m[s] = a } }
     return (m, o)
   }
 }

@@ -20,3 +20,24 @@ public enum NameKey {
     return out
   }
 }
+
+extension String {
+  /// The lines of a text file saved on any system: `\n` (Unix), `\r\n` (Windows) and a lone `\r` (old Mac) each
+  /// end a line. Split by bytes: `"\r\n"` is one Character, so `split(separator: "\n")` never sees it. Like
+  /// `split(omittingEmptySubsequences: false)`, a final line break leaves an empty last line.
+  public var fileLines: [Substring] {
+    var out: [Substring] = []
+    let u = utf8
+    var start = u.startIndex, i = u.startIndex
+    while i != u.endIndex {
+      let b = u[i]
+      guard b == 0x0A || b == 0x0D else { i = u.index(after: i); continue }
+      out.append(self[start..<i])
+      i = u.index(after: i)
+      if b == 0x0D, i != u.endIndex, u[i] == 0x0A { i = u.index(after: i) }
+      start = i
+    }
+    out.append(self[start...])
+    return out
+  }
+}

@@ -1,19 +1,29 @@
 import Foundation
 
 /// Lines from a pipe or file: no line editor, no prompts; invalid UTF-8 is replaced, never a crash.
+/// Lines end at LF, CRLF or a lone CR (files saved on Unix, Windows or an old Mac).
 final class PlainInput: InputSource {
   let handle: FileHandle
   private var buffer = Data()
   private var atEnd = false
+  /// The last line ended with CR at the end of the buffer: an LF read next belongs to it (CRLF).
+  private var lineFeedMayFollow = false
 
   init(handle: FileHandle) { self.handle = handle }
 
   func read(prompt: String, initialText: String?) -> InputEvent {
     while true {
-      if let nl = buffer.firstIndex(of: 0x0A) {
-        var lineData = buffer[buffer.startIndex..<nl]
-        buffer = Data(buffer[buffer.index(after: nl)...])
-        if lineData.last == 0x0D { lineData = lineData.dropLast() }
+      if lineFeedMayFollow, !buffer.isEmpty || atEnd {
+        if buffer.first == 0x0A { buffer = Data(buffer.dropFirst()) }
+        lineFeedMayFollow = false
+      }
+      if let end = buffer.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+        let lineData = buffer[buffer.startIndex..<end]
+        var rest = buffer[buffer.index(after: end)...]
+        if buffer[end] == 0x0D {
+          if rest.isEmpty { lineFeedMayFollow = true } else if rest.first == 0x0A { rest = rest.dropFirst() }
+        }
+        buffer = Data(rest)
         return .line(String(decoding: lineData, as: UTF8.self))
       }
       if atEnd {

@@ -30,7 +30,7 @@ struct ReplCommand: ParsableCommand {
     }
     let wb = try guarded { try Workbench.open(path: path, forms: forms) }
     let editor = EditorInput(historyFile: path + ".history", catalog: wb.catalog, forms: forms)
-    let session = ReplSession(wb: wb, input: editor, out: { print($0) })
+    let session = ReplSession(wb: wb, input: editor, out: { Output.out($0) })
     editor.completion = ReplCompletion(catalog: wb.catalog, facts: { [unowned session] in session.wb.facts }, editions: forms.editionIDs,
                                        field: { [unowned session] in session.currentField })
     session.start(resumeMessage: resume)
@@ -49,13 +49,13 @@ struct ReplCommand: ParsableCommand {
         accepted += try wb.apply([Workbench.SourcedLine(text: text, file: "stdin", line: n)], source: .repl)
       } catch let e as ApplyError {
         refused += e.errors.count
-        for err in e.errors { FileHandle.standardError.write(Data(err.rendered.utf8)) }
+        for err in e.errors { Output.err(err.rendered) }
       } catch {
         throw CLIFailure.input("\(error)")
       }
     }
     let findings = wb.check()
-    print("已录入 \(accepted) 条（共 \(n) 行\(refused > 0 ? "，\(refused) 行未录入" : "")）。当前检查结果：" + DiagnosticRenderer.summary(findings))
+    Output.out("已录入 \(accepted) 条（共 \(n) 行\(refused > 0 ? "，\(refused) 行未录入" : "")）。当前检查结果：" + DiagnosticRenderer.summary(findings))
     if refused > 0 { throw ExitCode(2) }
   }
 }
@@ -71,7 +71,7 @@ struct StartDialog {
 
   func run() throws -> String? {
     let input = EditorInput(historyFile: nil, catalog: nil, forms: forms)
-    print("yusuan（预算）· 新建部门预算工作簿。随时按 Ctrl-D 或输入 quit 退出；输入 < 返回上一问。")
+    Output.out("yusuan（预算）· 新建部门预算工作簿。随时按 Ctrl-D 或输入 quit 退出；输入 < 返回上一问。")
     var answers: [String] = []
     let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
     let questions: [(String, () -> String?)] = [
@@ -83,22 +83,22 @@ struct StartDialog {
       let (q, d) = questions[answers.count]
       let def = d()
       switch input.read(prompt: "\(q)\(def.map { " [\($0)]" } ?? "") › ", initialText: nil) {
-      case .endOfInput: print(""); return nil
+      case .endOfInput: Output.out(""); return nil
       case .interrupted: continue
       case .line(let raw):
         let a = raw.trimmingBlanks()
         if a == "quit" || a == "退出" { return nil }
         if a == "<" { if !answers.isEmpty { answers.removeLast() }; continue }
         let value = a.isEmpty ? (def ?? "") : a
-        if value.isEmpty { print("此项不能为空。"); continue }
-        if answers.count == 1, Int(value).map({ (2000...2100).contains($0) }) != true { print("✗ 年度应为四位年份，例如 \(thisYear + 1)。"); continue }
-        if answers.count == 2, !forms.editionIDs.contains(value) { print("✗ 没有版本“\(value)”。可选：\(forms.editionIDs.joined(separator: "、"))。"); continue }
+        if value.isEmpty { Output.out("此项不能为空。"); continue }
+        if answers.count == 1, Int(value).map({ (2000...2100).contains($0) }) != true { Output.out("✗ 年度应为四位年份，例如 \(thisYear + 1)。"); continue }
+        if answers.count == 2, !forms.editionIDs.contains(value) { Output.out("✗ 没有版本“\(value)”。可选：\(forms.editionIDs.joined(separator: "、"))。"); continue }
         answers.append(value)
       }
     }
     let (department, year, edition) = (answers[0], Int(answers[1])!, answers[2])
     let path = suggestedPath ?? "\(department)-\(year).yusuan"
-    print("新工作簿将保存为：\(URL(fileURLWithPath: path).standardizedFileURL.path)")
+    Output.out("新工作簿将保存为：\(URL(fileURLWithPath: path).standardizedFileURL.path)")
     let prior = PriorWorkbook.find(department: department, year: year - 1)
     var from: String? = nil
     if let prior {
@@ -111,7 +111,7 @@ struct StartDialog {
     let wb = try guarded { try Workbench.create(path: path, department: department, year: year, editionID: edition, forms: forms) }
     if let from {
       let carried = try guarded { try wb.carryOver(from: from) }
-      print("已从 \(from) 带入：\(carried)")
+      Output.out("已从 \(from) 带入：\(carried)")
     }
     return path
   }
