@@ -11,7 +11,8 @@ public struct PrintedPercent: Sendable, Equatable {
   public init?(_ text: String) {
     let t = AmountParser.normalizeWidth(text).replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "％", with: "").trimmingBlanks()
     let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let whole = Int128(String(parts[0])), parts[0].allSatisfy(\.isNumber) else { return nil }
+    // A percentage has a few digits; a crafted 40-digit one must not overflow the arithmetic below.
+    guard parts.count <= 2, parts[0].count <= 12, let whole = Int128(String(parts[0])), parts[0].allSatisfy(\.isNumber) else { return nil }
     let frac = parts.count == 2 ? String(parts[1]) : ""
     guard frac.allSatisfy(\.isNumber), frac.count <= 6 else { return nil }
     var v = whole

@@ -101,4 +101,9 @@ import Testing
     #expect(s.amounts.map(\.amount) == [Amount(wanCents: 910_168), Amount(wanCents: 238_952), .zero])
     #expect(s.changes.first?.delta == Amount(wanCents: 238_952))
   }
+
+  @Test func aHugePrintedPercentIsNotAPercent() {
+    #expect(PrintedPercent(String(repeating: "9", count: 40) + ".5%") == nil)
+    #expect(PrintedPercent("12.50%")?.scaled == 1250)
+  }
 }
