@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the synthetic Shanghai-layout workbook the PDF reader tests convert with LibreOffice.
 
-Tests/Fixtures/pdf/shanghai-layout.xlsx: one sheet, a 2025 部门支出预算总表 in the Shanghai layout — the unit on the
+Tests/Fixtures/pdf/shanghai-layout.xlsx (and shanghai-layout-borderless.xlsx, the same without rules): one sheet, a 2025 部门支出预算总表 in the Shanghai layout — the unit on the
 编制部门 line (单位：元), a three-row header with merged cells, 类/款/项 in three columns, amounts in 元 with thousands
 separators, blank cells, a name long enough to wrap in its cell, enough rows to run onto a second page with the
 header repeated there (print titles), a page number in the footer, and one deliberately wrong 类 subtotal
@@ -110,6 +110,12 @@ ws.page_setup.paperSize = ws.PAPERSIZE_A4
 ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.6, bottom=0.8)
 ws.print_options.horizontalCentered = True
 wb.save("Tests/Fixtures/pdf/shanghai-layout.xlsx")
+# The same table printed without rules (many published tables are): read by the stream mode, same expected cells.
+from openpyxl.styles import Border as _NoBorder
+for row in ws.iter_rows():
+    for cell in row:
+        cell.border = _NoBorder()
+wb.save("Tests/Fixtures/pdf/shanghai-layout-borderless.xlsx")
 
 # The expected reading, from the data above (not from any reader): codes joined, amounts as printed, blanks blank.
 import csv

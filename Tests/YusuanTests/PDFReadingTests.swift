@@ -38,11 +38,13 @@ import Testing
     return (cells, wrong)
   }
 
-  @Test(.enabled(if: popplerPresent && sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"))
-  func syntheticShanghaiLayoutIsReadCellForCell() throws {
+  /// The same table with rules (lattice) and without (stream): the same cells, the same one defect.
+  @Test(.enabled(if: popplerPresent && sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"),
+        arguments: ["shanghai-layout.xlsx", "shanghai-layout-borderless.xlsx"])
+  func syntheticShanghaiLayoutIsReadCellForCell(_ fixture: String) throws {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-pdf-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
-    let pdf = try PDFConverter.convert(TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: out)
+    let pdf = try PDFConverter.convert(TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/" + fixture), outputDirectory: out)
     let doc = try DocumentReader.read(url: pdf)
     #expect(doc.tables.count == 1)
     let t = try #require(doc.tables.first)

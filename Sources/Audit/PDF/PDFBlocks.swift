@@ -18,7 +18,8 @@ enum PDFBlocks {
     var box: Box
     var page: Int
     /// The line split at wide gaps: more than one run on a line is a row of a table drawn without rules.
-    var runs: [String]
+    var runs: [StreamColumns.Run]
+    var words: [PDFWord]
   }
 
   /// Something on a page, in reading order.
@@ -45,8 +46,8 @@ enum PDFBlocks {
         guard let box = Box.enclosing(words.map(\.box)) else { continue }
         if margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
         let height = words.map(\.box.height).sorted()[words.count / 2]
-        let runs = TextLines.runs(words, gap: 2 * height).map(TextLines.join)
-        pageItems.append(.line(Line(text: text, box: box, page: page.number, runs: runs)))
+        let runs = TextLines.runs(words, gap: 2 * height).map { StreamColumns.Run(text: TextLines.join($0), box: Box.enclosing($0.map(\.box))!) }
+        pageItems.append(.line(Line(text: text, box: box, page: page.number, runs: runs, words: words)))
       }
       items.append(pageItems.sorted { $0.top < $1.top })
     }
@@ -69,6 +70,9 @@ enum PDFBlocks {
     /// The open table: its group, column count and first rows (to recognise a header repeated on a new page).
     var open: (group: Int, columns: Int, head: [[String]])? = nil
     var paragraph: [Line] = []
+    /// The open table drawn without rules: its group, columns and first rows.
+    var streamOpen: (group: Int, columns: [StreamColumns.Column], head: [[String]])? = nil
+    var lastWasStream = false
     let prose = ProseGeometry(items.flatMap { $0 }.compactMap { if case .line(let l) = $0 { return l } else { return nil } })
 
     func spot(_ box: Box, page: Int) -> Int {
@@ -83,21 +87,56 @@ enum PDFBlocks {
       r.blocks.append(.text(text, line: spot(Box.enclosing(onFirstPage) ?? first.box, page: first.page)))
       paragraph = []
     }
+    func isStreamRow(_ item: Item) -> Bool {
+      guard case .line(let l) = item else { return false }
+      return l.runs.count >= 2 && !Heuristics.isStructural(l.text) && Heuristics.unit(l.text) == nil
+    }
     for pageItems in items {
-      for (k, item) in pageItems.enumerated() {
+      var k = 0
+      while k < pageItems.count {
+        let item = pageItems[k]
+        defer { k += 1 }
         switch item {
         case .line(let l):
-          if l.runs.count >= 2 && !Heuristics.isStructural(l.text) && Heuristics.unit(l.text) == nil {
+          if isStreamRow(item) {
+            // A table drawn without rules: its consecutive rows (and the wrapped cell lines between them), with
+            // columns found from how the words line up.
             flushParagraph()
-            r.blocks.append(.row(l.runs, line: spot(l.box, page: l.page), group: nil))
+            let start = k
+            var lines = [l]
+            while k + 1 < pageItems.count, case .line(let next) = pageItems[k + 1] {
+              if isStreamRow(pageItems[k + 1]) { lines.append(next); k += 1; continue }
+              // A short fragment (a wrapped name) counts when a table row follows right after it.
+              guard StreamColumns.isFragment(next), k + 2 < pageItems.count, isStreamRow(pageItems[k + 2]) else { break }
+              lines.append(next); k += 1
+            }
+            // At the top of a page, after a table drawn the same way at the end of the last: its continuation.
+            let continues = start == 0 && lastWasStream && streamOpen != nil
+            let read = StreamColumns.rows(lines.map { ($0.words, $0.box) }, reuse: continues ? streamOpen!.columns : nil)
+            var body = read.rows
+            if continues {
+              var drop = 0
+              while drop < body.count, drop < streamOpen!.head.count, body[drop].cells == streamOpen!.head[drop] { drop += 1 }
+              body.removeFirst(drop)
+            } else {
+              group += 1
+              streamOpen = (group, read.columns, Array(read.rows.prefix(4).map(\.cells)))
+            }
+            for (line, cells) in body {
+              let source = lines.first { $0.box == line } ?? l
+              r.blocks.append(.row(cells, line: spot(line, page: source.page), group: lines.count > 1 || continues ? streamOpen!.group : nil))
+            }
             open = nil
+            lastWasStream = true
             continue
           }
           if let last = paragraph.last, !prose.continues(last, with: l) { flushParagraph() }
           paragraph.append(l)
           open = nil
+          lastWasStream = false
         case .table(let t, let page):
           flushParagraph()
+          lastWasStream = false
           let rows = gridRows(t)
           // A table at the top of a page, with nothing but page furniture above it, continues the open table
           // when it has as many columns.
