@@ -67,6 +67,7 @@ public enum Auditor {
     AuditRule(id: "audit.prose.items", run: ItemListRule.run),
     AuditRule(id: "audit.prose.parts", run: PartsRule.run),
     AuditRule(id: "audit.prose.figure", run: ProseFigureRule.run),
+    AuditRule(id: "audit.prose.subject", run: SubjectPathRule.run),
     AuditRule(id: "audit.prose.other", run: OtherMattersRule.run),
     AuditRule(id: "audit.required", run: RequiredRule.run),
     AuditRule(id: "audit.text", run: WordingRule.run),

@@ -141,9 +141,12 @@ enum ProseFigureRule {
     let facts = DocumentFacts(c)
     var out: [Diagnostic] = []
     for sp in c.scanned {
+      let subjectItems = SubjectPathRule.items(sp)
       for a in sp.amounts where !a.subject.isEmpty {
         if sp.changes.contains(where: { NSLocationInRange(a.range.location, $0.range) }) { continue }
         if isSourceName(a.subject) && isPartOfBreakdown(a, in: sp) { continue }
+        // A figure for a 科目 named by its whole path is checked exactly by SubjectPathRule.
+        if subjectItems.contains(where: { $0.amount.range == a.range || $0.prior?.range == a.range }) { continue }
         guard let figures = facts.figures(for: a.subject), !figures.contains(a.amount) else { continue }
         out.append(c.at(sp.paragraph, "audit.prose.figure", .error,
           "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(figures.map(\.wan).joined(separator: "、"))）都不相符。",
