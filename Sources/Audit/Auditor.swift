@@ -10,11 +10,14 @@ public struct AuditContext: Sendable {
   public let scanned: [ScannedParagraph]
   /// The template the document is judged against.
   public let template: TemplateChoice
+  /// What the document says about itself: year, 部门/单位预算, level.
+  public let profile: DocumentProfile
 
   public init(document: AuditDocument, catalog: Catalog?, residueWords: [String], editions: [Edition] = []) {
     self.document = document; self.catalog = catalog; self.residueWords = residueWords
     scanned = document.prose.map(ProseScanner.scan)
     template = TemplateDetector.choose(document, editions: editions)
+    profile = DocumentProfile(document)
   }
 
   func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: String, _ severity: Severity, _ message: String,
@@ -68,6 +71,8 @@ public enum Auditor {
     AuditRule(id: "audit.prose.parts", run: PartsRule.run),
     AuditRule(id: "audit.prose.figure", run: ProseFigureRule.run),
     AuditRule(id: "audit.prose.subject", run: SubjectPathRule.run),
+    AuditRule(id: "audit.text.document", run: DocumentWordingRule.run),
+    AuditRule(id: "audit.text.proofreading", run: ProofreadingRule.run),
     AuditRule(id: "audit.prose.other", run: OtherMattersRule.run),
     AuditRule(id: "audit.required", run: RequiredRule.run),
     AuditRule(id: "audit.text", run: WordingRule.run),

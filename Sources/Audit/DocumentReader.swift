@@ -20,6 +20,7 @@ public enum DocumentReader {
     var blocks: [Block]
     var findings: [Diagnostic] = []
     var spots: [Int: SourceSpot] = [:]
+    var headings: [Int: Int] = [:]
     switch format {
     case .docx:
       (blocks, findings) = try DocxBlocks.blocks(data, name: name)
@@ -36,13 +37,14 @@ public enum DocumentReader {
       let read = PDFBlocks.read(try Poppler.pages(fileURL!, name: name))
       blocks = read.blocks
       spots = read.spots
+      headings = read.headings
       findings += read.findings
     case .text:
       let (text, notes) = try TextDecoding.decode(data, name: name)
       findings += notes
       blocks = PlainTextBlocks.blocks(text)
     }
-    var doc = TableAssembler.assemble(blocks, name: name, format: format)
+    var doc = TableAssembler.assemble(blocks, name: name, format: format, headings: headings)
     doc.readFindings = findings + doc.readFindings
     doc.spots = spots
     guard looksLikeBudgetDocument(doc) else {

@@ -76,6 +76,8 @@ enum Heuristics {
   /// `一、…` (level 1) or `（一）…` (level 2) headings: short lines without a full stop inside.
   static func headingLevel(_ s: String) -> Int? {
     let t = s.trimmingBlanks()
+    // A table-of-contents entry (一、部门主要职能……3) names a heading; it is not one.
+    if isContentsEntry(t) { return nil }
     if isPartHeading(t) { return 0 }
     let body = t.hasSuffix("。") ? String(t.dropLast()) : t
     guard body.count <= 40, !body.contains("。"), !body.contains("；") else { return nil }
@@ -84,12 +86,18 @@ enum Heuristics {
     return nil
   }
 
+  /// A table-of-contents entry: dot leaders (……, ……, ....) with or without a page number after them.
+  static func isContentsEntry(_ s: String) -> Bool {
+    s.range(of: #"(…{2,}|\.{4,}|·{4,})\s*\d*\s*$"#, options: .regularExpression) != nil
+  }
+
   /// Lines that are never the continuation of a cell or a paragraph.
   static func isStructural(_ s: String) -> Bool {
     label(s) != nil || isTitle(s) || unit(s) != nil || isPartHeading(s) || s.hasPrefix("注：") || s.hasPrefix("注:")
   }
 
+  /// A numbered item (`1.`, `12、`, `（3）`) or a heading; `180.00万` at a line start is a figure, not item 180.
   static func startsNewParagraph(_ s: String) -> Bool {
-    headingLevel(s) != nil || s.range(of: #"^(\d+[.．、]|[（(]\d+[）)])"#, options: .regularExpression) != nil
+    headingLevel(s) != nil || s.range(of: #"^(\d{1,2}[.．、](?![\d,])|[（(]\d+[）)])"#, options: .regularExpression) != nil
   }
 }

@@ -29,6 +29,8 @@ public struct ProseChange: Sendable {
   public var percent: PrintedPercent?
   public var excerpt: String
   public var range: NSRange
+  /// What last year's figure is, as worded between the year and the change: 预算, 预算执行数, 执行数, or nothing.
+  public var basis: String = ""
 
   public var signedDelta: Amount { direction < 0 ? -delta : delta }
   /// The prior year implied by the statement: current − change.
@@ -51,7 +53,7 @@ public enum ProseScanner {
   static let amountRE = regex(number + #"\s*(万元|千元|元)"#)
   static let shareRE = regex(number + #"\s*(万元|千元|元)\s*[，,]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*%"#)
   /// 比2024年预算增加X万元，增长Y% / 比…新增X万元 / 比…持平 / 与2024年预算持平 / 与2024年相比减少X万元.
-  static let changeRE = regex(#"(?:比|与)\s*(\d{4})\s*年度?[^，,。；;增减无持新]{0,8}?(?:(增加|减少|新增)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|千元|元)(?:\s*[，,、]?\s*(增长|下降|增加|减少|上升|降低)\s*(\d+(?:\.\d+)?)\s*%)?|(无变化|持平|不变|相同))"#)
+  static let changeRE = regex(#"(?:比|与)\s*(\d{4})\s*年度?([^，,。；;增减无持新]{0,8}?)(?:(增加|减少|新增)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|千元|元)(?:\s*[，,、]?\s*(增长|下降|增加|减少|上升|降低)\s*(\d+(?:\.\d+)?)\s*%)?|(无变化|持平|不变|相同))"#)
 
   /// Full-width digits, points and percent signs as ASCII; one UTF-16 unit each, so offsets stay valid.
   static func normalize(_ s: String) -> String {
@@ -90,15 +92,16 @@ public enum ProseScanner {
       let current = amounts.last { $0.range.location >= sentenceStart && NSMaxRange($0.range) <= m.range.location }
       var c = ProseChange(current: current, priorYear: year, direction: 0, delta: .zero, deltaText: "0", percentWord: nil, percent: nil,
                           excerpt: excerpt(ns, from: current?.range.location ?? m.range.location, to: NSMaxRange(m.range)), range: m.range)
-      if m.range(at: 2).location != NSNotFound {
-        c.direction = ns.substring(with: m.range(at: 2)) == "减少" ? -1 : 1
-        let unit = MoneyUnit(rawValue: ns.substring(with: m.range(at: 4))) ?? .wan
-        c.deltaText = ns.substring(with: m.range(at: 3))
+      c.basis = ns.substring(with: m.range(at: 2)).trimmingBlanks()
+      if m.range(at: 3).location != NSNotFound {
+        c.direction = ns.substring(with: m.range(at: 3)) == "减少" ? -1 : 1
+        let unit = MoneyUnit(rawValue: ns.substring(with: m.range(at: 5))) ?? .wan
+        c.deltaText = ns.substring(with: m.range(at: 4))
         guard case .success(let d) = AmountParser.parse(c.deltaText, defaultUnit: unit) else { continue }
         c.delta = d
-        if m.range(at: 5).location != NSNotFound {
-          c.percentWord = ns.substring(with: m.range(at: 5))
-          c.percent = PrintedPercent(ns.substring(with: m.range(at: 6)))
+        if m.range(at: 6).location != NSNotFound {
+          c.percentWord = ns.substring(with: m.range(at: 6))
+          c.percent = PrintedPercent(ns.substring(with: m.range(at: 7)))
         }
       }
       changes.append(c)

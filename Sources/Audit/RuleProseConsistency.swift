@@ -10,7 +10,9 @@ enum ContradictionRule {
     for sp in c.scanned {
       for ch in sp.changes where ch.direction != 0 {
         guard let cur = ch.current, !cur.amount.isZero else { continue }
-        let key = "\(ch.priorYear)|\(cur.amount.fen)"
+        // Last year's execution and last year's budget are two figures: changes against each are not one
+        // statement (DocumentWordingRule reports the mixed bases).
+        let key = "\(ch.priorYear)|\(cur.amount.fen)|\(DocumentWordingRule.executed(ch.basis))"
         if groups[key] == nil { order.append(key) }
         groups[key, default: []].append((sp, ch))
       }

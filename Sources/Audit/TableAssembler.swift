@@ -14,7 +14,9 @@ enum TableAssembler {
     var group: Int?
   }
 
-  static func assemble(_ blocks: [Block], name: String, format: DocumentFormat) -> AuditDocument {
+  /// `headings` gives heading levels a reader saw in the layout (a centred title in a PDF is a part heading),
+  /// keyed by line; other paragraphs are judged by their words.
+  static func assemble(_ blocks: [Block], name: String, format: DocumentFormat, headings: [Int: Int] = [:]) -> AuditDocument {
     var doc = AuditDocument(name: name, format: format)
     var current: Pending? = nil
     var pendingLabel: (String, Int, Int)? = nil
@@ -31,7 +33,7 @@ enum TableAssembler {
       doc.tables.append(TableLayout.build(index: doc.tables.count + 1, pending: c, findings: &doc.readFindings))
     }
     func addParagraph(_ t: String, line: Int) {
-      let level = Heuristics.headingLevel(t)
+      let level = headings[line] ?? Heuristics.headingLevel(t)
       switch level {
       case 0: part = t; section = nil; subsection = nil
       case 1: section = t; subsection = nil

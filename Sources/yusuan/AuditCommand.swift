@@ -24,6 +24,7 @@ struct AuditCommand: ParsableCommand {
     catch let e as AuditReadError { throw CLIFailure.input(e.message) }
     catch { throw CLIFailure.input("无法读取“\(document)”：\(error.localizedDescription)") }
     if let dir = tablesDirectory { try writeTables(doc, to: URL(fileURLWithPath: dir)) }
+    if ProcessInfo.processInfo.environment["YUSUAN_DEBUG_PARAGRAPHS"] != nil { for p in doc.paragraphs { FileHandle.standardError.write(Data("¶\(p.index) [\(p.section ?? "-")] \(p.text)\n".utf8)) } }
     // The catalog is optional: without forms/ the codes' shapes are still checked.
     let forms = try? FormsLibrary.locate()
     // The largest bundled catalog: codes harvested from published documents, the 2024 reference when absent.

@@ -10,6 +10,8 @@ enum PDFBlocks {
     var blocks: [Block] = []
     var spots: [Int: SourceSpot] = [:]
     var findings: [Diagnostic] = []
+    /// Part headings seen in the layout: a short line centred on the page (上海市普陀区商务委员会主要职能, 名词解释).
+    var headings: [Int: Int] = [:]
   }
 
   /// A printed line outside any table.
@@ -17,6 +19,8 @@ enum PDFBlocks {
     var text: String
     var box: Box
     var page: Int
+    /// Short and centred on its page: a title.
+    var centred = false
     /// The line split at wide gaps: more than one run on a line is a row of a table drawn without rules.
     var runs: [StreamColumns.Run]
     var words: [PDFWord]
@@ -41,13 +45,20 @@ enum PDFBlocks {
       let tables = LatticeFinder.tables(page.rulings, words: page.words)
       let loose = page.words.filter { w in !tables.contains { $0.box.contains(x: w.box.midX, y: w.box.midY) } }
       var pageItems: [Item] = tables.map { .table($0, page: page.number) }
+      // A contents page: the lines under 目录 name headings and pages; they are neither headings nor prose.
+      var contentsTop: Double? = nil
       for words in TextLines.group(loose) {
         let text = TextLines.join(words)
         guard let box = Box.enclosing(words.map(\.box)) else { continue }
+        if let top = contentsTop, box.y0 > top { continue }
+        if text.replacingOccurrences(of: " ", with: "") == "目录" { contentsTop = box.y1 }
         if margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
         let height = words.map(\.box.height).sorted()[words.count / 2]
         let runs = TextLines.runs(words, gap: 2 * height).map { StreamColumns.Run(text: TextLines.join($0), box: Box.enclosing($0.map(\.box))!) }
-        pageItems.append(.line(Line(text: text, box: box, page: page.number, runs: runs, words: words)))
+        var line = Line(text: text, box: box, page: page.number, runs: runs, words: words)
+        line.centred = text.count <= 30 && abs(box.midX - page.width / 2) <= page.width * 0.08 && box.x0 > page.width * 0.2
+          && !(text.last.map { "。；，".contains($0) } ?? false)
+        pageItems.append(.line(line))
       }
       items.append(pageItems.sorted { $0.top < $1.top })
     }
@@ -84,7 +95,9 @@ enum PDFBlocks {
       guard let first = paragraph.first else { return }
       let text = paragraph.map(\.text).joined()
       let onFirstPage = paragraph.filter { $0.page == first.page }.map(\.box)
-      r.blocks.append(.text(text, line: spot(Box.enclosing(onFirstPage) ?? first.box, page: first.page)))
+      let n = spot(Box.enclosing(onFirstPage) ?? first.box, page: first.page)
+      if paragraph.count == 1 && first.centred && !Heuristics.isStructural(text) && Heuristics.headingLevel(text) == nil { r.headings[n] = 0 }
+      r.blocks.append(.text(text, line: n))
       paragraph = []
     }
     func isStreamRow(_ item: Item) -> Bool {
@@ -194,12 +207,16 @@ struct ProseGeometry {
   }
 
   func continues(_ previous: PDFBlocks.Line, with next: PDFBlocks.Line) -> Bool {
-    if Heuristics.isStructural(previous.text) || Heuristics.isStructural(next.text) { return false }
+    if Heuristics.isStructural(previous.text) || Heuristics.isStructural(next.text) || previous.centred || next.centred { return false }
     if Heuristics.startsNewParagraph(next.text) || Heuristics.headingLevel(previous.text) != nil { return false }
     if next.page == previous.page && next.box.y0 - previous.box.y1 > 1.2 * em { return false }
-    let full = previous.box.x1 >= right - 1.5 * em
     let flush = next.box.x0 <= left + 0.5 * em
-    return full && flush
+    guard flush else { return false }
+    let full = previous.box.x1 >= right - 1.5 * em
+    // A line may also stop short of the margin when the next word did not fit (WPS wraps a whole figure):
+    // it then ends mid-sentence. A centred title never continues into body text.
+    let midSentence = !(previous.text.last.map { "。；：！？;:!?".contains($0) } ?? true) && previous.box.x0 <= left + 3 * em
+    return full || midSentence
   }
 }
 

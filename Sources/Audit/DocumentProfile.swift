@@ -1,0 +1,26 @@
+import Foundation
+import YusuanCore
+
+/// What the document says about itself: its budget year, whether it is a 部门预算 or a 单位预算, and its level
+/// (区级, 市级, 县级…). Read from the cover and the table titles, never assumed: a rule that needs a property the
+/// document does not state does not run.
+public struct DocumentProfile: Sendable, Equatable {
+  public enum Kind: String, Sendable { case department = "部门预算", unit = "单位预算" }
+  public var year: Int?
+  public var kind: Kind?
+  public var level: String?
+
+  public init(_ doc: AuditDocument) {
+    // The cover: the first paragraphs before any table or 目录 entry.
+    let cover = doc.paragraphs.prefix(4).map(\.text).joined(separator: "\n")
+    let units = cover.components(separatedBy: "单位预算").count - 1, depts = cover.components(separatedBy: "部门预算").count - 1
+    kind = units > 0 && depts == 0 ? .unit : depts > 0 && units == 0 ? .department : nil
+    if let r = cover.range(of: #"(省级|市级|区级|县级|旗级|乡级|镇级)"#, options: .regularExpression) { level = String(cover[r]) }
+    // The year: the one most table titles (or the cover) print before 年.
+    var counts: [Int: Int] = [:]
+    for text in doc.tables.compactMap(\.title) + [cover] {
+      if let r = text.range(of: #"(20\d{2})\s*年"#, options: .regularExpression), let y = Int(text[r].prefix(4)) { counts[y, default: 0] += 1 }
+    }
+    year = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import YusuanCore
+
+/// Wording that belongs to another document (DocumentProfile):
+/// - `audit.text.document-kind` (warning): a 单位预算 that speaks of 本部门 or 部门预算 (copied from the 部门预算;
+///   the term 部门预算支出经济分类 excepted).
+/// - `audit.text.level` (warning): a 区级 document that names 市级 budgets or departments (or any other pair):
+///   `市级预算主管部门` in a 区级 document is template residue.
+/// - `audit.prose.change-year` (warning): a change compared with a year other than the previous one
+///   (与2025年预算相比 in a 2026 document).
+/// - `audit.prose.change-basis` (warning): one figure compared with last year under two bases (比2024年预算执行数…
+///   and 比2024年预算…): the reader cannot tell which last-year figure the changes are against.
+enum DocumentWordingRule {
+  static func run(_ c: AuditContext) -> [Diagnostic] {
+    kind(c) + level(c) + years(c) + bases(c)
+  }
+
+  static func kind(_ c: AuditContext) -> [Diagnostic] {
+    guard c.profile.kind == .unit else { return [] }
+    var out: [Diagnostic] = []
+    for p in c.document.prose {
+      let text = p.text.replacingOccurrences(of: "部门预算支出经济分类", with: "").replacingOccurrences(of: "部门预算经济分类", with: "")
+      guard let r = text.range(of: #"本部门|部门预算"#, options: .regularExpression) else { continue }
+      out.append(c.at(p, "audit.text.document-kind", .warning,
+        "本文件是单位预算，这里却写“\(text[r])”：多半是从部门预算照搬的，请改为“本单位”“单位预算”。", expected: "单位", actual: String(text[r])))
+    }
+    return out
+  }
+
+  static func level(_ c: AuditContext) -> [Diagnostic] {
+    guard let level = c.profile.level else { return [] }
+    var out: [Diagnostic] = []
+    let re = #"(省级|市级|区级|县级)(预算主管部门|部门预算|单位预算|预算单位|财政拨款|财政部门)"#
+    for p in c.document.paragraphs where !p.isHeading || p.index > 4 {
+      guard let r = p.text.range(of: re, options: .regularExpression), !p.text[r].hasPrefix(level) else { continue }
+      out.append(c.at(p, "audit.text.level", .warning,
+        "本文件是\(level)预算，这里却写“\(p.text[r])”：层级不符，多半是模板残留。", expected: level, actual: String(p.text[r])))
+    }
+    return out
+  }
+
+  static func years(_ c: AuditContext) -> [Diagnostic] {
+    guard let year = c.profile.year else { return [] }
+    var out: [Diagnostic] = []
+    for sp in c.scanned {
+      let wrong = sp.changes.filter { $0.priorYear != year - 1 }
+      guard let first = wrong.first else { continue }
+      out.append(c.at(sp.paragraph, "audit.prose.change-year", .warning,
+        "本文件是\(year)年预算，「\(first.excerpt)」却与\(first.priorYear)年比较；同比应与\(year - 1)年比较。", expected: "\(year - 1)年", actual: "\(first.priorYear)年"))
+    }
+    return out
+  }
+
+  /// Bases named the same when one only adds 数 or 度 (预算/预算数): different only when 执行 is on one side.
+  static func executed(_ basis: String) -> Bool { basis.contains("执行") || basis.contains("决算") }
+
+  static func bases(_ c: AuditContext) -> [Diagnostic] {
+    // Per section: the same current figure compared under both an executed and a budgeted basis.
+    var out: [Diagnostic] = []
+    let groups = Dictionary(grouping: c.scanned, by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section ?? "")" })
+    for (_, sps) in groups {
+      let changes = sps.flatMap { sp in sp.changes.map { (sp, $0) } }.filter { $0.1.current != nil && $0.1.direction != 0 }
+      for (sp, ch) in changes where executed(ch.basis) {
+        guard let other = changes.first(where: { !executed($0.1.basis) && $0.1.current?.amount == ch.current?.amount && $0.1.priorYear == ch.priorYear }) else { continue }
+        out.append(c.at(sp.paragraph, "audit.prose.change-basis", .warning,
+          "同一数字 \(ch.current!.amount.wan) 万元，「\(ch.excerpt)」与「\(other.1.excerpt)」分别和\(ch.priorYear)年的两个口径（\(ch.basis)、\(other.1.basis.isEmpty ? "预算" : other.1.basis)）比较，增减额也不同（\(ch.delta.wan) 与 \(other.1.delta.wan)）。请统一比较口径并说明。",
+          expected: "同一口径", actual: "\(ch.basis) / \(other.1.basis.isEmpty ? "预算" : other.1.basis)"))
+        return out
+      }
+    }
+    return out
+  }
+}

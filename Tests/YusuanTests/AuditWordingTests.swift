@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Audit
+import YusuanCore
+
+/// The wording rules, each with a text that breaks it and one that does not (so neither a silent rule nor a
+/// rule that fires on everything passes).
+@Suite struct AuditWordingTests {
+  static func rules(_ text: String) -> [String] {
+    // A document must say 预算 somewhere to be audited at all.
+    let whole = text.contains("预算") ? text : "示例区2025年部门预算\n" + text
+    guard let doc = try? DocumentReader.read(data: Data(whole.utf8), name: "t.txt") else { Issue.record("not read: \(text)"); return [] }
+    return Auditor.audit(doc, catalog: nil).map(\.rule)
+  }
+
+  static let unitCover = "上海市示例区2025年区级单位预算\n预算单位：上海市示例区统计局\n"
+  static let deptCover = "上海市示例区2025年区级部门预算\n预算主管部门：上海市示例区统计局\n"
+
+  @Test(arguments: [
+    // (rule, breaking text, fixing text)
+    ("audit.text.document-kind", unitCover + "本部门2025年收入预算100.00万元。\n", unitCover + "本单位2025年收入预算100.00万元，基本支出按部门预算经济分类列示。\n"),
+    ("audit.text.level", deptCover + "财政拨款收入：是市级预算主管部门从本级财政部门取得的财政拨款。\n", deptCover + "财政拨款收入：是区级预算主管部门从本级财政部门取得的财政拨款。\n"),
+    ("audit.prose.change-year", "2025年部门预算编制说明\n2025年部门收入预算100.00万元，比2023年预算增加10.00万元。\n", "2025年部门预算编制说明\n2025年部门收入预算100.00万元，比2024年预算增加10.00万元。\n"),
+    ("audit.prose.change-basis", "收入预算100.00万元，比2024年预算执行数增加10.00万元。\n支出预算100.00万元，比2024年预算增加12.00万元。\n", "收入预算100.00万元，比2024年预算执行数增加10.00万元。\n支出预算100.00万元，比2024年预算执行数增加10.00万元。\n"),
+    ("audit.text.duplicate", "本部门负责全区统计调查的组织实施工作，依法管理统计数据。\n本部门负责全区统计调查的组织实施工作，依法管理统计数据。\n", "本部门负责全区统计调查的组织实施工作，依法管理统计数据。\n本部门负责全区经济普查的组织实施工作，依法发布统计数据。\n"),
+    ("audit.text.double-stop", "收入预算100.00万元。。\n", "收入预算100.00万元。\n"),
+    ("audit.text.quotes", "“三公经费预算为1.00万元。\n", "“三公”经费预算为1.00万元。\n"),
+    ("audit.text.no-stop", "本部门负责全区统计调查的组织实施工作，依法管理统计数据并按时发布\n", "本部门负责全区统计调查的组织实施工作，依法管理统计数据并按时发布。\n"),
+    ("audit.prose.reason-empty", "支出预算100.00万元，比2024年预算增加10.00万元，主要原因是。\n", "支出预算100.00万元，比2024年预算增加10.00万元，主要原因是新增普查任务。\n"),
+    ("audit.prose.reason-direction", "支出预算100.00万元，比2024年预算增加10.00万元，增长原因主要是压减一般性支出。\n", "支出预算100.00万元，比2024年预算增加10.00万元，增长原因主要是新增普查任务。\n"),
+  ])
+  func breaksAndFixes(_ rule: String, _ breaking: String, _ fixing: String) {
+    #expect(Self.rules(breaking).contains(rule), "\(rule) should fire on: \(breaking)")
+    #expect(!Self.rules(fixing).contains(rule), "\(rule) should not fire on: \(fixing)")
+  }
+
+  /// Changes against last year's execution and against last year's budget are two statements, not a
+  /// contradiction: only the mixed bases are reported, as a warning.
+  @Test func twoBasesAreNotAContradiction() {
+    let r = Self.rules("收入预算100.00万元，比2024年预算执行数增加10.00万元。\n支出预算100.00万元，比2024年预算增加12.00万元。\n")
+    #expect(!r.contains("audit.prose.contradiction"))
+    #expect(Self.rules("收入预算100.00万元，比2024年预算增加10.00万元。\n支出预算100.00万元，比2024年预算增加12.00万元。\n").contains("audit.prose.contradiction"))
+  }
+
+  @Test func contentsEntriesAreNotHeadings() {
+    #expect(Heuristics.headingLevel("一、部门主要职能 ………………………… 3") == nil)
+    #expect(Heuristics.headingLevel("一、部门主要职能") == 1)
+    #expect(!Heuristics.startsNewParagraph("180.00万，支持企业国际化发展50.00万。"))
+    #expect(Heuristics.startsNewParagraph("12、完成区委交办的其他任务。"))
+  }
+}
