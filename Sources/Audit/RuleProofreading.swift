@@ -6,6 +6,10 @@ import YusuanCore
 /// - `audit.text.double-stop` (info): `。。`, `，，`, `；；`.
 /// - `audit.text.quotes` (info): a paragraph whose “ and ” do not pair up.
 /// - `audit.text.no-stop` (info): a long paragraph that ends without its full stop.
+/// - `audit.text.space` (info): a space before a Chinese punctuation mark (部门 ，).
+/// - `audit.text.number-format` (info): figures of four digits and more printed with thousands separators in one
+///   place and without in another (29,381.00万元 and 3136.40万元 in the same list).
+/// - `audit.text.no-amount` (warning): a 预算安排 section (年度预算安排, 资金安排) that states no amount.
 /// - `audit.prose.reason-empty` (warning): 主要原因是。 — a reason announced and not given.
 /// - `audit.prose.reason-direction` (warning): a reason that argues the other way than its change
 ///   (增长11.40%，增长原因主要是压减一般性支出; 减少……增加的主要原因是).
@@ -32,7 +36,41 @@ enum ProofreadingRule {
         out.append(c.at(p, "audit.text.no-stop", .info, "这一段没有以句号结束：「…\(p.text.suffix(16))」。", expected: "。", actual: String(p.text.suffix(4))))
       }
     }
-    return out + reasons(c)
+    for p in c.document.prose {
+      if let r = p.text.range(of: #"[^\s] +[，。；：、]"#, options: .regularExpression) {
+        out.append(c.at(p, "audit.text.space", .info, "标点前多了空格：“\(p.text[r])”。", expected: "无空格", actual: String(p.text[r])))
+      }
+    }
+    return out + numberFormat(c) + noAmount(c) + reasons(c)
+  }
+
+  static func numberFormat(_ c: AuditContext) -> [Diagnostic] {
+    var with = 0
+    var without: [(ScannedParagraph, ProseAmount)] = []
+    for sp in c.scanned {
+      for a in sp.amounts where a.amount.magnitude >= Amount(wanCents: 100_000) || a.text.contains(",") {
+        let digits = a.text.prefix { $0.isNumber || $0 == "," }
+        guard digits.filter(\.isNumber).count >= 4 else { continue }
+        if digits.contains(",") { with += 1 } else { without.append((sp, a)) }
+      }
+    }
+    // Only when the document mostly uses separators: the odd ones out are the slips.
+    guard with >= 2, with > without.count, let first = without.first else { return [] }
+    return [c.at(first.0.paragraph, "audit.text.number-format", .info,
+      "本文件的金额多数带千分位（如 1,234.56），\(without.map { "「\($0.1.text)」" }.prefix(5).joined(separator: "、"))\(without.count > 5 ? " 等" : "")却没有，写法不统一。",
+      expected: "统一带千分位", actual: without.map(\.1.text).joined(separator: "、"))]
+  }
+
+  static func noAmount(_ c: AuditContext) -> [Diagnostic] {
+    let sections = Dictionary(grouping: c.scanned.filter { $0.paragraph.section.map { $0.contains("预算安排") || $0.contains("资金安排") } ?? false },
+                              by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
+    var out: [Diagnostic] = []
+    for (_, sps) in sections.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) where sps.allSatisfy({ $0.amounts.isEmpty && $0.paragraph.text.range(of: #"\d\s*万"#, options: .regularExpression) == nil }) {
+      out.append(c.at(sps[0].paragraph, "audit.text.no-amount", .warning,
+        "“\(sps[0].paragraph.section!)”一节没有写金额：「\(AuditContext.quote(sps[0].paragraph.text))」。预算安排应写明安排多少资金、用于什么。",
+        expected: "金额", actual: "无"))
+    }
+    return out
   }
 
   static let upWords = ["增加", "增长", "新增", "提高", "上升", "扩大", "提标"]

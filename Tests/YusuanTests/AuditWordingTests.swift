@@ -13,6 +13,11 @@ import YusuanCore
     return Auditor.audit(doc, catalog: nil).map(\.rule)
   }
 
+  /// A 政府性基金 table with one row (figure or blank) and its note.
+  static func emptyTable(figure: String, note: String = "注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。") -> String {
+    "2025年部门政府性基金预算支出功能分类预算表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t\(figure)\t\t\(figure)\n\(note)\n\n"
+  }
+
   static let unitCover = "上海市示例区2025年区级单位预算\n预算单位：上海市示例区统计局\n"
   static let deptCover = "上海市示例区2025年区级部门预算\n预算主管部门：上海市示例区统计局\n"
 
@@ -28,6 +33,11 @@ import YusuanCore
     ("audit.text.no-stop", "本部门负责全区统计调查的组织实施工作，依法管理统计数据并按时发布\n", "本部门负责全区统计调查的组织实施工作，依法管理统计数据并按时发布。\n"),
     ("audit.prose.reason-empty", "支出预算100.00万元，比2024年预算增加10.00万元，主要原因是。\n", "支出预算100.00万元，比2024年预算增加10.00万元，主要原因是新增普查任务。\n"),
     ("audit.prose.reason-direction", "支出预算100.00万元，比2024年预算增加10.00万元，增长原因主要是压减一般性支出。\n", "支出预算100.00万元，比2024年预算增加10.00万元，增长原因主要是新增普查任务。\n"),
+    ("audit.text.space", "本部门是主管全区统计工作的区政府工作部门 ，为正处级。\n", "本部门是主管全区统计工作的区政府工作部门，为正处级。\n"),
+    ("audit.text.number-format", "收入预算1,234.56万元，支出预算1,234.56万元，其中项目支出1200.00万元。\n", "收入预算1,234.56万元，支出预算1,234.56万元，其中项目支出1,200.00万元。\n"),
+    ("audit.text.no-amount", "2025年部门预算\n六、年度预算安排\n结合重点工作推进情况，根据合同条款，按时拨付资金。\n七、绩效目标\n详见绩效目标表。\n", "2025年部门预算\n六、年度预算安排\n2025年度项目总预算1170.00万，按合同条款拨付。\n七、绩效目标\n详见绩效目标表。\n"),
+    ("audit.table.empty-claim", emptyTable(figure: "12,000.00"), emptyTable(figure: "")),
+    ("audit.table.empty-note-fund", emptyTable(figure: "", note: "注：本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"), emptyTable(figure: "")),
   ])
   func breaksAndFixes(_ rule: String, _ breaking: String, _ fixing: String) {
     #expect(Self.rules(breaking).contains(rule), "\(rule) should fire on: \(breaking)")
