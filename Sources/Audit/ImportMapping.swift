@@ -17,21 +17,49 @@ public enum ImportMapping {
     public var lines: [Line] = []
     /// Figures read but not placed, with where they were.
     public var unplaced: [String] = []
+    /// Every figure of the document's tables (non-blank, non-zero), by how it was used: entered as a fact, entered
+    /// as a printed figure to check (核对, 上年 subtotals), the same as a figure already entered from another
+    /// table, a subtotal or total yusuan derives from entered figures (summarised per table in `derived`), or not
+    /// placed (listed in `unplaced`). Their sum is every figure: none is dropped without a word.
+    public var figures = Tally()
+    /// Per table: how many of its figures are subtotals and totals yusuan derives, not entered again.
+    public var derived: [String] = []
+  }
+
+  public struct Tally: Sendable, Equatable {
+    public var facts = 0, checks = 0, same = 0, derived = 0, unplaced = 0
+    public var total: Int { facts + checks + same + derived + unplaced }
   }
 
   /// `current(keyOf:)` gives this year's amount of a fact already in the workbook, so a prior-year import keeps it.
   public static func lines(_ doc: AuditDocument, mode: Mode, currentAmount: (String) -> Amount? = { _ in nil }) -> Result {
     var r = Result()
     let hasGeneral = !doc.tables(.general).filter { !$0.isEmptyTable }.isEmpty
+    /// How each figure was used, by table, row and column.
+    var used: [String: Use] = [:]
+    // The 项 rows already entered from the line table, by code: a 支出总表 row printing the same figures is the same.
+    var entered: [String: Amount] = [:]
+    for t in doc.tables(hasGeneral ? .general : .expenditure) {
+      let shape = TableShape(t)
+      guard let cc = shape.codeColumn, let tc = shape.amountColumns.first else { continue }
+      for row in t.rows { if let v = t.value(row, tc).value { entered[row.cell(cc)] = v } }
+    }
     for t in doc.tables {
       let shape = TableShape(t)
       func origin(_ row: AuditRow) -> String { "\(t.ref) 第\(row.number)行" }
       func amount(_ row: AuditRow, _ col: Int) -> Amount? { t.value(row, col).value }
       func column(_ words: [String]) -> Int? { shape.amountColumns.first { c in words.contains { t.columns[c].contains($0) } } }
-      func emit(_ text: String, _ row: AuditRow) { r.lines.append(Line(text: text, origin: origin(row))) }
+      func mark(_ row: AuditRow, _ use: Use, _ cols: [Int]? = nil) {
+        for c in cols ?? shape.amountColumns where used["\(t.index):\(row.number):\(c)"] == nil { used["\(t.index):\(row.number):\(c)"] = use }
+      }
+      func emit(_ text: String, _ row: AuditRow, _ cols: [Int]? = nil) {
+        r.lines.append(Line(text: text, origin: origin(row)))
+        mark(row, text.hasPrefix("核对") || text.hasPrefix("上年 ") ? .check : .fact, cols)
+      }
       func leftover(_ row: AuditRow, _ why: String) {
-        let figures = shape.amountColumns.compactMap { c in amount(row, c).map { "\(t.columns[c].isEmpty ? "第\(c + 1)列" : t.columns[c]) \($0.wan)" } }
+        let figures = shape.amountColumns.compactMap { c in amount(row, c).flatMap { $0.isZero ? nil : "\(t.columns[c].isEmpty ? "第\(c + 1)列" : t.columns[c]) \($0.wan)" } }
         if !figures.isEmpty { r.unplaced.append("\(origin(row))「\(shape.label(of: row))」\(figures.joined(separator: "、"))：\(why)") }
+        mark(row, .unplaced)
       }
       if t.isEmptyTable {
         switch t.kind {
@@ -82,6 +110,13 @@ public enum ImportMapping {
           if mode == .prior {
             if lineTable, label == "合计" || NameKey.of(name) == "合计", let v = total.flatMap({ amount(row, $0) }) { emit("上年 合计 \(v.scriptText)", row) }
             else if lineTable, (code.count == 3 || code.count == 5), code.allSatisfy(\.isNumber), let v = total.flatMap({ amount(row, $0) }) { emit("上年 \(code) \(v.scriptText)", row) }
+            else if !lineTable, let v = total.flatMap({ amount(row, $0) }), entered[code] == v || (code.isEmpty && NameKey.of(name) == "合计") {
+              mark(row, .same)
+            } else if !lineTable {
+              leftover(row, "与\(hasGeneral ? "一般公共预算支出表" : "支出表")所列不同或该表没有此行（可能含其他资金），请核对后手工录入")
+            } else {
+              leftover(row, "科目编码不是类、款、项（3、5、7位），无法录入")
+            }
             continue
           }
           var cols: [String] = []
@@ -122,6 +157,8 @@ public enum ImportMapping {
           } else if mode == .current {
             let rowLabel = code.isEmpty || NameKey.of(name) == "合计" || NameKey.of(code) == "合计" ? "合计" : code
             emit("核对 T6 \(rowLabel) 合计 \(v.scriptText)", row)
+          } else {
+            mark(row, .derived)
           }
         }
       case .projects:
@@ -150,15 +187,25 @@ public enum ImportMapping {
         // Rows are 本年/上年 (or two years: the later is this year's); 增减 rows are derived.
         func year(_ label: String) -> Int? { label.range(of: #"\d{4}"#, options: .regularExpression).flatMap { Int(label[$0]) } }
         let years = t.rows.compactMap { year(shape.label(of: $0)) }
+        // Shanghai prints one row of this year's figures with no year label (and 机关运行经费 beside them).
+        let unlabelled = t.rows.count == 1 && years.isEmpty && !t.rows[0].cells.contains { isPriorLabel($0) }
+        var operating: (Amount, AuditRow)? = nil
         for row in t.rows {
           let label = shape.label(of: row)
           if label.contains("增减") { continue }
           let isPrior = isPriorLabel(label) || (year(label).map { y in years.contains { $0 > y } } ?? false)
-          let isCurrent = !isPrior && (label.contains("本年") || year(label) != nil)
-          guard isPrior || isCurrent else { continue }
+          let isCurrent = !isPrior && (label.contains("本年") || year(label) != nil || unlabelled)
+          guard isPrior || isCurrent else { leftover(row, "看不出是本年还是上年的数"); continue }
           for (item, words) in items {
             guard let c = column(words), let v = amount(row, c) else { continue }
             if isPrior { prior[item] = v } else { current[item] = v }
+          }
+          if isCurrent, let c = column(["机关运行经费"]), let v = amount(row, c) { operating = (v, row) }
+        }
+        if let (v, row) = operating {
+          switch mode {
+          case .current: emit("机关运行经费 \(v.scriptText)", row)
+          case .prior: emit("机关运行经费 \((currentAmount(Fact.operatingCost(OperatingCost(amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", row)
           }
         }
         for (item, _) in items where current[item] != nil || prior[item] != nil {
@@ -167,37 +214,71 @@ public enum ImportMapping {
           r.lines.append(Line(text: "三公 \(item.rawValue) \(cur.scriptText)" + (pri.map { " 上年 \($0.scriptText)" } ?? ""), origin: t.ref))
         }
       case .summary, .fiscalSummary:
-        // Revenue by source from the 收入 side of 收支总表; totals as printed figures to check; the rest (the 类 on the
-        // 支出 side, subtotals) is what yusuan derives from the lines — listed, not silently dropped.
+        // Revenue by source from the 收入 side of 收支总表 (one source printed on several lines — Shanghai's 事业收入,
+        // 事业单位经营收入, 其他收入 — is added up); totals as printed figures to check; the rest (the 类 on the
+        // 支出 side, subtotals such as 财政拨款收入) is what yusuan derives — listed with why, never dropped.
+        var bySource: [(FundSource, Amount, AuditRow)] = []
         for row in t.rows {
           var placed = Set<Int>()
           let left = shape.label(of: row, side: 0)
-          let key = NameKey.of(left).replacingOccurrences(of: #"^[一二三四五六七八九十]+、"#, with: "", options: .regularExpression)
+          let key = Self.itemName(left)
           if let c = shape.side(of: 0).first, let v = amount(row, c), !v.isZero {
-            if t.kind == .summary, let s = FundSource.named(key), s != .carryover {
+            if t.kind == .summary, let s = FundSource.named(key), s != .carryover, !Self.isSubtotal(key) {
               placed.insert(c)
-              switch mode {
-              case .current: emit("收入 \(s.rawValue) \(v.scriptText)", row)
-              case .prior: emit("收入 \(s.rawValue) \((currentAmount(Fact.revenue(RevenueFact(source: s, amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", row)
-              }
+              mark(row, .fact, [c])
+              if let k = bySource.firstIndex(where: { $0.0 == s }) { bySource[k].1 += v } else { bySource.append((s, v, row)) }
             } else if key.contains("总计") {
               placed.insert(c)
-              if mode == .current { emit("核对 \(t.kind.rawValue) 合计 合计 \(v.scriptText)", row) }
+              if mode == .current { emit("核对 \(t.kind.rawValue) 合计 合计 \(v.scriptText)", row, [c]) } else { mark(row, .derived, [c]) }
             }
           }
-          let rest = shape.amountColumns.filter { !placed.contains($0) }.compactMap { c -> String? in
-            guard let v = amount(row, c), !v.isZero else { return nil }
-            let label = shape.label(of: row, side: c)
-            return "\(label.isEmpty ? t.columns[c] : label) \(v.wan)"
+          // The rest are the 类 of the 支出 side, subtotals and the 财政拨款 side, all derived from the entered lines.
+          mark(row, .derived, shape.amountColumns.filter { !placed.contains($0) })
+        }
+        for (s, v, row) in bySource {
+          switch mode {
+          case .current: emit("收入 \(s.rawValue) \(v.scriptText)", row, [])
+          case .prior: emit("收入 \(s.rawValue) \((currentAmount(Fact.revenue(RevenueFact(source: s, amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", row, [])
           }
-          if !rest.isEmpty { r.unplaced.append("\(origin(row))：\(rest.joined(separator: "、"))（由支出明细推算，未另行录入）") }
         }
       default:
         for row in t.rows { leftover(row, "此表暂不能导入为事实") }
       }
     }
+    // Every figure accounted for: one no branch used is listed, never dropped.
+    var derivedByTable: [String: Int] = [:]
+    for t in doc.tables where t.kind != .other {
+      let shape = TableShape(t)
+      for row in t.rows {
+        for c in shape.amountColumns {
+          guard let v = t.value(row, c).value, !t.value(row, c).isBlank, !v.isZero else { continue }
+          switch used["\(t.index):\(row.number):\(c)"] {
+          case .fact?: r.figures.facts += 1
+          case .check?: r.figures.checks += 1
+          case .same?: r.figures.same += 1
+          case .derived?: r.figures.derived += 1; derivedByTable[t.ref, default: 0] += 1
+          case .unplaced?: r.figures.unplaced += 1
+          case nil:
+            r.figures.unplaced += 1
+            r.unplaced.append("\(t.ref) 第\(row.number)行「\(shape.label(of: row))」\(t.columns[c].isEmpty ? "第\(c + 1)列" : t.columns[c]) \(v.wan)：未能确定此数字对应哪项事实")
+          }
+        }
+      }
+    }
+    for t in doc.tables { if let n = derivedByTable[t.ref] { r.derived.append("\(t.ref)：\(n) 个数字是小计、合计或各类汇总，由已导入的明细推算，未另行录入") } }
     return r
   }
+
+  enum Use { case fact, check, same, derived, unplaced }
+
+  /// A 收入 line's name without its numbering: `1. 一般公共预算资金`, `一、财政拨款收入` → the name.
+  static func itemName(_ label: String) -> String {
+    NameKey.of(label).replacingOccurrences(of: #"^([一二三四五六七八九十]+、|\d+[.．、]\s*|[（(][一二三四五六七八九十\d]+[）)])"#, with: "", options: .regularExpression)
+      .trimmingBlanks()
+  }
+
+  /// 财政拨款收入 (or 财政拨款) on the 收入 side is the subtotal of the three appropriations printed under it.
+  static func isSubtotal(_ name: String) -> Bool { name == "财政拨款收入" || name == "财政拨款" || name.hasSuffix("小计") || name.hasSuffix("合计") }
 
   /// A 三公 row label naming last year: 上年预算, or the earlier of two years printed in the table.
   static func isPriorLabel(_ label: String) -> Bool { label.contains("上年") }

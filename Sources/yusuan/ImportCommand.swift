@@ -39,6 +39,9 @@ struct ImportCommand: ParsableCommand {
     let lines = mapped.lines.enumerated().map { Workbench.SourcedLine(text: $0.element.text, file: "\(document)〔\($0.element.origin)〕", line: $0.offset + 1) }
     let n = try guarded { try wb.apply(lines, source: .import) }
     Output.out("已从 \(document) 导入 \(n) 条（\(m == .prior ? "记为上年数" : "记为本年数")，来自 \(doc.tables.count) 张表）。")
+    let f = mapped.figures
+    Output.out("表中共 \(f.total) 个数字：\(f.facts) 个录入为事实，\(f.checks) 个作为核对数，\(f.same) 个与已导入的数字相同，\(f.derived) 个为推算的小计合计，\(f.unplaced) 个未导入。")
+    for d in mapped.derived { Output.out("  \(d)") }
     for f in doc.readFindings where f.severity != .info { Output.err("读取提示：\(f.message)\n") }
     if !mapped.unplaced.isEmpty {
       Output.out("以下 \(mapped.unplaced.count) 处数字未导入（请手工录入或核对）：")

@@ -115,4 +115,41 @@ import Testing
       if name.contains("shangwuwei") { #expect(copies == 1, "\(name): \(copies)") }
     }
   }
+
+  /// `import` of each corpus document: every figure is entered, checked, recognised as one already entered,
+  /// recognised as a derived subtotal, or listed — and the 元 amounts are stored exactly as printed.
+  @Test(.enabled(if: popplerPresent && corpusPresent, "需要 ../shared/corpus 与 poppler-utils（用户的新克隆中没有 ../shared，此测试跳过）"))
+  func corpusImportPlacesEveryFigure() throws {
+    for name in Self.documents {
+      let doc = try DocumentReader.read(url: Self.corpus.appendingPathComponent(name + ".pdf"))
+      let mapped = ImportMapping.lines(doc, mode: .current)
+      // The reviewed readings hold every table's cells: count their non-zero figures.
+      var printed = 0
+      for k in 1...9 {
+        let rows = TableCSV.parse(try String(contentsOf: Self.readings.appendingPathComponent(String(format: "%@/t%02d.csv", name, k)), encoding: .utf8)).dropFirst()
+        printed += rows.flatMap { $0 }.filter { cell in
+          let plain = cell.replacingOccurrences(of: ",", with: "")
+          return plain.contains(".") && Double(plain).map { $0 != 0 } == true
+        }.count
+      }
+      #expect(mapped.figures.total == printed, "\(name): \(mapped.figures) of \(printed)")
+      #expect(mapped.figures.unplaced == mapped.unplaced.count, "\(name): every unplaced figure is listed")
+      #expect(mapped.figures.facts >= 80, "\(name): \(mapped.figures)")
+
+      // Through the real binary: the 项 lines of the 一般公共预算 table come back exactly, in 元.
+      let wb = TestSupport.tempPath("import")
+      _ = try CLI.run(["new", wb, "--department", "导入测试", "--year", "2025"])
+      let r = try CLI.run(["import", wb, Self.corpus.appendingPathComponent(name + ".pdf").path, "--as", "current"])
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stdout.contains("个未导入"))
+      let script = try CLI.run(["export", wb, "--format", "script"]).stdout
+      let t05 = TableCSV.parse(try String(contentsOf: Self.readings.appendingPathComponent("\(name)/t05.csv"), encoding: .utf8)).dropFirst()
+      for row in t05 where row[0].count == 7 {
+        for (col, kind) in [(3, "基本"), (4, "项目")] where !row[col].isEmpty {
+          let yuan = try AmountParser.parse(row[col], defaultUnit: .yuan).get()
+          #expect(script.contains("支出 \(row[0]) \(kind) \(yuan.scriptText)"), "\(name) \(row[0]) \(kind) \(row[col])")
+        }
+      }
+    }
+  }
 }

@@ -24,11 +24,12 @@ public enum FundSource: String, Sendable, Codable, CaseIterable, Comparable {
     var m: [String: FundSource] = [:]
     let table: [(FundSource, [String])] = [
       (.carryover, ["上年结转", "结转", "上年结转资金"]),
-      (.general, ["一般公共预算", "一般公共预算拨款", "一般公共预算拨款收入", "一般预算", "公共预算", "财政拨款"]),
-      (.governmentFund, ["政府性基金预算", "政府性基金", "政府性基金预算拨款", "政府性基金预算拨款收入", "基金预算"]),
-      (.stateCapital, ["国有资本经营预算", "国有资本经营", "国有资本经营预算拨款", "国有资本经营预算拨款收入", "国资预算"]),
+      (.general, ["一般公共预算", "一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算资金", "一般预算", "公共预算", "财政拨款"]),
+      (.governmentFund, ["政府性基金预算", "政府性基金", "政府性基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算资金", "基金预算"]),
+      (.stateCapital, ["国有资本经营预算", "国有资本经营", "国有资本经营预算拨款", "国有资本经营预算拨款收入", "国有资本经营预算资金", "国资预算"]),
       (.specialAccount, ["财政专户管理资金", "财政专户", "纳入专户管理非税收入", "专户管理非税收入", "专户资金"]),
-      (.unitFunds, ["单位资金", "其他收入", "事业收入", "单位自有资金"]),
+      // Shanghai prints 单位资金 as 事业收入, 事业单位经营收入 and 其他收入 (added together on import).
+      (.unitFunds, ["单位资金", "其他收入", "事业收入", "事业单位经营收入", "经营收入", "单位自有资金"]),
     ]
     for (s, names) in table { for n in names { m[n] = s } }
     return m
