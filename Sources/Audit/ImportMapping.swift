@@ -24,6 +24,8 @@ public enum ImportMapping {
     public var figures = Tally()
     /// Per table: how many of its figures are subtotals and totals yusuan derives, not entered again.
     public var derived: [String] = []
+    /// Recognised tables that print figures of which none could be used: the import must stop and say so.
+    public var yieldedNothing: [String] = []
   }
 
   public struct Tally: Sendable, Equatable {
@@ -249,9 +251,13 @@ public enum ImportMapping {
     var derivedByTable: [String: Int] = [:]
     for t in doc.tables where t.kind != .other {
       let shape = TableShape(t)
+      var usedHere = 0, figuresHere = 0
+      defer { if figuresHere > 0 && usedHere == 0 { r.yieldedNothing.append("\(t.ref)（\(figuresHere) 个数字）") } }
       for row in t.rows {
         for c in shape.amountColumns {
           guard let v = t.value(row, c).value, !t.value(row, c).isBlank, !v.isZero else { continue }
+          figuresHere += 1
+          if let u = used["\(t.index):\(row.number):\(c)"], u != .unplaced { usedHere += 1 }
           switch used["\(t.index):\(row.number):\(c)"] {
           case .fact?: r.figures.facts += 1
           case .check?: r.figures.checks += 1

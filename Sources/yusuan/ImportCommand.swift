@@ -33,6 +33,10 @@ struct ImportCommand: ParsableCommand {
       default: return nil
       }
     }
+    guard mapped.yieldedNothing.isEmpty else {
+      throw CLIFailure.input("以下预算表读到了数字，却一个也不能导入，所以什么都没有导入（全部或全不）：\n  " + mapped.yieldedNothing.joined(separator: "\n  ")
+        + (mapped.unplaced.isEmpty ? "" : "\n未能放入的数字：\n  " + mapped.unplaced.prefix(30).joined(separator: "\n  ")))
+    }
     guard !mapped.lines.isEmpty else {
       throw CLIFailure.input("文件“\(document)”中没有找到可导入的预算表（共读到 \(doc.tables.count) 张表）。" + (mapped.unplaced.isEmpty ? "" : "\n未能放入的数字：\n" + mapped.unplaced.joined(separator: "\n")))
     }
