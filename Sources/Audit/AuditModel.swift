@@ -52,6 +52,15 @@ public struct AuditTable: Sendable {
   public var kind: TableKind
   /// Column names resolved from the header rows (empty string when none).
   public var columns: [String]
+  /// Where 类/款/项 printed in separate columns were joined into one (the first column and how many), so a
+  /// column of this table can be traced back to the printed cells.
+  public var splitCodes: (start: Int, count: Int)? = nil
+
+  /// The printed columns behind column `c` of this table.
+  public func printedColumns(of c: Int) -> Range<Int> {
+    guard let s = splitCodes, c >= s.start else { return c..<(c + 1) }
+    return c == s.start ? s.start..<(s.start + s.count) : (c + s.count - 1)..<(c + s.count)
+  }
 
   /// Title without the department and year prefix: `杜集区政府办公室2021年收支总表` → `收支总表`.
   public var shortTitle: String {
@@ -90,6 +99,8 @@ public struct AuditDocument: Sendable {
   /// Page and box of each source line, for formats that have pages (PDF); keyed by the line numbers of
   /// paragraphs and rows.
   public var spots: [Int: SourceSpot] = [:]
+  /// For PDF rows: the box of each printed cell (before split code columns were joined), keyed like `spots`.
+  public var cellBoxes: [Int: [Box?]] = [:]
 
   public init(name: String, format: DocumentFormat, paragraphs: [AuditParagraph] = [], tables: [AuditTable] = [],
               orphanLabels: [(text: String, number: Int, line: Int)] = [], readFindings: [Diagnostic] = []) {

@@ -26,8 +26,15 @@ public struct AuditContext: Sendable {
     let key = row.map(NameKey.of)
     let printed = key.flatMap { k in t.rows.first { r in r.cells.contains { NameKey.of($0) == k } } } ?? t.rows.first
     let spot = printed.flatMap { document.spots[$0.line] }
+    // The cell itself when the finding names a column and the reader kept the cells' boxes.
+    var box = spot?.box
+    if let printed, let column, let c = t.columns.indices.first(where: { t.columnName($0) == NameKey.of(column) || NameKey.of(t.columns[$0]) == NameKey.of(column) }),
+       let boxes = document.cellBoxes[printed.line] {
+      let cells = t.printedColumns(of: c).compactMap { $0 < boxes.count ? boxes[$0] : nil }
+      if let cell = Box.enclosing(cells) { box = cell }
+    }
     return Diagnostic(rule: rule, severity: severity, table: t.ref, row: row, column: column, message: message,
-                      expected: expected, actual: actual, plugin: "audit", page: spot?.page, box: spot?.box)
+                      expected: expected, actual: actual, plugin: "audit", page: spot?.page, box: box)
   }
 
   func at(_ p: AuditParagraph, _ rule: String, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {

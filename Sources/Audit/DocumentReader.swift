@@ -21,6 +21,7 @@ public enum DocumentReader {
     var findings: [Diagnostic] = []
     var spots: [Int: SourceSpot] = [:]
     var headings: [Int: Int] = [:]
+    var cellBoxes: [Int: [Box?]] = [:]
     switch format {
     case .docx:
       (blocks, findings) = try DocxBlocks.blocks(data, name: name)
@@ -38,6 +39,7 @@ public enum DocumentReader {
       blocks = read.blocks
       spots = read.spots
       headings = read.headings
+      cellBoxes = read.cellBoxes
       findings += read.findings
     case .text:
       let (text, notes) = try TextDecoding.decode(data, name: name)
@@ -47,6 +49,7 @@ public enum DocumentReader {
     var doc = TableAssembler.assemble(blocks, name: name, format: format, headings: headings)
     doc.readFindings = findings + doc.readFindings
     doc.spots = spots
+    doc.cellBoxes = cellBoxes
     guard looksLikeBudgetDocument(doc) else {
       throw AuditReadError("文件“\(name)”中找不到部门预算公开文件的内容（没有“预算”字样、预算表或“第X部分”标题），无法审读。请确认文件是否正确。")
     }

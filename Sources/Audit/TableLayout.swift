@@ -45,7 +45,8 @@ public enum TableLayout {
     }
     var headers = rows.prefix(headerCount).map(\.0)
     var body = Array(rows.dropFirst(headerCount))
-    if let split = SplitCodes.find(headers: headers, body: body.map(\.0)) {
+    let split = SplitCodes.find(headers: headers, body: body.map(\.0))
+    if let split {
       headers = headers.map { split.joinHeader($0) }
       body = body.map { (split.join($0.0), $0.1) }
     }
@@ -62,8 +63,10 @@ public enum TableLayout {
       }
       out.append(AuditRow(number: i + 1, line: line, cells: aligned, sourceCellCount: cells.count))
     }
-    return AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit, headerRows: headers,
-                      rows: out, notes: notes, line: p.line, kind: kind, columns: columns)
+    var table = AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit, headerRows: headers,
+                           rows: out, notes: notes, line: p.line, kind: kind, columns: columns)
+    table.splitCodes = split.map { ($0.start, $0.count) }
+    return table
   }
 
   /// Column names: a full-width header row names columns directly; a shorter row (merged cells) is aligned

@@ -10,6 +10,8 @@ enum PDFBlocks {
     var blocks: [Block] = []
     var spots: [Int: SourceSpot] = [:]
     var findings: [Diagnostic] = []
+    /// The box of each cell of a table row, by the row's line (nil for a blank cell), so a finding can box the cell.
+    var cellBoxes: [Int: [Box?]] = [:]
     /// Part headings seen in the layout: a short line centred on the page (上海市普陀区商务委员会主要职能, 名词解释).
     var headings: [Int: Int] = [:]
   }
@@ -135,9 +137,11 @@ enum PDFBlocks {
               group += 1
               streamOpen = (group, read.columns, Array(read.rows.prefix(4).map(\.cells)))
             }
-            for (line, cells) in body {
+            for (line, cells, boxes) in body {
               let source = lines.first { $0.box == line } ?? l
-              r.blocks.append(.row(cells, line: spot(line, page: source.page), group: lines.count > 1 || continues ? streamOpen!.group : nil))
+              let n = spot(line, page: source.page)
+              r.cellBoxes[n] = boxes
+              r.blocks.append(.row(cells, line: n, group: lines.count > 1 || continues ? streamOpen!.group : nil))
             }
             open = nil
             lastWasStream = true
@@ -162,7 +166,11 @@ enum PDFBlocks {
             group += 1
             open = (group, t.columnCount, Array(rows.prefix(4).map(\.cells)))
           }
-          for row in body { r.blocks.append(.row(row.cells, line: spot(row.box, page: page), group: open!.group)) }
+          for row in body {
+            let n = spot(row.box, page: page)
+            r.cellBoxes[n] = row.cellBoxes
+            r.blocks.append(.row(row.cells, line: n, group: open!.group))
+          }
         }
       }
     }
@@ -172,14 +180,16 @@ enum PDFBlocks {
 
   /// The printed rows of a lattice table: one per grid row that holds text, each merged cell's text in its first
   /// column (and top row), blank cells blank.
-  static func gridRows(_ t: LatticeTable) -> [(cells: [String], box: Box)] {
+  static func gridRows(_ t: LatticeTable) -> [(cells: [String], box: Box, cellBoxes: [Box?])] {
     var rows = Array(repeating: Array(repeating: "", count: t.columnCount), count: t.rowCount)
+    var boxes = Array(repeating: Array(repeating: Box?.none, count: t.columnCount), count: t.rowCount)
     for cell in t.cells where !cell.words.isEmpty {
       rows[cell.rows.lowerBound][cell.columns.lowerBound] = LatticeFinder.text(cell.words).trimmingBlanks()
+      boxes[cell.rows.lowerBound][cell.columns.lowerBound] = cell.box
     }
     return rows.enumerated().compactMap { (k, cells) in
       guard cells.contains(where: { !$0.isEmpty }) else { return nil }
-      return (cells, Box(x0: t.xs.first!, y0: t.ys[k], x1: t.xs.last!, y1: t.ys[k + 1]))
+      return (cells, Box(x0: t.xs.first!, y0: t.ys[k], x1: t.xs.last!, y1: t.ys[k + 1]), boxes[k])
     }
   }
 }

@@ -48,9 +48,9 @@ enum StreamColumns {
 
   /// The rows of the table: each printed line's box and its cells. `reuse` gives the columns of the table's part on
   /// the previous page, so a page whose rows leave a column blank still lines up.
-  static func rows(_ lines: [(words: [PDFWord], box: Box)], reuse: [Column]? = nil) -> (columns: [Column], rows: [(box: Box, cells: [String])]) {
+  static func rows(_ lines: [(words: [PDFWord], box: Box)], reuse: [Column]? = nil) -> (columns: [Column], rows: [(box: Box, cells: [String], boxes: [Box?])]) {
     let columns = reuse ?? Self.columns(lines)
-    guard columns.count >= 2 else { return (columns, lines.map { ($0.box, [TextLines.join($0.words)]) }) }
+    guard columns.count >= 2 else { return (columns, lines.map { ($0.box, [TextLines.join($0.words)], [$0.box]) }) }
     let regions = columns.map(\.owns)
     func cells(_ words: [PDFWord]) -> [[PDFWord]] {
       var out = Array(repeating: [PDFWord](), count: columns.count)
@@ -80,7 +80,7 @@ enum StreamColumns {
     return (columns, rows.map { row in (row.box, row.cells.map { ws in
       // Lines within a cell joined with nothing (a wrapped name), words on one line as printed.
       TextLines.group(ws).map { TextLines.join($0) }.joined()
-    }) })
+    }, row.cells.map { Box.enclosing($0.map(\.box)) }) })
   }
 
   /// The column a box overlaps most; the nearest one when it overlaps none.
