@@ -12,43 +12,72 @@ enum Block: Sendable {
 /// lines (the seeds' shape); or ordinary tab-separated lines, one row per line.
 enum PlainTextBlocks {
   static func blocks(_ text: String) -> [Block] {
-    var out: [Block] = []
-    var pending: [String]? = nil
-    var pendingLine = 0
-    func flush() {
-      if let p = pending { out.append(.row(p, line: pendingLine, group: nil)) }
-      pending = nil
-    }
+    var rows = LineRows(innerTabsSeparateCells: true)
     let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
       .split(separator: "\n", omittingEmptySubsequences: false)
-    for (i, raw) in lines.enumerated() {
-      let n = i + 1
-      let line = String(raw)
-      if line.contains("\t") {
-        let pieces = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        if line.hasPrefix("\t") {
-          // Cells of the row being read, one per line (the seeds' shape).
-          if pending == nil { pending = []; pendingLine = n }
-          pending! += pieces.dropFirst()
-        } else {
-          // A whole row on one line: tab-separated values.
-          flush()
-          out.append(.row(pieces, line: n, group: nil))
-        }
-        continue
-      }
-      let t = line.trimmingBlanks()
-      if t.isEmpty { flush(); continue }
-      if pending != nil, !pending!.isEmpty, !Heuristics.isStructural(t) {
-        // A cell that wraps onto the next line (支出项目/ ⏎ /政府采购项目名称).
-        pending![pending!.count - 1] += "\n" + t
-        continue
-      }
+    for (i, raw) in lines.enumerated() { rows.add(String(raw), line: i + 1) }
+    return rows.finished()
+  }
+}
+
+/// The one place that decides which lines of text are table rows, for every reader that gets a document as lines:
+/// a text file's lines, and a .docx's paragraphs (LibreOffice writes each line of a text file as a paragraph and
+/// each tab as `w:tab`), so the same content reads as the same blocks whatever the format.
+/// - A line that begins with a tab is a cell of the row being read (the seeds' shape: one cell a line).
+/// - A blank line ends the row.
+/// - A line that does not look like a heading, title, unit or note, right after cells, is a cell wrapped onto the
+///   next line (支出项目/ ⏎ /政府采购项目名称).
+/// - Any other line is prose.
+struct LineRows {
+  /// Whether a line with tabs inside it (not leading) is a whole row of tab-separated values. True for text; false
+  /// for .docx, where a tab inside a paragraph is layout (a table of contents' leader, a tab stop), not a cell.
+  var innerTabsSeparateCells: Bool
+  private(set) var blocks: [Block] = []
+  private var pending: [String]? = nil
+  private var pendingLine = 0
+
+  init(innerTabsSeparateCells: Bool) { self.innerTabsSeparateCells = innerTabsSeparateCells }
+
+  mutating func add(_ line: String, line n: Int) {
+    if line.hasPrefix("\t") {
+      // Cells of the row being read, one per line (the seeds' shape).
+      if pending == nil { pending = []; pendingLine = n }
+      pending! += line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(String.init)
+      return
+    }
+    if innerTabsSeparateCells && line.contains("\t") {
+      // A whole row on one line: tab-separated values.
       flush()
-      out.append(.text(t, line: n))
+      blocks.append(.row(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), line: n, group: nil))
+      return
+    }
+    let t = line.trimmingBlanks()
+    if t.isEmpty { flush(); return }
+    if let p = pending, !p.isEmpty, !Heuristics.isStructural(t) {
+      // A cell that wraps onto the next line (支出项目/ ⏎ /政府采购项目名称).
+      pending![p.count - 1] += "\n" + t
+      return
     }
     flush()
-    return out
+    blocks.append(.text(t, line: n))
+  }
+
+  /// A block that does not come from a line (a row of a Word table): it ends the row being read.
+  mutating func append(_ block: Block) {
+    flush()
+    blocks.append(block)
+  }
+
+  mutating func flush() {
+    if let p = pending { blocks.append(.row(p, line: pendingLine, group: nil)) }
+    pending = nil
+  }
+
+  /// The blocks so far, the row being read included.
+  func finished() -> [Block] {
+    var copy = self
+    copy.flush()
+    return copy.blocks
   }
 }
 

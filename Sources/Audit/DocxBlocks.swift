@@ -7,6 +7,8 @@ import ZIPFoundation
 
 /// Reads a .docx: paragraphs of word/document.xml in order, and each `w:tbl` as rows of cells (merged cells
 /// expanded by `w:gridSpan`, so headers line up with body rows). A damaged XML part is read up to the damage.
+/// Paragraphs outside tables go through `LineRows` with their tabs, as the lines of a text file do: a table written
+/// as tab-led paragraphs (what LibreOffice makes of a text file) reads as the same rows as the text.
 enum DocxBlocks {
   static func blocks(_ data: Data, name: String) throws -> ([Block], [Diagnostic]) {
     let archive: Archive
@@ -40,7 +42,8 @@ enum DocxBlocks {
   }
 
   final class Collector: NSObject, XMLParserDelegate {
-    var blocks: [Block] = []
+    var lines = LineRows(innerTabsSeparateCells: false)
+    var blocks: [Block] { lines.finished() }
     var paragraphCount = 0
     var tableDepth = 0
     var tableGroup = 0
@@ -50,6 +53,8 @@ enum DocxBlocks {
     var cellSpan = 1
     var para: String? = nil
     var inText = false
+    /// Inside `w:tabs`: the tab stops of a paragraph's properties, whose `w:tab` elements are not tab characters.
+    var inTabStops = false
     var sawEnd = false
 
     func parser(_ parser: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -62,7 +67,8 @@ enum DocxBlocks {
       case "w:gridSpan": if tableDepth == 1, let v = attributes["w:val"], let n = Int(v) { cellSpan = max(1, min(n, 50)) }
       case "w:p": para = ""
       case "w:t": inText = true
-      case "w:tab": para? += "\t"
+      case "w:tabs": inTabStops = true
+      case "w:tab", "w:ptab": if !inTabStops { para? += "\t" }
       case "w:br", "w:cr": para? += "\n"
       default: break
       }
@@ -75,6 +81,7 @@ enum DocxBlocks {
     func parser(_ parser: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
       switch el {
       case "w:t": inText = false
+      case "w:tabs": inTabStops = false
       case "w:document": sawEnd = true
       case "w:p":
         guard let p = para else { break }
@@ -83,7 +90,7 @@ enum DocxBlocks {
           if cell != nil { cell! += (cell!.isEmpty ? "" : "\n") + p }
         } else {
           paragraphCount += 1
-          if !p.trimmingBlanks().isEmpty { blocks.append(.text(p.trimmingBlanks(), line: paragraphCount)) }
+          lines.add(p, line: paragraphCount)
         }
       case "w:tc":
         if tableDepth == 1, let c = cell {
@@ -92,7 +99,7 @@ enum DocxBlocks {
           cell = nil
         }
       case "w:tr":
-        if tableDepth == 1, let r = row { paragraphCount += 1; blocks.append(.row(r, line: paragraphCount, group: currentGroup)); row = nil }
+        if tableDepth == 1, let r = row { paragraphCount += 1; lines.append(.row(r, line: paragraphCount, group: currentGroup)); row = nil }
       case "w:tbl":
         tableDepth -= 1
         if tableDepth == 0 { currentGroup = nil }
@@ -103,8 +110,8 @@ enum DocxBlocks {
     /// Keeps what was read before the damage: an open row or paragraph becomes a block.
     func finishOpen() {
       if let c = cell { row?.append(c) }
-      if let r = row, !r.isEmpty { blocks.append(.row(r, line: paragraphCount + 1, group: currentGroup)) }
-      if let p = para, !p.trimmingBlanks().isEmpty, tableDepth == 0 { blocks.append(.text(p.trimmingBlanks(), line: paragraphCount + 1)) }
+      if let r = row, !r.isEmpty { lines.append(.row(r, line: paragraphCount + 1, group: currentGroup)) }
+      if let p = para, tableDepth == 0 { lines.add(p, line: paragraphCount + 1) }
     }
   }
 }

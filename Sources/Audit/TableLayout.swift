@@ -52,6 +52,7 @@ public enum TableLayout {
     }
     let width = max(headers.map(\.count).max() ?? 0, body.map(\.0.count).max() ?? 0)
     let columns = resolveColumns(headers, width: width)
+    let codeNamed = columns.first.map { $0.contains("编码") || $0.contains("代码") } ?? false
     var out: [AuditRow] = []
     for (i, (cells, line)) in body.enumerated() {
       var aligned = cells
@@ -60,6 +61,11 @@ public enum TableLayout {
         aligned = [cells[0]] + Array(repeating: "", count: width - cells.count) + cells.dropFirst()
       } else if cells.count < width {
         aligned = cells + Array(repeating: "", count: width - cells.count)
+      }
+      if codeNamed, width >= 3, TableSumRule.isTotalLabel(aligned[0]), aligned[1].isEmpty {
+        // 合计 printed across (or in) the code cell with the name cell blank: a total has no code, its label is
+        // the name (as SplitCodes reads 合计 printed across 类/款/项 and the name).
+        aligned[1] = aligned[0]; aligned[0] = ""
       }
       out.append(AuditRow(number: i + 1, line: line, cells: aligned, sourceCellCount: cells.count))
     }
