@@ -81,7 +81,10 @@ enum PDFBlocks {
     var line = 0
     var group = 0
     /// The open table: its group, column count and first rows (to recognise a header repeated on a new page).
-    var open: (group: Int, columns: Int, head: [[String]])? = nil
+    var open: (group: Int, xs: [Double], head: [[String]])? = nil
+    /// The last row emitted for the open table: where its block is, its cells, and which cells' text ran to the
+    /// cell's right edge (so may go on in the same row on the next page).
+    var lastRow: (block: Int, cells: [String], wraps: [Bool])? = nil
     var paragraph: [Line] = []
     /// The open table drawn without rules: its group, columns and first rows.
     var streamOpen: (group: Int, columns: [StreamColumns.Column], head: [[String]])? = nil
@@ -154,21 +157,33 @@ enum PDFBlocks {
         case .table(let t, let page):
           flushParagraph()
           lastWasStream = false
-          let rows = gridRows(t)
-          // A table at the top of a page, with nothing but page furniture above it, continues the open table
-          // when it has as many columns.
-          var body = rows
-          if k == 0, let o = open, o.columns == t.columnCount {
+          // A table at the top of a page, with nothing but page furniture above it, continues the open table when
+          // its column lines are the open table's (a part may lack some: a 合计 cell merged across two columns).
+          var body: [GridRow]
+          if k == 0, let o = open, let onto = columnMap(t.xs, onto: o.xs) {
+            body = gridRows(t, columns: onto, width: o.xs.count - 1)
             var drop = 0
             while drop < body.count, drop < o.head.count, body[drop].cells == o.head[drop] { drop += 1 }
             body.removeFirst(drop)
+            // A row split by the page break: the part here holds only the rest of cells that ran full on the last
+            // page. It is joined to that row.
+            if let first = body.first, let last = lastRow, case .row(var cells, let line, let g) = r.blocks[last.block] {
+              let filled = first.cells.indices.filter { !first.cells[$0].isEmpty }
+              if !filled.isEmpty, filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty && !TableLayout.looksNumeric(first.cells[$0]) }) {
+                for c in filled { cells[c] += first.cells[c] }
+                r.blocks[last.block] = .row(cells, line: line, group: g)
+                body.removeFirst()
+              }
+            }
           } else {
+            body = gridRows(t)
             group += 1
-            open = (group, t.columnCount, Array(rows.prefix(4).map(\.cells)))
+            open = (group, t.xs, Array(body.prefix(4).map(\.cells)))
           }
           for row in body {
             let n = spot(row.box, page: page)
             r.cellBoxes[n] = row.cellBoxes
+            lastRow = (r.blocks.count, row.cells, row.wraps)
             r.blocks.append(.row(row.cells, line: n, group: open!.group))
           }
         }
@@ -180,17 +195,47 @@ enum PDFBlocks {
 
   /// The printed rows of a lattice table: one per grid row that holds text, each merged cell's text in its first
   /// column (and top row), blank cells blank.
-  static func gridRows(_ t: LatticeTable) -> [(cells: [String], box: Box, cellBoxes: [Box?])] {
-    var rows = Array(repeating: Array(repeating: "", count: t.columnCount), count: t.rowCount)
-    var boxes = Array(repeating: Array(repeating: Box?.none, count: t.columnCount), count: t.rowCount)
+  /// `columns` maps this table's grid columns onto another grid of `width` columns (a continued table's part).
+  struct GridRow {
+    var cells: [String]
+    var box: Box
+    var cellBoxes: [Box?]
+    /// Cells whose last line of text reaches the cell's right edge: wrapped, so possibly continued.
+    var wraps: [Bool]
+  }
+
+  static func gridRows(_ t: LatticeTable, columns: [Int]? = nil, width: Int? = nil) -> [GridRow] {
+    let w = width ?? t.columnCount
+    var rows = Array(repeating: Array(repeating: "", count: w), count: t.rowCount)
+    var boxes = Array(repeating: Array(repeating: Box?.none, count: w), count: t.rowCount)
+    var wraps = Array(repeating: Array(repeating: false, count: w), count: t.rowCount)
     for cell in t.cells where !cell.words.isEmpty {
-      rows[cell.rows.lowerBound][cell.columns.lowerBound] = LatticeFinder.text(cell.words).trimmingBlanks()
-      boxes[cell.rows.lowerBound][cell.columns.lowerBound] = cell.box
+      let c = columns.map { $0[cell.columns.lowerBound] } ?? cell.columns.lowerBound
+      rows[cell.rows.lowerBound][c] = LatticeFinder.text(cell.words).trimmingBlanks()
+      boxes[cell.rows.lowerBound][c] = cell.box
+      if let last = TextLines.group(cell.words).last, let end = last.map(\.box.x1).max(), let em = last.map(\.box.height).max() {
+        wraps[cell.rows.lowerBound][c] = end >= cell.box.x1 - 1.5 * em
+      }
     }
     return rows.enumerated().compactMap { (k, cells) in
       guard cells.contains(where: { !$0.isEmpty }) else { return nil }
-      return (cells, Box(x0: t.xs.first!, y0: t.ys[k], x1: t.xs.last!, y1: t.ys[k + 1]), boxes[k])
+      return GridRow(cells: cells, box: Box(x0: t.xs.first!, y0: t.ys[k], x1: t.xs.last!, y1: t.ys[k + 1]), cellBoxes: boxes[k], wraps: wraps[k])
     }
+  }
+}
+
+extension PDFBlocks {
+  /// For each column of a grid whose lines are `xs`, the column of the grid `onto` that starts at the same line;
+  /// nil unless both grids span the same width and every line of the first is a line of the second.
+  static func columnMap(_ xs: [Double], onto: [Double], tolerance: Double = 3) -> [Int]? {
+    guard let f = xs.first, let l = xs.last, let of = onto.first, let ol = onto.last,
+          abs(f - of) <= tolerance, abs(l - ol) <= tolerance else { return nil }
+    var map: [Int] = []
+    for x in xs.dropLast() {
+      guard let k = onto.dropLast().firstIndex(where: { abs($0 - x) <= tolerance }) else { return nil }
+      map.append(k)
+    }
+    return map
   }
 }
 
@@ -217,7 +262,9 @@ struct ProseGeometry {
   }
 
   func continues(_ previous: PDFBlocks.Line, with next: PDFBlocks.Line) -> Bool {
-    if Heuristics.isStructural(previous.text) || Heuristics.isStructural(next.text) || previous.centred || next.centred { return false }
+    // A note under a table (注：…) wraps like prose; other structural lines stand alone.
+    let note = previous.text.hasPrefix("注")
+    if (Heuristics.isStructural(previous.text) && !note) || Heuristics.isStructural(next.text) || previous.centred || next.centred { return false }
     if Heuristics.startsNewParagraph(next.text) || Heuristics.headingLevel(previous.text) != nil { return false }
     if next.page == previous.page && next.box.y0 - previous.box.y1 > 1.2 * em { return false }
     let flush = next.box.x0 <= left + 0.5 * em
