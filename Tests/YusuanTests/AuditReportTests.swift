@@ -5,7 +5,7 @@ import Testing
 @testable import YusuanCore
 
 /// `audit --format html`: the pure renderer on a synthetic document (escaping, one crop per page finding, the spot's
-/// frame where the box is, counts, ledger).
+/// frame where the box is, counts, ledger), and the real binary on a PDF made by LibreOffice.
 @Suite struct AuditReportTests {
   /// A document with one table read from page 2, in 元.
   static func document() -> AuditDocument {
@@ -124,5 +124,65 @@ import Testing
     let html = AuditHTMLReport.render(AuditDocument(name: "a.txt", format: .text), findings: [])
     #expect(html.contains("未发现问题。") && html.contains("读出的表（0 张）") && html.contains("没有报告未能核对的部分。"))
     #expect(AuditHTMLReport.pageRanges([3, 5, 6, 7, 9]) == "3、5–7、9")
+  }
+
+  // MARK: The real binary
+
+  @Test func htmlNeedsAnOutputFile() throws {
+    let doc = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/audit/nanhu-2025-clean.txt").path
+    let r = try CLI.run(["audit", doc, "--format", "html"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("--format html 需要用 --out 指定报告文件"))
+    #expect(r.stdout.isEmpty)
+  }
+
+  @Test func textDocumentReportHasLinesAndNoCrops() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-report-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("报告.html")
+    let doc = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/audit/jiangbei-2025-yuan.txt").path
+    let r = try CLI.run(["audit", doc, "--format", "html", "--out", out.path])
+    #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.contains("审读报告已写到"))
+    let html = try String(contentsOf: out, encoding: .utf8)
+    #expect(html.contains("格式：文本"))
+    #expect(!html.contains("<img"))
+    #expect(!html.contains("页面截图"), "a text document needs no pdftoppm and says nothing about it")
+  }
+
+  @Test(.enabled(if: PDFReadingTests.popplerPresent && Poppler.find("pdftoppm") != nil && PDFReadingTests.sofficePresent,
+                 "需要 poppler-utils（pdftotext、pdftocairo、pdftoppm）与 LibreOffice（.ci/run 会安装）"))
+  func pdfReportIsSelfContainedWithCrops() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-report-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let pdf = try PDFConverter.convert(TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: dir)
+    let out = dir.appendingPathComponent("report.html")
+    let r = try CLI.run(["audit", pdf.path, "--format", "html", "--out", out.path])
+    #expect(r.status == 1, "the planted 类 208 error: \(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: out.path))
+    let html = try String(contentsOf: out, encoding: .utf8)
+    #expect(html.contains("<html lang=\"zh-CN\">"))
+    #expect(!html.contains("src=\"http") && !html.contains("<link") && !html.contains("<script"))
+    #expect(html.contains("data:image/png;base64,"))
+    #expect(html.contains("audit.sum.parent") && html.contains("行 208"))
+    // As many crops as findings with page and box (the JSON says which).
+    let json = try CLI.run(["audit", pdf.path, "--format", "json"])
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let located = array.filter { $0["page"] != nil && $0["box"] != nil }
+    #expect(located.count >= 2)
+    #expect(html.components(separatedBy: "<img").count - 1 == located.count)
+    #expect(!html.contains(PageRenderer.missingMessage))
+    #expect(html.contains("2025年部门支出预算总表</td><td>元</td>"))
+
+    // A page that cannot be rendered is named once; the others are rendered (gray, 110 dpi, A4 landscape or portrait).
+    let rendered = PageRenderer.render(pdf: pdf, pages: [1, 999])
+    let first = try #require(rendered.pages[1])
+    #expect(abs(first.pixelsPerPoint - 110.0 / 72) < 1e-9)
+    #expect(min(first.widthPoints, first.heightPoints) > 590 && max(first.widthPoints, first.heightPoints) < 845)
+    #expect(first.pixels.contains { $0 < 128 }, "the page has ink")
+    #expect(rendered.pages[999] == nil)
+    #expect(rendered.problem?.contains("第999页") == true)
   }
 }
