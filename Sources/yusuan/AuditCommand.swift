@@ -3,8 +3,8 @@ import Audit
 import Foundation
 import YusuanCore
 
-/// `yusuan audit DOCUMENT [--format text|json]`: reads a published 部门预算公开 document (text, .docx, .pdf) and
-/// reports every inconsistency found. Exit 0 without error-level findings, 1 with, 2 when the document cannot be read.
+/// `yusuan audit DOCUMENT [--format text|json|html] [--out FILE]`: reads a published 部门预算公开 document (text,
+/// .docx, .pdf) and reports every inconsistency found; `html` writes a self-contained report with page crops. Exit 0 without error-level findings, 1 with, 2 when the document cannot be read.
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
@@ -12,13 +12,17 @@ struct AuditCommand: ParsableCommand {
     discussion: "退出码：0 未发现错误级问题；1 发现问题；2 文件无法读取（空文件、编码不对、文件损坏、PDF 无文字等）。")
 
   @Argument(help: "公开文件：文本（UTF-8 或 GBK）、Word（.docx）或 PDF（需要 pdftotext）。") var document: String
-  @Option(help: "输出格式：text 或 json。") var format: OutputFormat = .text
+  @Option(help: "输出格式：text、json 或 html（审读报告网页，PDF 的问题旁附页面截图，需与 --out 同用）。") var format: OutputFormat = .text
+  @Option(name: .customLong("out"), help: "把报告写到这个文件，而不是标准输出（--format html 时必须指定）。") var outFile: String?
   @Option(name: .customLong("tables"), help: "把读出的各表写成 CSV 放到这个目录（tables.csv 为目录，tNN.csv 为各表），便于对照原文核对读表是否正确。")
   var tablesDirectory: String?
 
-  enum OutputFormat: String, ExpressibleByArgument { case text, json }
+  enum OutputFormat: String, ExpressibleByArgument { case text, json, html }
 
   func run() throws {
+    if format == .html && outFile == nil {
+      throw CLIFailure.input("--format html 需要用 --out 指定报告文件，例如：yusuan audit 文件.pdf --format html --out 审读报告.html")
+    }
     let doc: AuditDocument
     do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
     catch let e as AuditReadError { throw CLIFailure.input(e.message) }
@@ -35,8 +39,30 @@ struct AuditCommand: ParsableCommand {
     let editionWords = editions.flatMap(\.rules.residue)
     let extra = editionWords.reduce(into: [String]()) { if !Auditor.residueWords.contains($1) && !$0.contains($1) { $0.append($1) } }
     let findings = Auditor.audit(doc, catalog: catalog, extraResidue: extra, editions: editions)
-    Output.out(format == .json ? DiagnosticRenderer.json(findings) : DiagnosticRenderer.text(findings), terminator: "")
+    let report: String
+    switch format {
+    case .text: report = DiagnosticRenderer.text(findings)
+    case .json: report = DiagnosticRenderer.json(findings)
+    case .html: report = html(doc, findings)
+    }
+    if let outFile {
+      do { try Data(report.utf8).write(to: URL(fileURLWithPath: outFile), options: .atomic) }
+      catch { throw CLIFailure.input("无法把审读报告写到“\(outFile)”：请检查目录是否存在、是否可写、磁盘是否已满。") }
+      Output.err("审读报告已写到“\(outFile)”。" + DiagnosticRenderer.summary(findings) + "\n")
+    } else {
+      Output.out(report, terminator: "")
+    }
     if findings.errorCount > 0 { throw ExitCode(1) }
+  }
+
+  /// The HTML report; for a PDF, the pages its findings point at are rendered once each (pdftoppm) for the crops.
+  func html(_ doc: AuditDocument, _ findings: [Diagnostic]) -> String {
+    var rendered = PageRenderer.Result(pages: [:], problem: nil)
+    if doc.format == .pdf {
+      let pages = Set(findings.compactMap { $0.box != nil ? $0.page : nil })
+      rendered = PageRenderer.render(pdf: URL(fileURLWithPath: document), pages: pages)
+    }
+    return AuditHTMLReport.render(doc, findings: findings, pages: rendered.pages, renderProblem: rendered.problem)
   }
 
   func writeTables(_ doc: AuditDocument, to dir: URL) throws {
