@@ -166,10 +166,12 @@ enum PDFBlocks {
             while drop < body.count, drop < o.head.count, body[drop].cells == o.head[drop] { drop += 1 }
             body.removeFirst(drop)
             // A row split by the page break: the part here holds only the rest of cells that ran full on the last
-            // page. It is joined to that row.
+            // page (a name, or even the digits of a code or figure: 20103|01, 165.3|0). It is joined to that row.
             if let first = body.first, let last = lastRow, case .row(var cells, let line, let g) = r.blocks[last.block] {
               let filled = first.cells.indices.filter { !first.cells[$0].isEmpty }
-              if !filled.isEmpty, filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty && !TableLayout.looksNumeric(first.cells[$0]) }) {
+              if !filled.isEmpty, filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
+                  // A cell that starts an item of its own (十一、城乡社区支出, 1. …, a code) begins a new row.
+                  && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) == nil }) {
                 for c in filled { cells[c] += first.cells[c] }
                 r.blocks[last.block] = .row(cells, line: line, group: g)
                 body.removeFirst()
@@ -272,7 +274,10 @@ struct ProseGeometry {
     let full = previous.box.x1 >= right - 1.5 * em
     // A line may also stop short of the margin when the next word did not fit (WPS wraps a whole figure):
     // it then ends mid-sentence. A centred title never continues into body text.
-    let midSentence = !(previous.text.last.map { "。；：！？;:!?".contains($0) } ?? true) && previous.box.x0 <= left + 3 * em
+    // An ASCII full stop after a Chinese word ends a sentence too (节约开支.), one after a digit does not.
+    let chars = Array(previous.text)
+    let asciiStop = chars.count >= 2 && chars[chars.count - 1] == "." && !chars[chars.count - 2].isNumber
+    let midSentence = !(chars.last.map { "。；：！？;:!?".contains($0) } ?? true) && !asciiStop && previous.box.x0 <= left + 3 * em
     return full || midSentence
   }
 }
