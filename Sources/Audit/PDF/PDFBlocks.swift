@@ -169,7 +169,11 @@ enum PDFBlocks {
             // page (a name, or even the digits of a code or figure: 20103|01, 165.3|0). It is joined to that row.
             if let first = body.first, let last = lastRow, case .row(var cells, let line, let g) = r.blocks[last.block] {
               let filled = first.cells.indices.filter { !first.cells[$0].isEmpty }
-              if !filled.isEmpty, filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
+              // A row that starts with a whole code (201, 20103, 2010301) is a row of its own; a split one starts
+              // with the code's tail (01) or with no code at all.
+              let code = first.cells.first { !$0.isEmpty } ?? ""
+              let wholeCode = code.allSatisfy(\.isNumber) && [3, 5, 7].contains(code.count)
+              if !filled.isEmpty, !wholeCode, !TableSumRule.isTotalLabel(code), filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
                   // A cell that starts an item of its own (十一、城乡社区支出, 1. …, a code) begins a new row.
                   && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) == nil }) {
                 for c in filled { cells[c] += first.cells[c] }
