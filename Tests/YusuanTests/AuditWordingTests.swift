@@ -58,4 +58,13 @@ import YusuanCore
     #expect(!Heuristics.startsNewParagraph("180.00万，支持企业国际化发展50.00万。"))
     #expect(Heuristics.startsNewParagraph("12、完成区委交办的其他任务。"))
   }
+
+  /// The text report ends with what was read and what could not be checked.
+  @Test func theLedgerSaysWhatWasReadAndWhatWasNot() throws {
+    let doc = try DocumentReader.read(data: Data((Self.emptyTable(figure: "") + "收入预算100.00万元，比2024年预算增加10.00万元。\n").utf8), name: "t.txt")
+    let clean = AuditLedger.text(doc, [])
+    #expect(clean.contains("读出 1 张表（元 1 张）") && clean.contains("2 个金额、1 处增减") && clean.contains("未能核对：无"))
+    let unread = Diagnostic(rule: "audit.code.unknown", severity: .info, message: "未能核对 3 个科目编码")
+    #expect(AuditLedger.text(doc, [unread]).contains("未能核对：1 条（audit.code.unknown"))
+  }
 }
