@@ -117,6 +117,8 @@ enum PartsRule {
   }
 }
 
+/// `audit.prose.truncated` (warning): the prose cuts a 元 figure to 万元 instead of rounding it (1,202.95 for
+/// 12,029,561.84 元 = 1,202.956184 万元 → 1,202.96).
 /// `audit.prose.figure` (error): a named figure in prose (工资福利支出187.62万元) differs from every figure the
 /// tables print under that name (表3: 185.62). Only names the tables know are checked. A funding source named as
 /// part of a stated total (项目支出254.00万元…按资金来源分：一般公共预算安排249.00万元) is that total's part, not the
@@ -150,6 +152,12 @@ enum ProseFigureRule {
         // A figure for a 科目 named by its whole path is checked exactly by SubjectPathRule.
         if subjectItems.contains(where: { $0.amount.range == a.range || $0.prior?.range == a.range }) { continue }
         guard let figures = facts.figures(for: a.subject), !figures.contains(a.amount) else { continue }
+        if let rounded = facts.truncations[a.amount], figures.contains(rounded) {
+          out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
+            "说明中「\(a.subject)\(a.text)」是把表中以元列示的数字截尾到万元，四舍五入应为 \(rounded.wan) 万元。",
+            expected: rounded.wan, actual: a.amount.wan))
+          continue
+        }
         out.append(c.at(sp.paragraph, "audit.prose.figure", .error,
           "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(figures.map(\.wan).joined(separator: "、"))）都不相符。",
           expected: figures.map(\.wan).joined(separator: " 或 "), actual: a.amount.wan))

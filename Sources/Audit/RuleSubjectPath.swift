@@ -93,7 +93,12 @@ enum SubjectPathRule {
         }
         guard hasTables else { continue }
         guard let f = figure(for: item.path, in: c.document) else { unresolved.append(name); continue }
-        if f.amount != item.amount.amount {
+        if f.amount != item.amount.amount, f.table.moneyUnit != .wan, let exact = f.table.value(f.row, TableShape(f.table).amountColumns.first ?? 0).value,
+           Amount(wanCents: exact.fen / 10_000) == item.amount.amount {
+          out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
+            "说明中「\(name)」\(item.amount.text)是把表中的 \(f.table.show(t: f.row)) 截尾到万元，四舍五入应为 \(f.amount.wan) 万元。",
+            expected: f.amount.wan, actual: item.amount.amount.wan))
+        } else if f.amount != item.amount.amount {
           out.append(c.at(sp.paragraph, "audit.prose.subject", .error,
             "说明中「\(name)」\(item.amount.text)，而\(f.table.ref)中该科目（\(f.row.cell(TableShape(f.table).codeColumn ?? 0))）为 \(f.table.show(t: f.row))\(f.table.moneyUnit == .wan ? "" : "，即 \(f.amount.wan) 万元")。",
             expected: f.amount.wan, actual: item.amount.amount.wan))
