@@ -27,7 +27,9 @@ enum SubjectPathRule {
     let matches = (bracketPath.matches(in: text, range: NSRange(location: 0, length: ns.length))
       + dashPath.matches(in: text, range: NSRange(location: 0, length: ns.length))).sorted { $0.range.location < $1.range.location }
     for (k, m) in matches.enumerated() {
-      let path = (1...3).map { ns.substring(with: m.range(at: $0)).trimmingCharacters(in: CharacterSet(charactersIn: "“”\" ")) }
+      var path = (1...3).map { ns.substring(with: m.range(at: $0)).trimmingCharacters(in: CharacterSet(charactersIn: "“”\" ")) }
+      // An item's number is not part of the 类 name: 1.一般公共服务支出（类）….
+      path[0] = ImportMapping.itemName(path[0])
       let end = k + 1 < matches.count ? matches[k + 1].range.location : ns.length
       // The amounts of this item: those after the path, before the next path and within its sentence.
       let sentenceEnd = ns.range(of: "。", range: NSRange(location: NSMaxRange(m.range), length: end - NSMaxRange(m.range))).location

@@ -187,6 +187,26 @@ struct AuditOfCompiledDocumentTests {
     #expect(findings.isEmpty, "\(findings.map { "[\($0.rule)] \($0.location)：\($0.message)" }.joined(separator: "\n"))")
   }
 
+  /// yusuan's own compiled demo printed to PDF by LibreOffice — portrait and landscape pages, tables over page
+  /// breaks, a title wrapped onto a second line, page numbers low on landscape pages — passes the audit too.
+  @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"), "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
+  func compiledDemoAsPDFPassesTheAudit() throws {
+    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
+    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+    let wb = try TestSupport.workbook(script, department: "示例区政府办公室（示例）")
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-demo-pdf-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let docx = out.appendingPathComponent("demo-2025.docx")
+    try DocxRenderer.render(try wb.compile(draft: false)).write(to: docx)
+    let read = try DocumentReader.read(url: try PDFConverter.convert(docx: docx, outputDirectory: out))
+    #expect(read.format == .pdf && read.tables.count >= 13)
+    let editions = TestSupport.forms.editionIDs.compactMap { try? TestSupport.forms.edition($0) }
+    let findings = Auditor.audit(read, catalog: try TestSupport.forms.catalog("classification-harvested"), editions: editions).filter { $0.severity != .info || $0.message.contains("未能核对") }
+    #expect(findings.isEmpty, "\(findings.map { "[\($0.rule)] \($0.location)：\($0.message)" }.joined(separator: "\n"))")
+  }
+
   /// The 2024 seed entered as printed and compiled (as a draft): the audit finds the defects the facts still carry —
   /// revenue 612.42 against expenditure 612.41, and no 经济分类 for 表6 — and nothing in the generated prose.
   @Test func compiledSeed2024ShowsOnlyItsOwnDefects() throws {

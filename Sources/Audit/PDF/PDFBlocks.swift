@@ -268,6 +268,9 @@ struct ProseGeometry {
   }
 
   func continues(_ previous: PDFBlocks.Line, with next: PDFBlocks.Line) -> Bool {
+    // A table title too long for one line goes on, centred, below: 2025年一般公共预算“三公”经费 / 支出表.
+    if next.page == previous.page, next.box.y0 - previous.box.y1 <= 0.6 * em, !Heuristics.isTitle(previous.text),
+       Heuristics.label(previous.text) == nil, Heuristics.isTitle(previous.text + next.text), next.text.count <= 12 { return true }
     // A note under a table (注：…) wraps like prose; other structural lines stand alone.
     let note = previous.text.hasPrefix("注")
     if (Heuristics.isStructural(previous.text) && !note) || Heuristics.isStructural(next.text) || previous.centred || next.centred { return false }
@@ -298,7 +301,8 @@ enum Furniture {
   }
 
   static func inMargin(_ box: Box, page: PDFPage) -> Bool {
-    box.y1 < page.height * 0.08 || box.y0 > page.height * 0.9
+    // Landscape pages keep a deep bottom margin (GB/T 9704 puts the page number 7 mm below the text block).
+    box.y1 < page.height * 0.1 || box.y0 > page.height * 0.85
   }
 
   /// `— 3 —`, `- 3 -`, `3`, `第3页`, `第 3 页 共 20 页` in the top or bottom margin.

@@ -34,7 +34,17 @@ enum Poppler {
     guard let data = fm.contents(atPath: words.path) else { throw AuditReadError("PDF 文件“\(name)”的文字未能提取。") }
     var pages = BBoxLayout.pages(data)
     if cairoStatus == 0, let svgData = fm.contents(atPath: svg.path) {
-      let drawn = SVGRulings.pages(svgData)
+      var drawn = SVGRulings.pages(svgData)
+      // Cairo's multi-page SVG lays every page out in the first page's frame: a page of another size (a landscape
+      // table page in a portrait document) is drawn again on its own.
+      if let cairoPath = find("pdftocairo"), drawn.count == pages.count, let first = pages.first {
+        let odd = pages.filter { abs($0.width - first.width) > 1 || abs($0.height - first.height) > 1 }.map(\.number)
+        for n in odd {
+          let one = work.appendingPathComponent("page-\(n).svg")
+          let run = try start(cairoPath, ["-svg", "-f", "\(n)", "-l", "\(n)", url.path, one.path], work: work, tag: "svg-\(n)")
+          if run.wait() == 0, let data = fm.contents(atPath: one.path), let page = SVGRulings.pages(data).first { drawn[n - 1] = page }
+        }
+      }
       // Only when the two tools agree on the page count can drawings be matched to pages.
       if drawn.count == pages.count {
         for k in pages.indices {
