@@ -6,7 +6,7 @@ import YusuanCore
 /// — is not what the tables print for that 科目. The path picks the one row (行政运行 exists under many 款), so
 /// the check is exact: the row's 合计, in 万元 half-up when the table is in 元.
 /// `audit.prose.subject-change` (error): the same item's `执行数为A万元，安排B万元，比上年执行数增加/减少P%` —
-/// P or its direction disagree with A and B.
+/// P or its direction disagree with A and B, or 持平 is said of two different figures.
 /// Paths no table prints are listed once as not checked (info), never guessed.
 enum SubjectPathRule {
   struct Item {
@@ -42,7 +42,9 @@ enum SubjectPathRule {
       if head.contains("执行数"), own.count >= 2 { prior = current; current = own[1] }
       var stated: (String, PrintedPercent)? = nil
       let tail = ns.substring(with: NSRange(location: NSMaxRange(current.range), length: stop - NSMaxRange(current.range)))
-      if let r = tail.range(of: #"(增加|减少|增长|下降)\s*(\d+(?:\.\d+)?)\s*%"#, options: .regularExpression) {
+      if tail.contains("持平") || tail.contains("无变化") {
+        stated = ("持平", PrintedPercent("0")!)
+      } else if let r = tail.range(of: #"(增加|减少|增长|下降)\s*(\d+(?:\.\d+)?)\s*%"#, options: .regularExpression) {
         let piece = String(tail[r])
         let word = String(piece.prefix(2))
         if let p = PrintedPercent(String(piece.dropFirst(2)).trimmingBlanks()) { stated = (word, p) }
@@ -79,7 +81,13 @@ enum SubjectPathRule {
     for sp in c.scanned {
       for item in items(sp) {
         let name = item.path.joined(separator: "-")
-        if let p = item.prior, let s = item.stated {
+        if let p = item.prior, let s = item.stated, s.word == "持平" {
+          if p.amount != item.amount.amount {
+            out.append(c.at(sp.paragraph, "audit.prose.subject-change", .error,
+              "「\(name)」执行数 \(p.amount.wan) 万元、安排 \(item.amount.amount.wan) 万元，并不持平，文中却写“持平”。",
+              expected: item.amount.amount > p.amount ? "增加" : "减少", actual: "持平"))
+          }
+        } else if let p = item.prior, let s = item.stated {
           let up = item.amount.amount > p.amount, down = item.amount.amount < p.amount
           let saysUp = s.word == "增加" || s.word == "增长", saysDown = !saysUp
           if (up && saysDown) || (down && saysUp) {

@@ -49,6 +49,9 @@ import Testing
     #expect(pct.map(\.rule) == ["audit.prose.subject-change"] && pct.first?.expected == "17.37%")
     let dir = findings(["1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”执行数为1,000.00万元，安排938.95万元，比上年执行数增加6.11%。"])
     #expect(dir.map(\.rule) == ["audit.prose.subject-change"] && dir.first?.expected == "减少")
+    let flat = findings(["1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”执行数为900.00万元，安排938.95万元，与上年执行数持平。"])
+    #expect(flat.map(\.rule) == ["audit.prose.subject-change"] && flat.first?.actual == "持平")
+    #expect(findings(["1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”执行数为938.95万元，安排938.95万元，与上年执行数持平。"]).isEmpty)
   }
 
   /// 9,389,498.16 元 is 938.9498… 万元: 938.95 rounded, 938.94 cut. Cutting is its own finding, not a wrong figure.
