@@ -14,7 +14,7 @@ struct DocumentFacts {
   init(_ c: AuditContext) {
     let doc = c.document
     func add(_ name: String, _ a: Amount) {
-      let k = NameKey.of(name).replacingOccurrences(of: TwoSidedRule.ordinal, with: "", options: .regularExpression)
+      let k = NameKey.of(name).replacing(pattern: TwoSidedRule.ordinal, with: "")
       guard !k.isEmpty else { return }
       if !(index[k]?.contains(a) ?? false) { index[k, default: []].append(a) }
     }

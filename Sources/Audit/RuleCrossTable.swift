@@ -47,7 +47,7 @@ enum CrossTableRule {
       guard let split = shape.splitColumn, let labelCol = shape.labelColumns.first, let col = shape.amountColumns.first(where: { $0 < split }) else { continue }
       for row in t.rows {
         let label = NameKey.of(row.cell(labelCol))
-        guard label.range(of: TwoSidedRule.ordinal, options: .regularExpression) != nil || label.hasPrefix("上年结转") else { continue }
+        guard label.match(TwoSidedRule.ordinal) != nil || label.hasPrefix("上年结转") else { continue }
         if !label.contains("一般公共预算"), !(t.value(row, col).value ?? .zero).isZero { return false }
       }
     }
@@ -80,7 +80,7 @@ enum CrossTableRule {
           var code: String?
           if t.kind.isTwoSided {
             let label = NameKey.of(shape.label(of: row, side: col))
-            let stripped = label.replacingOccurrences(of: TwoSidedRule.ordinal, with: "", options: .regularExpression)
+            let stripped = label.replacing(pattern: TwoSidedRule.ordinal, with: "")
             if label.contains("本年支出") { code = "合计" }
             else if stripped != label, let cat = c.catalog, let e = cat.entries(named: stripped, in: .function).first(where: { $0.code.count == 3 }) { code = e.code }
             if col < (shape.splitColumn ?? 0) { code = nil }

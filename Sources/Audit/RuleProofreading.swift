@@ -25,7 +25,7 @@ enum ProofreadingRule {
                           expected: "只印一次", actual: "第\(first.index)段、第\(p.index)段"))
         } else { seen[key] = p }
       }
-      if let r = p.text.range(of: #"。。|，，|；；"#, options: .regularExpression) {
+      if let r = p.text.match(#"。。|，，|；；"#) {
         out.append(c.at(p, "audit.text.double-stop", .info, "标点重复：“\(p.text[r])”。", expected: String(p.text[r].prefix(1)), actual: String(p.text[r])))
       }
       let open = p.text.filter { $0 == "“" }.count, close = p.text.filter { $0 == "”" }.count
@@ -37,7 +37,7 @@ enum ProofreadingRule {
       }
     }
     for p in c.document.prose {
-      if let r = p.text.range(of: #"[^\s] +[，。；：、]"#, options: .regularExpression) {
+      if let r = p.text.match(#"[^\s] +[，。；：、]"#) {
         out.append(c.at(p, "audit.text.space", .info, "标点前多了空格：“\(p.text[r])”。", expected: "无空格", actual: String(p.text[r])))
       }
     }
@@ -65,7 +65,7 @@ enum ProofreadingRule {
     let sections = Dictionary(grouping: c.scanned.filter { $0.paragraph.section.map { $0.contains("预算安排") || $0.contains("资金安排") } ?? false },
                               by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
     var out: [Diagnostic] = []
-    for (_, sps) in sections.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) where sps.allSatisfy({ $0.amounts.isEmpty && $0.paragraph.text.range(of: #"\d\s*万"#, options: .regularExpression) == nil }) {
+    for (_, sps) in sections.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) where sps.allSatisfy({ $0.amounts.isEmpty && $0.paragraph.text.match(#"\d\s*万"#) == nil }) {
       out.append(c.at(sps[0].paragraph, "audit.text.no-amount", .warning,
         "“\(sps[0].paragraph.section!)”一节没有写金额：「\(AuditContext.quote(sps[0].paragraph.text))」。预算安排应写明安排多少资金、用于什么。",
         expected: "金额", actual: "无"))

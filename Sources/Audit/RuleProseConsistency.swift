@@ -40,7 +40,7 @@ enum ItemListRule {
     var out: [Diagnostic] = []
     let bySection = Dictionary(grouping: c.scanned.filter { $0.paragraph.section != nil }, by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
     for (_, paras) in bySection.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) {
-      let isItem: (ScannedParagraph) -> Bool = { $0.paragraph.text.range(of: #"^\s*\d+\s*[.．、]"#, options: .regularExpression) != nil }
+      let isItem: (ScannedParagraph) -> Bool = { $0.paragraph.text.match(#"^\s*\d+\s*[.．、]"#) != nil }
       guard let total = paras.first(where: { !isItem($0) && $0.changes.contains { $0.current != nil } })?.changes.first(where: { $0.current != nil }) else { continue }
       let items = paras.filter(isItem).compactMap { $0.changes.first { $0.current != nil } }
       guard items.count >= 2, let tc = total.current?.amount else { continue }

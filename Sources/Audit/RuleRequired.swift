@@ -34,7 +34,7 @@ enum RequiredRule {
         }
       }
       for word in ["公务接待费", "公务用车运行维护费", "因公出国（境）费", "公务用车"] where evidence.isEmpty && prose.contains(word) { evidence.append("文中提到\(word)") }
-      if let vehicles = prose.range(of: #"车辆\s*\d+\s*辆"#, options: .regularExpression) { evidence.append(String(prose[vehicles])) }
+      if let vehicles = prose.match(#"车辆\s*\d+\s*辆"#) { evidence.append(String(prose[vehicles])) }
       out.append(c.at(document: "audit.required.three-public", .error,
         "没有“三公”经费支出表，也没有“三公”经费说明（名词解释不算）。“三公”经费必须公开，为零也要说明" + (evidence.isEmpty ? "。" : "；而本文件显示有相关支出：\(evidence.joined(separator: "、"))。"),
         expected: "“三公”经费表和说明", actual: "无"))

@@ -18,7 +18,6 @@ enum SubjectPathRule {
 
   static let bracketPath = try! NSRegularExpression(pattern: #"([^“”"，。；：、（）()]{2,40}?)[（(]类[)）]\s*([^“”"，。；（）()]{2,40}?(?:[（(][^类款项)）]{1,6}[)）][^“”"，。；（）()]{0,30}?)?)[（(]款[)）]\s*([^“”"，。；]{2,60}?)[（(]项[)）]"#)
   static let dashPath = try! NSRegularExpression(pattern: #"[“"]([^“”"，。；-]{2,40})[-－—]([^“”"，。；-]{2,60})[-－—]([^“”"，。；-]{2,60})[”"]"#)
-  static let execution = try! NSRegularExpression(pattern: #"执行数为?\s*"#)
 
   static func items(_ sp: ScannedParagraph) -> [Item] {
     let text = ProseScanner.normalize(sp.paragraph.text)
@@ -44,7 +43,7 @@ enum SubjectPathRule {
       let tail = ns.substring(with: NSRange(location: NSMaxRange(current.range), length: stop - NSMaxRange(current.range)))
       if tail.contains("持平") || tail.contains("无变化") {
         stated = ("持平", PrintedPercent("0")!)
-      } else if let r = tail.range(of: #"(增加|减少|增长|下降)\s*(\d+(?:\.\d+)?)\s*%"#, options: .regularExpression) {
+      } else if let r = tail.match(#"(增加|减少|增长|下降)\s*(\d+(?:\.\d+)?)\s*%"#) {
         let piece = String(tail[r])
         let word = String(piece.prefix(2))
         if let p = PrintedPercent(String(piece.dropFirst(2)).trimmingBlanks()) { stated = (word, p) }

@@ -18,7 +18,7 @@ enum TableShapeRule {
     let tables = c.document.tables.filter { $0.kind != .other && $0.kind != .performance }
     // The department prefix most titles share (text before the year).
     let prefixes = tables.compactMap { $0.title }.compactMap { t -> String? in
-      guard let r = t.range(of: #"\d{4}\s*年"#, options: .regularExpression) else { return nil }
+      guard let r = t.match(#"\d{4}\s*年"#) else { return nil }
       return String(t[..<r.lowerBound]).trimmingBlanks()
     }
     let common = Dictionary(grouping: prefixes, by: { $0 }).max { $0.value.count < $1.value.count }?.key ?? ""

@@ -10,7 +10,7 @@ enum UnitNameRule {
     var known: Set<String> = []
     // The department as its table titles print it: the text before the year (杜集区政府办公室2021年收支总表).
     for t in doc.tables {
-      guard let title = t.title, let r = title.range(of: #"\d{4}\s*年"#, options: .regularExpression) else { continue }
+      guard let title = t.title, let r = title.match(#"\d{4}\s*年"#) else { continue }
       let name = NameKey.of(String(title[..<r.lowerBound]))
       if name.count >= 2 { known.insert(name) }
     }

@@ -175,7 +175,7 @@ enum PDFBlocks {
               let wholeCode = code.allSatisfy(\.isNumber) && [3, 5, 7].contains(code.count)
               if !filled.isEmpty, !wholeCode, !TableSumRule.isTotalLabel(code), filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
                   // A cell that starts an item of its own (十一、城乡社区支出, 1. …, a code) begins a new row.
-                  && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) == nil }) {
+                  && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].match(#"^[一二三四五六七八九十]+、"#) == nil }) {
                 for c in filled { cells[c] += first.cells[c] }
                 r.blocks[last.block] = .row(cells, line: line, group: g)
                 body.removeFirst()
@@ -309,7 +309,7 @@ enum Furniture {
   static func isPageNumber(_ text: String, box: Box, page: PDFPage) -> Bool {
     guard inMargin(box, page: page) else { return false }
     let t = text.replacingOccurrences(of: " ", with: "")
-    return t.range(of: #"^[-—–－]*\d{1,4}[-—–－]*$|^第\d+页(共\d+页)?$|^\d+/\d+$"#, options: .regularExpression) != nil
+    return t.match(#"^[-—–－]*\d{1,4}[-—–－]*$|^第\d+页(共\d+页)?$|^\d+/\d+$"#) != nil
   }
 
 }
