@@ -109,4 +109,14 @@ import Testing
     #expect(PrintedPercent(String(repeating: "9", count: 40) + ".5%") == nil)
     #expect(PrintedPercent("12.50%")?.scaled == 1250)
   }
+
+  /// pdftocairo runs on chunks of same-size pages (its multi-page SVG reframes a landscape page among portrait ones),
+  /// split so two processes share the work.
+  @Test func drawingChunksKeepPageSizesApart() {
+    let portrait = (595.3, 841.9), landscape = (841.9, 595.3)
+    let sizes = Array(repeating: portrait, count: 3) + [landscape, landscape] + Array(repeating: portrait, count: 12)
+    let chunks = Poppler.chunks(sizes, processes: 2)
+    #expect(chunks == [1...3, 4...5, 6...14, 15...17])
+    #expect(Poppler.chunks([portrait], processes: 2) == [1...1])
+  }
 }
