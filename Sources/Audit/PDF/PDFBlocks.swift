@@ -54,7 +54,8 @@ enum PDFBlocks {
         guard let box = Box.enclosing(words.map(\.box)) else { continue }
         if let top = contentsTop, box.y0 > top { continue }
         if text.replacingOccurrences(of: " ", with: "") == "目录" { contentsTop = box.y1 }
-        if margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
+        // A table label or title high on every page (部门公开表3 in a printed workbook) is no running head.
+        if !Heuristics.isStructural(text), margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
         let height = words.map(\.box.height).sorted()[words.count / 2]
         let runs = TextLines.runs(words, gap: 2 * height).map { StreamColumns.Run(text: TextLines.join($0), box: Box.enclosing($0.map(\.box))!) }
         var line = Line(text: text, box: box, page: page.number, runs: runs, words: words)
