@@ -23,10 +23,17 @@ enum ContradictionRule {
       let deltas = Set(g.map { $0.1.signedDelta })
       guard deltas.count > 1 else { continue }
       let first = g[0]
-      for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta {
+      // One quantity, not two that print the same figure: the same subject, or both the budget's total.
+      func sameQuantity(_ a: ProseChange, _ b: ProseChange) -> Bool {
+        let x = NameKey.of(a.current?.subject ?? ""), y = NameKey.of(b.current?.subject ?? "")
+        func isTotal(_ s: String) -> Bool { DocumentFacts.totalAliases.contains { s.hasSuffix($0) || $0.hasSuffix(s) && !s.isEmpty } }
+        return x == y || x.isEmpty || y.isEmpty || (isTotal(x) && isTotal(y))
+      }
+      for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta && sameQuantity(ch, first.1) {
+        // Neither statement is taken for the right one: the reader sees both and the two last-year figures they imply.
         out.append(c.at(sp.paragraph, "audit.prose.contradiction", .error,
-          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorYear)年相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数。",
-          expected: "\(first.1.direction > 0 ? "增加" : "减少")\(first.1.delta.wan)万元", actual: "\(ch.direction > 0 ? "增加" : "减少")\(ch.delta.wan)万元"))
+          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorYear)年相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
+          expected: "同一个上年数", actual: "\(first.1.prior!.wan) 与 \(ch.prior!.wan)"))
       }
     }
     return out
