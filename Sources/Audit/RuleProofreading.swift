@@ -19,7 +19,8 @@ enum ProofreadingRule {
     var seen: [String: AuditParagraph] = [:]
     for p in c.document.paragraphs where !p.isHeading {
       let key = NameKey.of(p.text).replacingOccurrences(of: " ", with: "")
-      if key.count >= 20 {
+      // Only sentences: a line of figures read as text (a table copied without tabs) repeats by nature.
+      if key.count >= 20, key.contains(where: { "。，；".contains($0) }) {
         if let first = seen[key] {
           out.append(c.at(p, "audit.text.duplicate", .warning, "这一段与第\(first.index)段一字不差，重复印了两次：「\(AuditContext.quote(p.text))」。",
                           expected: "只印一次", actual: "第\(first.index)段、第\(p.index)段"))
@@ -32,7 +33,9 @@ enum ProofreadingRule {
       if open != close {
         out.append(c.at(p, "audit.text.quotes", .info, "引号不成对：“ \(open) 个，” \(close) 个。", expected: "成对", actual: "“\(open) ”\(close)"))
       }
-      if !p.isGlossary, p.text.count >= 30, let last = p.text.last, last.isLetter, !Heuristics.isStructural(p.text) {
+      // A sentence (it has a comma) that stops without its stop; a line of a table read as text is no sentence.
+      if !p.isGlossary, p.text.count >= 30, p.text.contains("，"), let last = p.text.last, last.isLetter, !Heuristics.isStructural(p.text),
+         p.text.filter({ $0 == "." }).count < 3 {
         out.append(c.at(p, "audit.text.no-stop", .info, "这一段没有以句号结束：「…\(p.text.suffix(16))」。", expected: "。", actual: String(p.text.suffix(4))))
       }
     }
