@@ -82,17 +82,22 @@ public final class WorkbookStore: Sendable {
   }
 
   /// Opens an existing workbook, migrating an older schema; a file that is not a workbook is refused untouched.
+  ///
+  /// The file is identified before anything can change it: its header must be SQLite's with yusuan's application id,
+  /// and a connection that cannot write must find yusuan's own tables. Only then is it opened for writing (which
+  /// switches on WAL and may migrate). An empty file, a text file or another program's database stays byte for byte.
   public static func open(path: String, readonly: Bool = false) throws -> WorkbookStore {
     guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
     do {
-      let db = try DatabaseQueue(path: path, configuration: configuration(readonly: readonly))
-      let appID = try db.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
-      guard appID == applicationID else { throw StoreError.notAWorkbook(path) }
-      if !readonly {
-        let applied = try db.read { try migrator.appliedIdentifiers($0) }
-        if applied.contains(where: { !migrator.migrations.contains($0) }) { throw StoreError.newerSchema(path) }
-        try migrator.migrate(db)
-      }
+      try identifyHeader(path)
+      let probe = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+      try identifyTables(probe, path: path)
+      if readonly { return WorkbookStore(path: path, db: probe) }
+      try probe.close()
+      let db = try DatabaseQueue(path: path, configuration: configuration())
+      let applied = try db.read { try migrator.appliedIdentifiers($0) }
+      if applied.contains(where: { !migrator.migrations.contains($0) }) { throw StoreError.newerSchema(path) }
+      try migrator.migrate(db)
       return WorkbookStore(path: path, db: db)
     } catch let e as StoreError {
       throw e
@@ -103,6 +108,33 @@ public final class WorkbookStore: Sendable {
     } catch {
       throw StoreError.unreadable(path, String(describing: error))
     }
+  }
+
+  /// The first 100 bytes of an SQLite file: the magic string, and the application id at offset 68.
+  /// A file that is empty, shorter or not SQLite is refused without SQLite ever opening it (opening an empty file
+  /// for writing would turn it into a database). An SQLite file with another application id is refused too, unless
+  /// a non-empty `-wal` beside it may hold a newer first page (a workbook whose creator was killed before the
+  /// checkpoint); the read-only look at its tables then decides.
+  static func identifyHeader(_ path: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.unreadable(path, "没有读取权限") }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 100)) ?? Data()
+    guard header.count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { throw StoreError.notAWorkbook(path) }
+    let id = header[header.startIndex + 68 ..< header.startIndex + 72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    if Int32(bitPattern: id) == applicationID { return }
+    let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+    guard walSize > 0 else { throw StoreError.notAWorkbook(path) }
+  }
+
+  /// yusuan's tables, seen through a connection that cannot write: the application id, the migrations GRDB records
+  /// and `meta`, `facts`, `journal`. A database that has yusuan's id but not its tables is not given them.
+  static func identifyTables(_ db: DatabaseQueue, path: String) throws {
+    let ok = try db.read { db -> Bool in
+      guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID else { return false }
+      let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+      return tables.isSuperset(of: ["grdb_migrations", "meta", "facts", "journal"])
+    }
+    guard ok else { throw StoreError.notAWorkbook(path) }
   }
 
   public func meta() throws -> WorkbookMeta {
