@@ -90,10 +90,11 @@ public final class WorkbookStore: Sendable {
     guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
     do {
       try identifyHeader(path)
-      let probe = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+      let probe = try readOnlyQueue(path)
       try identifyTables(probe, path: path)
       if readonly { return WorkbookStore(path: path, db: probe) }
       try probe.close()
+      guard access(path, W_OK) == 0, access(folder(of: path), W_OK) == 0 else { throw StoreError.readonly(path) }
       let db = try DatabaseQueue(path: path, configuration: configuration())
       let applied = try db.read { try migrator.appliedIdentifiers($0) }
       if applied.contains(where: { !migrator.migrations.contains($0) }) { throw StoreError.newerSchema(path) }
@@ -124,6 +125,45 @@ public final class WorkbookStore: Sendable {
     if Int32(bitPattern: id) == applicationID { return }
     let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
     guard walSize > 0 else { throw StoreError.notAWorkbook(path) }
+  }
+
+  /// A connection that cannot write. A WAL workbook is read through a shared-memory file (`-shm`) beside it, which
+  /// cannot be created in a folder yusuan may not write to: there the file is opened immutable instead (no writer can
+  /// be at work in such a folder, since a writer needs to create its `-wal` there). Refused in Chinese when a `-wal`
+  /// beside it still holds entries not yet merged into the file, which an immutable reading would not see.
+  static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    do {
+      let db = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+      // The first read is what needs the -shm.
+      _ = try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+      return db
+    } catch let e as DatabaseError where e.resultCode != .SQLITE_NOTADB && e.resultCode != .SQLITE_CORRUPT && access(folder(of: path), W_OK) != 0 {
+      let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+      guard walSize == 0 else { throw StoreError.unmergedInReadonlyFolder(path) }
+      let db = try DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true))
+      _ = try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+      return db
+    }
+  }
+
+  /// `file:` URI of a path with `immutable=1`: SQLite reads it without locks, `-wal` or `-shm`.
+  static func immutableURI(_ path: String) -> String {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    var encoded = ""
+    for ch in absolute.unicodeScalars {
+      switch ch {
+      case "%": encoded += "%25"
+      case "?": encoded += "%3F"
+      case "#": encoded += "%23"
+      default: encoded.unicodeScalars.append(ch)
+      }
+    }
+    return "file://" + encoded + "?immutable=1"
+  }
+
+  static func folder(of path: String) -> String {
+    let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return dir.isEmpty ? "." : dir
   }
 
   /// yusuan's tables, seen through a connection that cannot write: the application id, the migrations GRDB records
@@ -286,6 +326,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case diskFull(String)
   case readonly(String)
   case unreadable(String, String)
+  case unmergedInReadonlyFolder(String)
   case concurrentChange
 
   public var description: String {
@@ -297,7 +338,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .newerSchema(let p): return "工作簿“\(p)”由更新版本的 yusuan 创建，请升级 yusuan 后再打开。"
     case .busy(let p): return "工作簿“\(p)”正被另一个程序写入，等待5秒后仍未释放。请稍后重试（已录入的内容不受影响）。"
     case .diskFull(let p): return "磁盘已满，无法写入工作簿“\(p)”。本次录入未生效，原有内容完好；请腾出空间后重试。"
-    case .readonly(let p): return "工作簿“\(p)”是只读的，无法写入。"
+    case .readonly(let p): return "工作簿“\(p)”或它所在的文件夹是只读的，无法写入。可以用 yusuan check、yusuan export 查看它；如要录入，请把它复制到可写的文件夹，或请管理员开放写权限。"
+    case .unmergedInReadonlyFolder(let p):
+      return "工作簿“\(p)”所在的文件夹是只读的，而旁边的“\(p)-wal”中还有尚未并入工作簿的录入，在这里无法完整读取。请把工作簿连同同名的 -wal 文件一起复制到可写的文件夹后再打开（不会丢失内容）。"
     case .unreadable(let p, let why): return "无法读取工作簿“\(p)”：\(why)"
     case .concurrentChange: return "工作簿在录入期间被另一个程序修改。"
     }

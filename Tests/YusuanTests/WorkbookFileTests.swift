@@ -60,6 +60,79 @@ struct WorkbookFileTests {
     }
   }
 
+  /// Runs the binary as a user who may read the workbook's folder but not write to it: as `nobody` through
+  /// `setpriv` when the tests run as root (root writes anywhere), else after taking away the folder's write bit.
+  static func runInReadOnlyFolder(_ dir: String, _ args: [String]) throws -> CLI.Result {
+    let p = Process()
+    if getuid() == 0 {
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + args
+    } else {
+      p.executableURL = CLI.binary
+      p.arguments = args
+    }
+    var env = ProcessInfo.processInfo.environment
+    env["YUSUAN_FORMS"] = TestSupport.repoRoot.appendingPathComponent("forms").path
+    p.environment = env
+    p.currentDirectoryURL = URL(fileURLWithPath: "/")
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    if getuid() != 0 { try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir) }
+    defer { if getuid() != 0 { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir) } }
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return CLI.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  /// Issue 14 (10): in a folder the user may not write to, a WAL workbook could not even be checked (no `-shm`
+  /// could be made; the message was SQLite's English). Reading works there; writing is refused in Chinese.
+  @Test(.enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "as root, needs setpriv to drop to nobody"))
+  func aWorkbookInAReadOnlyFolderCanBeReadButNotWritten() throws {
+    let w = TestSupport.tempPath()
+    let dir = URL(fileURLWithPath: w).deletingLastPathComponent().path
+    #expect(try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]).status == 0)
+    #expect(try CLI.run(["run", w, try CLI.writeTemp(TestSupport.consistent)]).status == 0)
+    let export = try CLI.run(["export", w]).stdout
+    let check = try CLI.run(["check", w]).stdout
+    // Those reads leave an empty -wal and a -shm, as read-only connections do; a copied or archived workbook has none.
+    #expect(((try? FileManager.default.attributesOfItem(atPath: w + "-wal")[.size] as? Int) ?? 0) == 0)
+    try? FileManager.default.removeItem(atPath: w + "-wal")
+    try? FileManager.default.removeItem(atPath: w + "-shm")
+    if getuid() == 0 { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir) }
+    let before = try Self.snapshot(dir)
+    #expect(before.keys.sorted() == ["w.yusuan"])
+
+    let e = try Self.runInReadOnlyFolder(dir, ["export", w])
+    #expect(e.status == 0, "\(e.stderr)")
+    #expect(e.stdout == export)
+    let c = try Self.runInReadOnlyFolder(dir, ["check", w])
+    #expect(c.status == 0, "\(c.stderr)")
+    #expect(c.stdout == check)
+    let j = try Self.runInReadOnlyFolder(dir, ["check", w, "--format", "json"])
+    #expect(j.status == 0, "\(j.stderr)")
+    // Writing is refused in Chinese, naming the file and what to do.
+    let r = try Self.runInReadOnlyFolder(dir, ["run", w, try CLI.writeTemp("职责 \"乙\"\n")])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("只读"), "\(r.stderr)")
+    #expect(r.stderr.contains(w))
+    #expect(!r.stderr.contains("SQLite") && !r.stderr.contains("readonly"), "\(r.stderr)")
+    #expect(try Self.snapshot(dir) == before)
+
+    // A -wal with entries not merged into the file cannot be read immutable: a Chinese message, not stale figures.
+    let live = try DatabaseQueue(path: w, configuration: WorkbookStore.configuration())
+    try live.write { try $0.execute(sql: "INSERT INTO meta(key, value) VALUES ('probe', 'x')") }
+    try FileManager.default.removeItem(atPath: w + "-shm")
+    let u = try Self.runInReadOnlyFolder(dir, ["check", w])
+    #expect(u.status == 2)
+    #expect(u.stderr.contains("-wal"), "\(u.stderr)")
+    #expect(!u.stderr.contains("SQLite"), "\(u.stderr)")
+    try live.close()
+  }
+
   /// A workbook whose first page is still only in its `-wal` (its writer was killed before the checkpoint) has no
   /// application id in the main file yet: the `-wal` beside it is looked into before the file is called foreign.
   @Test func aWorkbookWhoseHeaderIsStillInTheWALOpens() throws {
