@@ -25,11 +25,16 @@ public final class Workbench {
 
   /// `yusuan new`: a new workbook for one department-year.
   /// The catalog is the edition's unless `catalogID` names another (an officer's imported official catalog).
-  public static func create(path: String, department: String, year: Int, editionID: String, catalogID: String? = nil, forms: FormsLibrary) throws -> Workbench {
+  /// `prepare` enters what the new workbook starts with (`new --from`: last year's facts) before it gets its name,
+  /// so the file appears complete or not at all.
+  public static func create(path: String, department: String, year: Int, editionID: String, catalogID: String? = nil, forms: FormsLibrary,
+                            prepare: (Workbench) throws -> Void = { _ in }) throws -> Workbench {
     let edition = try forms.edition(editionID)
     let catalog = catalogID ?? edition.catalog
     _ = try forms.catalog(catalog)
-    let store = try WorkbookStore.create(path: path, meta: WorkbookMeta(department: department, year: year, edition: edition.id, catalog: catalog))
+    let store = try WorkbookStore.create(path: path, meta: WorkbookMeta(department: department, year: year, edition: edition.id, catalog: catalog)) { temp in
+      try prepare(Workbench(store: temp, forms: forms))
+    }
     return try Workbench(store: store, forms: forms)
   }
 

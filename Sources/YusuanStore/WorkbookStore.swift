@@ -1,6 +1,13 @@
 import Foundation
 import GRDB
 import YusuanCore
+#if canImport(Glibc)
+import Glibc
+private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
+#elseif canImport(Darwin)
+import Darwin
+private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
+#endif
 
 /// One workbook = one SQLite file per department-year.
 ///
@@ -57,28 +64,114 @@ public final class WorkbookStore: Sendable {
     return m
   }
 
-  /// Creates a new workbook file; refuses to overwrite an existing one.
-  public static func create(path: String, meta: WorkbookMeta) throws -> WorkbookStore {
-    if FileManager.default.fileExists(atPath: path) {
-      throw StoreError.exists(path)
-    }
-    let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    guard FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir) else { throw StoreError.cannotCreate(path, "目录不存在或不可写") }
+  /// Creates a new workbook file, all or nothing; refuses to overwrite an existing one.
+  ///
+  /// The workbook is built under a hidden temporary name in the same folder (`.NAME.new-PID`): schema, meta, then
+  /// whatever `build` enters into it (last year's facts for `new --from`). Only a finished workbook, checkpointed
+  /// and closed so that no `-wal` or `-shm` belongs to it, is linked into place under its real name (a hard link,
+  /// so a file that appeared meanwhile is never overwritten). A kill or a full disk before that leaves no file under
+  /// the real name, so a retry does not meet 已存在; what a killed attempt left is removed by the next one.
+  public static func create(path: String, meta: WorkbookMeta, build: (WorkbookStore) throws -> Void = { _ in }) throws -> WorkbookStore {
+    if exists(path) { throw StoreError.exists(path) }
+    let dir = folder(of: path)
+    guard FileManager.default.isWritableFile(atPath: dir) else { throw StoreError.cannotCreate(path, "目录不存在或不可写") }
+    removeAbandonedTemporaries(of: path)
+    let temp = temporaryName(of: path, pid: getpid())
+    removeWithCompanions(temp)
     do {
-      let db = try DatabaseQueue(path: path, configuration: configuration())
-      try migrator.migrate(db)
-      try db.write { db in
-        let values: [(String, String)] = [("department", meta.department), ("year", String(meta.year)), ("edition", meta.edition),
-                                          ("catalog", meta.catalog), ("created", iso(Date()))]
-        for (k, v) in values { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
+      let db = try DatabaseQueue(path: temp, configuration: configuration())
+      do {
+        try migrator.migrate(db)
+        try db.write { db in
+          let values: [(String, String)] = [("department", meta.department), ("year", String(meta.year)), ("edition", meta.edition),
+                                            ("catalog", meta.catalog), ("created", iso(Date()))]
+          for (k, v) in values { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
+        }
+        try build(WorkbookStore(path: temp, db: db))
+        // Everything into the main file; closing the last connection then deletes the -wal and -shm.
+        _ = try db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try db.close()
+      } catch {
+        try? db.close()
+        throw error
       }
-      return WorkbookStore(path: path, db: db)
-    } catch let e as StoreError {
-      throw e
+      guard syncFile(temp) else { throw StoreError.cannotCreate(path, "磁盘已满，未创建任何文件；请腾出空间后重试") }
+      try linkIntoPlace(temp, path)
+      syncFolder(dir)
     } catch {
-      try? FileManager.default.removeItem(atPath: path)
-      throw StoreError.cannotCreate(path, String(describing: error))
+      removeWithCompanions(temp)
+      if let e = error as? StoreError { throw e }
+      if let e = error as? DatabaseError {
+        switch e.resultCode {
+        case .SQLITE_FULL: throw StoreError.cannotCreate(path, "磁盘已满，未创建任何文件；请腾出空间后重试")
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_READONLY: throw StoreError.cannotCreate(path, "无法写入所在的文件夹（\(e.resultCode.rawValue)），未创建任何文件")
+        default: throw StoreError.cannotCreate(path, e.message ?? String(describing: e))
+        }
+      }
+      throw error
     }
+    return try open(path: path)
+  }
+
+  /// Whether anything, even a dangling link, has this name.
+  static func exists(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0
+  }
+
+  /// The hidden name a `new` in process `pid` builds `path` under, beside it.
+  static func temporaryName(of path: String, pid: Int32) -> String {
+    let url = URL(fileURLWithPath: path)
+    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(pid)").path
+  }
+
+  /// Temporaries of earlier attempts at `path` whose process is gone (killed mid-way), with their -wal and -shm.
+  static func removeAbandonedTemporaries(of path: String) {
+    let dir = folder(of: path)
+    let prefix = "." + URL(fileURLWithPath: path).lastPathComponent + ".new-"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) {
+      guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0 else { continue }
+      if kill(pid, 0) == 0 || errno == EPERM { continue }
+      removeWithCompanions(URL(fileURLWithPath: dir).appendingPathComponent(name).path)
+    }
+  }
+
+  static func removeWithCompanions(_ path: String) {
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+  }
+
+  /// Gives the finished file its real name without ever replacing another: link(2) fails when the name is taken.
+  /// Where hard links are not supported, a rename after a last look.
+  static func linkIntoPlace(_ temp: String, _ path: String) throws {
+    if link(temp, path) == 0 {
+      unlink(temp)
+      return
+    }
+    let err = errno
+    if err == EEXIST { throw StoreError.exists(path) }
+    guard err == EPERM || err == EXDEV || err == ENOTSUP || err == EOPNOTSUPP || err == EMLINK else {
+      throw StoreError.cannotCreate(path, "无法在所在的文件夹中写入（\(String(cString: strerror(err)))），未创建任何文件")
+    }
+    if exists(path) { throw StoreError.exists(path) }
+    guard rename(temp, path) == 0 else {
+      throw StoreError.cannotCreate(path, "无法在所在的文件夹中写入（\(String(cString: strerror(errno)))），未创建任何文件")
+    }
+  }
+
+  /// The finished file's bytes on disk before it gets its name.
+  static func syncFile(_ path: String) -> Bool {
+    let fd = posixOpen(path, O_RDONLY)
+    guard fd >= 0 else { return true }
+    defer { close(fd) }
+    return fsync(fd) == 0 || errno != ENOSPC
+  }
+
+  /// The new name on disk (a power cut after `new` reports success must not lose the file).
+  static func syncFolder(_ dir: String) {
+    let fd = posixOpen(dir, O_RDONLY)
+    guard fd >= 0 else { return }
+    fsync(fd)
+    close(fd)
   }
 
   /// Opens an existing workbook, migrating an older schema; a file that is not a workbook is refused untouched.

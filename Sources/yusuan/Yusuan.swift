@@ -108,11 +108,14 @@ extension Yusuan {
         if edition == nil { editionID = prior.edition }
         if department == nil { name = prior.department }
       }
-      let wb = try guarded { try Workbench.create(path: workbook, department: name, year: year, editionID: editionID, catalogID: catalog, forms: forms) }
-      if let from {
-        do { Output.out("已从 \(from) 带入：" + (try guarded { try wb.carryOver(from: from) })) }
-        catch { try? FileManager.default.removeItem(atPath: workbook); throw error }
+      // All or nothing: the workbook gets its name only once last year's facts are in it.
+      var carried: String? = nil
+      let wb = try guarded {
+        try Workbench.create(path: workbook, department: name, year: year, editionID: editionID, catalogID: catalog, forms: forms) { temp in
+          if let from { carried = try temp.carryOver(from: from) }
+        }
       }
+      if let from, let carried { Output.out("已从 \(from) 带入：" + carried) }
       Output.out("已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
       Output.out("下一步：yusuan run \(workbook) 录入脚本.ys，或 yusuan check \(workbook)")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import Workbench
 @testable import YusuanStore
 
 /// The workbook file on disk (issue 14): a file that is not a workbook is left byte for byte as it was.
@@ -152,5 +153,91 @@ struct WorkbookFileTests {
     #expect(header == Data([0, 0, 0, 0]), "the test needs a main file whose header has no application id yet")
     #expect(try WorkbookStore.open(path: copy, readonly: true).meta().department == "甲")
     #expect(try WorkbookStore.open(path: copy).meta().department == "甲")
+  }
+}
+
+/// `new` and `new --from` all or nothing (issue 14 item 9): the workbook is built under a temporary name and
+/// linked into place finished; a failure or a kill leaves no file under its name, no -wal or -shm, and a retry
+/// does not meet 已存在.
+struct NewWorkbookAtomicityTests {
+  static func files(_ dir: String) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
+
+  /// A carry-over that fails after the new workbook was started left `w.yusuan-wal` and `w.yusuan-shm` behind
+  /// (a stale -wal could even be replayed into the next file of that name).
+  @Test func aFailedNewFromLeavesNothingAndARetryWorks() throws {
+    let prior = try TestSupport.workbook(TestSupport.consistent, year: 2025)
+    let dir = URL(fileURLWithPath: TestSupport.tempPath()).deletingLastPathComponent().path
+    let w = dir + "/w.yusuan"
+    // Last year's workbook is of the same year: refused after the new workbook was begun.
+    let r = try CLI.run(["new", w, "--year", "2025", "--from", prior.store.path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("不早于"), "\(r.stderr)")
+    let left = try Self.files(dir)
+    #expect(left == [], "left behind: \(left)")
+    let ok = try CLI.run(["new", w, "--year", "2026", "--from", prior.store.path])
+    #expect(ok.status == 0, "\(ok.stderr)")
+    #expect(try Self.files(dir) == ["w.yusuan"])
+    #expect(try CLI.run(["export", w]).stdout.contains("职责 1 \"负责区政府会议的准备工作。\""))
+  }
+
+  /// In the library: whatever stops the build of a new workbook, its name stays free and the folder clean.
+  @Test func aNewWorkbookWhosePreparationFailsLeavesNoFile() throws {
+    let w = TestSupport.tempPath()
+    let dir = URL(fileURLWithPath: w).deletingLastPathComponent().path
+    struct Stop: Error {}
+    #expect(throws: Stop.self) {
+      try Workbench.create(path: w, department: "甲", year: 2025, editionID: "anhui-2024", forms: TestSupport.forms) { temp in
+        try temp.apply(TestSupport.lines("职责 \"甲\""), source: .script)
+        throw Stop()
+      }
+    }
+    #expect(try Self.files(dir) == [])
+    let wb = try Workbench.create(path: w, department: "甲", year: 2025, editionID: "anhui-2024", forms: TestSupport.forms) { temp in
+      try temp.apply(TestSupport.lines("职责 \"甲\""), source: .script)
+    }
+    #expect(wb.facts.duties.map(\.text) == ["甲"])
+    #expect(try Self.files(dir).filter { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") } == ["w.yusuan"])
+    #expect(throws: StoreError.exists(w)) { try WorkbookStore.create(path: w, meta: wb.meta) }
+  }
+
+  /// SIGKILL at spread-out moments of `new --from` (a prior of 400 lines) and of plain `new`: afterwards the
+  /// workbook is either absent, and a retry makes it, or complete, exactly as an uninterrupted run makes it.
+  @Test func killedNewIsAbsentOrComplete() throws {
+    var script = TestSupport.consistent + "\n"
+    for i in 0..<400 { script += "任务 \"第\(i)条任务，用于测试中途终止。\"\n" }
+    let prior = try TestSupport.workbook(script, year: 2025)
+    let reference = TestSupport.tempPath("reference")
+    let started = Date()
+    #expect(try CLI.run(["new", reference, "--year", "2026", "--from", prior.store.path]).status == 0)
+    let duration = Date().timeIntervalSince(started)
+    let expected = try CLI.run(["export", reference]).stdout
+    var absent = 0, complete = 0
+    for trial in 0..<24 {
+      let dir = URL(fileURLWithPath: TestSupport.tempPath()).deletingLastPathComponent().path
+      let w = dir + "/w.yusuan"
+      let from = trial % 3 != 2
+      let args = from ? ["new", w, "--year", "2026", "--from", prior.store.path] : ["new", w, "--department", "示例办", "--year", "2026"]
+      let p = try CLI.start(args)
+      Thread.sleep(forTimeInterval: duration * Double(trial % 8 + 1) / 8)
+      kill(p.processIdentifier, SIGKILL)
+      p.waitUntilExit()
+      if FileManager.default.fileExists(atPath: w) {
+        complete += 1
+      } else {
+        absent += 1
+        let retry = try CLI.run(args)
+        #expect(retry.status == 0, "trial \(trial): \(retry.stderr)")
+      }
+      let export = try CLI.run(["export", w])
+      #expect(export.status == 0, "trial \(trial): \(export.stderr)")
+      if from {
+        #expect(export.stdout == expected, "trial \(trial): the workbook is not what new --from makes")
+      } else {
+        #expect(export.stdout.hasPrefix("# 示例办 2026年部门预算"), "trial \(trial)")
+      }
+      let files = try Self.files(dir)
+      #expect(files.allSatisfy { !$0.hasPrefix(".") }, "trial \(trial): temporaries left: \(files)")
+    }
+    #expect(absent > 0, "no kill landed before the end; the test proves little (complete \(complete))")
   }
 }

@@ -108,11 +108,13 @@ struct StartDialog {
       default: break
       }
     }
-    let wb = try guarded { try Workbench.create(path: path, department: department, year: year, editionID: edition, forms: forms) }
-    if let from {
-      let carried = try guarded { try wb.carryOver(from: from) }
-      Output.out("已从 \(from) 带入：\(carried)")
+    var carried: String? = nil
+    _ = try guarded {
+      try Workbench.create(path: path, department: department, year: year, editionID: edition, forms: forms) { temp in
+        if let from { carried = try temp.carryOver(from: from) }
+      }
     }
+    if let from, let carried { Output.out("已从 \(from) 带入：\(carried)") }
     return path
   }
 }
