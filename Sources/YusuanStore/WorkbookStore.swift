@@ -296,50 +296,78 @@ public final class WorkbookStore: Sendable {
   }
 
   public func loadFacts() throws -> FactSet {
-    try wrap {
-      try db.read { db in
-        let decoder = JSONDecoder()
-        let bodies = try String.fetchAll(db, sql: "SELECT body FROM facts ORDER BY key")
-        // The fast decoder first; JSONDecoder for anything it does not take, with JSONDecoder's error if that fails too.
-        return FactSet(try bodies.map { body in
-          if let fact = try? StoredJSON.decode(Fact.self, from: body) { return fact }
-          return try decoder.decode(Fact.self, from: Data(body.utf8))
-        })
-      }
-    }
+    try wrap { try db.read { try Self.facts(in: $0) } }
+  }
+
+  /// The head and the facts as of one moment (one read transaction), so a writer catching up never pairs the
+  /// facts of one moment with the head of another.
+  public func snapshot() throws -> (head: Int64, facts: FactSet) {
+    try wrap { try db.read { (try Self.head(in: $0), try Self.facts(in: $0)) } }
+  }
+
+  static func facts(in db: Database) throws -> FactSet {
+    let decoder = JSONDecoder()
+    let bodies = try String.fetchAll(db, sql: "SELECT body FROM facts ORDER BY key")
+    // The fast decoder first; JSONDecoder for anything it does not take, with JSONDecoder's error if that fails too.
+    return FactSet(try bodies.map { body in
+      if let fact = try? StoredJSON.decode(Fact.self, from: body) { return fact }
+      return try decoder.decode(Fact.self, from: Data(body.utf8))
+    })
+  }
+
+  static func head(in db: Database) throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0
   }
 
   /// The sequence number of the last journal entry (0 for a new workbook).
   public func head() throws -> Int64 {
-    try wrap { try db.read { try Int64.fetchOne($0, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0 } }
+    try wrap { try db.read { try Self.head(in: $0) } }
   }
 
-  /// Writes a batch of accepted entries and their fact changes in one durable transaction.
-  /// Fails with `.concurrentChange` when another process wrote since `expectedHead` (the caller reloads and retries).
+  /// Writes a batch of accepted entries and their fact changes in one durable transaction; returns the new head.
+  ///
+  /// The write lock is taken first (BEGIN IMMEDIATE), waiting up to 5 s for another writer's batch to finish, as
+  /// the README promises; past that, `.busy`. Once it is held nobody else can write, so a batch prepared against
+  /// an older state can be brought up to date without racing again: when another process wrote since
+  /// `expectedHead`, `catchUp` gets the facts as they now stand and returns the entries to write instead (it may
+  /// throw to refuse; nothing is then written). Without `catchUp` that case fails with `.concurrentChange`.
   @discardableResult
-  public func commit(_ entries: [JournalEntry], expectedHead: Int64) throws -> Int64 {
+  public func commit(_ entries: [JournalEntry], expectedHead: Int64, catchUp: ((FactSet) throws -> [JournalEntry])? = nil) throws -> Int64 {
     try wrap {
-      try db.write { db in
-        let head = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0
-        guard head == expectedHead else { throw StoreError.concurrentChange }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let at = Self.iso(Date())
-        for entry in entries {
-          for c in entry.changes {
-            if let after = c.after {
-              let body = String(decoding: try encoder.encode(after), as: UTF8.self)
-              try db.execute(sql: "INSERT INTO facts(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body", arguments: [c.key, body])
-            } else {
-              try db.execute(sql: "DELETE FROM facts WHERE key = ?", arguments: [c.key])
-            }
+      try db.writeWithoutTransaction { db in
+        var newHead: Int64 = 0
+        try db.inTransaction(.immediate) {
+          var batch = entries
+          let head = try Self.head(in: db)
+          if head != expectedHead {
+            guard let catchUp else { throw StoreError.concurrentChange }
+            batch = try catchUp(try Self.facts(in: db))
           }
-          let changes = String(decoding: try encoder.encode(entry.changes), as: UTF8.self)
-          try db.execute(sql: "INSERT INTO journal(at, source, location, command, changes, undoes) VALUES (?, ?, ?, ?, ?, ?)",
-                         arguments: [at, entry.source.rawValue, entry.location, entry.command, changes, entry.undoes])
+          try Self.write(batch, in: db)
+          newHead = try Self.head(in: db)
+          return .commit
         }
-        return try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0
+        return newHead
       }
+    }
+  }
+
+  static func write(_ entries: [JournalEntry], in db: Database) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let at = Self.iso(Date())
+    for entry in entries {
+      for c in entry.changes {
+        if let after = c.after {
+          let body = String(decoding: try encoder.encode(after), as: UTF8.self)
+          try db.execute(sql: "INSERT INTO facts(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body", arguments: [c.key, body])
+        } else {
+          try db.execute(sql: "DELETE FROM facts WHERE key = ?", arguments: [c.key])
+        }
+      }
+      let changes = String(decoding: try encoder.encode(entry.changes), as: UTF8.self)
+      try db.execute(sql: "INSERT INTO journal(at, source, location, command, changes, undoes) VALUES (?, ?, ?, ?, ?, ?)",
+                     arguments: [at, entry.source.rawValue, entry.location, entry.command, changes, entry.undoes])
     }
   }
 
@@ -422,6 +450,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unmergedInReadonlyFolder(String)
   case concurrentChange
 
+  /// A failure that may pass (another writer's lock, a full disk): the piped REPL reports the line and goes on.
+  public var mayPass: Bool {
+    switch self {
+    case .busy, .diskFull, .concurrentChange: return true
+    default: return false
+    }
+  }
+
   public var description: String {
     switch self {
     case .exists(let p): return "工作簿“\(p)”已存在，不会覆盖。如要继续录入，请用 yusuan run 或 yusuan repl；如要重建，请先移走原文件。"
@@ -429,13 +465,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .cannotCreate(let p, let why): return "无法创建工作簿“\(p)”：\(why)"
     case .notAWorkbook(let p): return "“\(p)”不是 yusuan 工作簿（或文件已损坏），未做任何改动。"
     case .newerSchema(let p): return "工作簿“\(p)”由更新版本的 yusuan 创建，请升级 yusuan 后再打开。"
-    case .busy(let p): return "工作簿“\(p)”正被另一个程序写入，等待5秒后仍未释放。请稍后重试（已录入的内容不受影响）。"
+    case .busy(let p): return "工作簿“\(p)”正被另一个程序写入，等待5秒后仍未释放。请稍后重试（之前已录入的内容不受影响）。"
     case .diskFull(let p): return "磁盘已满，无法写入工作簿“\(p)”。本次录入未生效，原有内容完好；请腾出空间后重试。"
     case .readonly(let p): return "工作簿“\(p)”或它所在的文件夹是只读的，无法写入。可以用 yusuan check、yusuan export 查看它；如要录入，请把它复制到可写的文件夹，或请管理员开放写权限。"
     case .unmergedInReadonlyFolder(let p):
       return "工作簿“\(p)”所在的文件夹是只读的，而旁边的“\(p)-wal”中还有尚未并入工作簿的录入，在这里无法完整读取。请把工作簿连同同名的 -wal 文件一起复制到可写的文件夹后再打开（不会丢失内容）。"
     case .unreadable(let p, let why): return "无法读取工作簿“\(p)”：\(why)"
-    case .concurrentChange: return "工作簿在录入期间被另一个程序修改。"
+    case .concurrentChange: return "工作簿在录入期间被另一个程序修改，本次录入未生效。请重试（之前已录入的内容不受影响）。"
     }
   }
 }

@@ -132,7 +132,14 @@ extension Yusuan {
       let forms = try loadForms()
       let lines = try guarded { try scripts.flatMap { try ScriptFile.lines(of: $0) } }
       let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
-      let n = try guarded { try wb.apply(lines, source: .script) }
+      let n = try guarded {
+        do {
+          return try wb.apply(lines, source: .script)
+        } catch let e as StoreError {
+          // All or nothing: say so, and that the script can simply be run again.
+          throw CLIFailure.input(e.description + "本次运行的内容均未录入（全部或全不），工作簿保持运行前的样子；问题解决后重新运行即可。")
+        }
+      }
       let findings = wb.check()
       Output.out("已录入 \(n) 条（\(scripts.count) 个脚本，共 \(lines.count) 行）。当前检查结果：" + DiagnosticRenderer.summary(findings) + (findings.isEmpty ? "" : " 运行 yusuan check \(workbook) 查看详情。"))
     }
