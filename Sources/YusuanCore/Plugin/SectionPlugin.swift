@@ -85,6 +85,16 @@ public enum ScriptWriter {
 }
 
 extension ArgReader {
+  /// The `原因 "文字"` option of an amount line, as the `原因` command takes it: blanks at either end (an ideographic
+  /// space pasted from Word) are not part of the reason, and an empty reason is refused, so what is stored is what
+  /// the exported `原因 对象 "文字"` line gives back.
+  public func reason(_ o: Options) throws(EntryError) -> String? {
+    guard let raw = o.texts["原因"] else { return nil }
+    let text = raw.trimmingBlanks()
+    guard !text.isEmpty else { throw fail("原因内容不能为空。不写原因时请去掉“原因”。", at: o.tokens["原因"]) }
+    return text
+  }
+
   /// Reads fund amounts: `金额 X` (一般公共预算) and/or `来源名 X` pairs, in any order, plus other options.
   public mutating func fundAmounts(options spec: [String: OptionKind]) throws(EntryError) -> (amounts: [FundSource: Amount], options: Options) {
     let start = index
