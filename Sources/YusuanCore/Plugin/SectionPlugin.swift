@@ -70,6 +70,25 @@ public struct EntryContext: Sendable {
   }
 }
 
+/// `无` for a section that has items (`采购 无` beside 采购 lines) says two opposite things, and the export could keep
+/// only one of them: refused at entry, reported by `check` in a workbook entered before that.
+public enum NoneBesideItems {
+  public static let rule = "none.beside-items"
+
+  /// The refusal of `无` for `section` when `removals` (the 删除 lines of its items) is not empty.
+  public static func refusal(_ args: ArgReader, at token: Token?, none: String, what: String, removals: [String]) -> EntryError? {
+    guard let first = removals.first else { return nil }
+    return args.fail("已录入\(what) \(removals.count) 项，不能同时录入“\(none)”。如确实没有，请先逐项删除，例如：\(first)。", at: token)
+  }
+
+  /// The finding for a workbook that has both.
+  public static func finding(none: String, what: String, count: Int, table: String, plugin: String) -> Diagnostic {
+    Diagnostic(rule: rule, severity: .warning, table: table,
+               message: "录入了“\(none)”，同时又有\(what) \(count) 项，两者矛盾；“无”不起作用，导出时也会略去。请用 删除 \(none) 去掉它，或删除这些项目。",
+               plugin: plugin)
+  }
+}
+
 /// Helpers for writing canonical script lines.
 public enum ScriptWriter {
   public static func q(_ s: String) -> String { Lexer.quote(s) }
