@@ -93,6 +93,13 @@ public enum NoneBesideItems {
 public enum ScriptWriter {
   public static func q(_ s: String) -> String { Lexer.quote(s) }
 
+  /// A word as it stands when the lexer reads it back as the same bare word; quoted otherwise (blanks, quotes,
+  /// `#`, nothing at all).
+  public static func word(_ s: String) -> String {
+    guard let line = try? Lexer.tokenize(s), line.tokens.count == 1, !line.tokens[0].quoted, line.tokens[0].text == s else { return q(s) }
+    return s
+  }
+
   /// `上年 X` when known.
   public static func prior(_ a: Amount?) -> String { a.map { " 上年 \($0.scriptText)" } ?? "" }
 
