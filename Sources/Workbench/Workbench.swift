@@ -192,7 +192,10 @@ public final class Workbench {
   }
 
   /// The canonical script: `run` on a new workbook of the same department, year and edition rebuilds identical facts.
-  public func exportScript() -> String {
+  public func exportScript() -> String { Self.exportScript(meta: meta, facts: facts) }
+
+  /// The canonical script of any facts of a workbook with this meta (tests check the round trip in memory).
+  public static func exportScript(meta: WorkbookMeta, facts: FactSet) -> String {
     var out = "# \(meta.department) \(meta.year)年部门预算 · 版本 \(meta.edition)\n"
     out += "# 由 yusuan export 生成；重建：yusuan new W --department \(Lexer.quote(meta.department)) --year \(meta.year) --edition \(meta.edition) && yusuan run W 本文件\n"
     for plugin in SectionRegistry.plugins {
