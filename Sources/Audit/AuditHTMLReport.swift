@@ -213,22 +213,8 @@ public enum AuditHTMLReport {
 
   static func pct(_ v: Double) -> String { String(format: "%.2f%%", v * 100) }
 
-  /// Text and attribute values, escaped.
-  public static func esc(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// Text and attribute values, escaped (one escaping for all markup: `Markup.escape`).
+  public static func esc(_ s: String) -> String { Markup.escape(s) }
 
   static let style = """
     body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px auto;max-width:1400px;padding:0 16px;color:#222;line-height:1.6}

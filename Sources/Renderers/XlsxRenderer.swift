@@ -69,7 +69,7 @@ public enum XlsxRenderer: DocumentRenderer {
 
   static func sanitizeSheetName(_ s: String) -> String {
     let forbidden = Set("[]:*?/\\")
-    var name = String(s.filter { !forbidden.contains($0) && !$0.isNewline && $0.unicodeScalars.allSatisfy(XML.isAllowed) })
+    var name = String(s.filter { !forbidden.contains($0) && !$0.isNewline && $0.unicodeScalars.allSatisfy(Markup.isAllowed) })
     name = name.trimmingCharacters(in: .whitespaces)
     while name.hasPrefix("'") { name.removeFirst() }
     while name.hasSuffix("'") { name.removeLast() }

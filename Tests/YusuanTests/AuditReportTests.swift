@@ -54,7 +54,7 @@ import Testing
     // Escaped everywhere: the message, the expected/actual values, the file name.
     #expect(!html.contains("<script>"))
     #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 模板残留"))
-    #expect(html.contains("a&lt;b") && html.contains("&#39;c&#39;"))
+    #expect(html.contains("a&lt;b") && html.contains("&apos;c&apos;"))
     #expect(html.contains("示例&lt;区&gt;.pdf") && !html.contains("示例<区>"))
     // Header: counts and the template line.
     #expect(html.contains("错误 1 条") && html.contains("警告 1 条") && html.contains("提示 3 条"))

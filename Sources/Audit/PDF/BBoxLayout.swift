@@ -10,14 +10,8 @@ enum BBoxLayout {
     var pages: [PDFPage] = []
     var i = 0
     let n = bytes.count
-    func starts(_ s: StaticString, at k: Int) -> Bool {
-      let len = s.utf8CodeUnitCount
-      guard k + len <= n else { return false }
-      return s.withUTF8Buffer { buf in
-        for j in 0..<len where bytes[k + j] != buf[j] { return false }
-        return true
-      }
-    }
+    let cursor = ByteCursor(bytes: bytes)
+    func starts(_ s: StaticString, at k: Int) -> Bool { cursor.starts(s, at: k) }
     /// The attributes of the tag starting at `k` (up to its `>`), and the index after the `>`.
     func attributes(from k: Int) -> ([String: Double], Int) {
       var attrs: [String: Double] = [:]

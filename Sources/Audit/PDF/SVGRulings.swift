@@ -21,14 +21,8 @@ enum SVGRulings {
     var sawPage = false
     var i = 0
     let n = bytes.count
-    func starts(_ s: StaticString, at k: Int) -> Bool {
-      let len = s.utf8CodeUnitCount
-      guard k + len <= n else { return false }
-      return s.withUTF8Buffer { buf in
-        for j in 0..<len where bytes[k + j] != buf[j] { return false }
-        return true
-      }
-    }
+    let cursor = ByteCursor(bytes: bytes)
+    func starts(_ s: StaticString, at k: Int) -> Bool { cursor.starts(s, at: k) }
     func find(_ s: StaticString, from k: Int) -> Int {
       var j = k
       while j < n { if bytes[j] == UInt8(ascii: "<"), starts(s, at: j) { return j }; j += 1 }
