@@ -119,4 +119,13 @@ import Testing
     #expect(chunks == [1...3, 4...5, 6...14, 15...17])
     #expect(Poppler.chunks([portrait], processes: 2) == [1...1])
   }
+
+  /// A page of thousands of strokes (a chart) is no table, and is given up at once.
+  @Test func aDrawingIsNotATable() {
+    let h = (0..<900).map { Ruling(.horizontal, at: Double($0) * 4, from: 0, to: 500) }
+    let v = (0..<900).map { Ruling(.vertical, at: Double($0) * 4, from: 0, to: 3600) }
+    let clock = ContinuousClock()
+    let elapsed = clock.measure { #expect(LatticeFinder.tables(h + v, words: []).isEmpty) }
+    #expect(elapsed < .seconds(2), "\(elapsed)")
+  }
 }

@@ -15,6 +15,8 @@ struct LatticeSettings: Sendable {
   var intersectionTolerance = 3.0
   /// A border exists when rules cover at least this share of a cell side.
   var borderCoverage = 0.5
+  /// More distinct rules than this in one direction on a page is a drawing, not a table.
+  var maximumRules = 800
 }
 
 /// A cell of a lattice table: the grid rows and columns it spans (merged cells span several) and its words.
@@ -69,6 +71,9 @@ enum LatticeFinder {
     let hs = merge(rulings.filter { $0.orientation == .horizontal }, s)
     let vs = merge(rulings.filter { $0.orientation == .vertical }, s)
     guard hs.count >= 2, vs.count >= 2 else { return [] }
+    // A page of thousands of strokes is a chart or a map, not a table: reading it as a grid would take long and
+    // find nothing (its text is still read, as lines).
+    guard hs.count <= s.maximumRules, vs.count <= s.maximumRules else { return [] }
     // Union-find over all rules: index < hs.count is horizontal.
     var parent = Array(0..<(hs.count + vs.count))
     func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
