@@ -58,20 +58,24 @@ struct ImportCommand: ParsableCommand {
   func importTable(forms: FormsLibrary, mode: ImportMapping.Mode) throws {
     guard let data = FileManager.default.contents(atPath: document) else { throw CLIFailure.input("找不到或无法读取“\(document)”。") }
     let rows: [[String]]
+    var rowLines: [Int]? = nil
     if document.lowercased().hasSuffix(".xlsx") {
       do { rows = try XlsxRows.rows(data, name: document) } catch { throw CLIFailure.input("\(error)") }
     } else {
       guard let text = String(data: data, encoding: .utf8) else {
         throw CLIFailure.input("“\(document)”不是 UTF-8 编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")
       }
-      rows = CSVReader.rows(text)
+      let read = CSVReader.read(text)
+      if let open = read.unterminatedQuoteLine { throw CLIFailure.input(CSVReader.unterminatedQuote(file: document, line: open) + "\n没有导入任何内容。") }
+      rows = read.rows
+      rowLines = read.lines
     }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let facts = wb.facts
     let result: TableImport.Result
     do {
       let mapping = try TableImport.mapping(map, forms: forms)
-      result = try TableImport.lines(rows: rows, file: document, mapping: mapping, asPrior: mode == .prior) { key in
+      result = try TableImport.lines(rows: rows, rowLines: rowLines, file: document, mapping: mapping, asPrior: mode == .prior) { key in
         if case .expenditure(let l)? = facts[key] { return l.amount }
         return nil
       }
