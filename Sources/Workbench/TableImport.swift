@@ -94,7 +94,7 @@ public enum TableImport {
       if row.allSatisfy({ $0.trimmingBlanks().isEmpty }) { continue }
       let c = AmountParser.normalizeWidth(cell(code))
       guard c.count == 7, c.allSatisfy(\.isNumber) else {
-        r.skipped.append("\(file):\(line)「\(cell(code)) \(cell(name))」不是项级科目（汇总行由系统推算），未导入")
+        r.skipped.append("\(file):\(line)「\(CharacterNames.visible(cell(code) + " " + cell(name)))」不是项级科目（汇总行由系统推算），未导入")
         continue
       }
       func amount(_ col: Int?) -> Amount? {

@@ -21,6 +21,89 @@ struct EntryStrictnessTests {
     }
   }
 
+  // MARK: 17 control characters
+
+  @Test(arguments: [
+    ("职责 \"负责\u{1B}]8;;https://example.com\u{1B}\\\\会议\"", "U+001B"),
+    ("职责 \"负责\u{0}会议\"", "U+0000"),
+    ("职责 \"负责\u{7}会议\"", "U+0007"),
+    ("单位 \"示例\u{1B}[2J办\" 机关", "U+001B"),
+    ("项目 \"调研\u{7F}经费\" 类型 日常运转类 金额 5", "U+007F"),
+    ("原因 2010301 \"压减\u{9B}支出\"", "U+009B"),
+  ])
+  func controlCharactersAreRefusedAndNamed(line: String, code: String) throws {
+    let e = try #require(try Self.refusal(line))
+    #expect(e.message.contains("控制字符 \(code)"))
+    // Nothing of the line reaches the terminal as it is: the excerpt shows the character by its code.
+    #expect(!e.rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    #expect(e.rendered.contains("<\(code)>"))
+  }
+
+  // MARK: 15 invisible characters, named
+
+  @Test(arguments: [
+    ("职责 \"负责\u{200B}会议\"", "U+200B", "零宽空格"),
+    ("单位 \"示例\u{00AD}办\" 机关", "U+00AD", "软连字符"),
+    ("职责 \"负责\u{2028}会议\"", "U+2028", "行分隔符"),
+    ("支出 2010301 基本 12\u{200B}3", "U+200B", "零宽空格"),
+    ("支出 2010301\u{2060} 基本 5", "U+2060", "词连接符"),
+    ("职责 \"负责\u{202E}会议\"", "U+202E", "文字方向控制符"),
+  ])
+  func invisibleCharactersAreRefusedAndNamed(line: String, code: String, name: String) throws {
+    let e = try #require(try Self.refusal(line))
+    #expect(e.message.contains("不可见字符 \(code)（\(name)）"))
+    #expect(e.excerpt.contains("<\(code)>"))
+  }
+
+  /// Spaces other than the blank are shown by their code when a message quotes what was typed.
+  @Test func unusualSpacesInAnAmountAreNamed() throws {
+    for (space, code) in [("\u{202F}", "U+202F"), ("\u{2007}", "U+2007"), ("\u{2009}", "U+2009")] {
+      let e = try #require(try Self.refusal("支出 2010301 基本 12\(space)345"))
+      #expect(e.message.contains("特殊空格 \(code)"), "\(e.message)")
+      #expect(e.message.contains("12<\(code)>345"))
+    }
+  }
+
+}
+
+/// Issue 14, defect 17, for a workbook written before entry refused control characters: nothing it holds reaches
+/// the terminal (`check`, `export`) or the Markdown file as a control sequence.
+struct ControlCharacterOutputTests {
+  static let link = "负责\u{1B}]8;;https://example.com\u{1B}\\会议\u{7}的准备工作。"
+
+  static func legacyWorkbook() throws -> Workbench {
+    let wb = try TestSupport.workbook(TestSupport.consistent)
+    let fact = Fact.duty(ListItem(ordinal: 1, text: link))
+    try wb.store.commit([JournalEntry(source: .script, location: "旧版本", command: "职责 1 …", changes: [FactChange(key: fact.key, before: wb.facts[fact.key], after: fact)])],
+                        expectedHead: try wb.store.head())
+    return try Workbench.open(path: wb.store.path, forms: TestSupport.forms)
+  }
+
+  @Test func markdownDropsControlCharacters() throws {
+    let md = MarkdownRenderer.renderString(try Self.legacyWorkbook().compile(draft: true))
+    // The text stays, without the control characters (`]` and `\` escaped as Markdown wants them).
+    #expect(md.contains("负责\\]8;;https://example.com\\\\会议的准备工作。"))
+    #expect(!md.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+  }
+
+  @Test func terminalOutputShowsControlCharactersByCode() throws {
+    let wb = try Self.legacyWorkbook()
+    for args in [["export", wb.store.path], ["check", wb.store.path]] {
+      let r = try CLI.run(args)
+      let all = r.stdout + r.stderr
+      #expect(!all.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }, "\(args[0])")
+      if args[0] == "export" { #expect(r.stdout.contains("负责<U+001B>]8;;https://example.com<U+001B>\\\\会议<U+0007>")) }
+    }
+  }
+
+  /// The department's name is printed in every title: `new` refuses it like any entered text.
+  @Test func departmentNameWithControlCharactersIsRefused() throws {
+    let w = TestSupport.tempPath()
+    let r = try CLI.run(["new", w, "--department", "示例\u{1B}]8;;https://example.com\u{7}办", "--year", "2025"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("控制字符 U+001B"))
+    #expect(!FileManager.default.fileExists(atPath: w))
+  }
 }
 
 /// Issue 14, defect 15: a CSV quote that is never closed swallowed the rest of the file into one cell, silently.
@@ -49,4 +132,9 @@ struct CSVQuoteTests {
     #expect(parsed.problems.map(\.line) == [5])
   }
 
+  @Test func catalogRowsWithInvisibleCharactersAreRefused() throws {
+    let parsed = CatalogCSV.parse("科目编码,科目名称\n201,一般公共服务支出\n20101\u{200B},人大事务\n")
+    #expect(parsed.problems.map(\.line) == [3])
+    #expect(parsed.problems.first?.message.contains("不可见字符 U+200B（零宽空格）") == true)
+  }
 }

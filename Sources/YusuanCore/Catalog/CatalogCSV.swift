@@ -38,6 +38,13 @@ public enum CatalogCSV {
     for (i, row) in rows.enumerated() {
       let line = table.lines[i + 1]
       if row.allSatisfy({ $0.trimmingBlanks().isEmpty }) { continue }
+      // A catalog's names are printed in every table: nothing invisible or controlling may come in with them
+      // (a line break inside a quoted cell is the CSV's own).
+      let allowed: Set<Unicode.Scalar> = ["\t", "\r", "\n", "\u{FEFF}"]
+      if let bad = row.lazy.compactMap({ CharacterNames.firstRefused(in: $0, allowing: allowed).flatMap { CharacterNames.refusedScalar(in: $0.character, allowing: allowed) } }).first {
+        problems.append(Problem(line: line, message: CharacterNames.refusal(bad)))
+        continue
+      }
       func cell(_ c: Int?) -> String { c.flatMap { $0 < row.count ? row[$0].trimmingBlanks() : nil } ?? "" }
       let code = cell(codeCol), name = cell(nameCol)
       guard !code.isEmpty, !name.isEmpty else {
