@@ -64,6 +64,15 @@ struct EntryStrictnessTests {
     }
   }
 
+  // MARK: 16 too lenient
+
+  @Test(arguments: ["５⃣", "5⃣", "１⃣２", "1️⃣"])
+  func keycapDigitsAreNotAmounts(text: String) throws {
+    if case .success(let a) = AmountParser.parse(text) { Issue.record("\(text) read as \(a.exactWan)") }
+    let e = try #require(try Self.refusal("支出 2010301 基本 \(text)"))
+    #expect(e.message.contains("U+20E3"))
+  }
+
 }
 
 /// Issue 14, defect 17, for a workbook written before entry refused control characters: nothing it holds reaches

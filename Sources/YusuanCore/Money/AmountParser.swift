@@ -131,6 +131,8 @@ public enum AmountParser {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for ch in s {
+      // Only a lone full-width digit: `５⃣` (５ with a combining keycap) sorts between ５ and ６ but is no digit.
+      guard ch.unicodeScalars.count == 1 else { out.append(ch); continue }
       switch ch {
       case "０"..."９":
         let v = ch.unicodeScalars.first!.value - 0xFF10
