@@ -27,7 +27,7 @@ public struct PerformancePlugin: SectionPlugin {
     }
     let existing = context.facts.indicators.filter { $0.project == project }.map(\.ordinal)
     var ordinal = (existing.max() ?? 0) + 1
-    if let t = args.peek(), !t.quoted, let n = Int(t.text) { ordinal = n; _ = args.next() }
+    if let n = try args.optionalOrdinal("指标") { ordinal = n }
     let level1 = try args.choice("一级指标", choices: Indicator.level1Names) { Indicator.level1Names.contains($0) ? $0 : nil }
     let level2 = try args.text("二级指标")
     let level3 = try args.text("三级指标")

@@ -31,11 +31,7 @@ public struct ProfilePlugin: SectionPlugin {
   /// `[序号] "文字"`: an explicit number replaces that item; without one the text is appended.
   static func numberedText(_ args: inout ArgReader, existing: [Int], what: String) throws(EntryError) -> (Int, String) {
     var ordinal = (existing.max() ?? 0) + 1
-    if let t = args.peek(), !t.quoted, let n = Int(t.text) {
-      guard n >= 1 && n <= 999 else { throw args.fail("\(what)序号应为1到999的整数。", at: t) }
-      ordinal = n
-      _ = args.next()
-    }
+    if let n = try args.optionalOrdinal(what) { ordinal = n }
     let text = try args.text("\(what)内容").trimmingBlanks()
     guard !text.isEmpty else { throw args.fail("\(what)内容不能为空。") }
     try args.expectEnd()

@@ -73,6 +73,22 @@ struct EntryStrictnessTests {
     #expect(e.message.contains("U+20E3"))
   }
 
+  @Test(arguments: ["-0", "+1", "+0", "1.0", "１.５", "0x1", "1e2"])
+  func vehicleCountsAreDigitsOnly(count: String) throws {
+    let e = try #require(try Self.refusal("资产 车辆 机要通信用车 \(count)"))
+    #expect(e.message.contains("车辆数量应为0到999999之间的整数"))
+  }
+
+  @Test func signedNumbersInListsAreRefused() throws {
+    #expect(try Self.refusal("职责 +5 \"负责会议。\"")?.message.contains("职责序号应为1到999的整数") == true)
+    #expect(try Self.refusal("职责 -0 \"负责会议。\"")?.message.contains("职责序号应为1到999的整数") == true)
+    #expect(try Self.refusal("资产 原值 100 车辆数 +2")?.message.contains("车辆数应为0到999999之间的整数") == true)
+    #expect(try Self.refusal("指标 \"调研\" -1 产出指标 数量指标 \"次数\" \"≥1\"")?.message.contains("指标序号") == true)
+    // Digits, full-width too, are still fine.
+    #expect(try Self.refusal("资产 车辆 机要通信用车 ２") == nil)
+    #expect(try Self.refusal("职责 3 \"负责会议。\"") == nil)
+  }
+
 }
 
 /// Issue 14, defect 17, for a workbook written before entry refused control characters: nothing it holds reaches
