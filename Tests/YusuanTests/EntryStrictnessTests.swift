@@ -89,6 +89,13 @@ struct EntryStrictnessTests {
     #expect(try Self.refusal("职责 3 \"负责会议。\"") == nil)
   }
 
+  @Test(arguments: ["单位 \"\" 机关", "单位 \"　\" 机关", "单位 \"  \" 事业", "资产 车辆 \"\" 1", "项目 \"\" 类型 日常运转类 金额 5",
+                    "支出 2010301 基本 5 单位 \"\"", "支出 2010301 基本 5 名称 \" \"", "采购 货物 \"\" 金额 5"])
+  func blankNamesAreRefused(line: String) throws {
+    let e = try #require(try Self.refusal(line), "accepted: \(line)")
+    #expect(e.message.contains("不能为空"), "\(e.message)")
+  }
+
 }
 
 /// Issue 14, defect 17, for a workbook written before entry refused control characters: nothing it holds reaches

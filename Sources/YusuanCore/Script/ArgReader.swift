@@ -26,9 +26,10 @@ public struct ArgReader {
     return EntryError(full, start: s, end: e)
   }
 
-  /// A required word or text.
+  /// A required word or text; never blank (issue 14: `单位 "" 机关` entered a unit without a name).
   public mutating func text(_ what: String) throws(EntryError) -> String {
     guard let t = next() else { throw fail("缺少\(what)。") }
+    guard !t.text.trimmingBlanks().isEmpty else { throw fail("\(what)不能为空。", at: t) }
     return t.text
   }
 
@@ -108,6 +109,7 @@ public struct ArgReader {
         out.amounts[t.text] = try Self.amount(v, what: t.text, reader: self)
       case .text:
         guard let v = next() else { throw fail("“\(t.text)”后缺少内容。", at: t) }
+        guard !v.text.trimmingBlanks().isEmpty else { throw fail("“\(t.text)”后的内容不能为空；不需要时整项不写。", at: v) }
         out.texts[t.text] = v.text
         out.tokens[t.text] = v
       case .code:
