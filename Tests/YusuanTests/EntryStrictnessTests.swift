@@ -96,6 +96,19 @@ struct EntryStrictnessTests {
     #expect(e.message.contains("不能为空"), "\(e.message)")
   }
 
+  @Test func projectTypesAreTheEditions() throws {
+    let e = try #require(try Self.refusal("项目 \"调研活动经费\" 类型 随便类 科目 2010302 金额 5"))
+    #expect(e.message.contains("“随便类”不是本模板的项目类型。可选：日常运转类、特定目标类、其他运转类"))
+    #expect(e.column == DisplayWidth.of("项目 \"调研活动经费\" 类型 ") + 1)
+    #expect(try Self.refusal("项目 \"调研活动经费\" 类型 特定目标类 科目 2010302 金额 5") == nil)
+  }
+
+  @Test func projectOriginIsNewOrContinuing() throws {
+    let setup = "项目 \"调研活动经费\" 类型 日常运转类 科目 2010302 金额 5 绩效管理"
+    let e = try #require(try Self.refusal("绩效 \"调研活动经费\" 总额 5 项目来源 随便 目标 \"完成调研。\"", setup: setup))
+    #expect(e.message.contains("“随便”不是项目来源。可选：新增项目、延续项目"))
+    #expect(try Self.refusal("绩效 \"调研活动经费\" 总额 5 项目来源 延续项目 目标 \"完成调研。\"", setup: setup) == nil)
+  }
 }
 
 /// Issue 14, defect 17, for a workbook written before entry refused control characters: nothing it holds reaches
