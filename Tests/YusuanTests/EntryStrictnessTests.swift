@@ -64,6 +64,14 @@ struct EntryStrictnessTests {
     }
   }
 
+  // MARK: 15 suggestions that contradict themselves
+
+  @Test func aQuotedCommandIsToldToDropTheQuotes() throws {
+    let e = try #require(try Self.refusal("\"支出\" 2010301 基本 5"))
+    #expect(e.message.contains("不能加引号"))
+    #expect(!e.message.contains("是否想用：支出"))
+  }
+
   // MARK: 16 too lenient
 
   @Test(arguments: ["５⃣", "5⃣", "１⃣２", "1️⃣"])
