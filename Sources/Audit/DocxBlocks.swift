@@ -20,7 +20,7 @@ enum DocxBlocks {
     var xml = Data()
     do { _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) } }
     catch {
-      throw AuditReadError("文件“\(name)”中的正文（word/document.xml）无法解压：文件可能被截断或已损坏（\(error)）。")
+      throw AuditReadError("文件“\(name)”中的正文（word/document.xml）无法解压：文件可能被截断或已损坏。请重新下载或从 Word 另存一份。")
     }
     let collector = Collector()
     let parser = XMLParser(data: xml)
@@ -32,7 +32,7 @@ enum DocxBlocks {
       let where_ = collector.sawEnd ? "第\(parser.lineNumber)行" : "末尾（文件不完整）"
       findings.append(Diagnostic(rule: "audit.read.damaged", severity: .warning, table: "文件",
         message: "Word 正文（word/document.xml）在\(where_)处损坏，之后的内容未能读取；已审读损坏处之前的 \(collector.blocks.count) 段/行。请核对原文件是否完整。",
-        actual: parser.parserError.map { "\($0)" }))
+        actual: parser.parserError.map { _ in "XML 在第\(parser.lineNumber)行第\(parser.columnNumber)列处不完整或不合规范" }))
       collector.finishOpen()
     }
     if collector.blocks.isEmpty && !ok {

@@ -51,7 +51,7 @@ public enum TableImport {
       throw Failure(description: "找不到映射“\(spec)”（应为 forms/mappings 下的编号、YAML 文件，或 code=列名,… 的写法）。")
     }
     do { return try YAMLDecoder().decode(Mapping.self, from: text) }
-    catch { throw Failure(description: "映射文件 \(file.path) 格式有误：\(error)") }
+    catch { throw Failure(description: "映射文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
   }
 
   public struct Result: Sendable {

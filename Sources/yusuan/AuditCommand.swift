@@ -26,7 +26,7 @@ struct AuditCommand: ParsableCommand {
     let doc: AuditDocument
     do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
     catch let e as AuditReadError { throw CLIFailure.input(e.message) }
-    catch { throw CLIFailure.input("无法读取“\(document)”：\(error.localizedDescription)") }
+    catch { throw CLIFailure.input("无法读取“\(document)”：\(ErrorText.describe(error))") }
     if let dir = tablesDirectory { try writeTables(doc, to: URL(fileURLWithPath: dir)) }
     if ProcessInfo.processInfo.environment["YUSUAN_DEBUG_PARAGRAPHS"] != nil { for p in doc.paragraphs { FileHandle.standardError.write(Data("¶\(p.index) [\(p.section ?? "-")] \(p.text)\n".utf8)) } }
     // The catalog is optional: without forms/ the codes' shapes are still checked.

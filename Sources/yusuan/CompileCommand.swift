@@ -37,7 +37,7 @@ struct CompileCommand: ParsableCommand {
     let doc = try guarded { try wb.compile(draft: draft) }
     let dir = URL(fileURLWithPath: out)
     do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
-    catch { throw CLIFailure.input("无法创建输出目录“\(out)”：\(error.localizedDescription)") }
+    catch { throw CLIFailure.input("无法创建输出目录“\(out)”：\(ErrorText.describe(error))") }
     var written: [String] = []
     try guarded {
       for f in OutputFormat.allCases where requested.contains(f.rawValue) { written.append(try f.write(doc, toDirectory: dir).path) }

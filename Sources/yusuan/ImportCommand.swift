@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
     if document.lowercased().hasSuffix(".csv") || document.lowercased().hasSuffix(".xlsx") { return try importTable(forms: forms, mode: m) }
     let doc: AuditDocument
     do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
-    catch { throw CLIFailure.input("\(error)") }
+    catch { throw CLIFailure.input(ErrorText.describe(error)) }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let facts = wb.facts
     let mapped = ImportMapping.lines(doc, mode: m) { key -> Amount? in
@@ -60,7 +60,7 @@ struct ImportCommand: ParsableCommand {
     let rows: [[String]]
     var rowLines: [Int]? = nil
     if document.lowercased().hasSuffix(".xlsx") {
-      do { rows = try XlsxRows.rows(data, name: document) } catch { throw CLIFailure.input("\(error)") }
+      do { rows = try XlsxRows.rows(data, name: document) } catch { throw CLIFailure.input(ErrorText.describe(error)) }
     } else {
       guard let text = String(data: data, encoding: .utf8) else {
         throw CLIFailure.input("“\(document)”不是 UTF-8 编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")

@@ -31,7 +31,10 @@ struct Yusuan: ParsableCommand {
     Output.start()
     // `yusuan` alone on a terminal opens the REPL (DESIGN §7).
     if CommandLine.arguments.count == 1 && Terminal.stdinIsTerminal {
-      do { let repl = try ReplCommand.parse([]); try repl.run() } catch let e as CLIFailure { Output.err(e.message + "\n"); Foundation.exit(e.code) } catch { Foundation.exit(2) }
+      do { let repl = try ReplCommand.parse([]); try repl.run() } catch let e as CLIFailure { Output.err(e.message + "\n"); Foundation.exit(e.code) } catch {
+        Output.err("错误：" + ErrorText.describe(error) + "\n")
+        Foundation.exit(2)
+      }
       return
     }
     do {
@@ -64,19 +67,17 @@ struct CLIFailure: Error, CustomStringConvertible {
   static func input(_ m: String) -> CLIFailure { CLIFailure(message: m, code: 2) }
 }
 
-/// Runs a body, turning store, forms and apply errors into Chinese messages with exit code 2.
+/// Runs a body, turning store, forms and apply errors into Chinese messages with exit code 2. Errors of other
+/// libraries (SQLite, Foundation's file errors) are described in Chinese too (`ErrorText`), never shown as they are.
 func guarded<T>(_ body: () throws -> T) throws -> T {
   do { return try body() }
   catch let e as CLIFailure { throw e }
-  catch let e as StoreError { throw CLIFailure.input(e.description) }
-  catch let e as FormsLibrary.LoadError { throw CLIFailure.input(e.description) }
   catch let e as ApplyError {
     let text = e.errors.map(\.rendered).joined(separator: "\n")
     throw CLIFailure.input(text + "\n共 \(e.errors.count) 处错误，本次没有录入任何内容（全部或全不）。请改正后重新运行。")
   }
   catch let e as ExitCode { throw e }
-  catch let e as CustomStringConvertible where !(e is DecodingError) { throw CLIFailure.input("\(e.description)") }
-  catch { throw CLIFailure.input("出错：\(error)") }
+  catch { throw CLIFailure.input(ErrorText.describe(error)) }
 }
 
 func loadForms() throws -> FormsLibrary { try guarded { try FormsLibrary.locate() } }

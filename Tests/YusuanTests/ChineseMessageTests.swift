@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import Testing
+@testable import YusuanCore
+
+/// Finds English prose in a message an officer sees. What the officer typed (the echoed line under `file:line:`,
+/// text in “…”), file paths and names, options (`--format`), `yusuan …` commands and character codes are not
+/// prose and are left out; what remains must have no English sentence, error word or library identifier.
+enum EnglishText {
+  static let words: Set<String> = [
+    "error", "missing", "expected", "argument", "arguments", "unknown", "option", "invalid", "value", "unexpected",
+    "usage", "help", "see", "information", "couldn", "could", "such", "file", "directory", "permission", "denied",
+    "database", "unable", "sqlite", "domain", "decoding", "corrupted", "context", "debug", "description", "underlying",
+    "operation", "failed", "cannot", "not", "the", "is", "for", "of", "to", "and", "was", "with", "while", "executing",
+    "parser", "line", "column", "scanner", "found", "did", "you", "mean", "please", "provide", "one", "overview",
+    "options", "subcommand", "subcommands", "show", "no", "or", "an", "be", "are", "at", "in", "on", "this",
+  ]
+
+  static func find(in text: String) -> [String] {
+    var out: [String] = []
+    for rawLine in text.split(separator: "\n") {
+      // The echoed entry line and its caret line.
+      if rawLine.range(of: #"^\s*\d* \| "#, options: .regularExpression) != nil { continue }
+      var s = String(rawLine)
+      for pattern in [#"“[^”]*”"#, #"「[^」]*」"#, #"〔[^〕]*〕"#, #"<U\+[0-9A-F]{4,6}>"#, #"U\+[0-9A-F]{4,6}"#,
+                      #"\S*/\S*"#, #"\S+\.(ys|csv|xlsx|xls|docx|pdf|txt|yusuan|md|json|html|yaml)\b"#,
+                      #"--?[A-Za-z][A-Za-z-]*"#, #"yusuan( [a-z]+)*"#, #"<[^>]*>"#] {
+        s = s.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+      }
+      let tokens = s.split { !($0.isASCII && $0.isLetter) && $0 != "'" }.map(String.init).filter { !$0.isEmpty }
+      for t in tokens {
+        let lower = t.lowercased().replacingOccurrences(of: "'", with: "")
+        if words.contains(lower) { out.append(t); continue }
+        // Library identifiers: DecodingError, NSXMLParserErrorDomain, dataCorrupted.
+        if t.range(of: #"[a-z][A-Z]"#, options: .regularExpression) != nil { out.append(t) }
+      }
+    }
+    return out
+  }
+
+  /// Has the text Chinese in it?
+  static func hasChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+}
+
+/// Issue 14, defect 13: every message a user sees is Chinese, with the file and what to do.
+struct ChineseMessageTests {
+  /// A fact changed by another program: a Chinese refusal naming the workbook, not `DecodingError.dataCorrupted`.
+  @Test func aCorruptedFactIsNamedInChinese() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    _ = try CLI.run(["run", w, try CLI.writeTemp("支出 2010301 基本 10\n")])
+    let db = try DatabaseQueue(path: w)
+    try db.write { try $0.execute(sql: "UPDATE facts SET body = '{\"expenditure\": 12'") }
+    try db.close()
+    for args in [["check", w], ["export", w], ["run", w, try CLI.writeTemp("支出 2010302 基本 1\n")]] {
+      let r = try CLI.run(args)
+      #expect(r.status == 2)
+      #expect(r.stderr.contains("工作簿“\(w)”中有已录入的内容损坏"), "\(r.stderr)")
+      #expect(EnglishText.find(in: r.stderr).isEmpty, "\(r.stderr)")
+    }
+  }
+
+  @Test func foreignErrorsAreDescribedInChinese() {
+    for (code, words) in [(10, "读写磁盘出错"), (13, "磁盘已满"), (14, "无法打开工作簿文件"), (522, "读写磁盘出错")] {
+      let text = ErrorText.describe(text: "无法读取工作簿“甲.yusuan”：SQLite error \(code): disk I/O error")
+      #expect(text.hasPrefix("无法读取工作簿“甲.yusuan”：") && text.contains(words), "\(text)")
+      #expect(EnglishText.find(in: text).isEmpty)
+    }
+    let missing = CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "/tmp/不存在.csv"])
+    #expect(ErrorText.describe(missing) == "找不到文件“/tmp/不存在.csv”。请检查路径是否正确。")
+    let corrupted = DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON."))
+    #expect(ErrorText.describe(corrupted) == "内容已损坏，不是有效的数据。")
+    #expect(ErrorText.describe(POSIXError(.ENOSPC)) == "磁盘已满。")
+    #expect(ErrorText.describe(text: "1:5: error: scanner: while scanning a simple key") == "YAML 格式有误（第1行第5列）：请检查缩进、冒号和引号。")
+  }
+
+  /// The damaged-XML finding of a .docx audit carried `Error Domain=NSXMLParserErrorDomain Code=…` as its actual value.
+  @Test func damagedDocxFindingIsChinese() throws {
+    let docx = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/audit/dongshan-2025-damaged-xml.docx").path
+    let r = try CLI.run(["audit", docx, "--format", "json"])
+    let findings = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+    let damaged = try #require(findings.first { $0["rule"] as? String == "audit.read.damaged" })
+    let actual = try #require(damaged["actual"] as? String)
+    #expect(actual.contains("XML 在第"))
+    #expect(EnglishText.find(in: actual).isEmpty, "\(actual)")
+  }
+
+  /// Foundation's file errors (here: a file where a folder must be made) come out in Chinese.
+  @Test func outputFolderErrorsAreChinese() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    _ = try CLI.run(["run", w, try CLI.writeTemp(TestSupport.consistent)])
+    let file = try CLI.writeTemp("这是一个文件")
+    let r = try CLI.run(["compile", w, "--out", file + "/输出", "--format", "md"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("无法创建输出目录"), "\(r.stderr)")
+    #expect(EnglishText.find(in: r.stderr).isEmpty, "\(r.stderr)")
+  }
+}
