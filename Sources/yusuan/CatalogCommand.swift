@@ -9,8 +9,8 @@ struct CatalogCommand: ParsableCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "导入科目目录 CSV（含“科目编码”“科目名称”两列，或 code,name）。")
 
-    @Argument(help: "CSV 文件（UTF-8）。") var file: String
-    @Option(help: "目录编号（保存为 forms/catalogs/编号.csv；默认取文件名）。") var id: String?
+    @Argument(help: ArgumentHelp("CSV 文件（UTF-8）。", valueName: "目录文件")) var file: String
+    @Option(help: ArgumentHelp("目录编号（保存为 forms/catalogs/编号.csv；默认取文件名）。", valueName: "编号")) var id: String?
     @Flag(help: "编号已存在时覆盖。") var replace = false
 
     func run() throws {

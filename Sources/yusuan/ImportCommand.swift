@@ -10,10 +10,10 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "导入已公开的部门预算公开文件（文本、docx、pdf）或预算管理系统导出的 csv/xlsx（--map 指定列）：默认记为上年数（--as current 记为本年数）。全部或全不，未导入的数字逐一列出。")
 
-  @Argument(help: "工作簿文件。") var workbook: String
-  @Argument(help: "已公开的文件（.txt、.docx、.pdf）。") var document: String
-  @Option(name: .customLong("as"), help: "prior（上年数，默认）或 current（本年数）。") var mode: String = "prior"
-  @Option(help: "CSV 的列映射：forms/mappings 下的编号、YAML 文件，或 code=列名,basic=列名,…（默认 budget-system）。") var map: String?
+  @Argument(help: ArgumentHelp("工作簿文件。", valueName: "工作簿")) var workbook: String
+  @Argument(help: ArgumentHelp("已公开的文件（.txt、.docx、.pdf）。", valueName: "文件")) var document: String
+  @Option(name: .customLong("as"), help: ArgumentHelp("prior（上年数，默认）或 current（本年数）。", valueName: "prior|current")) var mode: String = "prior"
+  @Option(help: ArgumentHelp("CSV 的列映射：forms/mappings 下的编号、YAML 文件，或 code=列名,basic=列名,…（默认 budget-system）。", valueName: "列映射")) var map: String?
 
   func run() throws {
     guard let m = ImportMapping.Mode(rawValue: mode) else { throw CLIFailure.input("--as 只能是 prior 或 current。") }

@@ -44,16 +44,20 @@ struct Yusuan: ParsableCommand {
       Output.err(e.message)
       if !e.message.hasSuffix("\n") { Output.err("\n") }
       Foundation.exit(e.code)
+    } catch let e as ExitCode {
+      Foundation.exit(e.rawValue)
     } catch {
-      let code = exitCode(for: error)
-      if code == .success {
-        Output.out(fullMessage(for: error))
+      // Help asked for: the parser's help text, its headings in Chinese.
+      if exitCode(for: error) == .success {
+        Output.out(UsageErrors.chinese(fullMessage(for: error)))
         Foundation.exit(0)
       }
-      if let e = error as? ExitCode { Foundation.exit(e.rawValue) }
-      var message = fullMessage(for: error)
-      if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-      Output.err("用法错误：" + message + "\n运行 yusuan help 或 yusuan 子命令 --help 查看用法。\n")
+      // The parser's errors by kind, in Chinese, with the command's usage.
+      if let t = UsageErrors.translate(error) {
+        Output.err("用法错误：" + t.message + "\n")
+        Foundation.exit(t.code)
+      }
+      Output.err("错误：" + ErrorText.describe(error) + "\n")
       Foundation.exit(2)
     }
   }
@@ -86,12 +90,12 @@ extension Yusuan {
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "新建一个部门某年度的工作簿。")
 
-    @Argument(help: "工作簿文件（如 政府办-2025.yusuan）。") var workbook: String
-    @Option(help: "部门名称（印在每张表的标题中）；有 --from 时默认沿用上年工作簿的部门名称。") var department: String?
-    @Option(help: "预算年度，如 2025。") var year: Int
-    @Option(help: "公开模板版本（forms/editions 下的目录名；有 --from 时默认沿用上年工作簿的版本）。") var edition: String?
-    @Option(help: "科目目录编号（forms/catalogs 下的文件名，不含 .csv）；默认用版本指定的目录。") var catalog: String?
-    @Option(help: "以上年工作簿为基础：带入概况、单位、项目（待确认），上年金额记为上年数。") var from: String?
+    @Argument(help: ArgumentHelp("工作簿文件（如 政府办-2025.yusuan）。", valueName: "工作簿")) var workbook: String
+    @Option(help: ArgumentHelp("部门名称（印在每张表的标题中）；有 --from 时默认沿用上年工作簿的部门名称。", valueName: "部门名称")) var department: String?
+    @Option(help: ArgumentHelp("预算年度，如 2025。", valueName: "年度")) var year: Int
+    @Option(help: ArgumentHelp("公开模板版本（forms/editions 下的目录名；有 --from 时默认沿用上年工作簿的版本）。", valueName: "版本")) var edition: String?
+    @Option(help: ArgumentHelp("科目目录编号（forms/catalogs 下的文件名，不含 .csv）；默认用版本指定的目录。", valueName: "科目目录")) var catalog: String?
+    @Option(help: ArgumentHelp("以上年工作簿为基础：带入概况、单位、项目（待确认），上年金额记为上年数。", valueName: "上年工作簿")) var from: String?
 
     func validate() throws {
       guard (2000...2100).contains(year) else { throw CLIFailure.input("年度“\(year)”不合理，应为四位年份，如 2025。") }
@@ -126,8 +130,8 @@ extension Yusuan {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "把录入脚本应用到工作簿：全部成功才写入，任何一行有错则什么都不写。")
 
-    @Argument(help: "工作簿文件。") var workbook: String
-    @Argument(help: "一个或多个录入脚本（UTF-8 文本）。") var scripts: [String]
+    @Argument(help: ArgumentHelp("工作簿文件。", valueName: "工作簿")) var workbook: String
+    @Argument(help: ArgumentHelp("一个或多个录入脚本（UTF-8 文本）。", valueName: "录入脚本")) var scripts: [String]
 
     func run() throws {
       guard !scripts.isEmpty else { throw CLIFailure.input("缺少录入脚本。用法：yusuan run 工作簿 脚本.ys …") }
@@ -143,10 +147,10 @@ extension Yusuan {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "检查工作簿：列出全部问题（有错误级问题时退出码为1）。")
 
-    @Argument(help: "工作簿文件，或目录（检查其下全部工作簿，多核并行）。") var workbook: String
-    @Option(help: "输出格式：text 或 json。") var format: OutputFormat = .text
+    @Argument(help: ArgumentHelp("工作簿文件，或目录（检查其下全部工作簿，多核并行）。", valueName: "工作簿")) var workbook: String
+    @Option(help: ArgumentHelp("输出格式：text 或 json。", valueName: "格式")) var format: OutputFormat = .text
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+    enum OutputFormat: String, CaseIterable, ExpressibleByArgument { case text, json }
 
     func run() throws {
       let forms = try loadForms()
@@ -171,10 +175,10 @@ extension Yusuan {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "导出工作簿：--format script 输出规范录入脚本，run 可据此重建相同的工作簿。")
 
-    @Argument(help: "工作簿文件。") var workbook: String
-    @Option(help: "输出格式（目前为 script）。") var format: Format = .script
+    @Argument(help: ArgumentHelp("工作簿文件。", valueName: "工作簿")) var workbook: String
+    @Option(help: ArgumentHelp("输出格式（目前为 script）。", valueName: "格式")) var format: Format = .script
 
-    enum Format: String, ExpressibleByArgument { case script }
+    enum Format: String, CaseIterable, ExpressibleByArgument { case script }
 
     func run() throws {
       let forms = try loadForms()

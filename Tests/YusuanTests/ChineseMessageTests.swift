@@ -44,6 +44,39 @@ enum EnglishText {
 
 /// Issue 14, defect 13: every message a user sees is Chinese, with the file and what to do.
 struct ChineseMessageTests {
+  /// swift-argument-parser's errors, by kind, each with the command's usage (in Chinese).
+  @Test(arguments: [
+    (["run", "w.yusuan"], "缺少参数：录入脚本"),
+    (["bogus"], "不认识的子命令“bogus”"),
+    (["new", "x.yusuan", "--year", "abc"], "“abc”不是 --year（年度）的有效值"),
+    (["check", "--format", "xml", "w.yusuan"], "可选：text、json"),
+    (["check", "w.yusuan", "--zzz"], "不认识的选项“--zzz”"),
+    (["check", "w.yusuan", "--formt", "json"], "是否想用 --format"),
+    (["check"], "缺少参数：工作簿"),
+    (["new", "x.yusuan", "--year"], "选项 --year（年度）后缺少值"),
+    (["compile", "w.yusuan", "--out", "o", "--draft=3"], "选项 --draft 不带值"),
+    (["export", "w.yusuan", "extra"], "多余的参数：“extra”"),
+    (["catalog", "import"], "缺少参数：目录文件"),
+    (["catalog", "bogus"], "不认识的子命令“bogus”"),
+    (["new", "x.yusuan", "--year", "1800", "--department", "甲"], "年度“1800”不合理"),
+    (["--version"], "不认识的选项“--version”"),
+  ])
+  func argumentErrorsAreChineseWithUsage(args: [String], expected: String) throws {
+    let r = try CLI.run(args)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(expected), "\(r.stderr)")
+    #expect(r.stderr.contains("\n用法：yusuan"), "\(r.stderr)")
+    #expect(EnglishText.find(in: r.stderr).isEmpty, "\(EnglishText.find(in: r.stderr)) in \(r.stderr)")
+  }
+
+  @Test(arguments: [[], ["new"], ["run"], ["check"], ["compile"], ["export"], ["repl"], ["import"], ["catalog"], ["catalog", "import"], ["audit"]])
+  func helpIsChinese(sub: [String]) throws {
+    let r = try CLI.run(sub + ["--help"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("用法："))
+    #expect(EnglishText.find(in: r.stdout).isEmpty, "\(EnglishText.find(in: r.stdout)) in \(r.stdout)")
+  }
+
   /// A fact changed by another program: a Chinese refusal naming the workbook, not `DecodingError.dataCorrupted`.
   @Test func aCorruptedFactIsNamedInChinese() throws {
     let w = TestSupport.tempPath()
