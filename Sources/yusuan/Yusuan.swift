@@ -114,6 +114,8 @@ extension Yusuan {
       if let from {
         // Last year's workbook gives the edition and the department's name unless they are given.
         let prior = try guarded { try Workbench.open(path: from, forms: forms, readonly: true).meta }
+        // Refused before anything is created: nothing is left behind.
+        guard prior.year < year else { throw CLIFailure.input("上年工作簿“\(from)”是\(prior.year)年的，不早于要新建的\(year)年（--year）。请检查 --from 和 --year。") }
         if edition == nil { editionID = prior.edition }
         if department == nil { name = prior.department }
       }

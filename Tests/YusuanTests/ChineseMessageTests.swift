@@ -118,6 +118,18 @@ struct ChineseMessageTests {
     #expect(EnglishText.find(in: actual).isEmpty, "\(actual)")
   }
 
+  /// `new --from` a workbook of the same or a later year is refused before anything is created.
+  @Test func newFromALaterYearLeavesNothing() throws {
+    let prior = TestSupport.tempPath()
+    _ = try CLI.run(["new", prior, "--department", "示例办", "--year", "2025"])
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-from-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let r = try CLI.run(["new", dir.appendingPathComponent("新.yusuan").path, "--year", "2025", "--from", prior])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("不早于要新建的2025年"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+  }
+
   /// Foundation's file errors (here: a file where a folder must be made) come out in Chinese.
   @Test func outputFolderErrorsAreChinese() throws {
     let w = TestSupport.tempPath()
