@@ -17,8 +17,14 @@ public final class Workbench {
     self.store = store
     self.forms = forms
     meta = try store.meta()
-    edition = try forms.edition(meta.edition)
-    catalog = try forms.catalog(meta.catalog)
+    // A workbook naming an edition or catalog this installation lacks: say which workbook.
+    do {
+      edition = try forms.edition(meta.edition)
+      catalog = try forms.catalog(meta.catalog)
+    } catch let e as FormsLibrary.LoadError {
+      throw FormsMissing(description: "工作簿“\(store.path)”用的是版本“\(meta.edition)”、科目目录“\(meta.catalog)”，无法打开：\(e.description)"
+                                     + "请安装该版本的 forms，或用 YUSUAN_FORMS 指向含有它的 forms 目录。")
+    }
     head = try store.head()
     facts = try Self.loadFacts(store)
   }
@@ -177,6 +183,11 @@ public final class Workbench {
     }
     return out
   }
+}
+
+/// A workbook whose edition or catalog this installation lacks.
+public struct FormsMissing: Error, CustomStringConvertible {
+  public var description: String
 }
 
 /// A workbook whose stored facts or journal cannot be read back.

@@ -118,6 +118,18 @@ struct ChineseMessageTests {
     #expect(EnglishText.find(in: actual).isEmpty, "\(actual)")
   }
 
+  /// A workbook whose edition this installation lacks is named, with what to do.
+  @Test func aWorkbookWithAnUnknownEditionIsNamed() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    let db = try DatabaseQueue(path: w)
+    try db.write { try $0.execute(sql: "UPDATE meta SET value = 'no-such-edition' WHERE key = 'edition'") }
+    try db.close()
+    let r = try CLI.run(["check", w])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("工作簿“\(w)”用的是版本“no-such-edition”"), "\(r.stderr)")
+  }
+
   /// `new --from` a workbook of the same or a later year is refused before anything is created.
   @Test func newFromALaterYearLeavesNothing() throws {
     let prior = TestSupport.tempPath()
