@@ -118,6 +118,13 @@ struct ChineseMessageTests {
     #expect(EnglishText.find(in: actual).isEmpty, "\(actual)")
   }
 
+  /// SQLite's reason without its code, after a Chinese lead, is said in Chinese too.
+  @Test func sqliteReasonsWithoutACodeAreChinese() {
+    #expect(ErrorText.describe(text: "无法读取工作簿“甲.yusuan”：no such table: facts") == "无法读取工作簿“甲.yusuan”：文件缺少工作簿应有的数据表：可能已损坏，或不是 yusuan 工作簿。")
+    #expect(ErrorText.describe(text: "无法创建工作簿“甲.yusuan”：database or disk is full").hasSuffix("磁盘已满。请腾出空间后重试。"))
+    #expect(EnglishText.find(in: ErrorText.describe(text: "无法读取工作簿“甲”：something else went wrong")).isEmpty)
+  }
+
   /// A workbook whose edition this installation lacks is named, with what to do.
   @Test func aWorkbookWithAnUnknownEditionIsNamed() throws {
     let w = TestSupport.tempPath()

@@ -25,7 +25,12 @@ public enum ErrorText {
       return String(text[..<r.lowerBound]) + sqlite(code)
     }
     if let r = text.range(of: #"\d+:\d+: error"#, options: .regularExpression) { return String(text[..<r.lowerBound]) + yaml(String(text[r.lowerBound...])) }
-    if text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) { return text }
+    // A Chinese lead and a foreign reason after its last colon (`无法读取工作簿“x”：no such table: facts`).
+    if let colon = text.range(of: "：", options: .backwards), !hasChinese(text[colon.upperBound...]),
+       text[colon.upperBound...].range(of: #"[A-Za-z]+ [A-Za-z]+"#, options: .regularExpression) != nil {
+      return String(text[..<colon.upperBound]) + sqliteMessage(String(text[colon.upperBound...]))
+    }
+    if hasChinese(Substring(text)) { return text }
     return "未能完成（内部错误，没有更具体的说明）。请检查文件是否完整、磁盘是否已满、是否有读写权限；仍不能解决时请报告此问题，并附上所用的命令和文件。"
   }
 
@@ -92,6 +97,17 @@ public enum ErrorText {
   }
 
   // MARK: SQLite (through GRDB)
+
+  static func hasChinese(_ s: Substring) -> Bool { s.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+
+  /// SQLite's own message (without its code), by the words SQLite uses.
+  static func sqliteMessage(_ text: String) -> String {
+    let table: [(String, Int)] = [("database is locked", 5), ("out of memory", 7), ("readonly database", 8), ("disk I/O error", 10),
+                                  ("malformed", 11), ("database or disk is full", 13), ("unable to open", 14), ("not a database", 26)]
+    if let hit = table.first(where: { text.contains($0.0) }) { return sqlite(hit.1) }
+    if text.contains("no such table") || text.contains("no such column") { return "文件缺少工作簿应有的数据表：可能已损坏，或不是 yusuan 工作簿。" }
+    return "（原因无法识别）请检查文件是否完整、磁盘是否已满、是否有读写权限。"
+  }
 
   /// A SQLite result code (extended codes by their primary code) in words.
   public static func sqlite(_ code: Int) -> String {
