@@ -74,7 +74,9 @@ struct ImportCommand: ParsableCommand {
     let facts = wb.facts
     let result: TableImport.Result
     do {
-      let mapping = try TableImport.mapping(map, forms: forms)
+      let mapping: TableImport.Mapping
+      do { mapping = try TableImport.mapping(map, forms: forms) }
+      catch let e as TableImport.Failure { throw CLIFailure.input("--map：" + e.description) }
       result = try TableImport.lines(rows: rows, rowLines: rowLines, file: document, mapping: mapping, asPrior: mode == .prior) { key in
         if case .expenditure(let l)? = facts[key] { return l.amount }
         return nil

@@ -149,6 +149,16 @@ struct ChineseMessageTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
   }
 
+  /// A column mapping that cannot be read names the option it came from.
+  @Test func aBadMappingNamesTheOption() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    let csv = try CLI.writeTemp("科目编码,基本支出\n2010301,1000\n", ext: "csv")
+    let r = try CLI.run(["import", w, csv, "--as", "current", "--map", "code"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("--map：找不到映射“code”"), "\(r.stderr)")
+  }
+
   /// Foundation's file errors (here: a file where a folder must be made) come out in Chinese.
   @Test func outputFolderErrorsAreChinese() throws {
     let w = TestSupport.tempPath()
