@@ -125,7 +125,7 @@ struct BadInputCorpusTests {
       return Plan(args: ["run", w, path], forms: setup.repoForms, mustName: line.map { "\(path):\($0):" } ?? "\(path):")
     case "csv", "xlsx":
       return Plan(args: ["import", w, path, "--as", "current"], forms: setup.repoForms, mustName: c.name)
-    case "docx", "pdf":
+    case "docx", "pdf", "txt":
       if c.name.contains("-import-") { return Plan(args: ["import", w, path], forms: setup.repoForms, mustName: c.name) }
       return Plan(args: ["audit", path], forms: setup.repoForms, mustName: c.name, usesWorkbook: false)
     case "catalogs":
@@ -215,6 +215,9 @@ struct BadInputCorpusTests {
     }
     let setup = try Self.setup()
     defer { try? FileManager.default.removeItem(at: setup.dir) }
+    // No case may write into the repository (a -wal beside a fixture, an output folder).
+    func files() -> Set<String> { Set(FileManager.default.enumerator(atPath: Self.root.path)?.compactMap { $0 as? String } ?? []) }
+    let before = files()
     let results = Results(all)
     let workers = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
     let started = Date()
@@ -232,6 +235,8 @@ struct BadInputCorpusTests {
     let byCategory = Dictionary(grouping: all, by: \.category).mapValues(\.count)
     print("bad-input corpus: \(all.count) cases in \(String(format: "%.1f", Date().timeIntervalSince(started))) s — "
           + byCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    let written = files().subtracting(before)
+    #expect(written.isEmpty, "cases wrote into Tests/Fixtures/bad-input: \(written.sorted().prefix(10))")
     for (c, problems) in results.problems.sorted(by: { $0.0.description < $1.0.description }) where !problems.isEmpty {
       Issue.record(Comment(rawValue: "\(c): \(problems.joined(separator: "; "))"))
     }

@@ -416,6 +416,21 @@ def pdf():
     write("pdf", "import-not-a-pdf.pdf", "不是 PDF\n")
 
 
+# ---------------------------------------------------------------- txt (audit, import)
+def txt():
+    clean("txt")
+    write("txt", "empty.txt", b"")
+    write("txt", "nul-bytes.txt", b"\x00\x01\x02\x03abc\x00")
+    write("txt", "utf16le-no-bom.txt", "部门预算公开\n".encode("utf-16-le"))
+    write("txt", "binary.txt", bytes((i * 131 + 7) % 256 for i in range(4096)))
+    write("txt", "png-renamed.txt", bytes.fromhex("89504e470d0a1a0a0000000d49484452") + bytes(64))
+    write("txt", "import-empty.txt", b"")
+    write("txt", "import-no-tables.txt", "本部门2025年度没有需要说明的事项。\n")
+    write("txt", "import-binary.txt", bytes((i * 97 + 3) % 256 for i in range(2048)))
+    write("txt", "import-unknown-extension.xyz", bytes((i * 89 + 5) % 256 for i in range(2048)))
+    write("txt", "import-only-blank-lines.txt", "\n\n　\n\t\n")
+
+
 # ---------------------------------------------------------------- catalogs (catalog import)
 def catalogs():
     clean("catalogs")
@@ -547,7 +562,7 @@ def cmdlines():
 
 
 def main():
-    amounts(); codes(); text(); scripts(); csv(); xlsx(); docx(); pdf(); catalogs(); workbooks(); cmdlines()
+    amounts(); codes(); text(); scripts(); csv(); xlsx(); docx(); pdf(); txt(); catalogs(); workbooks(); cmdlines()
     total = 0
     for category in sorted(counts):
         hand = [n for n in os.listdir(os.path.join(ROOT, category)) if not GENERATED.match(n) and not n.startswith(".")]
