@@ -26,6 +26,13 @@ GENERATED = re.compile(r"^\d{3}-")
 counts = {}
 
 
+def zput(z, name, data):
+    """A zip entry with a fixed date, so that the generated files are the same on every run."""
+    info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    z.writestr(info, data)
+
+
 def clean(category):
     d = os.path.join(ROOT, category)
     os.makedirs(d, exist_ok=True)
@@ -288,17 +295,17 @@ def csv():
 def xlsx_bytes(sheet_rows_xml, shared=None, extra=None, sheet_name="xl/worksheets/sheet1.xml", raw_sheet=None):
     b = io.BytesIO()
     with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>')
+        zput(z, "[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        zput(z, "xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>')
         if shared is not None:
             sis = "".join("<si><t>%s</t></si>" % s for s in shared)
-            z.writestr("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">%s</sst>' % sis)
+            zput(z, "xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">%s</sst>' % sis)
         if sheet_name:
             body = raw_sheet if raw_sheet is not None else (
                 '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % sheet_rows_xml)
-            z.writestr(sheet_name, body)
+            zput(z, sheet_name, body)
         for k, v in (extra or {}).items():
-            z.writestr(k, v)
+            zput(z, k, v)
     return b.getvalue()
 
 
@@ -347,7 +354,7 @@ def xlsx():
     # A sheet part declared far larger than any export (a zip bomb stops at the declared size, before inflating).
     b = io.BytesIO()
     with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("xl/worksheets/sheet1.xml", b"<worksheet><sheetData>" + b" " * (65 * 1024 * 1024) + b"</sheetData></worksheet>")
+        zput(z, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData>" + b" " * (65 * 1024 * 1024) + b"</sheetData></worksheet>")
     write("xlsx", "inflates-past-limit.xlsx", b.getvalue())
 
 
@@ -355,11 +362,11 @@ def xlsx():
 def docx_bytes(body_xml, raw=None, with_document=True):
     b = io.BytesIO()
     with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        zput(z, "[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         if with_document:
             doc = raw if raw is not None else (
                 '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>' % body_xml)
-            z.writestr("word/document.xml", doc)
+            zput(z, "word/document.xml", doc)
     return b.getvalue()
 
 
@@ -480,8 +487,17 @@ def workbooks():
             shutil.copy(base, p)
             con = sqlite3.connect(p)
             con.executescript(sql)
-            con.commit(); con.close()
+            con.commit()
+            con.execute("VACUUM")  # no trace of the undamaged pages, the same bytes on every run
+            con.close()
             write("workbooks", name, open(p, "rb").read())
+        # Fixed times, so that the generated files are the same on every run.
+        con = sqlite3.connect(base)
+        con.execute("UPDATE meta SET value = '2025-01-01T00:00:00.000Z' WHERE key = 'created'")
+        con.execute("UPDATE journal SET at = '2025-01-01T00:00:00.000Z', location = 's.ys:' || seq")
+        con.commit()
+        con.execute("VACUUM")
+        con.close()
         damaged("fact-not-json.yusuan", "UPDATE facts SET body = '{\"expenditure\": 12';")
         damaged("fact-wrong-shape.yusuan", "UPDATE facts SET body = '[1, 2, 3]';")
         damaged("fact-unknown-kind.yusuan", "UPDATE facts SET body = '{\"spaceship\": {}}';")
