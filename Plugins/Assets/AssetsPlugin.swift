@@ -17,8 +17,11 @@ public struct AssetsPlugin: SectionPlugin {
   public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
     let kind = try args.choice("资产类别", choices: Self.kinds) { Self.kinds.contains($0) ? $0 : nil }
     if kind != "原值", args.peek()?.text == "无" {
-      _ = args.next()
+      let none = args.next()
       try args.expectEnd()
+      if let refusal = NoneBesideItems.refusal(args, at: none, none: "资产 \(kind) 无", what: Self.what[kind] ?? kind, removals: Self.removals(kind, context.facts)) {
+        throw refusal
+      }
       return [.set(.emptySection(EmptySection(section: kind)))]
     }
     var edits: [FactEdit] = []
@@ -62,6 +65,19 @@ public struct AssetsPlugin: SectionPlugin {
     return edits
   }
 
+  static let what = ["车辆": "车辆", "设备": "单价100万元以上设备", "购置": "计划购置", "配置": "通用资产配置"]
+
+  /// The 删除 line of each item of a kind of asset.
+  static func removals(_ kind: String, _ f: FactSet) -> [String] {
+    switch kind {
+    case "车辆": return f.vehicles.map { "删除 资产 车辆 \(ScriptWriter.q($0.category))" }
+    case "设备": return f.equipment.map { "删除 资产 设备 \(ScriptWriter.q($0.name))" }
+    case "购置": return f.plannedPurchases.map { "删除 资产 购置 \($0.kind) \(ScriptWriter.q($0.name))" }
+    case "配置": return f.assetConfigurations.map { "删除 资产 配置 \(ScriptWriter.q($0.name))" }
+    default: return []
+    }
+  }
+
   public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
     let kind = try args.choice("资产类别", choices: Self.kinds) { Self.kinds.contains($0) ? $0 : nil }
     if kind == "原值" { try args.expectEnd(); return Fact.assetValue(AssetValue(total: .zero)).key }
@@ -78,7 +94,8 @@ public struct AssetsPlugin: SectionPlugin {
 
   public func export(_ facts: FactSet) -> [String] {
     var out: [String] = []
-    let empty = facts.emptySections
+    // 无 beside items (entered before it was refused) is left out: it says nothing the items do not contradict.
+    let empty = facts.emptySections.filter { Self.removals($0, facts).isEmpty }
     if empty.contains("车辆") { out.append("资产 车辆 无") }
     out += facts.vehicles.map { "资产 车辆 \(ScriptWriter.q($0.category)) \($0.count)" }
     if empty.contains("设备") { out.append("资产 设备 无") }
@@ -116,6 +133,10 @@ public struct AssetsPlugin: SectionPlugin {
     if f.assetConfigurations.isEmpty && !empty.contains("配置") && view.edition.table("T13") != nil {
       out.append(Diagnostic(rule: "assets.configuration-missing", severity: .warning, table: "T13",
                             message: "尚未录入通用资产配置支出。没有时请录入：资产 配置 无", plugin: id))
+    }
+    for kind in ["车辆", "设备", "购置", "配置"] where empty.contains(kind) {
+      let n = Self.removals(kind, f).count
+      if n > 0 { out.append(NoneBesideItems.finding(none: "资产 \(kind) 无", what: Self.what[kind] ?? kind, count: n, table: kind == "配置" ? "T13" : "国有资产", plugin: id)) }
     }
     if let v = f.assetValue {
       if let a = v.vehicles, let o = v.other, a + o != v.total {

@@ -49,7 +49,8 @@ public struct CrosscheckPlugin: SectionPlugin {
 
   public func export(_ facts: FactSet) -> [String] {
     facts.declared.sorted { $0.ordinal < $1.ordinal }.map { d in
-      var s = "核对 \(d.table) \(d.row)"
+      // A row is usually a code or 合计; one typed in quotes (with blanks, or empty) is written back in quotes.
+      var s = "核对 \(d.table) \(ScriptWriter.word(d.row))"
       if let n = d.name { s += " 名称 \(ScriptWriter.q(n))" }
       for c in Self.columns where d.values[c] != nil { s += " \(c) \(d.values[c]!.scriptText)" }
       return s

@@ -34,7 +34,7 @@ public struct ExpenditurePlugin: SectionPlugin {
       // A correction that omits 上年 keeps the prior already entered (e.g. carried from last year's workbook).
       if line.prior == nil, case .expenditure(let old) = context.facts[Fact.expenditure(line).key] { line.prior = old.prior }
       var edits: [FactEdit] = [.set(.expenditure(line))]
-      if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: code, text: r)))) }
+      if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: code, text: r)))) }
       return edits
     case "上年":
       let subject = try Self.subject(&args, allowNamed: Self.namedSubjects)

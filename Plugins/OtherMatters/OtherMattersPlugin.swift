@@ -17,7 +17,7 @@ public struct OtherMattersPlugin: SectionPlugin {
       let amount = try args.amount("机关运行经费")
       let o = try args.options(["上年": .amount, "原因": .text])
       var edits: [FactEdit] = [.set(.operatingCost(OperatingCost(amount: amount, prior: o.amounts["上年"] ?? context.facts.operatingCost?.prior)))]
-      if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: "机关运行经费", text: r)))) }
+      if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: "机关运行经费", text: r)))) }
       return edits
     }
     let table = try Self.table(&args, context)

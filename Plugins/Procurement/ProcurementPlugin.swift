@@ -18,8 +18,11 @@ public struct ProcurementPlugin: SectionPlugin {
   public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
     let section = command.keyword
     if args.peek()?.text == "无" {
-      _ = args.next()
+      let none = args.next()
       try args.expectEnd()
+      if let refusal = NoneBesideItems.refusal(args, at: none, none: "\(section) 无", what: Self.what(section), removals: Self.removals(section, context.facts)) {
+        throw refusal
+      }
       return [.set(.emptySection(EmptySection(section: section)))]
     }
     var edits: [FactEdit] = []
@@ -44,6 +47,15 @@ public struct ProcurementPlugin: SectionPlugin {
     return edits
   }
 
+  static func what(_ section: String) -> String { section == "采购" ? "政府采购" : "政府购买服务" }
+
+  /// The 删除 line of each item of a section.
+  static func removals(_ section: String, _ f: FactSet) -> [String] {
+    section == "采购"
+      ? f.procurements.map { "删除 采购 \($0.category.rawValue) \(ScriptWriter.q($0.name))" }
+      : f.purchasedServices.map { "删除 购买服务 \(ScriptWriter.q($0.name))" }
+  }
+
   public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
     if args.peek()?.text == "无" { _ = args.next(); try args.expectEnd(); return Fact.emptySection(EmptySection(section: command.keyword)).key }
     if command.keyword == "采购" {
@@ -59,9 +71,10 @@ public struct ProcurementPlugin: SectionPlugin {
 
   public func export(_ facts: FactSet) -> [String] {
     var out: [String] = []
-    if facts.emptySections.contains("采购") { out.append("采购 无") }
+    // 无 beside items (entered before it was refused) is left out: it says nothing the items do not contradict.
+    if facts.emptySections.contains("采购") && facts.procurements.isEmpty { out.append("采购 无") }
     out += facts.procurements.map { "采购 \($0.category.rawValue) \(ScriptWriter.q($0.name)) \(ScriptWriter.amounts($0.amounts))" }
-    if facts.emptySections.contains("购买服务") { out.append("购买服务 无") }
+    if facts.emptySections.contains("购买服务") && facts.purchasedServices.isEmpty { out.append("购买服务 无") }
     out += facts.purchasedServices.map {
       "购买服务 \(ScriptWriter.q($0.name)) 方式 \(ScriptWriter.q($0.method)) 期限 \(ScriptWriter.q($0.period)) \(ScriptWriter.amounts($0.amounts))"
     }
@@ -78,6 +91,10 @@ public struct ProcurementPlugin: SectionPlugin {
     if f.purchasedServices.isEmpty && !f.emptySections.contains("购买服务") {
       out.append(Diagnostic(rule: "services.missing", severity: .error, table: "T12",
                             message: "尚未录入政府购买服务。没有时请录入：购买服务 无", plugin: id))
+    }
+    for (section, table) in [("采购", "T11"), ("购买服务", "T12")] where f.emptySections.contains(section) {
+      let n = Self.removals(section, f).count
+      if n > 0 { out.append(NoneBesideItems.finding(none: "\(section) 无", what: Self.what(section), count: n, table: table, plugin: id)) }
     }
     for p in f.procurements where p.total.isZero {
       out.append(Diagnostic(rule: "procurement.zero", severity: .warning, table: "T11", row: p.name,

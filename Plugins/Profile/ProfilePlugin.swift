@@ -28,10 +28,18 @@ public struct ProfilePlugin: SectionPlugin {
     }
   }
 
+  /// The numbers an item may have; the export writes every item's number, so an appended item may not go past it.
+  static let largestOrdinal = 999
+
   /// `[序号] "文字"`: an explicit number replaces that item; without one the text is appended.
   static func numberedText(_ args: inout ArgReader, existing: [Int], what: String) throws(EntryError) -> (Int, String) {
     var ordinal = (existing.max() ?? 0) + 1
-    if let n = try args.optionalOrdinal(what) { ordinal = n }
+    if let n = try args.optionalOrdinal(what, largest: largestOrdinal) {
+      ordinal = n
+    } else if ordinal > largestOrdinal {
+      throw args.fail("\(what)的序号最大为\(largestOrdinal)，已有第\(largestOrdinal)条，不能再追加。请写明序号，替换或补上其中一条，例如：\(what) 5 \"……\"。",
+                      at: args.peek())
+    }
     let text = try args.text("\(what)内容").trimmingBlanks()
     guard !text.isEmpty else { throw args.fail("\(what)内容不能为空。") }
     try args.expectEnd()

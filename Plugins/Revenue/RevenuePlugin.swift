@@ -15,7 +15,7 @@ public struct RevenuePlugin: SectionPlugin {
     let o = try args.options(["上年": .amount, "原因": .text])
     let kept = context.facts.revenues.first { $0.source == source }?.prior
     var edits: [FactEdit] = [.set(.revenue(RevenueFact(source: source, amount: amount, prior: o.amounts["上年"] ?? kept)))]
-    if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: "收入", text: r)))) }
+    if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: "收入", text: r)))) }
     return edits
   }
 

@@ -27,7 +27,7 @@ public struct ThreePublicPlugin: SectionPlugin {
     let o = try args.options(["上年": .amount, "原因": .text])
     let kept = context.facts.threePublic.first { $0.item == item }?.prior
     var edits: [FactEdit] = [.set(.threePublic(ThreePublicFact(item: item, amount: amount, prior: o.amounts["上年"] ?? kept)))]
-    if let r = o.texts["原因"] { edits.append(.set(.reason(Reason(subject: item.rawValue, text: r)))) }
+    if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: item.rawValue, text: r)))) }
     return edits
   }
 

@@ -95,7 +95,7 @@ public enum AuditHTMLReport {
       }
       out += "</tbody>\n</table>\n"
     }
-    let unchecked = findings.filter(isUnchecked)
+    let unchecked = findings.filter(AuditLedger.isUnchecked)
     out += "<h3>未能核对的部分（\(unchecked.count) 条）</h3>\n"
     if unchecked.isEmpty {
       out += "<p>没有报告未能核对的部分。</p>\n"
@@ -110,11 +110,6 @@ public enum AuditHTMLReport {
     return out + "</section>\n"
   }
 
-  /// What the ledger lists as not checked: reading problems and findings that say 未能核对. The template line is
-  /// in the header: it says what the document was judged against, not what was left out.
-  static func isUnchecked(_ d: Diagnostic) -> Bool {
-    (d.rule.hasPrefix("audit.read.") && d.rule != "audit.read.template") || d.message.contains("未能核对")
-  }
 
   // MARK: Crops
 

@@ -65,7 +65,7 @@ public struct AuditTable: Sendable {
   /// Title without the department and year prefix: `杜集区政府办公室2021年收支总表` → `收支总表`.
   public var shortTitle: String {
     guard let title else { return "无标题表格" }
-    if let r = title.range(of: #"\d{4}\s*年(度)?"#, options: .regularExpression) {
+    if let r = title.match(#"\d{4}\s*年(度)?"#) {
       let rest = String(title[r.upperBound...]).trimmingBlanks()
       if !rest.isEmpty { return rest }
     }

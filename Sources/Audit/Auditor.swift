@@ -66,6 +66,7 @@ public enum Auditor {
     AuditRule(id: "audit.code", run: CodeRule.run),
     AuditRule(id: "audit.sum", run: TableSumRule.run),
     AuditRule(id: "audit.sum.two-sided", run: TwoSidedRule.run),
+    AuditRule(id: "audit.sum.three-public", run: ThreePublicSumRule.run),
     AuditRule(id: "audit.cross", run: CrossTableRule.run),
     AuditRule(id: "audit.numbering", run: NumberingRule.run),
     AuditRule(id: "audit.table", run: TableShapeRule.run),

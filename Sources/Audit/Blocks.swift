@@ -83,6 +83,17 @@ struct LineRows {
 
 /// `pdftotext -layout` output: columns are separated by runs of spaces, prose lines wrap.
 enum LayoutTextBlocks {
+  /// Text with no tabs whose lines line up figures with runs of spaces: what copying a PDF's text gives.
+  static func looksLaidOut(_ text: String) -> Bool {
+    guard !text.contains("\t") else { return false }
+    var aligned = 0
+    for l in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(3000) where l.match(#"\S {3,}\d[\d,]*\.\d{2}"#) != nil {
+      aligned += 1
+      if aligned >= 5 { return true }
+    }
+    return false
+  }
+
   static func blocks(_ text: String) -> [Block] {
     var out: [Block] = []
     var para = "", paraLine = 0

@@ -8,11 +8,13 @@ struct DocumentFacts {
 
   var total: Amount?
   var index: [String: [Amount]] = [:]
+  /// For tables in 元: a figure cut (not rounded) to 0.01 万元 → the figure rounded, where the two differ.
+  var truncations: [Amount: Amount] = [:]
 
   init(_ c: AuditContext) {
     let doc = c.document
     func add(_ name: String, _ a: Amount) {
-      let k = NameKey.of(name).replacingOccurrences(of: TwoSidedRule.ordinal, with: "", options: .regularExpression)
+      let k = NameKey.of(name).replacing(pattern: TwoSidedRule.ordinal, with: "")
       guard !k.isEmpty else { return }
       if !(index[k]?.contains(a) ?? false) { index[k, default: []].append(a) }
     }
@@ -27,6 +29,7 @@ struct DocumentFacts {
           // Prose states 万元 to two decimals: a table printed in 元 is compared as the prose would print it
           // (half-up to 0.01 万元, DESIGN §4).
           let a = t.moneyUnit == .wan ? exact : Amount(wanCents: exact.roundedWanCents)
+          if t.moneyUnit != .wan, case let cut = Amount(wanCents: exact.fen / 10_000), cut != a { truncations[cut] = a }
           let colName = NameKey.of(t.columns[col])
           // The 三公 table: items are columns, years are rows; the first row is this year's budget.
           if t.kind == .threePublic, row.cells.first.map({ !$0.contains("增减") }) ?? true, t.rows.first.map({ $0.cells == row.cells }) ?? false {

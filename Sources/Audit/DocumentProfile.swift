@@ -15,11 +15,11 @@ public struct DocumentProfile: Sendable, Equatable {
     let cover = doc.paragraphs.prefix(4).map(\.text).joined(separator: "\n")
     let units = cover.components(separatedBy: "单位预算").count - 1, depts = cover.components(separatedBy: "部门预算").count - 1
     kind = units > 0 && depts == 0 ? .unit : depts > 0 && units == 0 ? .department : nil
-    if let r = cover.range(of: #"(省级|市级|区级|县级|旗级|乡级|镇级)"#, options: .regularExpression) { level = String(cover[r]) }
+    if let r = cover.match(#"(省级|市级|区级|县级|旗级|乡级|镇级)"#) { level = String(cover[r]) }
     // The year: the one most table titles (or the cover) print before 年.
     var counts: [Int: Int] = [:]
     for text in doc.tables.compactMap(\.title) + [cover] {
-      if let r = text.range(of: #"(20\d{2})\s*年"#, options: .regularExpression), let y = Int(text[r].prefix(4)) { counts[y, default: 0] += 1 }
+      if let r = text.match(#"(20\d{2})\s*年"#), let y = Int(text[r].prefix(4)) { counts[y, default: 0] += 1 }
     }
     year = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
   }

@@ -35,7 +35,9 @@ public enum DocumentReader {
         fileURL = tmp; temporary = tmp
       }
       defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
-      let read = PDFBlocks.read(try Poppler.pages(fileURL!, name: name))
+      var notes: [String] = []
+      let read = PDFBlocks.read(try Poppler.pages(fileURL!, name: name, notes: &notes))
+      findings += notes.map { Diagnostic(rule: "audit.read.language-pack", severity: .warning, table: "文件", message: $0, plugin: "audit") }
       blocks = read.blocks
       spots = read.spots
       headings = read.headings

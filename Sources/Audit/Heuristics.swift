@@ -23,10 +23,10 @@ enum Heuristics {
   static func label(_ s: String) -> (label: String, number: Int, rest: String?)? {
     let t = NameKey.of(s)
     let pattern = #"^((?:部门公开表|公开表|预算公开表|附表|表)[-－]?([0-9０-９]+|[一二三四五六七八九十]+))(?:[：:、.．　]*)(.*)$"#
-    guard let m = t.range(of: pattern, options: .regularExpression) else { return nil }
+    guard let m = t.match(pattern) else { return nil }
     _ = m
     let ns = t as NSString
-    let re = try! NSRegularExpression(pattern: pattern)
+    let re = Patterns.regex(pattern)
     guard let r = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { return nil }
     let label = ns.substring(with: r.range(at: 1)), num = ns.substring(with: r.range(at: 2))
     let rest = ns.substring(with: r.range(at: 3))
@@ -40,12 +40,12 @@ enum Heuristics {
   /// A table title: short, no sentence punctuation, ends with 表 (optionally followed by a year note).
   static func isTitle(_ s: String) -> Bool {
     var t = s.trimmingBlanks()
-    if let r = t.range(of: #"[（(]\d{4}年度?[）)]$"#, options: .regularExpression) { t = String(t[..<r.lowerBound]).trimmingBlanks() }
+    if let r = t.match(#"[（(]\d{4}年度?[）)]$"#) { t = String(t[..<r.lowerBound]).trimmingBlanks() }
     guard t.count >= 3, t.count <= 60, t.hasSuffix("表") else { return false }
     if t.contains("。") || t.contains("，") || t.contains("；") { return false }
     if t.hasPrefix("见") || t.hasPrefix("注") || isPartHeading(t) { return false }
-    if t.range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) != nil { return false }
-    if t.range(of: #"^[（(][一二三四五六七八九十]+[）)]"#, options: .regularExpression) != nil { return false }
+    if t.match(#"^[一二三四五六七八九十]+、"#) != nil { return false }
+    if t.match(#"^[（(][一二三四五六七八九十]+[）)]"#) != nil { return false }
     if t.contains("说明") { return false }
     return true
   }
@@ -55,7 +55,7 @@ enum Heuristics {
   static func unit(_ s: String) -> MoneyUnit? {
     let t = NameKey.of(s).replacingOccurrences(of: " ", with: "")
     let pattern = #"(金额)?单位[：:](万元|千元|元)[）)]?$"#
-    guard let r = t.range(of: pattern, options: .regularExpression) else { return nil }
+    guard let r = t.match(pattern) else { return nil }
     let before = t[..<r.lowerBound]
     guard before.isEmpty || isPreparer(String(before)) else { return nil }
     let word = t[r]
@@ -70,7 +70,7 @@ enum Heuristics {
   }
 
   static func isPartHeading(_ s: String) -> Bool {
-    s.trimmingBlanks().range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) != nil
+    s.trimmingBlanks().match(#"^第[一二三四五六七八九十]+部分"#) != nil
   }
 
   /// `一、…` (level 1) or `（一）…` (level 2) headings: short lines without a full stop inside.
@@ -81,14 +81,14 @@ enum Heuristics {
     if isPartHeading(t) { return 0 }
     let body = t.hasSuffix("。") ? String(t.dropLast()) : t
     guard body.count <= 40, !body.contains("。"), !body.contains("；") else { return nil }
-    if t.range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) != nil { return 1 }
-    if t.range(of: #"^[（(][一二三四五六七八九十]+[）)]"#, options: .regularExpression) != nil, !body.contains("，") { return 2 }
+    if t.match(#"^[一二三四五六七八九十]+、"#) != nil { return 1 }
+    if t.match(#"^[（(][一二三四五六七八九十]+[）)]"#) != nil, !body.contains("，") { return 2 }
     return nil
   }
 
   /// A table-of-contents entry: dot leaders (……, ……, ....) with or without a page number after them.
   static func isContentsEntry(_ s: String) -> Bool {
-    s.range(of: #"(…{2,}|\.{4,}|·{4,})\s*\d*\s*$"#, options: .regularExpression) != nil
+    s.match(#"(…{2,}|\.{4,}|·{4,})\s*\d*\s*$"#) != nil
   }
 
   /// Lines that are never the continuation of a cell or a paragraph.
@@ -98,6 +98,6 @@ enum Heuristics {
 
   /// A numbered item (`1.`, `12、`, `（3）`) or a heading; `180.00万` at a line start is a figure, not item 180.
   static func startsNewParagraph(_ s: String) -> Bool {
-    headingLevel(s) != nil || s.range(of: #"^(\d{1,2}[.．、](?![\d,])|[（(]\d+[）)])"#, options: .regularExpression) != nil
+    headingLevel(s) != nil || s.match(#"^(\d{1,2}[.．、](?![\d,])|[（(]\d+[）)])"#) != nil
   }
 }

@@ -187,7 +187,7 @@ public enum ImportMapping {
         let items: [(ThreePublicItem, [String])] = [(.overseas, ["出国"]), (.vehiclePurchase, ["购置"]), (.vehicleOperation, ["运行"]), (.reception, ["接待"])]
         var current: [ThreePublicItem: Amount] = [:], prior: [ThreePublicItem: Amount] = [:]
         // Rows are 本年/上年 (or two years: the later is this year's); 增减 rows are derived.
-        func year(_ label: String) -> Int? { label.range(of: #"\d{4}"#, options: .regularExpression).flatMap { Int(label[$0]) } }
+        func year(_ label: String) -> Int? { label.match(#"\d{4}"#).flatMap { Int(label[$0]) } }
         let years = t.rows.compactMap { year(shape.label(of: $0)) }
         // Shanghai prints one row of this year's figures with no year label (and 机关运行经费 beside them).
         let unlabelled = t.rows.count == 1 && years.isEmpty && !t.rows[0].cells.contains { isPriorLabel($0) }
@@ -279,7 +279,7 @@ public enum ImportMapping {
 
   /// A 收入 line's name without its numbering: `1. 一般公共预算资金`, `一、财政拨款收入` → the name.
   static func itemName(_ label: String) -> String {
-    NameKey.of(label).replacingOccurrences(of: #"^([一二三四五六七八九十]+、|\d+[.．、]\s*|[（(][一二三四五六七八九十\d]+[）)])"#, with: "", options: .regularExpression)
+    NameKey.of(label).replacing(pattern: #"^([一二三四五六七八九十]+、|\d+[.．、]\s*|[（(][一二三四五六七八九十\d]+[）)])"#, with: "")
       .trimmingBlanks()
   }
 

@@ -130,7 +130,7 @@ public enum ProseScanner {
   static func cleanSubject(_ raw: String) -> String {
     var s = raw.trimmingBlanks()
     for p in [#"^(\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*"#, #"^其中"#] {
-      if let r = s.range(of: p, options: .regularExpression) { s.removeSubrange(r) }
+      if let r = s.match(p) { s.removeSubrange(r) }
     }
     if let r = s.range(of: "（项）") {
       let head = s[..<r.lowerBound]

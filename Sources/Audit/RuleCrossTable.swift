@@ -47,7 +47,7 @@ enum CrossTableRule {
       guard let split = shape.splitColumn, let labelCol = shape.labelColumns.first, let col = shape.amountColumns.first(where: { $0 < split }) else { continue }
       for row in t.rows {
         let label = NameKey.of(row.cell(labelCol))
-        guard label.range(of: TwoSidedRule.ordinal, options: .regularExpression) != nil || label.hasPrefix("上年结转") else { continue }
+        guard label.match(TwoSidedRule.ordinal) != nil || label.hasPrefix("上年结转") else { continue }
         if !label.contains("一般公共预算"), !(t.value(row, col).value ?? .zero).isZero { return false }
       }
     }
@@ -80,7 +80,7 @@ enum CrossTableRule {
           var code: String?
           if t.kind.isTwoSided {
             let label = NameKey.of(shape.label(of: row, side: col))
-            let stripped = label.replacingOccurrences(of: TwoSidedRule.ordinal, with: "", options: .regularExpression)
+            let stripped = label.replacing(pattern: TwoSidedRule.ordinal, with: "")
             if label.contains("本年支出") { code = "合计" }
             else if stripped != label, let cat = c.catalog, let e = cat.entries(named: stripped, in: .function).first(where: { $0.code.count == 3 }) { code = e.code }
             if col < (shape.splitColumn ?? 0) { code = nil }
@@ -137,9 +137,17 @@ enum CrossTableRule {
       for l in baseLines where !otherCodes.contains(l.code) {
         let match = otherLines.first { !baseCodes.contains($0.code) && $0.amount == l.amount && !names($0).isDisjoint(with: names(l)) }
         if let m = match {
-          out.append(c.at(other, row: m.code, column: "科目编码", "audit.cross.row-code", .warning,
-            "同一行在\(base.ref)印作 \(l.code)（\(l.name)），在\(other.ref)印作 \(m.code)（\(m.name)），金额同为 \(other.show(m.amount ?? .zero))：两表编码不一致，至少一处有误。",
-            expected: l.code, actual: m.code))
+          // Which side is wrong: the code the catalog knows under the printed name is the right one.
+          func known(_ code: String, _ name: String) -> Bool {
+            guard let catalogName = c.catalog?.name(code, .function) else { return false }
+            return CodeRules.namesAgree(name, catalogName)
+          }
+          let baseWrong = !known(l.code, l.name) && known(m.code, m.name)
+          let (wrongTable, wrongCode, rightCode) = baseWrong ? (base, l.code, m.code) : (other, m.code, l.code)
+          out.append(c.at(wrongTable, row: wrongCode, column: "科目编码", "audit.cross.row-code", .warning,
+            "同一行在\(base.ref)印作 \(l.code)（\(l.name)），在\(other.ref)印作 \(m.code)（\(m.name)），金额同为 \(other.show(m.amount ?? .zero))：两表编码不一致"
+              + (baseWrong || known(l.code, l.name) ? "，按科目目录应为 \(rightCode)。" : "，至少一处有误。"),
+            expected: rightCode, actual: wrongCode))
         } else {
           out.append(c.at(other, row: l.code, "audit.cross.row-code", .warning,
             "\(base.ref)有科目 \(l.code)（\(l.name) \(base.show(l.amount ?? .zero))），\(other.ref)中没有这一行。", expected: l.code, actual: "无"))

@@ -20,7 +20,7 @@ enum DocumentWordingRule {
     var out: [Diagnostic] = []
     for p in c.document.prose {
       let text = p.text.replacingOccurrences(of: "部门预算支出经济分类", with: "").replacingOccurrences(of: "部门预算经济分类", with: "")
-      guard let r = text.range(of: #"本部门|部门预算"#, options: .regularExpression) else { continue }
+      guard let r = text.match(#"本部门|部门预算"#) else { continue }
       out.append(c.at(p, "audit.text.document-kind", .warning,
         "本文件是单位预算，这里却写“\(text[r])”：多半是从部门预算照搬的，请改为“本单位”“单位预算”。", expected: "单位", actual: String(text[r])))
     }
@@ -32,7 +32,7 @@ enum DocumentWordingRule {
     var out: [Diagnostic] = []
     let re = #"(省级|市级|区级|县级)(预算主管部门|部门预算|单位预算|预算单位|财政拨款|财政部门)"#
     for p in c.document.paragraphs where !p.isHeading || p.index > 4 {
-      guard let r = p.text.range(of: re, options: .regularExpression), !p.text[r].hasPrefix(level) else { continue }
+      guard let r = p.text.match(re), !p.text[r].hasPrefix(level) else { continue }
       out.append(c.at(p, "audit.text.level", .warning,
         "本文件是\(level)预算，这里却写“\(p.text[r])”：层级不符，多半是模板残留。", expected: level, actual: String(p.text[r])))
     }

@@ -34,7 +34,7 @@ enum OtherMattersRule {
         }
       }
       // 预算安排购置公务用车，购置费0万元 (the template's 购置公务用车X辆 with the number deleted)
-      if let r = text.range(of: #"安排购置公务用车(\d*)\s*辆?[^。；]*?购置费\s*([0-9.,，]+)\s*万元"#, options: .regularExpression) {
+      if let r = text.match(#"安排购置公务用车(\d*)\s*辆?[^。；]*?购置费\s*([0-9.,，]+)\s*万元"#) {
         let clause = String(text[r])
         let count = firstInt(clause, #"公务用车(\d+)"#)
         let cost = firstAmount(clause, #"购置费\s*([0-9.,]+)\s*万元"#)
@@ -52,14 +52,14 @@ enum OtherMattersRule {
   }
 
   static func firstInt(_ text: String, _ pattern: String) -> Int? {
-    guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
+    let re = Patterns.regex(pattern)
     let ns = text as NSString
     guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), m.range(at: 1).location != NSNotFound else { return nil }
     return Int(ns.substring(with: m.range(at: 1)))
   }
 
   static func allInts(_ text: String, _ pattern: String) -> [(label: String, value: Int)] {
-    guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
+    let re = Patterns.regex(pattern)
     let ns = text as NSString
     return re.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
       guard let v = Int(ns.substring(with: m.range(at: 1))) else { return nil }
@@ -70,7 +70,7 @@ enum OtherMattersRule {
   }
 
   static func firstAmount(_ text: String, _ pattern: String) -> Amount? {
-    guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
+    let re = Patterns.regex(pattern)
     let ns = text as NSString
     guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
     if case .success(let a) = AmountParser.parse(ns.substring(with: m.range(at: 1)), defaultUnit: .wan) { return a }
@@ -115,8 +115,8 @@ enum OtherMattersRule {
           "绩效目标设置情况说 \(count) 个项目实行绩效目标管理，而文中有 \(targets.count) 张项目支出绩效目标表。", expected: "\(targets.count)", actual: "\(count)"))
       }
     }
-    let none = c.document.prose.first { $0.text.range(of: #"(无|没有)(绩效项目|项目实行绩效|实行绩效目标管理的项目)"#, options: .regularExpression) != nil }
-    let some = c.document.prose.first { $0.text.contains("绩效目标") && $0.text.range(of: #"按规定设置[^。]*绩效目标|实行了绩效目标管理"#, options: .regularExpression) != nil && !$0.text.contains("0个项目") }
+    let none = c.document.prose.first { $0.text.match(#"(无|没有)(绩效项目|项目实行绩效|实行绩效目标管理的项目)"#) != nil }
+    let some = c.document.prose.first { $0.text.contains("绩效目标") && $0.text.match(#"按规定设置[^。]*绩效目标|实行了绩效目标管理"#) != nil && !$0.text.contains("0个项目") }
     if let none, let some {
       out.append(c.at(some, "audit.prose.performance-contradiction", .warning,
         "第\(none.index)段说「\(AuditContext.quote(none.text, 20))」，本段却说「\(AuditContext.quote(some.text, 30))」：是否有绩效目标管理的项目，前后矛盾。",

@@ -19,25 +19,28 @@ enum ProofreadingRule {
     var seen: [String: AuditParagraph] = [:]
     for p in c.document.paragraphs where !p.isHeading {
       let key = NameKey.of(p.text).replacingOccurrences(of: " ", with: "")
-      if key.count >= 20 {
+      // Only sentences: a line of figures read as text (a table copied without tabs) repeats by nature.
+      if key.count >= 20, key.contains(where: { "。，；".contains($0) }) {
         if let first = seen[key] {
           out.append(c.at(p, "audit.text.duplicate", .warning, "这一段与第\(first.index)段一字不差，重复印了两次：「\(AuditContext.quote(p.text))」。",
                           expected: "只印一次", actual: "第\(first.index)段、第\(p.index)段"))
         } else { seen[key] = p }
       }
-      if let r = p.text.range(of: #"。。|，，|；；"#, options: .regularExpression) {
+      if let r = p.text.match(#"。。|，，|；；"#) {
         out.append(c.at(p, "audit.text.double-stop", .info, "标点重复：“\(p.text[r])”。", expected: String(p.text[r].prefix(1)), actual: String(p.text[r])))
       }
       let open = p.text.filter { $0 == "“" }.count, close = p.text.filter { $0 == "”" }.count
       if open != close {
         out.append(c.at(p, "audit.text.quotes", .info, "引号不成对：“ \(open) 个，” \(close) 个。", expected: "成对", actual: "“\(open) ”\(close)"))
       }
-      if !p.isGlossary, p.text.count >= 30, let last = p.text.last, last.isLetter, !Heuristics.isStructural(p.text) {
+      // A sentence (it has a comma) that stops without its stop; a line of a table read as text is no sentence.
+      if !p.isGlossary, p.text.count >= 30, p.text.contains("，"), let last = p.text.last, last.isLetter, !Heuristics.isStructural(p.text),
+         p.text.filter({ $0 == "." }).count < 3 {
         out.append(c.at(p, "audit.text.no-stop", .info, "这一段没有以句号结束：「…\(p.text.suffix(16))」。", expected: "。", actual: String(p.text.suffix(4))))
       }
     }
     for p in c.document.prose {
-      if let r = p.text.range(of: #"[^\s] +[，。；：、]"#, options: .regularExpression) {
+      if let r = p.text.match(#"[^\s] +[，。；：、]"#) {
         out.append(c.at(p, "audit.text.space", .info, "标点前多了空格：“\(p.text[r])”。", expected: "无空格", actual: String(p.text[r])))
       }
     }
@@ -65,7 +68,7 @@ enum ProofreadingRule {
     let sections = Dictionary(grouping: c.scanned.filter { $0.paragraph.section.map { $0.contains("预算安排") || $0.contains("资金安排") } ?? false },
                               by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
     var out: [Diagnostic] = []
-    for (_, sps) in sections.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) where sps.allSatisfy({ $0.amounts.isEmpty && $0.paragraph.text.range(of: #"\d\s*万"#, options: .regularExpression) == nil }) {
+    for (_, sps) in sections.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) where sps.allSatisfy({ $0.amounts.isEmpty && $0.paragraph.text.match(#"\d\s*万"#) == nil }) {
       out.append(c.at(sps[0].paragraph, "audit.text.no-amount", .warning,
         "“\(sps[0].paragraph.section!)”一节没有写金额：「\(AuditContext.quote(sps[0].paragraph.text))」。预算安排应写明安排多少资金、用于什么。",
         expected: "金额", actual: "无"))

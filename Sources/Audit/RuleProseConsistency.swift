@@ -23,10 +23,17 @@ enum ContradictionRule {
       let deltas = Set(g.map { $0.1.signedDelta })
       guard deltas.count > 1 else { continue }
       let first = g[0]
-      for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta {
+      // One quantity, not two that print the same figure: the same subject, or both the budget's total.
+      func sameQuantity(_ a: ProseChange, _ b: ProseChange) -> Bool {
+        let x = NameKey.of(a.current?.subject ?? ""), y = NameKey.of(b.current?.subject ?? "")
+        func isTotal(_ s: String) -> Bool { DocumentFacts.totalAliases.contains { s.hasSuffix($0) || $0.hasSuffix(s) && !s.isEmpty } }
+        return x == y || x.isEmpty || y.isEmpty || (isTotal(x) && isTotal(y))
+      }
+      for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta && sameQuantity(ch, first.1) {
+        // Neither statement is taken for the right one: the reader sees both and the two last-year figures they imply.
         out.append(c.at(sp.paragraph, "audit.prose.contradiction", .error,
-          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorYear)年相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数。",
-          expected: "\(first.1.direction > 0 ? "增加" : "减少")\(first.1.delta.wan)万元", actual: "\(ch.direction > 0 ? "增加" : "减少")\(ch.delta.wan)万元"))
+          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorYear)年相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
+          expected: "同一个上年数", actual: "\(first.1.prior!.wan) 与 \(ch.prior!.wan)"))
       }
     }
     return out
@@ -40,7 +47,7 @@ enum ItemListRule {
     var out: [Diagnostic] = []
     let bySection = Dictionary(grouping: c.scanned.filter { $0.paragraph.section != nil }, by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
     for (_, paras) in bySection.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) {
-      let isItem: (ScannedParagraph) -> Bool = { $0.paragraph.text.range(of: #"^\s*\d+\s*[.．、]"#, options: .regularExpression) != nil }
+      let isItem: (ScannedParagraph) -> Bool = { $0.paragraph.text.match(#"^\s*\d+\s*[.．、]"#) != nil }
       guard let total = paras.first(where: { !isItem($0) && $0.changes.contains { $0.current != nil } })?.changes.first(where: { $0.current != nil }) else { continue }
       let items = paras.filter(isItem).compactMap { $0.changes.first { $0.current != nil } }
       guard items.count >= 2, let tc = total.current?.amount else { continue }
@@ -117,6 +124,8 @@ enum PartsRule {
   }
 }
 
+/// `audit.prose.truncated` (warning): the prose cuts a 元 figure to 万元 instead of rounding it (1,202.95 for
+/// 12,029,561.84 元 = 1,202.956184 万元 → 1,202.96).
 /// `audit.prose.figure` (error): a named figure in prose (工资福利支出187.62万元) differs from every figure the
 /// tables print under that name (表3: 185.62). Only names the tables know are checked. A funding source named as
 /// part of a stated total (项目支出254.00万元…按资金来源分：一般公共预算安排249.00万元) is that total's part, not the
@@ -150,6 +159,12 @@ enum ProseFigureRule {
         // A figure for a 科目 named by its whole path is checked exactly by SubjectPathRule.
         if subjectItems.contains(where: { $0.amount.range == a.range || $0.prior?.range == a.range }) { continue }
         guard let figures = facts.figures(for: a.subject), !figures.contains(a.amount) else { continue }
+        if let rounded = facts.truncations[a.amount], figures.contains(rounded) {
+          out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
+            "说明中「\(a.subject)\(a.text)」是把表中以元列示的数字截尾到万元，四舍五入应为 \(rounded.wan) 万元。",
+            expected: rounded.wan, actual: a.amount.wan))
+          continue
+        }
         out.append(c.at(sp.paragraph, "audit.prose.figure", .error,
           "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(figures.map(\.wan).joined(separator: "、"))）都不相符。",
           expected: figures.map(\.wan).joined(separator: " 或 "), actual: a.amount.wan))

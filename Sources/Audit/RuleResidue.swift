@@ -12,7 +12,7 @@ enum ResidueRule {
         out.append(d)
       }
       // 各部门 in a department's own figures (“2021年各部门政府采购预算”) is the finance bureau's template.
-      if p.text.range(of: #"\d{4}年各部门"#, options: .regularExpression) != nil {
+      if p.text.match(#"\d{4}年各部门"#) != nil {
         out.append(c.at(p, "audit.text.residue", .warning, "“各部门”是模板用语：「\(AuditContext.quote(p.text))」。本部门的说明应写本部门。", expected: "不含“各部门”", actual: "各部门"))
       }
     }

@@ -9,12 +9,12 @@ import YusuanCore
 /// shares under （二）支出结构 shares the 一般公共预算支出 its section stated first), else the document's total.
 enum ShareRule {
   /// The first amount of the first paragraph with amounts in the same section, before `sp`, when it can be a total.
-  static func sectionTotal(_ c: AuditContext, before sp: ScannedParagraph, atLeast largest: Amount) -> Amount? {
+  static func sectionTotal(_ c: AuditContext, before sp: ScannedParagraph, atLeast largest: Amount) -> ProseAmount? {
     guard let section = sp.paragraph.section else { return nil }
     let opening = c.scanned.first {
       $0.paragraph.section == section && $0.paragraph.part == sp.paragraph.part && $0.paragraph.index < sp.paragraph.index && !$0.amounts.isEmpty
     }
-    guard let a = opening?.amounts.first?.amount, a >= largest, !a.isZero else { return nil }
+    guard let a = opening?.amounts.first, a.amount >= largest, !a.amount.isZero else { return nil }
     return a
   }
 
@@ -26,8 +26,18 @@ enum ShareRule {
       let first = sp.shares[0].amount.range.location
       let largest = sp.shares.map(\.amount.amount).max()!
       let inParagraph = sp.amounts.first { $0.range.location < first && $0.amount >= largest && !$0.amount.isZero }?.amount
-      let base = inParagraph ?? sectionTotal(c, before: sp, atLeast: largest) ?? facts.total
-      guard let base else { continue }
+      let opening = sectionTotal(c, before: sp, atLeast: largest)
+      let section = opening?.amount
+      guard let chosen = inParagraph ?? section ?? facts.total else { continue }
+      // A total stated wrongly (457.9 for 525.85) must not make its shares wrong too: when every share is right
+      // against what the tables print for that total (or the document's total), that is the base; the misprinted
+      // total is reported on its own.
+      let printed = opening.flatMap { facts.figures(for: $0.subject) } ?? []
+      let candidates = [chosen] + printed + (facts.total.map { [$0] } ?? [])
+      // When no base makes every share right, report against the tables' figure for the stated total if the
+      // statement itself is a misprint (the shares are then wrong by the right total, not by the misprint).
+      let fallback = !printed.isEmpty && !printed.contains(chosen) && section == chosen ? printed[0] : chosen
+      let base = candidates.first { b in sp.shares.allSatisfy { $0.percent.agrees($0.amount.amount, b) } } ?? fallback
       var format: [String] = []
       for s in sp.shares {
         let right = PrintedPercent.twoDecimals(s.amount.amount, base) ?? "?"

@@ -6,7 +6,7 @@ import YusuanCore
 /// — is not what the tables print for that 科目. The path picks the one row (行政运行 exists under many 款), so
 /// the check is exact: the row's 合计, in 万元 half-up when the table is in 元.
 /// `audit.prose.subject-change` (error): the same item's `执行数为A万元，安排B万元，比上年执行数增加/减少P%` —
-/// P or its direction disagree with A and B.
+/// P or its direction disagree with A and B, or 持平 is said of two different figures.
 /// Paths no table prints are listed once as not checked (info), never guessed.
 enum SubjectPathRule {
   struct Item {
@@ -18,7 +18,6 @@ enum SubjectPathRule {
 
   static let bracketPath = try! NSRegularExpression(pattern: #"([^“”"，。；：、（）()]{2,40}?)[（(]类[)）]\s*([^“”"，。；（）()]{2,40}?(?:[（(][^类款项)）]{1,6}[)）][^“”"，。；（）()]{0,30}?)?)[（(]款[)）]\s*([^“”"，。；]{2,60}?)[（(]项[)）]"#)
   static let dashPath = try! NSRegularExpression(pattern: #"[“"]([^“”"，。；-]{2,40})[-－—]([^“”"，。；-]{2,60})[-－—]([^“”"，。；-]{2,60})[”"]"#)
-  static let execution = try! NSRegularExpression(pattern: #"执行数为?\s*"#)
 
   static func items(_ sp: ScannedParagraph) -> [Item] {
     let text = ProseScanner.normalize(sp.paragraph.text)
@@ -27,7 +26,9 @@ enum SubjectPathRule {
     let matches = (bracketPath.matches(in: text, range: NSRange(location: 0, length: ns.length))
       + dashPath.matches(in: text, range: NSRange(location: 0, length: ns.length))).sorted { $0.range.location < $1.range.location }
     for (k, m) in matches.enumerated() {
-      let path = (1...3).map { ns.substring(with: m.range(at: $0)).trimmingCharacters(in: CharacterSet(charactersIn: "“”\" ")) }
+      var path = (1...3).map { ns.substring(with: m.range(at: $0)).trimmingCharacters(in: CharacterSet(charactersIn: "“”\" ")) }
+      // An item's number is not part of the 类 name: 1.一般公共服务支出（类）….
+      path[0] = ImportMapping.itemName(path[0])
       let end = k + 1 < matches.count ? matches[k + 1].range.location : ns.length
       // The amounts of this item: those after the path, before the next path and within its sentence.
       let sentenceEnd = ns.range(of: "。", range: NSRange(location: NSMaxRange(m.range), length: end - NSMaxRange(m.range))).location
@@ -40,7 +41,9 @@ enum SubjectPathRule {
       if head.contains("执行数"), own.count >= 2 { prior = current; current = own[1] }
       var stated: (String, PrintedPercent)? = nil
       let tail = ns.substring(with: NSRange(location: NSMaxRange(current.range), length: stop - NSMaxRange(current.range)))
-      if let r = tail.range(of: #"(增加|减少|增长|下降)\s*(\d+(?:\.\d+)?)\s*%"#, options: .regularExpression) {
+      if tail.contains("持平") || tail.contains("无变化") {
+        stated = ("持平", PrintedPercent("0")!)
+      } else if let r = tail.match(#"(增加|减少|增长|下降)\s*(\d+(?:\.\d+)?)\s*%"#) {
         let piece = String(tail[r])
         let word = String(piece.prefix(2))
         if let p = PrintedPercent(String(piece.dropFirst(2)).trimmingBlanks()) { stated = (word, p) }
@@ -77,7 +80,13 @@ enum SubjectPathRule {
     for sp in c.scanned {
       for item in items(sp) {
         let name = item.path.joined(separator: "-")
-        if let p = item.prior, let s = item.stated {
+        if let p = item.prior, let s = item.stated, s.word == "持平" {
+          if p.amount != item.amount.amount {
+            out.append(c.at(sp.paragraph, "audit.prose.subject-change", .error,
+              "「\(name)」执行数 \(p.amount.wan) 万元、安排 \(item.amount.amount.wan) 万元，并不持平，文中却写“持平”。",
+              expected: item.amount.amount > p.amount ? "增加" : "减少", actual: "持平"))
+          }
+        } else if let p = item.prior, let s = item.stated {
           let up = item.amount.amount > p.amount, down = item.amount.amount < p.amount
           let saysUp = s.word == "增加" || s.word == "增长", saysDown = !saysUp
           if (up && saysDown) || (down && saysUp) {
@@ -93,7 +102,12 @@ enum SubjectPathRule {
         }
         guard hasTables else { continue }
         guard let f = figure(for: item.path, in: c.document) else { unresolved.append(name); continue }
-        if f.amount != item.amount.amount {
+        if f.amount != item.amount.amount, f.table.moneyUnit != .wan, let exact = f.table.value(f.row, TableShape(f.table).amountColumns.first ?? 0).value,
+           Amount(wanCents: exact.fen / 10_000) == item.amount.amount {
+          out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
+            "说明中「\(name)」\(item.amount.text)是把表中的 \(f.table.show(t: f.row)) 截尾到万元，四舍五入应为 \(f.amount.wan) 万元。",
+            expected: f.amount.wan, actual: item.amount.amount.wan))
+        } else if f.amount != item.amount.amount {
           out.append(c.at(sp.paragraph, "audit.prose.subject", .error,
             "说明中「\(name)」\(item.amount.text)，而\(f.table.ref)中该科目（\(f.row.cell(TableShape(f.table).codeColumn ?? 0))）为 \(f.table.show(t: f.row))\(f.table.moneyUnit == .wan ? "" : "，即 \(f.amount.wan) 万元")。",
             expected: f.amount.wan, actual: item.amount.amount.wan))

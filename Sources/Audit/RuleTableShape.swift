@@ -18,7 +18,7 @@ enum TableShapeRule {
     let tables = c.document.tables.filter { $0.kind != .other && $0.kind != .performance }
     // The department prefix most titles share (text before the year).
     let prefixes = tables.compactMap { $0.title }.compactMap { t -> String? in
-      guard let r = t.range(of: #"\d{4}\s*年"#, options: .regularExpression) else { return nil }
+      guard let r = t.match(#"\d{4}\s*年"#) else { return nil }
       return String(t[..<r.lowerBound]).trimmingBlanks()
     }
     let common = Dictionary(grouping: prefixes, by: { $0 }).max { $0.value.count < $1.value.count }?.key ?? ""
@@ -38,6 +38,12 @@ enum TableShapeRule {
       }
       if t.unit == nil && !t.isEmptyTable && TableShape(t).amountColumns.count > 0 {
         out.append(c.at(t, row: "单位", "audit.table.unit", .warning, "\(t.ref)没有印金额单位（单位：万元）。", expected: "单位：万元", actual: "无"))
+      }
+      if t.rows.isEmpty && t.headerRows.isEmpty && t.notes.isEmpty {
+        // Nothing under the title at all: the table was not read (text copied from a PDF, aligned with spaces),
+        // which is not the same as a table printed empty.
+        out.append(c.at(t, row: nil, "audit.read.table", .info, "未能核对\(t.ref)：标题下没有读出任何行（文字可能是从 PDF 复制、靠空格对齐的，无法可靠分栏）。请直接审读 PDF 或 Word 原件。"))
+        continue
       }
       if t.isEmptyTable && t.notes.isEmpty {
         out.append(c.at(t, row: nil, "audit.table.empty-note", .warning, "\(t.ref)为空表（本表无数据），但没有注明原因。公开要求空表也要公开并说明为什么没有数据。",

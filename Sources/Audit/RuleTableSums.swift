@@ -31,11 +31,25 @@ enum TableSumRule {
       var children = coded.filter { $0.cell(cc).count == code.count + 2 && $0.cell(cc).hasPrefix(code) }
       if children.isEmpty && code.count == 3 { children = coded.filter { $0.cell(cc).count == 7 && $0.cell(cc).hasPrefix(code) } }
       guard !children.isEmpty else { continue }
+      // The rows printed under the parent (until the next row of its level or above), misprinted codes included:
+      // when they add up, the fault is a code (2050505 under 20805), which the code rules report, not the sum.
+      var printedUnder: [AuditRow] = []
+      if let start = t.rows.firstIndex(where: { $0.number == parent.number }) {
+        let childLength = children.first!.cell(cc).count
+        for row in t.rows[(start + 1)...] {
+          let k = row.cell(cc)
+          if TableLayout.isCode(k), [3, 5, 7].contains(k.count), k.count <= code.count { break }
+          if k.count == childLength || !k.hasPrefix(code) || ![3, 5, 7].contains(k.count) { if !k.isEmpty && k.count != childLength + 2 { printedUnder.append(row) } }
+        }
+      }
       for col in shape.amountColumns {
         guard let declared = t.value(parent, col).value else { continue }
         let values = children.map { t.value($0, col).value }
         guard !values.contains(where: { $0 == nil }) else { continue }
         let sum = values.compactMap { $0 }.sum()
+        let underValues = printedUnder.map { t.value($0, col).value }
+        if sum != declared, printedUnder.count > children.count, !underValues.contains(where: { $0 == nil }),
+           underValues.compactMap({ $0 }).sum() == declared { continue }
         if sum != declared {
           let parts = children.map { "\($0.cell(cc)) \(t.show(t.value($0, col).value ?? .zero))" }.joined(separator: " + ")
           let level = CodeSystem.levelName(code.count)

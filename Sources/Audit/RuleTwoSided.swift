@@ -27,7 +27,7 @@ enum TwoSidedRule {
         for row in t.rows {
           let label = NameKey.of(row.cell(sides[i].labelColumn))
           if label.isEmpty { continue }
-          if label.range(of: ordinal, options: .regularExpression) != nil { sides[i].items.append(row) }
+          if label.match(ordinal) != nil { sides[i].items.append(row) }
           else if label.contains("本年") && (label.contains("小计") || label.contains("合计")) { sides[i].subtotal = row }
           else if label == "上年结转" || label == "结转下年" || label.hasPrefix("上年结转") && label.count <= 6 { sides[i].carry = row }
           else if label.contains("总计") { sides[i].total = row }

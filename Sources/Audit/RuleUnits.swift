@@ -10,7 +10,7 @@ enum UnitNameRule {
     var known: Set<String> = []
     // The department as its table titles print it: the text before the year (杜集区政府办公室2021年收支总表).
     for t in doc.tables {
-      guard let title = t.title, let r = title.range(of: #"\d{4}\s*年"#, options: .regularExpression) else { continue }
+      guard let title = t.title, let r = title.match(#"\d{4}\s*年"#) else { continue }
       let name = NameKey.of(String(title[..<r.lowerBound]))
       if name.count >= 2 { known.insert(name) }
     }
@@ -30,7 +30,9 @@ enum UnitNameRule {
         let name = NameKey.of(raw)
         guard !name.isEmpty, !name.contains("合计"), !known.contains(name), reported.insert(name).inserted else { continue }
         let count = t.rows.filter { NameKey.of($0.cell(col)) == name }.count
-        out.append(c.at(t, row: raw, column: t.columns[col], "audit.table.unit-name", .warning,
+        // A short form of the department's own name (杜集区政府办 for 杜集区政府办公室) is a style point, not another unit.
+        let shortForm = known.contains { $0.hasPrefix(name) && $0.count > name.count }
+        out.append(c.at(t, row: raw, column: t.columns[col], "audit.table.unit-name", shortForm ? .info : .warning,
           "\(t.ref)的项目单位“\(raw)”（\(count)行）不是本部门的单位：部门和预算单位构成中的名称是“\(known.sorted().joined(separator: "”“"))”。简称或错字会让读者以为是另一个单位，请用规范全称。",
           expected: known.sorted().joined(separator: "、"), actual: raw))
       }

@@ -36,16 +36,16 @@ enum WordingRule {
     var out: [Diagnostic] = []
     let paras = c.document.paragraphs.filter { !$0.isGlossary }
     for p in paras {
-      if let r = p.text.range(of: #"\([^()（）]{0,20}）|（[^()（）]{0,20}\)"#, options: .regularExpression) {
+      if let r = p.text.match(#"\([^()（）]{0,20}）|（[^()（）]{0,20}\)"#) {
         out.append(c.at(p, "audit.text.punctuation", .info, "括号半角、全角混用：“\(p.text[r])”。", expected: "（…）", actual: String(p.text[r])))
       }
-      if let r = p.text.range(of: #"截止\s*\d{4}\s*年"#, options: .regularExpression) {
+      if let r = p.text.match(#"截止\s*\d{4}\s*年"#) {
         out.append(c.at(p, "audit.text.wording", .info, "“\(p.text[r])”：表示到某一时点应写“截至”。", expected: "截至", actual: "截止"))
       }
       for (found, term) in truncatedTerms(p) {
         out.append(c.at(p, "audit.text.truncated-term", .warning, "“\(found)”像是“\(term)”少了第一个字。", expected: term, actual: found))
       }
-      if let r = p.text.range(of: #"比[^，。；,]{1,14}相比"#, options: .regularExpression) {
+      if let r = p.text.match(#"比[^，。；,]{1,14}相比"#) {
         out.append(c.at(p, "audit.text.wording", .info, "“\(p.text[r])”：“比……”与“……相比”重复，应写“与……相比”或“比……”。", actual: String(p.text[r])))
       }
     }

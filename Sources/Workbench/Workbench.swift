@@ -38,11 +38,16 @@ public final class Workbench {
 
   /// `yusuan new`: a new workbook for one department-year.
   /// The catalog is the edition's unless `catalogID` names another (an officer's imported official catalog).
-  public static func create(path: String, department: String, year: Int, editionID: String, catalogID: String? = nil, forms: FormsLibrary) throws -> Workbench {
+  /// `prepare` enters what the new workbook starts with (`new --from`: last year's facts) before it gets its name,
+  /// so the file appears complete or not at all.
+  public static func create(path: String, department: String, year: Int, editionID: String, catalogID: String? = nil, forms: FormsLibrary,
+                            prepare: (Workbench) throws -> Void = { _ in }) throws -> Workbench {
     let edition = try forms.edition(editionID)
     let catalog = catalogID ?? edition.catalog
     _ = try forms.catalog(catalog)
-    let store = try WorkbookStore.create(path: path, meta: WorkbookMeta(department: department, year: year, edition: edition.id, catalog: catalog))
+    let store = try WorkbookStore.create(path: path, meta: WorkbookMeta(department: department, year: year, edition: edition.id, catalog: catalog)) { temp in
+      try prepare(Workbench(store: temp, forms: forms))
+    }
     return try Workbench(store: store, forms: forms)
   }
 
@@ -65,45 +70,74 @@ public final class Workbench {
   /// Applies lines all-or-nothing: every line is parsed against the facts as they stand after the lines before it;
   /// if any line is refused, nothing is written and every refusal is returned. Otherwise the whole batch is
   /// committed in one transaction. Returns the number of accepted entries.
+  ///
+  /// Another process may write to the workbook meanwhile (a second REPL, a `run`): the commit waits for its lock
+  /// (up to 5 s) and, when it finds the workbook changed since the lines were read, reads them again against what
+  /// is there now while it holds the lock, so two writers never make each other give up.
   @discardableResult
   public func apply(_ lines: [SourcedLine], source: EntrySource) throws -> Int {
-    for attempt in 0..<3 {
-      var working = facts
-      var entries: [JournalEntry] = []
-      var errors: [ScriptError] = []
-      for l in lines {
-        let ctx = EntryContext(meta: meta, edition: edition, catalog: catalog, facts: working)
-        do throws(EntryError) {
-          let edits = try EntryParser.edits(for: l.text, context: ctx)
-          guard !edits.isEmpty else { continue }
-          let before = working.amountMagnitude
-          let changes = edits.map { working.apply($0) }
-          if working.amountMagnitude > before && !working.amountsFit {
-            for c in changes.reversed() { working.revert(c) }
-            throw Self.sumTooLarge
-          }
-          entries.append(JournalEntry(source: source, location: "\(l.file):\(l.line)", command: l.text.trimmingBlanks(), changes: changes))
-        } catch {
-          errors.append(ScriptError(file: l.file, line: l.line, text: l.text, error: error))
-        }
+    // Lines are read against the workbook as it is, not as this process last saw it (another REPL may have
+    // added the 职责 a line numbers); one cheap read of the head tells.
+    if try store.head() != head { try reload() }
+    var plan = try self.plan(lines, on: facts, source: source)
+    guard !plan.entries.isEmpty else { return 0 }
+    var caughtUp = false
+    do {
+      head = try store.commit(plan.entries, expectedHead: head) { current in
+        caughtUp = true
+        plan = try self.plan(lines, on: current, source: source)
+        return plan.entries
       }
-      if !errors.isEmpty { throw ApplyError(errors: errors) }
-      guard !entries.isEmpty else { return 0 }
-      do {
-        head = try store.commit(entries, expectedHead: head)
-        facts = working
-        return entries.count
-      } catch StoreError.concurrentChange where attempt < 2 {
-        try reload()
+    } catch {
+      // Nothing was written; after catching up, start the next entry from the workbook as it now is.
+      if caughtUp { try? reload() }
+      throw error
+    }
+    facts = plan.working
+    return plan.entries.count
+  }
+
+  /// The journal entries of `lines` applied to `facts`, and the facts after them; every refusal at once.
+  func plan(_ lines: [SourcedLine], on facts: FactSet, source: EntrySource) throws -> (entries: [JournalEntry], working: FactSet) {
+    var working = facts
+    var entries: [JournalEntry] = []
+    var errors: [ScriptError] = []
+    for l in lines {
+      let ctx = EntryContext(meta: meta, edition: edition, catalog: catalog, facts: working)
+      do throws(EntryError) {
+        let edits = try EntryParser.edits(for: l.text, context: ctx)
+        guard !edits.isEmpty else { continue }
+        let before = working.amountMagnitude
+        let changes = edits.map { working.apply($0) }
+        if working.amountMagnitude > before && !working.amountsFit {
+          for c in changes.reversed() { working.revert(c) }
+          throw Self.sumTooLarge
+        }
+        entries.append(JournalEntry(source: source, location: "\(l.file):\(l.line)", command: l.text.trimmingBlanks(), changes: changes))
+      } catch {
+        errors.append(ScriptError(file: l.file, line: l.line, text: l.text, error: error))
       }
     }
-    throw StoreError.concurrentChange
+    if !errors.isEmpty { throw ApplyError(errors: errors) }
+    return (entries, working)
   }
 
   /// Reverts the last accepted entry that is not itself undone, journaling the undo; nil when there is nothing to undo.
-  /// The undone entry stays in the journal: nothing entered is ever lost.
+  /// The undone entry stays in the journal: nothing entered is ever lost. When another process writes in between,
+  /// the undo is worked out again, for up to 5 s.
   @discardableResult
   public func undo(source: EntrySource = .undo) throws -> JournalRecord? {
+    let deadline = Date().addingTimeInterval(5)
+    while true {
+      do {
+        return try undoOnce()
+      } catch StoreError.concurrentChange where Date() < deadline {
+        continue
+      }
+    }
+  }
+
+  private func undoOnce() throws -> JournalRecord? {
     try reload()
     let journal: [JournalRecord]
     do { journal = try store.journal() } catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
@@ -122,8 +156,8 @@ public final class Workbench {
 
   /// Re-reads the workbook (another process wrote to it).
   public func reload() throws {
-    head = try store.head()
-    facts = try Self.loadFacts(store)
+    do { (head, facts) = try store.snapshot() }
+    catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
   }
 
   /// A line that would take the workbook's amounts past what its totals can hold.
@@ -173,7 +207,10 @@ public final class Workbench {
   }
 
   /// The canonical script: `run` on a new workbook of the same department, year and edition rebuilds identical facts.
-  public func exportScript() -> String {
+  public func exportScript() -> String { Self.exportScript(meta: meta, facts: facts) }
+
+  /// The canonical script of any facts of a workbook with this meta (tests check the round trip in memory).
+  public static func exportScript(meta: WorkbookMeta, facts: FactSet) -> String {
     var out = "# \(meta.department) \(meta.year)年部门预算 · 版本 \(meta.edition)\n"
     out += "# 由 yusuan export 生成；重建：yusuan new W --department \(Lexer.quote(meta.department)) --year \(meta.year) --edition \(meta.edition) && yusuan run W 本文件\n"
     for plugin in SectionRegistry.plugins {

@@ -248,7 +248,14 @@ final class Bench {
       pdf = try PDFConverter.convert(root.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: URL(fileURLWithPath: options.work)).path
     }
     var whole: [Double] = [], tools: [Double] = []
-    let script = "pdftotext -bbox-layout -enc UTF-8 '\(pdf)' \(options.work)/w.html & pdftocairo -svg '\(pdf)' \(options.work)/r.svg & wait"
+    // The tools as audit runs them: pdftotext, then pdftocairo on two halves at once (pages of one size here).
+    _ = try runChild(["/bin/sh", "-c", "pdfinfo '\(pdf)' > \(options.work)/pdfinfo.txt"])
+    let pagesLine = ((try? String(contentsOfFile: options.work + "/pdfinfo.txt", encoding: .utf8)) ?? "").split(separator: "\n").first { $0.hasPrefix("Pages:") }
+    let pages = pagesLine.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 1
+    let half = max(1, (pages + 1) / 2)
+    let script = "pdftotext -bbox-layout -enc UTF-8 '\(pdf)' \(options.work)/w.html && "
+      + "{ pdftocairo -svg -f 1 -l \(half) '\(pdf)' \(options.work)/r1.svg & "
+      + (pages > half ? "pdftocairo -svg -f \(half + 1) -l \(pages) '\(pdf)' \(options.work)/r2.svg & " : "") + "wait; }"
     _ = try runChild([yusuan, "audit", pdf])  // warm-up
     for _ in 0..<options.processRuns {
       let r = try runChild([yusuan, "audit", pdf], stderr: options.work + "/audit.err")
@@ -258,7 +265,7 @@ final class Bench {
     }
     let w = Stats(whole), t = Stats(tools)
     row("audit PDF", "yusuan audit \(URL(fileURLWithPath: pdf).lastPathComponent)", w.median, w.p99, target: "< 1000 ms", met: w.median < 1000)
-    row("", "  of which poppler (pdftotext ∥ pdftocairo)", t.median, t.p99)
+    row("", "  of which poppler (pdftotext, then pdftocairo ×2)", t.median, t.p99)
     return ["pdf": pdf, "runs": options.processRuns, "whole": enc(w), "poppler_tools": enc(t),
             "tools_share": w.median > 0 ? t.median / w.median : 0, "target_ms": 1000, "met": w.median < 1000]
   }

@@ -41,7 +41,7 @@ struct AuditCommand: ParsableCommand {
     let findings = Auditor.audit(doc, catalog: catalog, extraResidue: extra, editions: editions)
     let report: String
     switch format {
-    case .text: report = DiagnosticRenderer.text(findings)
+    case .text: report = DiagnosticRenderer.text(findings) + AuditLedger.text(doc, findings)
     case .json: report = DiagnosticRenderer.json(findings)
     case .html: report = html(doc, findings)
     }

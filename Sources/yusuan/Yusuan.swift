@@ -119,11 +119,14 @@ extension Yusuan {
         if edition == nil { editionID = prior.edition }
         if department == nil { name = prior.department }
       }
-      let wb = try guarded { try Workbench.create(path: workbook, department: name, year: year, editionID: editionID, catalogID: catalog, forms: forms) }
-      if let from {
-        do { Output.out("已从 \(from) 带入：" + (try guarded { try wb.carryOver(from: from) })) }
-        catch { try? FileManager.default.removeItem(atPath: workbook); throw error }
+      // All or nothing: the workbook gets its name only once last year's facts are in it.
+      var carried: String? = nil
+      let wb = try guarded {
+        try Workbench.create(path: workbook, department: name, year: year, editionID: editionID, catalogID: catalog, forms: forms) { temp in
+          if let from { carried = try temp.carryOver(from: from) }
+        }
       }
+      if let from, let carried { Output.out("已从 \(from) 带入：" + carried) }
       Output.out("已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
       Output.out("下一步：yusuan run \(workbook) 录入脚本.ys，或 yusuan check \(workbook)")
     }
@@ -140,7 +143,14 @@ extension Yusuan {
       let forms = try loadForms()
       let lines = try guarded { try scripts.flatMap { try ScriptFile.lines(of: $0) } }
       let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
-      let n = try guarded { try wb.apply(lines, source: .script) }
+      let n = try guarded {
+        do {
+          return try wb.apply(lines, source: .script)
+        } catch let e as StoreError {
+          // All or nothing: say so, and that the script can simply be run again.
+          throw CLIFailure.input(e.description + "本次运行的内容均未录入（全部或全不），工作簿保持运行前的样子；问题解决后重新运行即可。")
+        }
+      }
       let findings = wb.check()
       Output.out("已录入 \(n) 条（\(scripts.count) 个脚本，共 \(lines.count) 行）。当前检查结果：" + DiagnosticRenderer.summary(findings) + (findings.isEmpty ? "" : " 运行 yusuan check \(workbook) 查看详情。"))
     }

@@ -58,4 +58,24 @@ import YusuanCore
     #expect(!Heuristics.startsNewParagraph("180.00万，支持企业国际化发展50.00万。"))
     #expect(Heuristics.startsNewParagraph("12、完成区委交办的其他任务。"))
   }
+
+  /// The text report ends with what was read and what could not be checked.
+  @Test func theLedgerSaysWhatWasReadAndWhatWasNot() throws {
+    let doc = try DocumentReader.read(data: Data((Self.emptyTable(figure: "") + "收入预算100.00万元，比2024年预算增加10.00万元。\n").utf8), name: "t.txt")
+    let clean = AuditLedger.text(doc, [])
+    #expect(clean.contains("读出 1 张表（元 1 张）") && clean.contains("2 个金额、1 处增减") && clean.contains("未能核对：无"))
+    let unread = Diagnostic(rule: "audit.code.unknown", severity: .info, message: "未能核对 3 个科目编码")
+    #expect(AuditLedger.text(doc, [unread]).contains("未能核对：1 条（audit.code.unknown"))
+  }
+
+  /// The 三公 table adds up: 合计 = 出国 + 公务用车 + 接待, 小计 = 购置 + 运行 — in the Shanghai layout (one row,
+  /// 机关运行经费 beside, in no sum) and the Anhui one (years as rows).
+  @Test(arguments: [
+    ("2025年部门“三公”经费和机关运行经费预算表\n单位:万元\n合计\t因公出国(境)费\t公务接待费\t小计\t购置费\t运行费\t机关运行经费预算数\n%@\n\n", "867.50\t839.00\t28.50\t\t\t\t213.28", "867.50\t839.00\t18.50\t\t\t\t213.28"),
+    ("示例办2025年一般公共预算“三公”经费支出表\n单位：万元\n项目\t合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\n%@\n\n", "2025年预算\t9.20\t2.00\t4.20\t0.00\t4.20\t3.00", "2025年预算\t9.20\t2.00\t5.20\t0.00\t4.20\t3.00"),
+  ])
+  func threePublicAddsUp(_ layout: String, _ right: String, _ wrong: String) {
+    #expect(!Self.rules(layout.replacingOccurrences(of: "%@", with: right)).contains("audit.sum.three-public"))
+    #expect(Self.rules(layout.replacingOccurrences(of: "%@", with: wrong)).contains("audit.sum.three-public"))
+  }
 }

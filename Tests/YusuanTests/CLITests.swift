@@ -136,13 +136,17 @@ enum CLI {
     let inPipe = Pipe()
     p.standardInput = inPipe
     try p.run()
-    if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
+    // A program that stops reading early must fail its test, not kill the test runner with SIGPIPE.
+    _ = ignoreBrokenPipes
+    if let stdin { try? inPipe.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
     try? inPipe.fileHandleForWriting.close()
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
   }
+
+  static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
   static func writeTemp(_ text: String, ext: String = "ys") throws -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).\(ext)")

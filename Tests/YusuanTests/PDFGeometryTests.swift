@@ -57,10 +57,13 @@ import Testing
   }
 
   @Test func clippedTextIsHidden() {
-    let shown = word("应急机制", 58, 97, 120, 109), clipped = word("导本区相关企业", 58, 469, 200, 481)
-    let hidden = Visibility.hidden([shown, clipped], glyphs: [(x: 58.4, y: 107)])
-    #expect(hidden == [clipped])
-    #expect(Visibility.hidden([shown], glyphs: []).isEmpty, "no painted glyphs at all: nothing can be judged hidden")
+    let shown = (0..<4).map { word("应急机制\($0)", 58, 97 + 15 * Double($0), 120, 109 + 15 * Double($0)) }
+    let clipped = word("导本区相关企业", 58, 469, 200, 481)
+    let glyphs = (0..<4).map { (x: 58.4, y: 107 + 15 * Double($0)) }
+    #expect(Visibility.hidden(shown + [clipped], glyphs: glyphs) == [clipped])
+    #expect(Visibility.hidden(shown, glyphs: []).isEmpty, "no painted glyphs at all: nothing can be judged hidden")
+    // Most of a page unmatched: the drawing is in another frame (a reframed landscape page), so nothing is hidden.
+    #expect(Visibility.hidden(shown + [clipped], glyphs: [(x: 500, y: 50)]).isEmpty)
   }
 
   @Test func bboxLayoutPagesAndEscapedWords() {
@@ -105,5 +108,15 @@ import Testing
   @Test func aHugePrintedPercentIsNotAPercent() {
     #expect(PrintedPercent(String(repeating: "9", count: 40) + ".5%") == nil)
     #expect(PrintedPercent("12.50%")?.scaled == 1250)
+  }
+
+  /// pdftocairo runs on chunks of same-size pages (its multi-page SVG reframes a landscape page among portrait ones),
+  /// split so two processes share the work.
+  @Test func drawingChunksKeepPageSizesApart() {
+    let portrait = (595.3, 841.9), landscape = (841.9, 595.3)
+    let sizes = Array(repeating: portrait, count: 3) + [landscape, landscape] + Array(repeating: portrait, count: 12)
+    let chunks = Poppler.chunks(sizes, processes: 2)
+    #expect(chunks == [1...3, 4...5, 6...14, 15...17])
+    #expect(Poppler.chunks([portrait], processes: 2) == [1...1])
   }
 }

@@ -23,7 +23,7 @@ import Testing
   }
 
   func findings(_ prose: [String]) -> [Diagnostic] {
-    Auditor.audit(Self.document(prose), catalog: nil).filter { $0.rule.hasPrefix("audit.prose.subject") || $0.rule == "audit.prose.figure" }
+    Auditor.audit(Self.document(prose), catalog: nil).filter { $0.rule.hasPrefix("audit.prose.subject") || $0.rule == "audit.prose.figure" || $0.rule == "audit.prose.truncated" }
   }
 
   @Test func bothPathFormsAreCheckedAgainstTheirOwnRow() {
@@ -49,5 +49,16 @@ import Testing
     #expect(pct.map(\.rule) == ["audit.prose.subject-change"] && pct.first?.expected == "17.37%")
     let dir = findings(["1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”执行数为1,000.00万元，安排938.95万元，比上年执行数增加6.11%。"])
     #expect(dir.map(\.rule) == ["audit.prose.subject-change"] && dir.first?.expected == "减少")
+    let flat = findings(["1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”执行数为900.00万元，安排938.95万元，与上年执行数持平。"])
+    #expect(flat.map(\.rule) == ["audit.prose.subject-change"] && flat.first?.actual == "持平")
+    #expect(findings(["1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”执行数为938.95万元，安排938.95万元，与上年执行数持平。"]).isEmpty)
+  }
+
+  /// 9,389,498.16 元 is 938.9498… 万元: 938.95 rounded, 938.94 cut. Cutting is its own finding, not a wrong figure.
+  @Test func aTruncatedFigureIsToldApart() {
+    let cut = findings(["1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.94万元，主要用于机关运行。"])
+    #expect(cut.map(\.rule) == ["audit.prose.truncated"] && cut.first?.expected == "938.95")
+    let byName = Auditor.audit(Self.document(["行政运行938.94万元。"]), catalog: nil).filter { $0.rule.hasPrefix("audit.prose") }
+    #expect(byName.map(\.rule) == ["audit.prose.truncated"], "\(byName.map(\.rule))")
   }
 }

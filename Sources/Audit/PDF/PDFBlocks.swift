@@ -54,7 +54,8 @@ enum PDFBlocks {
         guard let box = Box.enclosing(words.map(\.box)) else { continue }
         if let top = contentsTop, box.y0 > top { continue }
         if text.replacingOccurrences(of: " ", with: "") == "目录" { contentsTop = box.y1 }
-        if margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
+        // A table label or title high on every page (部门公开表3 in a printed workbook) is no running head.
+        if !Heuristics.isStructural(text), margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
         let height = words.map(\.box.height).sorted()[words.count / 2]
         let runs = TextLines.runs(words, gap: 2 * height).map { StreamColumns.Run(text: TextLines.join($0), box: Box.enclosing($0.map(\.box))!) }
         var line = Line(text: text, box: box, page: page.number, runs: runs, words: words)
@@ -175,7 +176,7 @@ enum PDFBlocks {
               let wholeCode = code.allSatisfy(\.isNumber) && [3, 5, 7].contains(code.count)
               if !filled.isEmpty, !wholeCode, !TableSumRule.isTotalLabel(code), filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
                   // A cell that starts an item of its own (十一、城乡社区支出, 1. …, a code) begins a new row.
-                  && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) == nil }) {
+                  && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].match(#"^[一二三四五六七八九十]+、"#) == nil }) {
                 for c in filled { cells[c] += first.cells[c] }
                 r.blocks[last.block] = .row(cells, line: line, group: g)
                 body.removeFirst()
@@ -268,6 +269,9 @@ struct ProseGeometry {
   }
 
   func continues(_ previous: PDFBlocks.Line, with next: PDFBlocks.Line) -> Bool {
+    // A table title too long for one line goes on, centred, below: 2025年一般公共预算“三公”经费 / 支出表.
+    if next.page == previous.page, next.box.y0 - previous.box.y1 <= 0.6 * em, !Heuristics.isTitle(previous.text),
+       Heuristics.label(previous.text) == nil, Heuristics.isTitle(previous.text + next.text), next.text.count <= 12 { return true }
     // A note under a table (注：…) wraps like prose; other structural lines stand alone.
     let note = previous.text.hasPrefix("注")
     if (Heuristics.isStructural(previous.text) && !note) || Heuristics.isStructural(next.text) || previous.centred || next.centred { return false }
@@ -298,14 +302,15 @@ enum Furniture {
   }
 
   static func inMargin(_ box: Box, page: PDFPage) -> Bool {
-    box.y1 < page.height * 0.08 || box.y0 > page.height * 0.9
+    // Landscape pages keep a deep bottom margin (GB/T 9704 puts the page number 7 mm below the text block).
+    box.y1 < page.height * 0.1 || box.y0 > page.height * 0.85
   }
 
   /// `— 3 —`, `- 3 -`, `3`, `第3页`, `第 3 页 共 20 页` in the top or bottom margin.
   static func isPageNumber(_ text: String, box: Box, page: PDFPage) -> Bool {
     guard inMargin(box, page: page) else { return false }
     let t = text.replacingOccurrences(of: " ", with: "")
-    return t.range(of: #"^[-—–－]*\d{1,4}[-—–－]*$|^第\d+页(共\d+页)?$|^\d+/\d+$"#, options: .regularExpression) != nil
+    return t.match(#"^[-—–－]*\d{1,4}[-—–－]*$|^第\d+页(共\d+页)?$|^\d+/\d+$"#) != nil
   }
 
 }

@@ -45,14 +45,19 @@ enum SVGRulings {
       } else if starts("<path ", at: i) {
         var e = i
         while e < n && bytes[e] != UInt8(ascii: ">") { e += 1 }
-        let tag = String(decoding: bytes[i..<e], as: UTF8.self)
-        pages[pages.count - 1].rulings += rulings(inPathTag: tag)
+        let tag = bytes[i..<e]
+        // Glyph outlines live in <defs>; a path here with a curve is no rule: skip it before decoding any text.
+        if let d = value("d", in: tag), !d.contains(UInt8(ascii: "C")) {
+          pages[pages.count - 1].rulings += rulings(d: String(decoding: d, as: UTF8.self),
+                                                   style: value("style", in: tag).map { String(decoding: $0, as: UTF8.self) } ?? "",
+                                                   transform: value("transform", in: tag).map { String(decoding: $0, as: UTF8.self) })
+        }
         i = e
       } else if starts("<use ", at: i) {
         var e = i
         while e < n && bytes[e] != UInt8(ascii: ">") { e += 1 }
-        let tag = String(decoding: bytes[i..<e], as: UTF8.self)
-        if let x = attribute("x", in: tag).flatMap(Double.init), let y = attribute("y", in: tag).flatMap(Double.init) {
+        let tag = bytes[i..<e]
+        if let x = value("x", in: tag).flatMap(number), let y = value("y", in: tag).flatMap(number) {
           pages[pages.count - 1].glyphs.append((x, y))
         }
         i = e
@@ -62,6 +67,25 @@ enum SVGRulings {
     }
     return pages
   }
+
+  /// The bytes of attribute `name` in a tag (` name="…"`), without decoding the tag.
+  static func value(_ name: StaticString, in tag: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+    let key = name.withUTF8Buffer { Array($0) }
+    var k = tag.startIndex
+    let end = tag.endIndex
+    while k + key.count + 2 < end {
+      if tag[k] == UInt8(ascii: " "), tag[(k + 1)...].starts(with: key), tag[k + 1 + key.count] == UInt8(ascii: "="),
+         tag[k + 2 + key.count] == UInt8(ascii: "\"") {
+        let start = k + 3 + key.count
+        guard let close = tag[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return tag[start..<close]
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  static func number(_ bytes: ArraySlice<UInt8>) -> Double? { Double(String(decoding: bytes, as: UTF8.self)) }
 
   static func attribute(_ name: String, in tag: String) -> String? {
     guard let r = tag.range(of: " \(name)=\"") else { return nil }
@@ -89,14 +113,18 @@ enum SVGRulings {
   static let skew = 0.6
 
   static func rulings(inPathTag tag: String) -> [Ruling] {
-    guard let d = attribute("d", in: tag), !d.isEmpty else { return [] }
-    let style = attribute("style", in: tag) ?? ""
+    guard let d = attribute("d", in: tag) else { return [] }
+    return rulings(d: d, style: attribute("style", in: tag) ?? "", transform: attribute("transform", in: tag))
+  }
+
+  static func rulings(d: String, style: String, transform: String?) -> [Ruling] {
+    guard !d.isEmpty else { return [] }
     let strokeColor = styleValue("stroke", in: style)
     let fillColor = styleValue("fill", in: style)
     let stroked = strokeColor != nil && strokeColor != "none" && !isWhite(strokeColor)
     let filled = fillColor != "none" && !isWhite(fillColor)
     guard stroked || filled else { return [] }
-    let m = attribute("transform", in: tag).flatMap(matrix) ?? [1, 0, 0, 1, 0, 0]
+    let m = transform.flatMap(matrix) ?? [1, 0, 0, 1, 0, 0]
     guard let subpaths = parse(d) else { return [] }
     var out: [Ruling] = []
     for raw in subpaths where raw.count >= 2 {

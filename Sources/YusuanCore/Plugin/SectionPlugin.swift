@@ -70,9 +70,35 @@ public struct EntryContext: Sendable {
   }
 }
 
+/// `无` for a section that has items (`采购 无` beside 采购 lines) says two opposite things, and the export could keep
+/// only one of them: refused at entry, reported by `check` in a workbook entered before that.
+public enum NoneBesideItems {
+  public static let rule = "none.beside-items"
+
+  /// The refusal of `无` for `section` when `removals` (the 删除 lines of its items) is not empty.
+  public static func refusal(_ args: ArgReader, at token: Token?, none: String, what: String, removals: [String]) -> EntryError? {
+    guard let first = removals.first else { return nil }
+    return args.fail("已录入\(what) \(removals.count) 项，不能同时录入“\(none)”。如确实没有，请先逐项删除，例如：\(first)。", at: token)
+  }
+
+  /// The finding for a workbook that has both.
+  public static func finding(none: String, what: String, count: Int, table: String, plugin: String) -> Diagnostic {
+    Diagnostic(rule: rule, severity: .warning, table: table,
+               message: "录入了“\(none)”，同时又有\(what) \(count) 项，两者矛盾；“无”不起作用，导出时也会略去。请用 删除 \(none) 去掉它，或删除这些项目。",
+               plugin: plugin)
+  }
+}
+
 /// Helpers for writing canonical script lines.
 public enum ScriptWriter {
   public static func q(_ s: String) -> String { Lexer.quote(s) }
+
+  /// A word as it stands when the lexer reads it back as the same bare word; quoted otherwise (blanks, quotes,
+  /// `#`, nothing at all).
+  public static func word(_ s: String) -> String {
+    guard let line = try? Lexer.tokenize(s), line.tokens.count == 1, !line.tokens[0].quoted, line.tokens[0].text == s else { return q(s) }
+    return s
+  }
 
   /// `上年 X` when known.
   public static func prior(_ a: Amount?) -> String { a.map { " 上年 \($0.scriptText)" } ?? "" }
@@ -85,6 +111,16 @@ public enum ScriptWriter {
 }
 
 extension ArgReader {
+  /// The `原因 "文字"` option of an amount line, as the `原因` command takes it: blanks at either end (an ideographic
+  /// space pasted from Word) are not part of the reason, and an empty reason is refused, so what is stored is what
+  /// the exported `原因 对象 "文字"` line gives back.
+  public func reason(_ o: Options) throws(EntryError) -> String? {
+    guard let raw = o.texts["原因"] else { return nil }
+    let text = raw.trimmingBlanks()
+    guard !text.isEmpty else { throw fail("原因内容不能为空。不写原因时请去掉“原因”。", at: o.tokens["原因"]) }
+    return text
+  }
+
   /// Reads fund amounts: `金额 X` (一般公共预算) and/or `来源名 X` pairs, in any order, plus other options.
   public mutating func fundAmounts(options spec: [String: OptionKind]) throws(EntryError) -> (amounts: [FundSource: Amount], options: Options) {
     let start = index

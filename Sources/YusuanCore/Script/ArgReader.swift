@@ -65,10 +65,10 @@ public struct ArgReader {
   }
 
   /// An optional number in a list (职责 3, 指标 2) before the text: a bare word that reads as a whole number, signed
-  /// or not, is taken as one and must be 1–999 written as digits only.
-  public mutating func optionalOrdinal(_ what: String) throws(EntryError) -> Int? {
+  /// or not, is taken as one and must be 1 to `largest` written as digits only.
+  public mutating func optionalOrdinal(_ what: String, largest: Int = 999) throws(EntryError) -> Int? {
     guard let t = peek(), !t.quoted, Int(AmountParser.normalizeWidth(t.text)) != nil else { return nil }
-    guard let n = Self.wholeNumber(t.text), (1...999).contains(n) else { throw fail("\(what)序号应为1到999的整数，只写数字（不带正负号），实际为“\(t.text)”。", at: t) }
+    guard let n = Self.wholeNumber(t.text), (1...largest).contains(n) else { throw fail("\(what)序号应为1到\(largest)的整数，只写数字（不带正负号），实际为“\(t.text)”。", at: t) }
     _ = next()
     return n
   }

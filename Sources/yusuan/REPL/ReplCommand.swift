@@ -38,11 +38,15 @@ struct ReplCommand: ParsableCommand {
   }
 
   /// Without a terminal: each line is an entry of the script language, applied and saved one by one (as typed
-  /// in the REPL), refusals reported as `stdin:line:col`. Exit 2 when any line was refused.
+  /// in the REPL). Every refused line is reported as `stdin:line:col` and the rest still entered; so is a line
+  /// that could not be saved for a reason that may pass (another writer held the workbook past 5 s, a full disk).
+  /// Only when the workbook cannot be written at all does the session stop, naming the line where it stopped.
+  /// It always ends with its summary; exit 2 when any line was not entered.
   static func pipe(workbook: String, forms: FormsLibrary) throws {
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let reader = PlainInput(handle: .standardInput)
     var n = 0, accepted = 0, refused = 0
+    var stoppedAt: Int? = nil
     while case .line(let text) = reader.read(prompt: "", initialText: nil) {
       n += 1
       do {
@@ -50,13 +54,27 @@ struct ReplCommand: ParsableCommand {
       } catch let e as ApplyError {
         refused += e.errors.count
         for err in e.errors { Output.err(err.rendered) }
+      } catch let e as StoreError where e.mayPass {
+        refused += 1
+        Output.err("stdin:\(n): 错误：本行未录入。\(e.description)继续录入以下各行。\n")
       } catch {
-        throw CLIFailure.input(ErrorText.describe(error))
+        stoppedAt = n
+        Output.err("stdin:\(n): 错误：本行未录入，录入在此停止，此后的各行均未录入。\(Self.message(error))\n")
+        break
       }
     }
+    // The summary is of the workbook as it now stands (other writers' entries included).
+    try? wb.reload()
     let findings = wb.check()
-    Output.out("已录入 \(accepted) 条（共 \(n) 行\(refused > 0 ? "，\(refused) 行未录入" : "")）。当前检查结果：" + DiagnosticRenderer.summary(findings))
-    if refused > 0 { throw ExitCode(2) }
+    let notEntered = refused > 0 ? "，\(refused) 行未录入" : ""
+    let stop = stoppedAt.map { "；在第 \($0) 行停止，该行及其后的输入均未录入" } ?? ""
+    Output.out("已录入 \(accepted) 条（共读入 \(n) 行\(notEntered)\(stop)）。当前检查结果：" + DiagnosticRenderer.summary(findings))
+    if refused > 0 || stoppedAt != nil { throw ExitCode(2) }
+  }
+
+  /// What went wrong, phrased for the officer.
+  static func message(_ error: Error) -> String {
+    ErrorText.describe(error)
   }
 }
 
@@ -108,11 +126,13 @@ struct StartDialog {
       default: break
       }
     }
-    let wb = try guarded { try Workbench.create(path: path, department: department, year: year, editionID: edition, forms: forms) }
-    if let from {
-      let carried = try guarded { try wb.carryOver(from: from) }
-      Output.out("已从 \(from) 带入：\(carried)")
+    var carried: String? = nil
+    _ = try guarded {
+      try Workbench.create(path: path, department: department, year: year, editionID: edition, forms: forms) { temp in
+        if let from { carried = try temp.carryOver(from: from) }
+      }
     }
+    if let from, let carried { Output.out("已从 \(from) 带入：\(carried)") }
     return path
   }
 }
