@@ -31,6 +31,8 @@ public struct AuditRow: Sendable {
   public var cells: [String]
   /// How many cells the source row had (before alignment), to spot rows with a missing column.
   public var sourceCellCount: Int
+  /// The cells read as figures, once, in the table's unit (rules ask for them again and again).
+  var values: [CellValue] = []
 
   public func cell(_ i: Int) -> String { i >= 0 && i < cells.count ? cells[i] : "" }
 }
@@ -55,6 +57,8 @@ public struct AuditTable: Sendable {
   /// Where 类/款/项 printed in separate columns were joined into one (the first column and how many), so a
   /// column of this table can be traced back to the printed cells.
   public var splitCodes: (start: Int, count: Int)? = nil
+  /// The table's shape, worked out once when the table is built.
+  var shape: TableShape? = nil
 
   /// The printed columns behind column `c` of this table.
   public func printedColumns(of c: Int) -> Range<Int> {

@@ -12,12 +12,15 @@ public struct AuditContext: Sendable {
   public let template: TemplateChoice
   /// What the document says about itself: year, 部门/单位预算, level.
   public let profile: DocumentProfile
+  /// The figures the tables print, by name: built once, asked by every prose rule.
+  let facts: DocumentFacts
 
   public init(document: AuditDocument, catalog: Catalog?, residueWords: [String], editions: [Edition] = []) {
     self.document = document; self.catalog = catalog; self.residueWords = residueWords
     scanned = document.prose.map(ProseScanner.scan)
     template = TemplateDetector.choose(document, editions: editions)
     profile = DocumentProfile(document)
+    facts = DocumentFacts(document: document, catalog: catalog, scanned: scanned)
   }
 
   func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: String, _ severity: Severity, _ message: String,

@@ -34,7 +34,10 @@ public enum CellValue: Sendable, Equatable {
 }
 
 extension AuditTable {
-  public func value(_ row: AuditRow, _ column: Int) -> CellValue { CellValue.read(row.cell(column), unit: moneyUnit) }
+  public func value(_ row: AuditRow, _ column: Int) -> CellValue {
+    if column >= 0 && column < row.values.count && row.values.count == row.cells.count { return row.values[column] }
+    return CellValue.read(row.cell(column), unit: moneyUnit)
+  }
 
   /// Formats an amount in the table's own unit, as a reader would compare it with the printed figure.
   public func show(_ a: Amount) -> String { moneyUnit == .wan ? a.wan : a.yuan }

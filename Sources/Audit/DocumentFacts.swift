@@ -11,8 +11,9 @@ struct DocumentFacts {
   /// For tables in 元: a figure cut (not rounded) to 0.01 万元 → the figure rounded, where the two differ.
   var truncations: [Amount: Amount] = [:]
 
-  init(_ c: AuditContext) {
-    let doc = c.document
+  init(_ c: AuditContext) { self = c.facts }
+
+  init(document doc: AuditDocument, catalog: Catalog?, scanned: [ScannedParagraph]) {
     func add(_ name: String, _ a: Amount) {
       let k = NameKey.of(name).replacing(pattern: TwoSidedRule.ordinal, with: "")
       guard !k.isEmpty else { return }
@@ -43,7 +44,7 @@ struct DocumentFacts {
           }
           if let cc = shape.codeColumn, TableLayout.isCode(row.cell(cc)) {
             add(row.cell(cc + 1), a)
-            if let n = c.catalog?.name(row.cell(cc), t.kind == .basicEconomic ? .economic : .function) { add(n, a) }
+            if let n = catalog?.name(row.cell(cc), t.kind == .basicEconomic ? .economic : .function) { add(n, a) }
           } else if !isTotal, let l = shape.labelColumns.first {
             add(row.cell(l), a)
             if t.kind == .projects, shape.labelColumns.count > 1 { add(row.cell(shape.labelColumns[1]), a) }
@@ -65,7 +66,7 @@ struct DocumentFacts {
     if total == nil {
       // No tables: the total the prose states most often for the whole budget.
       var counts: [Amount: Int] = [:]
-      for sp in c.scanned { for a in sp.amounts where Self.totalAliases.contains(where: { a.subject.hasSuffix($0) }) { counts[a.amount, default: 0] += 1 } }
+      for sp in scanned { for a in sp.amounts where Self.totalAliases.contains(where: { a.subject.hasSuffix($0) }) { counts[a.amount, default: 0] += 1 } }
       total = counts.max { $0.value < $1.value || $0.value == $1.value && $0.key < $1.key }?.key
     }
   }

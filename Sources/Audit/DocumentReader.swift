@@ -4,6 +4,17 @@ import YusuanCore
 /// Reads a published document into the neutral model, whatever its format. Throws only when nothing can be read
 /// (empty, wrong encoding, truncated archive, PDF without text); partial damage becomes diagnostics.
 public enum DocumentReader {
+  /// Sizes no published 部门预算公开 comes near (the largest real ones are a few MB and a few dozen pages); beyond
+  /// them a file is refused at once instead of taking minutes or gigabytes. Stated in the README.
+  public enum Limits {
+    /// Any input file.
+    public static let file = 50 * 1_048_576
+    /// A .docx's word/document.xml once inflated.
+    public static let docxBody = 64 * 1_048_576
+    /// Pages of a PDF.
+    public static let pdfPages = 1_000
+  }
+
   public static func read(url: URL) throws -> AuditDocument {
     let name = url.lastPathComponent
     var isDir: ObjCBool = false
@@ -16,6 +27,9 @@ public enum DocumentReader {
   /// `url` is needed for PDF (pdftotext reads a file); other formats are read from the bytes.
   public static func read(data: Data, name: String, url: URL? = nil) throws -> AuditDocument {
     guard !data.isEmpty else { throw AuditReadError("文件“\(name)”是空的（0 字节），没有可审读的内容。") }
+    guard data.count <= Limits.file else {
+      throw AuditReadError("文件“\(name)”有 \(data.count / 1_048_576) MB，超过审读上限 \(Limits.file / 1_048_576) MB。部门预算公开文件通常只有几 MB，请确认文件是否正确。")
+    }
     let format = detect(data)
     var blocks: [Block]
     var findings: [Diagnostic] = []

@@ -18,8 +18,19 @@ enum DocxBlocks {
       throw AuditReadError("文件“\(name)”是 ZIP 压缩包，但其中没有 word/document.xml，不是 Word 文档（.docx）或已损坏。")
     }
     var xml = Data()
-    do { _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) } }
-    catch {
+    // The declared size first, then the bytes as they come: a small file that inflates without end is refused
+    // before it fills memory.
+    let limit = DocumentReader.Limits.docxBody
+    guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge(name) }
+    struct TooLarge: Error {}
+    do {
+      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        xml.append(chunk)
+        if xml.count > limit { throw TooLarge() }
+      }
+    } catch is TooLarge {
+      throw tooLarge(name)
+    } catch {
       throw AuditReadError("文件“\(name)”中的正文（word/document.xml）无法解压：文件可能被截断或已损坏。请重新下载或从 Word 另存一份。")
     }
     let collector = Collector()
@@ -39,6 +50,10 @@ enum DocxBlocks {
       throw AuditReadError("文件“\(name)”的 Word 正文已损坏，读不出任何内容。请重新下载或从 Word 另存一份。")
     }
     return (collector.blocks, findings)
+  }
+
+  static func tooLarge(_ name: String) -> AuditReadError {
+    AuditReadError("文件“\(name)”的正文解压后超过 \(DocumentReader.Limits.docxBody / 1_048_576) MB，远大于任何部门预算公开文件，不予审读（可能已损坏或是压缩炸弹）。")
   }
 
   final class Collector: NSObject, XMLParserDelegate {

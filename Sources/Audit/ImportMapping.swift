@@ -194,14 +194,23 @@ public enum ImportMapping {
         var operating: (Amount, AuditRow)? = nil
         for row in t.rows {
           let label = shape.label(of: row)
-          if label.contains("增减") { continue }
+          // 增减 rows, 合计 and 小计 are derived from the items of the two years.
+          if label.contains("增减") { mark(row, .derived); continue }
           let isPrior = isPriorLabel(label) || (year(label).map { y in years.contains { $0 > y } } ?? false)
           let isCurrent = !isPrior && (label.contains("本年") || year(label) != nil || unlabelled)
           guard isPrior || isCurrent else { leftover(row, "看不出是本年还是上年的数"); continue }
+          var itemColumns: [Int] = []
           for (item, words) in items {
             guard let c = column(words), let v = amount(row, c) else { continue }
+            itemColumns.append(c)
             if isPrior { prior[item] = v } else { current[item] = v }
           }
+          // This year's items become facts, and last year's their 上年 when importing as this year; imported as
+          // last year, the document's own 上年 row is two years back and is not entered.
+          if isPrior && mode == .prior { leftover(row, "导入为上年数时，这一行是两年前的数，不录入"); continue }
+          mark(row, .fact, itemColumns)
+          if let c = column(["机关运行经费"]) { if isCurrent { itemColumns.append(c) } }
+          mark(row, .derived, shape.amountColumns.filter { !itemColumns.contains($0) })
           if isCurrent, let c = column(["机关运行经费"]), let v = amount(row, c) { operating = (v, row) }
         }
         if let (v, row) = operating {
@@ -252,7 +261,10 @@ public enum ImportMapping {
     for t in doc.tables where t.kind != .other {
       let shape = TableShape(t)
       var usedHere = 0, figuresHere = 0
-      defer { if figuresHere > 0 && usedHere == 0 { r.yieldedNothing.append("\(t.ref)（\(figuresHere) 个数字）") } }
+      // Tables the import knows how to read must yield something; the others (政府采购, 购买服务, 资产配置) are
+      // listed figure by figure as not imported yet, which is no reason to refuse the rest.
+      let importable: Set<TableKind> = [.general, .fund, .stateCapital, .expenditure, .revenue, .basicEconomic, .projects, .threePublic, .summary, .fiscalSummary]
+      defer { if figuresHere > 0 && usedHere == 0 && importable.contains(t.kind) { r.yieldedNothing.append("\(t.ref)（\(figuresHere) 个数字）") } }
       for row in t.rows {
         for c in shape.amountColumns {
           guard let v = t.value(row, c).value, !t.value(row, c).isBlank, !v.isZero else { continue }

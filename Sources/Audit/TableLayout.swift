@@ -72,6 +72,9 @@ public enum TableLayout {
     var table = AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit, headerRows: headers,
                            rows: out, notes: notes, line: p.line, kind: kind, columns: columns)
     table.splitCodes = split.map { ($0.start, $0.count) }
+    let unit = table.moneyUnit
+    for k in table.rows.indices { table.rows[k].values = table.rows[k].cells.map { CellValue.read($0, unit: unit) } }
+    table.shape = TableShape(table)
     return table
   }
 
@@ -104,6 +107,7 @@ public struct TableShape: Sendable {
   public var splitColumn: Int?
 
   public init(_ t: AuditTable) {
+    if let cached = t.shape { self = cached; return }
     let width = t.columns.count
     var code: Int? = nil
     if width > 0 {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Renderers
 import YusuanCore
 
 /// Documents that cannot be read give a clear Chinese message and exit 2 through the real binary; partial damage
@@ -102,5 +103,25 @@ struct AuditReadingTests {
     let doc = try DocumentReader.read(url: AuditSeedTests.fixtures.appendingPathComponent("dongshan-2025-damaged-xml.docx"))
     #expect(doc.readFindings.contains { $0.rule == "audit.read.damaged" })
     #expect(!doc.tables.isEmpty)
+  }
+}
+
+/// The limits audit states (README): a file over 50 MB, and a .docx whose body inflates past 64 MB, are refused at
+/// once with a Chinese message, without reading them into memory first.
+@Suite struct AuditLimitTests {
+  @Test func aHugeFileIsRefused() {
+    let data = Data(repeating: 0x41, count: DocumentReader.Limits.file + 1)
+    #expect(throws: AuditReadError.self) { try DocumentReader.read(data: data, name: "huge.txt") }
+    do { _ = try DocumentReader.read(data: data, name: "huge.txt") } catch let e as AuditReadError { #expect(e.message.contains("超过审读上限")) } catch { Issue.record("\(error)") }
+  }
+
+  @Test func aDocxThatInflatesWithoutEndIsRefused() throws {
+    var zip = ZipWriter()
+    zip.add("[Content_Types].xml", "<Types/>")
+    zip.add("word/document.xml", data: Data(repeating: 0x20, count: DocumentReader.Limits.docxBody + 1024))
+    let bomb = try zip.archive()
+    #expect(bomb.count < 1_048_576, "compressed: \(bomb.count) bytes")
+    do { _ = try DocumentReader.read(data: bomb, name: "bomb.docx"); Issue.record("read") }
+    catch let e as AuditReadError { #expect(e.message.contains("超过") && e.message.contains("MB")) }
   }
 }

@@ -224,6 +224,11 @@ struct AuditOfCompiledDocumentTests {
     let editions = TestSupport.forms.editionIDs.compactMap { try? TestSupport.forms.edition($0) }
     let findings = Auditor.audit(read, catalog: try TestSupport.forms.catalog("classification-harvested"), editions: editions).filter { $0.severity != .info || $0.message.contains("未能核对") }
     #expect(findings.isEmpty, "\(findings.map { "[\($0.rule)] \($0.location)：\($0.message)" }.joined(separator: "\n"))")
+    // And it imports as last year's figures: no recognised table refused, the 三公 items among the facts.
+    let mapped = ImportMapping.lines(read, mode: .prior)
+    #expect(mapped.yieldedNothing.isEmpty, "\(mapped.yieldedNothing)")
+    #expect(mapped.lines.contains { $0.text.hasPrefix("三公 因公出国（境）费") && $0.text.hasSuffix("上年 2") })
+    #expect(mapped.figures.facts > 80 && (mapped.figures.unplaced == 0) == mapped.unplaced.isEmpty, "\(mapped.figures)")
   }
 
   /// The demo's tables alone, as the Excel attachment printed to PDF: labels high on every page are not running

@@ -32,6 +32,9 @@ enum Poppler {
     }
     guard let data = fm.contents(atPath: words.path) else { throw AuditReadError("PDF 文件“\(name)”的文字未能提取。") }
     var pages = BBoxLayout.pages(data)
+    guard pages.count <= DocumentReader.Limits.pdfPages else {
+      throw AuditReadError("PDF 文件“\(name)”有 \(pages.count) 页，超过审读上限 \(DocumentReader.Limits.pdfPages) 页。部门预算公开文件通常只有几十页，请确认文件是否正确。")
+    }
     let textErr = (try? String(contentsOf: work.appendingPathComponent("text.err"), encoding: .utf8)) ?? ""
     if textErr.contains("Missing language pack") {
       notes.append("本机的 poppler 缺少中文语言包，文件中用 Adobe-GB1 等字体的文字可能读不出来。请安装后重新审读：apt-get install poppler-data。")
