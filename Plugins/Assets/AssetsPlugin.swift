@@ -55,7 +55,7 @@ public struct AssetsPlugin: SectionPlugin {
       let o = try args.options(["车辆": .amount, "其他": .amount, "车辆数": .text])
       var count: Int? = nil
       if let t = o.tokens["车辆数"] {
-        guard let n = Int(t.text), n >= 0 else { throw args.fail("车辆数应为不小于0的整数，实际为“\(t.text)”。", at: t) }
+        guard let n = ArgReader.wholeNumber(t.text), n < 1_000_000 else { throw args.fail("车辆数应为0到999999之间的整数，只写数字（不带正负号），实际为“\(t.text)”。", at: t) }
         count = n
       }
       edits.append(.set(.assetValue(AssetValue(total: total, vehicles: o.amounts["车辆"], other: o.amounts["其他"], vehicleCount: count))))

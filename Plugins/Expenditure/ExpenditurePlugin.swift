@@ -61,6 +61,11 @@ public struct ExpenditurePlugin: SectionPlugin {
       guard !name.isEmpty else { throw args.fail("项目名称不能为空。") }
       let (amounts, o) = try args.fundAmounts(options: ["类型": .text, "科目": .code, "单位": .text, "上年": .amount, "绩效管理": .flag, "待确认": .flag])
       guard let type = o.texts["类型"] else { throw args.fail("缺少项目类型：类型 \(context.edition.projectTypes.first ?? "日常运转类")。") }
+      // The edition's types are the ones its 项目支出表 prints (issue 14: free text was accepted).
+      let types = context.edition.projectTypes
+      if !types.isEmpty && !types.contains(type) {
+        throw args.fail("“\(type)”不是本模板的项目类型。可选：\(types.joined(separator: "、"))。", at: o.tokens["类型"])
+      }
       guard !amounts.isEmpty else { throw args.fail("缺少项目金额：金额 74，或按资金来源写 一般公共预算 50 单位资金 24。") }
       let unit = Self.unit(o.texts["单位"], context)
       let existing = context.facts.projects.first { $0.name == name && $0.unit == unit }

@@ -14,12 +14,18 @@ public struct PerformancePlugin: SectionPlugin {
     example: "指标 \"调研活动经费\" 产出指标 数量指标 \"调研活动\" \"≥500人次\"")
   public var commands: [CommandSpec] { [Self.goal, Self.indicator] }
 
+  /// The values the 项目支出绩效目标表 prints under 项目来源 (issue 14: free text was accepted).
+  static let origins = ["新增项目", "延续项目"]
+
   public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
     let project = try args.text("项目名称")
     if command.keyword == "绩效" {
       let o = try args.options(["总额": .amount, "财政拨款": .amount, "上年结转": .amount, "其他": .amount, "主管部门": .text,
                                 "实施单位": .text, "项目来源": .text, "项目期": .text, "目标": .text])
       guard let total = o.amounts["总额"] else { throw args.fail("缺少年度资金总额：总额 金额。") }
+      if let origin = o.texts["项目来源"], !Self.origins.contains(origin) {
+        throw args.fail("“\(origin)”不是项目来源。可选：\(Self.origins.joined(separator: "、"))。", at: o.tokens["项目来源"])
+      }
       guard let objective = o.texts["目标"], !objective.isEmpty else { throw args.fail("缺少年度目标：目标 \"……\"。") }
       return [.set(.goal(PerformanceGoal(project: project, department: o.texts["主管部门"], implementer: o.texts["实施单位"], origin: o.texts["项目来源"],
                                          period: o.texts["项目期"], total: total, appropriation: o.amounts["财政拨款"], carryover: o.amounts["上年结转"],
@@ -27,7 +33,7 @@ public struct PerformancePlugin: SectionPlugin {
     }
     let existing = context.facts.indicators.filter { $0.project == project }.map(\.ordinal)
     var ordinal = (existing.max() ?? 0) + 1
-    if let t = args.peek(), !t.quoted, let n = Int(t.text) { ordinal = n; _ = args.next() }
+    if let n = try args.optionalOrdinal("指标") { ordinal = n }
     let level1 = try args.choice("一级指标", choices: Indicator.level1Names) { Indicator.level1Names.contains($0) ? $0 : nil }
     let level2 = try args.text("二级指标")
     let level3 = try args.text("三级指标")

@@ -34,10 +34,8 @@ public struct ProfilePlugin: SectionPlugin {
   /// `[序号] "文字"`: an explicit number replaces that item; without one the text is appended.
   static func numberedText(_ args: inout ArgReader, existing: [Int], what: String) throws(EntryError) -> (Int, String) {
     var ordinal = (existing.max() ?? 0) + 1
-    if let t = args.peek(), !t.quoted, let n = Int(t.text) {
-      guard n >= 1 && n <= largestOrdinal else { throw args.fail("\(what)序号应为1到\(largestOrdinal)的整数。", at: t) }
+    if let n = try args.optionalOrdinal(what, largest: largestOrdinal) {
       ordinal = n
-      _ = args.next()
     } else if ordinal > largestOrdinal {
       throw args.fail("\(what)的序号最大为\(largestOrdinal)，已有第\(largestOrdinal)条，不能再追加。请写明序号，替换或补上其中一条，例如：\(what) 5 \"……\"。",
                       at: args.peek())

@@ -63,25 +63,28 @@ public enum MarkdownRenderer: DocumentRenderer {
   }
 
   /// Backslash-escapes ASCII punctuation Markdown would read as syntax or HTML (GFM allows escaping any of it).
+  /// Control characters are dropped, as the XML renderers drop them: entry refuses them, but a workbook written
+  /// before it did may hold some, and `ESC ] 8` in a .md file shown in a terminal is a live link (issue 14).
   static func inline(_ s: String) -> String {
     if !needsEscaping(s) { return s }
     var out = ""
     out.reserveCapacity(s.utf8.count + 8)
     for ch in s {
       if ch.isNewline { out.append(" "); continue }
+      if ch.unicodeScalars.contains(where: CharacterNames.isControl) { continue }
       if let a = ch.asciiValue, isSyntax(a) { out.append("\\") }
       out.append(ch)
     }
     return out
   }
 
-  /// True when `s` has a syntax character or a line break (U+000A–U+000D, U+0085, U+2028, U+2029): most table
-  /// cells and sentences have neither and are returned as they are.
+  /// True when `s` has a syntax character, a line break (U+000A–U+000D, U+0085, U+2028, U+2029) or another control
+  /// character: most table cells and sentences have none and are returned as they are.
   static func needsEscaping(_ s: String) -> Bool {
     var prev2: UInt8 = 0, prev1: UInt8 = 0
     for b in s.utf8 {
-      if isSyntax(b) || (0x0A...0x0D).contains(b) { return true }
-      if prev1 == 0xC2 && b == 0x85 { return true }
+      if isSyntax(b) || b < 0x20 || b == 0x7F { return true }
+      if prev1 == 0xC2 && (0x80...0x9F).contains(b) { return true }
       if prev2 == 0xE2 && prev1 == 0x80 && (b == 0xA8 || b == 0xA9) { return true }
       prev2 = prev1; prev1 = b
     }

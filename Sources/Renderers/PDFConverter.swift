@@ -5,6 +5,7 @@
 // Linux; a private fontconfig file maps them to Noto CJK for this process only. Each run gets its own
 // profile directory, so parallel conversions do not fight over one LibreOffice user installation.
 import Foundation
+import YusuanCore
 
 public enum PDFConverter {
   /// Converts a .docx to PDF in `outputDirectory` and returns the PDF's URL.
@@ -20,7 +21,7 @@ public enum PDFConverter {
     do {
       try fm.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
     } catch {
-      throw RendererError.writeFailed(path: outputDirectory.path, reason: error.localizedDescription)
+      throw RendererError.writeFailed(path: outputDirectory.path, reason: ErrorText.describe(error))
     }
     let pdf = outputDirectory.appendingPathComponent(input.deletingPathExtension().lastPathComponent + ".pdf")
     // A PDF left from an earlier run must not pass for this run's output.
@@ -35,7 +36,7 @@ public enum PDFConverter {
       try fontConfig.write(to: fontsConf, atomically: true, encoding: .utf8)
       _ = fm.createFile(atPath: log.path, contents: nil)
     } catch {
-      throw RendererError.writeFailed(path: work.path, reason: error.localizedDescription)
+      throw RendererError.writeFailed(path: work.path, reason: ErrorText.describe(error))
     }
 
     var arguments = [
@@ -69,7 +70,7 @@ public enum PDFConverter {
     do {
       try process.run()
     } catch {
-      throw RendererError.conversionFailed(input: input.lastPathComponent, log: error.localizedDescription)
+      throw RendererError.conversionFailed(input: input.lastPathComponent, log: "")
     }
     if done.wait(timeout: .now() + timeout + 20) == .timedOut {
       process.terminate()

@@ -71,7 +71,7 @@ public enum OutputFile {
       // POSIX calls: Foundation's Data.write fsyncs even when not asked to write atomically.
       let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
       let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-      guard fd >= 0 else { throw RendererError.writeFailed(path: url.path, reason: String(cString: strerror(errno))) }
+      guard fd >= 0 else { throw RendererError.writeFailed(path: url.path, reason: ErrorText.posix(errno)) }
       var failure: Int32 = 0
       data.withUnsafeBytes { raw in
         var offset = 0
@@ -89,12 +89,12 @@ public enum OutputFile {
       if failure == 0 && rename(temp, url.path) != 0 { failure = errno }
       if failure != 0 {
         unlink(temp)
-        throw RendererError.writeFailed(path: url.path, reason: String(cString: strerror(failure)))
+        throw RendererError.writeFailed(path: url.path, reason: ErrorText.posix(failure))
       }
     } catch let e as RendererError {
       throw e
     } catch {
-      throw RendererError.writeFailed(path: url.path, reason: error.localizedDescription)
+      throw RendererError.writeFailed(path: url.path, reason: ErrorText.describe(error))
     }
   }
 
@@ -131,8 +131,13 @@ public enum RendererError: Error, Equatable, CustomStringConvertible, LocalizedE
     case .inputMissing(let path):
       return "要转换的文件不存在：\(path)"
     case .conversionFailed(let input, let log):
-      let detail = log.trimmingCharacters(in: .whitespacesAndNewlines)
-      return "LibreOffice 未能把 \(input) 转换为 PDF（未生成 PDF 文件）。" + (detail.isEmpty ? "" : "LibreOffice 输出：\(detail)")
+      // LibreOffice's own output is English: recognised and said in Chinese, never shown as it is (issue 14).
+      let hint: String
+      if log.contains("could not be loaded") || log.contains("source file could not") { hint = "LibreOffice 打不开这个文件。请确认它能用 Word、WPS 或 LibreOffice 正常打开。" }
+      else if log.contains("no export filter") { hint = "LibreOffice 缺少 PDF 导出组件。请安装 libreoffice-writer-nogui。" }
+      else if log.contains("javaldx") || log.contains("User installation could not be completed") { hint = "LibreOffice 无法建立临时配置。请检查临时目录是否可写、磁盘是否已满。" }
+      else { hint = "请确认 LibreOffice 安装完整、磁盘有空间，然后重试；也可先生成 docx，再用 Word/WPS 另存为 PDF。" }
+      return "LibreOffice 未能把 \(input) 转换为 PDF（未生成 PDF 文件）。" + hint
     case .conversionTimedOut(let input, let seconds):
       return "LibreOffice 转换 \(input) 超过 \(seconds) 秒仍未完成，已终止。请稍后重试，或检查是否有其他 LibreOffice 进程卡住。"
     }

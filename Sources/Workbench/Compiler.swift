@@ -22,7 +22,7 @@ public struct Compiler {
         for t in try plugin.tables(c) { tables[t.id] = t }
         for e in try plugin.explanations(c) { explanations[e.key, default: []] += e.blocks }
       } catch {
-        throw Failure(description: "“\(plugin.title)”部分（\(plugin.id)）未能生成：\(error)。文件未生成；请报告此问题。")
+        throw Failure(description: "“\(plugin.title)”部分（\(plugin.id)）未能生成：\(ErrorText.describe(error))文件未生成；请报告此问题。")
       }
     }
     func partTitle(_ i: Int) -> String {

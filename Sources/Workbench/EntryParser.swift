@@ -27,7 +27,11 @@ public enum EntryParser {
 
   static func owner(of token: Token) throws(EntryError) -> (any SectionPlugin, CommandSpec) {
     if !token.quoted, let hit = SectionRegistry.commands[token.text] { return (hit.plugin, hit.command) }
-    let near = SectionRegistry.keywords.filter { k in k.contains(where: { token.text.contains($0) }) }
+    // A command in quotes is a text, not a command: say so rather than suggest the very word typed (issue 14).
+    if token.quoted, let hit = SectionRegistry.commands[token.text.trimmingBlanks()] {
+      throw EntryError("命令“\(hit.command.keyword)”不能加引号：行首的命令直接写，引号只用于文字内容。例如：\(hit.command.example)", at: token)
+    }
+    let near = SectionRegistry.keywords.filter { k in k != token.text && k.contains(where: { token.text.contains($0) }) }
     let hint = near.isEmpty ? "" : "是否想用：\(near.prefix(3).joined(separator: "、"))？"
     throw EntryError("不认识的命令“\(token.text)”。\(hint)可用的命令：\(SectionRegistry.keywords.joined(separator: "、"))。", at: token)
   }

@@ -13,13 +13,15 @@ public struct ScriptError: Error, Sendable, Equatable {
   public var caretWidth: Int
 
   public init(file: String, line: Int, text: String, error: EntryError) {
-    self.file = file; self.line = line; self.message = error.message
-    let chars = Array(text.replacingOccurrences(of: "\t", with: " "))
+    self.file = file; self.line = line; self.message = CharacterNames.visible(error.message)
+    // Each character as shown: a control or invisible one as `<U+200B>`, so the excerpt shows it (and never sends
+    // it to the terminal) and the caret lands under it.
+    let chars = Array(text.replacingOccurrences(of: "\t", with: " ")).map { CharacterNames.visible(String($0)) }
     let start = min(error.start ?? 0, chars.count)
     let end = max(start + 1, min(error.end ?? chars.count, chars.count))
-    excerpt = String(chars)
-    caretStart = DisplayWidth.of(String(chars[0..<start]))
-    caretWidth = max(1, start < chars.count ? DisplayWidth.of(String(chars[start..<min(end, chars.count)])) : 1)
+    excerpt = chars.joined()
+    caretStart = DisplayWidth.of(chars[0..<start].joined())
+    caretWidth = max(1, start < chars.count ? DisplayWidth.of(chars[start..<min(end, chars.count)].joined()) : 1)
     column = caretStart + 1
   }
 

@@ -51,7 +51,7 @@ public enum TableImport {
       throw Failure(description: "找不到映射“\(spec)”（应为 forms/mappings 下的编号、YAML 文件，或 code=列名,… 的写法）。")
     }
     do { return try YAMLDecoder().decode(Mapping.self, from: text) }
-    catch { throw Failure(description: "映射文件 \(file.path) 格式有误：\(error)") }
+    catch { throw Failure(description: "映射文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
   }
 
   public struct Result: Sendable {
@@ -62,12 +62,16 @@ public enum TableImport {
   /// Entry lines from CSV text; `file` names the source in messages; `asPrior` writes the figures as 上年, keeping
   /// this year's amount of a line already entered (`current` gives it by fact key).
   public static func lines(csv text: String, file: String, mapping m: Mapping, asPrior: Bool, current: (String) -> Amount? = { _ in nil }) throws -> Result {
-    try lines(rows: CSVReader.rows(text), file: file, mapping: m, asPrior: asPrior, current: current)
+    let read = CSVReader.read(text)
+    if let open = read.unterminatedQuoteLine { throw Failure(description: CSVReader.unterminatedQuote(file: file, line: open)) }
+    return try lines(rows: read.rows, rowLines: read.lines, file: file, mapping: m, asPrior: asPrior, current: current)
   }
 
-  /// The same from rows already read (an .xlsx sheet).
-  public static func lines(rows table: [[String]], file: String, mapping m: Mapping, asPrior: Bool, current: (String) -> Amount? = { _ in nil }) throws -> Result {
+  /// The same from rows already read (an .xlsx sheet); `rowLines` gives each row's line in the file when a row is
+  /// not one line (a CSV cell in quotes may span lines), otherwise row N is line N.
+  public static func lines(rows table: [[String]], rowLines: [Int]? = nil, file: String, mapping m: Mapping, asPrior: Bool, current: (String) -> Amount? = { _ in nil }) throws -> Result {
     guard !table.isEmpty else { throw Failure(description: "\(file)：文件为空。") }
+    func lineOf(_ row: Int) -> Int { rowLines.flatMap { row < $0.count ? $0[row] : nil } ?? row + 1 }
     // The header is the first row naming the code column (exports often put a title and a unit line above it).
     let codeNames = Set(m.code.map(NameKey.of))
     let headerIndex = table.prefix(10).firstIndex { $0.contains { codeNames.contains(NameKey.of($0)) } } ?? 0
@@ -75,22 +79,22 @@ public enum TableImport {
     let rows = Array(table[(headerIndex + 1)...])
     func col(_ names: [String]?) -> Int? { names?.lazy.compactMap { n in header.firstIndex(of: NameKey.of(n)) }.first }
     guard let code = col(m.code) else {
-      throw Failure(description: "\(file):\(headerIndex + 1): 表头中没有科目编码列（找过：\(m.code.joined(separator: "、"))）。实际表头：\(header.joined(separator: "、"))。请用 --map 指明。")
+      throw Failure(description: "\(file):\(lineOf(headerIndex)): 表头中没有科目编码列（找过：\(m.code.joined(separator: "、"))）。实际表头：\(header.joined(separator: "、"))。请用 --map 指明。")
     }
     let basic = col(m.basic), project = col(m.project), total = col(m.total), kind = col(m.kind)
     let name = col(m.name), source = col(m.source), unit = col(m.unit)
     guard basic != nil || project != nil || (total != nil && kind != nil) else {
-      throw Failure(description: "\(file):\(headerIndex + 1): 表头中没有基本支出/项目支出列，也没有“金额 + 支出类型”两列。请用 --map 指明。")
+      throw Failure(description: "\(file):\(lineOf(headerIndex)): 表头中没有基本支出/项目支出列，也没有“金额 + 支出类型”两列。请用 --map 指明。")
     }
     let money: MoneyUnit = m.money == "万元" ? .wan : .yuan
     var r = Result(), errors: [String] = []
     for (i, row) in rows.enumerated() {
-      let line = headerIndex + i + 2
+      let line = lineOf(headerIndex + i + 1)
       func cell(_ c: Int?) -> String { c.flatMap { $0 < row.count ? row[$0].trimmingBlanks() : nil } ?? "" }
       if row.allSatisfy({ $0.trimmingBlanks().isEmpty }) { continue }
       let c = AmountParser.normalizeWidth(cell(code))
       guard c.count == 7, c.allSatisfy(\.isNumber) else {
-        r.skipped.append("\(file):\(line)「\(cell(code)) \(cell(name))」不是项级科目（汇总行由系统推算），未导入")
+        r.skipped.append("\(file):\(line)「\(CharacterNames.visible(cell(code) + " " + cell(name)))」不是项级科目（汇总行由系统推算），未导入")
         continue
       }
       func amount(_ col: Int?) -> Amount? {

@@ -17,10 +17,23 @@ public final class Workbench {
     self.store = store
     self.forms = forms
     meta = try store.meta()
-    edition = try forms.edition(meta.edition)
-    catalog = try forms.catalog(meta.catalog)
+    // A workbook naming an edition or catalog this installation lacks: say which workbook.
+    do {
+      edition = try forms.edition(meta.edition)
+      catalog = try forms.catalog(meta.catalog)
+    } catch let e as FormsLibrary.LoadError {
+      throw FormsMissing(description: "工作簿“\(store.path)”用的是版本“\(meta.edition)”、科目目录“\(meta.catalog)”，无法打开：\(e.description)"
+                                     + "请安装该版本的 forms，或用 YUSUAN_FORMS 指向含有它的 forms 目录。")
+    }
     head = try store.head()
-    facts = try store.loadFacts()
+    facts = try Self.loadFacts(store)
+  }
+
+  /// The stored facts; one that cannot be decoded (changed by another program, a damaged disk) is a Chinese
+  /// refusal naming the workbook, not `DecodingError.dataCorrupted` (issue 14).
+  static func loadFacts(_ store: WorkbookStore) throws -> FactSet {
+    do { return try store.loadFacts() }
+    catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
   }
 
   /// `yusuan new`: a new workbook for one department-year.
@@ -126,7 +139,8 @@ public final class Workbench {
 
   private func undoOnce() throws -> JournalRecord? {
     try reload()
-    let journal = try store.journal()
+    let journal: [JournalRecord]
+    do { journal = try store.journal() } catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
     let undone = Set(journal.compactMap(\.undoes))
     guard let last = journal.last(where: { $0.undoes == nil && $0.source != .undo && !undone.contains($0.seq) }) else { return nil }
     var working = facts
@@ -142,7 +156,8 @@ public final class Workbench {
 
   /// Re-reads the workbook (another process wrote to it).
   public func reload() throws {
-    (head, facts) = try store.snapshot()
+    do { (head, facts) = try store.snapshot() }
+    catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
   }
 
   /// A line that would take the workbook's amounts past what its totals can hold.
@@ -175,7 +190,7 @@ public final class Workbench {
         out += try plugin.check(view)
       } catch {
         out.append(Diagnostic(rule: "plugin.failed", severity: .error, table: plugin.title,
-                              message: "“\(plugin.title)”部分的检查未能完成（\(plugin.id)：\(error)）。其余部分的检查结果仍然有效；请报告此问题。",
+                              message: "“\(plugin.title)”部分的检查未能完成（\(plugin.id)：\(ErrorText.describe(error))）。其余部分的检查结果仍然有效；请报告此问题。",
                               plugin: plugin.id))
       }
     }
@@ -204,6 +219,21 @@ public final class Workbench {
       out += "\n# \(plugin.title)\n" + lines.joined(separator: "\n") + "\n"
     }
     return out
+  }
+}
+
+/// A workbook whose edition or catalog this installation lacks.
+public struct FormsMissing: Error, CustomStringConvertible {
+  public var description: String
+}
+
+/// A workbook whose stored facts or journal cannot be read back.
+public struct DamagedWorkbook: Error, CustomStringConvertible {
+  public var path: String
+  public var detail: String
+  public var description: String {
+    "工作簿“\(path)”中有已录入的内容损坏，无法读取：\(detail)文件可能被其他程序改动过，或磁盘出错。"
+      + "请用备份的工作簿替换它；或用最近一次 yusuan export 导出的脚本，经 yusuan new 和 yusuan run 重建。"
   }
 }
 

@@ -11,13 +11,13 @@ struct AuditCommand: ParsableCommand {
     abstract: "审读已公开的部门预算文件（.txt/.docx/.pdf）：列出表内、表间、文字与表格不一致等全部问题。",
     discussion: "退出码：0 未发现错误级问题；1 发现问题；2 文件无法读取（空文件、编码不对、文件损坏、PDF 无文字等）。")
 
-  @Argument(help: "公开文件：文本（UTF-8 或 GBK）、Word（.docx）或 PDF（需要 pdftotext）。") var document: String
-  @Option(help: "输出格式：text、json 或 html（审读报告网页，PDF 的问题旁附页面截图，需与 --out 同用）。") var format: OutputFormat = .text
-  @Option(name: .customLong("out"), help: "把报告写到这个文件，而不是标准输出（--format html 时必须指定）。") var outFile: String?
-  @Option(name: .customLong("tables"), help: "把读出的各表写成 CSV 放到这个目录（tables.csv 为目录，tNN.csv 为各表），便于对照原文核对读表是否正确。")
+  @Argument(help: ArgumentHelp("公开文件：文本（UTF-8 或 GBK）、Word（.docx）或 PDF（需要 pdftotext）。", valueName: "文件")) var document: String
+  @Option(help: ArgumentHelp("输出格式：text、json 或 html（审读报告网页，PDF 的问题旁附页面截图，需与 --out 同用）。", valueName: "格式")) var format: OutputFormat = .text
+  @Option(name: .customLong("out"), help: ArgumentHelp("把报告写到这个文件，而不是标准输出（--format html 时必须指定）。", valueName: "报告文件")) var outFile: String?
+  @Option(name: .customLong("tables"), help: ArgumentHelp("把读出的各表写成 CSV 放到这个目录（tables.csv 为目录，tNN.csv 为各表），便于对照原文核对读表是否正确。", valueName: "目录"))
   var tablesDirectory: String?
 
-  enum OutputFormat: String, ExpressibleByArgument { case text, json, html }
+  enum OutputFormat: String, CaseIterable, ExpressibleByArgument { case text, json, html }
 
   func run() throws {
     if format == .html && outFile == nil {
@@ -26,7 +26,7 @@ struct AuditCommand: ParsableCommand {
     let doc: AuditDocument
     do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
     catch let e as AuditReadError { throw CLIFailure.input(e.message) }
-    catch { throw CLIFailure.input("无法读取“\(document)”：\(error.localizedDescription)") }
+    catch { throw CLIFailure.input("无法读取“\(document)”：\(ErrorText.describe(error))") }
     if let dir = tablesDirectory { try writeTables(doc, to: URL(fileURLWithPath: dir)) }
     if ProcessInfo.processInfo.environment["YUSUAN_DEBUG_PARAGRAPHS"] != nil { for p in doc.paragraphs { FileHandle.standardError.write(Data("¶\(p.index) [\(p.section ?? "-")] \(p.text)\n".utf8)) } }
     // The catalog is optional: without forms/ the codes' shapes are still checked.

@@ -59,7 +59,7 @@ enum Bureau {
       return (o, wb)
     } catch {
       o.status = .unreadable
-      o.message = "\(error)"
+      o.message = ErrorText.describe(error)
       return (o, nil)
     }
   }
@@ -80,7 +80,7 @@ enum Bureau {
       for f in formats { o.outputs.append(try f.write(doc, toDirectory: dir, durable: false).path) }
     } catch {
       o.status = .unreadable
-      o.message = "\(error)"
+      o.message = ErrorText.describe(error)
     }
     return o
   }

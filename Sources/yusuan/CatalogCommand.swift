@@ -9,8 +9,8 @@ struct CatalogCommand: ParsableCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "导入科目目录 CSV（含“科目编码”“科目名称”两列，或 code,name）。")
 
-    @Argument(help: "CSV 文件（UTF-8）。") var file: String
-    @Option(help: "目录编号（保存为 forms/catalogs/编号.csv；默认取文件名）。") var id: String?
+    @Argument(help: ArgumentHelp("CSV 文件（UTF-8）。", valueName: "目录文件")) var file: String
+    @Option(help: ArgumentHelp("目录编号（保存为 forms/catalogs/编号.csv；默认取文件名）。", valueName: "编号")) var id: String?
     @Flag(help: "编号已存在时覆盖。") var replace = false
 
     func run() throws {
@@ -32,7 +32,7 @@ struct CatalogCommand: ParsableCommand {
         throw CLIFailure.input("目录“\(name)”已存在（\(target.path)）。如要覆盖，请加 --replace；或用 --id 另起编号。")
       }
       do { try Data(CatalogCSV.render(parsed.entries).utf8).write(to: target, options: .atomic) }
-      catch { throw CLIFailure.input("无法写入 \(target.path)：\(error.localizedDescription)") }
+      catch { throw CLIFailure.input("无法写入 \(target.path)：\(ErrorText.describe(error))") }
       let bySystem = Dictionary(grouping: parsed.entries, by: \.system).map { "\($0.key.chineseName) \($0.value.count) 个" }.sorted()
       Output.out("已导入科目目录“\(name)”：\(bySystem.joined(separator: "，"))。保存在 \(target.path)。")
       Output.out("在版本文件（forms/editions/…/edition.yaml）中设置 catalog: \(name) 即可使用。")

@@ -10,9 +10,9 @@ struct CompileCommand: ParsableCommand {
     commandName: "compile",
     abstract: "生成公开文件（docx、xlsx、html、pdf、md、json）。仍有错误级问题时拒绝生成，除非加 --draft（每页标“草稿”）。")
 
-  @Argument(help: "工作簿文件，或目录（其下每个工作簿生成到输出目录的同名子目录，多核并行）。") var workbook: String
-  @Option(help: "输出目录（不存在则创建）。") var out: String
-  @Option(help: "输出格式，逗号分隔：docx,xlsx,html,pdf,md,json。") var format: String = "docx,xlsx,html,pdf,md,json"
+  @Argument(help: ArgumentHelp("工作簿文件，或目录（其下每个工作簿生成到输出目录的同名子目录，多核并行）。", valueName: "工作簿")) var workbook: String
+  @Option(help: ArgumentHelp("输出目录（不存在则创建）。", valueName: "输出目录")) var out: String
+  @Option(help: ArgumentHelp("输出格式，逗号分隔：docx,xlsx,html,pdf,md,json。", valueName: "格式")) var format: String = "docx,xlsx,html,pdf,md,json"
   @Flag(help: "仍有错误时也生成，每页标“草稿”。") var draft = false
 
   func run() throws {
@@ -37,7 +37,7 @@ struct CompileCommand: ParsableCommand {
     let doc = try guarded { try wb.compile(draft: draft) }
     let dir = URL(fileURLWithPath: out)
     do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
-    catch { throw CLIFailure.input("无法创建输出目录“\(out)”：\(error.localizedDescription)") }
+    catch { throw CLIFailure.input("无法创建输出目录“\(out)”：\(ErrorText.describe(error))") }
     var written: [String] = []
     try guarded {
       for f in OutputFormat.allCases where requested.contains(f.rawValue) { written.append(try f.write(doc, toDirectory: dir).path) }

@@ -10,10 +10,10 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "导入已公开的部门预算公开文件（文本、docx、pdf）或预算管理系统导出的 csv/xlsx（--map 指定列）：默认记为上年数（--as current 记为本年数）。全部或全不，未导入的数字逐一列出。")
 
-  @Argument(help: "工作簿文件。") var workbook: String
-  @Argument(help: "已公开的文件（.txt、.docx、.pdf）。") var document: String
-  @Option(name: .customLong("as"), help: "prior（上年数，默认）或 current（本年数）。") var mode: String = "prior"
-  @Option(help: "CSV 的列映射：forms/mappings 下的编号、YAML 文件，或 code=列名,basic=列名,…（默认 budget-system）。") var map: String?
+  @Argument(help: ArgumentHelp("工作簿文件。", valueName: "工作簿")) var workbook: String
+  @Argument(help: ArgumentHelp("已公开的文件（.txt、.docx、.pdf）。", valueName: "文件")) var document: String
+  @Option(name: .customLong("as"), help: ArgumentHelp("prior（上年数，默认）或 current（本年数）。", valueName: "prior|current")) var mode: String = "prior"
+  @Option(help: ArgumentHelp("CSV 的列映射：forms/mappings 下的编号、YAML 文件，或 code=列名,basic=列名,…（默认 budget-system）。", valueName: "列映射")) var map: String?
 
   func run() throws {
     guard let m = ImportMapping.Mode(rawValue: mode) else { throw CLIFailure.input("--as 只能是 prior 或 current。") }
@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
     if document.lowercased().hasSuffix(".csv") || document.lowercased().hasSuffix(".xlsx") { return try importTable(forms: forms, mode: m) }
     let doc: AuditDocument
     do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
-    catch { throw CLIFailure.input("\(error)") }
+    catch { throw CLIFailure.input(ErrorText.describe(error)) }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let facts = wb.facts
     let mapped = ImportMapping.lines(doc, mode: m) { key -> Amount? in
@@ -58,20 +58,26 @@ struct ImportCommand: ParsableCommand {
   func importTable(forms: FormsLibrary, mode: ImportMapping.Mode) throws {
     guard let data = FileManager.default.contents(atPath: document) else { throw CLIFailure.input("找不到或无法读取“\(document)”。") }
     let rows: [[String]]
+    var rowLines: [Int]? = nil
     if document.lowercased().hasSuffix(".xlsx") {
-      do { rows = try XlsxRows.rows(data, name: document) } catch { throw CLIFailure.input("\(error)") }
+      do { rows = try XlsxRows.rows(data, name: document) } catch { throw CLIFailure.input(ErrorText.describe(error)) }
     } else {
       guard let text = String(data: data, encoding: .utf8) else {
         throw CLIFailure.input("“\(document)”不是 UTF-8 编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")
       }
-      rows = CSVReader.rows(text)
+      let read = CSVReader.read(text)
+      if let open = read.unterminatedQuoteLine { throw CLIFailure.input(CSVReader.unterminatedQuote(file: document, line: open) + "\n没有导入任何内容。") }
+      rows = read.rows
+      rowLines = read.lines
     }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let facts = wb.facts
     let result: TableImport.Result
     do {
-      let mapping = try TableImport.mapping(map, forms: forms)
-      result = try TableImport.lines(rows: rows, file: document, mapping: mapping, asPrior: mode == .prior) { key in
+      let mapping: TableImport.Mapping
+      do { mapping = try TableImport.mapping(map, forms: forms) }
+      catch let e as TableImport.Failure { throw CLIFailure.input("--map：" + e.description) }
+      result = try TableImport.lines(rows: rows, rowLines: rowLines, file: document, mapping: mapping, asPrior: mode == .prior) { key in
         if case .expenditure(let l)? = facts[key] { return l.amount }
         return nil
       }

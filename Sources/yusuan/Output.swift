@@ -1,4 +1,5 @@
 import Foundation
+import YusuanCore
 
 /// Everything the command line writes goes through here, so that no failed write passes unseen (issue 14: an
 /// `export` to a full disk left a truncated backup with exit 0, and a write error on stderr trapped).
@@ -11,13 +12,14 @@ enum Output {
   /// A closed pipe is an EPIPE error like any other failed write, not a silent SIGPIPE death mid-export.
   static func start() { signal(SIGPIPE, SIG_IGN) }
 
-  /// Writes a result to stdout; a failed write exits 2.
+  /// Writes a result to stdout; a failed write exits 2. Control characters are shown as `<U+001B>`: whatever a
+  /// workbook or a read document holds, nothing written here drives the terminal (issue 14: `ESC ] 8` made a link).
   static func out(_ text: String, terminator: String = "\n") {
-    if let failure = write(text + terminator, to: STDOUT_FILENO) { fail(failure) }
+    if let failure = write(CharacterNames.terminalSafe(text + terminator), to: STDOUT_FILENO) { fail(failure) }
   }
 
-  /// Writes a message to stderr; errors are ignored (see above).
-  static func err(_ text: String) { _ = write(text, to: STDERR_FILENO) }
+  /// Writes a message to stderr, control characters shown as in `out`; errors are ignored (see above).
+  static func err(_ text: String) { _ = write(CharacterNames.terminalSafe(text), to: STDERR_FILENO) }
 
   /// Writes all of `text`, retrying short and interrupted writes; the errno of a failure, nil on success.
   private static func write(_ text: String, to fd: Int32) -> Int32? {

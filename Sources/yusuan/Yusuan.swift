@@ -31,7 +31,10 @@ struct Yusuan: ParsableCommand {
     Output.start()
     // `yusuan` alone on a terminal opens the REPL (DESIGN §7).
     if CommandLine.arguments.count == 1 && Terminal.stdinIsTerminal {
-      do { let repl = try ReplCommand.parse([]); try repl.run() } catch let e as CLIFailure { Output.err(e.message + "\n"); Foundation.exit(e.code) } catch { Foundation.exit(2) }
+      do { let repl = try ReplCommand.parse([]); try repl.run() } catch let e as CLIFailure { Output.err(e.message + "\n"); Foundation.exit(e.code) } catch {
+        Output.err("错误：" + ErrorText.describe(error) + "\n")
+        Foundation.exit(2)
+      }
       return
     }
     do {
@@ -41,16 +44,20 @@ struct Yusuan: ParsableCommand {
       Output.err(e.message)
       if !e.message.hasSuffix("\n") { Output.err("\n") }
       Foundation.exit(e.code)
+    } catch let e as ExitCode {
+      Foundation.exit(e.rawValue)
     } catch {
-      let code = exitCode(for: error)
-      if code == .success {
-        Output.out(fullMessage(for: error))
+      // Help asked for: the parser's help text, its headings in Chinese.
+      if exitCode(for: error) == .success {
+        Output.out(UsageErrors.chinese(fullMessage(for: error)))
         Foundation.exit(0)
       }
-      if let e = error as? ExitCode { Foundation.exit(e.rawValue) }
-      var message = fullMessage(for: error)
-      if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-      Output.err("用法错误：" + message + "\n运行 yusuan help 或 yusuan 子命令 --help 查看用法。\n")
+      // The parser's errors by kind, in Chinese, with the command's usage.
+      if let t = UsageErrors.translate(error) {
+        Output.err("用法错误：" + t.message + "\n")
+        Foundation.exit(t.code)
+      }
+      Output.err("错误：" + ErrorText.describe(error) + "\n")
       Foundation.exit(2)
     }
   }
@@ -64,19 +71,17 @@ struct CLIFailure: Error, CustomStringConvertible {
   static func input(_ m: String) -> CLIFailure { CLIFailure(message: m, code: 2) }
 }
 
-/// Runs a body, turning store, forms and apply errors into Chinese messages with exit code 2.
+/// Runs a body, turning store, forms and apply errors into Chinese messages with exit code 2. Errors of other
+/// libraries (SQLite, Foundation's file errors) are described in Chinese too (`ErrorText`), never shown as they are.
 func guarded<T>(_ body: () throws -> T) throws -> T {
   do { return try body() }
   catch let e as CLIFailure { throw e }
-  catch let e as StoreError { throw CLIFailure.input(e.description) }
-  catch let e as FormsLibrary.LoadError { throw CLIFailure.input(e.description) }
   catch let e as ApplyError {
     let text = e.errors.map(\.rendered).joined(separator: "\n")
     throw CLIFailure.input(text + "\n共 \(e.errors.count) 处错误，本次没有录入任何内容（全部或全不）。请改正后重新运行。")
   }
   catch let e as ExitCode { throw e }
-  catch let e as CustomStringConvertible where !(e is DecodingError) { throw CLIFailure.input("\(e.description)") }
-  catch { throw CLIFailure.input("出错：\(error)") }
+  catch { throw CLIFailure.input(ErrorText.describe(error)) }
 }
 
 func loadForms() throws -> FormsLibrary { try guarded { try FormsLibrary.locate() } }
@@ -85,16 +90,20 @@ extension Yusuan {
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "新建一个部门某年度的工作簿。")
 
-    @Argument(help: "工作簿文件（如 政府办-2025.yusuan）。") var workbook: String
-    @Option(help: "部门名称（印在每张表的标题中）；有 --from 时默认沿用上年工作簿的部门名称。") var department: String?
-    @Option(help: "预算年度，如 2025。") var year: Int
-    @Option(help: "公开模板版本（forms/editions 下的目录名；有 --from 时默认沿用上年工作簿的版本）。") var edition: String?
-    @Option(help: "科目目录编号（forms/catalogs 下的文件名，不含 .csv）；默认用版本指定的目录。") var catalog: String?
-    @Option(help: "以上年工作簿为基础：带入概况、单位、项目（待确认），上年金额记为上年数。") var from: String?
+    @Argument(help: ArgumentHelp("工作簿文件（如 政府办-2025.yusuan）。", valueName: "工作簿")) var workbook: String
+    @Option(help: ArgumentHelp("部门名称（印在每张表的标题中）；有 --from 时默认沿用上年工作簿的部门名称。", valueName: "部门名称")) var department: String?
+    @Option(help: ArgumentHelp("预算年度，如 2025。", valueName: "年度")) var year: Int
+    @Option(help: ArgumentHelp("公开模板版本（forms/editions 下的目录名；有 --from 时默认沿用上年工作簿的版本）。", valueName: "版本")) var edition: String?
+    @Option(help: ArgumentHelp("科目目录编号（forms/catalogs 下的文件名，不含 .csv）；默认用版本指定的目录。", valueName: "科目目录")) var catalog: String?
+    @Option(help: ArgumentHelp("以上年工作簿为基础：带入概况、单位、项目（待确认），上年金额记为上年数。", valueName: "上年工作簿")) var from: String?
 
     func validate() throws {
       guard (2000...2100).contains(year) else { throw CLIFailure.input("年度“\(year)”不合理，应为四位年份，如 2025。") }
       if let department, department.trimmingBlanks().isEmpty { throw CLIFailure.input("部门名称不能为空。") }
+      // The name is printed in every table title: refused like any entered text (issue 14).
+      if let department, let (_, c) = CharacterNames.firstRefused(in: department), let s = CharacterNames.refusedScalar(in: c) {
+        throw CLIFailure.input(CharacterNames.refusal(s, in: "--department 部门名称“\(CharacterNames.visible(department))”中"))
+      }
       if department == nil && from == nil { throw CLIFailure.input("缺少部门名称。用法：yusuan new 工作簿 --department 部门名称 --year 年度（从上年工作簿开始时可省略：--from 上年工作簿）。") }
     }
 
@@ -105,6 +114,8 @@ extension Yusuan {
       if let from {
         // Last year's workbook gives the edition and the department's name unless they are given.
         let prior = try guarded { try Workbench.open(path: from, forms: forms, readonly: true).meta }
+        // Refused before anything is created: nothing is left behind.
+        guard prior.year < year else { throw CLIFailure.input("上年工作簿“\(from)”是\(prior.year)年的，不早于要新建的\(year)年（--year）。请检查 --from 和 --year。") }
         if edition == nil { editionID = prior.edition }
         if department == nil { name = prior.department }
       }
@@ -124,8 +135,8 @@ extension Yusuan {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "把录入脚本应用到工作簿：全部成功才写入，任何一行有错则什么都不写。")
 
-    @Argument(help: "工作簿文件。") var workbook: String
-    @Argument(help: "一个或多个录入脚本（UTF-8 文本）。") var scripts: [String]
+    @Argument(help: ArgumentHelp("工作簿文件。", valueName: "工作簿")) var workbook: String
+    @Argument(help: ArgumentHelp("一个或多个录入脚本（UTF-8 文本）。", valueName: "录入脚本")) var scripts: [String]
 
     func run() throws {
       guard !scripts.isEmpty else { throw CLIFailure.input("缺少录入脚本。用法：yusuan run 工作簿 脚本.ys …") }
@@ -148,10 +159,10 @@ extension Yusuan {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "检查工作簿：列出全部问题（有错误级问题时退出码为1）。")
 
-    @Argument(help: "工作簿文件，或目录（检查其下全部工作簿，多核并行）。") var workbook: String
-    @Option(help: "输出格式：text 或 json。") var format: OutputFormat = .text
+    @Argument(help: ArgumentHelp("工作簿文件，或目录（检查其下全部工作簿，多核并行）。", valueName: "工作簿")) var workbook: String
+    @Option(help: ArgumentHelp("输出格式：text 或 json。", valueName: "格式")) var format: OutputFormat = .text
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+    enum OutputFormat: String, CaseIterable, ExpressibleByArgument { case text, json }
 
     func run() throws {
       let forms = try loadForms()
@@ -176,10 +187,10 @@ extension Yusuan {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "导出工作簿：--format script 输出规范录入脚本，run 可据此重建相同的工作簿。")
 
-    @Argument(help: "工作簿文件。") var workbook: String
-    @Option(help: "输出格式（目前为 script）。") var format: Format = .script
+    @Argument(help: ArgumentHelp("工作簿文件。", valueName: "工作簿")) var workbook: String
+    @Option(help: ArgumentHelp("输出格式（目前为 script）。", valueName: "格式")) var format: Format = .script
 
-    enum Format: String, ExpressibleByArgument { case script }
+    enum Format: String, CaseIterable, ExpressibleByArgument { case script }
 
     func run() throws {
       let forms = try loadForms()

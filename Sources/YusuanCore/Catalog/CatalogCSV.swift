@@ -20,7 +20,11 @@ public enum CatalogCSV {
 
   /// Parses CSV text. Every row either becomes an entry or a problem naming its line; nothing is silently dropped.
   public static func parse(_ text: String, defaultConfidence: String = "official") -> Parsed {
-    var rows = CSVReader.rows(text)
+    let table = CSVReader.read(text)
+    if let open = table.unterminatedQuoteLine {
+      return Parsed(entries: [], problems: [Problem(line: open, message: "这一行开始的引号（\"）没有闭合，从这里到文件末尾都会被当成同一个单元格。请补上结尾的引号，或在 Excel 中重新另存为“CSV UTF-8（逗号分隔）”")])
+    }
+    var rows = table.rows
     guard !rows.isEmpty else { return Parsed(entries: [], problems: [Problem(line: 1, message: "文件为空，没有科目")]) }
     let header = rows.removeFirst().map { NameKey.of($0.lowercased()) }
     guard let codeCol = header.firstIndex(where: { codeHeaders.contains($0) }),
@@ -32,8 +36,15 @@ public enum CatalogCSV {
     var entries: [CatalogEntry] = [], problems: [Problem] = []
     var seen: [String: Int] = [:]
     for (i, row) in rows.enumerated() {
-      let line = i + 2
+      let line = table.lines[i + 1]
       if row.allSatisfy({ $0.trimmingBlanks().isEmpty }) { continue }
+      // A catalog's names are printed in every table: nothing invisible or controlling may come in with them
+      // (a line break inside a quoted cell is the CSV's own).
+      let allowed: Set<Unicode.Scalar> = ["\t", "\r", "\n", "\u{FEFF}"]
+      if let bad = row.lazy.compactMap({ CharacterNames.firstRefused(in: $0, allowing: allowed).flatMap { CharacterNames.refusedScalar(in: $0.character, allowing: allowed) } }).first {
+        problems.append(Problem(line: line, message: CharacterNames.refusal(bad)))
+        continue
+      }
       func cell(_ c: Int?) -> String { c.flatMap { $0 < row.count ? row[$0].trimmingBlanks() : nil } ?? "" }
       let code = cell(codeCol), name = cell(nameCol)
       guard !code.isEmpty, !name.isEmpty else {
@@ -83,13 +94,25 @@ public enum CatalogCSV {
 
 /// A small RFC 4180 reader: quoted cells, doubled quotes, CRLF, a UTF-8 BOM.
 public enum CSVReader {
-  public static func rows(_ text: String) -> [[String]] {
-    var rows: [[String]] = [], row: [String] = [], cell = ""
+  /// The rows of a file, with the line each row starts on (a quoted cell may span lines) and, when a quote is
+  /// never closed, the line it was opened on: the rest of the file would otherwise silently become one cell.
+  public struct Table: Sendable, Equatable {
+    public var rows: [[String]] = []
+    public var lines: [Int] = []
+    public var unterminatedQuoteLine: Int?
+  }
+
+  public static func rows(_ text: String) -> [[String]] { read(text).rows }
+
+  public static func read(_ text: String) -> Table {
+    var table = Table()
+    var row: [String] = [], cell = ""
     var inQuotes = false
     var chars = Substring(text)
     if chars.first == "\u{FEFF}" { chars.removeFirst() }
     var it = chars.makeIterator()
     var pending: Character? = nil
+    var line = 1, rowLine = 1, quoteLine = 1
     while let c = pending ?? it.next() {
       pending = nil
       if inQuotes {
@@ -97,19 +120,30 @@ public enum CSVReader {
           if let n = it.next() {
             if n == "\"" { cell.append("\"") } else { inQuotes = false; pending = n }
           } else { inQuotes = false }
-        } else { cell.append(c) }
+        } else {
+          if c == "\n" || c == "\r\n" || c == "\r" { line += 1 }
+          cell.append(c)
+        }
         continue
       }
       switch c {
-      case "\"": inQuotes = true
+      case "\"": inQuotes = true; quoteLine = line
       case ",": row.append(cell); cell = ""
       case "\n", "\r\n", "\r":
-        row.append(cell); rows.append(row); row = []; cell = ""
+        row.append(cell); table.rows.append(row); table.lines.append(rowLine); row = []; cell = ""
+        line += 1; rowLine = line
       default: cell.append(c)
       }
     }
-    if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
-    return rows
+    if inQuotes { table.unterminatedQuoteLine = quoteLine }
+    if !cell.isEmpty || !row.isEmpty { row.append(cell); table.rows.append(row); table.lines.append(rowLine) }
+    return table
+  }
+
+  /// The message for a quote never closed, naming the file and line.
+  public static func unterminatedQuote(file: String, line: Int) -> String {
+    "\(file):\(line): 这一行开始的引号（\"）没有闭合：从这里到文件末尾都会被当成同一个单元格。"
+      + "请补上结尾的引号（单元格中的引号要写成两个 \"\"），或在 Excel 中重新另存为“CSV UTF-8（逗号分隔）”。"
   }
 
   public static func quote(_ s: String) -> String {

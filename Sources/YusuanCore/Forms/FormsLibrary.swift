@@ -58,7 +58,7 @@ public struct FormsLibrary: Sendable {
     } catch let e as LoadError {
       throw e
     } catch {
-      throw LoadError(description: "版本文件 \(file.path) 格式有误：\(error)")
+      throw LoadError(description: "版本文件 \(file.path) 格式有误：\(ErrorText.describe(error))")
     }
   }
 
@@ -73,7 +73,7 @@ public struct FormsLibrary: Sendable {
       throw LoadError(description: "版本“\(editionID)”缺少情况说明措辞文件 \(file.path)。")
     }
     do { return try ProseTemplates.load(yaml: text) }
-    catch { throw LoadError(description: "措辞文件 \(file.path) 格式有误：\(error)") }
+    catch { throw LoadError(description: "措辞文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
   }
 
   public var catalogsDirectory: URL { root.appendingPathComponent("catalogs") }

@@ -45,7 +45,7 @@ extension FormsLibrary {
     func load(_ url: URL) throws -> [String: [[HeaderCell]]] {
       guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else { return [:] }
       do { return try TableHeaders.parse(text) }
-      catch { throw LoadError(description: "表头文件 \(url.path) 格式有误：\(error)") }
+      catch { throw LoadError(description: "表头文件 \(url.path) 格式有误：\(ErrorText.describe(error))") }
     }
     let common = root.appendingPathComponent("tables.yaml")
     let own = root.appendingPathComponent("editions").appendingPathComponent(editionID).appendingPathComponent("tables.yaml")

@@ -29,11 +29,13 @@ public struct AmountInputError: Error, Equatable, Sendable {
 
   public var message: String {
     let example = "有效示例：1234.56、1,234.56、１２３．４５、12.5万元、3000元"
+    // Typed text is echoed with its invisible characters shown (`<U+200B>`).
+    let input = CharacterNames.visible(self.input)
     switch reason {
     case .empty:
       return "缺少金额。\(example)"
     case .invalidCharacter(let c):
-      return "金额“\(input)”中有不能识别的字符“\(c)”。金额只能由数字、一个小数点和千位分隔逗号组成，可在末尾注明“万元”或“元”。\(example)"
+      return "金额“\(input)”中有不能识别的字符\(CharacterNames.describe(c))。金额只能由数字、一个小数点和千位分隔逗号组成，可在末尾注明“万元”或“元”。\(example)"
     case .misplacedSeparator:
       return "金额“\(input)”的小数点或千位分隔逗号位置不对（例如多了一个小数点）。\(example)"
     case .tooManyDecimals(let unit, let allowed):
@@ -129,6 +131,8 @@ public enum AmountParser {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for ch in s {
+      // Only a lone full-width digit: `５⃣` (５ with a combining keycap) sorts between ５ and ６ but is no digit.
+      guard ch.unicodeScalars.count == 1 else { out.append(ch); continue }
       switch ch {
       case "０"..."９":
         let v = ch.unicodeScalars.first!.value - 0xFF10

@@ -26,9 +26,10 @@ public struct ArgReader {
     return EntryError(full, start: s, end: e)
   }
 
-  /// A required word or text.
+  /// A required word or text; never blank (issue 14: `单位 "" 机关` entered a unit without a name).
   public mutating func text(_ what: String) throws(EntryError) -> String {
     guard let t = next() else { throw fail("缺少\(what)。") }
+    guard !t.text.trimmingBlanks().isEmpty else { throw fail("\(what)不能为空。", at: t) }
     return t.text
   }
 
@@ -57,8 +58,27 @@ public struct ArgReader {
     guard let t = next() else { throw fail("缺少\(what)（整数）。") }
     var s = AmountParser.normalizeWidth(t.text)
     for suffix in ["辆", "台", "套", "个", "件", "台（套）", "项"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
-    guard let n = Int(s), n >= 0, n < 1_000_000 else { throw fail("\(what)应为不小于0的整数，实际为“\(t.text)”。", at: t) }
+    guard let n = Self.wholeNumber(s), n < 1_000_000 else {
+      throw fail("\(what)应为0到999999之间的整数，只写数字（不带正负号、小数点），实际为“\(t.text)”。", at: t)
+    }
     return n
+  }
+
+  /// An optional number in a list (职责 3, 指标 2) before the text: a bare word that reads as a whole number, signed
+  /// or not, is taken as one and must be 1 to `largest` written as digits only.
+  public mutating func optionalOrdinal(_ what: String, largest: Int = 999) throws(EntryError) -> Int? {
+    guard let t = peek(), !t.quoted, Int(AmountParser.normalizeWidth(t.text)) != nil else { return nil }
+    guard let n = Self.wholeNumber(t.text), (1...largest).contains(n) else { throw fail("\(what)序号应为1到\(largest)的整数，只写数字（不带正负号），实际为“\(t.text)”。", at: t) }
+    _ = next()
+    return n
+  }
+
+  /// Digits only (full-width allowed), at most 9 of them: `Int("+1")` and `Int("-0")` would take a sign, which a
+  /// count or a number in a list never has (issue 14: vehicle counts `-0` and `+1` were accepted).
+  public static func wholeNumber(_ text: String) -> Int? {
+    let s = AmountParser.normalizeWidth(text)
+    guard (1...9).contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return Int(s)
   }
 
   /// A classification code: digits only, as typed (shape is checked by rules, so a wrong code still records).
@@ -89,6 +109,7 @@ public struct ArgReader {
         out.amounts[t.text] = try Self.amount(v, what: t.text, reader: self)
       case .text:
         guard let v = next() else { throw fail("“\(t.text)”后缺少内容。", at: t) }
+        guard !v.text.trimmingBlanks().isEmpty else { throw fail("“\(t.text)”后的内容不能为空；不需要时整项不写。", at: v) }
         out.texts[t.text] = v.text
         out.tokens[t.text] = v
       case .code:

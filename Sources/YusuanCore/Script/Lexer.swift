@@ -1,9 +1,13 @@
 /// Splits a line of the entry language into words and quoted texts.
 ///
 /// Words are separated by blanks (ASCII or the ideographic space 　). Texts are quoted with "…" (with \" and \\
-/// escapes), “…” or 「…」. `#` or `＃` outside quotes starts a comment.
+/// escapes), “…” or 「…」. `#` or `＃` outside quotes starts a comment. A control or invisible character anywhere on
+/// the line (even in a comment) refuses the line, named: it would reach the published files and the terminal unseen.
 public enum Lexer {
   public static func tokenize(_ raw: String) throws(EntryError) -> ScriptLine {
+    if let (offset, c) = CharacterNames.firstRefused(in: raw), let s = CharacterNames.refusedScalar(in: c) {
+      throw EntryError(CharacterNames.refusal(s), start: offset, end: offset + 1)
+    }
     let chars = Array(raw)
     var tokens: [Token] = []
     var i = 0

@@ -21,7 +21,7 @@ enum MetaCommand {
     case "undo", "撤销":
       do {
         if let r = try s.wb.undo() { s.out("已撤销：\(r.command)（记录仍保留在日志中）") } else { s.out("没有可撤销的录入。") }
-      } catch { s.out("✗ 撤销失败：\(error)") }
+      } catch { s.out("✗ 撤销失败：\(ErrorText.describe(error))") }
     case "show", "显示":
       s.show(arg.isEmpty ? (s.step.table ?? "T1") : arg)
     case "check", "检查":
@@ -78,7 +78,7 @@ enum MetaCommand {
       for f in OutputFormat.allCases { written.append(try f.write(doc, toDirectory: url).path) }
       s.out((errors > 0 ? "仍有 \(errors) 条错误，已生成草稿（每页标“草稿”）：" : "已生成：") + written.joined(separator: "、"))
     } catch {
-      s.out("✗ 生成失败：\(error)")
+      s.out("✗ 生成失败：\(ErrorText.describe(error))")
     }
   }
 }

@@ -10,7 +10,7 @@ struct ReplCommand: ParsableCommand {
     commandName: "repl",
     abstract: "交互式逐表录入（带行编辑、历史、TAB 补全）。标准输入不是终端时，逐行读取录入命令（与 run 相同的语言）。")
 
-  @Argument(help: "工作簿文件（不存在时会询问部门、年度并新建）。") var workbook: String?
+  @Argument(help: ArgumentHelp("工作簿文件（不存在时会询问部门、年度并新建）。", valueName: "工作簿")) var workbook: String?
 
   func run() throws {
     let forms = try loadForms()
@@ -74,7 +74,7 @@ struct ReplCommand: ParsableCommand {
 
   /// What went wrong, phrased for the officer.
   static func message(_ error: Error) -> String {
-    (error as? StoreError)?.description ?? "\(error)"
+    ErrorText.describe(error)
   }
 }
 

@@ -322,7 +322,7 @@ final class ReplSession {
       }
       return false
     } catch {
-      out("✗ 未能保存：\(error)。本条未录入，已录入的内容不受影响。")
+      out("✗ 未能保存：\(ErrorText.describe(error))本条未录入，已录入的内容不受影响。")
       return false
     }
   }
@@ -390,7 +390,7 @@ final class ReplSession {
       }
       out(TextTable.render(t))
     } catch {
-      out("无法生成表 \(id)：\(error)")
+      out("无法生成表 \(id)：\(ErrorText.describe(error))")
     }
   }
 
