@@ -44,7 +44,7 @@ let package = Package(
     .systemLibrary(name: "CZlibDeflate", path: "Sources/CZlibDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "Renderers",
-      dependencies: ["YusuanCore", "CZlibDeflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["YusuanCore", "CZlibDeflate"],
       path: "Sources/Renderers",
       exclude: ["README.md"]
     ),
@@ -60,7 +60,7 @@ let package = Package(
     // The pipeline: the ordered plugin registry, entry application, checking.
     .target(
       name: "Workbench",
-      dependencies: ["YusuanCore", "YusuanStore", "Renderers"] + sectionPlugins.map { .target(name: $0.name) },
+      dependencies: ["YusuanCore", "YusuanStore", .product(name: "Yams", package: "Yams")] + sectionPlugins.map { .target(name: $0.name) },
       path: "Sources/Workbench"
     ),
     // libedit, through a small shim header (see PLATFORM-NOTES: globals via inline accessors, wcwidth declared).
@@ -70,7 +70,7 @@ let package = Package(
     // The thin command line.
     .executableTarget(
       name: "yusuan",
-      dependencies: ["Workbench", "LineEditor", "Audit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["Workbench", "Renderers", "LineEditor", "Audit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Sources/yusuan"
     ),
     // Benchmarks: a program, not timed tests (see docs/benchmarks.md).
@@ -81,7 +81,8 @@ let package = Package(
     ),
     .testTarget(
       name: "YusuanTests",
-      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Audit"] + sectionPlugins.map { .target(name: $0.name) },
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Audit",
+                     .product(name: "ZIPFoundation", package: "ZIPFoundation")] + sectionPlugins.map { .target(name: $0.name) },
       path: "Tests/YusuanTests"
     ),
   ],

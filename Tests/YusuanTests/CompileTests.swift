@@ -79,7 +79,8 @@ struct CompileTests {
   }
 
   /// The docx and the xlsx convert to PDF with LibreOffice, and the PDF text has the right figures.
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")))
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+                 "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
   func demoPDFHasTheFigures() throws {
     let w = try Self.demoWorkbook()
     let out = URL(fileURLWithPath: TestSupport.tempPath()).deletingLastPathComponent().appendingPathComponent("pdf")
