@@ -50,7 +50,8 @@ public enum XlsxRenderer: DocumentRenderer {
     var base = table.label ?? ""
     if base.trimmingCharacters(in: .whitespaces).isEmpty {
       base = table.title
-      for prefix in [doc.department, "\(doc.year)年", "\(doc.year)"] where !prefix.isEmpty && base.hasPrefix(prefix) {
+      // 2025年度… before 2025年…: the sheet of 2025年度部门预算单位构成 is 部门预算单位构成, not 度部门预算单位构成.
+      for prefix in [doc.department, "\(doc.year)年度", "\(doc.year)年", "\(doc.year)"] where !prefix.isEmpty && base.hasPrefix(prefix) {
         base.removeFirst(prefix.count)
       }
     }
@@ -107,6 +108,9 @@ public enum XlsxRenderer: DocumentRenderer {
       var vertical = "center"
       var wrap = false
       var indent = 0
+      /// Text that starts like a formula (= + - @) keeps Excel's quote prefix, so editing the cell never turns it
+      /// into a live formula.
+      var quotePrefix = false
     }
     private(set) var fonts: [Font] = [Font()]
     private(set) var formats: [Format] = [Format()]
@@ -140,6 +144,7 @@ public enum XlsxRenderer: DocumentRenderer {
         if f.numFmt != 0 { x += " applyNumberFormat=\"1\"" }
         if fontID != 0 { x += " applyFont=\"1\"" }
         if f.border { x += " applyBorder=\"1\"" }
+        if f.quotePrefix { x += " quotePrefix=\"1\"" }
         x += " applyAlignment=\"1\"><alignment"
         if let h = f.horizontal { x += " horizontal=\"\(h)\"" }
         x += " vertical=\"\(f.vertical)\""
@@ -249,8 +254,9 @@ public enum XlsxRenderer: DocumentRenderer {
           case .text(let s):
             let numeric = layout.isNumeric(c)
             let indent = c == layout.nameColumn ? max(0, row.level) : 0
+            let formulaLike = s.first.map { "=+-@".contains($0) } ?? false
             cells.append(text(rowIndex, c, s, styles.index(.init(font: font, border: true, horizontal: numeric ? "right" : "left",
-                                                                   wrap: layout.columns[c].kind == .text, indent: indent))))
+                                                                   wrap: layout.columns[c].kind == .text, indent: indent, quotePrefix: formulaLike))))
             if layout.columns[c].kind == .text { lines = max(lines, lineCount(s, width: widths[c] - Double(indent) * 2)) }
           case .blank:
             cells.append(text(rowIndex, c, "", styles.index(.init(font: font, border: true))))

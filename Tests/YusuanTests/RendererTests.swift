@@ -203,12 +203,24 @@ struct RendererTests {
 
     let projects = parts["xl/worksheets/sheet3.xml"]!
     #expect(projects.contains("t=\"inlineStr\"><is><t>=cmd|&apos; /C calc&apos;!A0</t></is>"))
+    // …and its style keeps Excel's quote prefix, so editing the cell does not make it a formula.
+    let injected = try #require(projects.range(of: #"s="(\d+)" t="inlineStr"><is><t>=cmd"#, options: .regularExpression))
+    let injectedStyle = Int(projects[injected].split(separator: "\"")[1])!
+    #expect(xfs[xfs.startIndex + injectedStyle].contains("quotePrefix=\"1\""))
     #expect(projects.contains("<v>3</v>") && projects.contains("<v>74.00</v>"))
 
     let workbook = parts["xl/workbook.xml"]!
     #expect(workbook.contains("name=\"部门公开表5\"") && workbook.contains("name=\"部门公开表8\"") && workbook.contains("name=\"项目支出表\""))
     #expect(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">&apos;部门公开表5&apos;!$4:$5</definedName>"))
     #expect(parts["xl/worksheets/sheet2.xml"]!.contains("本表无数据") && parts["xl/worksheets/sheet2.xml"]!.contains("注：本部门"))
+  }
+
+  /// 2025年度部门预算单位构成 is sheet 部门预算单位构成, not 度部门预算单位构成.
+  @Test func sheetNameDropsTheYearWith度() {
+    var used = Set<String>()
+    let doc = PublishedDocument(title: "t", department: "示例办", year: 2025, edition: "anhui-2024", draft: false, parts: [])
+    let table = DocTable(id: "units", label: nil, title: "示例办2025年度部门预算单位构成", unit: "", header: [], columns: [], rows: [])
+    #expect(XlsxRenderer.sheetName(for: table, doc: doc, index: 0, used: &used) == "部门预算单位构成")
   }
 
   @Test func sheetNamesAreLegalAndUnique() {
