@@ -427,7 +427,7 @@ public enum DocxRenderer: DocumentRenderer {
     <w:settings xmlns:w="\(wNS)"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>\
     <w:characterSpacingControl w:val="compressPunctuation"/>\
     <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
-    <w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>
+    <w:themeFontLang w:val="zh-CN" w:eastAsia="zh-CN"/></w:settings>
     """
 
   /// The fonts with their GB2312 charset and common alternative names, so Word/WPS substitute sensibly.
@@ -456,7 +456,7 @@ public enum DocxRenderer: DocumentRenderer {
   }
 
   static let styles: String = {
-    let lang = "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>"
+    let lang = "<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>"
     let exact28 = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/>"
     let single = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
     let indent2 = "<w:ind w:firstLine=\"640\" w:firstLineChars=\"200\"/>"

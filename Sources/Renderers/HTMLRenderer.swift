@@ -26,6 +26,8 @@ public enum HTMLRenderer: DocumentRenderer {
       h += "<div class=\"draft-mark\" aria-hidden=\"true\">草稿</div>\n"
     }
     h += "<main>\n<h1>\(esc(doc.title))</h1>\n"
+    // Element ids are unique in a page: a table printed twice (one 绩效目标表 per project) gets -2, -3 …
+    var ids: [String: Int] = [:]
     for part in doc.parts {
       h += "<section class=\"part\">\n<h2>\(esc(part.title))</h2>\n"
       for block in part.blocks {
@@ -36,7 +38,9 @@ public enum HTMLRenderer: DocumentRenderer {
         case .paragraph(let text):
           h += "<p>\(lines(text))</p>\n"
         case .table(let table):
-          h += tableHTML(table)
+          ids[table.id, default: 0] += 1
+          let n = ids[table.id]!
+          h += tableHTML(table, id: n == 1 ? table.id : "\(table.id)-\(n)")
         }
       }
       h += "</section>\n"
@@ -45,10 +49,10 @@ public enum HTMLRenderer: DocumentRenderer {
     return h
   }
 
-  static func tableHTML(_ table: DocTable) -> String {
+  static func tableHTML(_ table: DocTable, id: String? = nil) -> String {
     let layout = TableLayout(table)
     // The caption (label, title, unit) must be the figure's first child.
-    var h = "<figure class=\"table\" id=\"\(esc(table.id))\">\n<figcaption>\n"
+    var h = "<figure class=\"table\" id=\"\(esc(id ?? table.id))\">\n<figcaption>\n"
     if let label = table.label, !label.isEmpty { h += "<p class=\"table-label\">\(esc(label))</p>\n" }
     h += "<p class=\"table-title\">\(esc(table.title))</p>\n"
     if !table.unit.isEmpty { h += "<p class=\"table-unit\">\(esc(table.unit))</p>\n" }
@@ -63,7 +67,8 @@ public enum HTMLRenderer: DocumentRenderer {
             var attrs = ""
             if cell.colSpan > 1 { attrs += " colspan=\"\(cell.colSpan)\"" }
             if cell.rowSpan > 1 { attrs += " rowspan=\"\(cell.rowSpan)\"" }
-            if cell.colSpan == 1 { attrs += " scope=\"col\"" }
+            // A header over several columns heads a group of them (screen readers announce it for each).
+            attrs += cell.colSpan == 1 ? " scope=\"col\"" : " scope=\"colgroup\""
             h += "<th\(attrs)>\(esc(cell.text))</th>"
           } else if layout.cellCovering(row: r, col: c) == nil {
             h += "<th></th>"
@@ -138,6 +143,7 @@ public enum HTMLRenderer: DocumentRenderer {
     tr.empty td{text-align:center}
     .draft-banner{position:sticky;top:0;z-index:2;background:#b00020;color:#fff;text-align:center;font-weight:bold;padding:.4rem;font-family:sans-serif}
     .draft-mark{position:fixed;top:40%;left:0;right:0;z-index:1;text-align:center;font-size:9rem;color:rgba(160,160,160,.18);transform:rotate(-30deg);pointer-events:none;font-family:sans-serif;font-weight:bold}
+    @page{size:A4;margin:25mm 20mm 20mm 20mm;@bottom-center{content:"— " counter(page) " —"}}
     @media print{.draft-banner{position:static}.table-wrap{overflow:visible}thead{display:table-header-group}}
     @media (max-width:40rem){body{font-size:16px}main{padding:.6rem}table{font-size:.85rem}}
 

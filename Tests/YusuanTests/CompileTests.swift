@@ -91,6 +91,9 @@ struct CompileTests {
     for figure in ["732.28", "478.28", "254.00", "一般公共预算支出表", "2010301", "“三公”经费"] {
       #expect(text.contains(figure), "PDF text lacks \(figure)")
     }
+    // The PDF says it is Chinese (screen readers and search engines read /Lang), not en-US.
+    let bytes = try Data(contentsOf: out.appendingPathComponent(pdf))
+    #expect(bytes.range(of: Data("/Lang(zh-CN)".utf8)) != nil)
     // The Excel attachment converts too.
     let xlsx = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".xlsx") })
     let xpdf = try PDFConverter.convert(out.appendingPathComponent(xlsx), outputDirectory: out.appendingPathComponent("xlsx-pdf"))

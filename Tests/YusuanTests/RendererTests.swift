@@ -280,7 +280,17 @@ struct RendererTests {
     #expect(html.contains("&quot;三公&quot;经费&lt;管理&gt;&amp;&apos;监督&apos;"))
     #expect(!html.contains("<管理>"))
     #expect(html.contains("class=\"table-wrap\"") && html.contains("overflow-x:auto"))
-    #expect(html.contains("<th colspan=\"3\">本年预算</th>") && html.contains("<th rowspan=\"2\" scope=\"col\">科目编码</th>"))
+    #expect(html.contains("<th colspan=\"3\" scope=\"colgroup\">本年预算</th>") && html.contains("<th rowspan=\"2\" scope=\"col\">科目编码</th>"))
+    // Printed from a browser: A4 with margins and page numbers (Chromium otherwise prints on Letter without them).
+    #expect(html.contains("@page{size:A4;") && html.contains("counter(page)"))
+    // Ids unique in the page even when a table is printed twice.
+    var twice = Self.document()
+    if case .table(let t)? = twice.parts[1].blocks.first {
+      twice.parts[1].blocks.append(.table(t))
+      let h = String(decoding: try HTMLRenderer.render(twice), as: UTF8.self)
+      let ids = h.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+      #expect(Set(ids).count == ids.count, "\(ids)")
+    } else { Issue.record("the test document's tables part starts with no table") }
     #expect(html.contains("<td class=\"num\">612.42</td>"))
     #expect(html.contains("draft-banner"))
     #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src="))
