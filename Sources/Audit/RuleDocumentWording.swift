@@ -30,7 +30,8 @@ enum DocumentWordingRule {
   static func level(_ c: AuditContext) -> [Diagnostic] {
     guard let level = c.profile.level else { return [] }
     var out: [Diagnostic] = []
-    let re = #"(省级|市级|区级|县级)(预算主管部门|部门预算|单位预算|预算单位|财政拨款|财政部门)"#
+    // Only the template's own phrases: a 区 may well spend 市级财政拨款 (a transfer), but it has no 市级预算主管部门.
+    let re = #"(省级|市级|区级|县级)(预算主管部门|部门预算|单位预算|预算单位)"#
     for p in c.document.paragraphs where !p.isHeading || p.index > 4 {
       guard let r = p.text.match(re), !p.text[r].hasPrefix(level) else { continue }
       out.append(c.at(p, "audit.text.level", .warning,
