@@ -9,6 +9,9 @@ public struct DocumentProfile: Sendable, Equatable {
   public var year: Int?
   public var kind: Kind?
   public var level: String?
+  /// The department's own administrative level (区 for 杜集区政府办公室, 上海市普陀区商务委员会): the last of 省、市、
+  /// 区、县 in the name its table titles print before the year.
+  public var tier: Character?
 
   public init(_ doc: AuditDocument) {
     // The cover: the first paragraphs before any table or 目录 entry.
@@ -22,5 +25,12 @@ public struct DocumentProfile: Sendable, Equatable {
       if let r = text.match(#"(20\d{2})\s*年"#), let y = Int(text[r].prefix(4)) { counts[y, default: 0] += 1 }
     }
     year = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+    var names: [String: Int] = [:]
+    for title in doc.tables.compactMap(\.title) {
+      if let r = title.match(#"\d{4}\s*年"#) { names[String(title[..<r.lowerBound]), default: 0] += 1 }
+    }
+    if let name = names.max(by: { $0.value < $1.value })?.key, names[name]! >= 2 {
+      tier = name.last { "省市区县".contains($0) }
+    }
   }
 }

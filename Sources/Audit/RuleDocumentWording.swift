@@ -5,7 +5,8 @@ import YusuanCore
 /// - `audit.text.document-kind` (warning): a 单位预算 that speaks of 本部门 or 部门预算 (copied from the 部门预算;
 ///   the term 部门预算支出经济分类 excepted).
 /// - `audit.text.level` (warning): a 区级 document that names 市级 budgets or departments (or any other pair):
-///   `市级预算主管部门` in a 区级 document is template residue.
+///   `市级预算主管部门` in a 区级 document is template residue; so is a glossary of a 区 department that speaks of
+///   市财政.
 /// - `audit.prose.change-year` (warning): a change compared with a year other than the previous one
 ///   (与2025年预算相比 in a 2026 document).
 /// - `audit.prose.change-basis` (warning): one figure compared with last year under two bases (比2024年预算执行数…
@@ -28,8 +29,18 @@ enum DocumentWordingRule {
   }
 
   static func level(_ c: AuditContext) -> [Diagnostic] {
-    guard let level = c.profile.level else { return [] }
     var out: [Diagnostic] = []
+    // The glossary defines this department's money: 指市财政当年拨付的资金 in a 区 department's glossary is the
+    // template of another level.
+    if let tier = c.profile.tier {
+      for p in c.document.paragraphs where p.isGlossary {
+        guard let r = p.text.match(#"(?<![本同上下])([省市区县])(级)?财政"#), p.text[r].first != tier else { continue }
+        out.append(c.at(p, "audit.text.level", .warning,
+          "本部门是\(tier)级单位，名词解释却写“\(p.text[r])”：多半是其他层级模板的残留，应为“\(tier)财政”或“本级财政”。",
+          expected: "\(tier)财政", actual: String(p.text[r])))
+      }
+    }
+    guard let level = c.profile.level else { return out }
     // Only the template's own phrases: a 区 may well spend 市级财政拨款 (a transfer), but it has no 市级预算主管部门.
     let re = #"(省级|市级|区级|县级)(预算主管部门|部门预算|单位预算|预算单位)"#
     for p in c.document.paragraphs where !p.isHeading || p.index > 4 {

@@ -18,6 +18,11 @@ import YusuanCore
     "2025年部门政府性基金预算支出功能分类预算表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t\(figure)\t\t\(figure)\n\(note)\n\n"
   }
 
+  /// A 区 department's document (its level read from its table titles) with `glossary` as its 名词解释.
+  static func tiered(_ glossary: String) -> String {
+    "第二部分 2025年部门预算表\n示例区统计局2025年收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n\n示例区统计局2025年支出总表\n单位：万元\n项目\t预算数\n合计\t1.00\n\n第四部分 名词解释\n" + glossary + "\n"
+  }
+
   static let unitCover = "上海市示例区2025年区级单位预算\n预算单位：上海市示例区统计局\n"
   static let deptCover = "上海市示例区2025年区级部门预算\n预算主管部门：上海市示例区统计局\n"
 
@@ -38,6 +43,7 @@ import YusuanCore
     ("audit.text.no-amount", "2025年部门预算\n六、年度预算安排\n结合重点工作推进情况，根据合同条款，按时拨付资金。\n七、绩效目标\n详见绩效目标表。\n", "2025年部门预算\n六、年度预算安排\n2025年度项目总预算1170.00万，按合同条款拨付。\n七、绩效目标\n详见绩效目标表。\n"),
     ("audit.table.empty-claim", emptyTable(figure: "12,000.00"), emptyTable(figure: "")),
     ("audit.table.empty-note-fund", emptyTable(figure: "", note: "注：本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"), emptyTable(figure: "")),
+    ("audit.text.level", tiered("一、一般公共预算收入：指市财政当年拨付的资金。"), tiered("一、一般公共预算收入：指区财政当年拨付的资金。")),
   ])
   func breaksAndFixes(_ rule: String, _ breaking: String, _ fixing: String) {
     #expect(Self.rules(breaking).contains(rule), "\(rule) should fire on: \(breaking)")
