@@ -24,6 +24,30 @@ enum AmountCellRule {
         }
       }
     }
+    return out + decimals(c)
+  }
+
+  /// `audit.amount.decimals` (info): in a table whose figures are printed with two decimals, the ones that are
+  /// not (20 for 20.00, 292.6): the reader cannot tell a rounded figure from a slip.
+  static func decimals(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for t in c.document.tables where t.kind != .performance {
+      let shape = TableShape(t)
+      var two = 0
+      var other: [(AuditRow, Int, String)] = []
+      for row in t.rows {
+        for col in shape.amountColumns {
+          let raw = row.cell(col).trimmingBlanks()
+          guard case .amount(let a) = t.value(row, col), !a.isZero else { continue }
+          let decimals = raw.split(separator: ".").dropFirst().first?.count ?? 0
+          if decimals == 2 { two += 1 } else { other.append((row, col, raw)) }
+        }
+      }
+      guard let first = other.first, two >= 4, two >= 4 * other.count else { continue }
+      out.append(c.at(t, row: TableShape(t).label(of: first.0), column: t.columnName(first.1), "audit.amount.decimals", .info,
+        "\(t.ref)的金额都保留两位小数，\(other.prefix(5).map { "「\($0.2)」" }.joined(separator: "、"))\(other.count > 5 ? " 等" : "")却没有，写法不统一。",
+        expected: "两位小数", actual: other.map(\.2).joined(separator: "、")))
+    }
     return out
   }
 }

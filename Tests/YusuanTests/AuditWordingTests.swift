@@ -44,6 +44,8 @@ import YusuanCore
     ("audit.table.empty-claim", emptyTable(figure: "12,000.00"), emptyTable(figure: "")),
     ("audit.table.empty-note-fund", emptyTable(figure: "", note: "注：本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"), emptyTable(figure: "")),
     ("audit.text.level", tiered("一、一般公共预算收入：指市财政当年拨付的资金。"), tiered("一、一般公共预算收入：指区财政当年拨付的资金。")),
+    ("audit.amount.decimals", "示例办2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n2010301\t行政运行\t10.00\n2010302\t一般行政管理事务\t20.00\n2010303\t机关服务\t30.00\n2010350\t事业运行\t40.00\n2010399\t其他支出\t5\n\t合计\t105.00\n\n",
+     "示例办2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n2010301\t行政运行\t10.00\n2010302\t一般行政管理事务\t20.00\n2010303\t机关服务\t30.00\n2010350\t事业运行\t40.00\n2010399\t其他支出\t5.00\n\t合计\t105.00\n\n"),
   ])
   func breaksAndFixes(_ rule: String, _ breaking: String, _ fixing: String) {
     #expect(Self.rules(breaking).contains(rule), "\(rule) should fire on: \(breaking)")
