@@ -199,3 +199,15 @@ struct SameSourceTwiceTests {
     #expect(wb.facts.projects.map(\.total) == [try AmountParser.parse("5").get(), try AmountParser.parse("7").get()])
   }
 }
+
+/// A unit written apart from its figure belongs to it (issue 12: `12 万元` passed the walk's field and then the
+/// whole entry was refused); a unit alone or after another unit is still refused.
+@Suite struct UnitApartTests {
+  @Test func aUnitAfterASpaceBelongsToItsFigure() throws {
+    let spaced = try TestSupport.workbook("支出 2010301 基本 12 万元 上年 3000 元")
+    let joined = try TestSupport.workbook("支出 2010301 基本 12 上年 0.3")
+    #expect(spaced.exportScript() == joined.exportScript())
+    #expect(throws: (any Error).self) { try TestSupport.workbook("支出 2010301 基本 12万 元") }
+    #expect(throws: (any Error).self) { try TestSupport.workbook("支出 2010301 基本 万元") }
+  }
+}

@@ -103,3 +103,15 @@ public struct WalkField: Sendable {
     return keyword.map { "\($0) \(value)" } ?? value
   }
 }
+
+extension WalkStep {
+  /// Where `goto` leads: a number is the walk's own table number (第N/M张表: `goto 10` is the tenth, never a title
+  /// that happens to contain 10, such as 100万元); otherwise a table id (T5), a step id, or a word of the section or
+  /// table title.
+  public static func index(of query: String, in steps: [WalkStep]) -> Int? {
+    let q = AmountParser.normalizeWidth(query).trimmingBlanks()
+    guard !q.isEmpty else { return nil }
+    if let n = Int(q) { return n >= 1 && n <= steps.count ? n - 1 : nil }
+    return steps.firstIndex { $0.table == q.uppercased() || $0.id == q } ?? steps.firstIndex { $0.section.contains(q) || $0.title.contains(q) }
+  }
+}

@@ -43,7 +43,15 @@ public struct ArgReader {
   /// A required amount in 万元 (or 元 when marked).
   public mutating func amount(_ what: String) throws(EntryError) -> Amount {
     guard let t = next() else { throw fail("缺少\(what)（金额，单位万元）。") }
-    return try Self.amount(t, what: what, reader: self)
+    return try Self.amount(withUnit(t), what: what, reader: self)
+  }
+
+  /// `12 万元`: a unit written apart from its figure belongs to it (officers type the space; the walk offers it).
+  mutating func withUnit(_ t: Token) -> Token {
+    guard !t.quoted, let u = peek(), !u.quoted, ["万元", "万", "元"].contains(u.text),
+          let last = AmountParser.normalizeWidth(t.text).last, last.isASCII && last.isNumber else { return t }
+    _ = next()
+    return Token(text: t.text + u.text, quoted: false, start: t.start, end: u.end)
   }
 
   static func amount(_ t: Token, what: String, reader: ArgReader) throws(EntryError) -> Amount {
@@ -106,7 +114,7 @@ public struct ArgReader {
         out.flags.insert(t.text)
       case .amount:
         guard let v = next() else { throw fail("“\(t.text)”后缺少金额。", at: t) }
-        out.amounts[t.text] = try Self.amount(v, what: t.text, reader: self)
+        out.amounts[t.text] = try Self.amount(withUnit(v), what: t.text, reader: self)
       case .text:
         guard let v = next() else { throw fail("“\(t.text)”后缺少内容。", at: t) }
         guard !v.text.trimmingBlanks().isEmpty else { throw fail("“\(t.text)”后的内容不能为空；不需要时整项不写。", at: v) }

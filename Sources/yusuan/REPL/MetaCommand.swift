@@ -31,12 +31,12 @@ enum MetaCommand {
     case "prev", "上一张":
       if s.stepIndex > 0 { s.stepIndex -= 1; s.enterStep(); s.prefillFixed() }
     case "goto", "转到":
-      if let i = s.steps.firstIndex(where: { $0.section.contains(arg) || $0.title.contains(arg) || $0.table == arg.uppercased() || $0.id == arg }), !arg.isEmpty {
+      if let i = WalkStep.index(of: arg, in: s.steps) {
         s.stepIndex = i
         s.enterStep()
         s.prefillFixed()
       } else {
-        s.out("找不到“\(arg)”。可转到：" + s.steps.map { "\($0.section)·\($0.title)" }.joined(separator: "、"))
+        s.out("找不到“\(arg)”。可输入表的序号（1–\(s.steps.count)）或名称：" + s.steps.enumerated().map { "\($0.offset + 1) \($0.element.section)·\($0.element.title)" }.joined(separator: "、"))
       }
     case "progress", "进度":
       let findings = s.wb.check()

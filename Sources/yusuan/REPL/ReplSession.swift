@@ -224,8 +224,10 @@ final class ReplSession {
   func validate(_ value: String, _ field: WalkField) -> Result<String, ValidationMessage> {
     switch field.kind {
     case .amount:
+      // The amount as stored goes into the entry line: `12 万元` (a space before the unit) and `2,287,000元` are
+      // one token of the entry language (12, 228.7) and the confirmation shows what was kept.
       switch AmountParser.parse(value) {
-      case .success: return .success(value)
+      case .success(let a): return .success(a.scriptText)
       case .failure(let e): return .failure(ValidationMessage(text: e.message))
       }
     case .count:
