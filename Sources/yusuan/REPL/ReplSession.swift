@@ -71,7 +71,7 @@ final class ReplSession {
     out("yusuan（预算）· \(wb.meta.department) \(wb.meta.year)年 · 版本 \(wb.edition.id) · 工作簿 \(wb.store.path)")
     out("随时可输入：help 帮助　< 返回上一项　undo 撤销上一条　show 表号 查看表　check 检查　next/prev 换表　quit 退出（已录入的内容随时保存）。")
     if resumeMessage, (try? wb.store.head()) ?? 0 > 0 {
-      out("已完成 \(done)/\(steps.count - 1) 张表，\(findings.errorCount) 条错误、\(findings.warningCount) 条警告；继续：第\(stepIndex + 1)/\(steps.count)张表 \(step.section)·\(step.title)。")
+      out("已完成 \(done)/\(steps.count) 张表，\(findings.errorCount) 条错误、\(findings.warningCount) 条警告；继续：第\(stepIndex + 1)/\(steps.count)张表 \(step.section)·\(step.title)。")
     }
     enterStep()
   }

@@ -26,7 +26,8 @@ enum TextTable {
     out += line(labels) + "\n"
     out += String(repeating: "─", count: widths.reduce(0, +) + 2 * max(0, widths.count - 1)) + "\n"
     for r in body { out += line(r) + "\n" }
-    if let n = t.note, t.isEmpty { out += "注：\(n)\n" }
+    // The note is printed as the document prints it, which already starts with 注： (not 注：注：).
+    if let n = t.note, t.isEmpty { out += (n.hasPrefix("注") ? n : "注：\(n)") + "\n" }
     return out
   }
 
