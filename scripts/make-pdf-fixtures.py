@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the synthetic Shanghai-layout workbook the PDF reader tests convert with LibreOffice.
 
-Tests/Fixtures/pdf/shanghai-layout.xlsx (and shanghai-layout-borderless.xlsx, the same without rules): one sheet, a 2025 部门支出预算总表 in the Shanghai layout — the unit on the
+Tests/Fixtures/pdf/shanghai-layout.xlsx (and shanghai-layout-borderless.xlsx without rules, shanghai-layout-titles.xlsx
+with the title block repeated on every page): one sheet, a 2025 部门支出预算总表 in the Shanghai layout — the unit on the
 编制部门 line (单位：元), a three-row header with merged cells, 类/款/项 in three columns, amounts in 元 with thousands
 separators, blank cells, a name long enough to wrap in its cell, enough rows to run onto a second page with the
 header repeated there (print titles), a page number in the footer, and one deliberately wrong 类 subtotal
@@ -110,6 +111,11 @@ ws.page_setup.paperSize = ws.PAPERSIZE_A4
 ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.6, bottom=0.8)
 ws.print_options.horizontalCentered = True
 wb.save("Tests/Fixtures/pdf/shanghai-layout.xlsx")
+# The same with the title block (title, 编制部门 and unit lines) repeated on every page, as Excel's print titles do:
+# the continued parts must still join into one table.
+ws.print_title_rows = "1:5"
+wb.save("Tests/Fixtures/pdf/shanghai-layout-titles.xlsx")
+ws.print_title_rows = "3:5"
 # The same table printed without rules (many published tables are): read by the stream mode, same expected cells.
 from openpyxl.styles import Border as _NoBorder
 for row in ws.iter_rows():

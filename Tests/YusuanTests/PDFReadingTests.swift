@@ -40,7 +40,7 @@ import Testing
 
   /// The same table with rules (lattice) and without (stream): the same cells, the same one defect.
   @Test(.enabled(if: popplerPresent && sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"),
-        arguments: ["shanghai-layout.xlsx", "shanghai-layout-borderless.xlsx"])
+        arguments: ["shanghai-layout.xlsx", "shanghai-layout-borderless.xlsx", "shanghai-layout-titles.xlsx"])
   func syntheticShanghaiLayoutIsReadCellForCell(_ fixture: String) throws {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-pdf-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }

@@ -110,8 +110,18 @@ enum PDFBlocks {
       guard case .line(let l) = item else { return false }
       return l.runs.count >= 2 && !Heuristics.isStructural(l.text) && Heuristics.unit(l.text) == nil
     }
+    /// The structural lines printed just before the open table (label, title, unit): a workbook printed with print
+    /// titles repeats them at the top of every page, above the continued table.
+    var titleBlock: [String] = []
+    var recent: [String] = []
     for pageItems in items {
       var k = 0
+      // Skip a repeat of the open table's title block at the top of the page: the table below continues.
+      var firstContent = 0
+      if open != nil, !titleBlock.isEmpty {
+        while firstContent < pageItems.count, case .line(let l) = pageItems[firstContent], titleBlock.contains(l.text) { firstContent += 1 }
+        if firstContent > 0, firstContent < pageItems.count, case .table = pageItems[firstContent] { k = firstContent } else { firstContent = 0 }
+      }
       while k < pageItems.count {
         let item = pageItems[k]
         defer { k += 1 }
@@ -152,6 +162,8 @@ enum PDFBlocks {
             continue
           }
           if let last = paragraph.last, !prose.continues(last, with: l) { flushParagraph() }
+          // The structural lines since the last table: the title block of the next one.
+          if Heuristics.isStructural(l.text) || Heuristics.isPreparer(l.text) { recent = Array((recent + [l.text]).suffix(4)) } else { recent = [] }
           paragraph.append(l)
           open = nil
           lastWasStream = false
@@ -161,7 +173,7 @@ enum PDFBlocks {
           // A table at the top of a page, with nothing but page furniture above it, continues the open table when
           // its column lines are the open table's (a part may lack some: a 合计 cell merged across two columns).
           var body: [GridRow]
-          if k == 0, let o = open, let onto = columnMap(t.xs, onto: o.xs) {
+          if k == firstContent, let o = open, let onto = columnMap(t.xs, onto: o.xs) {
             body = gridRows(t, columns: onto, width: o.xs.count - 1)
             var drop = 0
             while drop < body.count, drop < o.head.count, body[drop].cells == o.head[drop] { drop += 1 }
@@ -186,6 +198,7 @@ enum PDFBlocks {
             body = gridRows(t)
             group += 1
             open = (group, t.xs, Array(body.prefix(4).map(\.cells)))
+            titleBlock = recent
           }
           for row in body {
             let n = spot(row.box, page: page)
