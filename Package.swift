@@ -20,6 +20,10 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "yusuan", targets: ["yusuan"]),
+    // For the fuzzing package in fuzz/, which depends on this one by path and can use only its products.
+    .library(name: "YusuanCore", targets: ["YusuanCore"]),
+    .library(name: "Workbench", targets: ["Workbench"]),
+    .library(name: "Audit", targets: ["Audit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -48,7 +48,8 @@ public struct AssetsPlugin: SectionPlugin {
       let n = try args.count("数量")
       let (amounts, _) = try args.fundAmounts(options: [:])
       guard !amounts.isEmpty else { throw args.fail("缺少金额：金额 金额。") }
-      let ordinal = context.facts.assetConfigurations.first { $0.name == name }?.ordinal ?? context.facts.nextOrdinal(context.facts.assetConfigurations.map(\.ordinal))
+      let ordinal = context.facts.ordinal(of: Fact.assetConfiguration(AssetConfiguration(ordinal: 0, name: name, count: n, amounts: [:])).key)
+        ?? context.facts.nextOrdinal(in: "资产配置")
       edits.append(.set(.assetConfiguration(AssetConfiguration(ordinal: ordinal, name: name, count: n, amounts: amounts))))
     default:
       let total = try args.amount("固定资产原值总额")

@@ -36,7 +36,7 @@ public struct CrosscheckPlugin: SectionPlugin {
       values[column] = try args.amount(column)
     }
     guard !values.isEmpty else { throw args.fail("至少要有一列数字，例如：合计 486.55。") }
-    let ordinal = context.facts.nextOrdinal(context.facts.declared.map(\.ordinal))
+    let ordinal = context.facts.nextOrdinal(in: "核对")
     return [.set(.declared(DeclaredFigure(ordinal: ordinal, table: table, row: row, name: name, values: values)))]
   }
 

@@ -68,8 +68,8 @@ public struct ExpenditurePlugin: SectionPlugin {
       }
       guard !amounts.isEmpty else { throw args.fail("缺少项目金额：金额 74，或按资金来源写 一般公共预算 50 单位资金 24。") }
       let unit = Self.unit(o.texts["单位"], context)
-      let existing = context.facts.projects.first { $0.name == name && $0.unit == unit }
-      let ordinal = existing?.ordinal ?? context.facts.nextOrdinal(context.facts.projects.map(\.ordinal))
+      let existing: Project? = if case .project(let p) = context.facts[Fact.project(Project(ordinal: 0, name: name, type: type, unit: unit, amounts: [:])).key] { p } else { nil }
+      let ordinal = existing?.ordinal ?? context.facts.nextOrdinal(in: "项目")
       var project = Project(ordinal: ordinal, name: name, type: type, unit: unit, code: o.texts["科目"], amounts: amounts,
                             prior: o.amounts["上年"] ?? existing?.prior, performanceManaged: o.flags.contains("绩效管理"))
       if o.flags.contains("待确认") { project.carried = true }

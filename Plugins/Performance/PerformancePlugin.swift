@@ -31,8 +31,7 @@ public struct PerformancePlugin: SectionPlugin {
                                          period: o.texts["项目期"], total: total, appropriation: o.amounts["财政拨款"], carryover: o.amounts["上年结转"],
                                          other: o.amounts["其他"], objective: objective)))]
     }
-    let existing = context.facts.indicators.filter { $0.project == project }.map(\.ordinal)
-    var ordinal = (existing.max() ?? 0) + 1
+    var ordinal = context.facts.nextOrdinal(in: Fact.indicatorList(of: project))
     if let n = try args.optionalOrdinal("指标") { ordinal = n }
     let level1 = try args.choice("一级指标", choices: Indicator.level1Names) { Indicator.level1Names.contains($0) ? $0 : nil }
     let level2 = try args.text("二级指标")

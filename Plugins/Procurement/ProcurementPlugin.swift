@@ -31,8 +31,8 @@ public struct ProcurementPlugin: SectionPlugin {
       let name = try args.text("采购项目名称")
       let (amounts, _) = try args.fundAmounts(options: [:])
       guard !amounts.isEmpty else { throw args.fail("缺少采购金额：金额 金额。") }
-      let existing = context.facts.procurements.first { $0.category == category && $0.name == name }
-      let ordinal = existing?.ordinal ?? context.facts.nextOrdinal(context.facts.procurements.map(\.ordinal))
+      let ordinal = context.facts.ordinal(of: Fact.procurement(ProcurementItem(ordinal: 0, category: category, name: name, amounts: [:])).key)
+        ?? context.facts.nextOrdinal(in: "采购")
       edits.append(.set(.procurement(ProcurementItem(ordinal: ordinal, category: category, name: name, amounts: amounts))))
     } else {
       let name = try args.text("购买服务支出项目")
@@ -40,7 +40,8 @@ public struct ProcurementPlugin: SectionPlugin {
       guard let method = o.texts["方式"] else { throw args.fail("缺少购买方式：方式 \"公开招标\"。") }
       guard let period = o.texts["期限"] else { throw args.fail("缺少购买服务起止时间：期限 \"2025年1月至12月\"。") }
       guard !amounts.isEmpty else { throw args.fail("缺少金额：金额 金额。") }
-      let ordinal = context.facts.purchasedServices.first { $0.name == name }?.ordinal ?? context.facts.nextOrdinal(context.facts.purchasedServices.map(\.ordinal))
+      let ordinal = context.facts.ordinal(of: Fact.purchasedService(PurchasedService(ordinal: 0, name: name, method: method, period: period, amounts: [:])).key)
+        ?? context.facts.nextOrdinal(in: "购买服务")
       edits.append(.set(.purchasedService(PurchasedService(ordinal: ordinal, name: name, method: method, period: period, amounts: amounts))))
     }
     if context.facts.emptySections.contains(section) { edits.append(.remove(key: Fact.emptySection(EmptySection(section: section)).key)) }

@@ -15,15 +15,14 @@ public struct ProfilePlugin: SectionPlugin {
   public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
     switch command.keyword {
     case "职责", "任务":
-      let existing = command.keyword == "职责" ? context.facts.duties : context.facts.tasks
-      let (ordinal, text) = try Self.numberedText(&args, existing: existing.map(\.ordinal), what: command.keyword)
+      let (ordinal, text) = try Self.numberedText(&args, largest: context.facts.largestOrdinal(in: command.keyword), what: command.keyword)
       let item = ListItem(ordinal: ordinal, text: text)
       return [.set(command.keyword == "职责" ? .duty(item) : .task(item))]
     default:
       let name = try args.text("单位名称")
       let nature = try args.choice("单位性质", choices: BudgetUnit.natures) { BudgetUnit.natures.contains($0) ? $0 : nil }
       try args.expectEnd()
-      let ordinal = context.facts.units.first { $0.name == name }?.ordinal ?? context.facts.nextOrdinal(context.facts.units.map(\.ordinal))
+      let ordinal = context.facts.ordinal(of: Fact.unit(BudgetUnit(ordinal: 0, name: name, nature: nature)).key) ?? context.facts.nextOrdinal(in: "单位")
       return [.set(.unit(BudgetUnit(ordinal: ordinal, name: name, nature: nature)))]
     }
   }
@@ -32,8 +31,8 @@ public struct ProfilePlugin: SectionPlugin {
   static let largestOrdinal = 999
 
   /// `[序号] "文字"`: an explicit number replaces that item; without one the text is appended.
-  static func numberedText(_ args: inout ArgReader, existing: [Int], what: String) throws(EntryError) -> (Int, String) {
-    var ordinal = (existing.max() ?? 0) + 1
+  static func numberedText(_ args: inout ArgReader, largest: Int, what: String) throws(EntryError) -> (Int, String) {
+    var ordinal = largest + 1
     if let n = try args.optionalOrdinal(what, largest: largestOrdinal) {
       ordinal = n
     } else if ordinal > largestOrdinal {

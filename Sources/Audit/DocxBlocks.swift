@@ -11,9 +11,9 @@ import ZIPFoundation
 /// as tab-led paragraphs (what LibreOffice makes of a text file) reads as the same rows as the text.
 enum DocxBlocks {
   static func blocks(_ data: Data, name: String) throws -> ([Block], [Diagnostic]) {
-    let archive: Archive
-    do { archive = try Archive(data: data, accessMode: .read) }
-    catch { throw AuditReadError("文件“\(name)”看起来是 Word 文档（.docx），但无法作为 ZIP 打开：文件可能被截断或已损坏。请重新下载或从 Word 另存一份。") }
+    guard let archive = try ZipBytes.archive(data, name: name) else {
+      throw AuditReadError("文件“\(name)”看起来是 Word 文档（.docx），但无法作为 ZIP 打开：文件可能被截断或已损坏。请重新下载或从 Word 另存一份。")
+    }
     guard let entry = archive["word/document.xml"] else {
       throw AuditReadError("文件“\(name)”是 ZIP 压缩包，但其中没有 word/document.xml，不是 Word 文档（.docx）或已损坏。")
     }

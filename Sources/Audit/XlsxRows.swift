@@ -19,7 +19,7 @@ public enum XlsxRows {
   static let maxPartBytes = 64 * 1_048_576
 
   public static func rows(_ data: Data, name: String) throws -> [[String]] {
-    guard let archive = try? Archive(data: data, accessMode: .read) else {
+    guard let archive = try ZipBytes.archive(data, name: name) else {
       throw Failure(description: "文件“\(name)”无法作为 Excel（.xlsx）打开：可能已损坏，或是旧版 .xls（请另存为 .xlsx 或 CSV UTF-8）。")
     }
     struct TooLarge: Error {}

@@ -103,9 +103,12 @@ public final class Workbench {
     var entries: [JournalEntry] = []
     var errors: [ScriptError] = []
     for l in lines {
-      let ctx = EntryContext(meta: meta, edition: edition, catalog: catalog, facts: working)
       do throws(EntryError) {
-        let edits = try EntryParser.edits(for: l.text, context: ctx)
+        // The context holds a copy of `working`; made and dropped within this one call, it no longer shares the
+        // facts' storage when `working.apply` edits them, so the edit is made in place. A context alive across the
+        // apply made every line copy every fact of its kind: `run` grew with the square of its lines (issue 14
+        // item 18).
+        let edits = try EntryParser.edits(for: l.text, context: EntryContext(meta: meta, edition: edition, catalog: catalog, facts: working))
         guard !edits.isEmpty else { continue }
         let before = working.amountMagnitude
         let changes = edits.map { working.apply($0) }

@@ -53,6 +53,26 @@ public enum Fact: Hashable, Sendable, Codable {
     }
   }
 
+  /// The numbered list a fact belongs to and its number in it, for facts kept in entry order; nil for the rest.
+  /// Appending to a list takes the next number, which `FactSet` keeps per list so that it is one lookup.
+  public var ordinal: (list: String, number: Int)? {
+    switch self {
+    case .duty(let d): return ("职责", d.ordinal)
+    case .task(let t): return ("任务", t.ordinal)
+    case .unit(let u): return ("单位", u.ordinal)
+    case .project(let p): return ("项目", p.ordinal)
+    case .indicator(let i): return (Self.indicatorList(of: i.project), i.ordinal)
+    case .procurement(let p): return ("采购", p.ordinal)
+    case .purchasedService(let s): return ("购买服务", s.ordinal)
+    case .assetConfiguration(let a): return ("资产配置", a.ordinal)
+    case .declared(let d): return ("核对", d.ordinal)
+    default: return nil
+    }
+  }
+
+  /// The numbered list of one project's 指标 (each project numbers its own from 1).
+  public static func indicatorList(of project: String) -> String { "指标|\(project)" }
+
   /// Every amount the fact carries (current, prior and per-source figures), for the workbook's sum limit.
   public var amounts: [Amount] {
     switch self {

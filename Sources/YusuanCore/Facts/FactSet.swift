@@ -12,6 +12,10 @@ public struct FactSet: Sendable, Equatable {
   /// tables print is at most a small multiple of it, so keeping it within `Amount.largestWorkbookSum` keeps
   /// every total within Int64.
   public private(set) var amountMagnitude: Int128 = 0
+  /// The largest number of each numbered list (`Fact.ordinal`), kept by `apply`: appending a 职责, 项目 or 指标
+  /// once read the list's sorted view, and as the view is rebuilt after every edit of its kind, a script of
+  /// thousands of such lines re-sorted the list on every line (issue 14 item 18).
+  private var largestOrdinals: [ByteKey: Int] = [:]
 
   public static func == (a: FactSet, b: FactSet) -> Bool { a.byKind == b.byKind }
 
@@ -22,6 +26,9 @@ public struct FactSet: Sendable, Equatable {
       if let old = byKind[kind]?[ByteKey(key)] { amountMagnitude -= old.amountMagnitude }
       byKind[kind, default: [:]][ByteKey(key)] = f
       amountMagnitude += f.amountMagnitude
+    }
+    for f in byKind.values.lazy.flatMap(\.values) {
+      if let o = f.ordinal, o.number > largestOrdinal(in: o.list) { largestOrdinals[ByteKey(o.list)] = o.number }
     }
   }
 
@@ -51,15 +58,27 @@ public struct FactSet: Sendable, Equatable {
     let before = byKind[kind]?[ByteKey(key)]
     amountMagnitude -= before?.amountMagnitude ?? 0
     if case .set(let f) = edit { amountMagnitude += f.amountMagnitude }
+    let change: FactChange
     switch edit {
     case .set(let f):
       byKind[kind, default: [:]][ByteKey(key)] = f
-      return FactChange(key: key, before: before, after: f)
+      change = FactChange(key: key, before: before, after: f)
     case .remove:
       byKind[kind]?[ByteKey(key)] = nil
       if byKind[kind]?.isEmpty == true { byKind[kind] = nil }
-      return FactChange(key: key, before: before, after: nil)
+      change = FactChange(key: key, before: before, after: nil)
     }
+    keepLargestOrdinal(before: before?.ordinal, after: change.after?.ordinal, kind: kind)
+    return change
+  }
+
+  /// Updates `largestOrdinals` for one replaced fact. Only when the largest number of a list goes (a 删除, or an
+  /// item renumbered down) is its kind read again, to find the next largest.
+  private mutating func keepLargestOrdinal(before: (list: String, number: Int)?, after: (list: String, number: Int)?, kind: ByteKey) {
+    if let a = after, a.number > largestOrdinal(in: a.list) { largestOrdinals[ByteKey(a.list)] = a.number }
+    guard let b = before, b.number == largestOrdinal(in: b.list), !(after.map { $0.list == b.list && $0.number >= b.number } ?? false) else { return }
+    let largest = (byKind[kind] ?? [:]).values.lazy.compactMap(\.ordinal).filter { $0.list == b.list }.map(\.number).max()
+    largestOrdinals[ByteKey(b.list)] = largest
   }
 
   /// Puts back what a change replaced.
@@ -113,8 +132,14 @@ public struct FactSet: Sendable, Equatable {
     return nil
   }
 
-  /// The next free ordinal among facts whose key starts with `prefix`, for lists that keep entry order.
-  public func nextOrdinal(_ ordinals: [Int]) -> Int { (ordinals.max() ?? 0) + 1 }
+  /// The largest number in a numbered list (`Fact.ordinal`: 职责, 单位, 项目, 指标|项目名称 …); 0 when it is empty.
+  public func largestOrdinal(in list: String) -> Int { largestOrdinals[ByteKey(list)] ?? 0 }
+
+  /// The number an item appended to a list takes.
+  public func nextOrdinal(in list: String) -> Int { largestOrdinal(in: list) + 1 }
+
+  /// The number of the item stored under `key`, if there is one: an item entered again keeps its place.
+  public func ordinal(of key: String) -> Int? { self[key]?.ordinal?.number }
 
   private func values<T>(_ kind: String, _ pick: (Fact) -> T?) -> [T] { (byKind[ByteKey(kind)] ?? [:]).values.compactMap(pick) }
 }
