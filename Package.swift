@@ -58,7 +58,7 @@ let package = Package(
     // Audit: reads a published 部门预算公开 document (text, docx, pdf) and checks it as a careful reviewer would.
     .target(
       name: "Audit",
-      dependencies: ["YusuanCore", "CZlibDeflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["YusuanCore", "CZlibDeflate"],
       path: "Sources/Audit"
     ),
     // The pipeline: the ordered plugin registry, entry application, checking.

@@ -3,7 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 import YusuanCore
-import ZIPFoundation
 
 /// Reads a .docx: paragraphs of word/document.xml in order, and each `w:tbl` as rows of cells (merged cells
 /// expanded by `w:gridSpan`, so headers line up with body rows). A damaged XML part is read up to the damage.
@@ -11,24 +10,16 @@ import ZIPFoundation
 /// as tab-led paragraphs (what LibreOffice makes of a text file) reads as the same rows as the text.
 enum DocxBlocks {
   static func blocks(_ data: Data, name: String) throws -> ([Block], [Diagnostic]) {
-    guard let archive = try ZipBytes.archive(data, name: name) else {
+    guard let archive = ZipReader(data: data) else {
       throw AuditReadError("文件“\(name)”看起来是 Word 文档（.docx），但无法作为 ZIP 打开：文件可能被截断或已损坏。请重新下载或从 Word 另存一份。")
     }
     guard let entry = archive["word/document.xml"] else {
       throw AuditReadError("文件“\(name)”是 ZIP 压缩包，但其中没有 word/document.xml，不是 Word 文档（.docx）或已损坏。")
     }
-    var xml = Data()
     // The declared size first, then the bytes as they come: a small file that inflates without end is refused
     // before it fills memory.
-    let limit = DocumentReader.Limits.docxBody
-    guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge(name) }
-    struct TooLarge: Error {}
-    do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        xml.append(chunk)
-        if xml.count > limit { throw TooLarge() }
-      }
-    } catch is TooLarge {
+    let xml: Data
+    do { xml = try archive.extract(entry, limit: DocumentReader.Limits.docxBody) } catch .tooLarge {
       throw tooLarge(name)
     } catch {
       throw AuditReadError("文件“\(name)”中的正文（word/document.xml）无法解压：文件可能被截断或已损坏。请重新下载或从 Word 另存一份。")

@@ -2,7 +2,6 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// Reads the first worksheet of an .xlsx as rows of cell texts (shared strings, inline strings and numbers as
 /// written), so an Excel export of the budget system can be imported like a CSV.
@@ -19,24 +18,16 @@ public enum XlsxRows {
   static let maxPartBytes = 64 * 1_048_576
 
   public static func rows(_ data: Data, name: String) throws -> [[String]] {
-    guard let archive = try ZipBytes.archive(data, name: name) else {
+    guard let archive = ZipReader(data: data) else {
       throw Failure(description: "文件“\(name)”无法作为 Excel（.xlsx）打开：可能已损坏，或是旧版 .xls（请另存为 .xlsx 或 CSV UTF-8）。")
     }
-    struct TooLarge: Error {}
     func read(_ path: String) throws -> Data? {
       guard let e = archive[path] else { return nil }
-      let tooLarge = Failure(description: "文件“\(name)”中的“\(path)”解压后超过 \(maxPartBytes / 1_048_576) MB，超出可以导入的大小。请只导出需要的表，或另存为 CSV UTF-8。")
-      guard e.uncompressedSize <= UInt64(maxPartBytes) else { throw tooLarge }
-      var d = Data()
-      do {
-        _ = try archive.extract(e, skipCRC32: false) { chunk in
-          guard d.count + chunk.count <= maxPartBytes else { throw TooLarge() }
-          d.append(chunk)
-        }
-      } catch is TooLarge { throw tooLarge } catch { return nil }
-      return d
+      do { return try archive.extract(e, limit: maxPartBytes) } catch .tooLarge {
+        throw Failure(description: "文件“\(name)”中的“\(path)”解压后超过 \(maxPartBytes / 1_048_576) MB，超出可以导入的大小。请只导出需要的表，或另存为 CSV UTF-8。")
+      } catch { return nil }
     }
-    let sheetPath = archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/sheet") && $0.hasSuffix(".xml") }.sorted().first
+    let sheetPath = archive.paths.filter { $0.hasPrefix("xl/worksheets/sheet") && $0.hasSuffix(".xml") }.sorted().first
     guard let sheetPath, let sheet = try read(sheetPath) else { throw Failure(description: "文件“\(name)”中没有工作表。") }
     var shared: [String] = []
     if let s = try read("xl/sharedStrings.xml") {
