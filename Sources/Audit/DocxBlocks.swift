@@ -25,7 +25,7 @@ enum DocxBlocks {
       throw AuditReadError("文件“\(name)”中的正文（word/document.xml）无法解压：文件可能被截断或已损坏。请重新下载或从 Word 另存一份。")
     }
     let collector = Collector()
-    let parser = XMLParser(data: xml)
+    let parser = XMLParser(data: XMLBytes.parseable(xml))
     parser.delegate = collector
     // libxml2 may accept a truncated file without error; a document that never closes is damaged too.
     let ok = parser.parse() && collector.sawEnd

@@ -32,13 +32,13 @@ public enum XlsxRows {
     var shared: [String] = []
     if let s = try read("xl/sharedStrings.xml") {
       let c = SharedStrings()
-      let p = XMLParser(data: s)
+      let p = XMLParser(data: XMLBytes.parseable(s))
       p.delegate = c
       _ = p.parse()
       shared = c.strings
     }
     let c = SheetCells(shared: shared, name: name)
-    let p = XMLParser(data: sheet)
+    let p = XMLParser(data: XMLBytes.parseable(sheet))
     p.delegate = c
     let parsed = p.parse()
     if let failure = c.failure { throw failure }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Renderers
 @testable import YusuanCore
 
 /// Inputs `scripts/fuzz.sh` found that crashed or hung yusuan, kept in Tests/Fixtures/fuzz as the fuzzer wrote
@@ -32,6 +33,21 @@ struct FuzzFindingsTests {
     let clock = ContinuousClock(), start = clock.now
     #expect(Self.refusal { _ = try DocumentReader.read(data: docx, name: "d.docx") }.contains("中的正文（word/document.xml）无法解压"))
     #expect(clock.now - start < .seconds(2))
+  }
+
+  /// A byte that is not UTF-8 in a tag name: FoundationXML force-unwraps names as UTF-8 and trapped. The fuzzer's
+  /// input is the worksheet XML; here it is put in an .xlsx, and in a .docx as its body.
+  @Test func tagNameThatIsNotUTF8() throws {
+    let sheet = try Self.fixture("xlsx-sheet-xml-invalid-utf8-name.xml").data.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+    var zip = ZipWriter()
+    zip.add("xl/worksheets/sheet1.xml", data: Data(sheet[0]))
+    _ = Self.refusal { _ = try XlsxRows.rows(try zip.archive(), name: "x.xlsx") }  // refused or read: not a trap
+    var docx = ZipWriter()
+    docx.add("word/document.xml", data: Data(#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>部门预算</w:t></w:r></w:p><w:p"#.utf8)
+      + Data([0xFF, 0xFE]) + Data(#"><w:r><w:t>第一部分 2025年部门预算表</w:t></w:r></w:p></w:body></w:document>"#.utf8))
+    _ = try? DocumentReader.read(data: try docx.archive(), name: "d.docx")
+    #expect(XMLBytes.parseable(Data([0x3C, 0x61, 0xFF, 0x3E])) == Data("<a\u{FFFD}>".utf8))
+    #expect(XMLBytes.parseable(Data("<a>预算</a>".utf8)) == Data("<a>预算</a>".utf8))
   }
 
   @Test func importAndAuditRefuseThemThroughTheBinary() throws {
