@@ -73,9 +73,10 @@ for t in "${targets[@]}"; do
     "$bin/fuzz-$t" "fuzz/corpus/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="${max_len[$t]}" \
       -print_final_stats=1 -artifact_prefix="fuzz/artifacts/$t/" ${FUZZ_FLAGS:-} > "$log" 2>&1
   rc=$?
-  runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{s+=$2} END {print s+0}')
+  # Executions: the final statistics, or (after a crash, which has none) the last status line's count.
+  runs=$(awk '/^stat::number_of_executed_units:/ {s += $2} END {print s + 0}' "$log")
   [ "$runs" = 0 ] && runs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
-  per=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | awk '{print $2}' | tail -1)
+  per=$(awk '/^stat::average_exec_per_sec:/ {print $2}' "$log" | tail -1)
   corpus=$(ls "fuzz/corpus/$t" | wc -l)
   if [ $rc -ne 0 ]; then
     failed+=("$t")
