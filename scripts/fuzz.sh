@@ -31,6 +31,9 @@ done
 
 scratch="${FUZZ_SCRATCH:-fuzz/.build}"
 mkdir -p out/fuzz
+# SwiftPM does not plan the build again when a source file of a path dependency (the main package) was removed,
+# and then fails on the missing file; its plan is cheap to make, so it is always made afresh.
+rm -f "$scratch/release.yaml"
 echo "== building fuzz/ with -sanitize=fuzzer,address (scratch path $scratch; log out/fuzz/build.log)" >&2
 if ! swift build --package-path fuzz --scratch-path "$scratch" -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -g > out/fuzz/build.log 2>&1; then
   grep -v "Cannot export local symbol" out/fuzz/build.log | tail -40 >&2
