@@ -1,16 +1,43 @@
 import Foundation
 
-/// The bytes of an XML part made safe for FoundationXML's parser.
-///
-/// On Linux, FoundationXML turns element, attribute and comment names into strings with a force unwrap of a
-/// strict UTF-8 decoding (`UTF8STRING(localname)!`), and libxml2, in the recovering mode Foundation asks for,
-/// passes invalid bytes through: a .docx or .xlsx whose XML has a byte such as 0xFF in a tag name trapped
-/// (found by `scripts/fuzz.sh`). Invalid UTF-8 is therefore replaced by U+FFFD, as Foundation already does for
-/// text between tags; a part in UTF-16 (with its byte order mark) is left to libxml2, which converts it or stops.
+/// The bytes of an XML part made safe for FoundationXML's parser, which traps on two things libxml2 passes it from
+/// a crafted .docx or .xlsx (both found by `scripts/fuzz.sh`):
+/// - a name that is not UTF-8: element, attribute and comment names are made strings with a force unwrap of a
+///   strict UTF-8 decoding (`UTF8STRING(localname)!`), and libxml2, in the recovering mode Foundation asks for,
+///   passes invalid bytes through. Invalid UTF-8 is replaced by U+FFFD, as Foundation already does for text;
+/// - a processing instruction without data (`<?x?>`): its null data pointer goes to `strlen`. Processing
+///   instructions are removed (nothing here reads them); the XML declaration at the start is kept.
+/// A part in UTF-16 (with its byte order mark; Office writes UTF-8) is made UTF-8 first, without its declaration.
 enum XMLBytes {
   static func parseable(_ data: Data) -> Data {
-    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return data }
-    if String(validating: data, as: UTF8.self) != nil { return data }
-    return Data(String(decoding: data, as: UTF8.self).utf8)
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+      return withoutProcessingInstructions(Data((String(data: data, encoding: .utf16) ?? "").utf8), keepingDeclaration: false)
+    }
+    let utf8 = String(validating: data, as: UTF8.self) != nil ? data : Data(String(decoding: data, as: UTF8.self).utf8)
+    return withoutProcessingInstructions(utf8, keepingDeclaration: true)
+  }
+
+  static func withoutProcessingInstructions(_ data: Data, keepingDeclaration: Bool) -> Data {
+    let open = Data("<?".utf8), close = Data("?>".utf8)
+    var from = data.startIndex
+    if keepingDeclaration {
+      // `<?xml` and a blank, at the very start or after a UTF-8 byte order mark.
+      let at = data.startIndex + (data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+      if data[at...].starts(with: Array("<?xml".utf8)), at + 5 < data.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(data[at + 5]),
+         let end = data.range(of: close, in: at..<data.endIndex) {
+        from = end.upperBound
+      }
+    }
+    guard data.range(of: open, in: from..<data.endIndex) != nil else { return data }
+    var out = Data(data[data.startIndex..<from])
+    var at = from
+    while let o = data.range(of: open, in: at..<data.endIndex) {
+      out.append(data[at..<o.lowerBound])
+      // Not closed: left for the parser to find the document damaged.
+      guard let c = data.range(of: close, in: o.upperBound..<data.endIndex) else { at = o.lowerBound; break }
+      at = c.upperBound
+    }
+    out.append(data[at..<data.endIndex])
+    return out
   }
 }
