@@ -24,7 +24,8 @@ enum NumberingRule {
     }
     let all = numbered.map { ($0.number!, $0.ref) } + doc.orphanLabels.map { ($0.number, $0.text) }
     let numbers = all.map(\.0)
-    if let maxN = numbers.max() {
+    // 部门公开表0 (a misprint) has no place in the sequence; the gaps are counted from 表1.
+    if let maxN = numbers.max(), maxN >= 1 {
       let missing = (1...maxN).filter { !numbers.contains($0) }
       if !missing.isEmpty {
         out.append(c.at(document: "audit.numbering.gap", .warning, "部门公开表编号不连续：缺少 \(missing.map { "表\($0)" }.joined(separator: "、"))。",

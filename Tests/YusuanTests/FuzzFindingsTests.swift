@@ -68,6 +68,15 @@ struct FuzzFindingsTests {
     #expect(String(decoding: XMLBytes.parseable(utf16), as: UTF8.self) == "<a>预算</a>")
   }
 
+  /// A table numbered 部门公开表0 (here 公开表00 in a text): the numbering rule counted gaps over 1...0 and trapped.
+  @Test func tableNumberedZero() throws {
+    let text = try Self.fixture("audit-text-table-number-zero.txt")
+    let doc = try DocumentReader.read(data: text.data, name: "n.txt")
+    _ = Auditor.audit(doc, catalog: nil)
+    let r = try CLI.run(["audit", text.path])
+    #expect(r.status == 0 || r.status == 1, "exit \(r.status) \(r.stderr)")
+  }
+
   @Test func importAndAuditRefuseThemThroughTheBinary() throws {
     let w = TestSupport.tempPath()
     _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
