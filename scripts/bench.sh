@@ -3,7 +3,7 @@
 #
 #   bash scripts/bench.sh            # full run (~5 min on 2 cores): builds release, runs every benchmark, writes out/bench.json
 #   bash scripts/bench.sh --quick    # smoke run (~1 min): fewer repetitions, 10 and 100 departments only
-#   bash scripts/bench.sh latency    # one benchmark: latency | first-prompt | compile | bureau | scaling
+#   bash scripts/bench.sh latency    # one benchmark: latency | first-prompt | compile | bureau | scaling | audit | run
 #
 # Extra arguments go to yusuan-bench (see `yusuan-bench --help`, e.g. --runs 5 --sizes 10,100,1000 --seed 7).
 # The release build goes to the normal .build directory; set BENCH_SCRATCH=.build-release to build elsewhere
@@ -22,6 +22,6 @@ bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 mkdir -p out
 cmd=all
 case "${1:-}" in
-  all|latency|first-prompt|compile|bureau|scaling) cmd="$1"; shift ;;
+  all|latency|first-prompt|compile|bureau|scaling|audit|run) cmd="$1"; shift ;;
 esac
 "$bin/yusuan-bench" "$cmd" --yusuan "$bin/yusuan" --work out/bench-work --json out/bench.json "$@"

@@ -13,6 +13,8 @@ struct Options {
   var entries = 500
   var processRuns = 15
   var sizes = [10, 100, 1000]
+  /// Script lines of the `run` sizes in `scaling`.
+  var runLines = [1_000, 10_000, 30_000]
   var seed: UInt64 = 2025
   var quick = false
 }
@@ -468,6 +470,7 @@ final class Bench {
       row("scaling \(l) lines (\(d.scriptLines) entries)", String(format: "lat %.2f / check %.2f / compile %.1f ms", latMedian, c, p), nil,
           target: String(format: "×%.1f/×%.1f/×%.1f vs linear ×%.1f", latMedian / base!.lat, c / base!.check, p / base!.compile, linear))
     }
+    let byScriptLines = try runScaling()
     var byDepartments: [[String: Any]] = []
     if let sizes = bureau?["sizes"] as? [[String: Any]], let first = sizes.first {
       let n0 = Double(first["departments"] as! Int)
@@ -481,7 +484,55 @@ final class Bench {
             target: String(format: "×%.1f/×%.1f vs linear ×%.0f", c / c0, p / p0, n / n0))
       }
     }
-    return ["by_lines": byLines, "by_departments": byDepartments]
+    return ["by_lines": byLines, "by_script_lines": byScriptLines, "by_departments": byDepartments]
+  }
+
+  /// `yusuan run` of one generated script of about 1,000, 10,000 and 30,000 lines (a department's whole year in one
+  /// file, and far past it), whole process on a fresh workbook, as a ratio to the smallest next to the linear
+  /// ratio; in process, `Workbench.apply` (parse, apply in memory, one durable commit) and the `check()` after it.
+  /// Issue 14 item 18: 10,000 lines took 3 s and 30,000 took 34 s before `run` was made linear.
+  func runScaling() throws -> [[String: Any]] {
+    let sizes = options.runLines
+    let reps = options.quick ? 1 : options.runs
+    var out: [[String: Any]] = []
+    var base: (lines: Int, ms: Double)? = nil
+    for target in sizes {
+      let d = generator.generate(scriptLines: target, seed: options.seed)
+      let lines = d.entryLines.count
+      let script = options.work + "/run-\(target).ys"
+      try d.script.write(toFile: script, atomically: true, encoding: .utf8)
+      let path = options.work + "/run-\(target).yusuan"
+      var whole: [Double] = [], cpu: [Double] = [], rss: [Double] = [], applies: [Double] = [], checks: [Double] = []
+      for _ in 0..<reps {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let n = try runChild([yusuan, "new", path, "--department", d.name, "--year", String(d.year), "--edition", editionID])
+        guard n.status == 0 else { throw BenchFailure("yusuan new exited \(n.status)") }
+        let r = try runChild([yusuan, "run", path, script], stderr: options.work + "/run.err")
+        guard r.status == 0 else { throw BenchFailure("yusuan run exited \(r.status): " + ((try? String(contentsOfFile: options.work + "/run.err", encoding: .utf8)) ?? "")) }
+        whole.append(r.wallMs); cpu.append(r.userMs + r.sysMs); rss.append(Double(r.maxRSSKB) / 1024)
+        // In process: the same script applied to a fresh workbook, then checked.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let wb = try Workbench.create(path: path, department: d.name, year: d.year, editionID: editionID, forms: forms)
+        let sourced = d.entryLines.enumerated().map { Workbench.SourcedLine(text: $0.element, file: "run.ys", line: $0.offset + 1) }
+        let t0 = now()
+        try wb.apply(sourced, source: .script)
+        let t1 = now()
+        _ = wb.check()
+        applies.append(ms(t1 - t0)); checks.append(ms(now() - t1))
+      }
+      // CPU time (user + system) is the steadier figure on a shared machine; the ratio is of it.
+      let w = median(cpu)
+      if base == nil { base = (lines, w) }
+      let linear = Double(lines) / Double(base!.lines)
+      out.append(["target_lines": target, "script_lines": lines, "entries": d.scriptLines, "runs": reps, "run_whole_process": enc(Stats(whole)),
+                  "run_cpu_ms": enc(Stats(cpu)),
+                  "apply_in_process_ms": median(applies), "check_in_process_ms": median(checks), "peak_rss_mb": median(rss),
+                  "ratio_cpu": w / base!.ms, "ratio_linear": linear, "cpu_per_thousand_lines_ms": w / Double(lines) * 1000])
+      row("scaling run \(lines) lines", String(format: "wall %.2f s, CPU %.2f s (in process: apply %.2f s, check %.0f ms), %.0f MB",
+                                                 median(whole) / 1000, w / 1000, median(applies) / 1000, median(checks), median(rss)),
+          nil, target: String(format: "×%.1f vs linear ×%.1f", w / base!.ms, linear))
+    }
+    return out
   }
 
   func enc(_ s: Stats) -> [String: Double] { ["n": Double(s.n), "median": s.median, "p99": s.p99, "min": s.min, "max": s.max, "mean": s.mean] }

@@ -1,6 +1,6 @@
 // yusuan-bench: the benchmark program (not timed tests). See docs/benchmarks.md.
 //
-//   yusuan-bench [all|latency|first-prompt|compile|bureau|scaling|audit] [--json FILE] [--yusuan PATH] [--work DIR]
+//   yusuan-bench [all|latency|first-prompt|compile|bureau|scaling|audit|run] [--json FILE] [--yusuan PATH] [--work DIR]
 //                [--runs N] [--entries N] [--process-runs N] [--sizes 10,100,1000] [--seed S] [--quick]
 //   yusuan-bench generate DIR --count N [--defects K] [--defective M] [--corrupt C] [--seed S]
 //   yusuan-bench bureau-worker check|compile DIR [OUT]     (in-process batch; used when the CLI has no folder mode)
@@ -10,10 +10,12 @@ enum BenchCLI {
   static func main() {
     let usage = """
       用法 / usage:
-        yusuan-bench [all|latency|first-prompt|compile|bureau|scaling|audit] [--json FILE] [--yusuan PATH] [--work DIR]
-                     [--runs N] [--entries N] [--process-runs N] [--sizes 10,100,1000] [--seed S] [--quick]
+        yusuan-bench [all|latency|first-prompt|compile|bureau|scaling|audit|run] [--json FILE] [--yusuan PATH] [--work DIR]
+                     [--runs N] [--entries N] [--process-runs N] [--sizes 10,100,1000] [--run-lines 1000,10000,30000]
+                     [--seed S] [--quick]
         yusuan-bench generate DIR --count N [--defects K] [--defective M] [--corrupt C] [--seed S]
         yusuan-bench script [--lines N] [--projects N] [--econ N] [--defects K] [--seed S] [--index I]   (print one script)
+        yusuan-bench script --script-lines N [--seed S]    (one consistent script of about N lines, e.g. 10000)
         yusuan-bench bureau-worker check|compile DIR [OUT]
       """
 
@@ -28,7 +30,7 @@ enum BenchCLI {
     var options = Options()
     var positional: [String] = []
     var count = 10, defects = 0, defective: Int? = nil, corrupt = 0
-    var lines: Int? = nil, projects: Int? = nil, econ: Int? = nil, index = 0
+    var lines: Int? = nil, projects: Int? = nil, econ: Int? = nil, index = 0, scriptLines: Int? = nil
     var i = 0
     func value() -> String {
       i += 1
@@ -45,6 +47,8 @@ enum BenchCLI {
       case "--entries": options.entries = Swift.max(10, int(value()))
       case "--process-runs": options.processRuns = Swift.max(1, int(value()))
       case "--sizes": options.sizes = value().split(separator: ",").map { int(String($0)) }.filter { $0 > 0 }
+      case "--run-lines": options.runLines = value().split(separator: ",").map { int(String($0)) }.filter { $0 > 0 }
+      case "--script-lines": scriptLines = int(value())
       case "--seed": options.seed = UInt64(int(value()))
       case "--quick": options.quick = true
       case "--count": count = int(value())
@@ -65,6 +69,7 @@ enum BenchCLI {
     if options.quick {
       options.runs = 1; options.entries = 100; options.processRuns = 5
       if !args.contains("--sizes") { options.sizes = [10, 100] }
+      if !args.contains("--run-lines") { options.runLines = [1_000, 10_000] }
     }
 
     do {
@@ -78,12 +83,13 @@ enum BenchCLI {
         print(String(format: "wrote %d workbooks (%d with defects, %d corrupt) and their .ys scripts to %@ in %.1f s; manifest.json lists them",
                      m.count - corrupt, withDefects, corrupt, dir, ms(now() - t0) / 1000))
       case "script":
-        let d = bench.generator.generate(DepartmentSpec(seed: options.seed, index: index, lines: lines, economicCodes: econ, projects: projects, defects: defects))
+        let d = scriptLines.map { bench.generator.generate(scriptLines: $0, seed: options.seed) }
+          ?? bench.generator.generate(DepartmentSpec(seed: options.seed, index: index, lines: lines, economicCodes: econ, projects: projects, defects: defects))
         print(d.script, terminator: "")
       case "bureau-worker":
         guard positional.count >= 2 else { fail("bureau-worker check|compile DIR [OUT]") }
         exit(try bench.bureauWorker(mode: positional[0], dir: positional[1], out: positional.count > 2 ? positional[2] : nil))
-      case "all", "latency", "first-prompt", "compile", "bureau", "scaling", "audit":
+      case "all", "latency", "first-prompt", "compile", "bureau", "scaling", "audit", "run":
         let want: (String) -> Bool = { command == "all" || command == $0 }
         func stage(_ name: String, _ body: () throws -> [String: Any]) {
           guard want(name) else { return }
@@ -102,6 +108,8 @@ enum BenchCLI {
         stage("audit") { try bench.auditPDF() }
         stage("bureau") { try bench.bureau() }
         stage("scaling") { try bench.scaling(bureau: bench.results["bureau"] as? [String: Any]) }
+        // `run` alone: only the run sizes of `scaling` (which `all` and `scaling` already include).
+        if command == "run" { stage("run") { ["by_script_lines": try bench.runScaling()] } }
         bench.printTable()
         if let json = options.json {
           try bench.writeJSON(json)

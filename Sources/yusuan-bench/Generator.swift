@@ -157,6 +157,20 @@ struct DepartmentGenerator {
     ["行政运行", "事业运行", "离退休", "养老", "年金", "医疗", "公积金", "提租", "购房", "机关服务"].contains { name.contains($0) }
   }
 
+  /// A consistent department whose script has about `scriptLines` lines (comments and blank lines included, as
+  /// `run` counts them): the number of 支出 lines is searched for, with the largest sizes of the other parts.
+  func generate(scriptLines: Int, seed: UInt64) -> GeneratedDepartment {
+    func make(_ lines: Int) -> GeneratedDepartment {
+      generate(DepartmentSpec(seed: seed, index: 0, lines: lines, economicCodes: 40, projects: 80))
+    }
+    var low = 20, high = Swift.max(20, scriptLines)
+    while low < high {
+      let mid = (low + high) / 2
+      if make(mid).entryLines.count < scriptLines { low = mid + 1 } else { high = mid }
+    }
+    return make(low)
+  }
+
   func generate(_ spec: DepartmentSpec) -> GeneratedDepartment {
     var rng = SplitMix64(seed: spec.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(spec.index))
     let nLines = spec.lines ?? rng.int(20...300)
