@@ -15,8 +15,9 @@
 #       last entry is some line N, and the export equals that of the script's first N lines given to `run`.
 # Every surviving workbook must pass SQLite's `PRAGMA integrity_check` (the sqlite3 command).
 #
-# Each kill falls at a uniformly random time within 1.2× the uninterrupted duration (measured first), so some
-# trials end before the kill. Work files are in out/crash-test/. Exit 1 on any half state, failed check or error.
+# Each kill falls at a uniformly random time within 1.2× the uninterrupted duration (measured before the trials and
+# again every 25), so some trials end before the kill. Work files are in out/crash-test/. Exit 1 on any half state,
+# failed check or error.
 # Environment: CRASH_SEED (bash RANDOM seed, printed), CRASH_BIN (a folder with yusuan and yusuan-bench already
 # built in release; otherwise they are built here), CRASH_LINES (script lines, default 10000).
 set -uo pipefail
@@ -93,6 +94,22 @@ cmp -s before.ys after.ys && { echo "录入前后的导出相同，测试无意�
 entries=$(sqlite3 full.yusuan 'SELECT COUNT(*) FROM journal;')
 echo "   run of $(wc -l < script.ys) lines ($entries entries): ${run_time} s" >&2
 
+# The uninterrupted duration of the mode's command: the median of three, measured again every 25 trials (the load
+# of the machine changes, and the kills must spread over the whole command, its final commit included).
+measure() {
+  local times=() i
+  for i in 1 2 3; do
+    fresh m.yusuan
+    case "$mode" in
+      run) cp empty.yusuan m.yusuan; t0=$(now); "$Y" run m.yusuan script.ys > /dev/null || return 1 ;;
+      new) t0=$(now); "$Y" new m.yusuan --department "$dept" --year 2025 > /dev/null || return 1 ;;
+      from) t0=$(now); "$Y" new m.yusuan --year 2025 --from prior.yusuan > /dev/null || return 1 ;;
+    esac
+    times+=("$(elapsed "$t0")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
+}
+
 failures=0
 report=()
 fail() { echo "  ✗ $mode trial $trial (kill at ${KILL_AT} s): $*" >&2; failures=$((failures + 1)); bad=$((bad + 1)); }
@@ -121,6 +138,7 @@ for mode in "${modes[@]}"; do
   esac
   echo "== $mode: $trials trials, uninterrupted ${duration} s" >&2
   for trial in $(seq 1 "$trials"); do
+    if [ "$mode" != repl ] && [ $(( (trial - 1) % 25 )) -eq 0 ]; then duration=$(measure) || { echo "无法测量 $mode 的用时。" >&2; exit 2; }; fi
     KILL_AT=$(moment "$duration")
     W="t-$mode.yusuan"
     fresh "$W"
