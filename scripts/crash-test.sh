@@ -133,12 +133,16 @@ for mode in "${modes[@]}"; do
       fresh repl.yusuan; cp empty.yusuan repl.yusuan
       t0=$(now); "$Y" repl repl.yusuan < <(cat script.ys) > /dev/null 2> repl.err || { echo "REPL 未能录入：$(head -c 300 repl.err)" >&2; exit 2; }
       duration=$(elapsed "$t0")
+      echo "   uninterrupted ${duration} s" >&2
       export_of repl.yusuan repl-full.ys || exit 2
       cmp -s repl-full.ys after.ys || { echo "REPL 录入全部脚本后的导出与 run 的不同。" >&2; exit 2; } ;;
   esac
-  echo "== $mode: $trials trials, uninterrupted ${duration} s" >&2
+  echo "== $mode: $trials trials" >&2
   for trial in $(seq 1 "$trials"); do
-    if [ "$mode" != repl ] && [ $(( (trial - 1) % 25 )) -eq 0 ]; then duration=$(measure) || { echo "无法测量 $mode 的用时。" >&2; exit 2; }; fi
+    if [ "$mode" != repl ] && [ $(( (trial - 1) % 25 )) -eq 0 ]; then
+      duration=$(measure) || { echo "无法测量 $mode 的用时。" >&2; exit 2; }
+      echo "   trials $trial–: uninterrupted ${duration} s" >&2
+    fi
     KILL_AT=$(moment "$duration")
     W="t-$mode.yusuan"
     fresh "$W"
