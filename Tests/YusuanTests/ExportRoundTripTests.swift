@@ -175,13 +175,14 @@ struct ExportRoundTripTests {
 
   // MARK: The property
 
-  struct Outcome { var facts: FactSet; var refused: Int; var accepted: [Workbench.SourcedLine] }
+  struct Outcome { var facts: FactSet; var refused: Int; var accepted: [Workbench.SourcedLine]; var messages: [String] = [] }
 
   /// Applies lines one by one, as a piped REPL does: a refused line is left out.
   static func enter(_ lines: [String], into wb: Workbench) -> Outcome {
     var facts = FactSet()
     var refused = 0
     var accepted: [Workbench.SourcedLine] = []
+    var messages: [String] = []
     for (i, text) in lines.enumerated() {
       let line = Workbench.SourcedLine(text: text, file: "gen", line: i + 1)
       do {
@@ -189,9 +190,34 @@ struct ExportRoundTripTests {
         accepted.append(line)
       } catch {
         refused += 1
+        if let e = error as? ApplyError { messages += e.errors.map(\.message) }
       }
     }
-    return Outcome(facts: facts, refused: refused, accepted: accepted)
+    return Outcome(facts: facts, refused: refused, accepted: accepted, messages: messages)
+  }
+
+  /// The texts a line gives after `原因` (its reasons as typed, quotes removed).
+  static func reasons(in line: String) -> [String] {
+    guard let tokens = try? Lexer.tokenize(line).tokens else { return [] }
+    return tokens.indices.dropLast().filter { tokens[$0].text == "原因" && !tokens[$0].quoted }.compactMap { i in
+      // `原因 SUBJECT "text"` (the 原因 command) or `… 原因 "text"` (the option).
+      let next = tokens[i + 1]
+      if next.quoted { return next.text }
+      return i == 0 && i + 2 < tokens.count && tokens[i + 2].quoted ? tokens[i + 2].text : nil
+    }
+  }
+
+  /// What one generated workbook held of the issue's four cases.
+  struct Cases {
+    var emptyReason = 0, fullWidthReason = 0, fullWidthText = 0, noneBesideItems = 0, thousandDuties = 0
+    mutating func count(_ lines: [String], _ outcome: Outcome) {
+      if lines.contains(where: { reasons(in: $0).contains { $0.trimmingBlanks().isEmpty } }) { emptyReason += 1 }
+      let accepted = outcome.accepted.map(\.text)
+      if accepted.contains(where: { reasons(in: $0).contains { $0.contains("\u{3000}") } }) { fullWidthReason += 1 }
+      if accepted.contains(where: { (try? Lexer.tokenize($0).tokens.contains { $0.quoted && $0.text.contains("\u{3000}") }) == true }) { fullWidthText += 1 }
+      if outcome.messages.contains(where: { $0.contains("不能同时录入") }) { noneBesideItems += 1 }
+      if lines.count > 1000 && outcome.facts.duties.count >= 998 { thousandDuties += 1 }
+    }
   }
 
   /// The canonical script is read back whole (as `run` does): every line must be accepted, and it must export the
@@ -204,15 +230,16 @@ struct ExportRoundTripTests {
 
   @Test func exportRebuildsEveryGeneratedWorkbook() throws {
     let base = try TestSupport.workbook("")
-    var refusedLines = 0, enteredFacts = 0, thousandDuty = 0, noneBeside = 0, blankReasons = 0, totalLines = 0, exportLines = 0
+    var refusedLines = 0, enteredFacts = 0, noneLines = 0, blankReasons = 0, totalLines = 0, exportLines = 0, roundTrips = 0
+    var cases = Cases()
     for seed in 1...UInt64(Self.workbooks) {
       let lines = Self.script(seed: seed)
       totalLines += lines.count
       let outcome = Self.enter(lines, into: base)
       refusedLines += outcome.refused
       enteredFacts += outcome.facts.count
-      if lines.count > 1000 && outcome.facts.duties.count >= 998 { thousandDuty += 1 }
-      if lines.contains(where: { $0.hasSuffix(" 无") }) { noneBeside += 1 }
+      cases.count(lines, outcome)
+      if lines.contains(where: { $0.hasSuffix(" 无") }) { noneLines += 1 }
       if outcome.facts.reasons.contains(where: { $0.text.first?.isWhitespace == true || $0.text.last?.isWhitespace == true || $0.text.isEmpty }) { blankReasons += 1 }
       let export = Workbench.exportScript(meta: base.meta, facts: outcome.facts)
       exportLines += export.fileLines.count
@@ -220,17 +247,24 @@ struct ExportRoundTripTests {
         let again = try Self.roundTrip(export, base)
         #expect(again == export, "seed \(seed): the rebuilt workbook exports differently")
         if again != export { break }
+        roundTrips += 1
       } catch let e as ApplyError {
         Issue.record("seed \(seed): the export is refused on rebuild:\n\(e.errors.map(\.rendered).joined())")
         break
       }
     }
-    print("export round trip: \(Self.workbooks) generated workbooks, \(totalLines) lines (\(refusedLines) refused), \(enteredFacts) facts, "
-          + "\(exportLines) exported lines; \(thousandDuty) with 1,000 职责, \(noneBeside) with 无 lines")
-    // What the generated workbooks held (the counts go into the report; a generator that stopped producing a
-    // case would no longer test it).
-    #expect(thousandDuty >= Self.workbooks / 500)
-    #expect(noneBeside >= Self.workbooks / 3)
+    print("export round trip: \(roundTrips) of \(Self.workbooks) generated workbooks byte-identical, \(totalLines) lines (\(refusedLines) refused), "
+          + "\(enteredFacts) facts, \(exportLines) exported lines; workbooks with: an empty or blank reason \(cases.emptyReason), "
+          + "a reason with an ideographic space \(cases.fullWidthReason) (any text \(cases.fullWidthText)), 无 refused beside items "
+          + "\(cases.noneBesideItems), 1,000 职责 \(cases.thousandDuties), any 无 line \(noneLines)")
+    #expect(roundTrips == Self.workbooks)
+    // What the generated workbooks held (the counts go into docs/robustness.md; a generator that stopped producing
+    // a case would no longer test it).
+    #expect(cases.thousandDuties >= Self.workbooks / 500)
+    #expect(cases.emptyReason >= Self.workbooks / 10)
+    #expect(cases.fullWidthReason >= Self.workbooks / 10)
+    #expect(cases.noneBesideItems >= Self.workbooks / 20)
+    #expect(noneLines >= Self.workbooks / 3)
     #expect(refusedLines > 0 && enteredFacts > Self.workbooks * 10)
     #expect(blankReasons == 0, "a reason kept blanks at either end or was empty")
   }
