@@ -15,11 +15,16 @@ public enum DocumentReader {
     public static let pdfPages = 1_000
   }
 
+  static func tooLarge(name: String, bytes: Int) -> AuditReadError {
+    AuditReadError("文件“\(name)”有 \(InputFileSize.megabytes(bytes))，超过审读和导入的上限 \(Limits.file / 1_048_576) MB。部门预算公开文件通常只有几 MB，请确认文件是否正确。")
+  }
+
   public static func read(url: URL) throws -> AuditDocument {
     let name = url.lastPathComponent
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { throw AuditReadError("找不到文件“\(url.path)”。") }
     guard !isDir.boolValue else { throw AuditReadError("“\(url.path)”是目录，不是文件。") }
+    if let size = InputFileSize.of(url.path), size > Limits.file { throw tooLarge(name: name, bytes: size) }
     guard let data = FileManager.default.contents(atPath: url.path) else { throw AuditReadError("无法读取文件“\(url.path)”（没有读取权限？）。") }
     return try read(data: data, name: name, url: url)
   }
@@ -27,9 +32,7 @@ public enum DocumentReader {
   /// `url` is needed for PDF (pdftotext reads a file); other formats are read from the bytes.
   public static func read(data: Data, name: String, url: URL? = nil) throws -> AuditDocument {
     guard !data.isEmpty else { throw AuditReadError("文件“\(name)”是空的（0 字节），没有可审读的内容。") }
-    guard data.count <= Limits.file else {
-      throw AuditReadError("文件“\(name)”有 \(data.count / 1_048_576) MB，超过审读上限 \(Limits.file / 1_048_576) MB。部门预算公开文件通常只有几 MB，请确认文件是否正确。")
-    }
+    guard data.count <= Limits.file else { throw tooLarge(name: name, bytes: data.count) }
     let format = detect(data)
     var blocks: [Block]
     var findings: [Diagnostic] = []

@@ -79,7 +79,10 @@ public enum TableImport {
     let rows = Array(table[(headerIndex + 1)...])
     func col(_ names: [String]?) -> Int? { names?.lazy.compactMap { n in header.firstIndex(of: NameKey.of(n)) }.first }
     guard let code = col(m.code) else {
-      throw Failure(description: "\(file):\(lineOf(headerIndex)): 表头中没有科目编码列（找过：\(m.code.joined(separator: "、"))）。实际表头：\(header.joined(separator: "、"))。请用 --map 指明。")
+      // The header as read, cut short: a file that is not a table at all may have a "header" of megabytes.
+      let shown = header.prefix(30).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: "、")
+        + (header.count > 30 ? "……（共 \(header.count) 列）" : "")
+      throw Failure(description: "\(file):\(lineOf(headerIndex)): 表头中没有科目编码列（找过：\(m.code.joined(separator: "、"))）。实际表头：\(shown)。请用 --map 指明。")
     }
     let basic = col(m.basic), project = col(m.project), total = col(m.total), kind = col(m.kind)
     let name = col(m.name), source = col(m.source), unit = col(m.unit)

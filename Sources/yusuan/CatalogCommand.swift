@@ -13,8 +13,14 @@ struct CatalogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("目录编号（保存为 forms/catalogs/编号.csv；默认取文件名）。", valueName: "编号")) var id: String?
     @Flag(help: "编号已存在时覆盖。") var replace = false
 
+    /// A year's whole catalog of codes is well under 1 MB.
+    static let maxBytes = 50 * 1_048_576
+
     func run() throws {
       let forms = try loadForms()
+      if let size = InputFileSize.of(file), size > Self.maxBytes {
+        throw CLIFailure.input("文件“\(file)”有 \(InputFileSize.megabytes(size))，超过科目目录的上限 \(Self.maxBytes / 1_048_576) MB，目录未导入。全部政府收支分类科目不到 1 MB，请确认文件是否正确。")
+      }
       guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure.input("找不到或无法读取文件“\(file)”。") }
       guard let text = String(data: data, encoding: .utf8) else {
         throw CLIFailure.input("文件“\(file)”不是 UTF-8 编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。")

@@ -56,6 +56,9 @@ struct ImportCommand: ParsableCommand {
 
   /// The budget system's export (.csv or .xlsx): expenditure lines through the column mapping, all or nothing.
   func importTable(forms: FormsLibrary, mode: ImportMapping.Mode) throws {
+    if let size = InputFileSize.of(document), size > DocumentReader.Limits.file {
+      throw CLIFailure.input("文件“\(document)”有 \(InputFileSize.megabytes(size))，超过导入的上限 \(DocumentReader.Limits.file / 1_048_576) MB，没有导入任何内容。预算管理系统导出的一个部门的表通常不到 1 MB，请确认文件是否正确。")
+    }
     guard let data = FileManager.default.contents(atPath: document) else { throw CLIFailure.input("找不到或无法读取“\(document)”。") }
     let rows: [[String]]
     var rowLines: [Int]? = nil

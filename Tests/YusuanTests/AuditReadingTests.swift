@@ -112,7 +112,7 @@ struct AuditReadingTests {
   @Test func aHugeFileIsRefused() {
     let data = Data(repeating: 0x41, count: DocumentReader.Limits.file + 1)
     #expect(throws: AuditReadError.self) { try DocumentReader.read(data: data, name: "huge.txt") }
-    do { _ = try DocumentReader.read(data: data, name: "huge.txt") } catch let e as AuditReadError { #expect(e.message.contains("超过审读上限")) } catch { Issue.record("\(error)") }
+    do { _ = try DocumentReader.read(data: data, name: "huge.txt") } catch let e as AuditReadError { #expect(e.message.contains("超过审读和导入的上限")) } catch { Issue.record("\(error)") }
   }
 
   @Test func aDocxThatInflatesWithoutEndIsRefused() throws {
