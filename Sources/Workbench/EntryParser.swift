@@ -31,7 +31,10 @@ public enum EntryParser {
     if token.quoted, let hit = SectionRegistry.commands[token.text.trimmingBlanks()] {
       throw EntryError("命令“\(hit.command.keyword)”不能加引号：行首的命令直接写，引号只用于文字内容。例如：\(hit.command.example)", at: token)
     }
-    let near = SectionRegistry.keywords.filter { k in k != token.text && k.contains(where: { token.text.contains($0) }) }
+    // The keywords sharing a character with the word (its characters gathered once: the word may be a whole
+    // megabyte-long line, and asking it for each character of each keyword took seconds).
+    let typed = Set(token.text)
+    let near = SectionRegistry.keywords.filter { k in k != token.text && k.contains(where: typed.contains) }
     let hint = near.isEmpty ? "" : "是否想用：\(near.prefix(3).joined(separator: "、"))？"
     throw EntryError("不认识的命令“\(token.text)”。\(hint)可用的命令：\(SectionRegistry.keywords.joined(separator: "、"))。", at: token)
   }

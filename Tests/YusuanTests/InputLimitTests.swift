@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import LineEditor
+@testable import Workbench
 import YusuanCore
 
 /// The file sizes the README states (issue 14, item 12 and "Done when"): every file a command reads is measured
@@ -82,5 +84,41 @@ struct InputLimitTests {
     #expect(InputFileSize.megabytes(52_428_800 + 524_288) == "50.5 MB")
     #expect(InputFileSize.of("/nonexistent/x") == nil)
     #expect(InputFileSize.of("/tmp") == nil)
+  }
+
+  // MARK: Long lines (no limit on a line's length but the file's: they must cost time in proportion)
+
+  /// A piped REPL read a line without a line end from its start again after every 64 KB: 5 MB took 30 s and
+  /// 20 MB seven minutes. Lines of every length, line ends split across reads, all read back whole and in time.
+  @Test func aLongLineIsReadOnce() throws {
+    let long = String(repeating: "职", count: 3_000_000)  // 9 MB
+    var text = long + "\r\n" + "b\n"
+    for n in [1, 65_535, 65_536, 200_000, 3] { text += String(repeating: "x", count: n) + (n % 2 == 0 ? "\r\n" : "\r") }
+    text += long
+    let pipe = Pipe(), writer = pipe.fileHandleForWriting, data = Data(text.utf8)
+    DispatchQueue.global().async { writer.write(data); try? writer.close() }
+    let reader = PlainLineReader(fileDescriptor: pipe.fileHandleForReading.fileDescriptor)
+    let clock = ContinuousClock(), start = clock.now
+    var got: [String] = []
+    while case .line(let s, _) = reader.readLine() { got.append(s) }
+    #expect(clock.now - start < .seconds(5))
+    #expect(got.count == 8)
+    #expect(got == [long, "b"] + [1, 65_535, 65_536, 200_000, 3].map { String(repeating: "x", count: $0) } + [long])
+  }
+
+  /// An unknown command a megabyte long: the suggestion asked the word for each character of each keyword (1.8 s a
+  /// MB in a release build).
+  @Test func aLongUnknownCommandIsRefusedInTime() throws {
+    let word = String(repeating: "甲", count: 1_000_000) + "职"
+    let clock = ContinuousClock()
+    var start = clock.now
+    do { _ = try EntryParser.owner(of: Token(text: word, quoted: false, start: 0, end: word.count)); Issue.record("accepted") }
+    catch { #expect(error.message.contains("是否想用：职责")) }
+    #expect(clock.now - start < .seconds(1))
+    // The whole line, lexer and message included.
+    let wb = try TestSupport.workbook("")
+    start = clock.now
+    #expect(throws: ApplyError.self) { try wb.plan(TestSupport.lines(word), on: wb.facts, source: .script) }
+    #expect(clock.now - start < .seconds(10))
   }
 }
