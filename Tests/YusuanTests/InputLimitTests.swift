@@ -106,6 +106,20 @@ struct InputLimitTests {
     #expect(got == [long, "b"] + [1, 65_535, 65_536, 200_000, 3].map { String(repeating: "x", count: $0) } + [long])
   }
 
+  /// The same through the binary: the piped REPL has a reader of its own (`PlainInput`), which searched a line from
+  /// its start after every read as well. A 9 MB comment, lines that must be entered, and a short unknown command.
+  @Test func aLongLineIsReadOnceByThePipedREPL() throws {
+    let w = TestSupport.tempPath()
+    #expect(try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]).status == 0)
+    let clock = ContinuousClock(), start = clock.now
+    let r = try CLI.run(["repl", w], stdin: "# " + String(repeating: "职", count: 3_000_000) + "\r职责 \"甲\"\r\n#" + String(repeating: "x", count: 70_000)
+                          + "\nxyz\n任务 \"乙\"")
+    #expect(clock.now - start < .seconds(10))
+    #expect(r.stderr.contains("stdin:4"), "\(r.stderr.prefix(300))")
+    let export = try CLI.run(["export", w]).stdout
+    #expect(export.contains("职责") && export.contains("\"甲\"") && export.contains("任务") && export.contains("\"乙\""), "\(export)")
+  }
+
   /// An unknown command a megabyte long: the suggestion asked the word for each character of each keyword (1.8 s a
   /// MB in a release build).
   @Test func aLongUnknownCommandIsRefusedInTime() throws {
