@@ -6,7 +6,10 @@ import Foundation
 ///   strict UTF-8 decoding (`UTF8STRING(localname)!`), and libxml2, in the recovering mode Foundation asks for,
 ///   passes invalid bytes through. Invalid UTF-8 is replaced by U+FFFD, as Foundation already does for text;
 /// - a processing instruction without data (`<?x?>`): its null data pointer goes to `strlen`. Processing
-///   instructions are removed (nothing here reads them); the XML declaration at the start is kept.
+///   instructions are removed (nothing here reads them); the XML declaration at the start is kept when it is one
+///   (only the characters a declaration has: a "declaration" `<?xml …` holding `<`, as in `<?xml <c/><?x?>`, ran to
+///   the first `?>` and hid a processing instruction inside it), and no `<?` is made of what is left either side of
+///   one removed (`<<?a?>?x?>`).
 /// A part in UTF-16 (with its byte order mark; Office writes UTF-8) is made UTF-8 first, without its declaration.
 enum XMLBytes {
   static func parseable(_ data: Data) -> Data {
@@ -24,20 +27,32 @@ enum XMLBytes {
       // `<?xml` and a blank, at the very start or after a UTF-8 byte order mark.
       let at = data.startIndex + (data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
       if data[at...].starts(with: Array("<?xml".utf8)), at + 5 < data.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(data[at + 5]),
-         let end = data.range(of: close, in: at..<data.endIndex) {
+         let end = data.range(of: close, in: at..<data.endIndex), data[(at + 5)..<end.lowerBound].allSatisfy(isDeclarationByte) {
         from = end.upperBound
       }
     }
     guard data.range(of: open, in: from..<data.endIndex) != nil else { return data }
     var out = Data(data[data.startIndex..<from])
+    func append(_ part: Data.SubSequence) {
+      if out.last == UInt8(ascii: "<"), part.first == UInt8(ascii: "?") { out.append(UInt8(ascii: " ")) }
+      out.append(part)
+    }
     var at = from
     while let o = data.range(of: open, in: at..<data.endIndex) {
-      out.append(data[at..<o.lowerBound])
+      append(data[at..<o.lowerBound])
       // Not closed: left for the parser to find the document damaged.
       guard let c = data.range(of: close, in: o.upperBound..<data.endIndex) else { at = o.lowerBound; break }
       at = c.upperBound
     }
-    out.append(data[at..<data.endIndex])
+    append(data[at..<data.endIndex])
     return out
+  }
+
+  /// What `version="1.0" encoding="UTF-8" standalone="yes"` is made of.
+  static func isDeclarationByte(_ b: UInt8) -> Bool {
+    switch b {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+    default: return [0x20, 0x09, 0x0A, 0x0D].contains(b) || Array(#"="'.-_:"#.utf8).contains(b)
+    }
   }
 }

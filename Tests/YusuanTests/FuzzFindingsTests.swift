@@ -68,6 +68,26 @@ struct FuzzFindingsTests {
     #expect(String(decoding: XMLBytes.parseable(utf16), as: UTF8.self) == "<a>预算</a>")
   }
 
+  /// A "declaration" `<?xml …` that is none (an invalid byte, then `>` and elements) hid a processing instruction
+  /// without data up to its first `?>`, where the declaration was taken to end: kept as a declaration, it reached
+  /// FoundationXML's null pointer again (found by a 10-minute run of fuzz-xlsx). The fuzzer's input is the worksheet
+  /// XML (no NUL, so no shared strings), put in an .xlsx as the fuzz target does, and in a .docx as its body.
+  @Test func declarationHoldingAProcessingInstruction() throws {
+    let sheet = try Self.fixture("xlsx-sheet-xml-declaration-holding-a-pi.xml").data
+    var zip = ZipWriter()
+    zip.add("xl/worksheets/sheet1.xml", data: sheet)
+    _ = try? XlsxRows.rows(try zip.archive(), name: "x.xlsx")  // refused or read: not a trap
+    var docx = ZipWriter()
+    docx.add("word/document.xml", data: sheet)
+    _ = try? DocumentReader.read(data: try docx.archive(), name: "d.docx")
+    func parseable(_ s: String) -> String { String(decoding: XMLBytes.parseable(Data(s.utf8)), as: UTF8.self) }
+    #expect(parseable(#"<?xml <c/><?x?><a/>"#) == "<a/>")
+    #expect(parseable(#"<?xml version="1.0" encoding='UTF-8' standalone="yes"?><a><?x?></a>"#) == #"<?xml version="1.0" encoding='UTF-8' standalone="yes"?><a></a>"#)
+    // Nothing left either side of a removed instruction makes a new one.
+    #expect(parseable("<<?a?>?x?><a/>") == "< ?x?><a/>")
+    #expect(parseable(#"<?xml version="1.0"?><<?a?>?x?>"#) == #"<?xml version="1.0"?>< ?x?>"#)
+  }
+
   /// A table numbered 部门公开表0 (here 公开表00 in a text): the numbering rule counted gaps over 1...0 and trapped.
   @Test func tableNumberedZero() throws {
     let text = try Self.fixture("audit-text-table-number-zero.txt")
