@@ -48,6 +48,7 @@ enum DocxBlocks {
   }
 
   final class Collector: NSObject, XMLParserDelegate {
+    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { XMLBytes.stopAtFirstError(p) }
     var lines = LineRows(innerTabsSeparateCells: false)
     var blocks: [Block] { lines.finished() }
     var paragraphCount = 0

@@ -69,6 +69,7 @@ public enum XlsxRows {
     func parser(_ p: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
       if e == "t" { inT = false } else if e == "si" { strings.append(current); inSI = false }
     }
+    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { XMLBytes.stopAtFirstError(p) }
   }
 
   /// The cells of the sheet; every index read from the file is bounded, and the first violation stops the parse.
@@ -79,6 +80,8 @@ public enum XlsxRows {
     private(set) var failure: Failure?
     private var row: [String] = [], col = 0, ref = "", type = "", text = "", inValue = false, cells = 0
     init(shared: [String], name: String) { self.shared = shared; self.name = name }
+
+    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { XMLBytes.stopAtFirstError(p) }
 
     private func fail(_ p: XMLParser, _ what: String) {
       if failure == nil { failure = Failure(description: "文件“\(name)”的工作表\(what)文件可能已损坏或被改动，请在 Excel 中重新另存为 .xlsx，或另存为 CSV UTF-8。") }
