@@ -48,7 +48,8 @@ enum DocxBlocks {
   }
 
   final class Collector: NSObject, XMLParserDelegate {
-    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { XMLBytes.stopAtFirstError(p) }
+    private var sawError = false
+    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { sawError = true }
     var lines = LineRows(innerTabsSeparateCells: false)
     var blocks: [Block] { lines.finished() }
     var paragraphCount = 0
@@ -65,6 +66,7 @@ enum DocxBlocks {
     var sawEnd = false
 
     func parser(_ parser: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+      if XMLBytes.stopAfterError(sawError, parser) { return }
       switch el {
       case "w:tbl":
         tableDepth += 1
@@ -82,10 +84,12 @@ enum DocxBlocks {
     }
 
     func parser(_ parser: XMLParser, foundCharacters s: String) {
+      if XMLBytes.stopAfterError(sawError, parser) { return }
       if inText { para? += s }
     }
 
     func parser(_ parser: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
+      if XMLBytes.stopAfterError(sawError, parser) { return }
       switch el {
       case "w:t": inText = false
       case "w:tabs": inTabStops = false

@@ -51,11 +51,16 @@ enum XMLBytes {
     return out
   }
 
-  /// Called from a delegate's `parseErrorOccurred`: the part is damaged, and the parse stops there. libxml2 in its
-  /// recovering mode goes on after most errors, and FoundationXML keeps about 100 bytes of every error for the life
-  /// of the process: a 64 MB part of `<b x=1/>` makes millions of errors, and the fuzzer's run grew past 2 GB. What
-  /// comes before the error is kept (a .docx is audited up to it; an .xlsx sheet is refused as damaged).
-  static func stopAtFirstError(_ p: XMLParser) { p.abortParsing() }
+  /// A delegate's `parseErrorOccurred` sets `sawError`, and its next element or text callback calls this, which
+  /// stops the parse there: the part is damaged. libxml2 in its recovering mode goes on after most errors, and
+  /// FoundationXML keeps about 100 bytes of every error for the life of the process: a 64 MB part of `<b x=1/>`
+  /// makes millions of errors, and the fuzzer's run grew past 2 GB. (Stopping inside the error callback itself
+  /// crashes: libxml2 frees the input it is still reporting on.) What comes before the error is kept (a .docx is
+  /// audited up to it; an .xlsx sheet is refused as damaged).
+  static func stopAfterError(_ sawError: Bool, _ p: XMLParser) -> Bool {
+    if sawError { p.abortParsing() }
+    return sawError
+  }
 
   /// What `version="1.0" encoding="UTF-8" standalone="yes"` is made of.
   static func isDeclarationByte(_ b: UInt8) -> Bool {

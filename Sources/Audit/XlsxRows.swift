@@ -63,13 +63,16 @@ public enum XlsxRows {
     var strings: [String] = []
     private var current = "", inSI = false, inT = false
     func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+      if XMLBytes.stopAfterError(sawError, p) { return }
       if e == "si" { inSI = true; current = "" } else if e == "t" { inT = true }
     }
-    func parser(_ p: XMLParser, foundCharacters s: String) { if inSI && inT { current += s } }
+    func parser(_ p: XMLParser, foundCharacters s: String) { if !XMLBytes.stopAfterError(sawError, p), inSI && inT { current += s } }
     func parser(_ p: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
+      if XMLBytes.stopAfterError(sawError, p) { return }
       if e == "t" { inT = false } else if e == "si" { strings.append(current); inSI = false }
     }
-    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { XMLBytes.stopAtFirstError(p) }
+    private var sawError = false
+    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { sawError = true }
   }
 
   /// The cells of the sheet; every index read from the file is bounded, and the first violation stops the parse.
@@ -81,7 +84,8 @@ public enum XlsxRows {
     private var row: [String] = [], col = 0, ref = "", type = "", text = "", inValue = false, cells = 0
     init(shared: [String], name: String) { self.shared = shared; self.name = name }
 
-    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { XMLBytes.stopAtFirstError(p) }
+    private var sawError = false
+    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { sawError = true }
 
     private func fail(_ p: XMLParser, _ what: String) {
       if failure == nil { failure = Failure(description: "文件“\(name)”的工作表\(what)文件可能已损坏或被改动，请在 Excel 中重新另存为 .xlsx，或另存为 CSV UTF-8。") }
@@ -89,7 +93,7 @@ public enum XlsxRows {
     }
 
     func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String] = [:]) {
-      guard failure == nil else { return }
+      guard !XMLBytes.stopAfterError(sawError, p), failure == nil else { return }
       switch e {
       case "row":
         row = []
@@ -114,8 +118,9 @@ public enum XlsxRows {
       default: break
       }
     }
-    func parser(_ p: XMLParser, foundCharacters s: String) { if inValue && failure == nil { text += s } }
+    func parser(_ p: XMLParser, foundCharacters s: String) { if !XMLBytes.stopAfterError(sawError, p), inValue && failure == nil { text += s } }
     func parser(_ p: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
+      if XMLBytes.stopAfterError(sawError, p) { return }
       guard failure == nil else { return }
       switch e {
       case "v", "t": inValue = false
