@@ -60,7 +60,15 @@ public enum DocumentReader {
     case .text:
       let (text, notes) = try TextDecoding.decode(data, name: name)
       findings += notes
-      blocks = PlainTextBlocks.blocks(text)
+      if LayoutTextPages.looksLaidOut(text) {
+        // Columns lined up with spaces (pdftotext -layout): read by position, as a PDF's words are.
+        let read = LayoutTextPages.read(text)
+        blocks = read.blocks
+        headings = read.headings
+        findings += read.findings
+      } else {
+        blocks = PlainTextBlocks.blocks(text)
+      }
     }
     var doc = TableAssembler.assemble(blocks, name: name, format: format, headings: headings)
     doc.readFindings = findings + doc.readFindings

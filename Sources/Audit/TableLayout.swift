@@ -31,7 +31,9 @@ public enum TableLayout {
         let codedOrFigure = cells.contains { looksNumeric($0) && !$0.contains(" ") }
         if codedOrFigure { break }
         headerCount += 1
-        if headerCount >= 4 { break }
+        // Up to six lines: a header read from laid-out text keeps each printed line (本年收入 / 预算数 / 基本支出 /
+        // 人员经费), where a ruled table merges them into fewer rows.
+        if headerCount >= 6 { break }
       }
       if headerCount == rows.count && headerCount > 0 {
         // Everything looks like a header (an empty table): the header ends at the first row that starts with a total
