@@ -47,6 +47,10 @@ struct ImportCommand: ParsableCommand {
     Output.out("表中共 \(f.total) 个数字：\(f.facts) 个录入为事实，\(f.checks) 个作为核对数，\(f.same) 个与已导入的数字相同，\(f.derived) 个为推算的小计合计，\(f.unplaced) 个未导入。")
     for d in mapped.derived { Output.out("  \(d)") }
     for f in doc.readFindings where f.severity != .info { Output.err("读取提示：\(f.message)\n") }
+    if !mapped.unread.isEmpty {
+      Output.out("以下 \(mapped.unread.count) 张表未能读出，其中的数字没有导入（请对照原件手工录入）：")
+      for t in mapped.unread { Output.out("  \(t)") }
+    }
     if !mapped.unplaced.isEmpty {
       Output.out("以下 \(mapped.unplaced.count) 处数字未导入（请手工录入或核对）：")
       for u in mapped.unplaced { Output.out("  \(u)") }
