@@ -71,6 +71,7 @@ public enum Auditor {
     AuditRule(id: "audit.sum.two-sided", run: TwoSidedRule.run),
     AuditRule(id: "audit.sum.three-public", run: ThreePublicSumRule.run),
     AuditRule(id: "audit.cross", run: CrossTableRule.run),
+    AuditRule(id: "audit.name.retired", run: RetiredNameRule.run),
     AuditRule(id: "audit.numbering", run: NumberingRule.run),
     AuditRule(id: "audit.table", run: TableShapeRule.run),
     AuditRule(id: "audit.table.unit-name", run: UnitNameRule.run),

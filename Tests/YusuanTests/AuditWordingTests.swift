@@ -86,4 +86,24 @@ import YusuanCore
     #expect(!Self.rules(layout.replacingOccurrences(of: "%@", with: right)).contains("audit.sum.three-public"))
     #expect(Self.rules(layout.replacingOccurrences(of: "%@", with: wrong)).contains("audit.sum.three-public"))
   }
+
+  /// A 科目 under a name it carried in earlier years (forms/catalogs/former-names.csv) is out of date, said once as
+  /// such, not as a wrong name; in a coded row and in a fixed row that prints the 类 by name alone.
+  @Test func retiredNamesAreSaidAsSuch() throws {
+    let catalog = try TestSupport.forms.catalog("classification-2024")
+    func rules(_ text: String) throws -> [String] {
+      let doc = try DocumentReader.read(data: Data(("示例区2025年部门预算\n" + text).utf8), name: "t.txt")
+      return Auditor.audit(doc, catalog: catalog).map(\.rule)
+    }
+    let coded = "示例办2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n210\t%@\t10.00\n合计\t\t10.00\n\n"
+    let old = try rules(coded.replacingOccurrences(of: "%@", with: "医疗卫生与计划生育支出"))
+    #expect(old.contains("audit.name.retired") && !old.contains("audit.name.mismatch"), "\(old)")
+    let now = try rules(coded.replacingOccurrences(of: "%@", with: "卫生健康支出"))
+    #expect(!now.contains("audit.name.retired") && !now.contains("audit.name.mismatch"))
+    let typo = try rules(coded.replacingOccurrences(of: "%@", with: "卫生保健支出"))
+    #expect(typo.contains("audit.name.mismatch") && !typo.contains("audit.name.retired"))
+    let fixed = "示例办2025年收支总表\n单位：万元\n收入\t预算数\t支出\t预算数\n一、一般公共预算拨款收入\t10.00\t一、%@\t10.00\n收入总计\t10.00\t支出总计\t10.00\n\n"
+    #expect(try rules(fixed.replacingOccurrences(of: "%@", with: "资源勘探信息等支出")).filter { $0 == "audit.name.retired" }.count == 1)
+    #expect(!(try rules(fixed.replacingOccurrences(of: "%@", with: "资源勘探工业信息等支出")).contains("audit.name.retired")))
+  }
 }

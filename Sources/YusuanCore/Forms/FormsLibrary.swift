@@ -91,6 +91,27 @@ public struct FormsLibrary: Sendable {
     if let p = parsed.problems.first {
       throw LoadError(description: "科目目录 \(file.path) 第\(p.line)行：\(p.message)")
     }
-    return Catalog(id: id, entries: parsed.entries)
+    var catalog = Catalog(id: id, entries: parsed.entries)
+    try addFormerNames(to: &catalog)
+    return catalog
+  }
+
+  /// The file of former names beside the catalogs (not a catalog itself).
+  public static let formerNamesFile = "former-names"
+
+  /// `catalogs/former-names.csv` (`code,kind,former_name,current_name,evidence`): names codes carried in earlier
+  /// years, shared by every catalog. Optional: a forms folder without it has none.
+  private func addFormerNames(to catalog: inout Catalog) throws {
+    let file = catalogsDirectory.appendingPathComponent(Self.formerNamesFile + ".csv")
+    guard let data = FileManager.default.contents(atPath: file.path) else { return }
+    guard let text = String(data: data, encoding: .utf8) else { throw LoadError(description: "\(file.path) 不是 UTF-8 编码。") }
+    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() {
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+      if cells.count == 1 && cells[0].isEmpty { continue }
+      guard cells.count >= 4, let system = CodeSystem(rawValue: cells[1]), !cells[2].isEmpty else {
+        throw LoadError(description: "\(file.path) 第\(i + 1)行：应为“编码,类别(func/econ_dept/econ_gov),旧名称,现名称,依据”。")
+      }
+      catalog.addFormerName(cells[2], code: cells[0], system: system)
+    }
   }
 }
