@@ -85,6 +85,7 @@ public enum Auditor {
     AuditRule(id: "audit.prose.subject", run: SubjectPathRule.run),
     AuditRule(id: "audit.text.document", run: DocumentWordingRule.run),
     AuditRule(id: "audit.text.proofreading", run: ProofreadingRule.run),
+    AuditRule(id: "audit.text.name-typo", run: NameTypoRule.run),
     AuditRule(id: "audit.table.empty", run: EmptyNotesRule.run),
     AuditRule(id: "audit.prose.other", run: OtherMattersRule.run),
     AuditRule(id: "audit.required", run: RequiredRule.run),

@@ -106,4 +106,16 @@ import YusuanCore
     #expect(try rules(fixed.replacingOccurrences(of: "%@", with: "资源勘探信息等支出")).filter { $0 == "audit.name.retired" }.count == 1)
     #expect(!(try rules(fixed.replacingOccurrences(of: "%@", with: "资源勘探工业信息等支出")).contains("audit.name.retired")))
   }
+
+  /// An item of a list of 科目 names one character away from a catalog name (委托业务给 for 委托业务费).
+  @Test func aMistypedNameInAListOfNames() throws {
+    let catalog = try TestSupport.forms.catalog("classification-2024")
+    func rules(_ text: String) throws -> [String] {
+      Auditor.audit(try DocumentReader.read(data: Data(("示例区2025年部门预算\n" + text + "\n").utf8), name: "t.txt"), catalog: catalog).map(\.rule)
+    }
+    #expect(try rules("商品和服务支出31.42万元，主要包括：办公费、印刷费、劳务费、委托业务给、工会经费等。").contains("audit.text.name-typo"))
+    #expect(!(try rules("商品和服务支出31.42万元，主要包括：办公费、印刷费、劳务费、委托业务费、工会经费等。")).contains("audit.text.name-typo"))
+    // Not a list of names: no suggestion.
+    #expect(!(try rules("主要用于调研、宣传、培训、会议给予保障。")).contains("audit.text.name-typo"))
+  }
 }
