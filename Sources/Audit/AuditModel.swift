@@ -2,7 +2,7 @@ import YusuanCore
 
 /// The formats the reader understands. Detected from the bytes, not the file name.
 public enum DocumentFormat: String, Sendable {
-  case text, docx, pdf
+  case text, docx, pdf, xlsx
 }
 
 /// One paragraph of prose, with where it sits, so findings can point at it.

@@ -39,6 +39,8 @@ public enum DocumentReader {
     switch format {
     case .docx:
       (blocks, findings) = try DocxBlocks.blocks(data, name: name)
+    case .xlsx:
+      blocks = try XlsxBlocks.blocks(data, name: name)
     case .pdf:
       // poppler reads a file: bytes without one are written to a temporary copy, removed afterwards.
       var fileURL = url
@@ -81,7 +83,10 @@ public enum DocumentReader {
   }
 
   static func detect(_ data: Data) -> DocumentFormat {
-    if data.starts(with: [0x50, 0x4B]) { return .docx }
+    if data.starts(with: [0x50, 0x4B]) {
+      // A workbook (the 部门预算表 attachment) or a Word document: both are zip packages.
+      return ZipReader(data: data)?.paths.contains("xl/workbook.xml") == true ? .xlsx : .docx
+    }
     if data.starts(with: Array("%PDF".utf8)) { return .pdf }
     return .text
   }

@@ -16,6 +16,8 @@ enum EnglishText {
     "options", "subcommand", "subcommands", "show", "no", "or", "an", "be", "are", "at", "in", "on", "this",
   ]
 
+  static let productNames: Set<String> = ["LibreOffice"]
+
   static func find(in text: String) -> [String] {
     var out: [String] = []
     for rawLine in text.split(separator: "\n") {
@@ -31,8 +33,9 @@ enum EnglishText {
       for t in tokens {
         let lower = t.lowercased().replacingOccurrences(of: "'", with: "")
         if words.contains(lower) { out.append(t); continue }
-        // Library identifiers: DecodingError, NSXMLParserErrorDomain, dataCorrupted.
-        if t.range(of: #"[a-z][A-Z]"#, options: .regularExpression) != nil { out.append(t) }
+        // Library identifiers: DecodingError, NSXMLParserErrorDomain, dataCorrupted (not a product the officer
+        // installs by name, LibreOffice).
+        if t.range(of: #"[a-z][A-Z]"#, options: .regularExpression) != nil, !productNames.contains(t) { out.append(t) }
       }
     }
     return out
