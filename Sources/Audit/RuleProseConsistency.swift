@@ -32,7 +32,7 @@ enum ContradictionRule {
       for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta && sameQuantity(ch, first.1) {
         // Neither statement is taken for the right one: the reader sees both and the two last-year figures they imply.
         out.append(c.at(sp.paragraph, "audit.prose.contradiction", .error,
-          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorYear)年相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
+          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
           expected: "同一个上年数", actual: "\(first.1.prior!.wan) 与 \(ch.prior!.wan)"))
       }
     }

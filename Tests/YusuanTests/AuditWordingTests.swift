@@ -119,4 +119,19 @@ import YusuanCore
     // Not a list of names: no suggestion.
     #expect(!(try rules("主要用于调研、宣传、培训、会议给予保障。")).contains("audit.text.name-typo"))
   }
+
+  /// A change on last year is read however the document words it: 比/较/与 a year or 上年, 同比, the percentage
+  /// before or after the amount, 增幅为. Each sentence below states 10.00 万元 on 100.00 as 12.00%: each is found.
+  @Test(arguments: [
+    "2025年收入预算110.00万元，较2024年预算增加10.00万元，增长12.00%。",
+    "2025年收入预算110.00万元，同比增加10.00万元，增长12.00%。",
+    "2025年收入预算110.00万元，比上年增加10.00万元，增幅为12.00%。",
+    "2025年收入预算110.00万元，较上年度增长12.00%，增加10.00万元。",
+  ])
+  func changesWordedInOtherWaysAreChecked(_ sentence: String) throws {
+    #expect(Self.rules(sentence).contains("audit.prose.change-percent"), "\(sentence)")
+    #expect(!Self.rules(sentence.replacingOccurrences(of: "12.00%", with: "10.00%")).contains("audit.prose.change-percent"))
+    // 上年 is the previous year whatever the document's year: never a wrong comparison year.
+    #expect(!Self.rules(sentence).contains("audit.prose.change-year"))
+  }
 }
