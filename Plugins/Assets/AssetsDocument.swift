@@ -9,14 +9,14 @@ extension AssetsPlugin {
     let rows = items.map { a in TableRow(cells: [.text(a.name), .count(a.count), .amount(a.total)] + FundSource.allCases.map { a.amounts[$0].map(Cell.amount) ?? .blank }) }
       + [TableRow(kind: .total, cells: [.text("合计"), .count(items.map(\.count).reduce(0, +)), .amount(items.map(\.total).sum())]
                   + FundSource.allCases.map { s in .amount(items.compactMap { $0.amounts[s] }.sum()) })]
-    return [DocTable(id: "T13", label: c.label("T13"), title: c.title("T13"), header: c.header("T13"), columns: columns, rows: rows)]
+    return [c.table("T13", columns: columns, rows: rows)]
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {
     let f = c.facts
     let items = f.assetConfigurations
     let t13 = items.isEmpty ? c.fill("t13.none") :
-      c.fill("t13.body", ["合计": items.map(\.total).sum().wan, "资产列表": items.map { "\($0.name)\($0.count)台（套），\($0.total.wan)万元" }.joined(separator: "；")])
+      c.fill("t13.body", ["合计": c.figure(items.map(\.total).sum()), "资产列表": items.map { "\($0.name)\($0.count)台（套），\(c.figure($0.total))万元" }.joined(separator: "；")])
     let vehicles = f.vehicles.filter { $0.count > 0 }
     let equipment = f.equipment.map(\.count).reduce(0, +)
     var blocks: [Block] = []
@@ -31,8 +31,8 @@ extension AssetsPlugin {
     if cars.isEmpty && devices.isEmpty {
       blocks.append(.paragraph(c.fill("other.assets.no-purchases")))
     } else {
-      blocks.append(.paragraph(c.fill("other.assets.purchases", ["购车数": String(cars.map(\.count).reduce(0, +)), "购车费": cars.map(\.amount).sum().wan,
-                                                                 "购设备数": String(devices.map(\.count).reduce(0, +)), "购设备费": devices.map(\.amount).sum().wan])))
+      blocks.append(.paragraph(c.fill("other.assets.purchases", ["购车数": String(cars.map(\.count).reduce(0, +)), "购车费": c.figure(cars.map(\.amount).sum()),
+                                                                 "购设备数": String(devices.map(\.count).reduce(0, +)), "购设备费": c.figure(devices.map(\.amount).sum())])))
     }
     return [Explanation(key: "T13", blocks: [.paragraph(t13)]), Explanation(key: "国有资产", blocks: blocks)]
   }

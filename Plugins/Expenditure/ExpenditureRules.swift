@@ -42,7 +42,7 @@ struct ExpenditureRules {
   /// `display.rounding` (info): figures entered finer than 0.01万元 were shown by largest remainder so that printed
   /// totals equal the sums of printed parts; this many printed figures differ from their own rounding by 0.01.
   func rounding() -> [Diagnostic] {
-    let adjusted = DisplayRounding.shown(view.facts).adjusted
+    let adjusted = DisplayRounding.shown(view.facts, view.edition.units.tables).adjusted
     guard adjusted > 0 else { return [] }
     return [Diagnostic(rule: "display.rounding", severity: .info, table: "T1",
                        message: "有金额按元录入、精度高于0.01万元。为使公开表中每个合计都等于其各分项之和，按“最大余数法”分配尾差：\(adjusted) 个数字的显示值与其单独四舍五入相差0.01万元。",

@@ -29,9 +29,7 @@ extension RevenuePlugin {
     rows.append(TableRow(kind: .subtotal, cells: [.text("本年收入合计"), .amount(current), .text("本年支出合计"), .amount(f.total.total)]))
     rows.append(TableRow(cells: [.text("上年结转"), carry.isZero ? .blank : .amount(carry), .text("结转下年"), .blank]))
     rows.append(TableRow(kind: .total, cells: [.text("收入总计"), .amount(current + carry), .text("支出总计"), .amount(f.total.total)]))
-    return DocTable(id: "T1", label: c.label("T1"), title: c.title("T1"),
-                    header: c.header("T1"),
-                    columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
+    return c.table("T1", columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
                     rows: rows)
   }
 
@@ -40,7 +38,7 @@ extension RevenuePlugin {
     let f = c.view.functions
     let columns = FunctionTable.columns(figures: 1 + FundSource.allCases.count)
     if f.rows.isEmpty { return .empty("T2", c, columns: columns) }
-    return DocTable(id: "T2", label: c.label("T2"), title: c.title("T2"), header: c.header("T2"), columns: columns,
+    return c.table("T2", columns: columns,
                     rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + FundSource.allCases.map { r.bySource[$0] ?? .zero } })
   }
 
@@ -66,9 +64,7 @@ extension RevenuePlugin {
     let total = approp(f.total)
     let income = funds.map { revenue(c, $0) }.sum() + revenue(c, .carryover)
     rows.append(TableRow(kind: .total, cells: [.text("收入总计"), .amount(income), .text("支出总计")] + total.map { .amount($0) }))
-    return DocTable(id: "T4", label: c.label("T4"), title: c.title("T4"),
-                    header: c.header("T4"),
-                    columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
+    return c.table("T4", columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
                     rows: rows)
   }
 
@@ -76,26 +72,26 @@ extension RevenuePlugin {
     let f = c.view.functions
     let w = c.wording
     let classes = f.classes()
-    let classList = classes.map { "\(c.functionName($0.code))\($0.total.wan)万元" }.joined(separator: "、")
+    let classList = classes.map { "\(c.functionName($0.code))\(c.figure($0.total))万元" }.joined(separator: "、")
     let revenueList = FundSource.allCases.compactMap { s -> String? in
       let a = revenue(c, s)
-      return a.isZero ? nil : "\(s.revenueName)\(a.wan)万元"
+      return a.isZero ? nil : "\(s.revenueName)\(c.figure(a))万元"
     }.joined(separator: "、")
     // T1
-    let t1 = c.fill("t1.body", ["合计": f.total.total.wan, "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计"),
+    let t1 = c.fill("t1.body", ["合计": c.figure(f.total.total), "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计"),
                                 "收入列表": revenueList.isEmpty ? "无" : revenueList, "支出列表": classList.isEmpty ? "无" : classList])
     // T2
     let current = Self.currentSources.map { revenue(c, $0) }.sum()
     let carry = revenue(c, .carryover)
-    var t2: [Block] = [.paragraph(c.fill("t2.body", ["合计": (current + carry).wan, "上年结转": carry.wan, "本年收入": current.wan]))]
+    var t2: [Block] = [.paragraph(c.fill("t2.body", ["合计": c.figure(current + carry), "上年结转": c.figure(carry), "本年收入": c.figure(current)]))]
     let present = c.facts.revenues.filter { $0.source != .carryover && !$0.amount.isZero }
     if !present.isEmpty {
       let (shares, note) = w.shares(present.map(\.amount), of: current)
       let items = zip(present, shares).map { r, share in
-        c.fill("t2.source", ["来源": r.source.revenueName, "金额": r.amount.wan, "占比": share,
+        c.fill("t2.source", ["来源": r.source.revenueName, "金额": c.figure(r.amount), "占比": share,
                              "增减": c.change(r.amount, prior: r.prior, subject: r.source.rawValue, fallbacks: Array(c.reasonSubjects(for: r.source).dropFirst()))])
       }
-      t2.append(.paragraph(c.fill("t2.sources", ["本年收入": current.wan, "来源列表": items.joined(separator: "；"), "尾差": note ?? ""])))
+      t2.append(.paragraph(c.fill("t2.sources", ["本年收入": c.figure(current), "来源列表": items.joined(separator: "；"), "尾差": note ?? ""])))
     }
     // T4
     let funds = Self.appropriations
@@ -106,13 +102,13 @@ extension RevenuePlugin {
     } else {
       let sources = funds.compactMap { s -> String? in
         let a = revenue(c, s)
-        return a.isZero ? nil : "\(s.revenueName.replacingOccurrences(of: "收入", with: ""))\(a.wan)万元"
+        return a.isZero ? nil : "\(s.revenueName.replacingOccurrences(of: "收入", with: ""))\(c.figure(a))万元"
       }.joined(separator: "、")
       let approClasses = classes.map { r in (r.code, funds.map { r.bySource[$0] ?? .zero }.sum() + (r.bySource[.carryover] ?? .zero)) }.filter { !$0.1.isZero }
       let (shares, note) = w.shares(approClasses.map(\.1), of: approTotal)
-      let list = zip(approClasses, shares).map { "\(c.functionName($0.0.0))\($0.0.1.wan)万元，占\($0.1)" }.joined(separator: "；")
-      t4 = c.fill("t4.body", ["合计": approTotal.wan, "来源列表": sources.isEmpty ? "无" : sources, "本年": funds.map { revenue(c, $0) }.sum().wan,
-                              "上年结转": carry.wan, "支出列表": list, "尾差": note ?? ""])
+      let list = zip(approClasses, shares).map { "\(c.functionName($0.0.0))\(c.figure($0.0.1))万元，占\($0.1)" }.joined(separator: "；")
+      t4 = c.fill("t4.body", ["合计": c.figure(approTotal), "来源列表": sources.isEmpty ? "无" : sources, "本年": c.figure(funds.map { revenue(c, $0) }.sum()),
+                              "上年结转": c.figure(carry), "支出列表": list, "尾差": note ?? ""])
     }
     return [Explanation(key: "T1", blocks: [.paragraph(t1)]), Explanation(key: "T2", blocks: t2), Explanation(key: "T4", blocks: [.paragraph(t4)])]
   }

@@ -80,7 +80,7 @@ public struct Compiler {
         switch b {
         case .heading(_, let t), .paragraph(let t): s += t
         case .table(let t):
-          s += t.title + t.header.flatMap { $0.map(\.text) }.joined() + t.rows.flatMap { $0.cells.map(\.display) }.joined()
+          s += t.title + t.header.flatMap { $0.map(\.text) }.joined() + t.rows.flatMap { $0.cells.map(t.text) }.joined()
         }
       }
     }

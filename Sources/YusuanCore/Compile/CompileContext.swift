@@ -9,7 +9,7 @@ public struct CompileContext: Sendable {
     self.view = view
     self.prose = prose
     self.headers = headers
-    wording = Wording(templates: prose, priorYear: view.meta.priorYear)
+    wording = Wording(templates: prose, priorYear: view.meta.priorYear, money: view.edition.units.prose)
   }
 
   public var department: String { view.meta.department }
@@ -27,6 +27,18 @@ public struct CompileContext: Sendable {
 
   /// The column headers of a table, from forms (empty when the forms lack them; the compiler reports that).
   public func header(_ id: String) -> [[HeaderCell]] { headers.headers[id] ?? [] }
+
+  /// A figure in the prose: the amount in the edition's prose format (the unit word is in the template).
+  public func figure(_ a: Amount) -> String { view.edition.units.prose.text(a) }
+
+  /// The format of a table's amounts in this edition.
+  public func money(_ id: String) -> MoneyFormat { view.edition.money(for: id) }
+
+  /// A table of the edition: its label, title, unit line, amount format and header all from forms.
+  public func table(_ id: String, columns: [Column], rows: [TableRow], note: String? = nil) -> DocTable {
+    DocTable(id: id, label: label(id), title: title(id), unit: view.edition.unitLabel(for: id), money: money(id), header: header(id),
+             columns: columns, rows: rows, note: note)
+  }
 
   public func title(_ id: String) -> String { view.edition.title(of: id, department: department, year: year) ?? id }
   public func label(_ id: String) -> String? { view.edition.label(of: id) }
@@ -75,10 +87,8 @@ public struct Explanation: Sendable {
 extension DocTable {
   /// A table of the edition with no data: one 本表无数据 row and the note.
   public static func empty(_ id: String, _ c: CompileContext, columns: [Column]) -> DocTable {
-    let header = c.header(id)
     var cells = [Cell](repeating: .blank, count: columns.count)
     cells[min(1, columns.count - 1)] = .text("本表无数据")
-    return DocTable(id: id, label: c.label(id), title: c.title(id), header: header, columns: columns,
-                    rows: [TableRow(kind: .emptyMarker, cells: cells)], note: c.emptyNote(id))
+    return c.table(id, columns: columns, rows: [TableRow(kind: .emptyMarker, cells: cells)], note: c.emptyNote(id))
   }
 }

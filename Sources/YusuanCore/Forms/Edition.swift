@@ -20,9 +20,11 @@ public struct Edition: Sendable, Codable, Equatable {
   public var otherMatters: [OtherMatter]
   /// Part titles, with {年度}: 第一部分 部门概况 …
   public var partTitles: [String]
+  /// How amounts are printed in the tables and in the prose, and the unit line over a table.
+  public var units: EditionUnits
 
   enum CodingKeys: String, CodingKey {
-    case id, name, catalog, numbering, tables, glossary, rules
+    case id, name, catalog, numbering, tables, glossary, rules, units
     case titlePattern = "title_pattern"
     case projectTypes = "project_types"
     case expenditureClasses = "expenditure_classes"
@@ -35,6 +37,34 @@ public struct Edition: Sendable, Codable, Equatable {
   /// `部门公开表5` for T5 in this edition, or nil when the edition does not print it.
   public func label(of id: String) -> String? {
     table(id).map { numbering.replacingOccurrences(of: "{n}", with: String($0.number)) }
+  }
+
+  /// The format of a table's amounts: the edition's table format with the table's own overrides.
+  public func money(for id: String) -> MoneyFormat {
+    var f = units.tables
+    guard let spec = table(id) else { return f }
+    if let u = spec.unit { f.unit = u }
+    if let d = spec.decimals { f.decimals = d }
+    if let g = spec.grouping { f.grouping = g }
+    return f
+  }
+
+  /// The line printed over a table, e.g. 单位：万元.
+  public func unitLabel(for id: String) -> String {
+    units.label.replacingOccurrences(of: "{单位}", with: money(for: id).unit.rawValue)
+  }
+
+  /// What is wrong in the edition's data beyond its YAML shape (nil when nothing): each table's unit must be
+  /// printable with its decimals.
+  public func problem() -> String? {
+    for spec in tables {
+      let f = money(for: spec.id)
+      if f.unit == .qian { return "表 \(spec.id) 的金额单位只能是“万元”或“元”。" }
+      if !(0...MoneyFormat.maxDecimals(f.unit)).contains(f.decimals) {
+        return "表 \(spec.id) 以\(f.unit.rawValue)为单位时小数位数应为 0 至 \(MoneyFormat.maxDecimals(f.unit))，现为 \(f.decimals)。"
+      }
+    }
+    return nil
   }
 
   public func title(of id: String, department: String, year: Int) -> String? {
@@ -55,11 +85,23 @@ public struct TableSpec: Sendable, Codable, Equatable {
   public var emptyNote: String?
   /// Required even when empty (三公 above all).
   public var required: Bool?
+  /// This table's amounts when they differ from the edition's table format (Shanghai's 三公 table is in 万元).
+  public var unit: MoneyUnit?
+  public var decimals: Int?
+  public var grouping: Bool?
 
   enum CodingKeys: String, CodingKey {
-    case id, number, name, required
+    case id, number, name, required, unit, decimals, grouping
     case emptyNote = "empty_note"
   }
+}
+
+/// `units:` of an edition: the format of the tables' amounts, of the prose's amounts, and the unit line.
+public struct EditionUnits: Sendable, Codable, Equatable {
+  public var tables: MoneyFormat
+  public var prose: MoneyFormat
+  /// The line over each table, with {单位}: 单位：{单位}.
+  public var label: String
 }
 
 public struct OtherMatter: Sendable, Codable, Equatable {
