@@ -22,8 +22,8 @@ extension ThreePublicPlugin {
       let cells: [Amount?] = [Self.sum(items), v(.overseas), vehicles, v(.vehiclePurchase), v(.vehicleOperation), v(.reception)]
       return TableRow(kind: kind, cells: [.text(label)] + cells.map { $0.map(Cell.amount) ?? .blank })
     }
-    let rows = [row("\(c.year)年预算", { cur[$0] }), row("\(c.view.meta.priorYear)年预算", { pri[$0] ?? nil }),
-                row("增减", { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
+    let rows = [row(c.fill("t7.row.current"), { cur[$0] }), row(c.fill("t7.row.prior"), { pri[$0] ?? nil }),
+                row(c.fill("t7.row.change"), { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
     return [c.table("T7", columns: [Column(.text, width: 14)] + Array(repeating: Column(.amount, width: 12), count: 6), rows: rows)]
   }
 

@@ -26,25 +26,12 @@ struct EditionUnitTests {
     #expect(MoneyFormat.maxDecimals(.yuan) == 2 && MoneyFormat.maxDecimals(.wan) == 6)
   }
 
-  /// A copy of the repository's forms with `edit` applied to anhui-2024's edition.yaml, as edition `test-unit`.
-  static func forms(_ edit: (String) -> String) throws -> FormsLibrary {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-forms-\(UUID().uuidString)")
-    try FileManager.default.copyItem(at: TestSupport.forms.root, to: root)
-    let editions = root.appendingPathComponent("editions")
-    try FileManager.default.copyItem(at: editions.appendingPathComponent("anhui-2024"), to: editions.appendingPathComponent("test-unit"))
-    let file = editions.appendingPathComponent("test-unit/edition.yaml")
-    var text = try String(contentsOf: file, encoding: .utf8)
-    text = text.replacingOccurrences(of: "id: anhui-2024", with: "id: test-unit")
-    try edit(text).write(to: file, atomically: true, encoding: .utf8)
-    return FormsLibrary(root: root)
-  }
-
   static func demo(_ forms: FormsLibrary, edition: String) throws -> PublishedDocument {
     try ExampleTests.workbook("demo-2025", department: "示例区政府办公室（示例）", year: 2025, edition: edition, forms: forms).compile(draft: false)
   }
 
   @Test func yuanEditionPrintsTablesInYuanAndProseInWan() throws {
-    let forms = try Self.forms {
+    let forms = try TestSupport.formsCopy {
       $0.replacingOccurrences(of: "tables: { unit: \"万元\", decimals: 2, grouping: false }", with: "tables: { unit: \"元\", decimals: 2, grouping: true }")
         .replacingOccurrences(of: "    required: true\n", with: "    required: true\n    unit: \"万元\"\n    grouping: false\n")
     }
@@ -92,11 +79,11 @@ struct EditionUnitTests {
   }
 
   @Test func anEditionWithAnImpossibleUnitIsRefusedWithAChineseMessage() throws {
-    let forms = try Self.forms {
+    let forms = try TestSupport.formsCopy {
       $0.replacingOccurrences(of: "tables: { unit: \"万元\", decimals: 2, grouping: false }", with: "tables: { unit: \"元\", decimals: 3, grouping: true }")
     }
     #expect(throws: FormsLibrary.LoadError.self) { try forms.edition("test-unit") }
-    let bad = try Self.forms { $0.replacingOccurrences(of: "    required: true\n", with: "    required: true\n    unit: \"千元\"\n") }
+    let bad = try TestSupport.formsCopy { $0.replacingOccurrences(of: "    required: true\n", with: "    required: true\n    unit: \"千元\"\n") }
     do {
       _ = try bad.edition("test-unit")
       Issue.record("a 千元 table was accepted")

@@ -9,24 +9,32 @@ public struct CompileContext: Sendable {
     self.view = view
     self.prose = prose
     self.headers = headers
-    wording = Wording(templates: prose, priorYear: view.meta.priorYear, money: view.edition.units.prose)
+    wording = Wording(templates: prose, priorYear: view.meta.priorYear, basis: view.edition.priorYear, money: view.edition.units.prose)
   }
 
   public var department: String { view.meta.department }
   public var year: Int { view.meta.year }
   public var facts: FactSet { view.facts }
 
-  /// Fills a prose template; 部门, 年度 and 上年 are always available.
+  /// Fills a prose template; 部门, 年度, 上年, 上年口径 and 上年数 are always available.
   public func fill(_ key: String, _ values: [String: String] = [:]) -> String {
-    var v = values
-    v["部门"] = v["部门"] ?? department
-    v["年度"] = v["年度"] ?? String(year)
-    v["上年"] = v["上年"] ?? String(view.meta.priorYear)
-    return prose.fill(key, v)
+    prose.fill(key, standardValues.merging(values) { _, given in given })
+  }
+
+  /// The placeholders every template and header may use: 部门, 年度 and the prior year's (PriorYearBasis).
+  public var standardValues: [String: String] {
+    var v = view.edition.priorYear.values(priorYear: view.meta.priorYear)
+    v["部门"] = department
+    v["年度"] = String(year)
+    return v
   }
 
   /// The column headers of a table, from forms (empty when the forms lack them; the compiler reports that).
-  public func header(_ id: String) -> [[HeaderCell]] { headers.headers[id] ?? [] }
+  /// Header text may name the years and the prior-year basis ({年度}年预算数, {上年}年{上年口径}).
+  public func header(_ id: String) -> [[HeaderCell]] {
+    let values = standardValues
+    return (headers.headers[id] ?? []).map { $0.map { HeaderCell(ProseTemplates.substitute($0.text, values), colSpan: $0.colSpan, rowSpan: $0.rowSpan) } }
+  }
 
   /// A figure in the prose: the amount in the edition's prose format (the unit word is in the template).
   public func figure(_ a: Amount) -> String { view.edition.units.prose.text(a) }

@@ -22,6 +22,8 @@ public struct Edition: Sendable, Codable, Equatable {
   public var partTitles: [String]
   /// How amounts are printed in the tables and in the prose, and the unit line over a table.
   public var units: EditionUnits
+  /// What the prior-year figures are (上年预算 or 上年执行数): the base of every change.
+  public var priorYear: PriorYearBasis
 
   enum CodingKeys: String, CodingKey {
     case id, name, catalog, numbering, tables, glossary, rules, units
@@ -30,6 +32,7 @@ public struct Edition: Sendable, Codable, Equatable {
     case expenditureClasses = "expenditure_classes"
     case otherMatters = "other_matters"
     case partTitles = "part_titles"
+    case priorYear = "prior_year"
   }
 
   public func table(_ id: String) -> TableSpec? { tables.first { $0.id == id } }

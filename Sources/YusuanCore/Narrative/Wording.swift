@@ -3,33 +3,35 @@
 public struct Wording: Sendable {
   public let templates: ProseTemplates
   public let priorYear: Int
+  /// What the prior-year figures are: the change clauses say 比2024年预算 or 比2024年执行数.
+  public let basis: PriorYearBasis
   /// How the prose prints amounts (the edition's `units.prose`); changes and shares are computed on figures so shown.
   public let money: MoneyFormat
 
-  public init(templates: ProseTemplates, priorYear: Int, money: MoneyFormat) {
-    self.templates = templates; self.priorYear = priorYear; self.money = money
+  public init(templates: ProseTemplates, priorYear: Int, basis: PriorYearBasis, money: MoneyFormat) {
+    self.templates = templates; self.priorYear = priorYear; self.basis = basis; self.money = money
   }
 
   /// The change clause: 比2023年预算增加3.96万元，增长1.50% / 与2023年预算持平 / 比2023年预算新增9.13万元 /
   /// 比2023年预算减少10.00万元，下降100.00%; with `reason`, followed by ，增长原因主要是…. nil prior: the change is unknown.
   public func change(current: Amount, prior: Amount?, reason: String? = nil) -> String {
-    let c = money.shown(current), year = String(priorYear)
-    guard let p = prior.map(money.shown) else { return templates.fill("change.unknown", ["上年": year]) }
+    let c = money.shown(current), year = basis.values(priorYear: priorYear)
+    guard let p = prior.map(money.shown) else { return templates.fill("change.unknown", year) }
     let d = c - p
     var s: String
     var direction = "增长"
     if d.isZero {
-      return templates.fill("change.same", ["上年": year])
+      return templates.fill("change.same", year)
     } else if p.isZero {
-      s = templates.fill("change.new", ["上年": year, "差额": money.text(d)])
+      s = templates.fill("change.new", year.merging(["差额": money.text(d)]) { _, v in v })
     } else if c.isZero {
-      s = templates.fill("change.stopped", ["上年": year, "差额": money.text(d.magnitude)])
+      s = templates.fill("change.stopped", year.merging(["差额": money.text(d.magnitude)]) { _, v in v })
       direction = "下降"
     } else if d.isNegative {
-      s = templates.fill("change.decrease", ["上年": year, "差额": money.text(d.magnitude), "百分比": Ratio.format(Ratio.percentHundredths(d.magnitude, of: p)!)])
+      s = templates.fill("change.decrease", year.merging(["差额": money.text(d.magnitude), "百分比": Ratio.format(Ratio.percentHundredths(d.magnitude, of: p)!)]) { _, v in v })
       direction = "下降"
     } else {
-      s = templates.fill("change.increase", ["上年": year, "差额": money.text(d), "百分比": Ratio.format(Ratio.percentHundredths(d, of: p)!)])
+      s = templates.fill("change.increase", year.merging(["差额": money.text(d), "百分比": Ratio.format(Ratio.percentHundredths(d, of: p)!)]) { _, v in v })
     }
     if let reason = reason?.trimmingBlanks(), !reason.isEmpty {
       s += templates.fill("change.reason", ["方向": direction, "原因": Self.clause(reason)])
