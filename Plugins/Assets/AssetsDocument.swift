@@ -7,7 +7,7 @@ extension AssetsPlugin {
     let items = c.facts.assetConfigurations
     if items.isEmpty { return [.empty("T13", c, columns: columns)] }
     let rows = items.map { a in TableRow(cells: [.text(a.name), .count(a.count), .amount(a.total)] + FundSource.allCases.map { a.amounts[$0].map(Cell.amount) ?? .blank }) }
-      + [TableRow(kind: .total, cells: [.text("合计"), .count(items.map(\.count).reduce(0, +)), .amount(items.map(\.total).sum())]
+      + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .count(items.map(\.count).reduce(0, +)), .amount(items.map(\.total).sum())]
                   + FundSource.allCases.map { s in .amount(items.compactMap { $0.amounts[s] }.sum()) })]
     return [c.table("T13", columns: columns, rows: rows)]
   }
@@ -16,7 +16,7 @@ extension AssetsPlugin {
     let f = c.facts
     let items = f.assetConfigurations
     let t13 = items.isEmpty ? c.fill("t13.none") :
-      c.fill("t13.body", ["合计": c.figure(items.map(\.total).sum()), "资产列表": items.map { "\($0.name)\($0.count)台（套），\(c.figure($0.total))万元" }.joined(separator: "；")])
+      c.fill("t13.body", ["合计": c.figure(items.map(\.total).sum()), "资产列表": items.map { c.item("item.asset", $0.name, $0.total, ["数量": String($0.count)]) }.joined(separator: "；")])
     let vehicles = f.vehicles.filter { $0.count > 0 }
     let equipment = f.equipment.map(\.count).reduce(0, +)
     var blocks: [Block] = []

@@ -25,7 +25,7 @@ extension ExpenditurePlugin {
       return TableRow(kind: code.count == 3 ? .subtotal : .detail, level: code.count == 3 ? 0 : 1,
                       cells: [.text(code), .text(c.economicName(code)), .amount(r.total), .amount(r.personnel), .amount(r.publicUse)])
     }
-    rows.append(TableRow(kind: .total, cells: [.text("合计"), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)]))
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)]))
     return c.table("T6", columns: columns, rows: rows)
   }
 
@@ -37,7 +37,7 @@ extension ExpenditurePlugin {
     var rows = projects.map { p in
       TableRow(cells: [.text(p.type), .text(p.name), .text(p.unit ?? c.department), .amount(p.total)] + FundSource.allCases.map { p.amounts[$0].map(Cell.amount) ?? .blank })
     }
-    rows.append(TableRow(kind: .total, cells: [.text("合计"), .blank, .blank, .amount(projects.map(\.total).sum())]
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(projects.map(\.total).sum())]
                          + FundSource.allCases.map { s in .amount(projects.compactMap { $0.amounts[s] }.sum()) }))
     return c.table("T10", columns: columns, rows: rows)
   }
@@ -72,7 +72,7 @@ extension ExpenditurePlugin {
                         .heading(level: 2, text: c.fill("t5.structure.title"))]
     let classes = rows.values.filter { $0.code.count == 3 }.sorted { $0.code < $1.code }
     let (shares, note) = c.wording.shares(classes.map(\.total), of: total.total)
-    let list = zip(classes, shares).map { "\(c.functionName($0.0.code))\(c.figure($0.0.total))万元，占\($0.1)" }.joined(separator: "；")
+    let list = zip(classes, shares).map { c.item("item.share", c.functionName($0.0.code), $0.0.total, ["占比": $0.1]) }.joined(separator: "；")
     out.append(.paragraph(c.fill("t5.structure", ["支出列表": list, "尾差": note ?? ""])))
     out.append(.heading(level: 2, text: c.fill("t5.detail.title")))
     // One sentence per 项, also for a 项 budgeted last year and not this year.
@@ -115,7 +115,7 @@ extension ExpenditurePlugin {
     let total = projects.map(\.total).sum()
     let sources = FundSource.allCases.compactMap { s -> String? in
       let a = projects.compactMap { $0.amounts[s] }.sum()
-      return a.isZero ? nil : "\(s.rawValue)安排\(c.figure(a))万元"
+      return a.isZero ? nil : c.item("item.arranged", c.fund(s).name, a)
     }.joined(separator: "，")
     let prior = c.view.prior.amount(SpendingKind.project.fullName)
     return c.fill("t10.body", ["合计": c.figure(total), "个数": String(projects.count), "增减": c.change(total, prior: prior, subject: SpendingKind.project.fullName),

@@ -14,7 +14,7 @@ extension PerformancePlugin {
     let total = managed.map(\.total).sum()
     let sources = FundSource.allCases.compactMap { s -> String? in
       let a = managed.compactMap { $0.amounts[s] }.sum()
-      return a.isZero ? nil : "\(s.rawValue)\(c.figure(a))万元"
+      return a.isZero ? nil : c.item("item.amount", c.fund(s).name, a)
     }.joined(separator: "、")
     let setting = managed.isEmpty ? c.fill("other.performance.none") :
       c.fill("other.performance", ["个数": String(managed.count), "合计": c.figure(total), "来源列表": sources])
@@ -26,7 +26,7 @@ extension PerformancePlugin {
     func line(_ label: String, _ value: String, _ label2: String = "", _ value2: String = "") -> TableRow {
       TableRow(kind: .subtotal, cells: [.text(label), .text(value), .text(label2), .text(value2)])
     }
-    func wan(_ a: Amount?) -> String { a.map { "\(c.figure($0))万元" } ?? "" }
+    func wan(_ a: Amount?) -> String { a.map { c.fill("amount", ["金额": c.figure($0)]) } ?? "" }
     var rows = [
       line("项目名称", g.project),
       line("主管部门及代码", g.department ?? c.department, "实施单位", g.implementer ?? p.unit ?? c.department),

@@ -13,13 +13,13 @@ extension ProcurementPlugin {
     let t11 = items.isEmpty ? DocTable.empty("T11", c, columns: cols11) :
       c.table("T11", columns: cols11,
                rows: items.map { TableRow(cells: [.text($0.name), .text($0.category.rawValue), .amount($0.total)] + Self.sourceCells($0.amounts)) }
-                 + [TableRow(kind: .total, cells: [.text("合计"), .blank, .amount(items.map(\.total).sum())] + Self.sourceTotals(items.map(\.amounts)))])
+                 + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(items.map(\.total).sum())] + Self.sourceTotals(items.map(\.amounts)))])
     let cols12 = [Column(.text, width: 24), Column(.text, width: 12), Column(.text, width: 16)] + Self.sourceColumns
     let services = c.facts.purchasedServices
     let t12 = services.isEmpty ? DocTable.empty("T12", c, columns: cols12) :
       c.table("T12", columns: cols12,
                rows: services.map { TableRow(cells: [.text($0.name), .text($0.method), .text($0.period), .amount($0.total)] + Self.sourceCells($0.amounts)) }
-                 + [TableRow(kind: .total, cells: [.text("合计"), .blank, .blank, .amount(services.map(\.total).sum())] + Self.sourceTotals(services.map(\.amounts)))])
+                 + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(services.map(\.total).sum())] + Self.sourceTotals(services.map(\.amounts)))])
     return [t11, t12]
   }
 
@@ -35,7 +35,7 @@ extension ProcurementPlugin {
     let t11 = items.isEmpty ? c.fill("t11.none") : c.fill("t11.body", byCategory(c))
     let t12 = services.isEmpty ? c.fill("t12.none") :
       c.fill("t12.body", ["合计": c.figure(services.map(\.total).sum()), "个数": String(services.count),
-                          "项目列表": services.map { "\($0.name)\(c.figure($0.total))万元" }.joined(separator: "、")])
+                          "项目列表": services.map { c.item("item.amount", $0.name, $0.total) }.joined(separator: "、")])
     let other = c.fill("other.procurement", byCategory(c))
     let otherServices = c.fill("other.services", ["合计": c.figure(services.map(\.total).sum())])
     return [Explanation(key: "T11", blocks: [.paragraph(t11)]), Explanation(key: "T12", blocks: [.paragraph(t12)]),

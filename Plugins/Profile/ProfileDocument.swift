@@ -4,7 +4,7 @@ import YusuanCore
 extension ProfilePlugin {
   public func overview(_ c: CompileContext) throws -> [Block] {
     var out: [Block] = [.heading(level: 1, text: c.fill("overview.duties"))]
-    for (i, d) in c.facts.duties.enumerated() { out.append(.paragraph("（\(Wording.chineseNumber(i + 1))）\(d.text)")) }
+    for (i, d) in c.facts.duties.enumerated() { out.append(.paragraph(c.fill("list.numbered", number: i + 1, ["文字": d.text]))) }
     out.append(.heading(level: 1, text: c.fill("overview.units")))
     let units = c.facts.units
     if units.count <= 1 {
@@ -17,7 +17,7 @@ extension ProfilePlugin {
                                  rows: units.enumerated().map { TableRow(cells: [.count($0.offset + 1), .text($0.element.name), .text($0.element.nature)]) })))
     }
     out.append(.heading(level: 1, text: c.fill("overview.tasks")))
-    for (i, t) in c.facts.tasks.enumerated() { out.append(.paragraph("（\(Wording.chineseNumber(i + 1))）\(t.text)")) }
+    for (i, t) in c.facts.tasks.enumerated() { out.append(.paragraph(c.fill("list.numbered", number: i + 1, ["文字": t.text]))) }
     return out
   }
 }

@@ -46,8 +46,8 @@ public struct RevenuePlugin: SectionPlugin {
       let r = revenues.first { $0.source == source }?.amount ?? .zero
       let e = spent.bySource[source] ?? .zero
       if r != e {
-        out.append(Diagnostic(rule: "cross.revenue-expenditure", severity: .error, table: "T1", row: source.revenueName, column: "预算数",
-                              message: "\(source.revenueName) \(r.wan) 万元，而按\(source.rawValue)安排的支出合计 \(e.wan) 万元，两者应相等（收支平衡）。请核对收入或支出的资金来源。",
+        out.append(Diagnostic(rule: "cross.revenue-expenditure", severity: .error, table: "T1", row: view.edition.names(of: source).revenue, column: "预算数",
+                              message: "\(view.edition.names(of: source).revenue) \(r.wan) 万元，而按\(source.rawValue)安排的支出合计 \(e.wan) 万元，两者应相等（收支平衡）。请核对收入或支出的资金来源。",
                               expected: e.wan, actual: r.wan, plugin: id))
       }
     }
@@ -71,7 +71,7 @@ public struct RevenuePlugin: SectionPlugin {
     let single = revenues.count == 1
     for r in revenues {
       let reason = view.facts.reason(for: r.source.rawValue) ?? (single ? view.facts.reason(for: "收入") ?? view.facts.reason(for: "合计") : nil)
-      out += ChangeRules.reasonMissing(subject: r.source.rawValue, label: r.source.revenueName, current: r.amount, prior: r.prior,
+      out += ChangeRules.reasonMissing(subject: r.source.rawValue, label: view.edition.names(of: r.source).revenue, current: r.amount, prior: r.prior,
                                        reason: reason, view: view, table: "T2", plugin: id)
     }
     return out

@@ -21,13 +21,29 @@ public struct CompileContext: Sendable {
     prose.fill(key, standardValues.merging(values) { _, given in given })
   }
 
-  /// The placeholders every template and header may use: 部门, 年度 and the prior year's (PriorYearBasis).
+  /// The placeholders every template and header may use: 部门, 年度, the prior year's (PriorYearBasis), and the
+  /// edition's 文件类型 (部门预算/单位预算) and 预算层级 (区级/市级).
   public var standardValues: [String: String] {
     var v = view.edition.priorYear.values(priorYear: view.meta.priorYear)
     v["部门"] = department
     v["年度"] = String(year)
+    v["文件类型"] = view.edition.kind
+    v["预算层级"] = view.edition.level
     return v
   }
+
+  /// A template for the `n`th of a list or of headings: {序号} is 1, 2 …, {中文序号} 一、二 ….
+  public func fill(_ key: String, number n: Int, _ values: [String: String] = [:]) -> String {
+    fill(key, values.merging(["序号": String(n), "中文序号": Wording.chineseNumber(n)]) { given, _ in given })
+  }
+
+  /// One item of a list with its figure (`item.amount`: {名称}{金额}万元, `item.share`, `item.arranged` …).
+  public func item(_ key: String, _ name: String, _ amount: Amount, _ values: [String: String] = [:]) -> String {
+    fill(key, values.merging(["名称": name, "金额": figure(amount)]) { given, _ in given })
+  }
+
+  /// The edition's words for a fund.
+  public func fund(_ source: FundSource) -> FundNames { view.edition.names(of: source) }
 
   /// The column headers of a table, from forms (empty when the forms lack them; the compiler reports that).
   /// Header text may name the years and the prior-year basis ({年度}年预算数, {上年}年{上年口径}).
@@ -96,7 +112,7 @@ extension DocTable {
   /// A table of the edition with no data: one 本表无数据 row and the note.
   public static func empty(_ id: String, _ c: CompileContext, columns: [Column]) -> DocTable {
     var cells = [Cell](repeating: .blank, count: columns.count)
-    cells[min(1, columns.count - 1)] = .text("本表无数据")
+    cells[min(1, columns.count - 1)] = .text(c.fill("table.empty"))
     return c.table(id, columns: columns, rows: [TableRow(kind: .emptyMarker, cells: cells)], note: c.emptyNote(id))
   }
 }

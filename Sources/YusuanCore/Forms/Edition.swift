@@ -24,9 +24,15 @@ public struct Edition: Sendable, Codable, Equatable {
   public var units: EditionUnits
   /// What the prior-year figures are (上年预算 or 上年执行数): the base of every change.
   public var priorYear: PriorYearBasis
+  /// The kind of document: 部门预算 (a department with its units) or 单位预算 (one unit); `{文件类型}` in wording.
+  public var kind: String
+  /// The budget level as the documents word it: 区级, 市级; `{预算层级}` in wording.
+  public var level: String
+  /// The edition's words for each fund, keyed by the entry language's word (一般公共预算 …).
+  public var funds: [String: FundNames]
 
   enum CodingKeys: String, CodingKey {
-    case id, name, catalog, numbering, tables, glossary, rules, units
+    case id, name, catalog, numbering, tables, glossary, rules, units, kind, level, funds
     case titlePattern = "title_pattern"
     case projectTypes = "project_types"
     case expenditureClasses = "expenditure_classes"
@@ -60,6 +66,10 @@ public struct Edition: Sendable, Codable, Equatable {
   /// What is wrong in the edition's data beyond its YAML shape (nil when nothing): each table's unit must be
   /// printable with its decimals.
   public func problem() -> String? {
+    let missing = FundSource.allCases.filter { funds[$0.rawValue] == nil }.map(\.rawValue)
+    if !missing.isEmpty { return "funds 中缺少资金来源：\(missing.joined(separator: "、"))。" }
+    let unknown = funds.keys.filter { FundSource(rawValue: $0) == nil }.sorted()
+    if !unknown.isEmpty { return "funds 中有未知的资金来源：\(unknown.joined(separator: "、"))（应为 \(FundSource.allCases.map(\.rawValue).joined(separator: "、"))）。" }
     for spec in tables {
       let f = money(for: spec.id)
       if f.unit == .qian { return "表 \(spec.id) 的金额单位只能是“万元”或“元”。" }

@@ -22,7 +22,7 @@ public struct ProseTemplates: Sendable, Equatable {
 
   /// One pass over the template: each `{name}` with a value is replaced, any other brace text is kept as written.
   /// (A value is never scanned again, so a figure or reason containing braces is printed as entered.)
-  static func substitute(_ template: String, _ values: [String: String]) -> String {
+  public static func substitute(_ template: String, _ values: [String: String]) -> String {
     guard !values.isEmpty, template.utf8.contains(0x7B) else { return template }
     var out = ""
     out.reserveCapacity(template.utf8.count + 32)
