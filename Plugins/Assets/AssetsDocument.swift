@@ -5,11 +5,11 @@ extension AssetsPlugin {
   public func tables(_ c: CompileContext) throws -> [DocTable] {
     let columns = [Column(.text, width: 24), Column(.count, width: 8)] + Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count)
     let items = c.facts.assetConfigurations
-    if items.isEmpty { return [.empty("T13", c, columns: columns)] }
+    if items.isEmpty { return [.empty(.t13, c, columns: columns)] }
     let rows = items.map { a in TableRow(cells: [.text(a.name), .count(a.count), .amount(a.total)] + FundSource.allCases.map { a.amounts[$0].map(Cell.amount) ?? .blank }) }
       + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .count(items.map(\.count).reduce(0, +)), .amount(items.map(\.total).sum())]
                   + FundSource.allCases.map { s in .amount(items.compactMap { $0.amounts[s] }.sum()) })]
-    return [c.table("T13", columns: columns, rows: rows)]
+    return [c.table(.t13, columns: columns, rows: rows)]
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {
@@ -34,6 +34,6 @@ extension AssetsPlugin {
       blocks.append(.paragraph(c.fill("other.assets.purchases", ["购车数": String(cars.map(\.count).reduce(0, +)), "购车费": c.figure(cars.map(\.amount).sum()),
                                                                  "购设备数": String(devices.map(\.count).reduce(0, +)), "购设备费": c.figure(devices.map(\.amount).sum())])))
     }
-    return [Explanation(key: "T13", blocks: [.paragraph(t13)]), Explanation(key: "国有资产", blocks: blocks)]
+    return [Explanation(table: .t13, blocks: [.paragraph(t13)]), Explanation(key: "国有资产", blocks: blocks)]
   }
 }

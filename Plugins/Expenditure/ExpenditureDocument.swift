@@ -4,48 +4,48 @@ import YusuanCore
 extension ExpenditurePlugin {
   public func tables(_ c: CompileContext) throws -> [DocTable] {
     let f = c.view.functions
-    func functionTable(_ id: String, fund: FundSource?) -> DocTable {
+    func functionTable(_ id: TableID, fund: FundSource?) -> DocTable {
       let rows = fund.map { f.bySourceRows[$0] ?? [:] } ?? f.rows
       let columns = FunctionTable.columns(figures: 3)
       if rows.isEmpty { return .empty(id, c, columns: columns) }
       return c.table(id, columns: columns,
                       rows: FunctionTable.body(rows: rows, total: f.total(of: fund), c: c) { [$0.total, $0.basic, $0.project] })
     }
-    return [functionTable("T3", fund: nil), functionTable("T5", fund: .general), economicTable(c),
-            functionTable("T8", fund: .governmentFund), functionTable("T9", fund: .stateCapital), projectTable(c)]
+    return [functionTable(.t3, fund: nil), functionTable(.t5, fund: .general), economicTable(c),
+            functionTable(.t8, fund: .governmentFund), functionTable(.t9, fund: .stateCapital), projectTable(c)]
   }
 
   /// T6: 基本支出 by 经济分类 类 and 款, split into 人员经费 and 公用经费.
   func economicTable(_ c: CompileContext) -> DocTable {
     let e = c.view.economics
     let columns = FunctionTable.columns(figures: 3)
-    if e.rows.isEmpty { return .empty("T6", c, columns: columns) }
+    if e.rows.isEmpty { return .empty(.t6, c, columns: columns) }
     var rows: [TableRow] = e.rows.keys.sorted().map { code in
       let r = e.rows[code]!
       return TableRow(kind: code.count == 3 ? .subtotal : .detail, level: code.count == 3 ? 0 : 1,
                       cells: [.text(code), .text(c.economicName(code)), .amount(r.total), .amount(r.personnel), .amount(r.publicUse)])
     }
     rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)]))
-    return c.table("T6", columns: columns, rows: rows)
+    return c.table(.t6, columns: columns, rows: rows)
   }
 
   /// T10: one row per project, with its amounts by source.
   func projectTable(_ c: CompileContext) -> DocTable {
     let columns = [Column(.text, width: 12), Column(.text, width: 26), Column(.text, width: 20)] + Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count)
     let projects = c.facts.projects
-    if projects.isEmpty { return .empty("T10", c, columns: columns) }
+    if projects.isEmpty { return .empty(.t10, c, columns: columns) }
     var rows = projects.map { p in
       TableRow(cells: [.text(p.type), .text(p.name), .text(p.unit ?? c.department), .amount(p.total)] + FundSource.allCases.map { p.amounts[$0].map(Cell.amount) ?? .blank })
     }
     rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(projects.map(\.total).sum())]
                          + FundSource.allCases.map { s in .amount(projects.compactMap { $0.amounts[s] }.sum()) }))
-    return c.table("T10", columns: columns, rows: rows)
+    return c.table(.t10, columns: columns, rows: rows)
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {
-    [Explanation(key: "T3", blocks: [.paragraph(spendingSummary(c))]), Explanation(key: "T5", blocks: generalBudget(c)),
-     Explanation(key: "T6", blocks: basicByEconomic(c)), fundExplanation(c, "T8", .governmentFund), fundExplanation(c, "T9", .stateCapital),
-     Explanation(key: "T10", blocks: [.paragraph(projectSummary(c))])]
+    [Explanation(table: .t3, blocks: [.paragraph(spendingSummary(c))]), Explanation(table: .t5, blocks: generalBudget(c)),
+     Explanation(table: .t6, blocks: basicByEconomic(c)), fundExplanation(c, .t8, .governmentFund), fundExplanation(c, .t9, .stateCapital),
+     Explanation(table: .t10, blocks: [.paragraph(projectSummary(c))])]
   }
 
   func spendingSummary(_ c: CompileContext) -> String {
@@ -100,13 +100,13 @@ extension ExpenditurePlugin {
     return out
   }
 
-  func fundExplanation(_ c: CompileContext, _ id: String, _ fund: FundSource) -> Explanation {
+  func fundExplanation(_ c: CompileContext, _ id: TableID, _ fund: FundSource) -> Explanation {
     let t = c.view.functions.total(of: fund)
-    let key = id.lowercased()
+    let key = id.rawValue.lowercased()
     if t.total.isZero && c.view.prior.amount("合计", source: fund).map({ $0.isZero }) ?? true {
-      return Explanation(key: id, blocks: [.paragraph(c.fill("\(key).none"))])
+      return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).none"))])
     }
-    return Explanation(key: id, blocks: [.paragraph(c.fill("\(key).body", ["合计": c.figure(t.total), "增减": c.change(t.total, prior: c.view.prior.amount("合计", source: fund), subject: fund.rawValue)]))])
+    return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).body", ["合计": c.figure(t.total), "增减": c.change(t.total, prior: c.view.prior.amount("合计", source: fund), subject: fund.rawValue)]))])
   }
 
   func projectSummary(_ c: CompileContext) -> String {

@@ -37,8 +37,8 @@ extension PerformancePlugin {
       TableRow(kind: .subtotal, cells: [.text("一级指标"), .text("二级指标"), .text("三级指标"), .text("指标值")]),
     ]
     rows += c.facts.indicators.filter { $0.project == g.project }.map { TableRow(cells: [.text($0.level1), .text($0.level2), .text($0.level3), .text($0.value)]) }
-    return DocTable(id: "T14", label: nil, title: "项目支出绩效目标表（\(c.year)年度）", unit: "", money: c.money("T14"),
-                    header: c.header("T14"),
+    return DocTable(id: TableID.t14.rawValue, label: nil, title: "项目支出绩效目标表（\(c.year)年度）", unit: "", money: c.money(.t14),
+                    header: c.header(.t14),
                     columns: [Column(.text, width: 16), Column(.text, width: 24), Column(.text, width: 20), Column(.text, width: 24)], rows: rows)
   }
 }

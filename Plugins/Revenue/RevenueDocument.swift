@@ -32,7 +32,7 @@ extension RevenuePlugin {
     rows.append(TableRow(cells: [.text(c.fund(.carryover).revenue), carry.isZero ? .blank : .amount(carry), .text(c.fill("t1.row.carry-forward")), .blank]))
     rows.append(TableRow(kind: .total, cells: [.text(c.fill("t1.row.income-grand-total")), .amount(current + carry),
                                                .text(c.fill("t1.row.spending-grand-total")), .amount(f.total.total)]))
-    return c.table("T1", columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
+    return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
                     rows: rows)
   }
 
@@ -40,8 +40,8 @@ extension RevenuePlugin {
   func revenueByFunction(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
     let columns = FunctionTable.columns(figures: 1 + FundSource.allCases.count)
-    if f.rows.isEmpty { return .empty("T2", c, columns: columns) }
-    return c.table("T2", columns: columns,
+    if f.rows.isEmpty { return .empty(.t2, c, columns: columns) }
+    return c.table(.t2, columns: columns,
                     rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + FundSource.allCases.map { r.bySource[$0] ?? .zero } })
   }
 
@@ -68,7 +68,7 @@ extension RevenuePlugin {
     let income = funds.map { revenue(c, $0) }.sum() + revenue(c, .carryover)
     rows.append(TableRow(kind: .total, cells: [.text(c.fill("t4.row.income-grand-total")), .amount(income), .text(c.fill("t4.row.spending-grand-total"))]
                          + total.map { .amount($0) }))
-    return c.table("T4", columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
+    return c.table(.t4, columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
                     rows: rows)
   }
 
@@ -114,6 +114,6 @@ extension RevenuePlugin {
       t4 = c.fill("t4.body", ["合计": c.figure(approTotal), "来源列表": sources.isEmpty ? c.fill("list.none") : sources, "本年": c.figure(funds.map { revenue(c, $0) }.sum()),
                               "上年结转": c.figure(carry), "支出列表": list, "尾差": note ?? ""])
     }
-    return [Explanation(key: "T1", blocks: [.paragraph(t1)]), Explanation(key: "T2", blocks: t2), Explanation(key: "T4", blocks: [.paragraph(t4)])]
+    return [Explanation(table: .t1, blocks: [.paragraph(t1)]), Explanation(table: .t2, blocks: t2), Explanation(table: .t4, blocks: [.paragraph(t4)])]
   }
 }

@@ -24,7 +24,7 @@ extension ThreePublicPlugin {
     }
     let rows = [row(c.fill("t7.row.current"), { cur[$0] }), row(c.fill("t7.row.prior"), { pri[$0] ?? nil }),
                 row(c.fill("t7.row.change"), { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
-    return [c.table("T7", columns: [Column(.text, width: 14)] + Array(repeating: Column(.amount, width: 12), count: 6), rows: rows)]
+    return [c.table(.t7, columns: [Column(.text, width: 14)] + Array(repeating: Column(.amount, width: 12), count: 6), rows: rows)]
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {
@@ -40,6 +40,6 @@ extension ThreePublicPlugin {
       "运行": c.figure(cur[.vehicleOperation]!), "运行增减": change(.vehicleOperation),
       "接待": c.figure(cur[.reception]!), "接待增减": change(.reception),
     ])
-    return [Explanation(key: "T7", blocks: [.paragraph(text)])]
+    return [Explanation(table: .t7, blocks: [.paragraph(text)])]
   }
 }

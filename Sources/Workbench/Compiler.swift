@@ -33,7 +33,7 @@ public struct Compiler {
     let printed = edition.tables.sorted { $0.number < $1.number }
     var part2: [Block] = []
     for spec in printed {
-      guard let t = tables[spec.id] else { throw Failure(description: "版本“\(edition.id)”要求的表 \(spec.id)（\(spec.name)）没有插件生成。") }
+      guard let t = tables[spec.id.rawValue] else { throw Failure(description: "版本“\(edition.id)”要求的表 \(spec.id)（\(spec.name)）没有插件生成。") }
       try Self.checkHeader(t)
       part2.append(.table(t))
     }
@@ -41,7 +41,7 @@ public struct Compiler {
     var part3: [Block] = []
     var n = 0
     for spec in printed {
-      guard let blocks = explanations[spec.id] else { continue }
+      guard let blocks = explanations[spec.id.rawValue] else { continue }
       n += 1
       part3.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": c.fill("explain.title", ["表名": spec.name])])))
       part3 += blocks

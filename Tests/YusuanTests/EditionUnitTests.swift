@@ -35,7 +35,7 @@ struct EditionUnitTests {
       $0.replacingOccurrences(of: "tables: { unit: \"万元\", decimals: 2, grouping: false }", with: "tables: { unit: \"元\", decimals: 2, grouping: true }")
         .replacingOccurrences(of: "    required: true\n", with: "    required: true\n    unit: \"万元\"\n    grouping: false\n")
     }
-    #expect(try forms.edition("test-unit").money(for: "T7") == Self.wan2)
+    #expect(try forms.edition("test-unit").money(for: .t7) == Self.wan2)
     let wan = try Self.demo(TestSupport.forms, edition: "anhui-2024")
     let yuan = try Self.demo(forms, edition: "test-unit")
     // 第二部分's tables (the 绩效目标表 of 第三部分 print no amounts and no unit line).

@@ -47,6 +47,9 @@ public struct CompileContext: Sendable {
 
   /// The column headers of a table, from forms (empty when the forms lack them; the compiler reports that).
   /// Header text may name the years and the prior-year basis ({年度}年预算数, {上年}年{上年口径}).
+  public func header(_ id: TableID) -> [[HeaderCell]] { header(id.rawValue) }
+
+  /// The header of a table that is not a standard one (单位构成).
   public func header(_ id: String) -> [[HeaderCell]] {
     let values = standardValues
     return (headers.headers[id] ?? []).map { $0.map { HeaderCell(ProseTemplates.substitute($0.text, values), colSpan: $0.colSpan, rowSpan: $0.rowSpan) } }
@@ -56,22 +59,22 @@ public struct CompileContext: Sendable {
   public func figure(_ a: Amount) -> String { view.edition.units.prose.text(a) }
 
   /// The format of a table's amounts in this edition.
-  public func money(_ id: String) -> MoneyFormat { view.edition.money(for: id) }
+  public func money(_ id: TableID) -> MoneyFormat { view.edition.money(for: id) }
 
   /// A table of the edition: its label, title, unit line, amount format and header all from forms.
-  public func table(_ id: String, columns: [Column], rows: [TableRow], note: String? = nil) -> DocTable {
-    DocTable(id: id, label: label(id), title: title(id), unit: view.edition.unitLabel(for: id), money: money(id), header: header(id),
+  public func table(_ id: TableID, columns: [Column], rows: [TableRow], note: String? = nil) -> DocTable {
+    DocTable(id: id.rawValue, label: label(id), title: title(id), unit: view.edition.unitLabel(for: id), money: money(id), header: header(id.rawValue),
              columns: columns, rows: rows, note: note)
   }
 
-  public func title(_ id: String) -> String { view.edition.title(of: id, department: department, year: year) ?? id }
-  public func label(_ id: String) -> String? { view.edition.label(of: id) }
-  public func prints(_ id: String) -> Bool { view.edition.table(id) != nil }
+  public func title(_ id: TableID) -> String { view.edition.title(of: id, department: department, year: year) ?? id.rawValue }
+  public func label(_ id: TableID) -> String? { view.edition.label(of: id) }
+  public func prints(_ id: TableID) -> Bool { view.edition.table(id) != nil }
 
   /// The note under an empty table: the officer's (说明 Tn) if entered, else the edition's.
   /// The note under an empty table: the officer's 说明, else the edition's; printed as 注：…… as the template does.
-  public func emptyNote(_ id: String) -> String? {
-    let text = facts.tableNotes.first(where: { $0.table == id })?.text ?? view.edition.table(id)?.emptyNote.map {
+  public func emptyNote(_ id: TableID) -> String? {
+    let text = facts.tableNotes.first(where: { $0.table == id.rawValue })?.text ?? view.edition.table(id)?.emptyNote.map {
       $0.replacingOccurrences(of: "{部门}", with: department).replacingOccurrences(of: "{年度}", with: String(year))
     }
     guard let text = text?.trimmingBlanks(), !text.isEmpty else { return nil }
@@ -106,11 +109,13 @@ public struct Explanation: Sendable {
   public var key: String
   public var blocks: [Block]
   public init(key: String, blocks: [Block]) { self.key = key; self.blocks = blocks }
+  /// The explanation of a table (its section of 第三部分).
+  public init(table: TableID, blocks: [Block]) { self.init(key: table.rawValue, blocks: blocks) }
 }
 
 extension DocTable {
   /// A table of the edition with no data: one 本表无数据 row and the note.
-  public static func empty(_ id: String, _ c: CompileContext, columns: [Column]) -> DocTable {
+  public static func empty(_ id: TableID, _ c: CompileContext, columns: [Column]) -> DocTable {
     var cells = [Cell](repeating: .blank, count: columns.count)
     cells[min(1, columns.count - 1)] = .text(c.fill("table.empty"))
     return c.table(id, columns: columns, rows: [TableRow(kind: .emptyMarker, cells: cells)], note: c.emptyNote(id))

@@ -41,15 +41,15 @@ public struct Edition: Sendable, Codable, Equatable {
     case priorYear = "prior_year"
   }
 
-  public func table(_ id: String) -> TableSpec? { tables.first { $0.id == id } }
+  public func table(_ id: TableID) -> TableSpec? { tables.first { $0.id == id } }
 
   /// `部门公开表5` for T5 in this edition, or nil when the edition does not print it.
-  public func label(of id: String) -> String? {
+  public func label(of id: TableID) -> String? {
     table(id).map { numbering.replacingOccurrences(of: "{n}", with: String($0.number)) }
   }
 
   /// The format of a table's amounts: the edition's table format with the table's own overrides.
-  public func money(for id: String) -> MoneyFormat {
+  public func money(for id: TableID) -> MoneyFormat {
     var f = units.tables
     guard let spec = table(id) else { return f }
     if let u = spec.unit { f.unit = u }
@@ -59,7 +59,7 @@ public struct Edition: Sendable, Codable, Equatable {
   }
 
   /// The line printed over a table, e.g. 单位：万元.
-  public func unitLabel(for id: String) -> String {
+  public func unitLabel(for id: TableID) -> String {
     units.label.replacingOccurrences(of: "{单位}", with: money(for: id).unit.rawValue)
   }
 
@@ -80,7 +80,7 @@ public struct Edition: Sendable, Codable, Equatable {
     return nil
   }
 
-  public func title(of id: String, department: String, year: Int) -> String? {
+  public func title(of id: TableID, department: String, year: Int) -> String? {
     table(id).map {
       titlePattern.replacingOccurrences(of: "{部门}", with: department)
         .replacingOccurrences(of: "{年度}", with: String(year))
@@ -91,7 +91,7 @@ public struct Edition: Sendable, Codable, Equatable {
 
 /// One table of an edition. `id` is the standard table (T1…T14 of DESIGN §2); `number` its place in this edition.
 public struct TableSpec: Sendable, Codable, Equatable {
-  public var id: String
+  public var id: TableID
   public var number: Int
   public var name: String
   /// Note printed when the table has no data; {部门} and {年度} are filled in.
