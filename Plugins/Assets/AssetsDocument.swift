@@ -24,7 +24,7 @@ extension AssetsPlugin {
       blocks.append(.paragraph(c.fill("other.assets.no-vehicles", ["设备数": String(equipment)])))
     } else {
       blocks.append(.paragraph(c.fill("other.assets.vehicles", ["车辆数": String(vehicles.map(\.count).reduce(0, +)),
-                                                                "车辆列表": vehicles.map { "\($0.category)\($0.count)辆" }.joined(separator: "、"),
+                                                                "车辆列表": vehicles.map { c.fill("item.vehicle", ["名称": $0.category, "数量": String($0.count)]) }.joined(separator: "、"),
                                                                 "设备数": String(equipment)])))
     }
     let cars = f.plannedPurchases.filter { $0.kind == "车辆" }, devices = f.plannedPurchases.filter { $0.kind == "设备" }

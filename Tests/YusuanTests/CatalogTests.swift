@@ -75,7 +75,7 @@ struct CatalogTests {
 
 /// Forms as data: every edition loads, its prose defines the required templates, its headers fit its tables.
 struct FormsTests {
-  @Test(arguments: ["anhui-2021", "anhui-2024"])
+  @Test(arguments: TestSupport.forms.editionIDs)
   func editionLoadsWithProseAndHeaders(id: String) throws {
     let forms = TestSupport.forms
     let edition = try forms.edition(id)
