@@ -89,6 +89,15 @@ struct EditionFormsTests {
     #expect(throws: FormsLibrary.LoadError.self) { try forms.edition("test-unit") }
   }
 
+  /// forms/README.md documents every key of an edition and every prose key (the reader's one reference).
+  @Test func theFormsReadmeDocumentsEveryKey() throws {
+    let readme = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("forms/README.md"), encoding: .utf8)
+    let editionKeys = Edition.CodingKeys.allCases.map(\.rawValue) + TableSpec.CodingKeys.allCases.map(\.rawValue)
+      + RuleSettings.CodingKeys.allCases.map(\.rawValue) + ["units.tables", "units.prose", "units.label"]
+    for key in editionKeys { #expect(readme.contains("`\(key)`"), "forms/README.md does not describe \(key)") }
+    for (key, _) in ProseKeys.all { #expect(readme.contains("| `\(key)` |"), "forms/README.md does not list prose key \(key)") }
+  }
+
   /// The `{name}` placeholders in a text (CJK names only: {n} of the numbering pattern is the edition's own).
   static func placeholders(in text: String) -> [String] {
     text.matches(of: /\{([^{}\s]+)\}/).map { String($0.output.1) }.filter { $0.unicodeScalars.contains { $0.value > 0x2E80 } }

@@ -31,7 +31,7 @@ public struct Edition: Sendable, Codable, Equatable {
   /// The edition's words for each fund, keyed by the entry language's word (一般公共预算 …).
   public var funds: [String: FundNames]
 
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case id, name, catalog, numbering, tables, glossary, rules, units, kind, level, funds
     case titlePattern = "title_pattern"
     case projectTypes = "project_types"
@@ -103,7 +103,7 @@ public struct TableSpec: Sendable, Codable, Equatable {
   public var decimals: Int?
   public var grouping: Bool?
 
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case id, number, name, required, unit, decimals, grouping
     case emptyNote = "empty_note"
   }
@@ -136,7 +136,7 @@ public struct RuleSettings: Sendable, Codable, Equatable {
   /// Words that mark template residue in entered prose.
   public var residue: [String]
 
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case residue
     case reasonPercent = "reason_percent"
     case reasonAmount = "reason_amount"
