@@ -28,8 +28,8 @@ struct EditionFormsTests {
         #expect(ProseKeys.standard.contains(name), "\(id) header of \(table) uses {\(name)}")
       }
     }
-    // Part titles and table titles likewise.
-    for title in edition.partTitles {
+    // Part titles and empty-table notes likewise.
+    for title in edition.partTitles + edition.tables.compactMap(\.emptyNote) {
       for name in Self.placeholders(in: title) { #expect(ProseKeys.standard.contains(name), "\(id) part title uses {\(name)}") }
     }
   }

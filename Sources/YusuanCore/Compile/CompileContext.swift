@@ -16,7 +16,7 @@ public struct CompileContext: Sendable {
   public var year: Int { view.meta.year }
   public var facts: FactSet { view.facts }
 
-  /// Fills a prose template; 部门, 年度, 上年, 上年口径 and 上年数 are always available.
+  /// Fills a prose template; the standard values (`standardValues`) are always available.
   public func fill(_ key: String, _ values: [String: String] = [:]) -> String {
     prose.fill(key, standardValues.merging(values) { _, given in given })
   }
@@ -71,11 +71,11 @@ public struct CompileContext: Sendable {
   public func label(_ id: TableID) -> String? { view.edition.label(of: id) }
   public func prints(_ id: TableID) -> Bool { view.edition.table(id) != nil }
 
-  /// The note under an empty table: the officer's (说明 Tn) if entered, else the edition's.
-  /// The note under an empty table: the officer's 说明, else the edition's; printed as 注：…… as the template does.
+  /// The note under an empty table: the officer's 说明, else the edition's (with the standard placeholders);
+  /// printed as 注：…… as the template does.
   public func emptyNote(_ id: TableID) -> String? {
     let text = facts.tableNotes.first(where: { $0.table == id.rawValue })?.text ?? view.edition.table(id)?.emptyNote.map {
-      $0.replacingOccurrences(of: "{部门}", with: department).replacingOccurrences(of: "{年度}", with: String(year))
+      ProseTemplates.substitute($0, standardValues)
     }
     guard let text = text?.trimmingBlanks(), !text.isEmpty else { return nil }
     return text.hasPrefix("注") ? text : "注：" + text
