@@ -216,7 +216,7 @@ public enum DocxRenderer: DocumentRenderer {
             case .text, .blank: numeric = layout.isNumeric(c)
             }
             let indent = c == layout.nameColumn ? max(0, row.level) : 0
-            cell(width: fit.widths[c], text: value.display, jc: numeric ? "right" : "left", bold: bold, indent: indent)
+            cell(width: fit.widths[c], text: layout.text(value), jc: numeric ? "right" : "left", bold: bold, indent: indent)
           }
         }
         x += "</w:tr>"
@@ -286,7 +286,7 @@ public enum DocxRenderer: DocumentRenderer {
       var most = 1
       for row in layout.table.rows where row.kind != .emptyMarker {
         let usable = max(1, (Double(widths[c]) - Double(2 * cellMargin + 30)) / em - Double(max(0, row.level)))
-        most = max(most, Int((RenderText.ems(layout.cells(of: row)[c].display) / usable).rounded(.up)))
+        most = max(most, Int((RenderText.ems(layout.text(layout.cells(of: row)[c])) / usable).rounded(.up)))
       }
       return most
     }
@@ -300,7 +300,7 @@ public enum DocxRenderer: DocumentRenderer {
       var mins: [Int] = []
       for c in 0..<layout.columnCount {
         let kind = layout.columns[c].kind
-        let longest = rows.map { RenderText.ems($0[c].display) }.max() ?? 0
+        let longest = rows.map { RenderText.ems(layout.text($0[c])) }.max() ?? 0
         let ems: Double
         switch kind {
         case .code, .amount, .count:

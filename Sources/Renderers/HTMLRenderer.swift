@@ -97,7 +97,7 @@ public enum HTMLRenderer: DocumentRenderer {
         if case .count = cell, !classes.contains("num") { classes.append("num") }
         if c == layout.nameColumn, row.level > 0 { classes.append("l\(min(row.level, 6))") }
         let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-        h += "<td\(attr)>\(esc(cell.display))</td>"
+        h += "<td\(attr)>\(esc(layout.text(cell)))</td>"
       }
       h += "</tr>\n"
     }

@@ -56,7 +56,7 @@ public enum JSONRenderer: DocumentRenderer {
         .object([("kind", .string($0.element.kind.rawValue)), ("width", .int($0.element.width)), ("heading", .string(headings[$0.offset]))])
       })),
       ("rows", .array(t.rows.map { row in
-        let cells = row.kind == .emptyMarker && row.cells.isEmpty ? [TableLayout.emptyMarkerText(row)] : row.cells.map(\.display)
+        let cells = row.kind == .emptyMarker && row.cells.isEmpty ? [TableLayout.emptyMarkerText(row)] : row.cells.map(t.text)
         return .object([("kind", .string(row.kind.rawValue)), ("level", .int(row.level)), ("cells", .array(cells.map(JSONValue.string)))])
       })),
       ("note", t.note.map(JSONValue.string) ?? .null),

@@ -46,7 +46,7 @@ public enum MarkdownRenderer: DocumentRenderer {
         texts = [cell(TableLayout.emptyMarkerText(row))] + Array(repeating: "", count: layout.columnCount - 1)
       } else {
         texts = layout.cells(of: row).enumerated().map { c, value in
-          var t = cell(value.display)
+          var t = cell(layout.text(value))
           if (row.kind == .total || row.kind == .subtotal), !t.isEmpty { t = "**" + t + "**" }
           // The indent goes outside the emphasis: "**" before a (full-width) space does not open bold.
           if c == layout.nameColumn, row.level > 0, !t.isEmpty { t = String(repeating: "　", count: row.level) + t }

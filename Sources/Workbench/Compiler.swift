@@ -27,13 +27,13 @@ public struct Compiler {
     }
     func partTitle(_ i: Int) -> String {
       let t = i < edition.partTitles.count ? edition.partTitles[i] : ""
-      return t.replacingOccurrences(of: "{年度}", with: String(c.year))
+      return ProseTemplates.substitute(t, c.standardValues)
     }
 
     let printed = edition.tables.sorted { $0.number < $1.number }
     var part2: [Block] = []
     for spec in printed {
-      guard let t = tables[spec.id] else { throw Failure(description: "版本“\(edition.id)”要求的表 \(spec.id)（\(spec.name)）没有插件生成。") }
+      guard let t = tables[spec.id.rawValue] else { throw Failure(description: "版本“\(edition.id)”要求的表 \(spec.id)（\(spec.name)）没有插件生成。") }
       try Self.checkHeader(t)
       part2.append(.table(t))
     }
@@ -41,25 +41,25 @@ public struct Compiler {
     var part3: [Block] = []
     var n = 0
     for spec in printed {
-      guard let blocks = explanations[spec.id] else { continue }
+      guard let blocks = explanations[spec.id.rawValue] else { continue }
       n += 1
-      part3.append(.heading(level: 1, text: "\(Wording.chineseNumber(n))、" + c.fill("explain.title", ["表名": spec.name])))
+      part3.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": c.fill("explain.title", ["表名": spec.name])])))
       part3 += blocks
     }
     n += 1
-    part3.append(.heading(level: 1, text: "\(Wording.chineseNumber(n))、" + c.fill("other.title")))
+    part3.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": c.fill("other.title")])))
     var m = 0
     for item in edition.otherMatters {
       guard let blocks = explanations[item.key] else { continue }
       m += 1
-      part3.append(.heading(level: 2, text: "（\(Wording.chineseNumber(m))）\(item.title)"))
+      part3.append(.heading(level: 2, text: c.fill("heading.sub", number: m, ["标题": item.title])))
       part3 += blocks
     }
 
     let parts = [Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3)]
     let used = Self.text(of: parts)
     let terms = edition.glossary.filter { used.containsBytes(NameKey.of($0.term).replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")) || used.containsBytes($0.term) }
-    let glossary = terms.enumerated().map { Block.paragraph("\(Wording.chineseNumber($0.offset + 1))、\($0.element.term)：\($0.element.text)") }
+    let glossary = terms.enumerated().map { Block.paragraph(c.fill("glossary.entry", number: $0.offset + 1, ["术语": $0.element.term, "解释": $0.element.text])) }
     return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
                              parts: parts + [Part(title: partTitle(3), blocks: glossary)])
   }
@@ -80,7 +80,7 @@ public struct Compiler {
         switch b {
         case .heading(_, let t), .paragraph(let t): s += t
         case .table(let t):
-          s += t.title + t.header.flatMap { $0.map(\.text) }.joined() + t.rows.flatMap { $0.cells.map(\.display) }.joined()
+          s += t.title + t.header.flatMap { $0.map(\.text) }.joined() + t.rows.flatMap { $0.cells.map(t.text) }.joined()
         }
       }
     }

@@ -22,9 +22,10 @@ struct Yusuan: ParsableCommand {
         yusuan export 工作簿.yusuan --format script
         yusuan audit 已公开文件.docx  审读已公开的文件
         yusuan check 目录  财政局批量检查
+        yusuan editions  列出可用的公开模板版本
       退出码：0 正常；1 发现问题（check 有错误级问题）；2 用法或输入错误。
       """,
-    subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self]
+    subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self, EditionsCommand.self]
   )
 
   static func main() {

@@ -74,8 +74,8 @@ struct RuleTests {
   @Test func noteForATableTheEditionDoesNotPrint() throws {
     let wb = try TestSupport.workbook(try RuleScript.edit([.add(#"说明 T13 "本部门没有安排通用资产配置支出，故本表无数据。""#)]))
     let older = try TestSupport.forms.edition("anhui-2021")
-    #expect(older.table("T13") == nil)
-    #expect(wb.edition.table("T13") != nil)
+    #expect(older.table(.t13) == nil)
+    #expect(wb.edition.table(.t13) != nil)
 
     func findings(_ edition: Edition) -> [Diagnostic] {
       let view = BudgetView(meta: wb.meta, edition: edition, catalog: wb.catalog, facts: wb.facts)

@@ -45,8 +45,10 @@ public struct DocTable: Sendable, Equatable, Codable {
   public var label: String?
   /// e.g. 杜集区政府办2024年一般公共预算支出表.
   public var title: String
-  /// e.g. 单位：万元.
+  /// e.g. 单位：万元 (the edition's unit line; empty for a table without amounts).
   public var unit: String
+  /// How the amount cells print (the edition's format for this table).
+  public var money: MoneyFormat
   /// Header rows, top to bottom; cells may span columns and rows (merged headers).
   public var header: [[HeaderCell]]
   public var columns: [Column]
@@ -54,9 +56,13 @@ public struct DocTable: Sendable, Equatable, Codable {
   /// Printed under the table (why it is empty, or an explanation).
   public var note: String?
 
-  public init(id: String, label: String?, title: String, unit: String = "单位：万元", header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil) {
-    self.id = id; self.label = label; self.title = title; self.unit = unit; self.header = header; self.columns = columns; self.rows = rows; self.note = note
+  /// `unit` and `money` come from the edition (`CompileContext.table` fills them); there is no default unit.
+  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil) {
+    self.id = id; self.label = label; self.title = title; self.unit = unit; self.money = money; self.header = header; self.columns = columns; self.rows = rows; self.note = note
   }
+
+  /// A cell as this table prints it (amounts in the table's unit).
+  public func text(_ cell: Cell) -> String { cell.display(money) }
 
   /// True when the table has no data rows (printed with 本表无数据).
   public var isEmpty: Bool { rows.allSatisfy { $0.kind == .emptyMarker } }
@@ -97,16 +103,16 @@ public struct TableRow: Sendable, Equatable, Codable {
 
 public enum Cell: Sendable, Equatable, Codable {
   case text(String)
-  /// An amount shown in 万元 with two decimals.
+  /// An exact amount, printed in its table's format.
   case amount(Amount)
   case count(Int)
   case blank
 
-  /// The text as printed.
-  public var display: String {
+  /// The text as printed with amounts in `money`.
+  public func display(_ money: MoneyFormat) -> String {
     switch self {
     case .text(let s): return s
-    case .amount(let a): return a.wan
+    case .amount(let a): return money.text(a)
     case .count(let n): return String(n)
     case .blank: return ""
     }

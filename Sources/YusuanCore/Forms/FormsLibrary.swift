@@ -54,6 +54,7 @@ public struct FormsLibrary: Sendable {
     do {
       let edition = try YAMLDecoder().decode(Edition.self, from: text)
       guard edition.id == id else { throw LoadError(description: "版本文件 \(file.path) 中的 id“\(edition.id)”与目录名“\(id)”不一致。") }
+      if let p = edition.problem() { throw LoadError(description: "版本文件 \(file.path) 有误：\(p)") }
       return edition
     } catch let e as LoadError {
       throw e
@@ -72,8 +73,11 @@ public struct FormsLibrary: Sendable {
     guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
       throw LoadError(description: "版本“\(editionID)”缺少情况说明措辞文件 \(file.path)。")
     }
-    do { return try ProseTemplates.load(yaml: text) }
+    let prose: ProseTemplates
+    do { prose = try ProseTemplates.load(yaml: text) }
     catch { throw LoadError(description: "措辞文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
+    if let p = prose.problem() { throw LoadError(description: "措辞文件 \(file.path) 有误：\(p)请对照 forms/README.md 中的措辞表。") }
+    return prose
   }
 
   public var catalogsDirectory: URL { root.appendingPathComponent("catalogs") }
