@@ -47,6 +47,10 @@ public enum TableLayout {
     }
     var headers = rows.prefix(headerCount).map(\.0)
     var body = Array(rows.dropFirst(headerCount))
+    if kind != .performance, CodeNameCells.applies(headers: headers, body: body.map(\.0)) {
+      headers = headers.map(CodeNameCells.header)
+      body = body.map { (CodeNameCells.row($0.0), $0.1) }
+    }
     let split = SplitCodes.find(headers: headers, body: body.map(\.0))
     if let split {
       headers = headers.map { split.joinHeader($0) }
