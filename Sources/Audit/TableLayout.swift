@@ -14,6 +14,12 @@ public enum TableLayout {
   /// A column of unit names (单位名称, 项目单位), not the 单位资金 source of funds.
   static func namesUnit(_ column: String) -> Bool { column.contains("单位") && !column.contains("资金") }
 
+  /// A column of rates, not money: 增减率（%）, 增长%, 占比, 比重, 增减幅度.
+  static func namesRate(_ column: String) -> Bool {
+    let k = NameKey.of(column)
+    return k.contains("%") || k.contains("％") || k.hasSuffix("率") || k.contains("率（") || k.contains("率(") || k.contains("比重") || k.contains("占比") || k.contains("幅度")
+  }
+
   static func isCode(_ s: String) -> Bool { !s.isEmpty && s.count <= 9 && s.allSatisfy { $0.isASCII && $0.isNumber } }
 
   static func build(index: Int, pending p: TableAssembler.Pending, findings: inout [Diagnostic]) -> AuditTable {
@@ -111,6 +117,8 @@ public struct TableShape: Sendable {
   public var amountColumns: [Int]
   /// For two-sided tables: the first column of the 支出 side.
   public var splitColumn: Int?
+  /// Columns of rates (增减率（%）, 占比, 比重): figures, but never added up, and never amounts of money.
+  public var rateColumns: [Int] = []
 
   public init(_ t: AuditTable) {
     if let cached = t.shape { self = cached; return }
@@ -123,8 +131,9 @@ public struct TableShape: Sendable {
       if coded > 0 && coded * 2 >= firsts.count - 1 && NameKey.of(t.columns[0]) != "序号"
         && (t.columns[0].contains("编码") || t.columns[0].contains("代码") || coded >= 2) { code = 0 }
     }
-    var labels: [Int] = [], amounts: [Int] = []
+    var labels: [Int] = [], amounts: [Int] = [], rates: [Int] = []
     for c in 0..<width where c != code {
+      if TableLayout.namesRate(t.columns[c]) { rates.append(c); continue }
       let values = t.rows.map { $0.cell(c) }.filter { !$0.isEmpty && !$0.contains("本表无数据") }
       let numeric = values.filter(TableLayout.looksNumeric).count
       let text = values.count - numeric
@@ -133,7 +142,7 @@ public struct TableShape: Sendable {
         || name.contains("时间") || NameKey.of(name) == "项目" || NameKey.of(name) == "序号"
       if !textual && (numeric > 0 && text * 3 <= numeric || values.isEmpty && c > (code ?? -1) + 1 && !labels.isEmpty) { amounts.append(c) } else { labels.append(c) }
     }
-    codeColumn = code; labelColumns = labels; amountColumns = amounts
+    codeColumn = code; labelColumns = labels; amountColumns = amounts; rateColumns = rates
     splitColumn = t.kind.isTwoSided ? labels.dropFirst().first : nil
   }
 

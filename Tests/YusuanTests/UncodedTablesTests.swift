@@ -42,4 +42,16 @@ import Testing
     let flat = "工资福利支出\t60.00\t60.00\t\n商品和服务支出\t30.00\t30.00\t\n对个人和家庭的补助\t10.00\t10.00\t\n合计\t110.00\t100.00\t"
     #expect(try Self.findings(flat, header: "科目名称\t合计\t人员经费\t公用经费").contains { $0.rule == "audit.sum.total" && $0.severity == .error })
   }
+
+  /// A column of rates (增减率（%）) holds figures that are never added up: its 合计 row is a rate, not a sum.
+  @Test func rateColumnsAreNotAddedUp() throws {
+    let rows = "201\t一般公共服务支出\t100.00\t110.00\t10.00\t10.00\n20105\t统计信息事务\t100.00\t110.00\t10.00\t10.00\n208\t社会保障和就业支出\t50.00\t40.00\t-10.00\t-20.00\n20805\t行政事业单位养老支出\t50.00\t40.00\t-10.00\t-20.00\n\t合计\t150.00\t150.00\t0.00\t0.00"
+    for rate in ["增减率（%）", "增长%", "比上年增减幅度"] {
+      let f = try Self.findings(rows, header: "科目编码\t科目名称\t2024年预算数\t2025年预算数\t增减额\t\(rate)")
+      #expect(!f.contains { $0.severity == .error }, "\(rate): \(f.map(\.message))")
+    }
+    // The money columns are still added up.
+    let wrong = rows.replacingOccurrences(of: "\t合计\t150.00\t150.00", with: "\t合计\t150.00\t160.00")
+    #expect(try Self.findings(wrong, header: "科目编码\t科目名称\t2024年预算数\t2025年预算数\t增减额\t增减率（%）").contains { $0.rule == "audit.sum.total" && $0.column == "2025年预算数" })
+  }
 }
