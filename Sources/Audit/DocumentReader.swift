@@ -36,6 +36,7 @@ public enum DocumentReader {
     var spots: [Int: SourceSpot] = [:]
     var headings: [Int: Int] = [:]
     var cellBoxes: [Int: [Box?]] = [:]
+    var unreadPages: [Int] = []
     switch format {
     case .docx:
       (blocks, findings) = try DocxBlocks.blocks(data, name: name)
@@ -52,7 +53,14 @@ public enum DocumentReader {
       }
       defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
       var notes: [String] = []
-      let read = PDFBlocks.read(try Poppler.pages(fileURL!, name: name, notes: &notes))
+      let pages = try Poppler.pages(fileURL!, name: name, notes: &notes)
+      unreadPages = pages.filter(\.imageOnly).map(\.number)
+      if !unreadPages.isEmpty {
+        findings.append(Diagnostic(rule: "audit.read.image-page", severity: .info, table: "文件",
+          message: "未能核对\(unreadPages.map { "第\($0)页" }.joined(separator: "、"))：只有图片、没有文字层（可能是扫描件），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
+          plugin: "audit"))
+      }
+      let read = PDFBlocks.read(pages)
       findings += notes.map { Diagnostic(rule: "audit.read.language-pack", severity: .warning, table: "文件", message: $0, plugin: "audit") }
       blocks = read.blocks
       spots = read.spots
@@ -76,6 +84,7 @@ public enum DocumentReader {
     doc.readFindings = findings + doc.readFindings
     doc.spots = spots
     doc.cellBoxes = cellBoxes
+    doc.unreadPages = unreadPages
     guard looksLikeBudgetDocument(doc) else {
       throw AuditReadError("文件“\(name)”中找不到部门预算公开文件的内容（没有“预算”字样、预算表或“第X部分”标题），无法审读。请确认文件是否正确。")
     }
