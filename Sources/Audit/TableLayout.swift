@@ -14,6 +14,17 @@ public enum TableLayout {
   /// A column of unit names (单位名称, 项目单位), not the 单位资金 source of funds.
   static func namesUnit(_ column: String) -> Bool { column.contains("单位") && !column.contains("资金") }
 
+  /// The money unit the header cells name in brackets (合计（元）, 预算数(万元), 金额（千元）), when they name one only.
+  static func headerUnit(_ headers: [[String]]) -> MoneyUnit? {
+    var found: Set<MoneyUnit> = []
+    for cell in headers.joined() {
+      guard let r = cell.match(#"[（(]\s*(万元|千元|元)\s*[)）]"#) else { continue }
+      let w = cell[r]
+      found.insert(w.contains("万元") ? .wan : w.contains("千元") ? .qian : .yuan)
+    }
+    return found.count == 1 ? found.first : nil
+  }
+
   /// A column of rates, not money: 增减率（%）, 增长%, 占比, 比重, 增减幅度.
   static func namesRate(_ column: String) -> Bool {
     let k = NameKey.of(column)
@@ -81,7 +92,8 @@ public enum TableLayout {
       }
       out.append(AuditRow(number: i + 1, line: line, cells: aligned, sourceCellCount: cells.count))
     }
-    var table = AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit, headerRows: headers,
+    // No unit line, but the header names one (合计（元）, 预算数(万元)): that is the table's unit.
+    var table = AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit ?? headerUnit(headers), headerRows: headers,
                            rows: out, notes: notes, line: p.line, kind: kind, columns: columns)
     table.splitCodes = split.map { ($0.start, $0.count) }
     let unit = table.moneyUnit

@@ -54,4 +54,19 @@ import Testing
     let wrong = rows.replacingOccurrences(of: "\t合计\t150.00\t150.00", with: "\t合计\t150.00\t160.00")
     #expect(try Self.findings(wrong, header: "科目编码\t科目名称\t2024年预算数\t2025年预算数\t增减额\t增减率（%）").contains { $0.rule == "audit.sum.total" && $0.column == "2025年预算数" })
   }
+
+  /// No 单位 line, but the header names the unit (合计（元）): figures are read in 元 and compared with prose in 万元.
+  @Test func aUnitNamedInTheHeaderIsTheTablesUnit() throws {
+    let text = "示例区统计局2025年部门预算\n示例区统计局2025年一般公共预算支出表\n科目编码\t科目名称\t合计（元）\t基本支出（元）\t项目支出（元）\n201\t一般公共服务支出\t1,100,000.00\t1,000,000.00\t100,000.00\n20105\t统计信息事务\t1,100,000.00\t1,000,000.00\t100,000.00\n\t合计\t1,100,000.00\t1,000,000.00\t100,000.00\n\n2025年一般公共预算支出110.00万元，其中：基本支出100.00万元，项目支出%@万元。\n"
+    func audit(_ project: String) throws -> [Diagnostic] {
+      let doc = try DocumentReader.read(data: Data(text.replacingOccurrences(of: "%@", with: project).utf8), name: "t.txt")
+      #expect(doc.tables.first?.unit == .yuan)
+      return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
+    }
+    let right = try audit("10.00")
+    #expect(!right.contains { $0.rule == "audit.prose.figure" || $0.rule == "audit.table.unit" }, "\(right.map(\.message))")
+    #expect(try audit("12.00").contains { $0.rule == "audit.prose.figure" })
+    // Two units in one header decide nothing: the table keeps no unit.
+    #expect(TableLayout.headerUnit([["合计（元）", "其中（万元）"]]) == nil)
+  }
 }
