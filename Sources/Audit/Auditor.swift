@@ -100,7 +100,7 @@ public enum Auditor {
     var out = document.readFindings
     if !document.tables.isEmpty {
       out.append(context.at(document: "audit.read.template", .info, "按\(context.template.name)审读"
-        + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件的表名与已有模板（forms/editions）都不相符，只检查各地通用的规定表格。")))
+        + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件没有已有模板（forms/editions）特有的表名或表号，只检查各地通用的规定表格。")))
     }
     if catalog == nil {
       out.append(context.at(document: "audit.read.catalog", .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))

@@ -28,11 +28,23 @@ public enum TemplateDetector {
       let hits = titles.filter { names.contains($0) }.count
       if hits > (best?.1 ?? 0) { best = (e, hits) }
     }
-    // Most of the printed tables must carry the edition's own names; a few shared words are not enough.
-    if let (e, hits) = best, !titles.isEmpty, hits * 3 >= titles.count * 2 {
+    // Most of the printed tables must carry the edition's own names; a few shared words are not enough. And the
+    // names every province shares (收支总表 … 一般公共预算基本支出表) do not make a document one province's: some
+    // mark of the edition itself must be there too — one of its own tables (项目支出表 in Anhui's), or its table
+    // labels (部门公开表N).
+    if let (e, hits) = best, !titles.isEmpty, hits * 3 >= titles.count * 2, carriesMark(of: e, doc) {
       let kinds = e.tables.map { TableKind.of(title: $0.name) }.filter { $0 != .other && $0 != .performance }
       return TemplateChoice(edition: e, required: kinds, matched: hits)
     }
     return TemplateChoice(edition: nil, required: generic, matched: 0)
+  }
+
+  /// Whether the document shows something only this edition prints: a table beyond the national nine, or the
+  /// edition's label word before the table numbers.
+  static func carriesMark(of e: Edition, _ doc: AuditDocument) -> Bool {
+    let own = Set(e.tables.filter { !generic.contains(TableKind.of(title: $0.name)) }.map { NameKey.of($0.name) })
+    if doc.tables.contains(where: { own.contains(NameKey.of($0.shortTitle)) }) { return true }
+    let word = e.numbering.components(separatedBy: "{").first?.trimmingBlanks() ?? ""
+    return !word.isEmpty && doc.tables.contains { $0.label?.hasPrefix(word) == true }
   }
 }

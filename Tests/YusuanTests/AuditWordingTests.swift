@@ -134,4 +134,15 @@ import YusuanCore
     // 上年 is the previous year whatever the document's year: never a wrong comparison year.
     #expect(!Self.rules(sentence).contains("audit.prose.change-year"))
   }
+
+  /// Percent precision: a document of another province's template is held to its own habit (one decimal
+  /// throughout passes; one decimal among two-decimal figures does not); a whole 100% is whole in any habit.
+  @Test func percentPrecisionFollowsTheDocumentsHabit() {
+    let one = "收入预算110.00万元，比2024年预算增加10.00万元，增长10.0%。\n支出预算110.00万元，比2024年预算增加10.00万元，增长10.0%。\n基本支出99.00万元，比2024年预算增加9.00万元，增长10.0%。\n"
+    #expect(!Self.rules(one).contains("audit.prose.percent-format"))
+    let mixed = "收入预算110.00万元，比2024年预算增加10.00万元，增长10.00%。\n支出预算110.00万元，比2024年预算增加10.00万元，增长10.00%。\n基本支出99.00万元，比2024年预算增加9.00万元，增长10.0%。\n"
+    #expect(Self.rules(mixed).contains("audit.prose.percent-format"))
+    let whole = "收入预算110.00万元，比2024年预算增加10.00万元，增长10%。\n支出预算110.00万元，比2024年预算增加10.00万元，增长10.00%。\n基本支出99.00万元，比2024年预算增加9.00万元，增长10.00%。\n"
+    #expect(!Self.rules(whole).contains("audit.prose.percent-format"))
+  }
 }
