@@ -145,4 +145,16 @@ import YusuanCore
     let whole = "收入预算110.00万元，比2024年预算增加10.00万元，增长10%。\n支出预算110.00万元，比2024年预算增加10.00万元，增长10.00%。\n基本支出99.00万元，比2024年预算增加9.00万元，增长10.00%。\n"
     #expect(!Self.rules(whole).contains("audit.prose.percent-format"))
   }
+
+  /// Without a 三公 table or note, the evidence named is the 三公 items' own 经济分类 款 (30217 公务接待费), never
+  /// 30213 维修（护）费, which carries no 三公 money.
+  @Test func threePublicEvidenceUsesTheItemsOwnCodes() throws {
+    func message(_ code: String, _ name: String) throws -> String {
+      let text = "示例区2025年部门预算\n示例办2025年一般公共预算基本支出表\n单位：万元\n科目编码\t科目名称\t合计\t人员经费\t公用经费\n302\t商品和服务支出\t5.00\t\t5.00\n\(code)\t\(name)\t5.00\t\t5.00\n合计\t\t5.00\t\t5.00\n"
+      let d = Auditor.audit(try DocumentReader.read(data: Data(text.utf8), name: "t.txt"), catalog: nil)
+      return try #require(d.first { $0.rule == "audit.required.three-public" }).message
+    }
+    #expect(try message("30217", "公务接待费").contains("公务接待费 5.00"))
+    #expect(!(try message("30213", "维修（护）费")).contains("维修"))
+  }
 }
