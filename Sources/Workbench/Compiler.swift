@@ -1,3 +1,4 @@
+import Foundation
 import YusuanCore
 
 /// Builds the publishable document from the facts: 第一部分 from the profile, 第二部分 the edition's tables in
@@ -57,11 +58,32 @@ public struct Compiler {
     }
 
     let parts = [Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3)]
+    if !draft { try Self.refuseStatusWording(parts, c) }
     let used = Self.text(of: parts)
     let terms = edition.glossary.filter { used.containsBytes(NameKey.of($0.term).replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")) || used.containsBytes($0.term) }
     let glossary = terms.enumerated().map { Block.paragraph(c.fill("glossary.entry", number: $0.offset + 1, ["术语": $0.element.term, "解释": $0.element.text])) }
     return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
                              parts: parts + [Part(title: partTitle(3), blocks: glossary)])
+  }
+
+  /// A publishable document never says that a figure was not entered (`change.unknown`: 2024年预算数未录入): the
+  /// prose that would need it is named, and the officer enters the figure or compiles a draft.
+  static func refuseStatusWording(_ parts: [Part], _ c: CompileContext) throws {
+    let status = c.prose.fill("change.unknown", c.view.edition.priorYear.values(priorYear: c.view.meta.priorYear))
+    guard !status.isEmpty else { return }
+    var needing: [String] = []
+    for p in parts {
+      for case .paragraph(let t) in p.blocks where t.contains(status) {
+        for sentence in t.components(separatedBy: status).dropLast() {
+          // The clause that names the figure: from the last full stop or semicolon before the status words.
+          let start = sentence.lastIndex { "。；".contains($0) }.map { sentence.index(after: $0) } ?? sentence.startIndex
+          needing.append(String(sentence[start...]).trimmingCharacters(in: CharacterSet(charactersIn: "，, ")))
+        }
+      }
+    }
+    guard !needing.isEmpty else { return }
+    let listed = needing.prefix(8).map { "「\($0)」" }.joined(separator: "\n  ") + (needing.count > 8 ? "\n  等 \(needing.count) 处" : "")
+    throw Failure(description: "正式文件不能写“\(status)”。以下说明需要上年数，请先录入（或加 --draft 生成草稿）：\n  \(listed)")
   }
 
   /// A header from forms must cover exactly the table's columns, or the printed table would be misaligned.
