@@ -140,7 +140,11 @@ public enum DocxRenderer: DocumentRenderer {
         first = false
       }
       paragraph(style: "TableTitle", text: table.title, pageBreak: first && newPage)
-      if !table.unit.isEmpty { paragraph(style: "TableUnit", text: table.unit) }
+      if let preparer = table.preparer {
+        // 编制部门 at the left, the unit at the right margin (a right tab stop at the text width).
+        paragraph(style: "TableUnit", text: preparer + "\t" + table.unit,
+                  extra: "<w:tabs><w:tab w:val=\"right\" w:pos=\"\(fit.page.textWidth)\"/></w:tabs><w:jc w:val=\"left\"/>")
+      } else if !table.unit.isEmpty { paragraph(style: "TableUnit", text: table.unit) }
       var xml = ""
       xml.reserveCapacity(256 * (layout.table.rows.count + layout.headerRowCount) * layout.columnCount)
       tableXML(layout, fit, into: &xml)

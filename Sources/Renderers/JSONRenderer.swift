@@ -44,7 +44,9 @@ public enum JSONRenderer: DocumentRenderer {
   static func table(_ t: DocTable) -> JSONValue {
     let layout = TableLayout(t)
     let headings = layout.flatHeadings
-    return .object([
+    // 编制部门 (only when the edition prints it, so other documents' JSON keeps its shape).
+    let preparer: [(String, JSONValue)] = t.preparer.map { [("preparer", .string($0))] } ?? []
+    return .object(preparer + [
       ("id", .string(t.id)),
       ("label", t.label.map(JSONValue.string) ?? .null),
       ("title", .string(t.title)),

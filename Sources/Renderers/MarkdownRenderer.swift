@@ -35,7 +35,9 @@ public enum MarkdownRenderer: DocumentRenderer {
     var caption = "**" + inline(table.title) + "**"
     if let label = table.label, !label.isEmpty { caption = inline(label) + "　" + caption }
     lines.append(caption)
-    if !table.unit.isEmpty { lines.append(""); lines.append(inline(table.unit)) }
+    if let preparer = table.preparer {
+      lines.append(""); lines.append(inline(preparer) + "　　　　" + inline(table.unit))
+    } else if !table.unit.isEmpty { lines.append(""); lines.append(inline(table.unit)) }
     lines.append("")
     let headings = layout.flatHeadings.enumerated().map { $0.element.isEmpty ? "列\($0.offset + 1)" : $0.element }
     lines.append("| " + headings.map(cell).joined(separator: " | ") + " |")

@@ -47,6 +47,9 @@ public struct DocTable: Sendable, Equatable, Codable {
   public var title: String
   /// e.g. 单位：万元 (the edition's unit line; empty for a table without amounts).
   public var unit: String
+  /// The text at the left of the unit line, e.g. 编制部门：上海市普陀区人民政府办公室 (Shanghai prints the unit at
+  /// the right end of this line); nil when the edition prints the unit line alone.
+  public var preparer: String?
   /// How the amount cells print (the edition's format for this table).
   public var money: MoneyFormat
   /// Header rows, top to bottom; cells may span columns and rows (merged headers).
@@ -57,8 +60,9 @@ public struct DocTable: Sendable, Equatable, Codable {
   public var note: String?
 
   /// `unit` and `money` come from the edition (`CompileContext.table` fills them); there is no default unit.
-  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil) {
+  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil, preparer: String? = nil) {
     self.id = id; self.label = label; self.title = title; self.unit = unit; self.money = money; self.header = header; self.columns = columns; self.rows = rows; self.note = note
+    self.preparer = preparer
   }
 
   /// A cell as this table prints it (amounts in the table's unit).

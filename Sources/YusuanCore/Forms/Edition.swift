@@ -71,6 +71,9 @@ public struct Edition: Sendable, Codable, Equatable {
     let unknown = funds.keys.filter { FundSource(rawValue: $0) == nil }.sorted()
     if !unknown.isEmpty { return "funds 中有未知的资金来源：\(unknown.joined(separator: "、"))（应为 \(FundSource.allCases.map(\.rawValue).joined(separator: "、"))）。" }
     for spec in tables {
+      if let n = spec.codeColumns, !(2...3).contains(n) {
+        return "表 \(spec.id) 的 code_columns 应为 2（类、款）或 3（类、款、项），现为 \(n)。"
+      }
       let f = money(for: spec.id)
       if f.unit == .qian { return "表 \(spec.id) 的金额单位只能是“万元”或“元”。" }
       if !(0...MoneyFormat.maxDecimals(f.unit)).contains(f.decimals) {
@@ -102,10 +105,14 @@ public struct TableSpec: Sendable, Codable, Equatable {
   public var unit: MoneyUnit?
   public var decimals: Int?
   public var grouping: Bool?
+  /// The code printed in this many columns (类/款/项: 3, 类/款: 2, as Shanghai prints them) instead of one
+  /// 科目编码 column; nil for one column.
+  public var codeColumns: Int?
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case id, number, name, required, unit, decimals, grouping
     case emptyNote = "empty_note"
+    case codeColumns = "code_columns"
   }
 }
 
@@ -115,6 +122,9 @@ public struct EditionUnits: Sendable, Codable, Equatable {
   public var prose: MoneyFormat
   /// The line over each table, with {单位}: 单位：{单位}.
   public var label: String
+  /// Printed at the left of the unit line, the unit at its right end (Shanghai: 编制部门：{部门}); the standard
+  /// placeholders may be used. Absent: the unit line alone.
+  public var preparer: String?
 }
 
 public struct OtherMatter: Sendable, Codable, Equatable {
