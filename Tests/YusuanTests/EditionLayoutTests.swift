@@ -91,3 +91,66 @@ struct EditionLayoutTests {
     #expect(doc.tables.filter { $0.id != "T14" }.elementsEqual(plain.tables.filter { $0.id != "T14" }))
   }
 }
+
+/// An edition's own rows of the two-sided tables (T1, T4) and columns of 收入总表 (T2) and the 三公 table (T7).
+struct EditionTableShapeTests {
+  static func shanghaiLike(_ text: String) -> String {
+    text.replacingOccurrences(of: "  - { id: T1, number: 1, name: \"收支总表\" }", with: """
+        - id: T1
+          number: 1
+          name: "收支总表"
+          rows:
+            income:
+              - { label: "一、财政拨款收入", sources: [一般公共预算, 政府性基金预算, 国有资本经营预算] }
+              - { label: "1. 一般公共预算资金", sources: [一般公共预算] }
+              - { label: "2. 政府性基金", sources: [政府性基金预算] }
+              - { label: "二、事业收入", sources: [] }
+              - { label: "三、其他收入", sources: [财政专户管理资金, 单位资金, 上年结转] }
+      """)
+    .replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: """
+        - { id: T2, number: 2, name: "收入总表", columns: [[一般公共预算, 政府性基金预算, 国有资本经营预算, 上年结转], [], [财政专户管理资金, 单位资金]] }
+      """)
+    .replacingOccurrences(of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }", with: """
+        - { id: T4, number: 4, name: "财政拨款收支总表", rows: { income: [{ label: "一、一般公共预算资金", sources: [一般公共预算] }, { label: "二、政府性基金", sources: [政府性基金预算] }] } }
+      """)
+    .replacingOccurrences(of: "    required: true\n", with: "    required: true\n    columns: [[因公出国（境）费, 公务接待费, 公务用车购置费, 公务用车运行维护费], [因公出国（境）费], [公务接待费], [公务用车购置费, 公务用车运行维护费], [公务用车购置费], [公务用车运行维护费], [机关运行经费]]\n")
+  }
+
+  static let headers = """
+    T2:
+      - ["科目编码", "科目名称", "合计", "财政拨款收入", "事业收入", "其他收入"]
+    T7:
+      - ["合计", "因公出国(境)费", "公务接待费", "小计", "购置费", "运行费", "机关运行经费预算数"]
+    """
+
+  @Test func twoSidedRowsAndColumnGroupsFollowTheEdition() throws {
+    let doc = try EditionLayoutTests.demo(headers: Self.headers, Self.shanghaiLike)
+    func table(_ id: String) throws -> DocTable { try #require(doc.tables.first { $0.id == id }) }
+    func texts(_ t: DocTable) -> [[String]] { t.rows.map { $0.cells.map(t.text) } }
+    // T1: the edition's 收入 lines beside the 类 with figures, then the grand totals; zero prints blank.
+    let t1 = texts(try table("T1"))
+    #expect(t1.map { $0[0] } == ["一、财政拨款收入", "1. 一般公共预算资金", "2. 政府性基金", "二、事业收入", "三、其他收入", "收入总计"])
+    #expect(t1[0][1] == "715.28" && t1[2][1] == "" && t1[3][1] == "" && t1[4][1] == "17.00" && t1[5][1] == "732.28")
+    #expect(t1.map { $0[2] } == ["一、一般公共服务支出", "二、社会保障和就业支出", "三、卫生健康支出", "四、住房保障支出", "", "支出总计"])
+    #expect(t1[0][3] == "601.08" && t1[5][3] == "732.28")
+    // T2: 合计 then each group's sum; an empty group prints zero.
+    let t2 = try table("T2")
+    #expect(t2.columns.count == 6)
+    let row201 = try #require(texts(t2).first { $0[0] == "201" })
+    #expect(row201 == ["201", "一般公共服务支出", "601.08", "584.08", "0.00", "17.00"])
+    // T4: 财政拨款 lines beside the 类 with 财政拨款 figures.
+    let t4 = texts(try table("T4"))
+    #expect(t4.first?.prefix(3) == ["一、一般公共预算资金", "715.28", "一、一般公共服务支出"])
+    #expect(t4.last?.prefix(4) == ["收入总计", "715.28", "支出总计", "715.28"])
+    // T7: one row, the edition's columns, 机关运行经费 beside the 三公.
+    let t7 = try table("T7")
+    #expect(t7.rows.count == 1 && t7.columns.count == 7)
+    let cur = try #require(texts(t7).first)
+    #expect(cur == ["9.20", "2.00", "3.00", "4.20", "", "4.20", "42.80"])
+    // A fund in no T2 column, or an unknown word, does not load.
+    for bad in ["[[一般公共预算], [单位资金]]", "[[一般公共预算, 政府性基金预算, 国有资本经营预算, 上年结转, 财政专户管理资金, 单位资金], [事业收入]]"] {
+      let forms = try TestSupport.formsCopy { $0.replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: "  - { id: T2, number: 2, name: \"收入总表\", columns: \(bad) }") }
+      #expect(throws: FormsLibrary.LoadError.self) { try forms.edition("test-unit") }
+    }
+  }
+}

@@ -71,6 +71,7 @@ public struct Edition: Sendable, Codable, Equatable {
     let unknown = funds.keys.filter { FundSource(rawValue: $0) == nil }.sorted()
     if !unknown.isEmpty { return "funds 中有未知的资金来源：\(unknown.joined(separator: "、"))（应为 \(FundSource.allCases.map(\.rawValue).joined(separator: "、"))）。" }
     for spec in tables {
+      if let p = LayoutWords.problem(spec) { return p }
       if let n = spec.codeColumns, !(2...3).contains(n) {
         return "表 \(spec.id) 的 code_columns 应为 2（类、款）或 3（类、款、项），现为 \(n)。"
       }
@@ -108,9 +109,13 @@ public struct TableSpec: Sendable, Codable, Equatable {
   /// The code printed in this many columns (类/款/项: 3, 类/款: 2, as Shanghai prints them) instead of one
   /// 科目编码 column; nil for one column.
   public var codeColumns: Int?
+  /// The 收入 lines of a two-sided table (T1, T4) as this edition prints them; nil: the standard rows.
+  public var rows: TwoSidedRows?
+  /// The amount columns of T2 (funds each column adds up) or T7 (三公 items, 机关运行经费); nil: the standard ones.
+  public var columns: [[String]]?
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, number, name, required, unit, decimals, grouping
+    case id, number, name, required, unit, decimals, grouping, rows, columns
     case emptyNote = "empty_note"
     case codeColumns = "code_columns"
   }
