@@ -26,7 +26,9 @@ public enum JSONRenderer: DocumentRenderer {
       ("title", .string(d.title)), ("department", .string(d.department)), ("year", .int(d.year)),
       ("edition", .string(d.edition)), ("draft", .bool(d.draft)),
       ("parts", .array(d.parts.map { p in .object([("title", .string(p.title)), ("blocks", .array(p.blocks.map(block)))]) })),
-    ])
+    ] + (d.cover.map { [("cover", JSONValue.array($0.map(JSONValue.string)))] } ?? [])
+      + (d.contents.map { c in [("contents", JSONValue.object([("title", .string(c.title)), ("lines", .array(c.lines.map {
+        .object([("level", .int($0.level)), ("text", .string($0.text))]) }))]))] } ?? []))
   }
 
   /// A block: `{"type": "heading", "level", "text"}`, `{"type": "paragraph", "text"}` or `{"type": "table", "table"}`.

@@ -29,7 +29,7 @@ struct EditionFormsTests {
       }
     }
     // Part titles and empty-table notes likewise.
-    for title in edition.partTitles + edition.tables.compactMap(\.emptyNote) {
+    for title in (edition.partTitles ?? []) + (edition.parts ?? []).map(\.title) + edition.tables.compactMap(\.emptyNote) {
       for name in Self.placeholders(in: title) { #expect(ProseKeys.standard.contains(name), "\(id) part title uses {\(name)}") }
     }
   }

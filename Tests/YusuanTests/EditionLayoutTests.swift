@@ -9,8 +9,10 @@ import Testing
 /// (`drop_zero_decimals`). The Anhui editions set none of them and print as before (the goldens).
 struct EditionLayoutTests {
   /// The demo compiled under a copy of anhui-2024 edited by `edit`, with `headers` as the copy's own tables.yaml.
-  static func demo(headers: String = "", _ edit: (String) -> String) throws -> PublishedDocument {
+  static func demo(headers: String = "", prose: (String) -> String = { $0 }, _ edit: (String) -> String) throws -> PublishedDocument {
     let forms = try TestSupport.formsCopy(edit)
+    let proseFile = forms.root.appendingPathComponent("editions/test-unit/prose.yaml")
+    try prose(try String(contentsOf: proseFile, encoding: .utf8)).write(to: proseFile, atomically: true, encoding: .utf8)
     if !headers.isEmpty { try headers.write(to: forms.root.appendingPathComponent("editions/test-unit/tables.yaml"), atomically: true, encoding: .utf8) }
     return try EditionUnitTests.demo(forms, edition: "test-unit")
   }
@@ -152,5 +154,59 @@ struct EditionTableShapeTests {
       let forms = try TestSupport.formsCopy { $0.replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: "  - { id: T2, number: 2, name: \"收入总表\", columns: \(bad) }") }
       #expect(throws: FormsLibrary.LoadError.self) { try forms.edition("test-unit") }
     }
+  }
+}
+
+/// The document's parts, cover and contents as edition data (`parts`, `cover`, `contents`).
+struct EditionPartsTests {
+  static let parts = """
+    cover: ["示例省{年度}年{预算层级}{文件类型}", "预算主管部门：{部门}"]
+    contents: { title: "目  录", part: "{中文序号}、{条目}", table: "{序号}. {年度}年{表名}" }
+    parts:
+      - { title: "{部门}主要职能", entry: "部门主要职能", show: ["section:职责"] }
+      - { title: "{部门}机构设置", entry: "部门机构设置", show: ["section:单位构成"] }
+      - { title: "名词解释", show: [glossary] }
+      - { title: "{年度}年{文件类型}编制说明", entry: "{文件类型}编制说明", show: ["section:T1", "section:T5"] }
+      - { title: "", entry: "{文件类型}表", show: [tables] }
+      - { title: "其他相关情况说明", show: [matters] }
+    """
+
+  @Test func partsCoverAndContentsFollowTheEdition() throws {
+    let doc = try EditionLayoutTests.demo(prose: {
+      $0.replacingOccurrences(of: "t5.scale.title: \"（一）一般公共预算支出规模变化情况\"", with: "t5.scale.title: \"\"")
+    }) {
+      $0.replacingOccurrences(of: "part_titles: [\"第一部分 部门概况\", \"第二部分 {年度}年{文件类型}表\", \"第三部分 {年度}年{文件类型}情况说明\", \"第四部分 名词解释\"]", with: Self.parts)
+    }
+    #expect(doc.cover == ["示例省2025年区级部门预算", "预算主管部门：示例区政府办公室（示例）"])
+    #expect(doc.parts.map(\.title) == ["示例区政府办公室（示例）主要职能", "示例区政府办公室（示例）机构设置", "名词解释", "2025年部门预算编制说明", "", "其他相关情况说明"])
+    let contents = try #require(doc.contents)
+    #expect(contents.title == "目  录")
+    #expect(contents.lines.filter { $0.level == 1 }.map(\.text) == ["一、部门主要职能", "二、部门机构设置", "三、名词解释", "四、部门预算编制说明", "五、部门预算表", "六、其他相关情况说明"])
+    #expect(contents.lines.filter { $0.level == 2 }.first?.text == "1. 2025年收支总表")
+    #expect(contents.lines.filter { $0.level == 2 }.count == 13)
+    // 职责 without the standard heading; 编制说明 is T1's and T5's explanations; the tables part only tables;
+    // 其他相关情况说明 numbers the items of 其他重要事项 一、二 ….
+    if case .paragraph(let p) = doc.parts[0].blocks.first { #expect(p.hasPrefix("（一）")) } else { Issue.record("职责 first") }
+    #expect(doc.parts[4].blocks.allSatisfy { if case .table = $0 { true } else { false } } && doc.parts[4].blocks.count == 13)
+    if case .heading(1, let h) = doc.parts[5].blocks.first { #expect(h == "一、项目及绩效目标情况") } else { Issue.record("matters heading") }
+    #expect(!doc.parts[2].blocks.isEmpty)
+    // The empty heading template prints nothing.
+    #expect(!doc.parts[3].blocks.contains { if case .heading(_, let t) = $0 { t.isEmpty } else { false } })
+    #expect(!doc.parts[3].blocks.contains(.heading(level: 2, text: "（一）一般公共预算支出规模变化情况")))
+    let md = String(decoding: try OutputFormat.md.render(doc), as: UTF8.self)
+    #expect(md.contains("**示例省2025年区级部门预算**") && md.contains("## 目  录") && md.contains("五、部门预算表"))
+    let json = String(decoding: try OutputFormat.json.render(doc), as: UTF8.self)
+    #expect(json.contains("\"cover\" : [") && json.contains("\"contents\" : {"))
+    let docx = try #require(try RendererTests.entries(OutputFormat.docx.render(doc))["word/document.xml"])
+    #expect(docx.contains("预算主管部门：示例区政府办公室（示例）") && docx.contains("一、部门主要职能"))
+    for format in OutputFormat.allCases { #expect(try !format.render(doc).isEmpty) }
+    // part_titles and parts together, or an unknown content, do not load.
+    let both = try TestSupport.formsCopy { $0 + "\n" + Self.parts }
+    #expect(throws: FormsLibrary.LoadError.self) { try both.edition("test-unit") }
+    let unknown = try TestSupport.formsCopy {
+      $0.replacingOccurrences(of: "part_titles: [\"第一部分 部门概况\", \"第二部分 {年度}年{文件类型}表\", \"第三部分 {年度}年{文件类型}情况说明\", \"第四部分 名词解释\"]",
+                              with: "parts:\n  - { title: \"x\", show: [tabels] }")
+    }
+    #expect(throws: FormsLibrary.LoadError.self) { try unknown.edition("test-unit") }
   }
 }

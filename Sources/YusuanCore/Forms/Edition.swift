@@ -18,8 +18,14 @@ public struct Edition: Sendable, Codable, Equatable {
   public var expenditureClasses: [String]
   /// Items of 其他重要事项 in order: key (the explanation a plugin writes) and heading.
   public var otherMatters: [OtherMatter]
-  /// Part titles, with {年度}: 第一部分 部门概况 …
-  public var partTitles: [String]
+  /// Part titles of the standard four parts, with {年度}: 第一部分 部门概况 … (editions without `parts`).
+  public var partTitles: [String]?
+  /// The parts in order and what each shows; nil: the standard four parts.
+  public var parts: [PartSpec]?
+  /// The lines of a cover page (the standard placeholders may be used); nil: no cover, the document's title on top.
+  public var cover: [String]?
+  /// A contents page; nil: none.
+  public var contents: ContentsSpec?
   /// How amounts are printed in the tables and in the prose, and the unit line over a table.
   public var units: EditionUnits
   /// What the prior-year figures are (上年预算 or 上年执行数): the base of every change.
@@ -32,7 +38,7 @@ public struct Edition: Sendable, Codable, Equatable {
   public var funds: [String: FundNames]
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, name, catalog, numbering, tables, glossary, rules, units, kind, level, funds
+    case id, name, catalog, numbering, tables, glossary, rules, units, kind, level, funds, parts, cover, contents
     case titlePattern = "title_pattern"
     case projectTypes = "project_types"
     case expenditureClasses = "expenditure_classes"
@@ -66,6 +72,12 @@ public struct Edition: Sendable, Codable, Equatable {
   /// What is wrong in the edition's data beyond its YAML shape (nil when nothing): each table's unit must be
   /// printable with its decimals.
   public func problem() -> String? {
+    if (parts == nil) == (partTitles == nil) { return "part_titles（标准的四个部分）与 parts（自定的部分）须有且只有一个。" }
+    for part in parts ?? [] {
+      if let bad = part.show.first(where: { PartContent($0) == nil }) {
+        return "parts 中“\(part.title)”的 show 有未知的内容“\(bad)”（应为 overview、tables、explanations、matters、glossary 或 section:键）。"
+      }
+    }
     let missing = FundSource.allCases.filter { funds[$0.rawValue] == nil }.map(\.rawValue)
     if !missing.isEmpty { return "funds 中缺少资金来源：\(missing.joined(separator: "、"))。" }
     let unknown = funds.keys.filter { FundSource(rawValue: $0) == nil }.sorted()
