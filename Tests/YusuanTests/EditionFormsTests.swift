@@ -93,7 +93,7 @@ struct EditionFormsTests {
   @Test func theFormsReadmeDocumentsEveryKey() throws {
     let readme = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("forms/README.md"), encoding: .utf8)
     let editionKeys = Edition.CodingKeys.allCases.map(\.rawValue) + TableSpec.CodingKeys.allCases.map(\.rawValue)
-      + RuleSettings.CodingKeys.allCases.map(\.rawValue) + ["units.tables", "units.prose", "units.label", "units.preparer", "drop_zero_decimals"]
+      + RuleSettings.CodingKeys.allCases.map(\.rawValue) + ["units.tables", "units.prose", "units.label", "units.preparer", "drop_zero_decimals", "blank_zero"]
     for key in editionKeys { #expect(readme.contains("`\(key)`"), "forms/README.md does not describe \(key)") }
     for (key, _) in ProseKeys.all { #expect(readme.contains("| `\(key)` |"), "forms/README.md does not list prose key \(key)") }
   }

@@ -92,6 +92,14 @@ struct EditionLayoutTests {
     // (The 绩效目标表 prints its amounts as prose does.)
     #expect(doc.tables.filter { $0.id != "T14" }.elementsEqual(plain.tables.filter { $0.id != "T14" }))
   }
+
+  @Test func zeroAmountsPrintBlankWhenTheEditionSaysSo() throws {
+    let doc = try Self.demo { $0.replacingOccurrences(of: "tables: { unit: \"万元\", decimals: 2, grouping: false }", with: "tables: { unit: \"万元\", decimals: 2, grouping: false, blank_zero: true }") }
+    let plain = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2024")
+    let t2 = try #require(doc.tables.first { $0.id == "T2" }), p2 = try #require(plain.tables.first { $0.id == "T2" })
+    #expect(p2.rows[0].cells.contains(.amount(.zero)) && !t2.rows.contains { $0.cells.contains(.amount(.zero)) })
+    #expect(zip(t2.rows, p2.rows).allSatisfy { a, b in zip(a.cells, b.cells).allSatisfy { $0 == $1 || ($0 == .blank && $1 == .amount(.zero)) } })
+  }
 }
 
 /// An edition's own rows of the two-sided tables (T1, T4) and columns of 收入总表 (T2) and the 三公 table (T7).

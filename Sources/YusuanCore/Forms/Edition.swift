@@ -61,6 +61,7 @@ public struct Edition: Sendable, Codable, Equatable {
     if let u = spec.unit { f.unit = u }
     if let d = spec.decimals { f.decimals = d }
     if let g = spec.grouping { f.grouping = g }
+    if let z = spec.blankZero { f.blankZero = z }
     return f
   }
 
@@ -121,6 +122,8 @@ public struct TableSpec: Sendable, Codable, Equatable {
   /// The code printed in this many columns (类/款/项: 3, 类/款: 2, as Shanghai prints them) instead of one
   /// 科目编码 column; nil for one column.
   public var codeColumns: Int?
+  /// Zero amounts as blank cells, when unlike `units.tables`.
+  public var blankZero: Bool?
   /// The 收入 lines of a two-sided table (T1, T4) as this edition prints them; nil: the standard rows.
   public var rows: TwoSidedRows?
   /// The amount columns of T2 (funds each column adds up) or T7 (三公 items, 机关运行经费); nil: the standard ones.
@@ -130,6 +133,7 @@ public struct TableSpec: Sendable, Codable, Equatable {
     case id, number, name, required, unit, decimals, grouping, rows, columns
     case emptyNote = "empty_note"
     case codeColumns = "code_columns"
+    case blankZero = "blank_zero"
   }
 }
 

@@ -10,14 +10,18 @@ public struct MoneyFormat: Sendable, Codable, Equatable, Hashable {
   /// A whole amount prints without its zero decimals (4,614 and 0 rather than 4,614.00 and 0.00); any other keeps
   /// all its decimals (867.50). Shanghai's prose prints figures so (`drop_zero_decimals: true`).
   public var dropZeroDecimals: Bool
+  /// In a table, a zero amount is a blank cell (Shanghai's tables leave 事业收入 or 基本支出 empty rather than
+  /// print 0.00); the compiler blanks them where the table is put together (`blank_zero: true`).
+  public var blankZero: Bool
 
-  public init(unit: MoneyUnit, decimals: Int, grouping: Bool, dropZeroDecimals: Bool = false) {
-    self.unit = unit; self.decimals = decimals; self.grouping = grouping; self.dropZeroDecimals = dropZeroDecimals
+  public init(unit: MoneyUnit, decimals: Int, grouping: Bool, dropZeroDecimals: Bool = false, blankZero: Bool = false) {
+    self.unit = unit; self.decimals = decimals; self.grouping = grouping; self.dropZeroDecimals = dropZeroDecimals; self.blankZero = blankZero
   }
 
   enum CodingKeys: String, CodingKey {
     case unit, decimals, grouping
     case dropZeroDecimals = "drop_zero_decimals"
+    case blankZero = "blank_zero"
   }
 
   /// Written as read: `drop_zero_decimals` only when set.
@@ -27,6 +31,7 @@ public struct MoneyFormat: Sendable, Codable, Equatable, Hashable {
     try c.encode(decimals, forKey: .decimals)
     try c.encode(grouping, forKey: .grouping)
     if dropZeroDecimals { try c.encode(true, forKey: .dropZeroDecimals) }
+    if blankZero { try c.encode(true, forKey: .blankZero) }
   }
 
   public init(from decoder: Decoder) throws {
@@ -41,7 +46,8 @@ public struct MoneyFormat: Sendable, Codable, Equatable, Hashable {
                                              debugDescription: "以\(word)为单位时小数位数应为 0 至 \(Self.maxDecimals(unit))，现为 \(decimals)。")
     }
     self.init(unit: unit, decimals: decimals, grouping: try c.decode(Bool.self, forKey: .grouping),
-              dropZeroDecimals: try c.decodeIfPresent(Bool.self, forKey: .dropZeroDecimals) ?? false)
+              dropZeroDecimals: try c.decodeIfPresent(Bool.self, forKey: .dropZeroDecimals) ?? false,
+              blankZero: try c.decodeIfPresent(Bool.self, forKey: .blankZero) ?? false)
   }
 
   /// Amounts are exact to the 分, so a format can never show more than that.
