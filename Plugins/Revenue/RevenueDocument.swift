@@ -14,6 +14,11 @@ extension RevenuePlugin {
   /// T1: 收入 by source beside 支出 by the 24 类 in fixed order.
   func incomeAndSpending(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
+    if let lines = c.view.edition.table(.t1)?.rows {
+      let right = f.classes().enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.code)]), [$0.element.total]) }
+      return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
+                     rows: Self.twoSided(c, lines, right: right, income: FundSource.allCases.map { revenue(c, $0) }.sum(), totals: [f.total.total], prefix: "t1"))
+    }
     let left: [(String, Amount)] = Self.currentSources.enumerated().map {
       (c.fill("t1.row.source", number: $0.offset + 1, ["来源": c.fund($0.element).revenue]), revenue(c, $0.element))
     }
@@ -36,14 +41,35 @@ extension RevenuePlugin {
                     rows: rows)
   }
 
-  /// T2: 收入 by 功能分类 with one column per source.
+  /// T2: 收入 by 功能分类 with one column per source, or per group of sources when the edition says so (`columns`).
   func revenueByFunction(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
-    let columns = FunctionTable.columns(figures: 1 + FundSource.allCases.count)
+    let groups: [[FundSource]] = c.view.edition.table(.t2)?.columns.map { $0.map { $0.compactMap(FundSource.init(rawValue:)) } }
+      ?? FundSource.allCases.map { [$0] }
+    let columns = FunctionTable.columns(figures: 1 + groups.count)
     if f.rows.isEmpty { return .empty(.t2, c, columns: columns) }
     return c.table(.t2, columns: columns,
-                    rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + FundSource.allCases.map { r.bySource[$0] ?? .zero } })
+                    rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + groups.map { $0.map { r.bySource[$0] ?? .zero }.sum() } })
   }
+
+  /// A two-sided table laid out by the edition (`rows`): its 收入 lines beside the 类 that have figures, then the
+  /// grand totals (`{prefix}.row.income-grand-total`, `{prefix}.row.spending-grand-total`). A zero prints blank.
+  static func twoSided(_ c: CompileContext, _ layout: TwoSidedRows, right: [(String, [Amount])], income: Amount, totals: [Amount], prefix: String) -> [TableRow] {
+    let width = totals.count
+    func cells(_ xs: [Amount]) -> [Cell] { xs.map { $0.isZero ? .blank : .amount($0) } }
+    var rows: [TableRow] = []
+    for i in 0..<max(layout.income.count, right.count) {
+      let l = i < layout.income.count ? layout.income[i] : nil, r = i < right.count ? right[i] : nil
+      let left: [Cell] = l.map { line in [.text(line.label)] + cells([line.funds.map { revenueAmount(c, $0) }.sum()]) } ?? [.blank, .blank]
+      let rightCells: [Cell] = r.map { [.text($0.0)] + cells($0.1) } ?? Array(repeating: .blank, count: 1 + width)
+      rows.append(TableRow(cells: left + rightCells))
+    }
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill(prefix + ".row.income-grand-total")), .amount(income), .text(c.fill(prefix + ".row.spending-grand-total"))]
+                         + totals.map { .amount($0) }))
+    return rows
+  }
+
+  static func revenueAmount(_ c: CompileContext, _ s: FundSource) -> Amount { c.facts.revenues.first { $0.source == s }?.amount ?? .zero }
 
   /// T4: 财政拨款 income by fund beside 财政拨款 spending by 类 and fund.
   func appropriationTable(_ c: CompileContext) -> DocTable {
@@ -52,6 +78,13 @@ extension RevenuePlugin {
     func approp(_ r: FunctionRollup.Row?) -> [Amount] {
       let parts = funds.map { r?.bySource[$0] ?? .zero }
       return [parts.sum()] + parts
+    }
+    if let lines = c.view.edition.table(.t4)?.rows {
+      let right = f.classes().map { $0 }.filter { !approp($0)[0].isZero }.enumerated().map {
+        (c.fill("t4.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.code)]), approp($0.element))
+      }
+      return c.table(.t4, columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
+                     rows: Self.twoSided(c, lines, right: right, income: (funds + [.carryover]).map { revenue(c, $0) }.sum(), totals: approp(f.total), prefix: "t4"))
     }
     let left: [(String, Amount?, TableRow.Kind)] = [(c.fill("t4.row.current"), funds.map { revenue(c, $0) }.sum(), .subtotal)]
       + funds.map { (c.fill("t4.row.fund", ["资金": c.fund($0).appropriation]), revenue(c, $0), .detail) }

@@ -16,6 +16,16 @@ extension ThreePublicPlugin {
 
   public func tables(_ c: CompileContext) throws -> [DocTable] {
     let (cur, pri) = amounts(c)
+    if let columns = c.view.edition.table(.t7)?.columns {
+      // The edition's columns (Shanghai: 合计, 出国, 接待, 车辆小计, 购置, 运行, 机关运行经费), one row of this
+      // year's figures and no label column; a zero prints blank, as the template leaves it.
+      let operating = c.facts.operatingCost?.amount ?? .zero
+      let figures = columns.map { words in
+        words.map { $0 == LayoutWords.operatingCost ? operating : ThreePublicItem(rawValue: $0).flatMap { cur[$0] } ?? .zero }.sum()
+      }
+      return [c.table(.t7, columns: Array(repeating: Column(.amount, width: 12), count: columns.count),
+                      rows: [TableRow(cells: figures.map { $0.isZero ? .blank : .amount($0) })])]
+    }
     func row(_ label: String, _ v: (ThreePublicItem) -> Amount?, kind: TableRow.Kind = .detail) -> TableRow {
       let items = ThreePublicItem.allCases.map(v)
       let vehicles = Self.sum([v(.vehiclePurchase), v(.vehicleOperation)])

@@ -227,7 +227,10 @@ public enum XlsxRenderer: DocumentRenderer {
       }
       addRow([text(rowIndex, 0, table.title, titleStyle)] + (1..<max(n, 1)).map { text(rowIndex, $0, "", titleStyle) }, height: 30)
       mergeRow(rowIndex - 1, to: last)
-      if !table.unit.isEmpty {
+      if let preparer = table.preparer, last > 0 {
+        // 编制部门 in the first column, the unit in the last, on one row as the template lays them.
+        addRow([text(rowIndex, 0, preparer, plain)] + (1..<last).map { text(rowIndex, $0, "", unitStyle) } + [text(rowIndex, last, table.unit, unitStyle)])
+      } else if !table.unit.isEmpty {
         addRow((0..<last).map { text(rowIndex, $0, "", unitStyle) } + [text(rowIndex, last, table.unit, unitStyle)])
       }
 

@@ -29,7 +29,7 @@ struct EditionFormsTests {
       }
     }
     // Part titles and empty-table notes likewise.
-    for title in edition.partTitles + edition.tables.compactMap(\.emptyNote) {
+    for title in (edition.partTitles ?? []) + (edition.parts ?? []).map(\.title) + edition.tables.compactMap(\.emptyNote) {
       for name in Self.placeholders(in: title) { #expect(ProseKeys.standard.contains(name), "\(id) part title uses {\(name)}") }
     }
   }
@@ -93,7 +93,7 @@ struct EditionFormsTests {
   @Test func theFormsReadmeDocumentsEveryKey() throws {
     let readme = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("forms/README.md"), encoding: .utf8)
     let editionKeys = Edition.CodingKeys.allCases.map(\.rawValue) + TableSpec.CodingKeys.allCases.map(\.rawValue)
-      + RuleSettings.CodingKeys.allCases.map(\.rawValue) + ["units.tables", "units.prose", "units.label"]
+      + RuleSettings.CodingKeys.allCases.map(\.rawValue) + ["units.tables", "units.prose", "units.label", "units.preparer", "drop_zero_decimals", "blank_zero"]
     for key in editionKeys { #expect(readme.contains("`\(key)`"), "forms/README.md does not describe \(key)") }
     for (key, _) in ProseKeys.all { #expect(readme.contains("| `\(key)` |"), "forms/README.md does not list prose key \(key)") }
   }

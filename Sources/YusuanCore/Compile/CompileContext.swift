@@ -62,9 +62,17 @@ public struct CompileContext: Sendable {
   public func money(_ id: TableID) -> MoneyFormat { view.edition.money(for: id) }
 
   /// A table of the edition: its label, title, unit line, amount format and header all from forms.
+  /// A table whose edition prints codes in 类/款/项 columns (`code_columns`) gets them split here.
   public func table(_ id: TableID, columns: [Column], rows: [TableRow], note: String? = nil) -> DocTable {
-    DocTable(id: id.rawValue, label: label(id), title: title(id), unit: view.edition.unitLabel(for: id), money: money(id), header: header(id.rawValue),
-             columns: columns, rows: rows, note: note)
+    var rows = rows
+    if money(id).blankZero {
+      rows = rows.map { r in var r = r; r.cells = r.cells.map { if case .amount(let a) = $0, a.isZero { .blank } else { $0 } }; return r }
+    }
+    let t = DocTable(id: id.rawValue, label: label(id), title: title(id), unit: view.edition.unitLabel(for: id), money: money(id), header: header(id.rawValue),
+                     columns: columns, rows: rows, note: note,
+                     preparer: view.edition.units.preparer.map { ProseTemplates.substitute($0, standardValues) })
+    guard let n = view.edition.table(id)?.codeColumns else { return t }
+    return CodeColumns.split(t, into: n)
   }
 
   public func title(_ id: TableID) -> String { view.edition.title(of: id, department: department, year: year) ?? id.rawValue }

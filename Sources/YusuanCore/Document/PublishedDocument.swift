@@ -10,15 +10,33 @@ public struct PublishedDocument: Sendable, Equatable, Codable {
   /// A draft (compiled with errors remaining) is marked 草稿 on every page.
   public var draft: Bool
   public var parts: [Part]
+  /// The cover page's lines (Shanghai: 上海市普陀区2025年区级部门预算 … 预算主管部门：…); nil: no cover, the title on top.
+  public var cover: [String]?
+  /// The contents page; nil: none.
+  public var contents: Contents?
 
-  public init(title: String, department: String, year: Int, edition: String, draft: Bool, parts: [Part]) {
+  public init(title: String, department: String, year: Int, edition: String, draft: Bool, parts: [Part], cover: [String]? = nil, contents: Contents? = nil) {
     self.title = title; self.department = department; self.year = year; self.edition = edition; self.draft = draft; self.parts = parts
+    self.cover = cover; self.contents = contents
   }
 
   /// Every table of the document, in order.
   public var tables: [DocTable] {
     parts.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } } }
   }
+}
+
+/// 目录: its title and lines (level 1 a part, level 2 a table under it), without page numbers (the reader's office
+/// software paginates).
+public struct Contents: Sendable, Equatable, Codable {
+  public var title: String
+  public var lines: [Line]
+  public struct Line: Sendable, Equatable, Codable {
+    public var level: Int
+    public var text: String
+    public init(level: Int, text: String) { self.level = level; self.text = text }
+  }
+  public init(title: String, lines: [Line]) { self.title = title; self.lines = lines }
 }
 
 /// 第一部分 … 第四部分.
@@ -47,6 +65,9 @@ public struct DocTable: Sendable, Equatable, Codable {
   public var title: String
   /// e.g. 单位：万元 (the edition's unit line; empty for a table without amounts).
   public var unit: String
+  /// The text at the left of the unit line, e.g. 编制部门：上海市普陀区人民政府办公室 (Shanghai prints the unit at
+  /// the right end of this line); nil when the edition prints the unit line alone.
+  public var preparer: String?
   /// How the amount cells print (the edition's format for this table).
   public var money: MoneyFormat
   /// Header rows, top to bottom; cells may span columns and rows (merged headers).
@@ -57,8 +78,9 @@ public struct DocTable: Sendable, Equatable, Codable {
   public var note: String?
 
   /// `unit` and `money` come from the edition (`CompileContext.table` fills them); there is no default unit.
-  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil) {
+  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil, preparer: String? = nil) {
     self.id = id; self.label = label; self.title = title; self.unit = unit; self.money = money; self.header = header; self.columns = columns; self.rows = rows; self.note = note
+    self.preparer = preparer
   }
 
   /// A cell as this table prints it (amounts in the table's unit).

@@ -7,12 +7,32 @@ public struct MoneyFormat: Sendable, Codable, Equatable, Hashable {
   public var decimals: Int
   /// Thousands separators (千分位): `1,234.56`.
   public var grouping: Bool
+  /// A whole amount prints without its zero decimals (4,614 and 0 rather than 4,614.00 and 0.00); any other keeps
+  /// all its decimals (867.50). Shanghai's prose prints figures so (`drop_zero_decimals: true`).
+  public var dropZeroDecimals: Bool
+  /// In a table, a zero amount is a blank cell (Shanghai's tables leave 事业收入 or 基本支出 empty rather than
+  /// print 0.00); the compiler blanks them where the table is put together (`blank_zero: true`).
+  public var blankZero: Bool
 
-  public init(unit: MoneyUnit, decimals: Int, grouping: Bool) {
-    self.unit = unit; self.decimals = decimals; self.grouping = grouping
+  public init(unit: MoneyUnit, decimals: Int, grouping: Bool, dropZeroDecimals: Bool = false, blankZero: Bool = false) {
+    self.unit = unit; self.decimals = decimals; self.grouping = grouping; self.dropZeroDecimals = dropZeroDecimals; self.blankZero = blankZero
   }
 
-  enum CodingKeys: String, CodingKey { case unit, decimals, grouping }
+  enum CodingKeys: String, CodingKey {
+    case unit, decimals, grouping
+    case dropZeroDecimals = "drop_zero_decimals"
+    case blankZero = "blank_zero"
+  }
+
+  /// Written as read: `drop_zero_decimals` only when set.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(unit.rawValue, forKey: .unit)
+    try c.encode(decimals, forKey: .decimals)
+    try c.encode(grouping, forKey: .grouping)
+    if dropZeroDecimals { try c.encode(true, forKey: .dropZeroDecimals) }
+    if blankZero { try c.encode(true, forKey: .blankZero) }
+  }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -25,7 +45,9 @@ public struct MoneyFormat: Sendable, Codable, Equatable, Hashable {
       throw DecodingError.dataCorruptedError(forKey: .decimals, in: c,
                                              debugDescription: "以\(word)为单位时小数位数应为 0 至 \(Self.maxDecimals(unit))，现为 \(decimals)。")
     }
-    self.init(unit: unit, decimals: decimals, grouping: try c.decode(Bool.self, forKey: .grouping))
+    self.init(unit: unit, decimals: decimals, grouping: try c.decode(Bool.self, forKey: .grouping),
+              dropZeroDecimals: try c.decodeIfPresent(Bool.self, forKey: .dropZeroDecimals) ?? false,
+              blankZero: try c.decodeIfPresent(Bool.self, forKey: .blankZero) ?? false)
   }
 
   /// Amounts are exact to the 分, so a format can never show more than that.
@@ -54,7 +76,18 @@ public struct MoneyFormat: Sendable, Codable, Equatable, Hashable {
   public func shown(_ a: Amount) -> Amount { Amount(fen: steps(a).multipliedReportingOverflow(by: quantum).partialValue) }
 
   /// The printed figure: `612.42`, `91,016,775.35`, `-36.35`, `0.00`.
-  public func text(_ a: Amount) -> String { Self.format(steps(a), decimals: decimals, grouping: grouping) }
+  public func text(_ a: Amount) -> String {
+    let s = steps(a)
+    if dropZeroDecimals && decimals > 0 && s % stepsPerUnit == 0 { return Self.format(s / stepsPerUnit, decimals: 0, grouping: grouping) }
+    return Self.format(s, decimals: decimals, grouping: grouping)
+  }
+
+  /// Printed steps in one whole unit: 100 for two decimals.
+  var stepsPerUnit: Int64 {
+    var n: Int64 = 1
+    for _ in 0..<decimals { n *= 10 }
+    return n
+  }
 
   /// The figure as a plain decimal number (no grouping), for spreadsheets that store numbers.
   public func number(_ a: Amount) -> String { Self.format(steps(a), decimals: decimals, grouping: false) }
