@@ -18,6 +18,10 @@ public struct TemplateChoice: Sendable {
 public enum TemplateDetector {
   /// The tables every 部门预算公开 prints, whatever the province: 收支总表 … 国有资本经营预算支出表 (the nine
   /// tables of the national disclosure rules). Provinces add more (Anhui: 项目支出表 and others) in their editions.
+  /// The national tables' names (财预〔2016〕143号), which every province may print: they mark no edition.
+  static let nationalNames: Set<String> = Set(["收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表",
+    "一般公共预算基本支出表", "一般公共预算“三公”经费支出表", "政府性基金预算支出表", "国有资本经营预算支出表"].map { NameKey.of($0) })
+
   public static let generic: [TableKind] = [.summary, .revenue, .expenditure, .fiscalSummary, .general, .basicEconomic, .threePublic, .fund, .stateCapital]
 
   public static func choose(_ doc: AuditDocument, editions: [Edition]) -> TemplateChoice {
@@ -42,7 +46,9 @@ public enum TemplateDetector {
   /// Whether the document shows something only this edition prints: a table beyond the national nine, or the
   /// edition's label word before the table numbers.
   static func carriesMark(of e: Edition, _ doc: AuditDocument) -> Bool {
-    let own = Set(e.tables.filter { !generic.contains(TableKind.of(title: $0.name)) }.map { NameKey.of($0.name) })
+    // The edition's own tables: kinds beyond the national nine, or the nine under names of its own (Shanghai's
+    // 部门财务收支预算总表 for 收支总表).
+    let own = Set(e.tables.filter { !generic.contains(TableKind.of(title: $0.name)) || !nationalNames.contains(NameKey.of($0.name)) }.map { NameKey.of($0.name) })
     if doc.tables.contains(where: { own.contains(NameKey.of($0.shortTitle)) }) { return true }
     let word = e.numbering.components(separatedBy: "{").first?.trimmingBlanks() ?? ""
     return !word.isEmpty && doc.tables.contains { $0.label?.hasPrefix(word) == true }

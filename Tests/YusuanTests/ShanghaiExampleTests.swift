@@ -67,4 +67,22 @@ struct ShanghaiExampleTests {
     #expect(findings.filter { $0.severity != .info }.isEmpty, "\(findings.filter { $0.severity != .info }.map { "[\($0.rule)] \($0.message)" })")
     #expect(read.tables.filter { $0.kind != .other }.count == 9)
   }
+
+  /// Printed to PDF by LibreOffice and read back: judged by its own edition, no error, warning or note beyond that,
+  /// and each numbered glossary entry ((一)财政拨款收入：是…, two lines) read as one paragraph.
+  @Test(.enabled(if: PDFReadingTests.popplerPresent && PDFReadingTests.sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"))
+  func theCompiledPDFPassesTheAudit() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-putuo-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let docx = out.appendingPathComponent("putuo.docx")
+    try DocxRenderer.render(try Self.compiled()).write(to: docx)
+    let read = try DocumentReader.read(url: try PDFConverter.convert(docx: docx, outputDirectory: out))
+    let findings = Auditor.audit(read, catalog: try TestSupport.forms.catalog("classification-harvested"), editions: PDFReadingTests.editions())
+    #expect(findings.filter { $0.rule != "audit.read.template" }.isEmpty, "\(findings.map { "[\($0.rule)] \($0.message)" })")
+    #expect(findings.contains { $0.rule == "audit.read.template" && $0.message.contains("shanghai-2025-dept") })
+    let glossary = read.paragraphs.filter { $0.text.hasPrefix("（") && $0.text.contains("：") && $0.text.count > 40 }
+    #expect(glossary.count >= 7 && glossary.allSatisfy { $0.text.hasSuffix("。") }, "\(glossary.map { String($0.text.suffix(12)) })")
+    #expect(!read.paragraphs.contains { $0.text.hasPrefix("入”") })
+  }
 }

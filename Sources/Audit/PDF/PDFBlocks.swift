@@ -281,6 +281,9 @@ struct ProseGeometry {
   var left: Double
   var right: Double
   var em: Double
+  /// The right margin of each page that has enough prose to tell (portrait text pages and landscape table pages
+  /// of one document have different ones).
+  var rightOfPage: [Int: Double] = [:]
 
   init(_ lines: [PDFBlocks.Line]) {
     let long = lines.filter { $0.text.count >= 12 }
@@ -295,6 +298,10 @@ struct ProseGeometry {
     let rights = long.map(\.box.x1).sorted()
     right = rights.isEmpty ? 0 : rights[Int(Double(rights.count - 1) * 0.9)]
     if let m = mode(long.map(\.box.x0)) { left = m }
+    for (page, ls) in Dictionary(grouping: long, by: \.page) where ls.count >= 3 {
+      let r = ls.map(\.box.x1).sorted()
+      rightOfPage[page] = r[Int(Double(r.count - 1) * 0.9)]
+    }
   }
 
   func continues(_ previous: PDFBlocks.Line, with next: PDFBlocks.Line) -> Bool {
@@ -304,11 +311,14 @@ struct ProseGeometry {
     // A note under a table (注：…) wraps like prose; other structural lines stand alone.
     let note = previous.text.hasPrefix("注")
     if (Heuristics.isStructural(previous.text) && !note) || Heuristics.isStructural(next.text) || previous.centred || next.centred { return false }
-    if Heuristics.startsNewParagraph(next.text) || Heuristics.headingLevel(previous.text) != nil { return false }
+    if Heuristics.startsNewParagraph(next.text) { return false }
     if next.page == previous.page && next.box.y0 - previous.box.y1 > 1.2 * em { return false }
     let flush = next.box.x0 <= left + 0.5 * em
     guard flush else { return false }
-    let full = previous.box.x1 >= right - 1.5 * em
+    let full = previous.box.x1 >= (rightOfPage[previous.page] ?? right) - 1.5 * em
+    // A numbered line (（二）…) is a heading unless it runs on: a long line that fills the width (（二）事业收入：指
+    // 事业单位开展…) is the first line of a numbered paragraph.
+    if Heuristics.headingLevel(previous.text) != nil && !(full && previous.text.count >= 20) { return false }
     // A line may also stop short of the margin when the next word did not fit (WPS wraps a whole figure):
     // it then ends mid-sentence. A centred title never continues into body text.
     // An ASCII full stop after a Chinese word ends a sentence too (节约开支.), one after a digit does not.
