@@ -153,6 +153,13 @@ struct ExpenditureRules {
     }
     out += ChangeRules.reasonMissing(subject: "合计", label: "支出合计", current: view.functions.total.total, prior: view.prior.amount("合计"),
                                      reason: view.facts.reason(for: "合计"), view: view, table: TableID.t3.rawValue, plugin: plugin)
+    // The 一般公共预算 total's change borrows the reason of the fund, or of 收入 and 合计 when it is the only fund
+    // (as the prose does): one given for a decrease of 收入 does not explain an increase of spending.
+    let generalSubjects = view.reasonSubjects(for: .general)
+    if let (subject, reason) = generalSubjects.lazy.compactMap({ s in self.view.facts.reason(for: s).map { (s, $0) } }).first, subject != "合计" {
+      out += ChangeRules.reasonDirection(subject: FundSource.general.rawValue, label: "一般公共预算支出（借用“\(subject)”的原因）", current: view.functions.total(of: .general).total,
+                                         prior: view.prior.amount("合计", source: .general), reason: reason, view: view, table: TableID.t5.rawValue, plugin: plugin)
+    }
     return out
   }
 

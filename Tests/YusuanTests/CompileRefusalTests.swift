@@ -29,4 +29,15 @@ struct CompileRefusalTests {
     // With every figure entered, nothing is refused.
     #expect(throws: Never.self) { _ = try Self.demo(removing: "不存在的文字").compile(draft: false) }
   }
+
+  /// The 2021 example borrows 收入's reason (节约开支, for a decrease) for the 一般公共预算支出 increase: check says so,
+  /// and the prose prints the next reason that explains an increase, never 增长原因主要是节约开支.
+  @Test func aReasonArguingTheOtherWayIsReportedAndNotPrinted() throws {
+    let wb = try ExampleTests.workbook("dujiqu-2021", department: "杜集区政府办公室", year: 2021, edition: "anhui-2021")
+    let found = wb.check().filter { $0.rule == "change.reason-direction" }
+    #expect(found.map(\.row) == ["一般公共预算"] && found.first?.actual == "节约开支", "\(found.map(\.message))")
+    let text = Compiler.text(of: try wb.compile(draft: true).parts)
+    #expect(!text.contains("增长原因主要是节约开支"))
+    #expect(text.contains("增长3.09%，增长原因主要是本单位增加部门人员增加"))
+  }
 }

@@ -90,17 +90,16 @@ public struct CompileContext: Sendable {
   }
 
   /// A change clause with the reason entered for `subject` (or the first of `fallbacks` that has one).
+  /// The change clause with the first reason entered for `subject` or its fallbacks that explains a change this
+  /// way: a reason that argues the other way (节约开支 for an increase) is never printed after it
+  /// (`change.reason-direction` tells the officer).
   public func change(_ current: Amount, prior: Amount?, subject: String, fallbacks: [String] = []) -> String {
-    let reason = ([subject] + fallbacks).lazy.compactMap { facts.reason(for: $0) }.first
+    let reasons = ([subject] + fallbacks).compactMap { facts.reason(for: $0) }
+    let reason = prior.map { p in reasons.first { !ReasonDirection.contradicts($0, current: current, prior: p) } } ?? reasons.first
     return wording.change(current: current, prior: prior, reason: reason)
   }
 
-  /// Where the reason for a fund's figures is looked up: the fund itself (原因 一般公共预算 "…"), and, when the
-  /// department has only that fund, the reasons given for 收入 and for the total.
-  public func reasonSubjects(for source: FundSource) -> [String] {
-    let single = Set(facts.revenues.map(\.source)).union(view.functions.sources).subtracting([source]).isEmpty
-    return [source.rawValue] + (single ? ["收入", "合计"] : [])
-  }
+  public func reasonSubjects(for source: FundSource) -> [String] { view.reasonSubjects(for: source) }
 
   /// The name of a function code as printed: the catalog's, else as entered, else the code.
   public func functionName(_ code: String) -> String {
