@@ -38,6 +38,14 @@ struct Yusuan: ParsableCommand {
       }
       return
     }
+    // `yusuan help X` with X no subcommand: the parser would print the general help and succeed.
+    let args = Array(CommandLine.arguments.dropFirst())
+    if args.count >= 2, args[0] == "help", !args[1].hasPrefix("-"),
+       !configuration.subcommands.contains(where: { $0._commandName == args[1] }) {
+      let names = configuration.subcommands.map { $0._commandName }.joined(separator: "、")
+      Output.err("用法错误：没有子命令“\(args[1])”。可用的子命令：\(names)。运行 yusuan help 查看说明。\n")
+      Foundation.exit(2)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

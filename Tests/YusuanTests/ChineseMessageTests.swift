@@ -72,6 +72,13 @@ struct ChineseMessageTests {
     #expect(EnglishText.find(in: r.stderr).isEmpty, "\(EnglishText.find(in: r.stderr)) in \(r.stderr)")
   }
 
+  /// `yusuan help X` for no subcommand X is a usage error (exit 2) naming the subcommands, not the general help.
+  @Test func helpForNoSuchSubcommandIsAnError() throws {
+    let r = try CLI.run(["help", "bogus"])
+    #expect(r.status == 2 && r.stderr.contains("没有子命令“bogus”") && r.stderr.contains("audit"), "\(r.status) \(r.stderr)")
+    #expect(try CLI.run(["help", "audit"]).status == 0)
+  }
+
   @Test(arguments: [[], ["new"], ["run"], ["check"], ["compile"], ["export"], ["repl"], ["import"], ["catalog"], ["catalog", "import"], ["audit"]])
   func helpIsChinese(sub: [String]) throws {
     let r = try CLI.run(sub + ["--help"])
