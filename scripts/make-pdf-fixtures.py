@@ -132,3 +132,24 @@ with open("Tests/Fixtures/pdf/shanghai-layout.expected.csv", "w", newline="", en
         w.writerow([c + k + i, name, fmt(t), fmt(b), fmt(p)])
     w.writerow(["", "合计", fmt(grand_b + grand_p), fmt(grand_b), fmt(grand_p)])
 print("wrote Tests/Fixtures/pdf/shanghai-layout.xlsx with", len(rows), "body rows")
+
+# A scanned page among text pages (Tests/Fixtures/pdf/scanned-page.pdf): the workbook printed by LibreOffice, its
+# page 2 replaced by a 60 dpi grey image of itself. Needs soffice, poppler-utils (pdfseparate, pdftoppm, pdfunite)
+# and Pillow; skipped with a note when one is missing.
+import shutil, subprocess, tempfile, glob, os
+if all(shutil.which(t) for t in ["soffice", "pdfseparate", "pdftoppm", "pdfunite"]):
+    try:
+        from PIL import Image
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, "Tests/Fixtures/pdf/shanghai-layout.xlsx"], check=True, capture_output=True)
+            subprocess.run(["pdfseparate", os.path.join(tmp, "shanghai-layout.pdf"), os.path.join(tmp, "p%d.pdf")], check=True)
+            subprocess.run(["pdftoppm", "-r", "60", "-png", os.path.join(tmp, "p2.pdf"), os.path.join(tmp, "img")], check=True)
+            Image.open(sorted(glob.glob(os.path.join(tmp, "img*.png")))[0]).convert("L").save(os.path.join(tmp, "image2.pdf"), resolution=60)
+            pages = sorted(glob.glob(os.path.join(tmp, "p[0-9]*.pdf")), key=lambda p: int(os.path.basename(p)[1:-4]))
+            pages = [os.path.join(tmp, "image2.pdf") if p.endswith("/p2.pdf") else p for p in pages]
+            subprocess.run(["pdfunite", *pages, "Tests/Fixtures/pdf/scanned-page.pdf"], check=True)
+        print("wrote Tests/Fixtures/pdf/scanned-page.pdf")
+    except ImportError:
+        print("Pillow missing: Tests/Fixtures/pdf/scanned-page.pdf not remade")
+else:
+    print("soffice or poppler-utils missing: Tests/Fixtures/pdf/scanned-page.pdf not remade")

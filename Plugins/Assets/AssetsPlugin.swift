@@ -131,13 +131,13 @@ public struct AssetsPlugin: SectionPlugin {
       out.append(Diagnostic(rule: "assets.purchases-missing", severity: .warning, table: "国有资产", row: "计划购置",
                             message: "尚未说明本年计划购置车辆和单价100万元以上设备的情况。没有时请录入：资产 购置 无", plugin: id))
     }
-    if f.assetConfigurations.isEmpty && !empty.contains("配置") && view.edition.table("T13") != nil {
-      out.append(Diagnostic(rule: "assets.configuration-missing", severity: .warning, table: "T13",
+    if f.assetConfigurations.isEmpty && !empty.contains("配置") && view.edition.table(.t13) != nil {
+      out.append(Diagnostic(rule: "assets.configuration-missing", severity: .warning, table: TableID.t13.rawValue,
                             message: "尚未录入通用资产配置支出。没有时请录入：资产 配置 无", plugin: id))
     }
     for kind in ["车辆", "设备", "购置", "配置"] where empty.contains(kind) {
       let n = Self.removals(kind, f).count
-      if n > 0 { out.append(NoneBesideItems.finding(none: "资产 \(kind) 无", what: Self.what[kind] ?? kind, count: n, table: kind == "配置" ? "T13" : "国有资产", plugin: id)) }
+      if n > 0 { out.append(NoneBesideItems.finding(none: "资产 \(kind) 无", what: Self.what[kind] ?? kind, count: n, table: kind == "配置" ? TableID.t13.rawValue : "国有资产", plugin: id)) }
     }
     if let v = f.assetValue {
       if let a = v.vehicles, let o = v.other, a + o != v.total {
@@ -166,7 +166,7 @@ public struct AssetsPlugin: SectionPlugin {
     }
     let vehiclePlan = f.plannedPurchases.filter { $0.kind == "车辆" }.map(\.amount).sum()
     if let buy = f.threePublic.first(where: { $0.item == .vehiclePurchase }), buy.amount != vehiclePlan, !(f.plannedPurchases.isEmpty && !empty.contains("购置")) {
-      out.append(Diagnostic(rule: "cross.vehicle-purchase", severity: .warning, table: "T7", row: "公务用车购置费",
+      out.append(Diagnostic(rule: "cross.vehicle-purchase", severity: .warning, table: TableID.t7.rawValue, row: "公务用车购置费",
                             message: "“三公”经费中的公务用车购置费 \(buy.amount.wan) 万元，与国有资产中计划购置车辆 \(vehiclePlan.wan) 万元不一致。",
                             expected: vehiclePlan.wan, actual: buy.amount.wan, plugin: id))
     }

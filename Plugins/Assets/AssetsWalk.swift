@@ -20,7 +20,7 @@ extension AssetsPlugin {
                         WalkField(prompt: "数量", kind: .count, ask: WalkField.unlessNone),
                         WalkField(keyword: "金额", prompt: "购置费（万元）", kind: .amount, ask: WalkField.unlessNone)],
                isComplete: { !$0.plannedPurchases.isEmpty || $0.emptySections.contains("购置") }),
-      WalkStep(id: "assets.configuration", section: title, title: "通用资产配置支出表", table: "T13",
+      WalkStep(id: "assets.configuration", section: title, title: "通用资产配置支出表", table: TableID.t13.rawValue,
                help: "录入本年通用资产配置（如台式计算机）；没有时输入“无”。", kind: .rows, command: "资产 配置",
                fields: [WalkField(prompt: "资产名称（没有请输入“无”）", kind: .text),
                         WalkField(prompt: "数量", kind: .count, ask: WalkField.unlessNone),

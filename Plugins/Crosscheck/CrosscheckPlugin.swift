@@ -15,11 +15,7 @@ public struct CrosscheckPlugin: SectionPlugin {
   static let columnAliases: [String: String] = ["基本": "基本支出", "项目": "项目支出", "预算数": "合计", "金额": "合计"]
 
   public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
-    let table = try args.choice("表号", choices: ["T1", "…", "T14"]) { w -> String? in
-      let id = w.uppercased().replacingOccurrences(of: "Ｔ", with: "T")
-      guard id.hasPrefix("T"), let n = Int(id.dropFirst()), (1...14).contains(n) else { return nil }
-      return id
-    }
+    let table = try args.choice("表号", choices: [TableID.t1.rawValue, "…", TableID.t14.rawValue]) { TableID.typed($0)?.rawValue }
     guard let rowToken = args.next() else { throw args.fail("缺少行：科目编码，或 合计、人员经费、公用经费、基本支出、项目支出。") }
     let row = AmountParser.normalizeWidth(rowToken.text)
     var name: String? = nil
@@ -62,7 +58,7 @@ public struct CrosscheckPlugin: SectionPlugin {
     for d in view.facts.declared {
       let isCode = d.row.allSatisfy { $0.isASCII && $0.isNumber }
       if isCode {
-        let system: CodeSystem = d.table == "T6" ? .economic : .function
+        let system: CodeSystem = d.table == TableID.t6.rawValue ? .economic : .function
         out += CodeRules.check(code: d.row, name: d.name, system: system, level: nil, catalog: view.catalog,
                                at: .init(table: d.table, row: d.row, plugin: id))
         if CodeShape.problem(d.row, in: system) != nil { continue }
@@ -89,10 +85,11 @@ public struct CrosscheckPlugin: SectionPlugin {
 /// Where each (table, row, column) of a declared figure comes from.
 enum Derived {
   static func value(table: String, row: String, column: String, view: BudgetView) -> Amount? {
-    switch table {
-    case "T1", "T2", "T3", "T4", "T5", "T8", "T9":
-      return function(table: table, row: row, column: column, view: view)
-    case "T6":
+    guard let id = TableID(rawValue: table) else { return nil }
+    switch id {
+    case .t1, .t2, .t3, .t4, .t5, .t8, .t9:
+      return function(table: id, row: row, column: column, view: view)
+    case .t6:
       let r: EconomicRollup.Row?
       switch row {
       case "合计", "基本支出": r = view.economics.total
@@ -108,32 +105,30 @@ enum Derived {
       case "上年": return row == "合计" ? view.economics.priorTotal : nil
       default: return nil
       }
-    case "T7":
+    case .t7:
       if row == "合计" { return column == "合计" ? view.facts.threePublic.map(\.amount).sum() : column == "上年" ? view.facts.threePublic.compactMap(\.prior).sum() : nil }
       guard let item = ThreePublicItem.named(row), let f = view.facts.threePublic.first(where: { $0.item == item }) else { return nil }
       return column == "合计" ? f.amount : column == "上年" ? f.prior : nil
-    case "T10":
+    case .t10:
       guard row == "合计" else { return view.facts.projects.first { $0.name == row }.flatMap { column == "合计" ? $0.total : nil } }
       if column == "合计" { return view.facts.projects.map(\.total).sum() }
       if let s = FundSource(rawValue: column) { return view.facts.projects.compactMap { $0.amounts[s] }.sum() }
       return nil
-    case "T11":
+    case .t11:
       return row == "合计" && column == "合计" ? view.facts.procurements.map(\.total).sum() : nil
-    case "T12":
+    case .t12:
       return row == "合计" && column == "合计" ? view.facts.purchasedServices.map(\.total).sum() : nil
-    case "T13":
+    case .t13:
       return row == "合计" && column == "合计" ? view.facts.assetConfigurations.map(\.total).sum() : nil
-    case "T14":
+    case .t14:
       // 合计: the funds of all projects under 绩效管理 (the 绩效目标设置情况 paragraph states it).
       guard row == "合计", column == "合计" else { return view.facts.goals.first { $0.project == row }?.total }
       return view.facts.projects.filter(\.performanceManaged).map(\.total).sum()
-    default:
-      return nil
     }
   }
 
-  static func function(table: String, row: String, column: String, view: BudgetView) -> Amount? {
-    let fund: FundSource? = table == "T5" ? .general : table == "T8" ? .governmentFund : table == "T9" ? .stateCapital : nil
+  static func function(table: TableID, row: String, column: String, view: BudgetView) -> Amount? {
+    let fund: FundSource? = TableID.functionTables[table] ?? nil
     let rows = fund.map { view.functions.bySourceRows[$0] ?? [:] } ?? view.functions.rows
     let r: FunctionRollup.Row
     switch row {

@@ -4,48 +4,48 @@ import YusuanCore
 extension ExpenditurePlugin {
   public func tables(_ c: CompileContext) throws -> [DocTable] {
     let f = c.view.functions
-    func functionTable(_ id: String, fund: FundSource?) -> DocTable {
+    func functionTable(_ id: TableID, fund: FundSource?) -> DocTable {
       let rows = fund.map { f.bySourceRows[$0] ?? [:] } ?? f.rows
       let columns = FunctionTable.columns(figures: 3)
       if rows.isEmpty { return .empty(id, c, columns: columns) }
-      return DocTable(id: id, label: c.label(id), title: c.title(id), header: c.header(id), columns: columns,
+      return c.table(id, columns: columns,
                       rows: FunctionTable.body(rows: rows, total: f.total(of: fund), c: c) { [$0.total, $0.basic, $0.project] })
     }
-    return [functionTable("T3", fund: nil), functionTable("T5", fund: .general), economicTable(c),
-            functionTable("T8", fund: .governmentFund), functionTable("T9", fund: .stateCapital), projectTable(c)]
+    return [functionTable(.t3, fund: nil), functionTable(.t5, fund: .general), economicTable(c),
+            functionTable(.t8, fund: .governmentFund), functionTable(.t9, fund: .stateCapital), projectTable(c)]
   }
 
   /// T6: 基本支出 by 经济分类 类 and 款, split into 人员经费 and 公用经费.
   func economicTable(_ c: CompileContext) -> DocTable {
     let e = c.view.economics
     let columns = FunctionTable.columns(figures: 3)
-    if e.rows.isEmpty { return .empty("T6", c, columns: columns) }
+    if e.rows.isEmpty { return .empty(.t6, c, columns: columns) }
     var rows: [TableRow] = e.rows.keys.sorted().map { code in
       let r = e.rows[code]!
       return TableRow(kind: code.count == 3 ? .subtotal : .detail, level: code.count == 3 ? 0 : 1,
                       cells: [.text(code), .text(c.economicName(code)), .amount(r.total), .amount(r.personnel), .amount(r.publicUse)])
     }
-    rows.append(TableRow(kind: .total, cells: [.text("合计"), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)]))
-    return DocTable(id: "T6", label: c.label("T6"), title: c.title("T6"), header: c.header("T6"), columns: columns, rows: rows)
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)]))
+    return c.table(.t6, columns: columns, rows: rows)
   }
 
   /// T10: one row per project, with its amounts by source.
   func projectTable(_ c: CompileContext) -> DocTable {
     let columns = [Column(.text, width: 12), Column(.text, width: 26), Column(.text, width: 20)] + Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count)
     let projects = c.facts.projects
-    if projects.isEmpty { return .empty("T10", c, columns: columns) }
+    if projects.isEmpty { return .empty(.t10, c, columns: columns) }
     var rows = projects.map { p in
       TableRow(cells: [.text(p.type), .text(p.name), .text(p.unit ?? c.department), .amount(p.total)] + FundSource.allCases.map { p.amounts[$0].map(Cell.amount) ?? .blank })
     }
-    rows.append(TableRow(kind: .total, cells: [.text("合计"), .blank, .blank, .amount(projects.map(\.total).sum())]
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(projects.map(\.total).sum())]
                          + FundSource.allCases.map { s in .amount(projects.compactMap { $0.amounts[s] }.sum()) }))
-    return DocTable(id: "T10", label: c.label("T10"), title: c.title("T10"), header: c.header("T10"), columns: columns, rows: rows)
+    return c.table(.t10, columns: columns, rows: rows)
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {
-    [Explanation(key: "T3", blocks: [.paragraph(spendingSummary(c))]), Explanation(key: "T5", blocks: generalBudget(c)),
-     Explanation(key: "T6", blocks: basicByEconomic(c)), fundExplanation(c, "T8", .governmentFund), fundExplanation(c, "T9", .stateCapital),
-     Explanation(key: "T10", blocks: [.paragraph(projectSummary(c))])]
+    [Explanation(table: .t3, blocks: [.paragraph(spendingSummary(c))]), Explanation(table: .t5, blocks: generalBudget(c)),
+     Explanation(table: .t6, blocks: basicByEconomic(c)), fundExplanation(c, .t8, .governmentFund), fundExplanation(c, .t9, .stateCapital),
+     Explanation(table: .t10, blocks: [.paragraph(projectSummary(c))])]
   }
 
   func spendingSummary(_ c: CompileContext) -> String {
@@ -53,12 +53,12 @@ extension ExpenditurePlugin {
     let change = c.change(t.total, prior: c.view.prior.amount("合计"), subject: "合计")
     let (shares, note) = c.wording.shares([t.basic, t.project], of: t.total)
     if t.project.isZero {
-      return c.fill("t3.body.no-projects", ["合计": t.total.wan, "增减": change, "基本": t.basic.wan, "基本占比": shares[0]])
+      return c.fill("t3.body.no-projects", ["合计": c.figure(t.total), "增减": change, "基本": c.figure(t.basic), "基本占比": shares[0]])
     }
     let uses = c.facts.projects.map(\.name)
     let use = uses.isEmpty ? "完成特定工作任务" : uses.prefix(6).joined(separator: "、") + (uses.count > 6 ? "等" : "") + "项目"
-    return c.fill("t3.body", ["合计": t.total.wan, "增减": change, "基本": t.basic.wan, "基本占比": shares[0],
-                              "项目": t.project.wan, "项目占比": shares[1], "项目用途": use, "尾差": note ?? ""])
+    return c.fill("t3.body", ["合计": c.figure(t.total), "增减": change, "基本": c.figure(t.basic), "基本占比": shares[0],
+                              "项目": c.figure(t.project), "项目占比": shares[1], "项目用途": use, "尾差": note ?? ""])
   }
 
   func generalBudget(_ c: CompileContext) -> [Block] {
@@ -68,11 +68,11 @@ extension ExpenditurePlugin {
     let total = f.total(of: .general)
     let prior = c.view.prior
     var out: [Block] = [.heading(level: 2, text: c.fill("t5.scale.title")),
-                        .paragraph(c.fill("t5.scale", ["合计": total.total.wan, "增减": c.change(total.total, prior: prior.amount("合计", source: .general), subject: FundSource.general.rawValue, fallbacks: Array(c.reasonSubjects(for: .general).dropFirst()))])),
+                        .paragraph(c.fill("t5.scale", ["合计": c.figure(total.total), "增减": c.change(total.total, prior: prior.amount("合计", source: .general), subject: FundSource.general.rawValue, fallbacks: Array(c.reasonSubjects(for: .general).dropFirst()))])),
                         .heading(level: 2, text: c.fill("t5.structure.title"))]
     let classes = rows.values.filter { $0.code.count == 3 }.sorted { $0.code < $1.code }
     let (shares, note) = c.wording.shares(classes.map(\.total), of: total.total)
-    let list = zip(classes, shares).map { "\(c.functionName($0.0.code))\($0.0.total.wan)万元，占\($0.1)" }.joined(separator: "；")
+    let list = zip(classes, shares).map { c.item("item.share", c.functionName($0.0.code), $0.0.total, ["占比": $0.1]) }.joined(separator: "；")
     out.append(.paragraph(c.fill("t5.structure", ["支出列表": list, "尾差": note ?? ""])))
     out.append(.heading(level: 2, text: c.fill("t5.detail.title")))
     // One sentence per 项, also for a 项 budgeted last year and not this year.
@@ -82,7 +82,7 @@ extension ExpenditurePlugin {
       let amount = rows[code]?.total ?? .zero
       let kuan = String(code.prefix(5)), cls = String(code.prefix(3))
       out.append(.paragraph(c.fill("t5.detail", ["序号": String(i + 1), "类名": c.functionName(cls), "款名": c.functionName(kuan), "项名": c.functionName(code),
-                                                 "金额": amount.wan, "增减": c.change(amount, prior: prior.amount(code, source: .general), subject: code, fallbacks: [kuan, cls])])))
+                                                 "金额": c.figure(amount), "增减": c.change(amount, prior: prior.amount(code, source: .general), subject: code, fallbacks: [kuan, cls])])))
     }
     return out
   }
@@ -94,19 +94,19 @@ extension ExpenditurePlugin {
       c.facts.economics.filter { $0.effectiveCategory == cat && !$0.amount.isZero }.map(\.code).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         .map { c.economicName($0) }.joined(separator: "、")
     }
-    var out: [Block] = [.paragraph(c.fill("t6.body", ["合计": e.total.total.wan, "人员": e.total.personnel.wan, "公用": e.total.publicUse.wan]))]
-    if !e.total.personnel.isZero { out.append(.paragraph(c.fill("t6.personnel", ["人员": e.total.personnel.wan, "科目列表": names(.personnel)]))) }
-    if !e.total.publicUse.isZero { out.append(.paragraph(c.fill("t6.public", ["公用": e.total.publicUse.wan, "科目列表": names(.publicUse)]))) }
+    var out: [Block] = [.paragraph(c.fill("t6.body", ["合计": c.figure(e.total.total), "人员": c.figure(e.total.personnel), "公用": c.figure(e.total.publicUse)]))]
+    if !e.total.personnel.isZero { out.append(.paragraph(c.fill("t6.personnel", ["人员": c.figure(e.total.personnel), "科目列表": names(.personnel)]))) }
+    if !e.total.publicUse.isZero { out.append(.paragraph(c.fill("t6.public", ["公用": c.figure(e.total.publicUse), "科目列表": names(.publicUse)]))) }
     return out
   }
 
-  func fundExplanation(_ c: CompileContext, _ id: String, _ fund: FundSource) -> Explanation {
+  func fundExplanation(_ c: CompileContext, _ id: TableID, _ fund: FundSource) -> Explanation {
     let t = c.view.functions.total(of: fund)
-    let key = id.lowercased()
+    let key = id.rawValue.lowercased()
     if t.total.isZero && c.view.prior.amount("合计", source: fund).map({ $0.isZero }) ?? true {
-      return Explanation(key: id, blocks: [.paragraph(c.fill("\(key).none"))])
+      return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).none"))])
     }
-    return Explanation(key: id, blocks: [.paragraph(c.fill("\(key).body", ["合计": t.total.wan, "增减": c.change(t.total, prior: c.view.prior.amount("合计", source: fund), subject: fund.rawValue)]))])
+    return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).body", ["合计": c.figure(t.total), "增减": c.change(t.total, prior: c.view.prior.amount("合计", source: fund), subject: fund.rawValue)]))])
   }
 
   func projectSummary(_ c: CompileContext) -> String {
@@ -115,10 +115,10 @@ extension ExpenditurePlugin {
     let total = projects.map(\.total).sum()
     let sources = FundSource.allCases.compactMap { s -> String? in
       let a = projects.compactMap { $0.amounts[s] }.sum()
-      return a.isZero ? nil : "\(s.rawValue)安排\(a.wan)万元"
+      return a.isZero ? nil : c.item("item.arranged", c.fund(s).name, a)
     }.joined(separator: "，")
     let prior = c.view.prior.amount(SpendingKind.project.fullName)
-    return c.fill("t10.body", ["合计": total.wan, "个数": String(projects.count), "增减": c.change(total, prior: prior, subject: SpendingKind.project.fullName),
+    return c.fill("t10.body", ["合计": c.figure(total), "个数": String(projects.count), "增减": c.change(total, prior: prior, subject: SpendingKind.project.fullName),
                                "来源列表": sources])
   }
 }

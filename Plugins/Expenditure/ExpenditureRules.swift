@@ -15,16 +15,16 @@ struct ExpenditureRules {
     var seen = Set<String>()
     for l in view.facts.expenditures where seen.insert(l.code + "|" + (l.name ?? "")).inserted {
       out += CodeRules.check(code: l.code, name: l.name, system: .function, level: 7, catalog: view.catalog,
-                             at: .init(table: "T5", row: l.code, plugin: plugin))
+                             at: .init(table: TableID.t5.rawValue, row: l.code, plugin: plugin))
     }
     seen = []
     for e in view.facts.economics where seen.insert(e.code + "|" + (e.name ?? "")).inserted {
       out += CodeRules.check(code: e.code, name: e.name, system: .economic, level: 5, catalog: view.catalog,
-                             at: .init(table: "T6", row: e.code, plugin: plugin))
+                             at: .init(table: TableID.t6.rawValue, row: e.code, plugin: plugin))
     }
     for p in view.facts.projects {
       if let c = p.code {
-        out += CodeRules.check(code: c, name: nil, system: .function, level: 7, catalog: view.catalog, at: .init(table: "T10", row: p.name, plugin: plugin))
+        out += CodeRules.check(code: c, name: nil, system: .function, level: 7, catalog: view.catalog, at: .init(table: TableID.t10.rawValue, row: p.name, plugin: plugin))
       }
     }
     return out
@@ -33,7 +33,7 @@ struct ExpenditureRules {
   /// `project.carried` (warning): a project carried from last year's workbook that the officer has not confirmed.
   func carried() -> [Diagnostic] {
     view.facts.projects.filter { $0.carried == true }.map { p in
-      Diagnostic(rule: "project.carried", severity: .warning, table: "T10", row: p.name,
+      Diagnostic(rule: "project.carried", severity: .warning, table: TableID.t10.rawValue, row: p.name,
                  message: "项目“\(p.name)”从上年带入，尚未确认本年金额（上年 \(p.prior?.wan ?? "—") 万元）。请重新录入该项目（本年不再安排则删除：删除 项目 \"\(p.name)\"）。",
                  expected: "已确认", actual: "待确认", plugin: plugin)
     }
@@ -42,9 +42,9 @@ struct ExpenditureRules {
   /// `display.rounding` (info): figures entered finer than 0.01万元 were shown by largest remainder so that printed
   /// totals equal the sums of printed parts; this many printed figures differ from their own rounding by 0.01.
   func rounding() -> [Diagnostic] {
-    let adjusted = DisplayRounding.shown(view.facts).adjusted
+    let adjusted = DisplayRounding.shown(view.facts, view.edition.units.tables).adjusted
     guard adjusted > 0 else { return [] }
-    return [Diagnostic(rule: "display.rounding", severity: .info, table: "T1",
+    return [Diagnostic(rule: "display.rounding", severity: .info, table: TableID.t1.rawValue,
                        message: "有金额按元录入、精度高于0.01万元。为使公开表中每个合计都等于其各分项之和，按“最大余数法”分配尾差：\(adjusted) 个数字的显示值与其单独四舍五入相差0.01万元。",
                        actual: "\(adjusted)", plugin: plugin)]
   }
@@ -53,12 +53,12 @@ struct ExpenditureRules {
   func missing() -> [Diagnostic] {
     var out: [Diagnostic] = []
     if view.facts.expenditures.isEmpty {
-      out.append(Diagnostic(rule: "expenditure.missing", severity: .error, table: "T5",
+      out.append(Diagnostic(rule: "expenditure.missing", severity: .error, table: TableID.t5.rawValue,
                             message: "尚未录入任何支出。一般公共预算支出须细化到功能分类项级，请用：支出 2010301 基本 金额", plugin: plugin))
     }
     let generalBasic = generalBasicSpending
     if !generalBasic.isZero && view.facts.economics.isEmpty {
-      out.append(Diagnostic(rule: "economic.missing", severity: .error, table: "T6",
+      out.append(Diagnostic(rule: "economic.missing", severity: .error, table: TableID.t6.rawValue,
                             message: "一般公共预算基本支出 \(generalBasic.wan) 万元尚未按经济分类款级录入（一般公共预算基本支出表须细化到款级）。请用：经济 30101 金额",
                             expected: generalBasic.wan, actual: "0.00", plugin: plugin))
     }
@@ -80,7 +80,7 @@ struct ExpenditureRules {
     let hint = !others.isZero && byEconomic == view.functions.total.basic
       ? "经济分类中多了其他资金安排的基本支出 \(others.wan) 万元：一般公共预算基本支出表只列一般公共预算拨款安排的部分。"
       : "请核对支出或经济分类录入。"
-    return [Diagnostic(rule: "cross.basic-economic", severity: .error, table: "T6", row: "合计",
+    return [Diagnostic(rule: "cross.basic-economic", severity: .error, table: TableID.t6.rawValue, row: "合计",
                        message: "一般公共预算基本支出按功能分类合计 \(byFunction.wan) 万元，按经济分类合计 \(byEconomic.wan) 万元，两者应相等（相差 \((byEconomic - byFunction).wan) 万元）。" + hint,
                        expected: byFunction.wan, actual: byEconomic.wan, plugin: plugin)]
   }
@@ -93,7 +93,7 @@ struct ExpenditureRules {
     let listed = projects.map(\.total).sum()
     var out: [Diagnostic] = []
     if listed != lines {
-      out.append(Diagnostic(rule: "cross.project-list", severity: .error, table: "T10", row: "合计",
+      out.append(Diagnostic(rule: "cross.project-list", severity: .error, table: TableID.t10.rawValue, row: "合计",
                             message: projects.isEmpty
                               ? "项目支出按功能分类合计 \(lines.wan) 万元，但项目支出表没有任何项目。请用：项目 \"项目名称\" 类型 日常运转类 金额 金额"
                               : "项目支出表合计 \(listed.wan) 万元，与支出表中的项目支出 \(lines.wan) 万元不等（相差 \((listed - lines).wan) 万元）。",
@@ -106,7 +106,7 @@ struct ExpenditureRules {
       for code in codes.sorted() {
         let a = byCode[code] ?? .zero, b = view.functions.rows[code]?.project ?? .zero
         if a != b {
-          out.append(Diagnostic(rule: "cross.project-list", severity: .error, table: "T10", row: code,
+          out.append(Diagnostic(rule: "cross.project-list", severity: .error, table: TableID.t10.rawValue, row: code,
                                 message: "科目 \(code) 下的项目合计 \(a.wan) 万元，与该科目的项目支出 \(b.wan) 万元不等。",
                                 expected: b.wan, actual: a.wan, plugin: plugin))
         }
@@ -120,7 +120,7 @@ struct ExpenditureRules {
     var out: [Diagnostic] = []
     for p in view.facts.priors {
       guard let below = view.prior.derivedBelow(p.subject), below != p.amount else { continue }
-      out.append(Diagnostic(rule: "sum.prior", severity: .error, table: "T5", row: p.subject, column: "上年",
+      out.append(Diagnostic(rule: "sum.prior", severity: .error, table: TableID.t5.rawValue, row: p.subject, column: "上年",
                             message: "\(p.subject) 的上年预算数录入为 \(p.amount.wan) 万元，而其下各项上年数合计 \(below.wan) 万元。请核对上年数。",
                             expected: below.wan, actual: p.amount.wan, plugin: plugin))
     }
@@ -137,22 +137,29 @@ struct ExpenditureRules {
     // `change.prior-missing` (warning): the 情况说明 states each 项's change on last year, so each needs its prior.
     let unknown = view.functions.orderedCodes.filter { $0.count == 7 && view.prior.amount($0) == nil }
     if !unknown.isEmpty {
-      out.append(Diagnostic(rule: "change.prior-missing", severity: .warning, table: "T5", row: unknown.joined(separator: "、"), column: "上年",
+      out.append(Diagnostic(rule: "change.prior-missing", severity: .warning, table: TableID.t5.rawValue, row: unknown.joined(separator: "、"), column: "上年",
                             message: "\(unknown.count) 个项级科目没有上年预算数（\(unknown.joined(separator: "、"))），情况说明无法说明其增减。请在支出行加“上年 金额”（上年没有此项时写 上年 0）。",
                             expected: "上年数", actual: "未录入", plugin: plugin))
     }
     for code in view.functions.orderedCodes where code.count == 7 || view.facts.aggregatePrior(for: code) != nil {
       let row = view.functions.rows[code]!
       out += ChangeRules.reasonMissing(subject: code, label: "\(code) \(view.name(code, .function) ?? "")", current: row.total,
-                                       prior: view.prior.amount(code), reason: reason(code), view: view, table: "T5", plugin: plugin)
+                                       prior: view.prior.amount(code), reason: reason(code), view: view, table: TableID.t5.rawValue, plugin: plugin)
     }
     // 类 or 款 with an aggregate prior but no current lines (spending stopped).
     for p in view.facts.priors where p.subject.count != 0 && Int(p.subject) != nil && view.functions.rows[p.subject] == nil {
       out += ChangeRules.reasonMissing(subject: p.subject, label: "\(p.subject) \(view.name(p.subject, .function) ?? "")", current: .zero,
-                                       prior: p.amount, reason: reason(p.subject), view: view, table: "T5", plugin: plugin)
+                                       prior: p.amount, reason: reason(p.subject), view: view, table: TableID.t5.rawValue, plugin: plugin)
     }
     out += ChangeRules.reasonMissing(subject: "合计", label: "支出合计", current: view.functions.total.total, prior: view.prior.amount("合计"),
-                                     reason: view.facts.reason(for: "合计"), view: view, table: "T3", plugin: plugin)
+                                     reason: view.facts.reason(for: "合计"), view: view, table: TableID.t3.rawValue, plugin: plugin)
+    // The 一般公共预算 total's change borrows the reason of the fund, or of 收入 and 合计 when it is the only fund
+    // (as the prose does): one given for a decrease of 收入 does not explain an increase of spending.
+    let generalSubjects = view.reasonSubjects(for: .general)
+    if let (subject, reason) = generalSubjects.lazy.compactMap({ s in self.view.facts.reason(for: s).map { (s, $0) } }).first, subject != "合计" {
+      out += ChangeRules.reasonDirection(subject: FundSource.general.rawValue, label: "一般公共预算支出（借用“\(subject)”的原因）", current: view.functions.total(of: .general).total,
+                                         prior: view.prior.amount("合计", source: .general), reason: reason, view: view, table: TableID.t5.rawValue, plugin: plugin)
+    }
     return out
   }
 
@@ -166,7 +173,7 @@ struct ExpenditureRules {
     var seen = Set<String>()
     return named.filter { !known.contains($0.0) && seen.insert($0.0).inserted }.map { (unit, where_) in
       let hint = known.sorted().filter { $0.hasPrefix(unit) || unit.hasPrefix($0) }.first.map { "是否应为“\($0)”？" } ?? ""
-      return Diagnostic(rule: "unit.unknown", severity: .warning, table: "T10", row: where_, column: "单位",
+      return Diagnostic(rule: "unit.unknown", severity: .warning, table: TableID.t10.rawValue, row: where_, column: "单位",
                         message: "单位“\(unit)”不在预算单位构成中（\(known.sorted().joined(separator: "、"))）。\(hint)请统一单位名称，或先录入：单位 \"\(unit)\" 事业",
                         expected: known.sorted().joined(separator: "、"), actual: unit, plugin: plugin)
     }
@@ -174,6 +181,6 @@ struct ExpenditureRules {
 
   func residue() -> [Diagnostic] {
     view.facts.reasons.flatMap { TextRules.residue($0.text, words: view.edition.rules.residue, table: "原因", row: $0.subject, plugin: plugin) }
-      + view.facts.projects.flatMap { TextRules.residue($0.name, words: view.edition.rules.residue, table: "T10", row: $0.name, plugin: plugin) }
+      + view.facts.projects.flatMap { TextRules.residue($0.name, words: view.edition.rules.residue, table: TableID.t10.rawValue, row: $0.name, plugin: plugin) }
   }
 }

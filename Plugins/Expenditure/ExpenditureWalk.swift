@@ -12,7 +12,7 @@ extension ExpenditurePlugin {
       return f.expenditures.first { $0.code == a[0] && $0.kind == kind && $0.source == .general && $0.unit == nil }
     }
     return [
-      WalkStep(id: "expenditure.lines", section: title, title: "一般公共预算支出（功能分类项级）", table: "T5",
+      WalkStep(id: "expenditure.lines", section: title, title: "一般公共预算支出（功能分类项级）", table: TableID.t5.rawValue,
                help: "每行一个功能分类项级科目（7位编码，可输入名称片段后按 TAB 补全），注明基本或项目支出、本年和上年预算数；变化较大时说明原因。直接回车结束本表。",
                kind: .rows, command: "支出",
                fields: [
@@ -31,7 +31,7 @@ extension ExpenditurePlugin {
                               label: "\(l.code) \(catalog.name(l.code, .function) ?? l.name ?? "")（\(l.kind.fullName)），上年 \(l.prior?.wan ?? "0.00") 万元")
                  }
                }),
-      WalkStep(id: "expenditure.economic", section: title, title: "基本支出（经济分类款级）", table: "T6",
+      WalkStep(id: "expenditure.economic", section: title, title: "基本支出（经济分类款级）", table: TableID.t6.rawValue,
                help: "把一般公共预算安排的基本支出按经济分类款级（5位编码）逐项录入；301、303 为人员经费，其余为公用经费。合计应等于一般公共预算基本支出（单位资金、财政专户安排的不列入）。直接回车结束本表。",
                kind: .rows, command: "经济",
                fields: [
@@ -47,7 +47,7 @@ extension ExpenditurePlugin {
                               label: "\(e.code) \(catalog.name(e.code, .economic) ?? "")，上年 \(e.prior?.wan ?? "0.00") 万元")
                  }
                }),
-      WalkStep(id: "expenditure.projects", section: title, title: "项目支出表", table: "T10",
+      WalkStep(id: "expenditure.projects", section: title, title: "项目支出表", table: TableID.t10.rawValue,
                help: "逐个录入项目：名称、类型、所属功能科目和金额；实行绩效管理的项目回答“是”。直接回车结束本表。",
                kind: .rows, command: "项目",
                fields: [
@@ -68,7 +68,7 @@ extension ExpenditurePlugin {
                    PendingRow(key: Fact.project(p).key, answers: [p.name], label: "项目“\(p.name)”（\(p.type)），上年 \(p.prior?.wan ?? "0.00") 万元，待确认")
                  }
                }),
-      WalkStep(id: "expenditure.confirm", section: title, title: "支出总表（自动生成，请核对）", table: "T3",
+      WalkStep(id: "expenditure.confirm", section: title, title: "支出总表（自动生成，请核对）", table: TableID.t3.rawValue,
                help: "支出总表由已录入的支出自动生成；请核对，回车继续。", kind: .confirm, command: nil, fields: [],
                isComplete: { !$0.expenditures.isEmpty }),
     ]

@@ -29,9 +29,8 @@ public struct OtherMattersPlugin: SectionPlugin {
   /// A standard table id (T1…T14) that the edition prints.
   static func table(_ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
     let ids = context.edition.tables.map(\.id)
-    return try args.choice("表号", choices: ids) { w in
-      let id = w.uppercased().replacingOccurrences(of: "Ｔ", with: "T")
-      return ids.contains(id) ? id : nil
+    return try args.choice("表号", choices: ids.map(\.rawValue)) { w in
+      TableID.typed(w).flatMap { ids.contains($0) ? $0.rawValue : nil }
     }
   }
 
@@ -71,7 +70,7 @@ public struct OtherMattersPlugin: SectionPlugin {
     }
     for n in f.tableNotes {
       out += TextRules.residue(n.text, words: view.edition.rules.residue, table: n.table, row: "说明", plugin: id)
-      if view.edition.table(n.table) == nil {
+      if TableID(rawValue: n.table).flatMap(view.edition.table) == nil {
         out.append(Diagnostic(rule: "note.table-unknown", severity: .warning, table: n.table, row: "说明",
                               message: "版本“\(view.edition.id)”没有表 \(n.table)，该说明不会印出。", plugin: id))
       }
@@ -81,6 +80,6 @@ public struct OtherMattersPlugin: SectionPlugin {
 
   /// 公用经费 as printed (核对 T6 公用经费), when 经济分类 lines were not entered.
   func declaredPublicUse(_ view: BudgetView) -> Amount? {
-    view.facts.declared.first { $0.table == "T6" && $0.row == "公用经费" }?.values["合计"]
+    view.facts.declared.first { $0.table == TableID.t6.rawValue && $0.row == "公用经费" }?.values["合计"]
   }
 }

@@ -10,23 +10,23 @@ extension ProcurementPlugin {
   public func tables(_ c: CompileContext) throws -> [DocTable] {
     let cols11 = [Column(.text, width: 26), Column(.text, width: 8)] + Self.sourceColumns
     let items = c.facts.procurements
-    let t11 = items.isEmpty ? DocTable.empty("T11", c, columns: cols11) :
-      DocTable(id: "T11", label: c.label("T11"), title: c.title("T11"), header: c.header("T11"), columns: cols11,
+    let t11 = items.isEmpty ? DocTable.empty(.t11, c, columns: cols11) :
+      c.table(.t11, columns: cols11,
                rows: items.map { TableRow(cells: [.text($0.name), .text($0.category.rawValue), .amount($0.total)] + Self.sourceCells($0.amounts)) }
-                 + [TableRow(kind: .total, cells: [.text("合计"), .blank, .amount(items.map(\.total).sum())] + Self.sourceTotals(items.map(\.amounts)))])
+                 + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(items.map(\.total).sum())] + Self.sourceTotals(items.map(\.amounts)))])
     let cols12 = [Column(.text, width: 24), Column(.text, width: 12), Column(.text, width: 16)] + Self.sourceColumns
     let services = c.facts.purchasedServices
-    let t12 = services.isEmpty ? DocTable.empty("T12", c, columns: cols12) :
-      DocTable(id: "T12", label: c.label("T12"), title: c.title("T12"), header: c.header("T12"), columns: cols12,
+    let t12 = services.isEmpty ? DocTable.empty(.t12, c, columns: cols12) :
+      c.table(.t12, columns: cols12,
                rows: services.map { TableRow(cells: [.text($0.name), .text($0.method), .text($0.period), .amount($0.total)] + Self.sourceCells($0.amounts)) }
-                 + [TableRow(kind: .total, cells: [.text("合计"), .blank, .blank, .amount(services.map(\.total).sum())] + Self.sourceTotals(services.map(\.amounts)))])
+                 + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(services.map(\.total).sum())] + Self.sourceTotals(services.map(\.amounts)))])
     return [t11, t12]
   }
 
   func byCategory(_ c: CompileContext) -> [String: String] {
     var v: [String: String] = [:]
-    for cat in ProcurementCategory.allCases { v[cat.rawValue] = c.facts.procurements.filter { $0.category == cat }.map(\.total).sum().wan }
-    v["合计"] = c.facts.procurements.map(\.total).sum().wan
+    for cat in ProcurementCategory.allCases { v[cat.rawValue] = c.figure(c.facts.procurements.filter { $0.category == cat }.map(\.total).sum()) }
+    v["合计"] = c.figure(c.facts.procurements.map(\.total).sum())
     return v
   }
 
@@ -34,11 +34,11 @@ extension ProcurementPlugin {
     let items = c.facts.procurements, services = c.facts.purchasedServices
     let t11 = items.isEmpty ? c.fill("t11.none") : c.fill("t11.body", byCategory(c))
     let t12 = services.isEmpty ? c.fill("t12.none") :
-      c.fill("t12.body", ["合计": services.map(\.total).sum().wan, "个数": String(services.count),
-                          "项目列表": services.map { "\($0.name)\($0.total.wan)万元" }.joined(separator: "、")])
+      c.fill("t12.body", ["合计": c.figure(services.map(\.total).sum()), "个数": String(services.count),
+                          "项目列表": services.map { c.item("item.amount", $0.name, $0.total) }.joined(separator: "、")])
     let other = c.fill("other.procurement", byCategory(c))
-    let otherServices = c.fill("other.services", ["合计": services.map(\.total).sum().wan])
-    return [Explanation(key: "T11", blocks: [.paragraph(t11)]), Explanation(key: "T12", blocks: [.paragraph(t12)]),
+    let otherServices = c.fill("other.services", ["合计": c.figure(services.map(\.total).sum())])
+    return [Explanation(table: .t11, blocks: [.paragraph(t11)]), Explanation(table: .t12, blocks: [.paragraph(t12)]),
             Explanation(key: "政府采购", blocks: [.paragraph(other)]), Explanation(key: "政府购买服务", blocks: [.paragraph(otherServices)])]
   }
 }

@@ -86,23 +86,23 @@ public struct ProcurementPlugin: SectionPlugin {
     let f = view.facts
     var out: [Diagnostic] = []
     if f.procurements.isEmpty && !f.emptySections.contains("采购") {
-      out.append(Diagnostic(rule: "procurement.missing", severity: .error, table: "T11",
+      out.append(Diagnostic(rule: "procurement.missing", severity: .error, table: TableID.t11.rawValue,
                             message: "尚未录入政府采购。政府采购情况须说明总额及货物、工程、服务各多少；没有时请录入：采购 无", plugin: id))
     }
     if f.purchasedServices.isEmpty && !f.emptySections.contains("购买服务") {
-      out.append(Diagnostic(rule: "services.missing", severity: .error, table: "T12",
+      out.append(Diagnostic(rule: "services.missing", severity: .error, table: TableID.t12.rawValue,
                             message: "尚未录入政府购买服务。没有时请录入：购买服务 无", plugin: id))
     }
-    for (section, table) in [("采购", "T11"), ("购买服务", "T12")] where f.emptySections.contains(section) {
+    for (section, table) in [("采购", TableID.t11.rawValue), ("购买服务", TableID.t12.rawValue)] where f.emptySections.contains(section) {
       let n = Self.removals(section, f).count
       if n > 0 { out.append(NoneBesideItems.finding(none: "\(section) 无", what: Self.what(section), count: n, table: table, plugin: id)) }
     }
     for p in f.procurements where p.total.isZero {
-      out.append(Diagnostic(rule: "procurement.zero", severity: .warning, table: "T11", row: p.name,
+      out.append(Diagnostic(rule: "procurement.zero", severity: .warning, table: TableID.t11.rawValue, row: p.name,
                             message: "采购项目“\(p.name)”金额为0。没有采购请删除该项并录入：采购 无", plugin: id))
     }
-    for p in f.procurements { out += TextRules.residue(p.name, words: view.edition.rules.residue, table: "T11", row: p.name, plugin: id) }
-    for s in f.purchasedServices { out += TextRules.residue(s.name, words: view.edition.rules.residue, table: "T12", row: s.name, plugin: id) }
+    for p in f.procurements { out += TextRules.residue(p.name, words: view.edition.rules.residue, table: TableID.t11.rawValue, row: p.name, plugin: id) }
+    for s in f.purchasedServices { out += TextRules.residue(s.name, words: view.edition.rules.residue, table: TableID.t12.rawValue, row: s.name, plugin: id) }
     return out
   }
 }

@@ -14,9 +14,16 @@ extension RevenuePlugin {
   /// T1: 收入 by source beside 支出 by the 24 类 in fixed order.
   func incomeAndSpending(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
-    let left: [(String, Amount)] = Self.currentSources.enumerated().map { ("\(Wording.chineseNumber($0.offset + 1))、\($0.element.revenueName)", revenue(c, $0.element)) }
+    if let lines = c.view.edition.table(.t1)?.rows {
+      let right = f.classes().enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.code)]), [$0.element.total]) }
+      return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
+                     rows: Self.twoSided(c, lines, right: right, income: FundSource.allCases.map { revenue(c, $0) }.sum(), totals: [f.total.total], prefix: "t1"))
+    }
+    let left: [(String, Amount)] = Self.currentSources.enumerated().map {
+      (c.fill("t1.row.source", number: $0.offset + 1, ["来源": c.fund($0.element).revenue]), revenue(c, $0.element))
+    }
     let right: [(String, Amount)] = c.view.edition.expenditureClasses.enumerated().map {
-      ("\(Wording.chineseNumber($0.offset + 1))、\(c.functionName($0.element))", f.rows[$0.element]?.total ?? .zero)
+      (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element)]), f.rows[$0.element]?.total ?? .zero)
     }
     var rows: [TableRow] = []
     for i in 0..<max(left.count, right.count) {
@@ -26,23 +33,43 @@ extension RevenuePlugin {
     }
     let current = Self.currentSources.map { revenue(c, $0) }.sum()
     let carry = revenue(c, .carryover)
-    rows.append(TableRow(kind: .subtotal, cells: [.text("本年收入合计"), .amount(current), .text("本年支出合计"), .amount(f.total.total)]))
-    rows.append(TableRow(cells: [.text("上年结转"), carry.isZero ? .blank : .amount(carry), .text("结转下年"), .blank]))
-    rows.append(TableRow(kind: .total, cells: [.text("收入总计"), .amount(current + carry), .text("支出总计"), .amount(f.total.total)]))
-    return DocTable(id: "T1", label: c.label("T1"), title: c.title("T1"),
-                    header: c.header("T1"),
-                    columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
+    rows.append(TableRow(kind: .subtotal, cells: [.text(c.fill("t1.row.income-total")), .amount(current), .text(c.fill("t1.row.spending-total")), .amount(f.total.total)]))
+    rows.append(TableRow(cells: [.text(c.fund(.carryover).revenue), carry.isZero ? .blank : .amount(carry), .text(c.fill("t1.row.carry-forward")), .blank]))
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill("t1.row.income-grand-total")), .amount(current + carry),
+                                               .text(c.fill("t1.row.spending-grand-total")), .amount(f.total.total)]))
+    return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
                     rows: rows)
   }
 
-  /// T2: 收入 by 功能分类 with one column per source.
+  /// T2: 收入 by 功能分类 with one column per source, or per group of sources when the edition says so (`columns`).
   func revenueByFunction(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
-    let columns = FunctionTable.columns(figures: 1 + FundSource.allCases.count)
-    if f.rows.isEmpty { return .empty("T2", c, columns: columns) }
-    return DocTable(id: "T2", label: c.label("T2"), title: c.title("T2"), header: c.header("T2"), columns: columns,
-                    rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + FundSource.allCases.map { r.bySource[$0] ?? .zero } })
+    let groups: [[FundSource]] = c.view.edition.table(.t2)?.columns.map { $0.map { $0.compactMap(FundSource.init(rawValue:)) } }
+      ?? FundSource.allCases.map { [$0] }
+    let columns = FunctionTable.columns(figures: 1 + groups.count)
+    if f.rows.isEmpty { return .empty(.t2, c, columns: columns) }
+    return c.table(.t2, columns: columns,
+                    rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + groups.map { $0.map { r.bySource[$0] ?? .zero }.sum() } })
   }
+
+  /// A two-sided table laid out by the edition (`rows`): its 收入 lines beside the 类 that have figures, then the
+  /// grand totals (`{prefix}.row.income-grand-total`, `{prefix}.row.spending-grand-total`). A zero prints blank.
+  static func twoSided(_ c: CompileContext, _ layout: TwoSidedRows, right: [(String, [Amount])], income: Amount, totals: [Amount], prefix: String) -> [TableRow] {
+    let width = totals.count
+    func cells(_ xs: [Amount]) -> [Cell] { xs.map { $0.isZero ? .blank : .amount($0) } }
+    var rows: [TableRow] = []
+    for i in 0..<max(layout.income.count, right.count) {
+      let l = i < layout.income.count ? layout.income[i] : nil, r = i < right.count ? right[i] : nil
+      let left: [Cell] = l.map { line in [.text(line.label)] + cells([line.funds.map { revenueAmount(c, $0) }.sum()]) } ?? [.blank, .blank]
+      let rightCells: [Cell] = r.map { [.text($0.0)] + cells($0.1) } ?? Array(repeating: .blank, count: 1 + width)
+      rows.append(TableRow(cells: left + rightCells))
+    }
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill(prefix + ".row.income-grand-total")), .amount(income), .text(c.fill(prefix + ".row.spending-grand-total"))]
+                         + totals.map { .amount($0) }))
+    return rows
+  }
+
+  static func revenueAmount(_ c: CompileContext, _ s: FundSource) -> Amount { c.facts.revenues.first { $0.source == s }?.amount ?? .zero }
 
   /// T4: 财政拨款 income by fund beside 财政拨款 spending by 类 and fund.
   func appropriationTable(_ c: CompileContext) -> DocTable {
@@ -52,23 +79,29 @@ extension RevenuePlugin {
       let parts = funds.map { r?.bySource[$0] ?? .zero }
       return [parts.sum()] + parts
     }
-    let left: [(String, Amount?, TableRow.Kind)] = [("一、本年收入", funds.map { revenue(c, $0) }.sum(), .subtotal)]
-      + funds.map { ("　　\($0.revenueName.replacingOccurrences(of: "收入", with: ""))", revenue(c, $0), .detail) }
-      + [("二、上年结转", revenue(c, .carryover), .subtotal)]
+    if let lines = c.view.edition.table(.t4)?.rows {
+      let right = f.classes().map { $0 }.filter { !approp($0)[0].isZero }.enumerated().map {
+        (c.fill("t4.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.code)]), approp($0.element))
+      }
+      return c.table(.t4, columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
+                     rows: Self.twoSided(c, lines, right: right, income: (funds + [.carryover]).map { revenue(c, $0) }.sum(), totals: approp(f.total), prefix: "t4"))
+    }
+    let left: [(String, Amount?, TableRow.Kind)] = [(c.fill("t4.row.current"), funds.map { revenue(c, $0) }.sum(), .subtotal)]
+      + funds.map { (c.fill("t4.row.fund", ["资金": c.fund($0).appropriation]), revenue(c, $0), .detail) }
+      + [(c.fill("t4.row.carryover", ["资金": c.fund(.carryover).appropriation]), revenue(c, .carryover), .subtotal)]
     let right = c.view.edition.expenditureClasses.map { (c.functionName($0), approp(f.rows[$0])) }
     var rows: [TableRow] = []
     for i in 0..<max(left.count, right.count) {
       let l = i < left.count ? left[i] : nil, r = i < right.count ? right[i] : nil
       var cells: [Cell] = [l.map { .text($0.0) } ?? .blank, l.flatMap { $0.1 }.map { $0.isZero ? .blank : .amount($0) } ?? .blank]
-      cells += [r.map { .text("\(Wording.chineseNumber(i + 1))、\($0.0)") } ?? .blank] + (r.map { $0.1.map { $0.isZero ? Cell.blank : .amount($0) } } ?? [.blank, .blank, .blank, .blank])
+      cells += [r.map { .text(c.fill("t4.row.class", number: i + 1, ["名称": $0.0])) } ?? .blank] + (r.map { $0.1.map { $0.isZero ? Cell.blank : .amount($0) } } ?? [.blank, .blank, .blank, .blank])
       rows.append(TableRow(kind: l?.2 == .subtotal ? .subtotal : .detail, cells: cells))
     }
     let total = approp(f.total)
     let income = funds.map { revenue(c, $0) }.sum() + revenue(c, .carryover)
-    rows.append(TableRow(kind: .total, cells: [.text("收入总计"), .amount(income), .text("支出总计")] + total.map { .amount($0) }))
-    return DocTable(id: "T4", label: c.label("T4"), title: c.title("T4"),
-                    header: c.header("T4"),
-                    columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill("t4.row.income-grand-total")), .amount(income), .text(c.fill("t4.row.spending-grand-total"))]
+                         + total.map { .amount($0) }))
+    return c.table(.t4, columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
                     rows: rows)
   }
 
@@ -76,26 +109,26 @@ extension RevenuePlugin {
     let f = c.view.functions
     let w = c.wording
     let classes = f.classes()
-    let classList = classes.map { "\(c.functionName($0.code))\($0.total.wan)万元" }.joined(separator: "、")
+    let classList = classes.map { c.item("item.amount", c.functionName($0.code), $0.total) }.joined(separator: "、")
     let revenueList = FundSource.allCases.compactMap { s -> String? in
       let a = revenue(c, s)
-      return a.isZero ? nil : "\(s.revenueName)\(a.wan)万元"
+      return a.isZero ? nil : c.item("item.amount", c.fund(s).revenue, a)
     }.joined(separator: "、")
     // T1
-    let t1 = c.fill("t1.body", ["合计": f.total.total.wan, "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计"),
-                                "收入列表": revenueList.isEmpty ? "无" : revenueList, "支出列表": classList.isEmpty ? "无" : classList])
+    let t1 = c.fill("t1.body", ["合计": c.figure(f.total.total), "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计"),
+                                "收入列表": revenueList.isEmpty ? c.fill("list.none") : revenueList, "支出列表": classList.isEmpty ? c.fill("list.none") : classList])
     // T2
     let current = Self.currentSources.map { revenue(c, $0) }.sum()
     let carry = revenue(c, .carryover)
-    var t2: [Block] = [.paragraph(c.fill("t2.body", ["合计": (current + carry).wan, "上年结转": carry.wan, "本年收入": current.wan]))]
+    var t2: [Block] = [.paragraph(c.fill("t2.body", ["合计": c.figure(current + carry), "上年结转": c.figure(carry), "本年收入": c.figure(current)]))]
     let present = c.facts.revenues.filter { $0.source != .carryover && !$0.amount.isZero }
     if !present.isEmpty {
       let (shares, note) = w.shares(present.map(\.amount), of: current)
       let items = zip(present, shares).map { r, share in
-        c.fill("t2.source", ["来源": r.source.revenueName, "金额": r.amount.wan, "占比": share,
+        c.fill("t2.source", ["来源": c.fund(r.source).revenue, "金额": c.figure(r.amount), "占比": share,
                              "增减": c.change(r.amount, prior: r.prior, subject: r.source.rawValue, fallbacks: Array(c.reasonSubjects(for: r.source).dropFirst()))])
       }
-      t2.append(.paragraph(c.fill("t2.sources", ["本年收入": current.wan, "来源列表": items.joined(separator: "；"), "尾差": note ?? ""])))
+      t2.append(.paragraph(c.fill("t2.sources", ["本年收入": c.figure(current), "来源列表": items.joined(separator: "；"), "尾差": note ?? ""])))
     }
     // T4
     let funds = Self.appropriations
@@ -106,14 +139,14 @@ extension RevenuePlugin {
     } else {
       let sources = funds.compactMap { s -> String? in
         let a = revenue(c, s)
-        return a.isZero ? nil : "\(s.revenueName.replacingOccurrences(of: "收入", with: ""))\(a.wan)万元"
+        return a.isZero ? nil : c.item("item.amount", c.fund(s).appropriation, a)
       }.joined(separator: "、")
       let approClasses = classes.map { r in (r.code, funds.map { r.bySource[$0] ?? .zero }.sum() + (r.bySource[.carryover] ?? .zero)) }.filter { !$0.1.isZero }
       let (shares, note) = w.shares(approClasses.map(\.1), of: approTotal)
-      let list = zip(approClasses, shares).map { "\(c.functionName($0.0.0))\($0.0.1.wan)万元，占\($0.1)" }.joined(separator: "；")
-      t4 = c.fill("t4.body", ["合计": approTotal.wan, "来源列表": sources.isEmpty ? "无" : sources, "本年": funds.map { revenue(c, $0) }.sum().wan,
-                              "上年结转": carry.wan, "支出列表": list, "尾差": note ?? ""])
+      let list = zip(approClasses, shares).map { c.item("item.share", c.functionName($0.0.0), $0.0.1, ["占比": $0.1]) }.joined(separator: "；")
+      t4 = c.fill("t4.body", ["合计": c.figure(approTotal), "来源列表": sources.isEmpty ? c.fill("list.none") : sources, "本年": c.figure(funds.map { revenue(c, $0) }.sum()),
+                              "上年结转": c.figure(carry), "支出列表": list, "尾差": note ?? ""])
     }
-    return [Explanation(key: "T1", blocks: [.paragraph(t1)]), Explanation(key: "T2", blocks: t2), Explanation(key: "T4", blocks: [.paragraph(t4)])]
+    return [Explanation(table: .t1, blocks: [.paragraph(t1)]), Explanation(table: .t2, blocks: t2), Explanation(table: .t4, blocks: [.paragraph(t4)])]
   }
 }

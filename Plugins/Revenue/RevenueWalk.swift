@@ -3,7 +3,7 @@ import YusuanCore
 extension RevenuePlugin {
   public func walk(_ context: EntryContext) -> [WalkStep] {
     [
-      WalkStep(id: "revenue.sources", section: title, title: "收入（按资金来源）", table: "T2",
+      WalkStep(id: "revenue.sources", section: title, title: "收入（按资金来源）", table: TableID.t2.rawValue,
                help: "按资金来源录入本年收入和上年预算数；各来源收入应等于用该来源安排的支出。", kind: .rows, command: "收入",
                fields: [
                  WalkField(prompt: "资金来源", kind: .choice(FundSource.allCases.map(\.rawValue)), suggestion: { f, _ in f.revenues.isEmpty ? FundSource.general.rawValue : nil }),
@@ -13,7 +13,7 @@ extension RevenuePlugin {
                    FundSource.named(a.first ?? "").flatMap { s in f.revenues.first { $0.source == s }?.prior?.scriptText } }),
                ],
                isComplete: { !$0.revenues.isEmpty }),
-      WalkStep(id: "revenue.confirm", section: title, title: "收支总表（自动生成，请核对）", table: "T1",
+      WalkStep(id: "revenue.confirm", section: title, title: "收支总表（自动生成，请核对）", table: TableID.t1.rawValue,
                help: "收支总表由已录入的收入和支出自动生成，无需录入；请核对，回车继续。", kind: .confirm, command: nil, fields: [],
                isComplete: { !$0.revenues.isEmpty && !$0.expenditures.isEmpty }),
     ]

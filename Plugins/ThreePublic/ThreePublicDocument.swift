@@ -16,16 +16,25 @@ extension ThreePublicPlugin {
 
   public func tables(_ c: CompileContext) throws -> [DocTable] {
     let (cur, pri) = amounts(c)
+    if let columns = c.view.edition.table(.t7)?.columns {
+      // The edition's columns (Shanghai: 合计, 出国, 接待, 车辆小计, 购置, 运行, 机关运行经费), one row of this
+      // year's figures and no label column; a zero prints blank, as the template leaves it.
+      let operating = c.facts.operatingCost?.amount ?? .zero
+      let figures = columns.map { words in
+        words.map { $0 == LayoutWords.operatingCost ? operating : ThreePublicItem(rawValue: $0).flatMap { cur[$0] } ?? .zero }.sum()
+      }
+      return [c.table(.t7, columns: Array(repeating: Column(.amount, width: 12), count: columns.count),
+                      rows: [TableRow(cells: figures.map { $0.isZero ? .blank : .amount($0) })])]
+    }
     func row(_ label: String, _ v: (ThreePublicItem) -> Amount?, kind: TableRow.Kind = .detail) -> TableRow {
       let items = ThreePublicItem.allCases.map(v)
       let vehicles = Self.sum([v(.vehiclePurchase), v(.vehicleOperation)])
       let cells: [Amount?] = [Self.sum(items), v(.overseas), vehicles, v(.vehiclePurchase), v(.vehicleOperation), v(.reception)]
       return TableRow(kind: kind, cells: [.text(label)] + cells.map { $0.map(Cell.amount) ?? .blank })
     }
-    let rows = [row("\(c.year)年预算", { cur[$0] }), row("\(c.view.meta.priorYear)年预算", { pri[$0] ?? nil }),
-                row("增减", { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
-    return [DocTable(id: "T7", label: c.label("T7"), title: c.title("T7"), header: c.header("T7"),
-                     columns: [Column(.text, width: 14)] + Array(repeating: Column(.amount, width: 12), count: 6), rows: rows)]
+    let rows = [row(c.fill("t7.row.current"), { cur[$0] }), row(c.fill("t7.row.prior"), { pri[$0] ?? nil }),
+                row(c.fill("t7.row.change"), { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
+    return [c.table(.t7, columns: [Column(.text, width: 14)] + Array(repeating: Column(.amount, width: 12), count: 6), rows: rows)]
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {
@@ -35,12 +44,12 @@ extension ThreePublicPlugin {
     let totalPrior = Self.sum(ThreePublicItem.allCases.map { pri[$0] ?? nil })
     let vehicles = cur[.vehiclePurchase]! + cur[.vehicleOperation]!
     let text = c.fill("t7.body", [
-      "合计": total.wan, "增减": c.change(total, prior: totalPrior, subject: "三公"),
-      "出国": cur[.overseas]!.wan, "出国增减": change(.overseas),
-      "车辆": vehicles.wan, "购置": cur[.vehiclePurchase]!.wan, "购置增减": change(.vehiclePurchase),
-      "运行": cur[.vehicleOperation]!.wan, "运行增减": change(.vehicleOperation),
-      "接待": cur[.reception]!.wan, "接待增减": change(.reception),
+      "合计": c.figure(total), "增减": c.change(total, prior: totalPrior, subject: "三公"),
+      "出国": c.figure(cur[.overseas]!), "出国增减": change(.overseas),
+      "车辆": c.figure(vehicles), "购置": c.figure(cur[.vehiclePurchase]!), "购置增减": change(.vehiclePurchase),
+      "运行": c.figure(cur[.vehicleOperation]!), "运行增减": change(.vehicleOperation),
+      "接待": c.figure(cur[.reception]!), "接待增减": change(.reception),
     ])
-    return [Explanation(key: "T7", blocks: [.paragraph(text)])]
+    return [Explanation(table: .t7, blocks: [.paragraph(text)])]
   }
 }

@@ -7,7 +7,7 @@ extension ThreePublicPlugin {
       ThreePublicItem.named(a.first ?? "").flatMap { i in f.threePublic.first { $0.item == i } }
     }
     return [
-      WalkStep(id: "three-public", section: title, title: "一般公共预算“三公”经费支出表", table: "T7",
+      WalkStep(id: "three-public", section: title, title: "一般公共预算“三公”经费支出表", table: TableID.t7.rawValue,
                help: "依次录入四项“三公”经费的本年和上年预算数（为零也要录入0）。", kind: .fixed(Self.itemNames), command: "三公",
                fields: [
                  WalkField(prompt: "项目", kind: .choice(Self.itemNames)),

@@ -195,6 +195,7 @@ public enum AuditHTMLReport {
     switch f {
     case .pdf: return "PDF"
     case .docx: return "Word（.docx）"
+    case .xlsx: return "Excel（.xlsx）"
     case .text: return "文本"
     }
   }

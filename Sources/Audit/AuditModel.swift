@@ -2,7 +2,7 @@ import YusuanCore
 
 /// The formats the reader understands. Detected from the bytes, not the file name.
 public enum DocumentFormat: String, Sendable {
-  case text, docx, pdf
+  case text, docx, pdf, xlsx
 }
 
 /// One paragraph of prose, with where it sits, so findings can point at it.
@@ -103,6 +103,8 @@ public struct AuditDocument: Sendable {
   /// Page and box of each source line, for formats that have pages (PDF); keyed by the line numbers of
   /// paragraphs and rows.
   public var spots: [Int: SourceSpot] = [:]
+  /// Pages that are images without text (scanned): what they hold was not read, so nothing can be said missing.
+  public var unreadPages: [Int] = []
   /// For PDF rows: the box of each printed cell (before split code columns were joined), keyed like `spots`.
   public var cellBoxes: [Int: [Box?]] = [:]
 

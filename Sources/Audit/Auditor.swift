@@ -71,6 +71,7 @@ public enum Auditor {
     AuditRule(id: "audit.sum.two-sided", run: TwoSidedRule.run),
     AuditRule(id: "audit.sum.three-public", run: ThreePublicSumRule.run),
     AuditRule(id: "audit.cross", run: CrossTableRule.run),
+    AuditRule(id: "audit.name.retired", run: RetiredNameRule.run),
     AuditRule(id: "audit.numbering", run: NumberingRule.run),
     AuditRule(id: "audit.table", run: TableShapeRule.run),
     AuditRule(id: "audit.table.unit-name", run: UnitNameRule.run),
@@ -84,6 +85,7 @@ public enum Auditor {
     AuditRule(id: "audit.prose.subject", run: SubjectPathRule.run),
     AuditRule(id: "audit.text.document", run: DocumentWordingRule.run),
     AuditRule(id: "audit.text.proofreading", run: ProofreadingRule.run),
+    AuditRule(id: "audit.text.name-typo", run: NameTypoRule.run),
     AuditRule(id: "audit.table.empty", run: EmptyNotesRule.run),
     AuditRule(id: "audit.prose.other", run: OtherMattersRule.run),
     AuditRule(id: "audit.required", run: RequiredRule.run),
@@ -98,13 +100,30 @@ public enum Auditor {
     var out = document.readFindings
     if !document.tables.isEmpty {
       out.append(context.at(document: "audit.read.template", .info, "按\(context.template.name)审读"
-        + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件的表名与已有模板（forms/editions）都不相符，只检查各地通用的规定表格。")))
+        + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件没有已有模板（forms/editions）特有的表名或表号，只检查各地通用的规定表格。")))
     }
     if catalog == nil {
       out.append(context.at(document: "audit.read.catalog", .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))
     }
     for rule in rules { out += rule.run(context) }
+    if !document.unreadPages.isEmpty { out = out.map { unsure($0, pages: document.unreadPages) } }
     return out
+  }
+
+  /// What only an absence proves (a table or a note missing, a figure no table holds, a number skipped) cannot be
+  /// said when pages were not read: such findings become 未能核对 notes that name the pages.
+  static let absenceRules: Set<String> = ["audit.required.table", "audit.required.tables", "audit.required.three-public",
+    "audit.required.explanation", "audit.numbering.gap", "audit.numbering.missing", "audit.numbering.orphan", "audit.prose.figure"]
+
+  static func unsure(_ d: Diagnostic, pages: [Int]) -> Diagnostic {
+    // A table's sums next to an unread page: its other part, with rows these sums need, may be on that page.
+    let besideUnread = d.page.map { p in pages.contains { abs($0 - p) <= 1 } } ?? false
+    let partialTable = besideUnread && ["audit.sum.parent", "audit.sum.total"].contains(d.rule)
+    guard absenceRules.contains(d.rule) || partialTable, d.severity != .info else { return d }
+    var soft = d
+    soft.severity = .info
+    soft.message = "未能核对：" + d.message + "（\(pages.map { "第\($0)页" }.joined(separator: "、"))只有图片、未能读出，所缺的可能在其中。）"
+    return soft
   }
 
   public static func audit(url: URL, catalog: Catalog?) throws -> [Diagnostic] {

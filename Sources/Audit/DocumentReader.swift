@@ -15,7 +15,7 @@ public enum DocumentReader {
     public static let pdfPages = 1_000
   }
 
-  static func tooLarge(name: String, bytes: Int) -> AuditReadError {
+  public static func tooLarge(name: String, bytes: Int) -> AuditReadError {
     AuditReadError("文件“\(name)”有 \(InputFileSize.megabytes(bytes))，超过审读和导入的上限 \(Limits.file / 1_048_576) MB。部门预算公开文件通常只有几 MB，请确认文件是否正确。")
   }
 
@@ -39,9 +39,12 @@ public enum DocumentReader {
     var spots: [Int: SourceSpot] = [:]
     var headings: [Int: Int] = [:]
     var cellBoxes: [Int: [Box?]] = [:]
+    var unreadPages: [Int] = []
     switch format {
     case .docx:
       (blocks, findings) = try DocxBlocks.blocks(data, name: name)
+    case .xlsx:
+      blocks = try XlsxBlocks.blocks(data, name: name)
     case .pdf:
       // poppler reads a file: bytes without one are written to a temporary copy, removed afterwards.
       var fileURL = url
@@ -53,7 +56,14 @@ public enum DocumentReader {
       }
       defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
       var notes: [String] = []
-      let read = PDFBlocks.read(try Poppler.pages(fileURL!, name: name, notes: &notes))
+      let pages = try Poppler.pages(fileURL!, name: name, notes: &notes)
+      unreadPages = pages.filter(\.imageOnly).map(\.number)
+      if !unreadPages.isEmpty {
+        findings.append(Diagnostic(rule: "audit.read.image-page", severity: .info, table: "文件",
+          message: "未能核对\(unreadPages.map { "第\($0)页" }.joined(separator: "、"))：只有图片、没有文字层（可能是扫描件），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
+          plugin: "audit"))
+      }
+      let read = PDFBlocks.read(pages)
       findings += notes.map { Diagnostic(rule: "audit.read.language-pack", severity: .warning, table: "文件", message: $0, plugin: "audit") }
       blocks = read.blocks
       spots = read.spots
@@ -63,12 +73,21 @@ public enum DocumentReader {
     case .text:
       let (text, notes) = try TextDecoding.decode(data, name: name)
       findings += notes
-      blocks = PlainTextBlocks.blocks(text)
+      if LayoutTextPages.looksLaidOut(text) {
+        // Columns lined up with spaces (pdftotext -layout): read by position, as a PDF's words are.
+        let read = LayoutTextPages.read(text)
+        blocks = read.blocks
+        headings = read.headings
+        findings += read.findings
+      } else {
+        blocks = PlainTextBlocks.blocks(text)
+      }
     }
     var doc = TableAssembler.assemble(blocks, name: name, format: format, headings: headings)
     doc.readFindings = findings + doc.readFindings
     doc.spots = spots
     doc.cellBoxes = cellBoxes
+    doc.unreadPages = unreadPages
     guard looksLikeBudgetDocument(doc) else {
       throw AuditReadError("文件“\(name)”中找不到部门预算公开文件的内容（没有“预算”字样、预算表或“第X部分”标题），无法审读。请确认文件是否正确。")
     }
@@ -76,7 +95,10 @@ public enum DocumentReader {
   }
 
   static func detect(_ data: Data) -> DocumentFormat {
-    if data.starts(with: [0x50, 0x4B]) { return .docx }
+    if data.starts(with: [0x50, 0x4B]) {
+      // A workbook (the 部门预算表 attachment) or a Word document: both are zip packages.
+      return ZipReader(data: data)?.paths.contains("xl/workbook.xml") == true ? .xlsx : .docx
+    }
     if data.starts(with: Array("%PDF".utf8)) { return .pdf }
     return .text
   }

@@ -26,6 +26,9 @@ public enum ImportMapping {
     public var derived: [String] = []
     /// Recognised tables that print figures of which none could be used: the import must stop and say so.
     public var yieldedNothing: [String] = []
+    /// Tables found by their title whose rows could not be read (a 三公 table in laid-out text): their figures are
+    /// not imported, and the officer is told to enter them.
+    public var unread: [String] = []
   }
 
   public struct Tally: Sendable, Equatable {
@@ -259,6 +262,7 @@ public enum ImportMapping {
     // Every figure accounted for: one no branch used is listed, never dropped.
     var derivedByTable: [String: Int] = [:]
     for t in doc.tables where t.kind != .other {
+      if t.rows.isEmpty && t.notes.isEmpty { r.unread.append(t.ref) }
       let shape = TableShape(t)
       var usedHere = 0, figuresHere = 0
       // Tables the import knows how to read must yield something; the others (政府采购, 购买服务, 资产配置) are

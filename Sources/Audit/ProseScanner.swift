@@ -20,6 +20,7 @@ public struct ProseShare: Sendable {
 /// A year-on-year change: `612.42万元，比2023年预算减少36.35万元，下降5.60%`.
 public struct ProseChange: Sendable {
   public var current: ProseAmount?
+  /// The year compared with, as printed; 0 when the text says 上年 or 同比.
   public var priorYear: Int
   /// +1 增加, −1 减少, 0 无变化/持平.
   public var direction: Int
@@ -31,6 +32,9 @@ public struct ProseChange: Sendable {
   public var range: NSRange
   /// What last year's figure is, as worded between the year and the change: 预算, 预算执行数, 执行数, or nothing.
   public var basis: String = ""
+
+  /// How the text names last year: 2024年, or 上年 when it prints no year (比上年, 同比).
+  public var priorLabel: String { priorYear == 0 ? "上年" : "\(priorYear)年" }
 
   public var signedDelta: Amount { direction < 0 ? -delta : delta }
   /// The prior year implied by the statement: current − change.
@@ -52,8 +56,19 @@ public enum ProseScanner {
   static let number = #"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"#
   static let amountRE = regex(number + #"\s*(万元|千元|元)"#)
   static let shareRE = regex(number + #"\s*(万元|千元|元)\s*[，,]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*%"#)
-  /// 比2024年预算增加X万元，增长Y% / 比…新增X万元 / 比…持平 / 与2024年预算持平 / 与2024年相比减少X万元.
-  static let changeRE = regex(#"(?:比|与)\s*(\d{4})\s*年度?([^，,。；;增减无持新]{0,8}?)(?:(增加|减少|新增)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|千元|元)(?:\s*[，,、]?\s*(增长|下降|增加|减少|上升|降低)\s*(\d+(?:\.\d+)?)\s*%)?|(无变化|持平|不变|相同))"#)
+  /// A change on last year, in the ways documents word it: 比/较/与 2024年(预算/执行数) or 上年 or 同比; then
+  /// 增加/减少/新增 (or 增长/下降) X万元 with an optional 增长/下降/增幅为 Y%, or Y% first then X万元 (比上年增长10.00%，
+  /// 增加10.00万元), or 持平/无变化. Named groups, so that the alternatives read the same way.
+  static let changeRE: NSRegularExpression = {
+    let amount = #"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"#
+    let percent = #"(?<pct>\d+(?:\.\d+)?)\s*%"#
+    let against = #"(?:(?:比|较|与)\s*(?:(?<year>\d{4})\s*年度?|(?:上一?年度?|去年))|同比)"#
+    let basis = #"(?<basis>[^，,。；;增减无持新上下降]{0,8}?)"#
+    let amountFirst = #"(?<dir>增加|减少|新增|增长|下降)\s*(?<delta>"# + amount + #")\s*(?<unit>万元|千元|元)(?:\s*[，,、]?\s*(?:(?<pword>增长|下降|增加|减少|上升|降低)|(?<fword>增幅|降幅|增长幅度|下降幅度)(?:为|是)?)\s*"# + percent + ")?"
+    let percentFirst = #"(?<pdir>增长|下降|上升|降低)\s*(?<ppct>\d+(?:\.\d+)?)\s*%\s*[，,、]?\s*(?<adir>增加|减少)\s*(?<adelta>"# + amount + #")\s*(?<aunit>万元|千元|元)"#
+    let same = #"(?<same>无变化|持平|不变|相同)"#
+    return regex(against + basis + "(?:" + amountFirst + "|" + percentFirst + "|" + same + ")")
+  }()
 
   /// Full-width digits, points and percent signs as ASCII; one UTF-16 unit each, so offsets stay valid.
   static func normalize(_ s: String) -> String {
@@ -86,22 +101,30 @@ public enum ProseScanner {
     }
     var changes: [ProseChange] = []
     for m in changeRE.matches(in: text, range: all) {
-      let year = Int(ns.substring(with: m.range(at: 1))) ?? 0
+      func group(_ name: String) -> String? {
+        let r = m.range(withName: name)
+        return r.location == NSNotFound ? nil : ns.substring(with: r)
+      }
+      // 0: the previous year, not printed (比上年, 同比).
+      let year = group("year").flatMap { Int($0) } ?? 0
       // The current figure: the last amount before 比 in the same sentence, after any earlier change.
       let sentenceStart = max(lastDelimiter(in: ns, before: m.range.location, set: "。；;"), changes.last.map { NSMaxRange($0.range) } ?? 0)
       let current = amounts.last { $0.range.location >= sentenceStart && NSMaxRange($0.range) <= m.range.location }
       var c = ProseChange(current: current, priorYear: year, direction: 0, delta: .zero, deltaText: "0", percentWord: nil, percent: nil,
                           excerpt: excerpt(ns, from: current?.range.location ?? m.range.location, to: NSMaxRange(m.range)), range: m.range)
-      c.basis = ns.substring(with: m.range(at: 2)).trimmingBlanks()
-      if m.range(at: 3).location != NSNotFound {
-        c.direction = ns.substring(with: m.range(at: 3)) == "减少" ? -1 : 1
-        let unit = MoneyUnit(rawValue: ns.substring(with: m.range(at: 5))) ?? .wan
-        c.deltaText = ns.substring(with: m.range(at: 4))
+      c.basis = (group("basis") ?? "").trimmingBlanks()
+      // The change in money, and the percentage printed beside it, in either order.
+      let word = group("dir") ?? group("adir")
+      if let word, let text = group("delta") ?? group("adelta") {
+        c.direction = ["减少", "下降"].contains(word) ? -1 : 1
+        let unit = MoneyUnit(rawValue: group("unit") ?? group("aunit") ?? "万元") ?? .wan
+        c.deltaText = text
         guard case .success(let d) = AmountParser.parse(c.deltaText, defaultUnit: unit) else { continue }
         c.delta = d
-        if m.range(at: 6).location != NSNotFound {
-          c.percentWord = ns.substring(with: m.range(at: 6))
-          c.percent = PrintedPercent(ns.substring(with: m.range(at: 7)))
+        if let p = group("pct") ?? group("ppct") {
+          // 增幅/降幅 say the direction the amount already gave.
+          c.percentWord = group("pword") ?? group("pdir") ?? (group("fword").map { $0.hasPrefix("降") || $0.hasPrefix("下降") ? "下降" : "增长" })
+          c.percent = PrintedPercent(p)
         }
       }
       changes.append(c)

@@ -11,6 +11,7 @@ import YusuanCore
 enum ChangeRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
+    let precision = PercentPrecision(c)
     for sp in c.scanned {
       var format: [String] = []
       for ch in sp.changes {
@@ -44,11 +45,11 @@ enum ChangeRule {
             "\(quote)：上年为 \(prior.wan)（\(cur.wan) \(ch.direction > 0 ? "−" : "+") \(ch.delta.wan)），\(PrintedPercent.working(ch.delta, prior))，应为 \(right)，印作 \(pct.text)。",
             expected: right, actual: pct.text))
         }
-        if pct.decimals != 2 { format.append("\(pct.text)（应为 \(right)）") }
+        if precision.breaks(decimals: pct.decimals, exact: right) { format.append(precision.required == 2 ? "\(pct.text)（应为 \(right)）" : pct.text) }
       }
       if !format.isEmpty {
-        out.append(c.at(sp.paragraph, "audit.prose.percent-format", .warning, "增减百分比应统一保留两位小数：\(format.joined(separator: "、"))。",
-                        expected: "两位小数", actual: format.joined(separator: "、")))
+        out.append(c.at(sp.paragraph, "audit.prose.percent-format", .warning, precision.says("增减百分比") + "：\(format.joined(separator: "、"))。",
+                        expected: "\(precision.required ?? 2)位小数", actual: format.joined(separator: "、")))
       }
     }
     return out

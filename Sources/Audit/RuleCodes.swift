@@ -25,6 +25,11 @@ enum CodeRule {
                               message: CodeShape.describe(p, code: code, system: system) + "。请按《政府收支分类科目》更正。", actual: code, plugin: "audit")]
         } else { found = [] }
         for var d in found {
+          // A name the code carried in earlier years: out of date, said as such (not a mismatch).
+          if d.rule == "name.mismatch", let catalog = c.catalog, catalog.isFormerName(name, of: code, system), let current = catalog.name(code, system) {
+            out.append(RetiredNameRule.message(c, t, row: code, code: code, printed: name, current: current))
+            continue
+          }
           // A code the bundled catalog lacks is not an error in a published document: the catalog is incomplete.
           // It is listed once for the whole document as not checked, unless the printed name points at the
           // code that was meant (then the warning with its suggestion stands).

@@ -2,8 +2,8 @@ import Foundation
 import YusuanCore
 
 /// Wording that belongs to another document (DocumentProfile):
-/// - `audit.text.document-kind` (warning): a 单位预算 that speaks of 本部门 or 部门预算 (copied from the 部门预算;
-///   the term 部门预算支出经济分类 excepted).
+/// - `audit.text.document-kind` (warning): a 单位预算 that speaks of 本部门 or 部门预算, or counts 下属N家机关和N家
+///   事业单位 as the 部门 template does (copied from the 部门预算; the term 部门预算支出经济分类 excepted).
 /// - `audit.text.level` (warning): a 区级 document that names 市级 budgets or departments (or any other pair):
 ///   `市级预算主管部门` in a 区级 document is template residue; so is a glossary of a 区 department that speaks of
 ///   市财政.
@@ -21,9 +21,14 @@ enum DocumentWordingRule {
     var out: [Diagnostic] = []
     for p in c.document.prose {
       let text = p.text.replacingOccurrences(of: "部门预算支出经济分类", with: "").replacingOccurrences(of: "部门预算经济分类", with: "")
-      guard let r = text.match(#"本部门|部门预算"#) else { continue }
+      // 下属N家机关和N家事业单位: the 部门 template counts the department's units (Shanghai's 机关运行经费 sentence);
+      // a unit's template speaks of the unit alone.
+      guard let r = text.match(#"本部门|部门预算|下属\d+家(机关|行政单位)和\d+家(参公)?事业单位"#) else { continue }
+      let counts = text[r].hasPrefix("下属")
       out.append(c.at(p, "audit.text.document-kind", .warning,
-        "本文件是单位预算，这里却写“\(text[r])”：多半是从部门预算照搬的，请改为“本单位”“单位预算”。", expected: "单位", actual: String(text[r])))
+        counts ? "本文件是单位预算，这里却写“\(text[r])”：这是部门预算模板按下属单位计数的写法，单位预算只写本单位，多半是从部门预算照搬的。"
+               : "本文件是单位预算，这里却写“\(text[r])”：多半是从部门预算照搬的，请改为“本单位”“单位预算”。",
+        expected: counts ? "本单位" : "单位", actual: String(text[r])))
     }
     return out
   }
@@ -55,7 +60,7 @@ enum DocumentWordingRule {
     guard let year = c.profile.year else { return [] }
     var out: [Diagnostic] = []
     for sp in c.scanned {
-      let wrong = sp.changes.filter { $0.priorYear != year - 1 }
+      let wrong = sp.changes.filter { $0.priorYear != 0 && $0.priorYear != year - 1 }
       guard let first = wrong.first else { continue }
       out.append(c.at(sp.paragraph, "audit.prose.change-year", .warning,
         "本文件是\(year)年预算，「\(first.excerpt)」却与\(first.priorYear)年比较；同比应与\(year - 1)年比较。", expected: "\(year - 1)年", actual: "\(first.priorYear)年"))

@@ -76,8 +76,8 @@ enum ProofreadingRule {
     return out
   }
 
-  static let upWords = ["增加", "增长", "新增", "提高", "上升", "扩大", "提标"]
-  static let downWords = ["减少", "下降", "压减", "节约", "缩减", "降低", "核减", "取消"]
+  static let upWords = ReasonDirection.upWords
+  static let downWords = ReasonDirection.downWords
 
   static func reasons(_ c: AuditContext) -> [Diagnostic] {
     var out: [Diagnostic] = []

@@ -32,7 +32,7 @@ enum ContradictionRule {
       for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta && sameQuantity(ch, first.1) {
         // Neither statement is taken for the right one: the reader sees both and the two last-year figures they imply.
         out.append(c.at(sp.paragraph, "audit.prose.contradiction", .error,
-          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorYear)年相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
+          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
           expected: "同一个上年数", actual: "\(first.1.prior!.wan) 与 \(ch.prior!.wan)"))
       }
     }
@@ -150,6 +150,7 @@ enum ProseFigureRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
     guard c.document.tables.contains(where: { $0.kind != .other && $0.kind != .performance && !$0.isEmptyTable }) else { return [] }
     let facts = DocumentFacts(c)
+    let unreadTable = c.document.tables.first { $0.kind != .other && $0.rows.isEmpty && $0.notes.isEmpty }.map { $0.title ?? "无标题表格" }
     var out: [Diagnostic] = []
     for sp in c.scanned {
       let subjectItems = SubjectPathRule.items(sp)
@@ -163,6 +164,14 @@ enum ProseFigureRule {
           out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
             "说明中「\(a.subject)\(a.text)」是把表中以元列示的数字截尾到万元，四舍五入应为 \(rounded.wan) 万元。",
             expected: rounded.wan, actual: a.amount.wan))
+          continue
+        }
+        // With a table left unread, the figure may be that table's (the 三公 公务接待费 beside the 基本支出 row of
+        // the same name): it could not be checked, which is not an error.
+        if let unread = unreadTable {
+          out.append(c.at(sp.paragraph, "audit.prose.figure", .info,
+            "未能核对说明中「\(a.subject)\(a.text)」：已读出的表中“\(a.subject)”是 \(figures.map(\.wan).joined(separator: "、"))，但《\(unread)》未能读出，这一数字可能出自该表。",
+            expected: figures.map(\.wan).joined(separator: " 或 "), actual: a.amount.wan))
           continue
         }
         out.append(c.at(sp.paragraph, "audit.prose.figure", .error,

@@ -29,7 +29,9 @@ enum RequiredRule {
       var evidence: [String] = []
       for t in doc.tables(.basicEconomic) {
         let s = TableShape(t)
-        for row in t.rows where ["30212", "30217", "30231", "30213"].contains(s.codeColumn.map { row.cell($0) } ?? "") {
+        // The 经济分类 款 of the 三公 items, from their one home in the core (30213 维修（护）费 was listed here by mistake).
+        let codes = Set(ThreePublicItem.allCases.flatMap(\.economicCodes))
+        for row in t.rows where codes.contains(s.codeColumn.map { row.cell($0) } ?? "") {
           if let a = s.amountColumns.first.flatMap({ t.value(row, $0).value }), !a.isZero { evidence.append("\(row.cell(s.codeColumn! + 1)) \(t.show(a))") }
         }
       }

@@ -20,6 +20,7 @@ enum ShareRule {
 
   static func run(_ c: AuditContext) -> [Diagnostic] {
     let facts = DocumentFacts(c)
+    let precision = PercentPrecision(c)
     var out: [Diagnostic] = []
     for sp in c.scanned where !sp.shares.isEmpty {
       let p = sp.paragraph
@@ -46,10 +47,10 @@ enum ShareRule {
             "「\(s.amount.subject)\(s.amount.text)，占\(s.percent.text)」：\(PrintedPercent.working(s.amount.amount, base))，应为 \(right)\(s.percent.decimals != 2 ? "" : "")。每个占比应是本项金额与总额之比，四舍五入，不为凑100%而调整。",
             expected: right, actual: s.percent.text))
         }
-        if s.percent.decimals != 2 { format.append("\(s.percent.text)（应为 \(right)）") }
+        if precision.breaks(decimals: s.percent.decimals, exact: right) { format.append(precision.required == 2 ? "\(s.percent.text)（应为 \(right)）" : s.percent.text) }
       }
       if !format.isEmpty {
-        out.append(c.at(p, "audit.prose.percent-format", .warning, "占比应统一保留两位小数：\(format.joined(separator: "、"))。", expected: "两位小数", actual: format.joined(separator: "、")))
+        out.append(c.at(p, "audit.prose.percent-format", .warning, precision.says("占比") + "：\(format.joined(separator: "、"))。", expected: "\(precision.required ?? 2)位小数", actual: format.joined(separator: "、")))
       }
       guard sp.shares.count >= 2 else { continue }
       let decimals = sp.shares.map(\.percent.decimals).max()!

@@ -83,6 +83,10 @@ enum TableSumRule {
         let leaves = t.rows.filter { $0.cell(cc).count == deepest && TableLayout.isCode($0.cell(cc)) }.map { t.value($0, col).value }
         if deepest > 3, !leaves.contains(where: { $0 == nil }), leaves.compactMap({ $0 }).sum() == declared { continue }
       }
+      if sum != declared, shape.codeColumn == nil, let judged = uncoded(c, t, shape, items: items, column: col, declared: declared) {
+        if let note = judged { out.append(note) }
+        continue
+      }
       if sum != declared {
         out.append(c.at(t, row: "合计", column: t.columnName(col), "audit.sum.total", .error,
           "\(t.ref)合计行“\(t.columnName(col))”列印 \(t.show(declared))，而\(shape.codeColumn == nil ? "各行" : "各类级科目")之和为 \(t.show(sum))，相差 \(t.show((declared - sum).magnitude))。",
@@ -90,6 +94,33 @@ enum TableSumRule {
       }
     }
     return out
+  }
+
+  /// A table without codes whose rows do not add up to its 合计 may still be right: its rows may be of several
+  /// levels (类, then 款 and 项 under it, printed without codes or indentation). Returns .some(nil) when the
+  /// top-level rows (一、…, or the catalog's 类 names) add up; .some(note) — 未能核对 — when the rows are names of
+  /// different levels, which no sum can settle; nil when the rows are one flat list, whose sum is the total.
+  static func uncoded(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape, items: [AuditRow], column col: Int, declared: Amount) -> Diagnostic?? {
+    func sum(_ rows: [AuditRow]) -> Amount? {
+      let v = rows.map { t.value($0, col).value }
+      return rows.isEmpty || v.contains(where: { $0 == nil }) ? nil : v.compactMap { $0 }.sum()
+    }
+    let numbered = items.filter { shape.label(of: $0).match(#"^[一二三四五六七八九十]+、"#) != nil }
+    if numbered.count < items.count, sum(numbered) == declared { return .some(nil) }
+    guard let catalog = c.catalog else { return nil }
+    // The level a row's name has in the departmental systems (支出功能分类, 部门预算经济分类), when it has one.
+    func level(_ row: AuditRow) -> Int? {
+      let name = ProseScanner.cleanSubject(shape.label(of: row))
+      let found = Set([CodeSystem.function, .economic].flatMap { catalog.entries(named: name, in: $0) }.map(\.level))
+      return found.count == 1 ? found.first : nil
+    }
+    let classes = items.filter { level($0) == 1 }
+    if classes.count < items.count, sum(classes) == declared { return .some(nil) }
+    let seen = Set(items.compactMap(level))
+    guard seen.count >= 2 else { return nil }
+    return .some(c.at(t, row: "合计", column: t.columnName(col), "audit.sum.total", .info,
+      "未能核对\(t.ref)“\(t.columnName(col))”列的合计：表中没有科目编码，各行既有类级也有款级、项级科目名称，层级无法确定，不能简单相加（各行之和 \(t.show(items.compactMap { t.value($0, col).value }.sum()))，合计印 \(t.show(declared))）。",
+      expected: nil, actual: t.show(declared)))
   }
 
   /// 合计 = the other figure columns of the same side. Skipped when the parts are all blank (a 预算数-only row).

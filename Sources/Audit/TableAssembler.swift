@@ -87,7 +87,9 @@ enum TableAssembler {
       }
       if inRow { return false }
       // A PDF's tables come from their drawn grid, so a line outside the grid is never one of their cells.
-      if format != .pdf, let cur = current, !cur.rows.isEmpty, t.count <= 10, !t.contains("。"), Heuristics.headingLevel(t) == nil, !Heuristics.startsNewParagraph(t) {
+      // After a unit line, before any row, such a line is part of the header (laid-out text prints a header cell
+      // that wraps, “三公”经费预算数 ⏎ 机关运行经费预算, as lines of one cell).
+      if format != .pdf, headings[line] == nil, let cur = current, !cur.rows.isEmpty || cur.unit != nil, t.count <= 10, !t.contains("。"), Heuristics.headingLevel(t) == nil, !Heuristics.startsNewParagraph(t) {
         // A short fragment inside a table (a wrapped cell such as “（万元）”), not prose.
         current!.rows.append(([t], line))
         return true

@@ -14,6 +14,23 @@ public enum TableLayout {
   /// A column of unit names (单位名称, 项目单位), not the 单位资金 source of funds.
   static func namesUnit(_ column: String) -> Bool { column.contains("单位") && !column.contains("资金") }
 
+  /// The money unit the header cells name in brackets (合计（元）, 预算数(万元), 金额（千元）), when they name one only.
+  static func headerUnit(_ headers: [[String]]) -> MoneyUnit? {
+    var found: Set<MoneyUnit> = []
+    for cell in headers.joined() {
+      guard let r = cell.match(#"[（(]\s*(万元|千元|元)\s*[)）]"#) else { continue }
+      let w = cell[r]
+      found.insert(w.contains("万元") ? .wan : w.contains("千元") ? .qian : .yuan)
+    }
+    return found.count == 1 ? found.first : nil
+  }
+
+  /// A column of rates, not money: 增减率（%）, 增长%, 占比, 比重, 增减幅度.
+  static func namesRate(_ column: String) -> Bool {
+    let k = NameKey.of(column)
+    return k.contains("%") || k.contains("％") || k.hasSuffix("率") || k.contains("率（") || k.contains("率(") || k.contains("比重") || k.contains("占比") || k.contains("幅度")
+  }
+
   static func isCode(_ s: String) -> Bool { !s.isEmpty && s.count <= 9 && s.allSatisfy { $0.isASCII && $0.isNumber } }
 
   static func build(index: Int, pending p: TableAssembler.Pending, findings: inout [Diagnostic]) -> AuditTable {
@@ -31,7 +48,9 @@ public enum TableLayout {
         let codedOrFigure = cells.contains { looksNumeric($0) && !$0.contains(" ") }
         if codedOrFigure { break }
         headerCount += 1
-        if headerCount >= 4 { break }
+        // Up to six lines: a header read from laid-out text keeps each printed line (本年收入 / 预算数 / 基本支出 /
+        // 人员经费), where a ruled table merges them into fewer rows.
+        if headerCount >= 6 { break }
       }
       if headerCount == rows.count && headerCount > 0 {
         // Everything looks like a header (an empty table): the header ends at the first row that starts with a total
@@ -45,6 +64,10 @@ public enum TableLayout {
     }
     var headers = rows.prefix(headerCount).map(\.0)
     var body = Array(rows.dropFirst(headerCount))
+    if kind != .performance, CodeNameCells.applies(headers: headers, body: body.map(\.0)) {
+      headers = headers.map(CodeNameCells.header)
+      body = body.map { (CodeNameCells.row($0.0), $0.1) }
+    }
     let split = SplitCodes.find(headers: headers, body: body.map(\.0))
     if let split {
       headers = headers.map { split.joinHeader($0) }
@@ -69,7 +92,8 @@ public enum TableLayout {
       }
       out.append(AuditRow(number: i + 1, line: line, cells: aligned, sourceCellCount: cells.count))
     }
-    var table = AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit, headerRows: headers,
+    // No unit line, but the header names one (合计（元）, 预算数(万元)): that is the table's unit.
+    var table = AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit ?? headerUnit(headers), headerRows: headers,
                            rows: out, notes: notes, line: p.line, kind: kind, columns: columns)
     table.splitCodes = split.map { ($0.start, $0.count) }
     let unit = table.moneyUnit
@@ -105,6 +129,8 @@ public struct TableShape: Sendable {
   public var amountColumns: [Int]
   /// For two-sided tables: the first column of the 支出 side.
   public var splitColumn: Int?
+  /// Columns of rates (增减率（%）, 占比, 比重): figures, but never added up, and never amounts of money.
+  public var rateColumns: [Int] = []
 
   public init(_ t: AuditTable) {
     if let cached = t.shape { self = cached; return }
@@ -117,8 +143,9 @@ public struct TableShape: Sendable {
       if coded > 0 && coded * 2 >= firsts.count - 1 && NameKey.of(t.columns[0]) != "序号"
         && (t.columns[0].contains("编码") || t.columns[0].contains("代码") || coded >= 2) { code = 0 }
     }
-    var labels: [Int] = [], amounts: [Int] = []
+    var labels: [Int] = [], amounts: [Int] = [], rates: [Int] = []
     for c in 0..<width where c != code {
+      if TableLayout.namesRate(t.columns[c]) { rates.append(c); continue }
       let values = t.rows.map { $0.cell(c) }.filter { !$0.isEmpty && !$0.contains("本表无数据") }
       let numeric = values.filter(TableLayout.looksNumeric).count
       let text = values.count - numeric
@@ -127,7 +154,7 @@ public struct TableShape: Sendable {
         || name.contains("时间") || NameKey.of(name) == "项目" || NameKey.of(name) == "序号"
       if !textual && (numeric > 0 && text * 3 <= numeric || values.isEmpty && c > (code ?? -1) + 1 && !labels.isEmpty) { amounts.append(c) } else { labels.append(c) }
     }
-    codeColumn = code; labelColumns = labels; amountColumns = amounts
+    codeColumn = code; labelColumns = labels; amountColumns = amounts; rateColumns = rates
     splitColumn = t.kind.isTwoSided ? labels.dropFirst().first : nil
   }
 

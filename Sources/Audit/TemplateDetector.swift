@@ -18,6 +18,10 @@ public struct TemplateChoice: Sendable {
 public enum TemplateDetector {
   /// The tables every 部门预算公开 prints, whatever the province: 收支总表 … 国有资本经营预算支出表 (the nine
   /// tables of the national disclosure rules). Provinces add more (Anhui: 项目支出表 and others) in their editions.
+  /// The national tables' names (财预〔2016〕143号), which every province may print: they mark no edition.
+  static let nationalNames: Set<String> = Set(["收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表",
+    "一般公共预算基本支出表", "一般公共预算“三公”经费支出表", "政府性基金预算支出表", "国有资本经营预算支出表"].map { NameKey.of($0) })
+
   public static let generic: [TableKind] = [.summary, .revenue, .expenditure, .fiscalSummary, .general, .basicEconomic, .threePublic, .fund, .stateCapital]
 
   public static func choose(_ doc: AuditDocument, editions: [Edition]) -> TemplateChoice {
@@ -28,11 +32,25 @@ public enum TemplateDetector {
       let hits = titles.filter { names.contains($0) }.count
       if hits > (best?.1 ?? 0) { best = (e, hits) }
     }
-    // Most of the printed tables must carry the edition's own names; a few shared words are not enough.
-    if let (e, hits) = best, !titles.isEmpty, hits * 3 >= titles.count * 2 {
+    // Most of the printed tables must carry the edition's own names; a few shared words are not enough. And the
+    // names every province shares (收支总表 … 一般公共预算基本支出表) do not make a document one province's: some
+    // mark of the edition itself must be there too — one of its own tables (项目支出表 in Anhui's), or its table
+    // labels (部门公开表N).
+    if let (e, hits) = best, !titles.isEmpty, hits * 3 >= titles.count * 2, carriesMark(of: e, doc) {
       let kinds = e.tables.map { TableKind.of(title: $0.name) }.filter { $0 != .other && $0 != .performance }
       return TemplateChoice(edition: e, required: kinds, matched: hits)
     }
     return TemplateChoice(edition: nil, required: generic, matched: 0)
+  }
+
+  /// Whether the document shows something only this edition prints: a table beyond the national nine, or the
+  /// edition's label word before the table numbers.
+  static func carriesMark(of e: Edition, _ doc: AuditDocument) -> Bool {
+    // The edition's own tables: kinds beyond the national nine, or the nine under names of its own (Shanghai's
+    // 部门财务收支预算总表 for 收支总表).
+    let own = Set(e.tables.filter { !generic.contains(TableKind.of(title: $0.name)) || !nationalNames.contains(NameKey.of($0.name)) }.map { NameKey.of($0.name) })
+    if doc.tables.contains(where: { own.contains(NameKey.of($0.shortTitle)) }) { return true }
+    let word = e.numbering.components(separatedBy: "{").first?.trimmingBlanks() ?? ""
+    return !word.isEmpty && doc.tables.contains { $0.label?.hasPrefix(word) == true }
   }
 }

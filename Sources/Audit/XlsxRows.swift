@@ -18,32 +18,89 @@ public enum XlsxRows {
   static let maxPartBytes = 64 * 1_048_576
 
   public static func rows(_ data: Data, name: String) throws -> [[String]] {
-    guard let archive = ZipReader(data: data) else {
-      throw Failure(description: "文件“\(name)”无法作为 Excel（.xlsx）打开：可能已损坏，或是旧版 .xls（请另存为 .xlsx 或 CSV UTF-8）。")
+    let book = try Book(data, name: name)
+    let sheetPath = book.archive.paths.filter { $0.hasPrefix("xl/worksheets/sheet") && $0.hasSuffix(".xml") }.sorted().first
+    guard let sheetPath else { throw Failure(description: "文件“\(name)”中没有工作表。") }
+    return try book.sheet(sheetPath).rows
+  }
+
+  /// One worksheet: its rows, and each row's number as Excel shows it (empty rows are not stored).
+  public struct Sheet: Sendable {
+    public var name: String
+    public var rows: [[String]]
+    public var rowNumbers: [Int]
+  }
+
+  /// Every worksheet, in the order of their parts (sheet1, sheet2, … sheet10: the order Excel and LibreOffice
+  /// write them in), named as the workbook names them when it names as many.
+  public static func sheets(_ data: Data, name: String) throws -> [Sheet] {
+    let book = try Book(data, name: name)
+    func number(_ path: String) -> Int { Int(path.dropFirst("xl/worksheets/sheet".count).dropLast(".xml".count)) ?? Int.max }
+    let paths = book.archive.paths.filter { $0.hasPrefix("xl/worksheets/sheet") && $0.hasSuffix(".xml") }.sorted { number($0) < number($1) }
+    guard !paths.isEmpty else { throw Failure(description: "文件“\(name)”中没有工作表。") }
+    let names = try book.read("xl/workbook.xml").map(SheetNames.of) ?? []
+    return try paths.enumerated().map { k, path in
+      var sheet = try book.sheet(path)
+      sheet.name = names.count == paths.count ? names[k] : "第\(k + 1)张工作表"
+      return sheet
     }
+  }
+
+  /// The archive with its shared strings, read once for all its sheets.
+  struct Book {
+    let archive: ZipReader
+    let name: String
+    var shared: [String] = []
+
+    init(_ data: Data, name: String) throws {
+      guard let archive = ZipReader(data: data) else {
+        throw Failure(description: "文件“\(name)”无法作为 Excel（.xlsx）打开：可能已损坏，或是旧版 .xls（请另存为 .xlsx 或 CSV UTF-8）。")
+      }
+      self.archive = archive; self.name = name
+      if let s = try read("xl/sharedStrings.xml") {
+        let c = SharedStrings()
+        let p = XMLParser(data: XMLBytes.parseable(s))
+        p.delegate = c
+        _ = p.parse()
+        shared = c.strings
+      }
+    }
+
     func read(_ path: String) throws -> Data? {
       guard let e = archive[path] else { return nil }
-      do { return try archive.extract(e, limit: maxPartBytes) } catch .tooLarge {
-        throw Failure(description: "文件“\(name)”中的“\(path)”解压后超过 \(maxPartBytes / 1_048_576) MB，超出可以导入的大小。请只导出需要的表，或另存为 CSV UTF-8。")
+      do { return try archive.extract(e, limit: XlsxRows.maxPartBytes) } catch .tooLarge {
+        throw Failure(description: "文件“\(name)”中的“\(path)”解压后超过 \(XlsxRows.maxPartBytes / 1_048_576) MB，超出可以读取的大小。请只保留需要的表，或另存为 CSV UTF-8。")
       } catch { return nil }
     }
-    let sheetPath = archive.paths.filter { $0.hasPrefix("xl/worksheets/sheet") && $0.hasSuffix(".xml") }.sorted().first
-    guard let sheetPath, let sheet = try read(sheetPath) else { throw Failure(description: "文件“\(name)”中没有工作表。") }
-    var shared: [String] = []
-    if let s = try read("xl/sharedStrings.xml") {
-      let c = SharedStrings()
-      let p = XMLParser(data: XMLBytes.parseable(s))
+
+    func sheet(_ path: String) throws -> Sheet {
+      guard let data = try read(path) else { throw Failure(description: "文件“\(name)”中的工作表“\(path)”无法解压：文件可能已损坏。") }
+      let c = SheetCells(shared: shared, name: name)
+      let p = XMLParser(data: XMLBytes.parseable(data))
+      p.delegate = c
+      let parsed = p.parse()
+      if let failure = c.failure { throw failure }
+      guard parsed else { throw Failure(description: "文件“\(name)”的工作表已损坏（第\(p.lineNumber)行）。") }
+      return Sheet(name: "", rows: c.rows, rowNumbers: c.rowNumbers)
+    }
+  }
+
+  /// The sheet names of xl/workbook.xml, in order.
+  final class SheetNames: NSObject, XMLParserDelegate {
+    var names: [String] = []
+    static func of(_ data: Data) -> [String] {
+      let c = SheetNames()
+      let p = XMLParser(data: XMLBytes.parseable(data))
       p.delegate = c
       _ = p.parse()
-      shared = c.strings
+      return c.names
     }
-    let c = SheetCells(shared: shared, name: name)
-    let p = XMLParser(data: XMLBytes.parseable(sheet))
-    p.delegate = c
-    let parsed = p.parse()
-    if let failure = c.failure { throw failure }
-    guard parsed else { throw Failure(description: "文件“\(name)”的工作表已损坏（第\(p.lineNumber)行）。") }
-    return c.rows
+    func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String] = [:]) {
+      if XMLBytes.stopAfterError(sawError, p) { return }
+      if e == "sheet" || e.hasSuffix(":sheet"), let n = a["name"] { names.append(n) }
+    }
+    private var sawError = false
+    func parser(_ p: XMLParser, parseErrorOccurred e: Error) { sawError = true }
   }
 
   /// Zero-based column and one-based row of a cell reference (`C12` → (2, 12)); nil unless it is one to three
@@ -80,6 +137,8 @@ public enum XlsxRows {
     let shared: [String]
     let name: String
     var rows: [[String]] = []
+    /// Each row's number as Excel shows it (its `r`, or one after the last).
+    var rowNumbers: [Int] = []
     private(set) var failure: Failure?
     private var row: [String] = [], col = 0, ref = "", type = "", text = "", inValue = false, cells = 0
     init(shared: [String], name: String) { self.shared = shared; self.name = name }
@@ -101,6 +160,7 @@ public enum XlsxRows {
         if let r = a["r"], Int(r).map({ (1...XlsxRows.maxRows).contains($0) }) != true {
           fail(p, "中行号“\(r)”不是 1 到 \(XlsxRows.maxRows) 之间的数（Excel 的上限）。")
         }
+        rowNumbers.append(a["r"].flatMap { Int($0) } ?? (rowNumbers.last ?? 0) + 1)
       case "c":
         type = a["t"] ?? ""; text = ""
         if let r = a["r"] {

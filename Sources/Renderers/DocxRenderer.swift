@@ -61,13 +61,32 @@ public enum DocxRenderer: DocumentRenderer {
     init(doc: PublishedDocument) { self.doc = doc }
 
     mutating func build() -> String {
-      paragraph(style: "Title", text: doc.title)
+      if let cover = doc.cover {
+        // The cover page (its lines centred, spaced down the page), then the contents on a page of its own.
+        for (i, line) in cover.enumerated() {
+          paragraph(style: "Title", text: line, extra: "<w:spacing w:before=\"\(i == 0 ? 2400 : 1200)\" w:after=\"0\"/>")
+        }
+      } else {
+        paragraph(style: "Title", text: doc.title)
+      }
+      if let contents = doc.contents {
+        paragraph(style: "Title", text: contents.title, pageBreak: true)
+        for line in contents.lines {
+          paragraph(style: "Normal", text: line.text, extra: line.level > 1 ? "<w:ind w:firstLineChars=\"400\" w:firstLine=\"1280\"/>" : "")
+        }
+      }
+      let separatePages = doc.cover != nil || doc.contents != nil
       atPageTop = false
       afterHeading = true
       for (i, part) in doc.parts.enumerated() {
         ensure(.portrait)
-        paragraph(style: "Heading1", text: part.title, pageBreak: i > 0 && !atPageTop)
-        afterHeading = true
+        if !part.title.isEmpty {
+          paragraph(style: "Heading1", text: part.title, pageBreak: (i > 0 || separatePages) && !atPageTop)
+        } else if separatePages || i > 0 {
+          // A part without a heading still starts a page (its first table does so itself).
+          if let first = part.blocks.first, case .table = first {} else if !atPageTop { body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; atPageTop = true }
+        }
+        afterHeading = !part.title.isEmpty
         for block in part.blocks {
           switch block {
           case .heading(let level, let text):
@@ -140,7 +159,11 @@ public enum DocxRenderer: DocumentRenderer {
         first = false
       }
       paragraph(style: "TableTitle", text: table.title, pageBreak: first && newPage)
-      if !table.unit.isEmpty { paragraph(style: "TableUnit", text: table.unit) }
+      if let preparer = table.preparer {
+        // 编制部门 at the left, the unit at the right margin (a right tab stop at the text width).
+        paragraph(style: "TableUnit", text: preparer + "\t" + table.unit,
+                  extra: "<w:tabs><w:tab w:val=\"right\" w:pos=\"\(fit.page.textWidth)\"/></w:tabs><w:jc w:val=\"left\"/>")
+      } else if !table.unit.isEmpty { paragraph(style: "TableUnit", text: table.unit) }
       var xml = ""
       xml.reserveCapacity(256 * (layout.table.rows.count + layout.headerRowCount) * layout.columnCount)
       tableXML(layout, fit, into: &xml)
@@ -216,7 +239,7 @@ public enum DocxRenderer: DocumentRenderer {
             case .text, .blank: numeric = layout.isNumeric(c)
             }
             let indent = c == layout.nameColumn ? max(0, row.level) : 0
-            cell(width: fit.widths[c], text: value.display, jc: numeric ? "right" : "left", bold: bold, indent: indent)
+            cell(width: fit.widths[c], text: layout.text(value), jc: numeric ? "right" : "left", bold: bold, indent: indent)
           }
         }
         x += "</w:tr>"
@@ -286,7 +309,7 @@ public enum DocxRenderer: DocumentRenderer {
       var most = 1
       for row in layout.table.rows where row.kind != .emptyMarker {
         let usable = max(1, (Double(widths[c]) - Double(2 * cellMargin + 30)) / em - Double(max(0, row.level)))
-        most = max(most, Int((RenderText.ems(layout.cells(of: row)[c].display) / usable).rounded(.up)))
+        most = max(most, Int((RenderText.ems(layout.text(layout.cells(of: row)[c])) / usable).rounded(.up)))
       }
       return most
     }
@@ -300,7 +323,7 @@ public enum DocxRenderer: DocumentRenderer {
       var mins: [Int] = []
       for c in 0..<layout.columnCount {
         let kind = layout.columns[c].kind
-        let longest = rows.map { RenderText.ems($0[c].display) }.max() ?? 0
+        let longest = rows.map { RenderText.ems(layout.text($0[c])) }.max() ?? 0
         let ems: Double
         switch kind {
         case .code, .amount, .count:

@@ -26,10 +26,17 @@ public enum HTMLRenderer: DocumentRenderer {
       h += "<div class=\"draft-mark\" aria-hidden=\"true\">草稿</div>\n"
     }
     h += "<main>\n<h1>\(esc(doc.title))</h1>\n"
+    if let cover = doc.cover {
+      h += "<section class=\"cover\">\n" + cover.filter { !$0.isEmpty }.map { "<p class=\"table-title\">\(esc($0))</p>\n" }.joined() + "</section>\n"
+    }
+    if let contents = doc.contents {
+      h += "<nav class=\"contents\">\n<h2>\(esc(contents.title))</h2>\n"
+      h += contents.lines.map { "<p\($0.level > 1 ? " style=\"margin-left:2em\"" : "")>\(esc($0.text))</p>\n" }.joined() + "</nav>\n"
+    }
     // Element ids are unique in a page: a table printed twice (one 绩效目标表 per project) gets -2, -3 …
     var ids: [String: Int] = [:]
     for part in doc.parts {
-      h += "<section class=\"part\">\n<h2>\(esc(part.title))</h2>\n"
+      h += "<section class=\"part\">\n" + (part.title.isEmpty ? "" : "<h2>\(esc(part.title))</h2>\n")
       for block in part.blocks {
         switch block {
         case .heading(let level, let text):
@@ -55,7 +62,9 @@ public enum HTMLRenderer: DocumentRenderer {
     var h = "<figure class=\"table\" id=\"\(esc(id ?? table.id))\">\n<figcaption>\n"
     if let label = table.label, !label.isEmpty { h += "<p class=\"table-label\">\(esc(label))</p>\n" }
     h += "<p class=\"table-title\">\(esc(table.title))</p>\n"
-    if !table.unit.isEmpty { h += "<p class=\"table-unit\">\(esc(table.unit))</p>\n" }
+    if let preparer = table.preparer {
+      h += "<p class=\"table-unit\" style=\"display:flex;justify-content:space-between\"><span>\(esc(preparer))</span><span>\(esc(table.unit))</span></p>\n"
+    } else if !table.unit.isEmpty { h += "<p class=\"table-unit\">\(esc(table.unit))</p>\n" }
     h += "</figcaption>\n"
     h += "<div class=\"table-wrap\" tabindex=\"0\">\n<table>\n"
     if layout.headerRowCount > 0 {
@@ -97,7 +106,7 @@ public enum HTMLRenderer: DocumentRenderer {
         if case .count = cell, !classes.contains("num") { classes.append("num") }
         if c == layout.nameColumn, row.level > 0 { classes.append("l\(min(row.level, 6))") }
         let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-        h += "<td\(attr)>\(esc(cell.display))</td>"
+        h += "<td\(attr)>\(esc(layout.text(cell)))</td>"
       }
       h += "</tr>\n"
     }

@@ -13,8 +13,13 @@ public enum MarkdownRenderer: DocumentRenderer {
   public static func renderString(_ doc: PublishedDocument) -> String {
     var out: [String] = ["# " + inline(doc.title)]
     if doc.draft { out.append("> **草稿**：本文件尚有未解决的问题，不得公开。") }
+    if let cover = doc.cover { out.append(cover.filter { !$0.isEmpty }.map { "**" + inline($0) + "**" }.joined(separator: "\n\n")) }
+    if let contents = doc.contents {
+      out.append("## " + inline(contents.title))
+      out.append(contents.lines.map { String(repeating: "　　", count: max($0.level - 1, 0)) + inline($0.text) }.joined(separator: "  \n"))
+    }
     for part in doc.parts {
-      out.append("## " + inline(part.title))
+      if !part.title.isEmpty { out.append("## " + inline(part.title)) }
       for block in part.blocks {
         switch block {
         case .heading(let level, let text):
@@ -35,7 +40,9 @@ public enum MarkdownRenderer: DocumentRenderer {
     var caption = "**" + inline(table.title) + "**"
     if let label = table.label, !label.isEmpty { caption = inline(label) + "　" + caption }
     lines.append(caption)
-    if !table.unit.isEmpty { lines.append(""); lines.append(inline(table.unit)) }
+    if let preparer = table.preparer {
+      lines.append(""); lines.append(inline(preparer) + "　　　　" + inline(table.unit))
+    } else if !table.unit.isEmpty { lines.append(""); lines.append(inline(table.unit)) }
     lines.append("")
     let headings = layout.flatHeadings.enumerated().map { $0.element.isEmpty ? "列\($0.offset + 1)" : $0.element }
     lines.append("| " + headings.map(cell).joined(separator: " | ") + " |")
@@ -46,7 +53,7 @@ public enum MarkdownRenderer: DocumentRenderer {
         texts = [cell(TableLayout.emptyMarkerText(row))] + Array(repeating: "", count: layout.columnCount - 1)
       } else {
         texts = layout.cells(of: row).enumerated().map { c, value in
-          var t = cell(value.display)
+          var t = cell(layout.text(value))
           if (row.kind == .total || row.kind == .subtotal), !t.isEmpty { t = "**" + t + "**" }
           // The indent goes outside the emphasis: "**" before a (full-width) space does not open bold.
           if c == layout.nameColumn, row.level > 0, !t.isEmpty { t = String(repeating: "　", count: row.level) + t }

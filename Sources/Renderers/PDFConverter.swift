@@ -13,8 +13,11 @@ public enum PDFConverter {
     try convert(docx, outputDirectory: outputDirectory)
   }
 
-  /// Converts any file LibreOffice opens (.docx, .xlsx) to `outputDirectory/<name>.pdf`.
-  public static func convert(_ input: URL, outputDirectory: URL, timeout: TimeInterval = 180) throws -> URL {
+  /// Converts any file LibreOffice opens (.docx, .xlsx, .doc, .xls, .rtf, .html …) to `outputDirectory/<name>.<ext>`:
+  /// PDF by default, or `format` as soffice names it (`docx:MS Word 2007 XML`, `xlsx:Calc MS Excel 2007 XML`).
+  public static func convert(_ input: URL, outputDirectory: URL, format: String = "pdf", timeout: TimeInterval = 180) throws -> URL {
+    let ext = String(format.prefix { $0 != ":" })
+    let target = ext == "pdf" ? "PDF" : "." + ext
     guard let soffice = findSoffice() else { throw RendererError.sofficeMissing }
     let fm = FileManager.default
     guard fm.fileExists(atPath: input.path) else { throw RendererError.inputMissing(input.path) }
@@ -23,7 +26,7 @@ public enum PDFConverter {
     } catch {
       throw RendererError.writeFailed(path: outputDirectory.path, reason: ErrorText.describe(error))
     }
-    let pdf = outputDirectory.appendingPathComponent(input.deletingPathExtension().lastPathComponent + ".pdf")
+    let pdf = outputDirectory.appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + ext)
     // A PDF left from an earlier run must not pass for this run's output.
     try? fm.removeItem(at: pdf)
 
@@ -42,7 +45,7 @@ public enum PDFConverter {
     var arguments = [
       "-env:UserInstallation=" + work.appendingPathComponent("profile").absoluteURL.absoluteString,
       "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck", "--nodefault",
-      "--convert-to", "pdf", "--outdir", outputDirectory.path, input.path,
+      "--convert-to", format, "--outdir", outputDirectory.path, input.path,
     ]
     var executable = soffice
     // coreutils `timeout` puts soffice (a launcher that forks soffice.bin) in its own process group and
@@ -70,7 +73,7 @@ public enum PDFConverter {
     do {
       try process.run()
     } catch {
-      throw RendererError.conversionFailed(input: input.lastPathComponent, log: "")
+      throw RendererError.conversionFailed(input: input.lastPathComponent, log: "", target: target)
     }
     if done.wait(timeout: .now() + timeout + 20) == .timedOut {
       process.terminate()
@@ -83,8 +86,10 @@ public enum PDFConverter {
     if process.terminationStatus == 124 || process.terminationStatus == 137 {
       throw RendererError.conversionTimedOut(input: input.lastPathComponent, seconds: seconds)
     }
-    guard let head = try? FileHandle(forReadingFrom: pdf).read(upToCount: 5), head == Data("%PDF-".utf8) else {
-      throw RendererError.conversionFailed(input: input.lastPathComponent, log: String(output.suffix(2000)))
+    // What the output must start with: %PDF-, a zip (docx, xlsx), or an OLE2 compound file (doc, xls).
+    let magic: Data = ext == "pdf" ? Data("%PDF-".utf8) : ["doc", "xls"].contains(ext) ? Data([0xD0, 0xCF, 0x11, 0xE0]) : Data([0x50, 0x4B])
+    guard let head = try? FileHandle(forReadingFrom: pdf).read(upToCount: magic.count), head == magic else {
+      throw RendererError.conversionFailed(input: input.lastPathComponent, log: String(output.suffix(2000)), target: target)
     }
     return pdf
   }

@@ -88,6 +88,9 @@ struct TableLayout {
     nameColumn = columns.firstIndex { $0.kind == .text }
   }
 
+  /// A cell as the table prints it (amounts in the table's unit).
+  func text(_ cell: Cell) -> String { table.text(cell) }
+
   /// The row's cells, padded with blanks (or cut) to the column count.
   func cells(of row: TableRow) -> [Cell] {
     if row.cells.count >= columnCount { return Array(row.cells.prefix(columnCount)) }
@@ -96,7 +99,7 @@ struct TableLayout {
 
   /// The text of an empty-marker row (本表无数据 unless the row says otherwise).
   static func emptyMarkerText(_ row: TableRow) -> String {
-    let texts = row.cells.map(\.display).filter { !$0.isEmpty }
+    let texts = row.cells.compactMap { if case .text(let s) = $0, !s.isEmpty { s } else { nil } }
     return texts.isEmpty ? "本表无数据" : texts.joined(separator: " ")
   }
 

@@ -22,7 +22,8 @@ public enum XlsxRenderer: DocumentRenderer {
     }
     if sheets.isEmpty {
       // A workbook needs at least one sheet; say plainly that there are no tables.
-      let table = DocTable(id: "", label: nil, title: doc.title, unit: "", header: [], columns: [Column(.text, width: 20)],
+      let table = DocTable(id: "", label: nil, title: doc.title, unit: "", money: MoneyFormat(unit: .wan, decimals: 2, grouping: false),
+                           header: [], columns: [Column(.text, width: 20)],
                            rows: [TableRow(kind: .emptyMarker, cells: [.text("本文档没有表格")])])
       let sheet = SheetBuilder(table: table, draft: doc.draft, styles: styles)
       let (xml, _) = sheet.build()
@@ -124,9 +125,23 @@ public enum XlsxRenderer: DocumentRenderer {
 
     static let amountFormatID = 164
 
+    /// The number format of amounts with `decimals` decimals: 164 is #,##0.00, the others follow it.
+    static func amountFormatID(decimals: Int) -> Int { decimals == 2 ? amountFormatID : amountFormatID + 1 + decimals }
+
+    /// The custom number formats in use (#,##0.00 always, so a workbook without other formats is unchanged).
+    var numFmtsXML: String {
+      let others = Set(formats.map(\.numFmt)).filter { $0 > Self.amountFormatID }.sorted()
+      var x = "<numFmts count=\"\(1 + others.count)\"><numFmt numFmtId=\"\(Self.amountFormatID)\" formatCode=\"#,##0.00\"/>"
+      for id in others {
+        let d = id - Self.amountFormatID - 1
+        x += "<numFmt numFmtId=\"\(id)\" formatCode=\"#,##0\(d > 0 ? "." + String(repeating: "0", count: d) : "")\"/>"
+      }
+      return x + "</numFmts>"
+    }
+
     var xml: String {
       var x = XML.declaration + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-      x += "<numFmts count=\"1\"><numFmt numFmtId=\"\(Self.amountFormatID)\" formatCode=\"#,##0.00\"/></numFmts>"
+      x += numFmtsXML
       x += "<fonts count=\"\(fonts.count)\">"
       for f in fonts {
         x += "<font>\(f.bold ? "<b/>" : "")<sz val=\"\(f.size)\"/>\(f.grey ? "<color rgb=\"FF808080\"/>" : "")<name val=\"\(XML.escape(f.name))\"/><family val=\"3\"/><charset val=\"134\"/></font>"
@@ -212,7 +227,10 @@ public enum XlsxRenderer: DocumentRenderer {
       }
       addRow([text(rowIndex, 0, table.title, titleStyle)] + (1..<max(n, 1)).map { text(rowIndex, $0, "", titleStyle) }, height: 30)
       mergeRow(rowIndex - 1, to: last)
-      if !table.unit.isEmpty {
+      if let preparer = table.preparer, last > 0 {
+        // 编制部门 in the first column, the unit in the last, on one row as the template lays them.
+        addRow([text(rowIndex, 0, preparer, plain)] + (1..<last).map { text(rowIndex, $0, "", unitStyle) } + [text(rowIndex, last, table.unit, unitStyle)])
+      } else if !table.unit.isEmpty {
         addRow((0..<last).map { text(rowIndex, $0, "", unitStyle) } + [text(rowIndex, last, table.unit, unitStyle)])
       }
 
@@ -248,7 +266,8 @@ public enum XlsxRenderer: DocumentRenderer {
         for (c, cell) in layout.cells(of: row).enumerated() {
           switch cell {
           case .amount(let a):
-            cells.append(number(rowIndex, c, a.wan, styles.index(.init(font: font, numFmt: StyleSheet.amountFormatID, border: true, horizontal: "right"))))
+            cells.append(number(rowIndex, c, table.money.number(a),
+                                styles.index(.init(font: font, numFmt: StyleSheet.amountFormatID(decimals: table.money.decimals), border: true, horizontal: "right"))))
           case .count(let k):
             cells.append(number(rowIndex, c, String(k), styles.index(.init(font: font, numFmt: 3, border: true, horizontal: "right"))))
           case .text(let s):
@@ -312,7 +331,7 @@ public enum XlsxRenderer: DocumentRenderer {
     lazy var widths: [Double] = {
       let rows = table.rows.filter { $0.kind != .emptyMarker }.map { layout.cells(of: $0) }
       return (0..<layout.columnCount).map { c in
-        let longest = rows.map { Double(DisplayWidth.of($0[c].display)) }.max() ?? 0
+        let longest = rows.map { Double(DisplayWidth.of(layout.text($0[c]))) }.max() ?? 0
         let levelIndent = c == layout.nameColumn ? Double(table.rows.map(\.level).max() ?? 0) * 2 : 0
         switch layout.columns[c].kind {
         case .code: return max(10, longest + 2)

@@ -205,7 +205,7 @@ public final class Workbench {
   public func compile(draft: Bool) throws -> PublishedDocument {
     if let overflow = amountOverflow() { throw Compiler.Failure(description: overflow.message) }
     // Figures entered in 元 are shown rounded so that printed totals equal the sums of printed parts.
-    let shown = BudgetView(meta: meta, edition: edition, catalog: catalog, facts: DisplayRounding.shown(facts).facts)
+    let shown = BudgetView(meta: meta, edition: edition, catalog: catalog, facts: DisplayRounding.shown(facts, edition.units.tables).facts)
     return try Compiler(view: shown, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition)).document(draft: draft)
   }
 

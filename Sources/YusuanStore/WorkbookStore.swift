@@ -181,6 +181,9 @@ public final class WorkbookStore: Sendable {
   /// switches on WAL and may migrate). An empty file, a text file or another program's database stays byte for byte.
   public static func open(path: String, readonly: Bool = false) throws -> WorkbookStore {
     guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
+    // A `new` killed between linking the workbook into place and removing its temporary name leaves that name (the
+    // same finished file) behind: the next command to open the workbook removes it, as the next `new` would.
+    if access(folder(of: path), W_OK) == 0 { removeAbandonedTemporaries(of: path) }
     do {
       try identifyHeader(path)
       let probe = try readOnlyQueue(path)

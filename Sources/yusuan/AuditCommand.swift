@@ -8,10 +8,10 @@ import YusuanCore
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "审读已公开的部门预算文件（.txt/.docx/.pdf）：列出表内、表间、文字与表格不一致等全部问题。",
+    abstract: "审读已公开的部门预算文件（.txt/.docx/.pdf/.xlsx，装有 LibreOffice 时也可读 .doc/.xls/.wps/.rtf/.html）：列出表内、表间、文字与表格不一致等全部问题。",
     discussion: "退出码：0 未发现错误级问题；1 发现问题；2 文件无法读取（空文件、编码不对、文件损坏、PDF 无文字等）。")
 
-  @Argument(help: ArgumentHelp("公开文件：文本（UTF-8 或 GBK）、Word（.docx）或 PDF（需要 pdftotext）。", valueName: "文件")) var document: String
+  @Argument(help: ArgumentHelp("公开文件：文本（UTF-8 或 GBK）、Word（.docx）、Excel（.xlsx，各工作表）或 PDF（需要 pdftotext）；.doc、.xls、.wps、.et、.rtf、.html、.odt 经 LibreOffice 转换后读取。", valueName: "文件")) var document: String
   @Option(help: ArgumentHelp("输出格式：text、json 或 html（审读报告网页，PDF 的问题旁附页面截图，需与 --out 同用）。", valueName: "格式")) var format: OutputFormat = .text
   @Option(name: .customLong("out"), help: ArgumentHelp("把报告写到这个文件，而不是标准输出（--format html 时必须指定）。", valueName: "报告文件")) var outFile: String?
   @Option(name: .customLong("tables"), help: ArgumentHelp("把读出的各表写成 CSV 放到这个目录（tables.csv 为目录，tNN.csv 为各表），便于对照原文核对读表是否正确。", valueName: "目录"))
@@ -24,7 +24,13 @@ struct AuditCommand: ParsableCommand {
       throw CLIFailure.input("--format html 需要用 --out 指定报告文件，例如：yusuan audit 文件.pdf --format html --out 审读报告.html")
     }
     let doc: AuditDocument
-    do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
+    // .doc, .xls, .wps, .rtf, .html and OpenDocument are read through LibreOffice, converted in a scratch folder.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-convert-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let input = try ForeignDocument.readable(document, scratch: scratch)
+    if let note = input.note { Output.err(note + "\n") }
+    // Findings name the officer's file, not the conversion.
+    do { doc = input.note == nil ? try DocumentReader.read(url: input.url) : try DocumentReader.read(data: try Data(contentsOf: input.url), name: URL(fileURLWithPath: document).lastPathComponent, url: input.url) }
     catch let e as AuditReadError { throw CLIFailure.input(e.message) }
     catch { throw CLIFailure.input("无法读取“\(document)”：\(ErrorText.describe(error))") }
     if let dir = tablesDirectory { try writeTables(doc, to: URL(fileURLWithPath: dir)) }

@@ -33,6 +33,7 @@ struct CatalogCommand: ParsableCommand {
       guard !parsed.entries.isEmpty else { throw CLIFailure.input("文件“\(file)”中没有科目。") }
       let name = id ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
       guard !name.isEmpty, !name.contains("/") else { throw CLIFailure.input("目录编号“\(name)”无效。") }
+      guard name != FormsLibrary.formerNamesFile else { throw CLIFailure.input("“\(name)”是科目旧名称表的文件名，不能用作目录编号。请用 --id 另起编号。") }
       let target = forms.catalogsDirectory.appendingPathComponent(name + ".csv")
       if FileManager.default.fileExists(atPath: target.path) && !replace {
         throw CLIFailure.input("目录“\(name)”已存在（\(target.path)）。如要覆盖，请加 --replace；或用 --id 另起编号。")

@@ -20,7 +20,17 @@ struct ImportCommand: ParsableCommand {
     let forms = try loadForms()
     if document.lowercased().hasSuffix(".csv") || document.lowercased().hasSuffix(".xlsx") { return try importTable(forms: forms, mode: m) }
     let doc: AuditDocument
-    do { doc = try DocumentReader.read(url: URL(fileURLWithPath: document)) }
+    // .doc, .xls, .wps, .rtf, .html and OpenDocument are read through LibreOffice, converted in a scratch folder.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-convert-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    if let plan = ForeignDocument.plan(URL(fileURLWithPath: document)), plan.format.hasPrefix("xlsx") {
+      // A spreadsheet to import is the budget system's export, read by its columns (--map).
+      throw CLIFailure.input("“\(document)”是\(plan.described)。预算管理系统导出的表请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再导入。")
+    }
+    let input = try ForeignDocument.readable(document, scratch: scratch)
+    if let note = input.note { Output.err(note + "\n") }
+    // Findings name the officer's file, not the conversion.
+    do { doc = input.note == nil ? try DocumentReader.read(url: input.url) : try DocumentReader.read(data: try Data(contentsOf: input.url), name: URL(fileURLWithPath: document).lastPathComponent, url: input.url) }
     catch { throw CLIFailure.input(ErrorText.describe(error)) }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let facts = wb.facts
@@ -47,6 +57,10 @@ struct ImportCommand: ParsableCommand {
     Output.out("表中共 \(f.total) 个数字：\(f.facts) 个录入为事实，\(f.checks) 个作为核对数，\(f.same) 个与已导入的数字相同，\(f.derived) 个为推算的小计合计，\(f.unplaced) 个未导入。")
     for d in mapped.derived { Output.out("  \(d)") }
     for f in doc.readFindings where f.severity != .info { Output.err("读取提示：\(f.message)\n") }
+    if !mapped.unread.isEmpty {
+      Output.out("以下 \(mapped.unread.count) 张表未能读出，其中的数字没有导入（请对照原件手工录入）：")
+      for t in mapped.unread { Output.out("  \(t)") }
+    }
     if !mapped.unplaced.isEmpty {
       Output.out("以下 \(mapped.unplaced.count) 处数字未导入（请手工录入或核对）：")
       for u in mapped.unplaced { Output.out("  \(u)") }

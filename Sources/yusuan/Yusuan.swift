@@ -22,9 +22,10 @@ struct Yusuan: ParsableCommand {
         yusuan export 工作簿.yusuan --format script
         yusuan audit 已公开文件.docx  审读已公开的文件
         yusuan check 目录  财政局批量检查
+        yusuan editions  列出可用的公开模板版本
       退出码：0 正常；1 发现问题（check 有错误级问题）；2 用法或输入错误。
       """,
-    subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self]
+    subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self, EditionsCommand.self]
   )
 
   static func main() {
@@ -36,6 +37,14 @@ struct Yusuan: ParsableCommand {
         Foundation.exit(2)
       }
       return
+    }
+    // `yusuan help X` with X no subcommand: the parser would print the general help and succeed.
+    let args = Array(CommandLine.arguments.dropFirst())
+    if args.count >= 2, args[0] == "help", !args[1].hasPrefix("-"),
+       !configuration.subcommands.contains(where: { $0._commandName == args[1] }) {
+      let names = configuration.subcommands.map { $0._commandName }.joined(separator: "、")
+      Output.err("用法错误：没有子命令“\(args[1])”。可用的子命令：\(names)。运行 yusuan help 查看说明。\n")
+      Foundation.exit(2)
     }
     do {
       var command = try parseAsRoot()

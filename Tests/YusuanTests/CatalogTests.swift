@@ -75,7 +75,7 @@ struct CatalogTests {
 
 /// Forms as data: every edition loads, its prose defines the required templates, its headers fit its tables.
 struct FormsTests {
-  @Test(arguments: ["anhui-2021", "anhui-2024"])
+  @Test(arguments: TestSupport.forms.editionIDs)
   func editionLoadsWithProseAndHeaders(id: String) throws {
     let forms = TestSupport.forms
     let edition = try forms.edition(id)
@@ -84,7 +84,7 @@ struct FormsTests {
     let prose = try forms.prose(id)
     for key in ProseTemplates.requiredKeys { #expect(prose.templates[key] != nil, "\(id) prose lacks \(key)") }
     let headers = try forms.tableHeaders(id)
-    for t in edition.tables { #expect(headers.headers[t.id] != nil, "\(id) has no header for \(t.id)") }
+    for t in edition.tables { #expect(headers.headers[t.id.rawValue] != nil, "\(id) has no header for \(t.id)") }
   }
 
   @Test func headerColumnCountPlacesRowSpans() throws {

@@ -16,6 +16,8 @@ enum EnglishText {
     "options", "subcommand", "subcommands", "show", "no", "or", "an", "be", "are", "at", "in", "on", "this",
   ]
 
+  static let productNames: Set<String> = ["LibreOffice"]
+
   static func find(in text: String) -> [String] {
     var out: [String] = []
     for rawLine in text.split(separator: "\n") {
@@ -31,8 +33,9 @@ enum EnglishText {
       for t in tokens {
         let lower = t.lowercased().replacingOccurrences(of: "'", with: "")
         if words.contains(lower) { out.append(t); continue }
-        // Library identifiers: DecodingError, NSXMLParserErrorDomain, dataCorrupted.
-        if t.range(of: #"[a-z][A-Z]"#, options: .regularExpression) != nil { out.append(t) }
+        // Library identifiers: DecodingError, NSXMLParserErrorDomain, dataCorrupted (not a product the officer
+        // installs by name, LibreOffice).
+        if t.range(of: #"[a-z][A-Z]"#, options: .regularExpression) != nil, !productNames.contains(t) { out.append(t) }
       }
     }
     return out
@@ -67,6 +70,13 @@ struct ChineseMessageTests {
     #expect(r.stderr.contains(expected), "\(r.stderr)")
     #expect(r.stderr.contains("\n用法：yusuan"), "\(r.stderr)")
     #expect(EnglishText.find(in: r.stderr).isEmpty, "\(EnglishText.find(in: r.stderr)) in \(r.stderr)")
+  }
+
+  /// `yusuan help X` for no subcommand X is a usage error (exit 2) naming the subcommands, not the general help.
+  @Test func helpForNoSuchSubcommandIsAnError() throws {
+    let r = try CLI.run(["help", "bogus"])
+    #expect(r.status == 2 && r.stderr.contains("没有子命令“bogus”") && r.stderr.contains("audit"), "\(r.status) \(r.stderr)")
+    #expect(try CLI.run(["help", "audit"]).status == 0)
   }
 
   @Test(arguments: [[], ["new"], ["run"], ["check"], ["compile"], ["export"], ["repl"], ["import"], ["catalog"], ["catalog", "import"], ["audit"]])

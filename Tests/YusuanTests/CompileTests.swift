@@ -103,12 +103,14 @@ struct CompileTests {
 
 /// DESIGN §4: figures entered in 元 are shown so that every printed total is the sum of its printed parts.
 struct DisplayRoundingTests {
+  static let wan2 = MoneyFormat(unit: .wan, decimals: 2, grouping: false)
+
   @Test func largestRemainderKeepsTheTotal() {
     // 0.333 + 0.333 + 0.334 万元 = 1.000: shown 0.33 + 0.33 + 0.34.
-    let shown = DisplayRounding.allocate([Amount(fen: 333_000), Amount(fen: 333_000), Amount(fen: 334_000)])
+    let shown = DisplayRounding.allocate([Amount(fen: 333_000), Amount(fen: 333_000), Amount(fen: 334_000)], Self.wan2)
     #expect(shown == [33, 33, 34])
     // Three lines of 0.005 万元: each rounds to 0.01 alone (0.03), but the total 0.015 shows as 0.02.
-    #expect(DisplayRounding.allocate(Array(repeating: Amount(fen: 5_000), count: 3)).reduce(0, +) == 2)
+    #expect(DisplayRounding.allocate(Array(repeating: Amount(fen: 5_000), count: 3), Self.wan2).reduce(0, +) == 2)
   }
 
   @Test func printedTotalsEqualPrintedParts() throws {

@@ -6,11 +6,11 @@ import Testing
 /// The bundled examples: the two seed documents transcribed as printed, and the consistent demo.
 /// The seeds' real defects that survive transcription must be reported, each with its evidence.
 struct ExampleTests {
-  static func workbook(_ name: String, department: String, year: Int, edition: String) throws -> Workbench {
+  static func workbook(_ name: String, department: String, year: Int, edition: String, forms: FormsLibrary = TestSupport.forms) throws -> Workbench {
     let dir = TestSupport.repoRoot.appendingPathComponent("examples").appendingPathComponent(name)
     let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
     #expect(!files.isEmpty)
-    let wb = try Workbench.create(path: TestSupport.tempPath(name), department: department, year: year, editionID: edition, forms: TestSupport.forms)
+    let wb = try Workbench.create(path: TestSupport.tempPath(name), department: department, year: year, editionID: edition, forms: forms)
     var lines: [Workbench.SourcedLine] = []
     for f in files {
       let text = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)

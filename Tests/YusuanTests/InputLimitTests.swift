@@ -40,7 +40,7 @@ struct InputLimitTests {
   @Test func auditAndImportOfADocumentOver50MBIsRefusedUnread() throws {
     let w = TestSupport.tempPath()
     #expect(try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]).status == 0)
-    for name in ["big.txt", "big.docx", "big.pdf"] {
+    for name in ["big.txt", "big.docx", "big.pdf", "big.doc", "big.xls"] {
       let f = try Self.sparse(name, bytes: DocumentReader.Limits.file + 1)
       try Self.refused(["audit", f], file: name, limit: "50 MB")
       try Self.refused(["import", w, f], file: name, limit: "50 MB")

@@ -21,6 +21,8 @@ struct RendererTests {
     return .amount(Amount(wanCents: cents))
   }
 
+  static let wan2 = MoneyFormat(unit: .wan, decimals: 2, grouping: false)
+
   static let expenditureHeader: [[HeaderCell]] = [
     [HeaderCell("科目编码", rowSpan: 2), HeaderCell("科目名称", rowSpan: 2), HeaderCell("本年预算", colSpan: 3)],
     [HeaderCell("合计"), HeaderCell("基本支出"), HeaderCell("项目支出")],
@@ -29,7 +31,7 @@ struct RendererTests {
 
   static func document(draft: Bool = true) -> PublishedDocument {
     let t5 = DocTable(
-      id: "T5", label: "部门公开表5", title: "示例区政府办2024年一般公共预算支出表",
+      id: "T5", label: "部门公开表5", title: "示例区政府办2024年一般公共预算支出表", unit: "单位：万元", money: Self.wan2,
       header: expenditureHeader, columns: expenditureColumns,
       rows: [
         TableRow(kind: .subtotal, level: 0, cells: [.text("201"), .text("一般公共服务支出"), amount("612.42"), amount("344.76"), amount("267.66")]),
@@ -39,19 +41,19 @@ struct RendererTests {
         TableRow(kind: .total, level: 0, cells: [.blank, .text("合计"), amount("612.42"), amount("344.76"), amount("267.66")]),
       ])
     let t8 = DocTable(
-      id: "T8", label: "部门公开表8", title: "示例区政府办2024年政府性基金预算支出表",
+      id: "T8", label: "部门公开表8", title: "示例区政府办2024年政府性基金预算支出表", unit: "单位：万元", money: Self.wan2,
       header: expenditureHeader, columns: expenditureColumns,
       rows: [TableRow(kind: .emptyMarker, cells: [.text("本表无数据")])],
       note: "注：本部门2024年没有使用政府性基金预算拨款安排的支出，故本表无数据。")
     let t10 = DocTable(
-      id: "T10", label: nil, title: "示例区政府办2024年项目支出表",
+      id: "T10", label: nil, title: "示例区政府办2024年项目支出表", unit: "单位：万元", money: Self.wan2,
       header: [[HeaderCell("项目名称"), HeaderCell("项目单位"), HeaderCell("项目数"), HeaderCell("合计")]],
       columns: [Column(.text, width: 20), Column(.text, width: 12), Column(.count, width: 6), Column(.amount, width: 10)],
       rows: [TableRow(cells: [.text(injection), .text("示例区政府办"), .count(3), amount("74.00")])])
     // 收入总表: nine columns, a header two rows deep.
     let sources = ["一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户管理资金", "单位资金"]
     let t2 = DocTable(
-      id: "T2", label: "部门公开表2", title: "示例区政府办2024年部门收入总表",
+      id: "T2", label: "部门公开表2", title: "示例区政府办2024年部门收入总表", unit: "单位：万元", money: Self.wan2,
       header: [[HeaderCell("科目编码", rowSpan: 2), HeaderCell("科目名称", rowSpan: 2), HeaderCell("合计", rowSpan: 2),
                 HeaderCell("上年结转", rowSpan: 2), HeaderCell("本年收入", colSpan: 5)],
                sources.map { HeaderCell($0) }],
@@ -157,7 +159,7 @@ struct RendererTests {
     #expect(fit.widths.reduce(0, +) == DocxRenderer.Page.portrait.textWidth)
 
     let wideColumns = [Column(.code, width: 8), Column(.text, width: 20)] + Array(repeating: Column(.amount, width: 8), count: 10)
-    let wide = DocTable(id: "T2", label: "部门公开表2", title: "宽表", header: [wideColumns.indices.map { HeaderCell("列\($0)") }],
+    let wide = DocTable(id: "T2", label: "部门公开表2", title: "宽表", unit: "单位：万元", money: Self.wan2, header: [wideColumns.indices.map { HeaderCell("列\($0)") }],
                         columns: wideColumns,
                         rows: [TableRow(cells: [.text("2010301"), .text("行政运行")] + Array(repeating: Self.amount("12345.67"), count: 10))])
     var doc = Self.document(draft: false)
@@ -219,14 +221,14 @@ struct RendererTests {
   @Test func sheetNameDropsTheYearWith度() {
     var used = Set<String>()
     let doc = PublishedDocument(title: "t", department: "示例办", year: 2025, edition: "anhui-2024", draft: false, parts: [])
-    let table = DocTable(id: "units", label: nil, title: "示例办2025年度部门预算单位构成", unit: "", header: [], columns: [], rows: [])
+    let table = DocTable(id: "units", label: nil, title: "示例办2025年度部门预算单位构成", unit: "", money: Self.wan2, header: [], columns: [], rows: [])
     #expect(XlsxRenderer.sheetName(for: table, doc: doc, index: 0, used: &used) == "部门预算单位构成")
   }
 
   @Test func sheetNamesAreLegalAndUnique() {
     var used = Set<String>()
     let doc = Self.document()
-    let long = DocTable(id: "T9", label: "a[b]:c*d?e/f\\g 很长很长很长很长很长很长很长很长很长很长很长很长很长", title: "x", header: [], columns: [], rows: [])
+    let long = DocTable(id: "T9", label: "a[b]:c*d?e/f\\g 很长很长很长很长很长很长很长很长很长很长很长很长很长", title: "x", unit: "单位：万元", money: Self.wan2, header: [], columns: [], rows: [])
     let first = XlsxRenderer.sheetName(for: long, doc: doc, index: 0, used: &used)
     let second = XlsxRenderer.sheetName(for: long, doc: doc, index: 1, used: &used)
     for name in [first, second] {
@@ -237,7 +239,7 @@ struct RendererTests {
   }
 
   @Test func degenerateDocumentsStillRender() throws {
-    let bare = DocTable(id: "T0", label: nil, title: "无表头无数据\u{07}的表", unit: "", header: [], columns: [], rows: [])
+    let bare = DocTable(id: "T0", label: nil, title: "无表头无数据\u{07}的表", unit: "", money: Self.wan2, header: [], columns: [], rows: [])
     let docs = [
       PublishedDocument(title: "空", department: "", year: 2024, edition: "", draft: false, parts: []),
       PublishedDocument(title: "表", department: "", year: 2024, edition: "", draft: true,

@@ -74,8 +74,8 @@ struct RuleTests {
   @Test func noteForATableTheEditionDoesNotPrint() throws {
     let wb = try TestSupport.workbook(try RuleScript.edit([.add(#"说明 T13 "本部门没有安排通用资产配置支出，故本表无数据。""#)]))
     let older = try TestSupport.forms.edition("anhui-2021")
-    #expect(older.table("T13") == nil)
-    #expect(wb.edition.table("T13") != nil)
+    #expect(older.table(.t13) == nil)
+    #expect(wb.edition.table(.t13) != nil)
 
     func findings(_ edition: Edition) -> [Diagnostic] {
       let view = BudgetView(meta: wb.meta, edition: edition, catalog: wb.catalog, facts: wb.facts)
@@ -194,7 +194,7 @@ enum RuleTable {
   static let allRuleIDs = [
     "display.rounding",
     "change.prior-missing", "project.carried",
-    "code.malformed", "code.level", "code.unknown", "code.misplaced", "name.mismatch", "text.residue", "change.reason-missing",
+    "code.malformed", "code.level", "code.unknown", "code.misplaced", "name.mismatch", "text.residue", "change.reason-missing", "change.reason-direction",
     "profile.duties-missing", "profile.units-missing", "profile.tasks-missing", "revenue.missing", "cross.revenue-expenditure",
     "cross.revenue-expenditure-prior", "expenditure.missing", "economic.missing", "cross.basic-economic", "cross.project-list",
     "sum.prior", "unit.unknown", "three-public.missing", "three-public.item-missing", "cross.three-public-economic",
@@ -352,6 +352,12 @@ enum RuleTable {
          fixes: [.replace("支出 2010301", with: "支出 2010301 基本 60 上年 50 原因 \"人员增加。\""), .replace("收入", with: "收入 一般公共预算 100 上年 90"),
                  .add("原因 合计 \"人员增加。\"")],
          values: ["有原因 → 无"], row: "2010301"),
+    rule("change.reason-direction", .warning, "a 项 up from 50 to 60 explained by 压减一般性支出",
+         breaks: [.replace("支出 2010301", with: "支出 2010301 基本 60 上年 50 原因 \"压减一般性支出\""), .replace("收入", with: "收入 一般公共预算 100 上年 90"),
+                  .add("原因 合计 \"人员增加。\"")],
+         fixes: [.replace("支出 2010301", with: "支出 2010301 基本 60 上年 50 原因 \"新增编制人员\""), .replace("收入", with: "收入 一般公共预算 100 上年 90"),
+                 .add("原因 合计 \"人员增加。\"")],
+         values: ["增加的原因 → 压减一般性支出"], row: "2010301"),
     rule("unit.unknown", .warning, "an amount for a unit not in 预算单位构成",
          breaks: [.replace("经济 30201", with: "经济 30201 8 单位 \"示例中心\"")],
          fixes: [.replace("经济 30201", with: "经济 30201 8 单位 \"示例中心\""), .add("单位 \"示例中心\" 事业")],

@@ -17,6 +17,19 @@ enum TestSupport {
     return dir.appendingPathComponent("\(name).yusuan").path
   }
 
+  /// A copy of the repository's forms with `edit` applied to anhui-2024's edition.yaml, as edition `test-unit`.
+  static func formsCopy(_ edit: (String) -> String) throws -> FormsLibrary {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-forms-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: TestSupport.forms.root, to: root)
+    let editions = root.appendingPathComponent("editions")
+    try FileManager.default.copyItem(at: editions.appendingPathComponent("anhui-2024"), to: editions.appendingPathComponent("test-unit"))
+    let file = editions.appendingPathComponent("test-unit/edition.yaml")
+    var text = try String(contentsOf: file, encoding: .utf8)
+    text = text.replacingOccurrences(of: "id: anhui-2024", with: "id: test-unit")
+    try edit(text).write(to: file, atomically: true, encoding: .utf8)
+    return FormsLibrary(root: root)
+  }
+
   /// A new workbook with `script` applied (throws if any line is refused).
   static func workbook(_ script: String, department: String = "示例办", year: Int = 2025, edition: String = "anhui-2024") throws -> Workbench {
     let wb = try Workbench.create(path: tempPath(), department: department, year: year, editionID: edition, forms: forms)

@@ -40,7 +40,8 @@ enum PDFBlocks {
     }
   }
 
-  static func read(_ pages: [PDFPage]) -> Result {
+  /// `laidOutText`: the pages are laid-out text (`LayoutTextPages`), whose tables are read in slot order.
+  static func read(_ pages: [PDFPage], laidOutText: Bool = false) -> Result {
     var items: [[Item]] = []
     let margins = furniture(pages)
     for page in pages {
@@ -53,11 +54,13 @@ enum PDFBlocks {
         let text = TextLines.join(words)
         guard let box = Box.enclosing(words.map(\.box)) else { continue }
         if let top = contentsTop, box.y0 > top { continue }
-        if text.replacingOccurrences(of: " ", with: "") == "目录" { contentsTop = box.y1 }
+        let isContentsHeading = text.replacingOccurrences(of: " ", with: "") == "目录"
+        if isContentsHeading { contentsTop = box.y1 }
         // A table label or title high on every page (部门公开表3 in a printed workbook) is no running head.
         if !Heuristics.isStructural(text), margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
         let height = words.map(\.box.height).sorted()[words.count / 2]
-        let runs = TextLines.runs(words, gap: 2 * height).map { StreamColumns.Run(text: TextLines.join($0), box: Box.enclosing($0.map(\.box))!) }
+        // 目 录 spaced out is a heading, not a row of two cells.
+        let runs = TextLines.runs(words, gap: isContentsHeading ? .infinity : 2 * height).map { StreamColumns.Run(text: TextLines.join($0), box: Box.enclosing($0.map(\.box))!) }
         var line = Line(text: text, box: box, page: page.number, runs: runs, words: words)
         line.centred = text.count <= 30 && abs(box.midX - page.width / 2) <= page.width * 0.08 && box.x0 > page.width * 0.2
           && !(text.last.map { "。；，".contains($0) } ?? false)
@@ -65,7 +68,7 @@ enum PDFBlocks {
       }
       items.append(pageItems.sorted { $0.top < $1.top })
     }
-    var result = assemble(items, pages: pages)
+    var result = assemble(items, pages: pages, laidOutText: laidOutText)
     let hidden = pages.filter { !$0.hiddenWords.isEmpty }
     if !hidden.isEmpty {
       let pageList = hidden.map { "第\($0.number)页" }.joined(separator: "、")
@@ -77,7 +80,7 @@ enum PDFBlocks {
     return result
   }
 
-  static func assemble(_ items: [[Item]], pages: [PDFPage]) -> Result {
+  static func assemble(_ items: [[Item]], pages: [PDFPage], laidOutText: Bool = false) -> Result {
     var r = Result()
     var line = 0
     var group = 0
@@ -135,13 +138,17 @@ enum PDFBlocks {
             var lines = [l]
             while k + 1 < pageItems.count, case .line(let next) = pageItems[k + 1] {
               if isStreamRow(pageItems[k + 1]) { lines.append(next); k += 1; continue }
-              // A short fragment (a wrapped name) counts when a table row follows right after it.
-              guard StreamColumns.isFragment(next), k + 2 < pageItems.count, isStreamRow(pageItems[k + 2]) else { break }
-              lines.append(next); k += 1
+              // Lines of one cell (a wrapped name, or a row whose figures are all blank: 二、事业收入) count when a
+              // row of the table follows after them.
+              var j = k + 1
+              while j < pageItems.count, j - k <= 8, case .line(let l) = pageItems[j], !isStreamRow(pageItems[j]), StreamColumns.isOneCellRow(l) { j += 1 }
+              guard j > k + 1, j < pageItems.count, j - k <= 8, isStreamRow(pageItems[j]) else { break }
+              for case .line(let l) in pageItems[(k + 1)..<j] { lines.append(l) }
+              k = j - 1
             }
             // At the top of a page, after a table drawn the same way at the end of the last: its continuation.
             let continues = start == 0 && lastWasStream && streamOpen != nil
-            let read = StreamColumns.rows(lines.map { ($0.words, $0.box) }, reuse: continues ? streamOpen!.columns : nil)
+            let read = StreamColumns.rows(lines.map { ($0.words, $0.box) }, reuse: continues ? streamOpen!.columns : nil, grid: laidOutText)
             var body = read.rows
             if continues {
               var drop = 0
@@ -150,6 +157,15 @@ enum PDFBlocks {
             } else {
               group += 1
               streamOpen = (group, read.columns, Array(read.rows.prefix(4).map(\.cells)))
+            }
+            // In laid-out text, a table of one figure row under a header of several lines (the 三公 table) cannot be
+            // placed: pdftotext squeezes the row and the header differently, and no second row shows where the
+            // columns lie. It is left unread (reported as 未能核对) rather than guessed.
+            if laidOutText, !continues, read.rows.filter({ $0.cells.contains { TableLayout.looksNumeric($0) && $0.contains(".") } }).count < 2,
+               lines.filter({ !$0.words.contains(where: StreamColumns.isFigure) }).count >= 2 {
+              lastWasStream = false
+              streamOpen = nil
+              continue
             }
             for (line, cells, boxes) in body {
               let source = lines.first { $0.box == line } ?? l
@@ -265,6 +281,9 @@ struct ProseGeometry {
   var left: Double
   var right: Double
   var em: Double
+  /// The right margin of each page that has enough prose to tell (portrait text pages and landscape table pages
+  /// of one document have different ones).
+  var rightOfPage: [Int: Double] = [:]
 
   init(_ lines: [PDFBlocks.Line]) {
     let long = lines.filter { $0.text.count >= 12 }
@@ -279,6 +298,10 @@ struct ProseGeometry {
     let rights = long.map(\.box.x1).sorted()
     right = rights.isEmpty ? 0 : rights[Int(Double(rights.count - 1) * 0.9)]
     if let m = mode(long.map(\.box.x0)) { left = m }
+    for (page, ls) in Dictionary(grouping: long, by: \.page) where ls.count >= 3 {
+      let r = ls.map(\.box.x1).sorted()
+      rightOfPage[page] = r[Int(Double(r.count - 1) * 0.9)]
+    }
   }
 
   func continues(_ previous: PDFBlocks.Line, with next: PDFBlocks.Line) -> Bool {
@@ -288,17 +311,21 @@ struct ProseGeometry {
     // A note under a table (注：…) wraps like prose; other structural lines stand alone.
     let note = previous.text.hasPrefix("注")
     if (Heuristics.isStructural(previous.text) && !note) || Heuristics.isStructural(next.text) || previous.centred || next.centred { return false }
-    if Heuristics.startsNewParagraph(next.text) || Heuristics.headingLevel(previous.text) != nil { return false }
+    if Heuristics.startsNewParagraph(next.text) { return false }
     if next.page == previous.page && next.box.y0 - previous.box.y1 > 1.2 * em { return false }
     let flush = next.box.x0 <= left + 0.5 * em
     guard flush else { return false }
-    let full = previous.box.x1 >= right - 1.5 * em
+    let full = previous.box.x1 >= (rightOfPage[previous.page] ?? right) - 1.5 * em
+    // A numbered line (（二）…) is a heading unless it runs on: a long line that fills the width (（二）事业收入：指
+    // 事业单位开展…) is the first line of a numbered paragraph.
+    if Heuristics.headingLevel(previous.text) != nil && !(full && previous.text.count >= 20) { return false }
     // A line may also stop short of the margin when the next word did not fit (WPS wraps a whole figure):
     // it then ends mid-sentence. A centred title never continues into body text.
     // An ASCII full stop after a Chinese word ends a sentence too (节约开支.), one after a digit does not.
     let chars = Array(previous.text)
     let asciiStop = chars.count >= 2 && chars[chars.count - 1] == "." && !chars[chars.count - 2].isNumber
-    let midSentence = !(chars.last.map { "。；：！？;:!?".contains($0) } ?? true) && !asciiStop && previous.box.x0 <= left + 3 * em
+    // The line may be a paragraph's first, indented two characters (three or four columns in laid-out text).
+    let midSentence = !(chars.last.map { "。；：！？;:!?".contains($0) } ?? true) && !asciiStop && previous.box.x0 <= left + 4.5 * em
     return full || midSentence
   }
 }
@@ -334,7 +361,8 @@ extension PDFBlocks {
     for page in pages {
       var seen: Set<Furniture.Key> = []
       for words in TextLines.group(page.words) {
-        guard let box = Box.enclosing(words.map(\.box)), Furniture.inMargin(box, page: page) else { continue }
+        // A line that holds a figure is a table's row (low on the page, repeated by the next table), never a running foot.
+        guard let box = Box.enclosing(words.map(\.box)), Furniture.inMargin(box, page: page), !words.contains(where: StreamColumns.isFigure) else { continue }
         let key = Furniture.Key(text: TextLines.join(words), box: box, page: page)
         if !key.text.isEmpty, seen.insert(key).inserted { counts[key, default: 0] += 1 }
       }

@@ -32,6 +32,8 @@ public struct PDFPage: Sendable {
   public var rulings: [Ruling]
   /// Words the text layer holds but the page does not show (clipped away); left out of the reading.
   public var hiddenWords: [PDFWord] = []
+  /// A page drawn as an image with (almost) no text layer: scanned, so its tables and prose cannot be read.
+  public var imageOnly = false
 
   public init(number: Int, width: Double, height: Double, words: [PDFWord], rulings: [Ruling] = []) {
     self.number = number; self.width = width; self.height = height; self.words = words; self.rulings = rulings

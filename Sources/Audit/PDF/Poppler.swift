@@ -62,6 +62,8 @@ enum Poppler {
       for i in pages.indices {
         guard let d = drawn[i] else { continue }
         pages[i].rulings = d.rulings
+        // A page number or a stamp may be text; a scanned page has no more than that.
+        pages[i].imageOnly = d.images > 0 && pages[i].words.count <= 5
         let hidden = Visibility.hidden(pages[i].words, glyphs: d.glyphs)
         pages[i].hiddenWords = hidden
         pages[i].words.removeAll { hidden.contains($0) }

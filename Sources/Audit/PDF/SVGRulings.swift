@@ -7,6 +7,8 @@ struct SVGPage: Sendable {
   /// Origins (x, baseline y) of the glyphs cairo painted. Text the PDF clips away is not painted, though
   /// pdftotext still reports it (WPS prints overflowing spreadsheet rows twice, clipped on one page).
   var glyphs: [(x: Double, y: Double)] = []
+  /// Raster images drawn on the page (a scanned page is one image and no text).
+  var images = 0
 }
 
 /// Finds the ruling lines of each page in the SVG that `pdftocairo -svg` writes. Office programs draw table rules
@@ -51,7 +53,9 @@ enum SVGRulings {
         var e = i
         while e < n && bytes[e] != UInt8(ascii: ">") { e += 1 }
         let tag = bytes[i..<e]
-        if let x = value("x", in: tag).flatMap(number), let y = value("y", in: tag).flatMap(number) {
+        if let href = value("xlink:href", in: tag), href.starts(with: Array("#image".utf8)) {
+          pages[pages.count - 1].images += 1
+        } else if let x = value("x", in: tag).flatMap(number), let y = value("y", in: tag).flatMap(number) {
           pages[pages.count - 1].glyphs.append((x, y))
         }
         i = e

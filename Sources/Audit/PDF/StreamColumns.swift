@@ -17,26 +17,51 @@ enum StreamColumns {
       && Heuristics.headingLevel(l.text) == nil
   }
 
-  static func isFigure(_ w: PDFWord) -> Bool { TableLayout.looksNumeric(w.text) && w.text.contains(where: { $0 == "." || $0 == "," }) }
+  /// A line of a table drawn without rules that fills one cell: a wrapped part of a cell, or a row whose other cells
+  /// are blank (二、事业收入, 3. 国有资本经营预算).
+  static func isOneCellRow(_ l: PDFBlocks.Line) -> Bool {
+    isFragment(l) || (l.runs.count == 1 && startsItem(l.text) && l.text.count <= 30 && !l.text.contains("。"))
+  }
+
+  /// Text that begins an item of its own (a numbered label, a code, a total), never the tail of the cell above.
+  static func startsItem(_ text: String) -> Bool {
+    Heuristics.startsNewParagraph(text) || text.match(#"^[一二三四五六七八九十]+、"#) != nil || TableSumRule.isTotalLabel(text)
+  }
+
+  /// A printed amount (1,234.00, 0.50): numeric with a separator or decimals; an enumerator (1.) is not one.
+  static func isFigure(_ w: PDFWord) -> Bool {
+    TableLayout.looksNumeric(w.text) && w.text.contains(where: { $0 == "." || $0 == "," }) && !w.text.hasSuffix(".")
+  }
 
   /// A column: where its words lie, and the region it owns (a column of right-aligned figures owns the blank
   /// space to its left, where its left-aligned header sits).
   struct Column: Sendable {
     var lo: Double, hi: Double
     var owns: (lo: Double, hi: Double)
+    /// In laid-out text, where a row's words are placed in slot order (`GridTextColumns`): the slot's position (a
+    /// figure slot's right edge, a label slot's left edge) and whether it holds figures.
+    var anchor: Double? = nil
+    var holdsFigures = false
   }
 
   /// The columns of the table from the words of its figure rows.
   static func columns(_ lines: [(words: [PDFWord], box: Box)]) -> [Column] {
     let figureLines = lines.filter { $0.words.contains(where: isFigure) }
     let source = figureLines.count >= 2 ? figureLines : lines
-    let words = source.flatMap(\.words).sorted { $0.box.x0 < $1.box.x0 }
-    var groups: [(lo: Double, hi: Double, words: [PDFWord])] = []
-    for w in words {
-      if let last = groups.last, w.box.x0 <= last.hi + 1 {
-        groups[groups.count - 1].hi = Swift.max(last.hi, w.box.x1); groups[groups.count - 1].words.append(w)
-      } else { groups.append((w.box.x0, w.box.x1, [w])) }
+    // Words closer than a tenth of their height are one run (about a point in a PDF; in laid-out text, where a
+    // single space separates two figures, they stay apart).
+    let heights = source.flatMap(\.words).map(\.box.height).sorted()
+    let touch = 0.1 * (heights.isEmpty ? 10 : heights[heights.count / 2])
+    func grouped(_ words: [PDFWord]) -> [(lo: Double, hi: Double, words: [PDFWord])] {
+      var groups: [(lo: Double, hi: Double, words: [PDFWord])] = []
+      for w in words.sorted(by: { $0.box.x0 < $1.box.x0 }) {
+        if let last = groups.last, w.box.x0 <= last.hi + touch {
+          groups[groups.count - 1].hi = Swift.max(last.hi, w.box.x1); groups[groups.count - 1].words.append(w)
+        } else { groups.append((w.box.x0, w.box.x1, [w])) }
+      }
+      return groups
     }
+    var groups = grouped(source.flatMap(\.words)).flatMap { splitSharedFigures($0, lines: source.map(\.words)) }
     var out: [Column] = []
     for (k, g) in groups.enumerated() {
       let rightAligned = g.words.allSatisfy(isFigure) && g.words.allSatisfy { abs($0.box.x1 - g.hi) <= 2 }
@@ -46,15 +71,76 @@ enum StreamColumns {
     return out
   }
 
+  /// Columns that only a header names: a header word over no column, on the header's lowest line of column names
+  /// (the line where 合计 and the other figure columns are named), or a wrapped name around that line (事业单位 ⏎
+  /// 经营收入). A spanning header above that line (本年收入 over 项目 and 预算数) names no column.
+  static func headerOnly(_ header: [[PDFWord]], columns: [(lo: Double, hi: Double, words: [PDFWord])],
+                         grouped: ([PDFWord]) -> [(lo: Double, hi: Double, words: [PDFWord])]) -> [(lo: Double, hi: Double, words: [PDFWord])] {
+    func overlaps(_ w: PDFWord, _ g: (lo: Double, hi: Double, words: [PDFWord])) -> Bool { w.box.x1 > g.lo && w.box.x0 < g.hi }
+    let figureColumns = columns.filter { $0.words.contains(where: isFigure) }
+    guard let leaf = header.last(where: { $0.contains { w in figureColumns.contains { overlaps(w, $0) } } })?.first?.box else { return [] }
+    let lone = header.flatMap { $0 }.filter { w in !columns.contains { overlaps(w, $0) } }
+    return grouped(lone).filter { g in
+      g.words.map(\.box.y0).min()! <= leaf.midY && g.words.map(\.box.y1).max()! >= leaf.midY
+    }
+  }
+
+  /// Two figures printed on one line are two cells. A group whose words overlap so that one line puts two figures
+  /// in it (figures not quite aligned, as in laid-out text) is split into as many columns as that line has figures,
+  /// each word going to the nearest by right edge (figures are right-aligned).
+  static func splitSharedFigures(_ g: (lo: Double, hi: Double, words: [PDFWord]), lines: [[PDFWord]]) -> [(lo: Double, hi: Double, words: [PDFWord])] {
+    let members = Set(g.words.map { "\($0.box.x0),\($0.box.y0)" })
+    let widest = lines.map { $0.filter { isFigure($0) && members.contains("\($0.box.x0),\($0.box.y0)") } }.max { $0.count < $1.count } ?? []
+    guard widest.count >= 2 else { return [g] }
+    let anchors = widest.map(\.box.x1).sorted()
+    var parts = anchors.map { _ in [PDFWord]() }
+    for w in g.words {
+      let edge = isFigure(w) ? w.box.x1 : w.box.midX
+      let k = anchors.indices.min { abs(anchors[$0] - edge) < abs(anchors[$1] - edge) }!
+      parts[k].append(w)
+    }
+    return parts.filter { !$0.isEmpty }.map { ws in (ws.map(\.box.x0).min()!, ws.map(\.box.x1).max()!, ws) }
+  }
+
   /// The rows of the table: each printed line's box and its cells. `reuse` gives the columns of the table's part on
   /// the previous page, so a page whose rows leave a column blank still lines up.
-  static func rows(_ lines: [(words: [PDFWord], box: Box)], reuse: [Column]? = nil) -> (columns: [Column], rows: [(box: Box, cells: [String], boxes: [Box?])]) {
-    let columns = reuse ?? Self.columns(lines)
+  static func rows(_ lines: [(words: [PDFWord], box: Box)], reuse: [Column]? = nil, grid: Bool = false) -> (columns: [Column], rows: [(box: Box, cells: [String], boxes: [Box?])]) {
+    var columns: [Column]
+    if grid, let previous = reuse {
+      // A part on the next page: pdftotext lays out each page afresh, so the previous part's columns are moved to
+      // where this part prints them.
+      columns = GridTextColumns.columns(lines).map { GridTextColumns.moved(previous, onto: $0) } ?? previous
+    } else {
+      columns = reuse ?? (grid ? GridTextColumns.columns(lines) : nil) ?? Self.columns(lines)
+    }
+    if reuse == nil, grid, columns.allSatisfy({ $0.anchor != nil }), let first = lines.firstIndex(where: { $0.words.contains(where: isFigure) }) {
+      // Columns a header names but no row fills (事业收入 left blank): figure slots of their own.
+      let blank = headerOnly(lines[..<first].map(\.words), columns: columns.map { ($0.lo, $0.hi, $0.holdsFigures ? [PDFWord(text: "0.00", box: Box(x0: $0.lo, y0: 0, x1: $0.hi, y1: 0))] : []) },
+                             grouped: { ws in GridTextColumns.clusters(ws.sorted { $0.box.x0 < $1.box.x0 }, by: \PDFWord.box.x0, gap: 1).map { g in (g.map(\.box.x0).min()!, g.map(\.box.x1).max()!, g) } })
+      // Only between figure columns or after the last: a header word beside a label column (项目) names that column.
+      let beside = blank.filter { g in
+        let left = columns.filter { $0.hi <= g.lo }.max { $0.hi < $1.hi }, right = columns.filter { $0.lo >= g.hi }.min { $0.lo < $1.lo }
+        return (left?.holdsFigures ?? false) && (right?.holdsFigures ?? true)
+      }
+      for g in beside { columns.append(Column(lo: g.lo, hi: g.hi, owns: (g.lo, g.hi), anchor: g.hi, holdsFigures: true)) }
+      columns.sort { ($0.anchor ?? $0.lo) < ($1.anchor ?? $1.lo) }
+    }
     guard columns.count >= 2 else { return (columns, lines.map { ($0.box, [TextLines.join($0.words)], [$0.box]) }) }
     let regions = columns.map(\.owns)
     func cells(_ words: [PDFWord]) -> [[PDFWord]] {
+      if words.contains(where: isFigure), columns.allSatisfy({ $0.anchor != nil }), let placed = GridTextColumns.assign(words, to: columns) { return placed }
       var out = Array(repeating: [PDFWord](), count: columns.count)
-      for w in words { out[best(w.box, regions)].append(w) }
+      var lastFigure = -1
+      for w in words.sorted(by: { $0.box.x0 < $1.box.x0 }) {
+        var k = best(w.box, regions)
+        if isFigure(w) {
+          // Two figures on one line are two cells: one that lands where the figure before it went (columns not
+          // quite aligned, as in laid-out text) takes the next column.
+          if k <= lastFigure, lastFigure + 1 < columns.count { k = lastFigure + 1 }
+          lastFigure = k
+        }
+        out[k].append(w)
+      }
       return out
     }
     var rows: [(box: Box, cells: [[PDFWord]])] = lines.map { ($0.box, cells($0.words)) }
@@ -65,6 +151,8 @@ enum StreamColumns {
       let filled = rows[k].cells.indices.filter { !rows[k].cells[$0].isEmpty }
       guard filled.count == 1, !rows[k].cells.joined().contains(where: isFigure) else { k += 1; continue }
       let col = filled[0]
+      // A label that starts an item (二、事业收入) is a row whose figures are blank, not a wrapped cell.
+      if startsItem(TextLines.join(rows[k].cells[col])) { k += 1; continue }
       // A line that fills its column to the right edge wrapped: the cell goes on below. A shorter one ends a
       // cell that began above.
       let edge = columns[col].hi

@@ -19,7 +19,7 @@ enum TextLines {
     var out = ""
     var last: PDFWord? = nil
     for w in line {
-      if let l = last, w.box.x0 - l.box.x1 > Swift.max(1, l.box.height / 6) { out += " " }
+      if let l = last, w.box.x0 - l.box.x1 > l.box.height / 6 { out += " " }
       out += w.text
       last = w
     }

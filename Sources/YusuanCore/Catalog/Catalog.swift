@@ -40,6 +40,26 @@ public struct Catalog: Sendable {
 
   public var count: Int { entries.count }
 
+  /// Names a code carried before the catalog's year (210 医疗卫生与计划生育支出, now 卫生健康支出), from
+  /// `forms/catalogs/former-names.csv`: a document that prints one is out of date, not wrong about the code.
+  public private(set) var formerNames: [String: [String]] = [:]
+
+  public mutating func addFormerName(_ former: String, code: String, system: CodeSystem) {
+    formerNames[key(code, system), default: []].append(NameKey.of(former))
+  }
+
+  /// Whether `name` is a name `code` carried before.
+  public func isFormerName(_ name: String, of code: String, _ system: CodeSystem) -> Bool {
+    formerNames[key(code, system)]?.contains(NameKey.of(name)) ?? false
+  }
+
+  /// The code whose former name `name` is, among codes of `length` digits (a fixed row that prints only a name).
+  public func code(formerlyNamed name: String, length: Int, _ system: CodeSystem) -> String? {
+    let k = NameKey.of(name), prefix = system.rawValue + ":"
+    return formerNames.first { $0.key.hasPrefix(prefix) && $0.key.count == prefix.count + length && $0.value.contains(k) }
+      .map { String($0.key.dropFirst(prefix.count)) }
+  }
+
   /// Entries whose name is exactly `name` (after normalising brackets and blanks).
   public func entries(named name: String, in system: CodeSystem) -> [CatalogEntry] {
     (byNameKey[NameKey.of(name)] ?? []).filter { $0.system == system }.sorted { $0.code < $1.code }

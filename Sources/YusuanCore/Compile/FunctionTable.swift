@@ -14,7 +14,7 @@ public enum FunctionTable {
       out.append(TableRow(kind: level < 2 ? .subtotal : .detail, level: level,
                           cells: [.text(code), .text(c.functionName(code))] + values(r).map { .amount($0) }))
     }
-    out.append(TableRow(kind: .total, cells: [.text("合计"), .blank] + values(total).map { .amount($0) }))
+    out.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank] + values(total).map { .amount($0) }))
     return out
   }
 }

@@ -12,6 +12,13 @@ public struct WorkbookMeta: Sendable, Codable, Equatable {
 
 /// Everything a rule (and later a table or a sentence) may look at: the facts and what derives from them.
 public struct BudgetView: Sendable {
+  /// Where the reason for a fund's figures is looked up: the fund itself (原因 一般公共预算 "…"), and, when the
+  /// department has only that fund, the reasons given for 收入 and for the total.
+  public func reasonSubjects(for source: FundSource) -> [String] {
+    let single = Set(facts.revenues.map(\.source)).union(functions.sources).subtracting([source]).isEmpty
+    return [source.rawValue] + (single ? ["收入", "合计"] : [])
+  }
+
   public let meta: WorkbookMeta
   public let edition: Edition
   public let catalog: Catalog

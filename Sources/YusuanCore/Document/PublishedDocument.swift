@@ -10,15 +10,33 @@ public struct PublishedDocument: Sendable, Equatable, Codable {
   /// A draft (compiled with errors remaining) is marked 草稿 on every page.
   public var draft: Bool
   public var parts: [Part]
+  /// The cover page's lines (Shanghai: 上海市普陀区2025年区级部门预算 … 预算主管部门：…); nil: no cover, the title on top.
+  public var cover: [String]?
+  /// The contents page; nil: none.
+  public var contents: Contents?
 
-  public init(title: String, department: String, year: Int, edition: String, draft: Bool, parts: [Part]) {
+  public init(title: String, department: String, year: Int, edition: String, draft: Bool, parts: [Part], cover: [String]? = nil, contents: Contents? = nil) {
     self.title = title; self.department = department; self.year = year; self.edition = edition; self.draft = draft; self.parts = parts
+    self.cover = cover; self.contents = contents
   }
 
   /// Every table of the document, in order.
   public var tables: [DocTable] {
     parts.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } } }
   }
+}
+
+/// 目录: its title and lines (level 1 a part, level 2 a table under it), without page numbers (the reader's office
+/// software paginates).
+public struct Contents: Sendable, Equatable, Codable {
+  public var title: String
+  public var lines: [Line]
+  public struct Line: Sendable, Equatable, Codable {
+    public var level: Int
+    public var text: String
+    public init(level: Int, text: String) { self.level = level; self.text = text }
+  }
+  public init(title: String, lines: [Line]) { self.title = title; self.lines = lines }
 }
 
 /// 第一部分 … 第四部分.
@@ -45,8 +63,13 @@ public struct DocTable: Sendable, Equatable, Codable {
   public var label: String?
   /// e.g. 杜集区政府办2024年一般公共预算支出表.
   public var title: String
-  /// e.g. 单位：万元.
+  /// e.g. 单位：万元 (the edition's unit line; empty for a table without amounts).
   public var unit: String
+  /// The text at the left of the unit line, e.g. 编制部门：上海市普陀区人民政府办公室 (Shanghai prints the unit at
+  /// the right end of this line); nil when the edition prints the unit line alone.
+  public var preparer: String?
+  /// How the amount cells print (the edition's format for this table).
+  public var money: MoneyFormat
   /// Header rows, top to bottom; cells may span columns and rows (merged headers).
   public var header: [[HeaderCell]]
   public var columns: [Column]
@@ -54,9 +77,14 @@ public struct DocTable: Sendable, Equatable, Codable {
   /// Printed under the table (why it is empty, or an explanation).
   public var note: String?
 
-  public init(id: String, label: String?, title: String, unit: String = "单位：万元", header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil) {
-    self.id = id; self.label = label; self.title = title; self.unit = unit; self.header = header; self.columns = columns; self.rows = rows; self.note = note
+  /// `unit` and `money` come from the edition (`CompileContext.table` fills them); there is no default unit.
+  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil, preparer: String? = nil) {
+    self.id = id; self.label = label; self.title = title; self.unit = unit; self.money = money; self.header = header; self.columns = columns; self.rows = rows; self.note = note
+    self.preparer = preparer
   }
+
+  /// A cell as this table prints it (amounts in the table's unit).
+  public func text(_ cell: Cell) -> String { cell.display(money) }
 
   /// True when the table has no data rows (printed with 本表无数据).
   public var isEmpty: Bool { rows.allSatisfy { $0.kind == .emptyMarker } }
@@ -97,16 +125,16 @@ public struct TableRow: Sendable, Equatable, Codable {
 
 public enum Cell: Sendable, Equatable, Codable {
   case text(String)
-  /// An amount shown in 万元 with two decimals.
+  /// An exact amount, printed in its table's format.
   case amount(Amount)
   case count(Int)
   case blank
 
-  /// The text as printed.
-  public var display: String {
+  /// The text as printed with amounts in `money`.
+  public func display(_ money: MoneyFormat) -> String {
     switch self {
     case .text(let s): return s
-    case .amount(let a): return a.wan
+    case .amount(let a): return money.text(a)
     case .count(let n): return String(n)
     case .blank: return ""
     }

@@ -7,18 +7,6 @@ public enum FundSource: String, Sendable, Codable, CaseIterable, Comparable {
   case specialAccount = "财政专户管理资金"
   case unitFunds = "单位资金"
 
-  /// The 收入 line name as printed in 收支总表.
-  public var revenueName: String {
-    switch self {
-    case .carryover: return "上年结转"
-    case .general: return "一般公共预算拨款收入"
-    case .governmentFund: return "政府性基金预算拨款收入"
-    case .stateCapital: return "国有资本经营预算拨款收入"
-    case .specialAccount: return "财政专户管理资金收入"
-    case .unitFunds: return "单位资金收入"
-    }
-  }
-
   /// Words officers use for each source (older editions say 纳入专户管理非税收入 and 其他收入).
   public static let aliases: [String: FundSource] = {
     var m: [String: FundSource] = [:]

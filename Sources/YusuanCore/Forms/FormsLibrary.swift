@@ -54,6 +54,7 @@ public struct FormsLibrary: Sendable {
     do {
       let edition = try YAMLDecoder().decode(Edition.self, from: text)
       guard edition.id == id else { throw LoadError(description: "版本文件 \(file.path) 中的 id“\(edition.id)”与目录名“\(id)”不一致。") }
+      if let p = edition.problem() { throw LoadError(description: "版本文件 \(file.path) 有误：\(p)") }
       return edition
     } catch let e as LoadError {
       throw e
@@ -72,8 +73,11 @@ public struct FormsLibrary: Sendable {
     guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
       throw LoadError(description: "版本“\(editionID)”缺少情况说明措辞文件 \(file.path)。")
     }
-    do { return try ProseTemplates.load(yaml: text) }
+    let prose: ProseTemplates
+    do { prose = try ProseTemplates.load(yaml: text) }
     catch { throw LoadError(description: "措辞文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
+    if let p = prose.problem() { throw LoadError(description: "措辞文件 \(file.path) 有误：\(p)请对照 forms/README.md 中的措辞表。") }
+    return prose
   }
 
   public var catalogsDirectory: URL { root.appendingPathComponent("catalogs") }
@@ -91,6 +95,27 @@ public struct FormsLibrary: Sendable {
     if let p = parsed.problems.first {
       throw LoadError(description: "科目目录 \(file.path) 第\(p.line)行：\(p.message)")
     }
-    return Catalog(id: id, entries: parsed.entries)
+    var catalog = Catalog(id: id, entries: parsed.entries)
+    try addFormerNames(to: &catalog)
+    return catalog
+  }
+
+  /// The file of former names beside the catalogs (not a catalog itself).
+  public static let formerNamesFile = "former-names"
+
+  /// `catalogs/former-names.csv` (`code,kind,former_name,current_name,evidence`): names codes carried in earlier
+  /// years, shared by every catalog. Optional: a forms folder without it has none.
+  private func addFormerNames(to catalog: inout Catalog) throws {
+    let file = catalogsDirectory.appendingPathComponent(Self.formerNamesFile + ".csv")
+    guard let data = FileManager.default.contents(atPath: file.path) else { return }
+    guard let text = String(data: data, encoding: .utf8) else { throw LoadError(description: "\(file.path) 不是 UTF-8 编码。") }
+    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() {
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+      if cells.count == 1 && cells[0].isEmpty { continue }
+      guard cells.count >= 4, let system = CodeSystem(rawValue: cells[1]), !cells[2].isEmpty else {
+        throw LoadError(description: "\(file.path) 第\(i + 1)行：应为“编码,类别(func/econ_dept/econ_gov),旧名称,现名称,依据”。")
+      }
+      catalog.addFormerName(cells[2], code: cells[0], system: system)
+    }
   }
 }

@@ -22,7 +22,7 @@ public struct ProseTemplates: Sendable, Equatable {
 
   /// One pass over the template: each `{name}` with a value is replaced, any other brace text is kept as written.
   /// (A value is never scanned again, so a figure or reason containing braces is printed as entered.)
-  static func substitute(_ template: String, _ values: [String: String]) -> String {
+  public static func substitute(_ template: String, _ values: [String: String]) -> String {
     guard !values.isEmpty, template.utf8.contains(0x7B) else { return template }
     var out = ""
     out.reserveCapacity(template.utf8.count + 32)
@@ -45,9 +45,17 @@ public struct ProseTemplates: Sendable, Equatable {
     return out
   }
 
-  /// Keys every edition's prose.yaml must define (checked by a test).
-  public static let requiredKeys = [
-    "change.increase", "change.decrease", "change.same", "change.new", "change.stopped", "change.unknown", "change.reason",
-    "shares.note",
-  ]
+  /// Keys every edition's prose.yaml must define: all the code asks for (`ProseKeys`).
+  public static var requiredKeys: [String] { ProseKeys.all.map(\.key) }
+
+  /// What is wrong with these templates for the code (nil when nothing): keys the code asks for that are missing,
+  /// and keys the code never asks for (a misspelt key would otherwise be silently unused).
+  public func problem() -> String? {
+    let missing = Self.requiredKeys.filter { templates[$0] == nil }
+    if !missing.isEmpty { return "缺少措辞：\(missing.joined(separator: "、"))。" }
+    let known = Set(Self.requiredKeys)
+    let unknown = templates.keys.filter { !known.contains($0) }.sorted()
+    if !unknown.isEmpty { return "有程序不使用的措辞（是否拼写有误？）：\(unknown.joined(separator: "、"))。" }
+    return nil
+  }
 }

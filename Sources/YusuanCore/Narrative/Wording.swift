@@ -3,29 +3,35 @@
 public struct Wording: Sendable {
   public let templates: ProseTemplates
   public let priorYear: Int
+  /// What the prior-year figures are: the change clauses say 比2024年预算 or 比2024年执行数.
+  public let basis: PriorYearBasis
+  /// How the prose prints amounts (the edition's `units.prose`); changes and shares are computed on figures so shown.
+  public let money: MoneyFormat
 
-  public init(templates: ProseTemplates, priorYear: Int) { self.templates = templates; self.priorYear = priorYear }
+  public init(templates: ProseTemplates, priorYear: Int, basis: PriorYearBasis, money: MoneyFormat) {
+    self.templates = templates; self.priorYear = priorYear; self.basis = basis; self.money = money
+  }
 
   /// The change clause: 比2023年预算增加3.96万元，增长1.50% / 与2023年预算持平 / 比2023年预算新增9.13万元 /
   /// 比2023年预算减少10.00万元，下降100.00%; with `reason`, followed by ，增长原因主要是…. nil prior: the change is unknown.
   public func change(current: Amount, prior: Amount?, reason: String? = nil) -> String {
-    let c = current.shown, year = String(priorYear)
-    guard let p = prior?.shown else { return templates.fill("change.unknown", ["上年": year]) }
+    let c = money.shown(current), year = basis.values(priorYear: priorYear)
+    guard let p = prior.map(money.shown) else { return templates.fill("change.unknown", year) }
     let d = c - p
     var s: String
     var direction = "增长"
     if d.isZero {
-      return templates.fill("change.same", ["上年": year])
+      return templates.fill("change.same", year)
     } else if p.isZero {
-      s = templates.fill("change.new", ["上年": year, "差额": d.wan])
+      s = templates.fill("change.new", year.merging(["差额": money.text(d)]) { _, v in v })
     } else if c.isZero {
-      s = templates.fill("change.stopped", ["上年": year, "差额": d.magnitude.wan])
+      s = templates.fill("change.stopped", year.merging(["差额": money.text(d.magnitude)]) { _, v in v })
       direction = "下降"
     } else if d.isNegative {
-      s = templates.fill("change.decrease", ["上年": year, "差额": d.magnitude.wan, "百分比": Ratio.format(Ratio.percentHundredths(d.magnitude, of: p)!)])
+      s = templates.fill("change.decrease", year.merging(["差额": money.text(d.magnitude), "百分比": Ratio.format(Ratio.percentHundredths(d.magnitude, of: p)!)]) { _, v in v })
       direction = "下降"
     } else {
-      s = templates.fill("change.increase", ["上年": year, "差额": d.wan, "百分比": Ratio.format(Ratio.percentHundredths(d, of: p)!)])
+      s = templates.fill("change.increase", year.merging(["差额": money.text(d), "百分比": Ratio.format(Ratio.percentHundredths(d, of: p)!)]) { _, v in v })
     }
     if let reason = reason?.trimmingBlanks(), !reason.isEmpty {
       s += templates.fill("change.reason", ["方向": direction, "原因": Self.clause(reason)])
@@ -36,10 +42,10 @@ public struct Wording: Sendable {
   /// Shares of `parts` in `whole`, each its own ratio of the shown amounts; `note` is the 尾差 note when they
   /// do not add to exactly 100.00% (only for a list meant to cover the whole).
   public func shares(_ parts: [Amount], of whole: Amount) -> (texts: [String], note: String?) {
-    let w = whole.shown
-    let hs = parts.map { Ratio.percentHundredths($0.shown, of: w) ?? 0 }
+    let w = money.shown(whole)
+    let hs = parts.map { Ratio.percentHundredths(money.shown($0), of: w) ?? 0 }
     let texts = hs.map { Ratio.format($0) + "%" }
-    let coversWhole = parts.map(\.shown).sum() == w
+    let coversWhole = parts.map(money.shown).sum() == w
     let note = (coversWhole && !w.isZero && hs.reduce(0, +) != 10_000) ? templates.fill("shares.note") : nil
     return (texts, note)
   }
@@ -89,9 +95,4 @@ public struct Wording: Sendable {
     if out.hasPrefix("一十") { out.removeFirst() }
     return out
   }
-}
-
-extension Amount {
-  /// The amount as shown (rounded to 万元 hundredths): prose computes on shown figures, as a reader with a calculator does.
-  public var shown: Amount { Amount(wanCents: roundedWanCents) }
 }

@@ -13,6 +13,8 @@ public enum TextRules {
 
 /// `change.reason-missing` (warning): a change from last year beyond the edition's threshold needs a reason,
 /// because the 情况说明 must state one for every such change.
+/// `change.reason-direction` (warning): the reason argues the other way (压减一般性支出 for an increase): printed
+/// after the change it would read 增长原因主要是压减一般性支出.
 public enum ChangeRules {
   public static func needsReason(current: Amount, prior: Amount?, settings: RuleSettings) -> Bool {
     guard let prior else { return false }
@@ -26,11 +28,24 @@ public enum ChangeRules {
 
   public static func reasonMissing(subject: String, label: String, current: Amount, prior: Amount?, reason: String?,
                                    view: BudgetView, table: String?, plugin: String) -> [Diagnostic] {
-    guard reason?.isEmpty ?? true, needsReason(current: current, prior: prior, settings: view.edition.rules), let prior else { return [] }
+    if let reason, !reason.isEmpty {
+      return reasonDirection(subject: subject, label: label, current: current, prior: prior, reason: reason, view: view, table: table, plugin: plugin)
+    }
+    guard needsReason(current: current, prior: prior, settings: view.edition.rules), let prior else { return [] }
     let change = current - prior
     let word = change.isNegative ? "减少" : "增加"
     return [Diagnostic(rule: "change.reason-missing", severity: .warning, table: table, row: subject,
                        message: "\(label)比\(view.meta.priorYear)年\(word)\(change.magnitude.wan)万元（\(prior.wan) → \(current.wan)），超过须说明原因的幅度。请录入：原因 \(subject) \"……\"",
                        expected: "有原因", actual: "无", plugin: plugin)]
+  }
+
+  /// `change.reason-direction` alone, for a reason found for the change (its own or one it would borrow).
+  public static func reasonDirection(subject: String, label: String, current: Amount, prior: Amount?, reason: String?,
+                                     view: BudgetView, table: String?, plugin: String) -> [Diagnostic] {
+    guard let reason, let prior, ReasonDirection.contradicts(reason, current: current, prior: prior) else { return [] }
+    let up = current > prior, word = up ? "增加" : "减少"
+    return [Diagnostic(rule: "change.reason-direction", severity: .warning, table: table, row: subject,
+                       message: "\(label)比\(view.meta.priorYear)年\(word)\((current - prior).magnitude.wan)万元，录入的原因“\(reason)”说的却是\(up ? "减少" : "增加")，不能作为这一\(word)的原因印出。请为它录入\(word)的原因：原因 \(subject) \"……\"",
+                       expected: "\(word)的原因", actual: reason, plugin: plugin)]
   }
 }

@@ -23,7 +23,7 @@ enum MetaCommand {
         if let r = try s.wb.undo() { s.out("已撤销：\(r.command)（记录仍保留在日志中）") } else { s.out("没有可撤销的录入。") }
       } catch { s.out("✗ 撤销失败：\(ErrorText.describe(error))") }
     case "show", "显示":
-      s.show(arg.isEmpty ? (s.step.table ?? "T1") : arg)
+      s.show(arg.isEmpty ? (s.step.table ?? TableID.t1.rawValue) : arg)
     case "check", "检查":
       s.showFindings(all: true)
     case "next", "下一张":

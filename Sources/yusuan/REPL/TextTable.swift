@@ -6,7 +6,7 @@ enum TextTable {
     let labels = headerLabels(t)
     var body: [[String]] = t.rows.prefix(maxRows).map { r in
       r.cells.enumerated().map { i, c in
-        let text = c.display
+        let text = t.text(c)
         // Indent the name column (the second) by the row's level: 类, 款, 项.
         return i == 1 && r.level > 0 ? String(repeating: "　", count: r.level) + text : text
       }

@@ -1,0 +1,58 @@
+/// An edition's own rows and columns for the tables whose layout differs between provinces (Shanghai):
+/// `rows` of the two-sided tables (收支总表 T1, 财政拨款收支总表 T4) and `columns` of 收入总表 (T2) and the 三公
+/// table (T7). Absent, a table keeps the standard layout (the Anhui one, DESIGN §2).
+
+/// `rows:` of T1 or T4: the 收入 side line by line, each the sum of the funds it names (an empty list prints a
+/// line without a figure, as Shanghai's 事业收入 when the entry language has no such fund). The 支出 side is the
+/// 类 that have figures, numbered with `t1.row.class` / `t4.row.class`, then the grand totals.
+public struct TwoSidedRows: Sendable, Codable, Equatable {
+  public var income: [IncomeLine]
+}
+
+public struct IncomeLine: Sendable, Codable, Equatable {
+  public var label: String
+  /// Funds of the entry language (一般公共预算 …) whose amounts this line adds up.
+  public var sources: [String]
+
+  public var funds: [FundSource] { sources.compactMap(FundSource.init(rawValue:)) }
+}
+
+/// What an amount column of `columns:` adds up: funds (T2) or 三公 items and 机关运行经费 (T7).
+public enum LayoutWords {
+  /// The words a T7 column may name.
+  public static let operatingCost = "机关运行经费"
+  public static var threePublicColumn: [String] { ThreePublicItem.allCases.map(\.rawValue) + [operatingCost] }
+
+  /// What is wrong with a table's `rows` / `columns` (nil when nothing).
+  static func problem(_ spec: TableSpec) -> String? {
+    if let rows = spec.rows {
+      guard spec.id == .t1 || spec.id == .t4 else { return "表 \(spec.id) 不能设 rows（只有 T1、T4 可以）。" }
+      for line in rows.income {
+        let bad = line.sources.filter { FundSource(rawValue: $0) == nil }
+        if !bad.isEmpty { return "表 \(spec.id) 的“\(line.label)”中有未知的资金来源：\(bad.joined(separator: "、"))（应为 \(FundSource.allCases.map(\.rawValue).joined(separator: "、"))）。" }
+      }
+    }
+    if let columns = spec.columns {
+      let allowed: [String]
+      switch spec.id {
+      case .t2: allowed = FundSource.allCases.map(\.rawValue)
+      case .t7: allowed = threePublicColumn
+      default: return "表 \(spec.id) 不能设 columns（只有 T2、T7 可以）。"
+      }
+      for words in columns {
+        let bad = words.filter { !allowed.contains($0) }
+        if !bad.isEmpty { return "表 \(spec.id) 的 columns 中有未知的项：\(bad.joined(separator: "、"))（应为 \(allowed.joined(separator: "、"))）。" }
+      }
+      if spec.id == .t2 {
+        // Every fund must land in exactly one column, or 合计 would not equal the columns' sum.
+        let named = columns.flatMap { $0 }
+        let missing = FundSource.allCases.map(\.rawValue).filter { !named.contains($0) }
+        let twice = Set(named.filter { w in named.filter { $0 == w }.count > 1 })
+        if !missing.isEmpty || !twice.isEmpty {
+          return "表 T2 的 columns 须把每个资金来源恰好列入一列（缺：\(missing.joined(separator: "、"))；重复：\(twice.sorted().joined(separator: "、"))）。"
+        }
+      }
+    }
+    return nil
+  }
+}
