@@ -28,6 +28,8 @@ enum ScriptFile {
       if n == 1, s.hasPrefix("\u{FEFF}") { s.removeFirst() }
       out.append(.init(text: s, file: path, line: n))
     }
+    // A final line break ends the last line; it does not begin another (a one-line file is 共 1 行).
+    if let last = out.last, last.text.isEmpty, text.utf8.last == 0x0A || text.utf8.last == 0x0D { out.removeLast() }
     return out
   }
 

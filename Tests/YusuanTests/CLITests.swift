@@ -3,6 +3,18 @@ import Testing
 
 /// The real binary, end to end: the command-line contract of DESIGN §7 (exit codes, stdout/stderr, JSON).
 struct CLITests {
+  /// A final line break ends the last line: a one-line script is 共 1 行, with or without it.
+  @Test func aFinalLineBreakIsNoLine() throws {
+    let w = TestSupport.tempPath()
+    _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
+    for (k, text) in ["职责 1 \"负责统计工作。\"\n", "职责 1 \"负责统计工作。\"", "职责 1 \"负责统计工作。\"\r\n"].enumerated() {
+      let script = w + "-\(k).ys"
+      try Data(text.utf8).write(to: URL(fileURLWithPath: script))
+      let r = try CLI.run(["run", w, script])
+      #expect(r.stdout.contains("1 个脚本，共 1 行"), "\(text.debugDescription): \(r.stdout)")
+    }
+  }
+
   @Test func newRunCheckExportContract() throws {
     let w = TestSupport.tempPath()
     let new = try CLI.run(["new", w, "--department", "示例办", "--year", "2025", "--edition", "anhui-2024"])
