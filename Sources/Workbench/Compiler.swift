@@ -45,28 +45,36 @@ public struct Compiler {
       return document
     }
 
-    var part3: [Block] = []
-    var n = 0
-    for spec in printed {
-      guard let blocks = explanations[spec.id.rawValue] else { continue }
-      n += 1
-      part3.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": c.fill("explain.title", ["表名": spec.name])])))
-      part3 += blocks
-    }
-    n += 1
-    part3.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": c.fill("other.title")])))
-    var m = 0
-    for item in edition.otherMatters {
-      guard let blocks = explanations[item.key] else { continue }
-      m += 1
-      part3.append(.heading(level: 2, text: c.fill("heading.sub", number: m, ["标题": item.title])))
-      part3 += blocks
-    }
+    let part3 = explanationBlocks(explanations)
 
     let parts = [Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3)]
     if !draft { try Self.refuseStatusWording(parts, c) }
     return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
                              parts: parts + [Part(title: partTitle(3), blocks: glossary(used: Self.text(of: parts)))])
+  }
+
+  /// 情况说明: one numbered section per printed table that has an explanation, in the edition's order, then
+  /// 其他重要事项 with its items as numbered subsections.
+  func explanationBlocks(_ explanations: [String: [Block]]) -> [Block] {
+    let c = context
+    let edition = c.view.edition
+    var out: [Block] = []
+    var n = 0
+    for spec in edition.tables.sorted(by: { $0.number < $1.number }) {
+      guard let blocks = explanations[spec.id.rawValue] else { continue }
+      n += 1
+      out.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": c.fill("explain.title", ["表名": spec.name])])))
+      out += blocks
+    }
+    out.append(.heading(level: 1, text: c.fill("heading.numbered", number: n + 1, ["标题": c.fill("other.title")])))
+    var m = 0
+    for item in edition.otherMatters {
+      guard let blocks = explanations[item.key] else { continue }
+      m += 1
+      out.append(.heading(level: 2, text: c.fill("heading.sub", number: m, ["标题": item.title])))
+      out += blocks
+    }
+    return out
   }
 
   /// 名词解释: the edition's terms that `used` (the document's text) uses.
@@ -100,16 +108,7 @@ public struct Compiler {
         switch PartContent(word) {
         case .overview: blocks += overview
         case .tables: blocks += tables
-        case .explanations:
-          blocks += numberedSections(printed.map { ($0.id.rawValue, c.fill("explain.title", ["表名": $0.name])) })
-          blocks.append(.heading(level: 1, text: c.fill("heading.numbered", number: printed.filter { explanations[$0.id.rawValue] != nil }.count + 1, ["标题": c.fill("other.title")])))
-          var m = 0
-          for item in edition.otherMatters {
-            guard let b = explanations[item.key] else { continue }
-            m += 1
-            blocks.append(.heading(level: 2, text: c.fill("heading.sub", number: m, ["标题": item.title])))
-            blocks += b
-          }
+        case .explanations: blocks += explanationBlocks(explanations)
         case .matters: blocks += numberedSections(edition.otherMatters.map { ($0.key, ProseTemplates.substitute($0.title, c.standardValues)) })
         case .glossary: glossaryAt.append(parts.count)
         case .section(let key): blocks += explanations[key] ?? []
