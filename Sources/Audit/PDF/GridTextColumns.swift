@@ -9,9 +9,38 @@ import YusuanCore
 enum GridTextColumns {
   typealias Line = (words: [PDFWord], box: Box)
 
-  /// The slots, from the table's figure rows; nil when the table has no figure row (a header alone, an empty
-  /// table), which the overlap rule of `StreamColumns` reads well enough.
-  static func columns(_ lines: [Line]) -> [StreamColumns.Column]? {
+  /// The columns of a table's lines: for a later part of a table (`previous`, its first part's columns), those
+  /// columns moved to where this part prints them; otherwise this part's slots with the columns only its header
+  /// names. Nil when there is no figure row and nothing to follow (a header alone, an empty table), which the
+  /// overlap rule of `StreamColumns` reads well enough.
+  static func columns(_ lines: [Line], after previous: [StreamColumns.Column]?) -> [StreamColumns.Column]? {
+    if let previous { return slots(lines).map { moved(previous, onto: $0) } ?? previous }
+    guard var found = slots(lines), let first = lines.firstIndex(where: { $0.words.contains(where: StreamColumns.isFigure) }) else { return nil }
+    for g in blankColumns(lines[..<first].map(\.words), columns: found) {
+      found.append(StreamColumns.Column(lo: g.lo, hi: g.hi, owns: (g.lo, g.hi), anchor: g.hi, holdsFigures: true))
+    }
+    return found.sorted { $0.anchor! < $1.anchor! }
+  }
+
+  /// Columns that only a header names, left blank in every row (事业收入): a header word over no column, between
+  /// figure columns or after the last (a word beside a label column, 项目, names that column), on the header's
+  /// lowest line of column names (where 合计 and the other figure columns are named) or a name wrapped around that
+  /// line (事业单位 ⏎ 经营收入). A spanning header above that line (本年收入 over 项目 and 预算数) names no column.
+  static func blankColumns(_ header: [[PDFWord]], columns: [StreamColumns.Column]) -> [(lo: Double, hi: Double)] {
+    func overlaps(_ w: PDFWord, _ c: StreamColumns.Column) -> Bool { w.box.x1 > c.lo && w.box.x0 < c.hi }
+    let figureColumns = columns.filter(\.holdsFigures)
+    guard let leaf = header.last(where: { $0.contains { w in figureColumns.contains { overlaps(w, $0) } } })?.first?.box else { return [] }
+    let lone = header.joined().filter { w in !columns.contains { overlaps(w, $0) } }
+    return clusters(lone.sorted { $0.box.x0 < $1.box.x0 }, by: \PDFWord.box.x0, gap: 1).compactMap { g in
+      guard g.map(\.box.y0).min()! <= leaf.midY, g.map(\.box.y1).max()! >= leaf.midY else { return nil }
+      let lo = g.map(\.box.x0).min()!, hi = g.map(\.box.x1).max()!
+      let left = columns.filter { $0.hi <= lo }.max { $0.hi < $1.hi }, right = columns.filter { $0.lo >= hi }.min { $0.lo < $1.lo }
+      return (left?.holdsFigures ?? false) && (right?.holdsFigures ?? true) ? (lo, hi) : nil
+    }
+  }
+
+  /// The slots, from the table's figure rows; nil when the table has no figure row.
+  static func slots(_ lines: [Line]) -> [StreamColumns.Column]? {
     let rows = lines.map { $0.words.sorted { $0.box.x0 < $1.box.x0 } }.filter { $0.contains(where: StreamColumns.isFigure) }
     guard !rows.isEmpty else { return nil }
     func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }

@@ -42,15 +42,18 @@ enum LayoutTextPages {
     return byWidth.count < byCount.count ? .display : .characters
   }
 
-  /// The pages (split at form feeds) with one word per token, and for each page the text line each grid row holds.
-  static func pages(_ text: String) -> [PDFPage] {
+  /// The pages (split at form feeds) with one word per token, and the 0-based text line each page begins at (its
+  /// row y sits at (line − first line) × pitch).
+  static func pages(_ text: String) -> (pages: [PDFPage], firstLines: [Int]) {
     let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     let all = normalised.split(separator: "\n", omittingEmptySubsequences: false)
     let m = measure(all)
     var pages: [PDFPage] = []
+    var firstLines: [Int] = []
     var words: [PDFWord] = []
     var firstLine = 0, widest = 0
     func finishPage(upTo line: Int) {
+      firstLines.append(firstLine)
       let rows = Swift.max(line - firstLine, 1)
       pages.append(PDFPage(number: pages.count + 1, width: Double(Swift.max(widest, 1)),
                            height: Double(rows) * pitch, words: words))
@@ -86,7 +89,7 @@ enum LayoutTextPages {
       widest = Swift.max(widest, column)
     }
     finishPage(upTo: all.count)
-    return pages
+    return (pages, firstLines)
   }
 
   /// Words one space apart are one cell (1. 一般公共预算资金), unless one is a figure: pdftotext parts cells by two
@@ -105,14 +108,8 @@ enum LayoutTextPages {
   /// Reads laid-out text through the geometry reader. Blocks keep the text's own line numbers (a finding points at
   /// `file:line`); boxes in grid cells mean nothing on a page, so no spot or cell box is kept.
   static func read(_ text: String) -> (blocks: [Block], headings: [Int: Int], findings: [Diagnostic]) {
-    let pages = pages(text)
-    // The first text line of each page, to turn a spot (page, y) back into a line number.
-    var firstLines: [Int] = []
-    var line = 0
-    for page in pages {
-      firstLines.append(line)
-      line += Int((page.height / pitch).rounded())
-    }
+    // The first text line of each page turns a spot (page, y) back into a line number.
+    let (pages, firstLines) = pages(text)
     let read = PDFBlocks.read(pages, laidOutText: true)
     func textLine(_ n: Int) -> Int {
       guard let spot = read.spots[n], let page = spot.page, let box = spot.box, page >= 1, page <= firstLines.count else { return n }

@@ -52,16 +52,13 @@ enum StreamColumns {
     // single space separates two figures, they stay apart).
     let heights = source.flatMap(\.words).map(\.box.height).sorted()
     let touch = 0.1 * (heights.isEmpty ? 10 : heights[heights.count / 2])
-    func grouped(_ words: [PDFWord]) -> [(lo: Double, hi: Double, words: [PDFWord])] {
-      var groups: [(lo: Double, hi: Double, words: [PDFWord])] = []
-      for w in words.sorted(by: { $0.box.x0 < $1.box.x0 }) {
-        if let last = groups.last, w.box.x0 <= last.hi + touch {
-          groups[groups.count - 1].hi = Swift.max(last.hi, w.box.x1); groups[groups.count - 1].words.append(w)
-        } else { groups.append((w.box.x0, w.box.x1, [w])) }
-      }
-      return groups
+    var runs: [(lo: Double, hi: Double, words: [PDFWord])] = []
+    for w in source.flatMap(\.words).sorted(by: { $0.box.x0 < $1.box.x0 }) {
+      if let last = runs.last, w.box.x0 <= last.hi + touch {
+        runs[runs.count - 1].hi = Swift.max(last.hi, w.box.x1); runs[runs.count - 1].words.append(w)
+      } else { runs.append((w.box.x0, w.box.x1, [w])) }
     }
-    var groups = grouped(source.flatMap(\.words)).flatMap { splitSharedFigures($0, lines: source.map(\.words)) }
+    let groups = runs.flatMap { splitSharedFigures($0, lines: source.map(\.words)) }
     var out: [Column] = []
     for (k, g) in groups.enumerated() {
       let rightAligned = g.words.allSatisfy(isFigure) && g.words.allSatisfy { abs($0.box.x1 - g.hi) <= 2 }
@@ -71,22 +68,8 @@ enum StreamColumns {
     return out
   }
 
-  /// Columns that only a header names: a header word over no column, on the header's lowest line of column names
-  /// (the line where 合计 and the other figure columns are named), or a wrapped name around that line (事业单位 ⏎
-  /// 经营收入). A spanning header above that line (本年收入 over 项目 and 预算数) names no column.
-  static func headerOnly(_ header: [[PDFWord]], columns: [(lo: Double, hi: Double, words: [PDFWord])],
-                         grouped: ([PDFWord]) -> [(lo: Double, hi: Double, words: [PDFWord])]) -> [(lo: Double, hi: Double, words: [PDFWord])] {
-    func overlaps(_ w: PDFWord, _ g: (lo: Double, hi: Double, words: [PDFWord])) -> Bool { w.box.x1 > g.lo && w.box.x0 < g.hi }
-    let figureColumns = columns.filter { $0.words.contains(where: isFigure) }
-    guard let leaf = header.last(where: { $0.contains { w in figureColumns.contains { overlaps(w, $0) } } })?.first?.box else { return [] }
-    let lone = header.flatMap { $0 }.filter { w in !columns.contains { overlaps(w, $0) } }
-    return grouped(lone).filter { g in
-      g.words.map(\.box.y0).min()! <= leaf.midY && g.words.map(\.box.y1).max()! >= leaf.midY
-    }
-  }
-
   /// Two figures printed on one line are two cells. A group whose words overlap so that one line puts two figures
-  /// in it (figures not quite aligned, as in laid-out text) is split into as many columns as that line has figures,
+  /// in it (figures not quite aligned) is split into as many columns as that line has figures,
   /// each word going to the nearest by right edge (figures are right-aligned).
   static func splitSharedFigures(_ g: (lo: Double, hi: Double, words: [PDFWord]), lines: [[PDFWord]]) -> [(lo: Double, hi: Double, words: [PDFWord])] {
     let members = Set(g.words.map { "\($0.box.x0),\($0.box.y0)" })
@@ -105,26 +88,8 @@ enum StreamColumns {
   /// The rows of the table: each printed line's box and its cells. `reuse` gives the columns of the table's part on
   /// the previous page, so a page whose rows leave a column blank still lines up.
   static func rows(_ lines: [(words: [PDFWord], box: Box)], reuse: [Column]? = nil, grid: Bool = false) -> (columns: [Column], rows: [(box: Box, cells: [String], boxes: [Box?])]) {
-    var columns: [Column]
-    if grid, let previous = reuse {
-      // A part on the next page: pdftotext lays out each page afresh, so the previous part's columns are moved to
-      // where this part prints them.
-      columns = GridTextColumns.columns(lines).map { GridTextColumns.moved(previous, onto: $0) } ?? previous
-    } else {
-      columns = reuse ?? (grid ? GridTextColumns.columns(lines) : nil) ?? Self.columns(lines)
-    }
-    if reuse == nil, grid, columns.allSatisfy({ $0.anchor != nil }), let first = lines.firstIndex(where: { $0.words.contains(where: isFigure) }) {
-      // Columns a header names but no row fills (事业收入 left blank): figure slots of their own.
-      let blank = headerOnly(lines[..<first].map(\.words), columns: columns.map { ($0.lo, $0.hi, $0.holdsFigures ? [PDFWord(text: "0.00", box: Box(x0: $0.lo, y0: 0, x1: $0.hi, y1: 0))] : []) },
-                             grouped: { ws in GridTextColumns.clusters(ws.sorted { $0.box.x0 < $1.box.x0 }, by: \PDFWord.box.x0, gap: 1).map { g in (g.map(\.box.x0).min()!, g.map(\.box.x1).max()!, g) } })
-      // Only between figure columns or after the last: a header word beside a label column (项目) names that column.
-      let beside = blank.filter { g in
-        let left = columns.filter { $0.hi <= g.lo }.max { $0.hi < $1.hi }, right = columns.filter { $0.lo >= g.hi }.min { $0.lo < $1.lo }
-        return (left?.holdsFigures ?? false) && (right?.holdsFigures ?? true)
-      }
-      for g in beside { columns.append(Column(lo: g.lo, hi: g.hi, owns: (g.lo, g.hi), anchor: g.hi, holdsFigures: true)) }
-      columns.sort { ($0.anchor ?? $0.lo) < ($1.anchor ?? $1.lo) }
-    }
+    // Laid-out text has columns of its own (`GridTextColumns`); a PDF's come from how its words overlap.
+    let columns = (grid ? GridTextColumns.columns(lines, after: reuse) : reuse) ?? Self.columns(lines)
     guard columns.count >= 2 else { return (columns, lines.map { ($0.box, [TextLines.join($0.words)], [$0.box]) }) }
     let regions = columns.map(\.owns)
     func cells(_ words: [PDFWord]) -> [[PDFWord]] {
@@ -135,7 +100,7 @@ enum StreamColumns {
         var k = best(w.box, regions)
         if isFigure(w) {
           // Two figures on one line are two cells: one that lands where the figure before it went (columns not
-          // quite aligned, as in laid-out text) takes the next column.
+          // quite aligned) takes the next column.
           if k <= lastFigure, lastFigure + 1 < columns.count { k = lastFigure + 1 }
           lastFigure = k
         }
