@@ -127,7 +127,8 @@ struct ExpenditureRules {
     return out
   }
 
-  /// `change.reason-missing` (warning) for every 项, 类 and total whose change is beyond the threshold.
+  /// `change.reason-missing` (warning) for every 项, 类 and total whose change is beyond the threshold, and
+  /// `change.reason-direction` for a reason that argues the other way.
   func reasons() -> [Diagnostic] {
     var out: [Diagnostic] = []
     func reason(_ code: String) -> String? {
@@ -143,16 +144,16 @@ struct ExpenditureRules {
     }
     for code in view.functions.orderedCodes where code.count == 7 || view.facts.aggregatePrior(for: code) != nil {
       let row = view.functions.rows[code]!
-      out += ChangeRules.reasonMissing(subject: code, label: "\(code) \(view.name(code, .function) ?? "")", current: row.total,
-                                       prior: view.prior.amount(code), reason: reason(code), view: view, table: TableID.t5.rawValue, plugin: plugin)
+      out += ChangeRules.reasonChecks(subject: code, label: "\(code) \(view.name(code, .function) ?? "")", current: row.total,
+                                      prior: view.prior.amount(code), reason: reason(code), view: view, table: TableID.t5.rawValue, plugin: plugin)
     }
     // 类 or 款 with an aggregate prior but no current lines (spending stopped).
     for p in view.facts.priors where p.subject.count != 0 && Int(p.subject) != nil && view.functions.rows[p.subject] == nil {
-      out += ChangeRules.reasonMissing(subject: p.subject, label: "\(p.subject) \(view.name(p.subject, .function) ?? "")", current: .zero,
-                                       prior: p.amount, reason: reason(p.subject), view: view, table: TableID.t5.rawValue, plugin: plugin)
+      out += ChangeRules.reasonChecks(subject: p.subject, label: "\(p.subject) \(view.name(p.subject, .function) ?? "")", current: .zero,
+                                      prior: p.amount, reason: reason(p.subject), view: view, table: TableID.t5.rawValue, plugin: plugin)
     }
-    out += ChangeRules.reasonMissing(subject: "合计", label: "支出合计", current: view.functions.total.total, prior: view.prior.amount("合计"),
-                                     reason: view.facts.reason(for: "合计"), view: view, table: TableID.t3.rawValue, plugin: plugin)
+    out += ChangeRules.reasonChecks(subject: "合计", label: "支出合计", current: view.functions.total.total, prior: view.prior.amount("合计"),
+                                    reason: view.facts.reason(for: "合计"), view: view, table: TableID.t3.rawValue, plugin: plugin)
     // The 一般公共预算 total's change borrows the reason of the fund, or of 收入 and 合计 when it is the only fund
     // (as the prose does): one given for a decrease of 收入 does not explain an increase of spending.
     let generalSubjects = view.reasonSubjects(for: .general)

@@ -62,8 +62,8 @@ public struct OtherMattersPlugin: SectionPlugin {
         out.append(Diagnostic(rule: "operating-cost.prior-missing", severity: .warning, table: "其他重要事项", row: "机关运行经费",
                               message: "机关运行经费缺少上年预算数，说明中须比较增减。请录入：机关运行经费 \(c.amount.scriptText) 上年 金额", plugin: id))
       }
-      out += ChangeRules.reasonMissing(subject: "机关运行经费", label: "机关运行经费", current: c.amount, prior: c.prior,
-                                       reason: f.reason(for: "机关运行经费"), view: view, table: "其他重要事项", plugin: id)
+      out += ChangeRules.reasonChecks(subject: "机关运行经费", label: "机关运行经费", current: c.amount, prior: c.prior,
+                                      reason: f.reason(for: "机关运行经费"), view: view, table: "其他重要事项", plugin: id)
     } else if administrative {
       out.append(Diagnostic(rule: "operating-cost.missing", severity: .error, table: "其他重要事项", row: "机关运行经费",
                             message: "尚未录入机关运行经费。行政单位须公开机关运行经费财政拨款预算及其增减。请用：机关运行经费 金额 上年 金额", plugin: id))

@@ -71,8 +71,8 @@ public struct RevenuePlugin: SectionPlugin {
     let single = revenues.count == 1
     for r in revenues {
       let reason = view.facts.reason(for: r.source.rawValue) ?? (single ? view.facts.reason(for: "收入") ?? view.facts.reason(for: "合计") : nil)
-      out += ChangeRules.reasonMissing(subject: r.source.rawValue, label: view.edition.names(of: r.source).revenue, current: r.amount, prior: r.prior,
-                                       reason: reason, view: view, table: TableID.t2.rawValue, plugin: id)
+      out += ChangeRules.reasonChecks(subject: r.source.rawValue, label: view.edition.names(of: r.source).revenue, current: r.amount, prior: r.prior,
+                                      reason: reason, view: view, table: TableID.t2.rawValue, plugin: id)
     }
     return out
   }

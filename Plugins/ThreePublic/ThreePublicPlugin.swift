@@ -67,8 +67,8 @@ public struct ThreePublicPlugin: SectionPlugin {
         out.append(Diagnostic(rule: "three-public.prior-missing", severity: .warning, table: TableID.t7.rawValue, row: f.item.rawValue, column: "上年预算",
                               message: "\(f.item.rawValue)缺少上年预算数，“三公”经费说明须说明比上年增减。请录入：三公 \(f.item.rawValue) \(f.amount.scriptText) 上年 金额", plugin: id))
       }
-      out += ChangeRules.reasonMissing(subject: f.item.rawValue, label: f.item.rawValue, current: f.amount, prior: f.prior,
-                                       reason: view.facts.reason(for: f.item.rawValue) ?? view.facts.reason(for: "三公"), view: view, table: TableID.t7.rawValue, plugin: id)
+      out += ChangeRules.reasonChecks(subject: f.item.rawValue, label: f.item.rawValue, current: f.amount, prior: f.prior,
+                                      reason: view.facts.reason(for: f.item.rawValue) ?? view.facts.reason(for: "三公"), view: view, table: TableID.t7.rawValue, plugin: id)
     }
     return out
   }

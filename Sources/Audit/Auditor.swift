@@ -14,6 +14,8 @@ public struct AuditContext: Sendable {
   public let profile: DocumentProfile
   /// The figures the tables print, by name: built once, asked by every prose rule.
   let facts: DocumentFacts
+  /// How many decimals the document's percentages should print (the change and share rules both ask).
+  let percentPrecision: PercentPrecision
 
   public init(document: AuditDocument, catalog: Catalog?, residueWords: [String], editions: [Edition] = []) {
     self.document = document; self.catalog = catalog; self.residueWords = residueWords
@@ -21,6 +23,7 @@ public struct AuditContext: Sendable {
     template = TemplateDetector.choose(document, editions: editions)
     profile = DocumentProfile(document)
     facts = DocumentFacts(document: document, catalog: catalog, scanned: scanned)
+    percentPrecision = PercentPrecision(template: template, scanned: scanned)
   }
 
   func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: String, _ severity: Severity, _ message: String,

@@ -8,12 +8,12 @@ struct PercentPrecision: Sendable {
   /// Whether the requirement is the template's (two decimals) rather than the document's own habit.
   let byTemplate: Bool
 
-  init(_ c: AuditContext) {
-    if c.template.edition != nil { required = 2; byTemplate = true; return }
+  init(template: TemplateChoice, scanned: [ScannedParagraph]) {
+    if template.edition != nil { required = 2; byTemplate = true; return }
     byTemplate = false
     // Whole percentages (100%) are printed so in any habit: the habit is read from the others.
     var counts: [Int: Int] = [:]
-    for sp in c.scanned {
+    for sp in scanned {
       for ch in sp.changes { if let p = ch.percent, p.decimals > 0 { counts[p.decimals, default: 0] += 1 } }
       for s in sp.shares where s.percent.decimals > 0 { counts[s.percent.decimals, default: 0] += 1 }
     }

@@ -11,7 +11,7 @@ import YusuanCore
 enum ChangeRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
-    let precision = PercentPrecision(c)
+    let precision = c.percentPrecision
     for sp in c.scanned {
       var format: [String] = []
       for ch in sp.changes {

@@ -20,7 +20,7 @@ enum ShareRule {
 
   static func run(_ c: AuditContext) -> [Diagnostic] {
     let facts = DocumentFacts(c)
-    let precision = PercentPrecision(c)
+    let precision = c.percentPrecision
     var out: [Diagnostic] = []
     for sp in c.scanned where !sp.shares.isEmpty {
       let p = sp.paragraph

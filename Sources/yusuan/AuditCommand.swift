@@ -24,13 +24,9 @@ struct AuditCommand: ParsableCommand {
       throw CLIFailure.input("--format html 需要用 --out 指定报告文件，例如：yusuan audit 文件.pdf --format html --out 审读报告.html")
     }
     let doc: AuditDocument
-    // .doc, .xls, .wps, .rtf, .html and OpenDocument are read through LibreOffice, converted in a scratch folder.
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-convert-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let input = try ForeignDocument.readable(document, scratch: scratch)
-    if let note = input.note { Output.err(note + "\n") }
-    // Findings name the officer's file, not the conversion.
-    do { doc = input.note == nil ? try DocumentReader.read(url: input.url) : try DocumentReader.read(data: try Data(contentsOf: input.url), name: URL(fileURLWithPath: document).lastPathComponent, url: input.url) }
+    // .doc, .xls, .wps, .rtf, .html and OpenDocument are read through LibreOffice (ForeignDocument).
+    do { doc = try ForeignDocument.read(document) }
+    catch let e as CLIFailure { throw e }
     catch let e as AuditReadError { throw CLIFailure.input(e.message) }
     catch { throw CLIFailure.input("无法读取“\(document)”：\(ErrorText.describe(error))") }
     if let dir = tablesDirectory { try writeTables(doc, to: URL(fileURLWithPath: dir)) }

@@ -39,6 +39,18 @@ enum ForeignDocument {
     return nil
   }
 
+  /// The document `audit` and `import` read: `path` itself, or its conversion through LibreOffice in a scratch
+  /// folder removed afterwards (the note said on standard error, findings naming the officer's file, not the
+  /// conversion). The reader's own errors are thrown as they are.
+  static func read(_ path: String) throws -> AuditDocument {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-convert-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let input = try readable(path, scratch: scratch)
+    guard let note = input.note else { return try DocumentReader.read(url: input.url) }
+    Output.err(note + "\n")
+    return try DocumentReader.read(data: try Data(contentsOf: input.url), name: URL(fileURLWithPath: path).lastPathComponent, url: input.url)
+  }
+
   /// The file to read: `path` itself, or its conversion in `scratch` (the caller removes it), with a note to print.
   static func readable(_ path: String, scratch: URL) throws -> (url: URL, note: String?) {
     let url = URL(fileURLWithPath: path)

@@ -20,17 +20,13 @@ struct ImportCommand: ParsableCommand {
     let forms = try loadForms()
     if document.lowercased().hasSuffix(".csv") || document.lowercased().hasSuffix(".xlsx") { return try importTable(forms: forms, mode: m) }
     let doc: AuditDocument
-    // .doc, .xls, .wps, .rtf, .html and OpenDocument are read through LibreOffice, converted in a scratch folder.
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-convert-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: scratch) }
     if let plan = ForeignDocument.plan(URL(fileURLWithPath: document)), plan.format.hasPrefix("xlsx") {
       // A spreadsheet to import is the budget system's export, read by its columns (--map).
       throw CLIFailure.input("“\(document)”是\(plan.described)。预算管理系统导出的表请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再导入。")
     }
-    let input = try ForeignDocument.readable(document, scratch: scratch)
-    if let note = input.note { Output.err(note + "\n") }
-    // Findings name the officer's file, not the conversion.
-    do { doc = input.note == nil ? try DocumentReader.read(url: input.url) : try DocumentReader.read(data: try Data(contentsOf: input.url), name: URL(fileURLWithPath: document).lastPathComponent, url: input.url) }
+    // .doc, .wps, .rtf, .html and .odt are read through LibreOffice (ForeignDocument).
+    do { doc = try ForeignDocument.read(document) }
+    catch let e as CLIFailure { throw e }
     catch { throw CLIFailure.input(ErrorText.describe(error)) }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let facts = wb.facts

@@ -26,8 +26,8 @@ public enum ChangeRules {
     return pct >= settings.reasonPercentHundredths
   }
 
-  public static func reasonMissing(subject: String, label: String, current: Amount, prior: Amount?, reason: String?,
-                                   view: BudgetView, table: String?, plugin: String) -> [Diagnostic] {
+  public static func reasonChecks(subject: String, label: String, current: Amount, prior: Amount?, reason: String?,
+                                  view: BudgetView, table: String?, plugin: String) -> [Diagnostic] {
     if let reason, !reason.isEmpty {
       return reasonDirection(subject: subject, label: label, current: current, prior: prior, reason: reason, view: view, table: table, plugin: plugin)
     }
