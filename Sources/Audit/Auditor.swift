@@ -16,6 +16,9 @@ public struct AuditContext: Sendable {
   let facts: DocumentFacts
   /// How many decimals the document's percentages should print (the change and share rules both ask).
   let percentPrecision: PercentPrecision
+  /// The unit the prose prints most of its figures in: findings about prose speak it (a 元 document is told
+  /// 2476260.58, not 247.63). 万元 when the prose states no figure or as many in 万元.
+  let proseUnit: MoneyUnit
 
   public init(document: AuditDocument, catalog: Catalog?, residueWords: [String], editions: [Edition] = []) {
     self.document = document; self.catalog = catalog; self.residueWords = residueWords
@@ -24,7 +27,12 @@ public struct AuditContext: Sendable {
     profile = DocumentProfile(document)
     facts = DocumentFacts(document: document, catalog: catalog, scanned: scanned)
     percentPrecision = PercentPrecision(template: template, scanned: scanned)
+    let units = scanned.flatMap { $0.amounts.map(\.unit) }
+    proseUnit = [MoneyUnit.yuan, .qian].first { u in units.filter { $0 == u }.count > units.filter { $0 == .wan }.count } ?? .wan
   }
+
+  /// An amount as the prose's findings print it, in `proseUnit` with two decimals.
+  func money(_ a: Amount) -> String { a.shown(in: proseUnit) }
 
   func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: String, _ severity: Severity, _ message: String,
           expected: String? = nil, actual: String? = nil) -> Diagnostic {

@@ -7,9 +7,9 @@ struct DocumentFacts {
                              "收支总预算", "收支预算", "收入预算", "支出预算", "本年收入", "本年支出", "当年财政拨款收入", "财政拨款收支总预算"]
 
   var total: Amount?
+  /// Exact figures, as the tables print them in their own unit: a prose figure states one of them at its own
+  /// precision (`ProseAmount.states`), so 元 prose is compared to the 分 and 万元 prose to what it can show.
   var index: [String: [Amount]] = [:]
-  /// For tables in 元: a figure cut (not rounded) to 0.01 万元 → the figure rounded, where the two differ.
-  var truncations: [Amount: Amount] = [:]
 
   init(_ c: AuditContext) { self = c.facts }
 
@@ -27,10 +27,7 @@ struct DocumentFacts {
         for col in shape.amountColumns {
           let v = t.value(row, col)
           guard let exact = v.value, !v.isBlank else { continue }
-          // Prose states 万元 to two decimals: a table printed in 元 is compared as the prose would print it
-          // (half-up to 0.01 万元, DESIGN §4).
-          let a = t.moneyUnit == .wan ? exact : Amount(wanCents: exact.roundedWanCents)
-          if t.moneyUnit != .wan, case let cut = Amount(wanCents: exact.fen / 10_000), cut != a { truncations[cut] = a }
+          let a = exact
           let colName = NameKey.of(t.columns[col])
           // The 三公 table: items are columns, years are rows; the first row is this year's budget.
           if t.kind == .threePublic, row.cells.first.map({ !$0.contains("增减") }) ?? true, t.rows.first.map({ $0.cells == row.cells }) ?? false {
@@ -66,9 +63,31 @@ struct DocumentFacts {
     if total == nil {
       // No tables: the total the prose states most often for the whole budget.
       var counts: [Amount: Int] = [:]
-      for sp in scanned { for a in sp.amounts where Self.totalAliases.contains(where: { a.subject.hasSuffix($0) }) { counts[a.amount, default: 0] += 1 } }
+      for sp in scanned { for a in sp.amounts where Self.isTotal(a.subject) { counts[a.amount, default: 0] += 1 } }
       total = counts.max { $0.value < $1.value || $0.value == $1.value && $0.key < $1.key }?.key
     }
+  }
+
+  /// A whole's name without the words that vary between mentions of it: 一般公共预算财政拨款支出, 一般公共预算拨款支出
+  /// and 本年一般公共预算支出预算数 are one whole.
+  static func wholeKey(_ name: String) -> String {
+    var k = NameKey.of(name)
+    for w in ["财政拨款", "拨款"] { k = k.replacingOccurrences(of: w, with: "") }
+    for p in ["本年度", "本年", "年度", "全年", "本部门", "本单位", "部门", "单位"] where k.hasPrefix(p) && k.count > p.count + 1 { k = String(k.dropFirst(p.count)) }
+    var changed = true
+    while changed {
+      changed = false
+      for suffix in ["预算数", "预算", "总额", "合计", "总计", "数"] where k.hasSuffix(suffix) && k.count > suffix.count + 1 {
+        k = String(k.dropLast(suffix.count)); changed = true
+      }
+    }
+    return k
+  }
+
+  /// Whether a prose subject names the whole budget (收支总预算, 本年一般公共预算拨款支出), not a part of it (基本支出预算).
+  static func isTotal(_ subject: String) -> Bool {
+    let k = wholeKey(subject)
+    return totalAliases.contains { wholeKey($0) == k }
   }
 
   /// The figures the tables print for a prose subject, trying the subject as written and without a trailing 预算.

@@ -45,9 +45,9 @@ public struct PrintedPercent: Sendable, Equatable {
   }
 
   /// Evidence for a reader: `15.90 ÷ 612.42 = 2.5963…%`.
-  public static func working(_ part: Amount, _ whole: Amount) -> String {
-    guard let v = ratio(part, whole, decimals: 4) else { return "\(part.wan) ÷ 0" }
-    return "\(part.wan) ÷ \(whole.wan) = \(format(v, decimals: 4).dropLast())…%"
+  public static func working(in unit: MoneyUnit = .wan, _ part: Amount, _ whole: Amount) -> String {
+    guard let v = ratio(part, whole, decimals: 4) else { return "\(part.shown(in: unit)) ÷ 0" }
+    return "\(part.shown(in: unit)) ÷ \(whole.shown(in: unit)) = \(format(v, decimals: 4).dropLast())…%"
   }
 
   /// True when the printed value is the exact ratio rounded to the printed number of decimals.

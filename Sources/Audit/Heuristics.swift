@@ -96,6 +96,19 @@ enum Heuristics {
     label(s) != nil || isTitle(s) || unit(s) != nil || isPartHeading(s) || s.hasPrefix("注：") || s.hasPrefix("注:")
   }
 
+  /// The depth of the numbering a paragraph starts with, whatever its length: 一、 1, （一） 2, 1. / 1、 3, （1） 4,
+  /// ① 5. A breakdown (其中：) that spills into the next paragraphs ends at a sibling or an outer item.
+  static func listLevel(_ s: String) -> Int? {
+    let t = s.trimmingBlanks()
+    if isPartHeading(t) { return 0 }
+    if t.match(#"^[一二三四五六七八九十]+[、.．]"#) != nil { return 1 }
+    if t.match(#"^[（(][一二三四五六七八九十]+[）)]"#) != nil { return 2 }
+    if t.match(#"^\d{1,2}\s*[.．、](?![\d,])"#) != nil { return 3 }
+    if t.match(#"^[（(]\d{1,2}[）)]"#) != nil { return 4 }
+    if t.match(#"^[①-⑳]"#) != nil { return 5 }
+    return nil
+  }
+
   /// A numbered item (`1.`, `12、`, `（3）`) or a heading; `180.00万` at a line start is a figure, not item 180.
   static func startsNewParagraph(_ s: String) -> Bool {
     headingLevel(s) != nil || s.match(#"^(\d{1,2}[.．、](?![\d,])|[（(]\d+[）)])"#) != nil

@@ -9,12 +9,35 @@ public struct ProseAmount: Sendable {
   public var range: NSRange
   /// The name the figure is about, cleaned of numbering, department and year (may be empty).
   public var subject: String
+  /// The unit and decimals it is printed with: the precision it claims (457.9万元: 万元, 1 decimal).
+  public var unit: MoneyUnit
+  public var decimals: Int
+
+  /// Whether this figure is `exact` shown at its own precision, half away from zero: 1,202.96万元 states
+  /// 12,029,561.84 元, 457.9万元 states 457.90 万元, 2476260.58元 only itself. Prose in 元 beside tables in 元 is
+  /// compared to the 分, prose in 万元 to what its digits can show.
+  public func states(_ exact: Amount) -> Bool { exact.rounded(toDecimals: decimals, of: unit) == amount }
+
+  /// Whether it is `exact` with digits dropped instead of rounded (1,202.95万元 for 12,029,561.84 元).
+  public func truncates(_ exact: Amount) -> Bool { !states(exact) && exact.truncated(toDecimals: decimals, of: unit) == amount }
+
+  /// `exact` in this figure's unit with two decimals, for messages (12,029,561.84 元 in 万元 prose → `1202.96`).
+  public func shown(_ exact: Amount) -> String { exact.shown(in: unit) }
+
+  /// `exact` rounded as this figure should have printed it, at its own decimals (234567.9 for 234567.89 元 at one).
+  public func rounding(_ exact: Amount) -> String {
+    let r = exact.rounded(toDecimals: decimals, of: unit).shown(in: unit)
+    let drop = decimals >= 2 ? 0 : decimals == 1 ? 1 : 3
+    return String(r.dropLast(drop))
+  }
 }
 
-/// A share: `457.9万元，占87%`.
+/// A share: `457.9万元，占87%`, or of a named whole: `2016908.34元，占基本支出预算的81.45%`.
 public struct ProseShare: Sendable {
   public var amount: ProseAmount
   public var percent: PrintedPercent
+  /// The whole it names (基本支出预算), when it names one; nil for 占87% and 占比87%, whose whole is the context's.
+  public var base: String? = nil
 }
 
 /// A year-on-year change: `612.42万元，比2023年预算减少36.35万元，下降5.60%`.
@@ -55,7 +78,10 @@ public enum ProseScanner {
   /// of a longer number (`3,121.42` is not read as `121.42`).
   static let number = #"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"#
   static let amountRE = regex(number + #"\s*(万元|千元|元)"#)
-  static let shareRE = regex(number + #"\s*(万元|千元|元)\s*[，,]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*%"#)
+  /// `X万元，占Y%`, `占比Y%`, `占比为Y%`, or with the whole named: `占基本支出的Y%`, `占一般公共预算支出比重为Y%`.
+  static let shareRE = regex(number + #"\s*(万元|千元|元)\s*[，,]?\s*(?:约)?占(?<base>[^，,。；;%\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为|是)?\s*(?<pct>\d+(?:\.\d+)?)\s*%"#)
+  /// Words that say "the share" without naming a whole: 占比, 占总额, 占全部.
+  static let unnamedWholes: Set<String> = ["", "比", "总额", "总数", "合计", "全部", "总量", "总"]
   /// A change on last year, in the ways documents word it: 比/较/与 2024年(预算/执行数) or 上年 or 同比; then
   /// 增加/减少/新增 (or 增长/下降) X万元 with an optional 增长/下降/增幅为 Y%, or Y% first then X万元 (比上年增长10.00%，
   /// 增加10.00万元), or 持平/无变化. Named groups, so that the alternatives read the same way.
@@ -92,12 +118,17 @@ public enum ProseScanner {
     for m in amountRE.matches(in: text, range: all) {
       let unit = MoneyUnit(rawValue: ns.substring(with: m.range(at: 2))) ?? .wan
       guard case .success(let a) = AmountParser.parse(ns.substring(with: m.range(at: 1)), defaultUnit: unit) else { continue }
-      amounts.append(ProseAmount(amount: a, text: ns.substring(with: m.range), range: m.range, subject: subject(before: m.range.location, in: ns)))
+      let digits = ns.substring(with: m.range(at: 1))
+      let decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
+      amounts.append(ProseAmount(amount: a, text: ns.substring(with: m.range), range: m.range, subject: subject(before: m.range.location, in: ns),
+                                 unit: unit, decimals: decimals))
     }
     var shares: [ProseShare] = []
     for m in shareRE.matches(in: text, range: all) {
-      guard let a = amounts.first(where: { $0.range.location == m.range.location }), let pct = PrintedPercent(ns.substring(with: m.range(at: 3))) else { continue }
-      shares.append(ProseShare(amount: a, percent: pct))
+      guard let a = amounts.first(where: { $0.range.location == m.range.location }), let pct = PrintedPercent(ns.substring(with: m.range(withName: "pct"))) else { continue }
+      var base = NameKey.of(ns.substring(with: m.range(withName: "base")))
+      for suffix in ["的", "比重", "比例", "为"] where base.hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
+      shares.append(ProseShare(amount: a, percent: pct, base: unnamedWholes.contains(base) ? nil : base))
     }
     var changes: [ProseChange] = []
     for m in changeRE.matches(in: text, range: all) {

@@ -25,7 +25,7 @@ enum ChangeRule {
         }
         let prior = cur - ch.signedDelta
         if prior.isNegative {
-          out.append(c.at(p, "audit.prose.change-impossible", .error, "\(quote)：减少额 \(ch.delta.wan) 大于本年数 \(cur.wan)，上年数成了负数，数字有误。", actual: ch.excerpt))
+          out.append(c.at(p, "audit.prose.change-impossible", .error, "\(quote)：减少额 \(c.money(ch.delta)) 大于本年数 \(c.money(cur))，上年数成了负数，数字有误。", actual: ch.excerpt))
           continue
         }
         guard let pct = ch.percent, let word = ch.percentWord else { continue }
@@ -35,14 +35,14 @@ enum ChangeRule {
         }
         if prior.isZero {
           out.append(c.at(p, "audit.prose.new-item", .error,
-            "\(quote)：上年为0（本年 \(cur.wan) − 增加 \(ch.delta.wan) = 0），增长率无从计算，应写“新增\(ch.delta.wan)万元”，不写“\(word)\(pct.text)”。",
-            expected: "新增\(ch.delta.wan)万元", actual: "\(word)\(pct.text)"))
+            "\(quote)：上年为0（本年 \(c.money(cur)) − 增加 \(c.money(ch.delta)) = 0），增长率无从计算，应写“新增\(c.money(ch.delta))\(c.proseUnit.rawValue)”，不写“\(word)\(pct.text)”。",
+            expected: "新增\(c.money(ch.delta))\(c.proseUnit.rawValue)", actual: "\(word)\(pct.text)"))
           continue
         }
         let right = PrintedPercent.twoDecimals(ch.delta, prior) ?? "?"
         if !pct.agrees(ch.delta, prior) {
           out.append(c.at(p, "audit.prose.change-percent", .error,
-            "\(quote)：上年为 \(prior.wan)（\(cur.wan) \(ch.direction > 0 ? "−" : "+") \(ch.delta.wan)），\(PrintedPercent.working(ch.delta, prior))，应为 \(right)，印作 \(pct.text)。",
+            "\(quote)：上年为 \(c.money(prior))（\(c.money(cur)) \(ch.direction > 0 ? "−" : "+") \(c.money(ch.delta))），\(PrintedPercent.working(in: c.proseUnit, ch.delta, prior))，应为 \(right)，印作 \(pct.text)。",
             expected: right, actual: pct.text))
         }
         if precision.breaks(decimals: pct.decimals, exact: right) { format.append(precision.required == 2 ? "\(pct.text)（应为 \(right)）" : pct.text) }

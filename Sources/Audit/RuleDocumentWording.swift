@@ -80,7 +80,7 @@ enum DocumentWordingRule {
       for (sp, ch) in changes where executed(ch.basis) {
         guard let other = changes.first(where: { !executed($0.1.basis) && $0.1.current?.amount == ch.current?.amount && $0.1.priorYear == ch.priorYear }) else { continue }
         out.append(c.at(sp.paragraph, "audit.prose.change-basis", .warning,
-          "同一数字 \(ch.current!.amount.wan) 万元，「\(ch.excerpt)」与「\(other.1.excerpt)」分别和\(ch.priorYear)年的两个口径（\(ch.basis)、\(other.1.basis.isEmpty ? "预算" : other.1.basis)）比较，增减额也不同（\(ch.delta.wan) 与 \(other.1.delta.wan)）。请统一比较口径并说明。",
+          "同一数字 \(c.money(ch.current!.amount))\(c.proseUnit.rawValue)，「\(ch.excerpt)」与「\(other.1.excerpt)」分别和\(ch.priorYear)年的两个口径（\(ch.basis)、\(other.1.basis.isEmpty ? "预算" : other.1.basis)）比较，增减额也不同（\(c.money(ch.delta)) 与 \(c.money(other.1.delta))）。请统一比较口径并说明。",
           expected: "同一口径", actual: "\(ch.basis) / \(other.1.basis.isEmpty ? "预算" : other.1.basis)"))
         return out
       }

@@ -44,7 +44,7 @@ enum OtherMattersRule {
             expected: "购置公务用车N辆", actual: clause))
         } else if let count, let cost, (count == 0) != cost.isZero {
           out.append(c.at(p, "audit.prose.vehicle-purchase", .warning,
-            "购置公务用车\(count)辆，购置费却为\(cost.wan)万元，两者矛盾。", expected: count == 0 ? "0.00" : "大于0", actual: cost.wan))
+            "购置公务用车\(count)辆，购置费却为\(c.money(cost))\(c.proseUnit.rawValue)，两者矛盾。", expected: count == 0 ? "0.00" : "大于0", actual: c.money(cost)))
         }
       }
     }
@@ -81,10 +81,10 @@ enum OtherMattersRule {
     guard let op = c.scanned.lazy.compactMap({ sp in sp.amounts.first { $0.subject.contains("机关运行经费") }.map { (sp, $0) } }).first else { return [] }
     var publicCost = c.scanned.lazy.compactMap { $0.amounts.first { NameKey.of($0.subject) == "公用经费" } }.first?.amount
     if publicCost == nil { publicCost = DocumentFacts(c).figures(for: "公用经费")?.first }
-    guard let pub = publicCost, op.1.amount > pub else { return [] }
+    guard let pub = publicCost.map({ $0.rounded(toDecimals: op.1.decimals, of: op.1.unit) }), op.1.amount > pub else { return [] }
     return [c.at(op.0.paragraph, "audit.prose.operating-cost", .warning,
-      "机关运行经费 \(op.1.amount.wan)万元大于公用经费 \(pub.wan)万元。机关运行经费是公用经费的一部分，不应更大；请核对。",
-      expected: "≤ \(pub.wan)", actual: op.1.amount.wan)]
+      "机关运行经费 \(c.money(op.1.amount))\(c.proseUnit.rawValue)大于公用经费 \(c.money(pub))\(c.proseUnit.rawValue)。机关运行经费是公用经费的一部分，不应更大；请核对。",
+      expected: "≤ \(c.money(pub))", actual: c.money(op.1.amount))]
   }
 
   static func performance(_ c: AuditContext) -> [Diagnostic] {
@@ -107,8 +107,8 @@ enum OtherMattersRule {
       let count = firstInt(sp.paragraph.text, #"(\d+)\s*个项目"#)
       if !total.isZero && stated != total {
         out.append(c.at(sp.paragraph, "audit.prose.performance-amount", .error,
-          "绩效目标设置情况说涉及资金 \(stated.wan)万元，而所附 \(targets.count) 张项目支出绩效目标表的年度资金总额合计 \(total.wan)万元。",
-          expected: total.wan, actual: stated.wan))
+          "绩效目标设置情况说涉及资金 \(c.money(stated))\(c.proseUnit.rawValue)，而所附 \(targets.count) 张项目支出绩效目标表的年度资金总额合计 \(c.money(total))\(c.proseUnit.rawValue)。",
+          expected: c.money(total), actual: c.money(stated)))
       }
       if let count, count != targets.count {
         out.append(c.at(sp.paragraph, "audit.prose.performance-amount", .warning,

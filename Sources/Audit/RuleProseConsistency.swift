@@ -32,8 +32,8 @@ enum ContradictionRule {
       for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta && sameQuantity(ch, first.1) {
         // Neither statement is taken for the right one: the reader sees both and the two last-year figures they imply.
         out.append(c.at(sp.paragraph, "audit.prose.contradiction", .error,
-          "同一个数 \(ch.current!.amount.wan)万元与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(first.1.prior!.wan)），本段说「\(ch.excerpt)」（上年 \(ch.prior!.wan)）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
-          expected: "同一个上年数", actual: "\(first.1.prior!.wan) 与 \(ch.prior!.wan)"))
+          "同一个数 \(c.money(ch.current!.amount))\(c.proseUnit.rawValue)与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(c.money(first.1.prior!))），本段说「\(ch.excerpt)」（上年 \(c.money(ch.prior!))）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
+          expected: "同一个上年数", actual: "\(c.money(first.1.prior!)) 与 \(c.money(ch.prior!))"))
       }
     }
     return out
@@ -48,7 +48,10 @@ enum ItemListRule {
     let bySection = Dictionary(grouping: c.scanned.filter { $0.paragraph.section != nil }, by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
     for (_, paras) in bySection.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) {
       let isItem: (ScannedParagraph) -> Bool = { $0.paragraph.text.match(#"^\s*\d+\s*[.．、]"#) != nil }
-      guard let total = paras.first(where: { !isItem($0) && $0.changes.contains { $0.current != nil } })?.changes.first(where: { $0.current != nil }) else { continue }
+      // The total is stated before the items; a paragraph after them is a part of an item (1. 基本支出…其中：工资福利…).
+      guard let firstItem = paras.first(where: isItem)?.paragraph.index,
+            let total = paras.first(where: { $0.paragraph.index < firstItem && !isItem($0) && $0.changes.contains { $0.current != nil } })?
+              .changes.first(where: { $0.current != nil }) else { continue }
       let items = paras.filter(isItem).compactMap { $0.changes.first { $0.current != nil } }
       guard items.count >= 2, let tc = total.current?.amount else { continue }
       let curSum = items.map { $0.current!.amount }.sum()
@@ -56,20 +59,20 @@ enum ItemListRule {
       let where_ = paras.first(where: isItem)!.paragraph
       if curSum != tc {
         out.append(c.at(where_, "audit.prose.items-sum", .warning,
-          "本节总述「\(total.excerpt)」，而下列 \(items.count) 项本年数之和为 \(curSum.wan)（\(items.map { $0.current!.amount.wan }.joined(separator: "+"))），与 \(tc.wan) 不符。",
-          expected: tc.wan, actual: curSum.wan))
+          "本节总述「\(total.excerpt)」，而下列 \(items.count) 项本年数之和为 \(c.money(curSum))（\(items.map { c.money($0.current!.amount) }.joined(separator: "+"))），与 \(c.money(tc)) 不符。",
+          expected: c.money(tc), actual: c.money(curSum)))
       }
       let priorsAgree = tc - total.signedDelta == curSum - deltaSum
       if deltaSum != total.signedDelta && !(priorsAgree && curSum != tc) {
         out.append(c.at(where_, "audit.prose.items-sum", .warning,
-          "本节总述增减 \(signed(total.signedDelta))万元，而下列 \(items.count) 项增减之和为 \(signed(deltaSum))万元：上年数或增减额有误（上年合计 \((tc - total.signedDelta).wan) ≠ 各项上年之和 \((curSum - deltaSum).wan)）。",
-          expected: signed(total.signedDelta), actual: signed(deltaSum)))
+          "本节总述增减 \(signed(total.signedDelta, c))\(c.proseUnit.rawValue)，而下列 \(items.count) 项增减之和为 \(signed(deltaSum, c))\(c.proseUnit.rawValue)：上年数或增减额有误（上年合计 \(c.money((tc - total.signedDelta))) ≠ 各项上年之和 \(c.money((curSum - deltaSum)))）。",
+          expected: signed(total.signedDelta, c), actual: signed(deltaSum, c)))
       }
     }
     return out
   }
 
-  static func signed(_ a: Amount) -> String { (a.isNegative ? "−" : "+") + a.magnitude.wan }
+  static func signed(_ a: Amount, _ c: AuditContext) -> String { (a.isNegative ? "−" : "+") + c.money(a.magnitude) }
 }
 
 /// `audit.prose.parts-sum` (error): “总额X万元，其中A…Y万元；其他…Z万元” — parts that exceed the total, or a
@@ -87,8 +90,12 @@ enum PartsRule {
       if tail.isEmpty || tail == "：" || tail == ":" {
         parts = []
         var previous = sp.paragraph.index
+        // The list ends at the next item of the total's own level or an outer one (1. 基本支出…其中： ends at 2. 项目支出).
+        let own = Heuristics.listLevel(sp.paragraph.text)
         for next in c.scanned.dropFirst(i + 1).prefix(8) {
-          guard next.paragraph.index == previous + 1, let a = next.amounts.first, !a.subject.isEmpty else { break }
+          if let l = Heuristics.listLevel(next.paragraph.text), l <= (own ?? 2) { break }
+          guard next.paragraph.index == previous + 1, next.paragraph.section == sp.paragraph.section,
+                let a = next.amounts.first, !a.subject.isEmpty else { break }
           parts.append(a)
           previous = next.paragraph.index
         }
@@ -117,14 +124,14 @@ enum PartsRule {
       let closed = parts.contains { $0.subject.contains("其他") || $0.subject.contains("其它") }
       guard sum > total.amount || (closed && sum != total.amount) else { continue }
       out.append(c.at(sp.paragraph, "audit.prose.parts-sum", .error,
-        "「\(total.subject)\(total.text)」其中所列 \(parts.map { "\($0.subject.isEmpty ? "" : $0.subject)\($0.amount.wan)" }.joined(separator: " + ")) = \(sum.wan)，\(sum > total.amount ? "超过" : "不等于")总额 \(total.amount.wan)（差 \((sum - total.amount).magnitude.wan)）。",
-        expected: total.amount.wan, actual: sum.wan))
+        "「\(total.subject)\(total.text)」其中所列 \(parts.map { "\($0.subject.isEmpty ? "" : $0.subject)\(c.money($0.amount))" }.joined(separator: " + ")) = \(c.money(sum))，\(sum > total.amount ? "超过" : "不等于")总额 \(c.money(total.amount))（差 \(c.money((sum - total.amount).magnitude))）。",
+        expected: c.money(total.amount), actual: c.money(sum)))
     }
     return out
   }
 }
 
-/// `audit.prose.truncated` (warning): the prose cuts a 元 figure to 万元 instead of rounding it (1,202.95 for
+/// `audit.prose.truncated` (warning): the prose cuts a table's figure instead of rounding it (1,202.95万元 for
 /// 12,029,561.84 元 = 1,202.956184 万元 → 1,202.96).
 /// `audit.prose.figure` (error): a named figure in prose (工资福利支出187.62万元) differs from every figure the
 /// tables print under that name (表3: 185.62). Only names the tables know are checked. A funding source named as
@@ -159,24 +166,25 @@ enum ProseFigureRule {
         if isSourceName(a.subject) && isPartOfBreakdown(a, in: sp) { continue }
         // A figure for a 科目 named by its whole path is checked exactly by SubjectPathRule.
         if subjectItems.contains(where: { $0.amount.range == a.range || $0.prior?.range == a.range }) { continue }
-        guard let figures = facts.figures(for: a.subject), !figures.contains(a.amount) else { continue }
-        if let rounded = facts.truncations[a.amount], figures.contains(rounded) {
+        guard let figures = facts.figures(for: a.subject), !figures.contains(where: a.states) else { continue }
+        let shown = figures.map(a.shown).joined(separator: "、")
+        if let exact = figures.first(where: a.truncates) {
           out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
-            "说明中「\(a.subject)\(a.text)」是把表中以元列示的数字截尾到万元，四舍五入应为 \(rounded.wan) 万元。",
-            expected: rounded.wan, actual: a.amount.wan))
+            "说明中「\(a.subject)\(a.text)」是把表中的数字截尾而不是四舍五入，四舍五入应为 \(a.rounding(exact))\(a.unit.rawValue)。",
+            expected: a.rounding(exact), actual: a.rounding(a.amount)))
           continue
         }
         // With a table left unread, the figure may be that table's (the 三公 公务接待费 beside the 基本支出 row of
         // the same name): it could not be checked, which is not an error.
         if let unread = unreadTable {
           out.append(c.at(sp.paragraph, "audit.prose.figure", .info,
-            "未能核对说明中「\(a.subject)\(a.text)」：已读出的表中“\(a.subject)”是 \(figures.map(\.wan).joined(separator: "、"))，但《\(unread)》未能读出，这一数字可能出自该表。",
-            expected: figures.map(\.wan).joined(separator: " 或 "), actual: a.amount.wan))
+            "未能核对说明中「\(a.subject)\(a.text)」：已读出的表中“\(a.subject)”是 \(shown)，但《\(unread)》未能读出，这一数字可能出自该表。",
+            expected: shown, actual: a.shown(a.amount)))
           continue
         }
         out.append(c.at(sp.paragraph, "audit.prose.figure", .error,
-          "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(figures.map(\.wan).joined(separator: "、"))）都不相符。",
-          expected: figures.map(\.wan).joined(separator: " 或 "), actual: a.amount.wan))
+          "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(shown)\(a.unit.rawValue)）都不相符。",
+          expected: figures.map(a.shown).joined(separator: " 或 "), actual: a.shown(a.amount)))
       }
     }
     return out

@@ -66,7 +66,7 @@ enum SubjectPathRule {
           let code = row.cell(cc)
           guard code.count == 7, names[code] == keys[2], names[String(code.prefix(5))] == keys[1], names[String(code.prefix(3))] == keys[0],
                 let v = t.value(row, amountColumn).value else { continue }
-          return (t, row, t.moneyUnit == .wan ? v : Amount(wanCents: v.roundedWanCents))
+          return (t, row, v)
         }
       }
     }
@@ -83,7 +83,7 @@ enum SubjectPathRule {
         if let p = item.prior, let s = item.stated, s.word == "持平" {
           if p.amount != item.amount.amount {
             out.append(c.at(sp.paragraph, "audit.prose.subject-change", .error,
-              "「\(name)」执行数 \(p.amount.wan) 万元、安排 \(item.amount.amount.wan) 万元，并不持平，文中却写“持平”。",
+              "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，并不持平，文中却写“持平”。",
               expected: item.amount.amount > p.amount ? "增加" : "减少", actual: "持平"))
           }
         } else if let p = item.prior, let s = item.stated {
@@ -91,26 +91,26 @@ enum SubjectPathRule {
           let saysUp = s.word == "增加" || s.word == "增长", saysDown = !saysUp
           if (up && saysDown) || (down && saysUp) {
             out.append(c.at(sp.paragraph, "audit.prose.subject-change", .error,
-              "「\(name)」执行数 \(p.amount.wan) 万元、安排 \(item.amount.amount.wan) 万元，是\(up ? "增加" : "减少")，文中却写“\(s.word)\(s.percent.text)”。",
+              "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，是\(up ? "增加" : "减少")，文中却写“\(s.word)\(s.percent.text)”。",
               expected: up ? "增加" : "减少", actual: s.word))
           } else if !p.amount.isZero, !s.percent.agrees((item.amount.amount - p.amount).magnitude, p.amount) {
             let right = PrintedPercent.ratio((item.amount.amount - p.amount).magnitude, p.amount, decimals: s.percent.decimals).map { PrintedPercent.format($0, decimals: s.percent.decimals) } ?? "—"
             out.append(c.at(sp.paragraph, "audit.prose.subject-change", .error,
-              "「\(name)」执行数 \(p.amount.wan) 万元、安排 \(item.amount.amount.wan) 万元，变化为 \(PrintedPercent.working((item.amount.amount - p.amount).magnitude, p.amount))，应写 \(right)，文中写 \(s.percent.text)。",
+              "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，变化为 \(PrintedPercent.working(in: c.proseUnit, (item.amount.amount - p.amount).magnitude, p.amount))，应写 \(right)，文中写 \(s.percent.text)。",
               expected: right, actual: s.percent.text))
           }
         }
         guard hasTables else { continue }
         guard let f = figure(for: item.path, in: c.document) else { unresolved.append(name); continue }
-        if f.amount != item.amount.amount, f.table.moneyUnit != .wan, let exact = f.table.value(f.row, TableShape(f.table).amountColumns.first ?? 0).value,
-           Amount(wanCents: exact.fen / 10_000) == item.amount.amount {
+        let p = item.amount
+        if p.truncates(f.amount) {
           out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
-            "说明中「\(name)」\(item.amount.text)是把表中的 \(f.table.show(t: f.row)) 截尾到万元，四舍五入应为 \(f.amount.wan) 万元。",
-            expected: f.amount.wan, actual: item.amount.amount.wan))
-        } else if f.amount != item.amount.amount {
+            "说明中「\(name)」\(p.text)是把表中的 \(f.table.show(t: f.row)) 截尾而不是四舍五入，四舍五入应为 \(p.rounding(f.amount))\(p.unit.rawValue)。",
+            expected: p.rounding(f.amount), actual: p.rounding(p.amount)))
+        } else if !p.states(f.amount) {
           out.append(c.at(sp.paragraph, "audit.prose.subject", .error,
-            "说明中「\(name)」\(item.amount.text)，而\(f.table.ref)中该科目（\(f.row.cell(TableShape(f.table).codeColumn ?? 0))）为 \(f.table.show(t: f.row))\(f.table.moneyUnit == .wan ? "" : "，即 \(f.amount.wan) 万元")。",
-            expected: f.amount.wan, actual: item.amount.amount.wan))
+            "说明中「\(name)」\(p.text)，而\(f.table.ref)中该科目（\(f.row.cell(TableShape(f.table).codeColumn ?? 0))）为 \(f.table.show(t: f.row))\(f.table.moneyUnit == p.unit ? "" : "，即 \(p.shown(f.amount))\(p.unit.rawValue)")。",
+            expected: p.shown(f.amount), actual: p.shown(p.amount)))
         }
       }
     }

@@ -83,6 +83,37 @@ public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConve
     return "\(sign)\(v / 100).\(frac < 10 ? "0" : "")\(frac)"
   }
 
+  /// The amount at the precision a printed figure claims, `decimals` places of `unit`, half away from zero:
+  /// 12,029,561.84 元 at two decimals of 万元 is 1,202.96 万元. A precision finer than 1 分 leaves it exact.
+  public func rounded(toDecimals decimals: Int, of unit: MoneyUnit) -> Amount {
+    let step = Self.step(decimals, unit)
+    let q = fen / step, r = fen % step
+    let away = r.magnitude * 2 >= UInt64(step) ? (fen < 0 ? -1 : 1) : 0
+    return Self.saturating((q + Int64(away)).multipliedReportingOverflow(by: step), negative: fen < 0)
+  }
+
+  /// The amount cut (toward zero) to that precision: what a figure shows when its digits are dropped, not rounded.
+  public func truncated(toDecimals decimals: Int, of unit: MoneyUnit) -> Amount {
+    let step = Self.step(decimals, unit)
+    return Amount(fen: fen / step * step)
+  }
+
+  /// 分 per last printed digit: 10 000 for two decimals of 万元, 1 for two decimals of 元.
+  static func step(_ decimals: Int, _ unit: MoneyUnit) -> Int64 {
+    var step = unit.fenPerUnit
+    for _ in 0..<max(0, decimals) where step % 10 == 0 { step /= 10 }
+    return step
+  }
+
+  /// Two decimals of `unit`, as a document in that unit prints it: `612.42` (万元), `6124200.00` (元).
+  public func shown(in unit: MoneyUnit) -> String {
+    switch unit {
+    case .wan: return wan
+    case .yuan: return yuan
+    case .qian: return Self.formatCents(rounded(toDecimals: 2, of: .qian).fen / 1_000)
+    }
+  }
+
   public var description: String { wan }
 
   public func encode(to encoder: Encoder) throws {
