@@ -61,10 +61,10 @@ let package = Package(
       dependencies: ["YusuanCore", "CZlibDeflate"],
       path: "Sources/Audit"
     ),
-    // The pipeline: the ordered plugin registry, entry application, checking.
+    // The pipeline: the ordered plugin registry, entry application, checking, publishing (compile and write the files).
     .target(
       name: "Workbench",
-      dependencies: ["YusuanCore", "YusuanStore", .product(name: "Yams", package: "Yams")] + sectionPlugins.map { .target(name: $0.name) },
+      dependencies: ["YusuanCore", "YusuanStore", "Renderers", .product(name: "Yams", package: "Yams")] + sectionPlugins.map { .target(name: $0.name) },
       path: "Sources/Workbench"
     ),
     // libedit, through a small shim header (see PLATFORM-NOTES: globals via inline accessors, wcwidth declared).

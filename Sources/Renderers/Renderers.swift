@@ -1,7 +1,7 @@
 // The renderers of a PublishedDocument; one file per format.
 //
 // Every renderer is an enum with `render(_:) throws -> Data` conforming to `DocumentRenderer`,
-// which adds the same `write` helpers to all of them. `OutputFormat` picks one by name for `compile`.
+// which adds the same `write` helpers to all of them. `OutputFormat` picks one by name for `Workbench.publish`.
 import Foundation
 import YusuanCore
 
@@ -29,7 +29,7 @@ extension DocumentRenderer {
   }
 }
 
-/// The formats `compile --format` accepts, except pdf (made from the docx by `PDFConverter`).
+/// The formats a renderer writes: what `Workbench.publish` writes, except pdf (made from the docx by `PDFConverter`).
 public enum OutputFormat: String, CaseIterable, Sendable {
   case docx, xlsx, html, md, json
 

@@ -3,7 +3,7 @@ import YusuanCore
 import YusuanStore
 
 /// The pipeline, readable in one place: open the workbook → apply entries (REPL, script, import) as facts →
-/// plugins derive and validate → (narrative → renderers, in the compile stage).
+/// plugins derive and validate → `compile` (narrative, tables) → `publish` (Publish.swift: refuse or draft, the files).
 public final class Workbench {
   public let store: WorkbookStore
   public let forms: FormsLibrary

@@ -424,10 +424,8 @@ final class Bench {
           let findings = wb.check()
           if findings.errorCount > 0 { tally.with { $0.errors += 1; $0.findings += findings.count }; return }
           if mode == "compile", let out {
-            let doc = try wb.compile(draft: false)
             let d = URL(fileURLWithPath: out + "/" + String(files[i].dropLast(7)), isDirectory: true)
-            try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-            for f in OutputFormat.allCases { try f.write(doc, toDirectory: d) }
+            _ = try wb.publish(to: d, formats: Set(PublishFormat.allCases).subtracting([.pdf]), draft: false, findings: findings)
           }
           tally.with { $0.ok += 1; $0.findings += findings.count }
         } catch {

@@ -1,5 +1,4 @@
 import Foundation
-import Renderers
 import Workbench
 import YusuanCore
 import YusuanStore
@@ -64,20 +63,18 @@ enum Bureau {
     }
   }
 
-  static func compile(_ file: String, forms: FormsLibrary, out: URL, formats: [OutputFormat], draft: Bool) -> Outcome {
+  static func compile(_ file: String, forms: FormsLibrary, out: URL, formats: Set<PublishFormat>, draft: Bool) -> Outcome {
     let (checkedOutcome, opened) = checked(file, forms: forms)
     var o = checkedOutcome
     guard let wb = opened else { return o }
-    if o.errors > 0 && !draft {
-      o.status = .refused
-      o.message = "尚有 \(o.errors) 条错误，未生成（可加 --draft 生成草稿）"
-      return o
-    }
     do {
-      let doc = try wb.compile(draft: draft)
       let dir = out.appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
-      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-      for f in formats { o.outputs.append(try f.write(doc, toDirectory: dir, durable: false).path) }
+      let report = try wb.publish(to: dir, formats: formats, draft: draft, findings: o.diagnostics, durable: false)
+      if report.isRefused {
+        o.status = .refused
+        o.message = "尚有 \(o.errors) 条错误，未生成（可加 --draft 生成草稿）"
+      }
+      o.outputs = report.written.map(\.path)
     } catch {
       o.status = .unreadable
       o.message = ErrorText.describe(error)

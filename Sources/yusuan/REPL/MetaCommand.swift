@@ -1,5 +1,4 @@
 import Foundation
-import Renderers
 import Workbench
 import YusuanCore
 
@@ -68,15 +67,16 @@ enum MetaCommand {
     return lines.joined(separator: "\n")
   }
 
+  /// Every format, the PDF too, as `yusuan compile` writes them; with errors a draft rather than a refusal, since the
+  /// officer compiles mid-walk to look. A PDF that cannot be made is said, not passed over.
   static func compile(_ dir: String, _ s: ReplSession) {
     do {
-      let errors = s.wb.check().errorCount
-      let doc = try s.wb.compile(draft: errors > 0)
-      let url = URL(fileURLWithPath: dir)
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-      var written: [String] = []
-      for f in OutputFormat.allCases { written.append(try f.write(doc, toDirectory: url).path) }
-      s.out((errors > 0 ? "仍有 \(errors) 条错误，已生成草稿（每页标“草稿”）：" : "已生成：") + written.joined(separator: "、"))
+      let findings = s.wb.check()
+      let errors = findings.errorCount
+      s.out("正在生成……")
+      let report = try s.wb.publish(to: URL(fileURLWithPath: dir), draft: errors > 0, findings: findings)
+      s.out((errors > 0 ? "仍有 \(errors) 条错误，已生成草稿（每页标“草稿”）：" : "已生成：") + report.written.map(\.path).joined(separator: "、"))
+      if let why = report.pdfSkipped { s.out("⚠ 未生成 PDF：\(why)") }
     } catch {
       s.out("✗ 生成失败：\(ErrorText.describe(error))")
     }
