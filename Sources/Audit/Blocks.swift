@@ -16,7 +16,7 @@ enum PlainTextBlocks {
     let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
       .split(separator: "\n", omittingEmptySubsequences: false)
     for (i, raw) in lines.enumerated() { rows.add(String(raw), line: i + 1) }
-    return rows.finished()
+    return HardWrappedText.join(rows.finished())
   }
 }
 

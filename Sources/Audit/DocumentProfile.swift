@@ -19,11 +19,13 @@ public struct DocumentProfile: Sendable, Equatable {
     let units = cover.components(separatedBy: "单位预算").count - 1, depts = cover.components(separatedBy: "部门预算").count - 1
     kind = units > 0 && depts == 0 ? .unit : depts > 0 && units == 0 ? .department : nil
     if let r = cover.match(#"(省级|市级|区级|县级|旗级|乡级|镇级)"#) { level = String(cover[r]) }
-    // The year: the one most table titles (or the cover) print before 年.
+    // The year: the one most table titles print before 年, or the cover before 预算 (2025年部门预算; not the 2022 of
+    // a 文件 it cites, 川财预〔2022〕12号 (2022年修订), nor the 决算 year a page without a title compares with).
     var counts: [Int: Int] = [:]
-    for text in doc.tables.compactMap(\.title) + [cover] {
+    for text in doc.tables.compactMap(\.title) {
       if let r = text.match(#"(20\d{2})\s*年"#), let y = Int(text[r].prefix(4)) { counts[y, default: 0] += 1 }
     }
+    if let r = cover.match(#"(20\d{2})\s*年度?[^，,。；;（(\d]{0,12}预算"#), let y = Int(cover[r].prefix(4)) { counts[y, default: 0] += 1 }
     year = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     var names: [String: Int] = [:]
     for title in doc.tables.compactMap(\.title) {

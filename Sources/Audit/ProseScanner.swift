@@ -140,7 +140,11 @@ public enum ProseScanner {
       let year = group("year").flatMap { Int($0) } ?? 0
       // The current figure: the last amount before 比 in the same sentence, after any earlier change.
       let sentenceStart = max(lastDelimiter(in: ns, before: m.range.location, set: "。；;"), changes.last.map { NSMaxRange($0.range) } ?? 0)
-      let current = amounts.last { $0.range.location >= sentenceStart && NSMaxRange($0.range) <= m.range.location }
+      // Not the base of a rate (完成全年预算84.82万元的73.2%，比上年…): that figure is not the one compared.
+      let current = amounts.last { a in
+        a.range.location >= sentenceStart && NSMaxRange(a.range) <= m.range.location
+          && ns.substring(with: NSRange(location: NSMaxRange(a.range), length: min(12, ns.length - NSMaxRange(a.range)))).match(#"^\s*的\s*\d+(\.\d+)?\s*%"#) == nil
+      }
       var c = ProseChange(current: current, priorYear: year, direction: 0, delta: .zero, deltaText: "0", percentWord: nil, percent: nil,
                           excerpt: excerpt(ns, from: current?.range.location ?? m.range.location, to: NSMaxRange(m.range)), range: m.range)
       c.basis = (group("basis") ?? "").trimmingBlanks()

@@ -20,7 +20,7 @@ enum ChangeRule {
         let quote = "「\(ch.excerpt)」"
         if ch.direction == 0 { continue }
         if ch.delta.isZero {
-          out.append(c.at(p, "audit.prose.zero-change", .warning, "\(quote)：变化为0，应写“与\(ch.priorYear)年持平”，不写增加0万元、增长0%。", expected: "与上年持平", actual: ch.excerpt))
+          out.append(c.at(p, "audit.prose.zero-change", .warning, "\(quote)：变化为0，应写“与\(ch.priorLabel)持平”，不写增加0万元、增长0%。", expected: "与上年持平", actual: ch.excerpt))
           continue
         }
         let prior = cur - ch.signedDelta

@@ -60,7 +60,8 @@ enum DocumentWordingRule {
     guard let year = c.profile.year else { return [] }
     var out: [Diagnostic] = []
     for sp in c.scanned {
-      let wrong = sp.changes.filter { $0.priorYear != 0 && $0.priorYear != year - 1 }
+      // A base labelled as another comparison (比2019年（疫情前）) is one the writer chose, not a wrong 同比.
+      let wrong = sp.changes.filter { $0.priorYear != 0 && $0.priorYear != year - 1 && !$0.basis.contains("（") && !$0.basis.contains("(") }
       guard let first = wrong.first else { continue }
       out.append(c.at(sp.paragraph, "audit.prose.change-year", .warning,
         "本文件是\(year)年预算，「\(first.excerpt)」却与\(first.priorYear)年比较；同比应与\(year - 1)年比较。", expected: "\(year - 1)年", actual: "\(first.priorYear)年"))

@@ -9,14 +9,15 @@ enum NameTypoRule {
     guard let catalog = c.catalog else { return [] }
     // Catalog names by length, for the one-character comparison.
     var byLength: [Int: [String]] = [:]
-    for name in Set(catalog.entries.values.map(\.name)) where name.count >= 3 { byLength[name.count, default: []].append(name) }
+    for name in Set(catalog.entries.values.map(\.name)) where name.count >= 4 { byLength[name.count, default: []].append(name) }
     let known = Set(catalog.entries.values.map { NameKey.of($0.name) })
     var out: [Diagnostic] = []
     for p in c.document.paragraphs where !p.isHeading && p.text.contains("、") {
       for list in lists(in: p.text) {
         let exact = list.filter { known.contains(NameKey.of($0)) }
         guard exact.count >= 3, exact.count * 2 >= list.count else { continue }
-        for item in list where !known.contains(NameKey.of(item)) && item.count >= 3 {
+        // One character of three is a different word as often as a typo (水电费 is not a misprinted 邮电费).
+        for item in list where !known.contains(NameKey.of(item)) && item.count >= 4 {
           let near = (byLength[item.count] ?? []).filter { differsByOne(item, $0) }
           guard near.count == 1, let right = near.first else { continue }
           out.append(c.at(p, "audit.text.name-typo", .info,

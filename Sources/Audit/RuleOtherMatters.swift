@@ -23,11 +23,13 @@ enum OtherMattersRule {
       // 共有车辆2辆，其中：主要领导干部用车1辆、机要通信用车1辆 / 其中车辆17辆，价值450.14万元
       if let held = firstInt(text, #"车辆\s*(\d+)\s*辆"#), held > 0 {
         let parts = allInts(text, #"[\p{Han}（）()]{2,12}?用车\s*(\d+)\s*辆"#).filter { !$0.label.contains("购置") }
-        if parts.isEmpty {
+        // 共有车辆1辆，为一般公务用车 (均为/全部为): one category named for all of them is a breakdown.
+        let allOneKind = text.match(#"车辆\s*\d+\s*辆\s*[，,]?\s*(?:均|全部|都)?(?:为|是)[\p{Han}（）()]{2,12}?用车"#) != nil
+        if parts.isEmpty && !allOneKind {
           out.append(c.at(p, "audit.prose.vehicle-category", .warning,
             "车辆\(held)辆没有按类别列出。国有资产占用情况应写明其中主要领导干部用车、机要通信用车、应急保障用车、执法执勤用车、特种专业技术用车等各几辆。",
             expected: "按类别列出", actual: "车辆\(held)辆"))
-        } else if parts.map(\.value).reduce(0, +) != held {
+        } else if !parts.isEmpty, parts.map(\.value).reduce(0, +) != held {
           out.append(c.at(p, "audit.prose.vehicle-category", .error,
             "各类用车合计 \(parts.map(\.value).reduce(0, +)) 辆（\(parts.map { "\($0.label)\($0.value)辆" }.joined(separator: "、"))），与共有车辆 \(held) 辆不符。",
             expected: "\(held)", actual: "\(parts.map(\.value).reduce(0, +))"))
@@ -125,6 +127,11 @@ enum OtherMattersRule {
     return out
   }
 
+  /// 商品和服务支出 items that provinces count as 人员经费 by their own rules: 委托业务费 paying staff hired outside
+  /// the 编制 (广西 lists it among 人员经费), 工会经费, 福利费, and 其他交通费用 (公务交通补贴). Listing them there is a
+  /// province's convention, not an error.
+  static let personnelByConvention: Set<String> = ["30227", "30228", "30229", "30239"]
+
   static func economicLists(_ c: AuditContext) -> [Diagnostic] {
     guard let catalog = c.catalog else { return [] }
     var out: [Diagnostic] = []
@@ -136,7 +143,8 @@ enum OtherMattersRule {
         if let end = list.firstIndex(where: { "。；;".contains($0) }) { list = String(list[..<end]) }
         let items = list.split(whereSeparator: { "、，,".contains($0) }).map { String($0).replacingOccurrences(of: "等", with: "").trimmingBlanks() }
         let wrong = items.compactMap { item -> String? in
-          guard let e = catalog.entries(named: item, in: .economic).first, wrongPrefixes.contains(where: { e.code.hasPrefix($0) }) else { return nil }
+          guard let e = catalog.entries(named: item, in: .economic).first, wrongPrefixes.contains(where: { e.code.hasPrefix($0) }),
+                kind == "公用经费" || !personnelByConvention.contains(e.code) else { return nil }
           return "\(item)（\(e.code)）"
         }
         if !wrong.isEmpty {

@@ -79,12 +79,20 @@ enum ItemListRule {
 /// list closed by 其他 that does not reach it (固定资产 970.18 ≠ 450.14 + 228.76). Parts may follow in the next
 /// paragraphs when a paragraph ends with 其中：.
 enum PartsRule {
+  /// A figure that compares rather than states a part: a change or difference (比年初预算增加1317.14万元, 差值为0.9万元)
+  /// or the base of a comparison (年初预算为2万元, 完成预算29.6万元的92.8%). Neither a total nor a part.
+  static func isComparison(_ subject: String) -> Bool {
+    subject.contains("比") || subject.contains("较") || subject.match(#"(差值|差额|相差|完成|年初预算|上年预算|上年执行|上年决算|去年|增加|减少|增长|下降|节约|超支)"#) != nil
+  }
+
   static func run(_ c: AuditContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
     for (i, sp) in c.scanned.enumerated() {
       let ns = ProseScanner.normalize(sp.paragraph.text) as NSString
       let r = ns.range(of: "其中")
-      guard r.location != NSNotFound, let total = sp.amounts.last(where: { a in NSMaxRange(a.range) <= r.location && !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } }) else { continue }
+      guard r.location != NSNotFound, let total = sp.amounts.last(where: { a in
+        NSMaxRange(a.range) <= r.location && !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } && !isComparison(a.subject)
+      }) else { continue }
       var parts: [ProseAmount]
       let tail = ns.substring(from: NSMaxRange(r)).trimmingBlanks()
       if tail.isEmpty || tail == "：" || tail == ":" {
@@ -104,8 +112,16 @@ enum PartsRule {
         // The breakdown ends with its bracket, or with its sentence: the next sentence states other totals.
         let rest = NSRange(location: r.location, length: ns.length - r.location)
         let end = inParens ? ns.range(of: "）", range: rest).location : ns.range(of: "。", range: rest).location
-        let stop = end == NSNotFound ? ns.length : end
-        parts = sp.amounts.filter { $0.range.location > r.location && NSMaxRange($0.range) <= stop && !$0.subject.contains("比") }
+        var stop = end == NSNotFound ? ns.length : end
+        // Nor past the next item of an outer list (，三、公务接待费…), another breakdown (其中) or another total (支出总计…).
+        let after = NSRange(location: NSMaxRange(r), length: stop - NSMaxRange(r))
+        for pattern in [#"[，,；;：:。]\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"#, "其中"] {
+          if let m = Patterns.regex(pattern).firstMatch(in: ns as String, range: after) { stop = min(stop, m.range.location) }
+        }
+        if let next = sp.amounts.first(where: { $0.range.location > r.location && $0.range.location < stop && ($0.subject.contains("总计") || $0.subject.contains("合计")) }) {
+          stop = min(stop, next.range.location - (next.subject as NSString).length)
+        }
+        parts = sp.amounts.filter { $0.range.location > r.location && NSMaxRange($0.range) <= stop && !isComparison($0.subject) }
         // Only the parts that are not themselves changes (比…增加X万元).
         parts = parts.filter { a in !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } }
         // Nor the breakdown of a part in brackets after it: 公务用车购置及运行费4.20万元（公务用车购置费0.00万元；运行维护费4.20万元）.

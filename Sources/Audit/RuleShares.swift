@@ -56,7 +56,10 @@ enum ShareRule {
     // against what the tables print for that total (or the document's total), that is the base; the misprinted
     // total is reported on its own.
     let printed = (opening.flatMap { facts.figures(for: $0.subject) } ?? []).flatMap { asPrinted($0, by: shares[0].amount) }
-    let candidates = [chosen] + printed + (facts.total.map { asPrinted($0, by: shares[0].amount) } ?? [])
+    // Any larger figure stated before the shares may be their whole (a 决算 sentence states the budget, then the
+    // actual, then shares of the actual); the first is only the default.
+    let stated = sp.amounts.filter { $0.range.location < first && $0.amount >= largest && !$0.amount.isZero }.map(\.amount)
+    let candidates = [chosen] + stated + printed + (facts.total.map { asPrinted($0, by: shares[0].amount) } ?? [])
     // When no base makes every share right, report against the tables' figure for the stated total if the
     // statement itself is a misprint (the shares are then wrong by the right total, not by the misprint).
     let fallback = !printed.isEmpty && !printed.contains(chosen) && section == chosen ? printed[0] : chosen

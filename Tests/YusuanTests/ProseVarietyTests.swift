@@ -90,4 +90,99 @@ import Testing
     let f = try Self.findings(prose)
     #expect(!f.contains { $0.rule == "audit.prose.items-sum" }, "\(f.map(\.message))")
   }
+
+  /// Prose alone, as in a page of a document without its tables.
+  static func proseFindings(_ text: String) throws -> [Diagnostic] {
+    let doc = try DocumentReader.read(data: Data(("示例县统计局2025年部门预算\n" + text + "\n").utf8), name: "t.txt")
+    return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
+      .filter { !$0.rule.hasPrefix("audit.required") && !$0.rule.hasPrefix("audit.read") && !$0.rule.hasPrefix("audit.numbering") }
+  }
+
+  /// Text copied out of a PDF, broken at the page width inside words, quotes and figures (as pdftotext prints it).
+  static let wrapped: String = {
+    let paragraphs = [
+      "2025年一般公共预算拨款支出1493924.60元，其中：基本支出1440224.60元，项目支出53700元，具体支出预算如下：",
+      "（一）基本支出预算1440224.60元，同比减少12602.40元，下降0.87%。主要用于在职人员的工资和“机关运行经费”等方面的支出，保障单位的日常运转和正常履职。",
+      "（二）项目支出预算53700元，同比增加53700元，原因是新增了统计调查项目的经费，用于开展本年度的各项统计调查工作。",
+      "（三）按支出功能分类，一般公共服务支出1440224.60元，主要用于机关的日常运转；统计信息事务支出53700元，主要用于统计调查。",
+      "（四）按支出经济分类，工资福利支出1200000.00元，主要用于在职人员的基本工资、津贴补贴和奖金；商品和服务支出240224.60元，主要用于办公费、印刷费和差旅费等方面。",
+      "（五）本单位2025年政府采购预算53700元，全部为服务类采购，主要用于委托第三方机构开展统计调查和数据处理等各项服务工作。",
+      "（六）截至2024年12月31日，本单位共有车辆1辆，为一般公务用车；单位价值100万元以上的设备0台（套），本年度未安排购置车辆和大型设备。",
+    ]
+    var lines = ["五、一般公共预算支出情况说明"]
+    for p in paragraphs {
+      var line = ""
+      for ch in p {
+        if DisplayWidth.of(line + String(ch)) > 52 { lines.append(line); line = "" }
+        line.append(ch)
+      }
+      lines.append(line)
+    }
+    return lines.joined(separator: "\n")
+  }()
+
+  @Test func hardWrappedTextIsReadAsParagraphs() throws {
+    let lines = Self.wrapped.split(separator: "\n").map(String.init)
+    #expect(HardWrappedText.wrapWidth(lines) != nil)
+    let clean = try Self.proseFindings(Self.wrapped)
+    #expect(clean.isEmpty, "\(clean.map { "\($0.rule) \($0.message)" })")
+    // Joined, a change split over two lines is checked: 12602.40 ÷ 1452827.00 = 0.8674…% is 0.87%, not 0.78%.
+    let wrong = try Self.proseFindings(Self.wrapped.replacingOccurrences(of: "下降0.87%", with: "下降0.78%"))
+    #expect(wrong.map(\.rule) == ["audit.prose.change-percent"], "\(wrong.map(\.message))")
+    // Paragraph-per-line text (copied from Word) has no common width and is left as it is.
+    let seed = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/001_d4b356eb47825e97.txt"), encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(HardWrappedText.wrapWidth(seed) == nil)
+  }
+
+  @Test func wordsThatAreNotTyposOrErrorsElsewhere() throws {
+    // 水电费 is a word, not a misprinted 邮电费; a nine-character name one character off is a typo.
+    let list = "商品和服务支出31.42万元，主要包括：办公费、印刷费、水电费、差旅费、公用用车运行维护费等。"
+    let typos = try Self.proseFindings(list).filter { $0.rule == "audit.text.name-typo" }
+    #expect(typos.map(\.actual) == ["公用用车运行维护费"])
+    // 委托业务费 paying staff hired outside the 编制 is 人员经费 by some provinces' rules; 办公费 never is.
+    #expect(try !Self.proseFindings("人员经费809961.19元，主要包括：基本工资、津贴补贴、住房公积金、委托业务费。").contains { $0.rule == "audit.prose.economic-class" })
+    #expect(try Self.proseFindings("人员经费809961.19元，主要包括：基本工资、津贴补贴、住房公积金、办公费。").contains { $0.rule == "audit.prose.economic-class" })
+  }
+
+  @Test func theDocumentYearIsTheBudgetsNotACitedFilesYear() throws {
+    let doc = try DocumentReader.read(data: Data("根据《预算公开实施办法》（川财预〔2022〕12号，2022年修订），现将2025年部门预算公开如下。\n一、收支预算情况\n2025年支出预算1969万元，较2024年的2190万元减少221万元，下降10.09%。\n".utf8), name: "t.txt")
+    #expect(DocumentProfile(doc).year == 2025)
+    // A comparison the writer labels as another base is not a wrong 同比.
+    let f = try Self.proseFindings("一、“三公”经费\n2025年“三公”经费预算62.07万元，比上年预算增加38.97万元，增长168.70%，比2019年（疫情前）预算减少24.87万元，下降28.61%。")
+    #expect(!f.contains { $0.rule == "audit.prose.change-year" }, "\(f.map(\.message))")
+  }
+
+  @Test func comparisonsAreNeitherTotalsNorParts() throws {
+    // The figure before 其中 is a change: the total is the figure it changes.
+    let change = "一、“三公”经费\n2025年“三公”经费预算8237.23万元，比年初预算增加1317.14万元。其中：因公出国（境）费0万元，公务用车购置及运行维护费7634.75万元，公务接待费602.48万元。"
+    let f1 = try Self.proseFindings(change)
+    #expect(!f1.contains { $0.rule == "audit.prose.parts-sum" }, "\(f1.map(\.message))")
+    #expect(try Self.proseFindings(change.replacingOccurrences(of: "602.48", with: "702.48")).contains { $0.rule == "audit.prose.parts-sum" })
+    // Triplets of 支出 / 年初预算 / 差值: only the 支出 figures are parts.
+    let triplets = "一、“三公”经费\n“三公”经费支出2.05万元，年初预算为2.95万元，差值为0.9万元。其中：公务用车运行维护费0万元，年初预算为0.95万元，差值为0.95万元；公务接待费支出2.05万元，年初预算为2万元，差值为0.05万元。"
+    let f2 = try Self.proseFindings(triplets)
+    #expect(!f2.contains { $0.rule == "audit.prose.parts-sum" }, "\(f2.map(\.message))")
+    // A breakdown ends at the next item of the outer list, and before another total.
+    let outer = "一、“三公”经费\n2025年公务用车购置及运行费预算150万元，其中公务用车运行费150万元，公务用车购置费0万元，三、2025年公务接待费预算200万元。"
+    #expect(try !Self.proseFindings(outer).contains { $0.rule == "audit.prose.parts-sum" })
+    let totals = "一、政府性基金\n政府性基金收入总计3319万元，其中本级收入103万元、上级补助收入1331万元、上年结余1885万元；政府性基金支出总计3319万元、本级支出1703万元。"
+    #expect(try !Self.proseFindings(totals).contains { $0.rule == "audit.prose.parts-sum" })
+  }
+
+  @Test func aShareMayBeOfAnyLargerFigureStatedBeforeIt() throws {
+    // The budget, then the actual, then shares of the actual: 20.10 ÷ 22.62 = 88.86%.
+    let text = "一、“三公”经费\n“三公”经费预算为44.52万元，实际支出22.62万元。其中公务接待费为20.10万元，占88.86%；公务用车运行维护费2.52万元，占11.14%。"
+    let f = try Self.proseFindings(text)
+    #expect(!f.contains { $0.rule.hasPrefix("audit.prose.share") || $0.rule == "audit.prose.list-sum" }, "\(f.map(\.message))")
+    #expect(try Self.proseFindings(text.replacingOccurrences(of: "占88.86%", with: "占88.68%")).contains { $0.rule == "audit.prose.share" })
+  }
+
+  @Test func aRatesBaseIsNotTheFigureCompared() throws {
+    // 62.07 is compared with last year; 84.82 is the base of the completion rate between them.
+    let text = "一、“三公”经费\n“三公”经费支出62.07万元，完成全年预算84.82万元的73.18%，比上年增加38.97万元，增长168.70%。"
+    let f = try Self.proseFindings(text)
+    #expect(!f.contains { $0.rule == "audit.prose.change-percent" }, "\(f.map(\.message))")
+    let zero = try Self.proseFindings("一、“三公”经费\n公务接待费预算2万元，比上年增加0万元，增长0%。")
+    #expect(zero.first { $0.rule == "audit.prose.zero-change" }?.message.contains("与上年持平") == true)
+  }
 }
