@@ -1,3 +1,5 @@
+import YusuanCore
+
 /// How many decimals a document's percentages should print. yusuan's editions (its templates) print two (DESIGN §4),
 /// so a document judged against one of them is held to two. A document of another template is held only to its own
 /// habit: the precision most of its percentages print, so that 增长5.6% beside 增长10.25% is pointed out, while a
@@ -24,13 +26,31 @@ struct PercentPrecision: Sendable {
     } else { required = nil }
   }
 
-  /// Whether a percentage printed with `decimals` breaks the rule; `exact` is its true value to two decimals. Under
-  /// a document's own habit a whole percentage passes when it is whole (100%), not when it hides decimals (3% for
-  /// 3.09%).
-  func breaks(decimals: Int, exact: String) -> Bool {
-    guard let n = required, decimals != n else { return false }
-    if !byTemplate && decimals == 0 { return !exact.hasSuffix(".00%") }
-    return true
+  /// How a percentage departs from the precision: it hides digits (3% for 3.09%; under a template, any other
+  /// precision), or only its look differs (0.2% for 0.20%, 0.083% beside 6.01%): the value is right as printed.
+  enum Breach { case hidesDigits, lookOnly }
+
+  /// Whether and how a percentage of `part` ÷ `whole` breaks the rule. A whole percentage that is whole (100% for
+  /// 100.00%) is printed so in any habit.
+  func breach(_ pct: PrintedPercent, _ part: Amount, _ whole: Amount) -> Breach? {
+    guard let n = required, pct.decimals != n else { return nil }
+    if byTemplate { return .hidesDigits }
+    if pct.decimals > n { return .lookOnly }
+    guard let exact = PrintedPercent.ratio(part, whole, decimals: n) else { return nil }
+    var padded = pct.scaled
+    for _ in pct.decimals..<n { padded *= 10 }
+    if padded != exact { return .hidesDigits }
+    return pct.decimals == 0 ? nil : .lookOnly
+  }
+
+  /// One paragraph's percentages that break the rule, reported once: a warning when digits are hidden, a note when
+  /// only the look differs.
+  func findings(_ c: AuditContext, _ p: AuditParagraph, _ what: String, _ breaches: [(pct: PrintedPercent, right: String, breach: Breach)]) -> [Diagnostic] {
+    guard !breaches.isEmpty, let n = required else { return [] }
+    let listed = breaches.map { n == 2 ? "\($0.pct.text)（应为 \($0.right)）" : $0.pct.text }.joined(separator: "、")
+    let hidden = breaches.contains { $0.breach == .hidesDigits }
+    return [c.at(p, "audit.prose.percent-format", hidden ? .warning : .info,
+                 says(what) + (hidden ? "" : "（数值无误，只是写法）") + "：\(listed)。", expected: "\(n)位小数", actual: listed)]
   }
 
   /// The finding's wording for a percentage printed with the wrong number of decimals.

@@ -7,13 +7,14 @@ import YusuanCore
 /// - `audit.prose.change-direction` (error): 增加 with 下降 (or the reverse).
 /// - `audit.prose.change-impossible` (error): a decrease larger than last year's figure.
 /// - `audit.prose.zero-change` (warning): 增加0万元，增长0% instead of 与上年持平.
-/// - `audit.prose.percent-format` (warning): percentages not printed with two decimals, with the correct values.
+/// - `audit.prose.percent-format` (warning, or info when only the look differs): percentages not printed with the
+///   document's decimals, with the correct values (`PercentPrecision`).
 enum ChangeRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let precision = c.percentPrecision
     for sp in c.scanned {
-      var format: [String] = []
+      var format: [(pct: PrintedPercent, right: String, breach: PercentPrecision.Breach)] = []
       for ch in sp.changes {
         guard let cur = ch.current?.amount else { continue }
         let p = sp.paragraph
@@ -45,12 +46,9 @@ enum ChangeRule {
             "\(quote)：上年为 \(c.money(prior))（\(c.money(cur)) \(ch.direction > 0 ? "−" : "+") \(c.money(ch.delta))），\(PrintedPercent.working(in: c.proseUnit, ch.delta, prior))，应为 \(right)，印作 \(pct.text)。",
             expected: right, actual: pct.text))
         }
-        if precision.breaks(decimals: pct.decimals, exact: right) { format.append(precision.required == 2 ? "\(pct.text)（应为 \(right)）" : pct.text) }
+        if let b = precision.breach(pct, ch.delta, prior) { format.append((pct, right, b)) }
       }
-      if !format.isEmpty {
-        out.append(c.at(sp.paragraph, "audit.prose.percent-format", .warning, precision.says("增减百分比") + "：\(format.joined(separator: "、"))。",
-                        expected: "\(precision.required ?? 2)位小数", actual: format.joined(separator: "、")))
-      }
+      out += precision.findings(c, sp.paragraph, "增减百分比", format)
     }
     return out
   }

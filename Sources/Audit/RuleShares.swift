@@ -4,7 +4,7 @@ import YusuanCore
 /// - `audit.prose.share` (error): Y is not X ÷ 总额 at the printed precision (2.59% for 15.90 ÷ 612.42 = 2.596…%).
 /// - `audit.prose.share-sum` (warning): a complete list of shares that does not add to 100% and carries no 尾差 note.
 /// - `audit.prose.list-sum` (warning): the listed amounts of a complete list do not add up to the total.
-/// - `audit.prose.percent-format` (warning): shares not printed with two decimals.
+/// - `audit.prose.percent-format`: shares not printed with the document's decimals (`PercentPrecision`).
 /// The base is the first larger amount earlier in the paragraph, else the total the section opens with (a list of
 /// shares under （二）支出结构 shares the 一般公共预算支出 its section stated first), else the document's total.
 enum ShareRule {
@@ -89,7 +89,7 @@ enum ShareRule {
     let p = sp.paragraph
     let precision = c.percentPrecision
     var out: [Diagnostic] = []
-    var format: [String] = []
+    var format: [(pct: PrintedPercent, right: String, breach: PercentPrecision.Breach)] = []
     for s in shares {
       let right = PrintedPercent.twoDecimals(s.amount.amount, base) ?? "?"
       if !s.percent.agrees(s.amount.amount, base) {
@@ -97,11 +97,9 @@ enum ShareRule {
           "「\(s.amount.subject)\(s.amount.text)，占\(s.base ?? "")\(s.percent.text)」：\(PrintedPercent.working(in: c.proseUnit, s.amount.amount, base))，应为 \(right)。每个占比应是本项金额与总额之比，四舍五入，不为凑100%而调整。",
           expected: right, actual: s.percent.text))
       }
-      if precision.breaks(decimals: s.percent.decimals, exact: right) { format.append(precision.required == 2 ? "\(s.percent.text)（应为 \(right)）" : s.percent.text) }
+      if let b = precision.breach(s.percent, s.amount.amount, base) { format.append((s.percent, right, b)) }
     }
-    if !format.isEmpty {
-      out.append(c.at(p, "audit.prose.percent-format", .warning, precision.says("占比") + "：\(format.joined(separator: "、"))。", expected: "\(precision.required ?? 2)位小数", actual: format.joined(separator: "、")))
-    }
+    out += precision.findings(c, p, "占比", format)
     guard shares.count >= 2 else { return out }
     let decimals = shares.map(\.percent.decimals).max()!
     let sum = shares.map { s -> Int128 in

@@ -185,4 +185,13 @@ import Testing
     let zero = try Self.proseFindings("一、“三公”经费\n公务接待费预算2万元，比上年增加0万元，增长0%。")
     #expect(zero.first { $0.rule == "audit.prose.zero-change" }?.message.contains("与上年持平") == true)
   }
+
+  @Test func aPercentThatOnlyLooksDifferentIsANoteNotAWarning() throws {
+    // Two decimals is this text's habit. 0.2% is 0.20% (4966.66 ÷ 2481227.24 = 0.2002%): a note. 9% hides 9.40%: a warning.
+    let habit = "一、支出预算情况\n基本支出2476260.58元，同比减少4966.66元，下降0.2%。\n工资福利支出2016908.34元，同比增加33279.22元，增长1.68%。\n商品和服务支出445372.24元，同比减少36235.88元，下降7.52%。\n对个人和家庭补助13980元，同比减少2010元，下降12.57%。\n"
+    let look = try Self.proseFindings(habit).filter { $0.rule == "audit.prose.percent-format" }
+    #expect(look.map(\.severity) == [.info], "\(look.map(\.message))")
+    let hides = try Self.proseFindings(habit + "项目支出426000元，同比增加36600元，增长9%。\n").filter { $0.rule == "audit.prose.percent-format" }
+    #expect(hides.map(\.severity).sorted() == [.info, .warning], "\(hides.map(\.message))")
+  }
 }
