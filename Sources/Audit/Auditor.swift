@@ -117,23 +117,27 @@ public enum Auditor {
       out.append(context.at(document: "audit.read.catalog", .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))
     }
     for rule in rules { out += rule.run(context) }
-    if !document.unreadPages.isEmpty { out = out.map { unsure($0, pages: document.unreadPages) } }
+    if !document.unreadPages.isEmpty {
+      let pages = document.unreadPages.map { "第\($0)页" }.joined(separator: "、")
+      out = out.map { unsure($0, pages: document.unreadPages, why: "\(pages)只有图片、未能读出，所缺的可能在其中") }
+    }
+    if document.tablesLost { out = out.map { unsure($0, pages: [], why: "表格未能读出，所缺的可能在表中") } }
     return out
   }
 
   /// What only an absence proves (a table or a note missing, a figure no table holds, a number skipped) cannot be
-  /// said when pages were not read: such findings become 未能核对 notes that name the pages.
+  /// said when pages or tables were not read: such findings become 未能核对 notes that say `why`.
   static let absenceRules: Set<String> = ["audit.required.table", "audit.required.tables", "audit.required.three-public",
     "audit.required.explanation", "audit.numbering.gap", "audit.numbering.missing", "audit.numbering.orphan", "audit.prose.figure"]
 
-  static func unsure(_ d: Diagnostic, pages: [Int]) -> Diagnostic {
+  static func unsure(_ d: Diagnostic, pages: [Int], why: String) -> Diagnostic {
     // A table's sums next to an unread page: its other part, with rows these sums need, may be on that page.
     let besideUnread = d.page.map { p in pages.contains { abs($0 - p) <= 1 } } ?? false
     let partialTable = besideUnread && ["audit.sum.parent", "audit.sum.total"].contains(d.rule)
     guard absenceRules.contains(d.rule) || partialTable, d.severity != .info else { return d }
     var soft = d
     soft.severity = .info
-    soft.message = "未能核对：" + d.message + "（\(pages.map { "第\($0)页" }.joined(separator: "、"))只有图片、未能读出，所缺的可能在其中。）"
+    soft.message = "未能核对：" + d.message + "（\(why)。）"
     return soft
   }
 

@@ -20,6 +20,19 @@ enum PlainTextBlocks {
   }
 }
 
+extension PlainTextBlocks {
+  /// Text copied out of a PDF without its layout (pdftotext's default, a browser's copy) prints each table cell on
+  /// its own line, often a figure alone or a figure before the next row's label (`91,016,775.35 一、一般公共服务支出`):
+  /// the rows and columns are gone and cannot be rebuilt. Many such lines, outside any tab-separated row, say so.
+  static func lostTableStructure(_ text: String) -> Bool {
+    var figureLines = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.contains("\t") {
+      if String(line).match(#"^ *-?(\d{1,3}(,\d{3})+|\d+)\.\d{2}( |$)"#) != nil { figureLines += 1 }
+    }
+    return figureLines >= 20
+  }
+}
+
 /// The one place that decides which lines of text are table rows, for every reader that gets a document as lines:
 /// a text file's lines, and a .docx's paragraphs (LibreOffice writes each line of a text file as a paragraph and
 /// each tab as `w:tab`), so the same content reads as the same blocks whatever the format.

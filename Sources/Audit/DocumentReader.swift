@@ -38,6 +38,7 @@ public enum DocumentReader {
     var findings: [Diagnostic] = []
     var spots: [Int: SourceSpot] = [:]
     var headings: [Int: Int] = [:]
+    var lostTables = false
     var cellBoxes: [Int: [Box?]] = [:]
     var unreadPages: [Int] = []
     switch format {
@@ -81,9 +82,18 @@ public enum DocumentReader {
         findings += read.findings
       } else {
         blocks = PlainTextBlocks.blocks(text)
+        lostTables = PlainTextBlocks.lostTableStructure(text)
       }
     }
     var doc = TableAssembler.assemble(blocks, name: name, format: format, headings: headings)
+    if lostTables && !doc.tables.isEmpty {
+      // Tables whose cells are one per line are not read at all, rather than read wrong: each is 未能核对.
+      for i in doc.tables.indices { doc.tables[i].rows = []; doc.tables[i].headerRows = []; doc.tables[i].notes = [] }
+      doc.tablesLost = true
+      findings.append(Diagnostic(rule: "audit.read.table", severity: .warning, table: "全文", row: nil, column: nil,
+        message: "未能核对表格：这份文字像是从 PDF 直接复制的（表格的每个单元格各占一行），行和列已经丢失，无法还原。文字部分照常审读；表格请直接审读 PDF 原件，或用 pdftotext -layout 转换后再审读。",
+        plugin: "audit", file: name))
+    }
     doc.readFindings = findings + doc.readFindings
     doc.spots = spots
     doc.cellBoxes = cellBoxes

@@ -96,6 +96,22 @@ enum Heuristics {
     label(s) != nil || isTitle(s) || unit(s) != nil || isPartHeading(s) || s.hasPrefix("注：") || s.hasPrefix("注:")
   }
 
+  /// Justified text copied from a PDF spreads its characters with spaces (`经 费 总预 算 安 排 37337407.64 元 , 其中 :`),
+  /// which hides its words and figures from every rule. In a paragraph with several such gaps, a space between two
+  /// characters that are not Latin letters or digits is layout, not text, and goes. A single space (部门 ，) stays for
+  /// the spacing rule to see.
+  static func withoutLetterSpacing(_ s: String) -> String {
+    let chars = Array(s)
+    func isLatin(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+    var gaps: [Int] = []
+    for i in chars.indices.dropFirst().dropLast() where chars[i] == " " && chars[i - 1] != " " && chars[i + 1] != " "
+      && !isLatin(chars[i - 1]) && !isLatin(chars[i + 1]) { gaps.append(i) }
+    guard gaps.count >= 3 else { return s }
+    var out = chars
+    for i in gaps.reversed() { out.remove(at: i) }
+    return String(out)
+  }
+
   /// The depth of the numbering a paragraph starts with, whatever its length: 一、 1, （一） 2, 1. / 1、 3, （1） 4,
   /// ① 5. A breakdown (其中：) that spills into the next paragraphs ends at a sibling or an outer item.
   static func listLevel(_ s: String) -> Int? {

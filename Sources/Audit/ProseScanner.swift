@@ -83,14 +83,14 @@ public enum ProseScanner {
   /// Words that say "the share" without naming a whole: 占比, 占总额, 占全部.
   static let unnamedWholes: Set<String> = ["", "比", "总额", "总数", "合计", "全部", "总量", "总"]
   /// A change on last year, in the ways documents word it: 比/较/与 2024年(预算/执行数) or 上年 or 同比; then
-  /// 增加/减少/新增 (or 增长/下降) X万元 with an optional 增长/下降/增幅为 Y%, or Y% first then X万元 (比上年增长10.00%，
+  /// 增加/减少/新增 (or 增长/下降, or 增/减 alone) X万元 with an optional 增长/下降/增幅为/减幅 Y%, or Y% first then X万元 (比上年增长10.00%，
   /// 增加10.00万元), or 持平/无变化. Named groups, so that the alternatives read the same way.
   static let changeRE: NSRegularExpression = {
     let amount = #"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"#
     let percent = #"(?<pct>\d+(?:\.\d+)?)\s*%"#
     let against = #"(?:(?:比|较|与)\s*(?:(?<year>\d{4})\s*年度?|(?:上一?年度?|去年))|同比)"#
     let basis = #"(?<basis>[^，,。；;增减无持新上下降]{0,8}?)"#
-    let amountFirst = #"(?<dir>增加|减少|新增|增长|下降)\s*(?<delta>"# + amount + #")\s*(?<unit>万元|千元|元)(?:\s*[，,、]?\s*(?:(?<pword>增长|下降|增加|减少|上升|降低)|(?<fword>增幅|降幅|增长幅度|下降幅度)(?:为|是)?)\s*"# + percent + ")?"
+    let amountFirst = #"(?<dir>增加|减少|新增|增长|下降|增|减)\s*(?<delta>"# + amount + #")\s*(?<unit>万元|千元|元)(?:\s*[，,、]?\s*(?:(?<pword>增长|下降|增加|减少|上升|降低|增|减)|(?<fword>增幅|降幅|减幅|涨幅|增长幅度|下降幅度|增长率|下降率)(?:为|是)?)\s*"# + percent + ")?"
     let percentFirst = #"(?<pdir>增长|下降|上升|降低)\s*(?<ppct>\d+(?:\.\d+)?)\s*%\s*[，,、]?\s*(?<adir>增加|减少)\s*(?<adelta>"# + amount + #")\s*(?<aunit>万元|千元|元)"#
     let same = #"(?<same>无变化|持平|不变|相同)"#
     return regex(against + basis + "(?:" + amountFirst + "|" + percentFirst + "|" + same + ")")
@@ -151,20 +151,38 @@ public enum ProseScanner {
       // The change in money, and the percentage printed beside it, in either order.
       let word = group("dir") ?? group("adir")
       if let word, let text = group("delta") ?? group("adelta") {
-        c.direction = ["减少", "下降"].contains(word) ? -1 : 1
+        c.direction = ["减少", "下降", "减"].contains(word) ? -1 : 1
         let unit = MoneyUnit(rawValue: group("unit") ?? group("aunit") ?? "万元") ?? .wan
         c.deltaText = text
         guard case .success(let d) = AmountParser.parse(c.deltaText, defaultUnit: unit) else { continue }
         c.delta = d
         if let p = group("pct") ?? group("ppct") {
           // 增幅/降幅 say the direction the amount already gave.
-          c.percentWord = group("pword") ?? group("pdir") ?? (group("fword").map { $0.hasPrefix("降") || $0.hasPrefix("下降") ? "下降" : "增长" })
+          // 增/减 alone, and 增幅/减幅, say the direction in one character: read as 增长/下降.
+          let short = group("pword").map { $0 == "增" ? "增长" : $0 == "减" ? "下降" : $0 }
+          c.percentWord = short ?? group("pdir") ?? (group("fword").map { $0.hasPrefix("降") || $0.hasPrefix("下降") || $0.hasPrefix("减") ? "下降" : "增长" })
           c.percent = PrintedPercent(p)
+        }
+      }
+      // The nearest figure is the one compared, unless the percentage says it is another figure of the sentence:
+      // 事业运行经费总预算37337407.64元，其中：基本支出488180.64元，项目支出36849227元，同比增加27125219.46元，
+      // 增长265.6% compares the total (27125219.46 ÷ 10212188.18), not the last part.
+      if let pct = c.percent, let cur = c.current, !agrees(pct, c, cur.amount) {
+        let earlier = amounts.filter { $0.range.location >= sentenceStart && $0.range.location < cur.range.location && !$0.amount.isZero }
+        if let other = earlier.last(where: { agrees(pct, c, $0.amount) }) {
+          c.current = other
+          c.excerpt = excerpt(ns, from: other.range.location, to: NSMaxRange(m.range))
         }
       }
       changes.append(c)
     }
     return ScannedParagraph(paragraph: p, amounts: amounts, shares: shares, changes: changes)
+  }
+
+  /// Whether a change's percentage is right for `current` as this year's figure.
+  static func agrees(_ pct: PrintedPercent, _ c: ProseChange, _ current: Amount) -> Bool {
+    let prior = current - c.signedDelta
+    return !prior.isNegative && !prior.isZero && pct.agrees(c.delta, prior)
   }
 
   static func lastDelimiter(in ns: NSString, before loc: Int, set: String) -> Int {

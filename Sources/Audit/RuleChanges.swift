@@ -16,10 +16,14 @@ enum ChangeRule {
     for sp in c.scanned {
       var format: [(pct: PrintedPercent, right: String, breach: PercentPrecision.Breach)] = []
       for ch in sp.changes {
-        guard let cur = ch.current?.amount else { continue }
         let p = sp.paragraph
         let quote = "「\(ch.excerpt)」"
         if ch.direction == 0 { continue }
+        // The direction needs no figure of this year: 减0.04万元，增0.01% contradicts itself.
+        if let pct = ch.percent, let word = ch.percentWord, ["增长", "增加", "上升"].contains(word) != (ch.direction > 0) {
+          out.append(c.at(p, "audit.prose.change-direction", .error, "\(quote)：金额\(ch.direction > 0 ? "增加" : "减少")，百分比却写“\(word)\(pct.text)”。", actual: word))
+        }
+        guard let cur = ch.current?.amount else { continue }
         if ch.delta.isZero {
           out.append(c.at(p, "audit.prose.zero-change", .warning, "\(quote)：变化为0，应写“与\(ch.priorLabel)持平”，不写增加0万元、增长0%。", expected: "与上年持平", actual: ch.excerpt))
           continue
@@ -30,10 +34,6 @@ enum ChangeRule {
           continue
         }
         guard let pct = ch.percent, let word = ch.percentWord else { continue }
-        let up = ["增长", "增加", "上升"].contains(word)
-        if up != (ch.direction > 0) {
-          out.append(c.at(p, "audit.prose.change-direction", .error, "\(quote)：金额\(ch.direction > 0 ? "增加" : "减少")，百分比却写“\(word)”。", actual: word))
-        }
         if prior.isZero {
           out.append(c.at(p, "audit.prose.new-item", .error,
             "\(quote)：上年为0（本年 \(c.money(cur)) − 增加 \(c.money(ch.delta)) = 0），增长率无从计算，应写“新增\(c.money(ch.delta))\(c.proseUnit.rawValue)”，不写“\(word)\(pct.text)”。",

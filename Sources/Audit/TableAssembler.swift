@@ -32,7 +32,8 @@ enum TableAssembler {
       }
       doc.tables.append(TableLayout.build(index: doc.tables.count + 1, pending: c, findings: &doc.readFindings))
     }
-    func addParagraph(_ t: String, line: Int) {
+    func addParagraph(_ raw: String, line: Int) {
+      let t = Heuristics.withoutLetterSpacing(raw)
       let level = headings[line] ?? Heuristics.headingLevel(t)
       switch level {
       case 0: part = t; section = nil; subsection = nil

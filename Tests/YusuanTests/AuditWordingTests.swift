@@ -157,4 +157,15 @@ import YusuanCore
     #expect(try message("30217", "公务接待费").contains("公务接待费 5.00"))
     #expect(!(try message("30213", "维修（护）费")).contains("维修"))
   }
+
+  /// A table of contents' dot leaders, with or without the page number, are not an unfilled placeholder (……).
+  /// (The Shanghai template marks blanks to fill with ……, so its edition counts …… as residue.)
+  @Test func contentsLeadersAreNotResidue() throws {
+    func residue(_ text: String) throws -> Bool {
+      let doc = try DocumentReader.read(data: Data(("示例区2025年部门预算\n" + text).utf8), name: "t.txt")
+      return Auditor.audit(doc, catalog: nil, extraResidue: ["……"]).contains { $0.rule == "audit.text.residue" }
+    }
+    #expect(try !residue("一、部门主要职能 …………………………………………\n二、部门机构设置 ……………………………… 3\n"))
+    #expect(try residue("本部门2025年政府采购预算……万元。\n"))
+  }
 }

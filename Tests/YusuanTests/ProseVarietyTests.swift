@@ -98,42 +98,6 @@ import Testing
       .filter { !$0.rule.hasPrefix("audit.required") && !$0.rule.hasPrefix("audit.read") && !$0.rule.hasPrefix("audit.numbering") }
   }
 
-  /// Text copied out of a PDF, broken at the page width inside words, quotes and figures (as pdftotext prints it).
-  static let wrapped: String = {
-    let paragraphs = [
-      "2025年一般公共预算拨款支出1493924.60元，其中：基本支出1440224.60元，项目支出53700元，具体支出预算如下：",
-      "（一）基本支出预算1440224.60元，同比减少12602.40元，下降0.87%。主要用于在职人员的工资和“机关运行经费”等方面的支出，保障单位的日常运转和正常履职。",
-      "（二）项目支出预算53700元，同比增加53700元，原因是新增了统计调查项目的经费，用于开展本年度的各项统计调查工作。",
-      "（三）按支出功能分类，一般公共服务支出1440224.60元，主要用于机关的日常运转；统计信息事务支出53700元，主要用于统计调查。",
-      "（四）按支出经济分类，工资福利支出1200000.00元，主要用于在职人员的基本工资、津贴补贴和奖金；商品和服务支出240224.60元，主要用于办公费、印刷费和差旅费等方面。",
-      "（五）本单位2025年政府采购预算53700元，全部为服务类采购，主要用于委托第三方机构开展统计调查和数据处理等各项服务工作。",
-      "（六）截至2024年12月31日，本单位共有车辆1辆，为一般公务用车；单位价值100万元以上的设备0台（套），本年度未安排购置车辆和大型设备。",
-    ]
-    var lines = ["五、一般公共预算支出情况说明"]
-    for p in paragraphs {
-      var line = ""
-      for ch in p {
-        if DisplayWidth.of(line + String(ch)) > 52 { lines.append(line); line = "" }
-        line.append(ch)
-      }
-      lines.append(line)
-    }
-    return lines.joined(separator: "\n")
-  }()
-
-  @Test func hardWrappedTextIsReadAsParagraphs() throws {
-    let lines = Self.wrapped.split(separator: "\n").map(String.init)
-    #expect(HardWrappedText.wrapWidth(lines) != nil)
-    let clean = try Self.proseFindings(Self.wrapped)
-    #expect(clean.isEmpty, "\(clean.map { "\($0.rule) \($0.message)" })")
-    // Joined, a change split over two lines is checked: 12602.40 ÷ 1452827.00 = 0.8674…% is 0.87%, not 0.78%.
-    let wrong = try Self.proseFindings(Self.wrapped.replacingOccurrences(of: "下降0.87%", with: "下降0.78%"))
-    #expect(wrong.map(\.rule) == ["audit.prose.change-percent"], "\(wrong.map(\.message))")
-    // Paragraph-per-line text (copied from Word) has no common width and is left as it is.
-    let seed = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/001_d4b356eb47825e97.txt"), encoding: .utf8).split(separator: "\n").map(String.init)
-    #expect(HardWrappedText.wrapWidth(seed) == nil)
-  }
-
   @Test func wordsThatAreNotTyposOrErrorsElsewhere() throws {
     // 水电费 is a word, not a misprinted 邮电费; a nine-character name one character off is a typo.
     let list = "商品和服务支出31.42万元，主要包括：办公费、印刷费、水电费、差旅费、公用用车运行维护费等。"
@@ -193,5 +157,33 @@ import Testing
     #expect(look.map(\.severity) == [.info], "\(look.map(\.message))")
     let hides = try Self.proseFindings(habit + "项目支出426000元，同比增加36600元，增长9%。\n").filter { $0.rule == "audit.prose.percent-format" }
     #expect(hides.map(\.severity).sorted() == [.info, .warning], "\(hides.map(\.message))")
+  }
+
+  @Test func changesWordedOtherWays() throws {
+    // 减幅, and 增/减 alone: 0.06 ÷ 2.76 = 2.17%, not 0.02%.
+    let f = try Self.proseFindings("一、“三公”经费\n2025年“三公”经费预算2.70万元，比2024年预算减少0.06万元，减幅0.02%。")
+    #expect(f.contains { $0.rule == "audit.prose.change-percent" && $0.expected == "2.17%" }, "\(f.map(\.message))")
+    #expect(try Self.proseFindings("一、“三公”经费\n2025年“三公”经费预算2.70万元，较上年减0.06万元，减2.17%。").isEmpty)
+    // A decrease with an increasing percentage contradicts itself, with or without this year's figure.
+    #expect(try Self.proseFindings("一、支出\n商品和服务支出较上年减0.04万元，增0.01%。").map(\.rule) == ["audit.prose.change-direction"])
+  }
+
+  @Test func aChangeBelongsToTheFigureItsPercentageFits() throws {
+    // The change follows the last part of a breakdown but is the total's: 27125219.46 ÷ 10212188.18 = 265.62%.
+    let text = "一、事业运行经费\n事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，项目支出预算36849227元，同比增加27125219.46元，增长265.62%。"
+    #expect(try Self.proseFindings(text).isEmpty)
+    // When no figure of the sentence fits, the nearest is reported.
+    let wrong = try Self.proseFindings(text.replacingOccurrences(of: "265.62%", with: "256.62%"))
+    #expect(wrong.first { $0.rule == "audit.prose.change-percent" }?.expected == "278.95%", "\(wrong.map(\.message))")
+  }
+
+  @Test func letterSpacedTextIsReadAsWords() throws {
+    // Justified PDF text copied with a space between characters: the words and figures are read again.
+    let spaced = "一、政府采购\n2025 年 政 府 采 购 预 算 6429768.84 元 , 同 比 增 加 2433505.07 元 , 增 长 60.89% 。"
+    let doc = try DocumentReader.read(data: Data(("示例县统计局2025年部门预算\n" + spaced).utf8), name: "t.txt")
+    #expect(ProseScanner.scan(doc.paragraphs.last!).changes.first?.percent?.text == "60.89%")
+    #expect(try Self.proseFindings(spaced.replacingOccurrences(of: "60.89%", with: "60.98%")).contains { $0.rule == "audit.prose.change-percent" })
+    // One space before a comma is the writer's, and still pointed out.
+    #expect(Heuristics.withoutLetterSpacing("区政府工作部门 ，为正处级") == "区政府工作部门 ，为正处级")
   }
 }
