@@ -1,15 +1,19 @@
 import YusuanCore
 
 /// `audit.amount.malformed` (error): a figure cell that is not a valid amount (`457.90.` with a stray point,
-/// letters, two points). The sums around it are still checked with the evident reading, when there is one.
+/// letters among digits, two points). A cell of words alone is a table not read as printed (`audit.read.table`). The sums around it are still checked with the evident reading, when there is one.
 /// `audit.read.row-short` (warning): a coded row with fewer cells than the header (a missing column).
 enum AmountCellRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
     for t in c.document.tables where t.kind != .performance {
       let shape = TableShape(t)
+      // Words where a figure should be (公务用车购置费 under 小计): the table's rows or columns were not read as
+      // printed, which says nothing about the document. Said once, as not checked.
+      var words: [String] = []
       for row in t.rows {
         for col in shape.amountColumns {
+          if case .malformed(let raw, _) = t.value(row, col), !raw.contains(where: \.isNumber) { words.append(raw); continue }
           if case .malformed(let raw, let lenient) = t.value(row, col) {
             let guess = lenient.map { "（按 \(t.show($0)) 继续核对）" } ?? ""
             out.append(c.at(t, row: shape.splitColumn != nil ? shape.label(of: row, side: col) : shape.label(of: row), column: t.columnName(col), "audit.amount.malformed", .error,
@@ -22,6 +26,10 @@ enum AmountCellRule {
                           "\(t.ref)第\(row.number)行只有 \(row.sourceCellCount) 格，表头有 \(t.columns.count) 列：缺列。已把数字按右对齐读取，请核对原表。",
                           expected: "\(t.columns.count) 列", actual: "\(row.sourceCellCount) 列"))
         }
+      }
+      if let first = words.first {
+        out.append(c.at(t, row: nil, "audit.read.table", .info,
+          "未能核对\(t.ref)的 \(words.count) 格：金额列中读出的是文字（如“\(first)”），表格的行列可能没有按原样读出。请对照原件核对这张表。"))
       }
     }
     return out + decimals(c)
