@@ -59,6 +59,12 @@ struct DocumentFacts {
       }
     }
     for a in totals { for alias in Self.totalAliases { add(alias, a) } }
+    // A 基本支出 economic table without a 公用经费 column still says it: 商品和服务支出 (302) + 资本性支出 (310).
+    if index["公用经费"] == nil, let t = doc.tables(.basicEconomic).first, let cc = TableShape(t).codeColumn,
+       let col = TableShape(t).amountColumns.first {
+      let classes = t.rows.filter { ["302", "310"].contains($0.cell(cc)) }.compactMap { t.value($0, col).value }
+      if !classes.isEmpty { add("公用经费", classes.sum()) }
+    }
     if let max = totals.max() { total = max }
     if total == nil {
       // No tables: the total the prose states most often for the whole budget.

@@ -2,7 +2,9 @@ import Foundation
 import YusuanCore
 
 /// 其他重要事项 checked against each other and the tables:
-/// - `audit.prose.operating-cost` (warning): 机关运行经费 larger than 公用经费 (it is part of it).
+/// - `audit.prose.operating-cost` (warning): 机关运行经费 larger than 公用经费 (it is part of it), or different from it
+///   when the document's own glossary defines it as the 公用经费. 公用经费 is the prose's, else the tables' (derived as
+///   302 + 310 of the 基本支出 economic table when no column prints it).
 /// - `audit.prose.performance-amount` (error): the 绩效目标管理 paragraph's project count or amount differs from the
 ///   项目支出绩效目标表 printed (1个项目…60万元 against a 74万元 target table).
 /// - `audit.prose.performance-contradiction` (warning): 无绩效项目 in one place, 设置绩效目标 in another.
@@ -83,7 +85,15 @@ enum OtherMattersRule {
     guard let op = c.scanned.lazy.compactMap({ sp in sp.amounts.first { $0.subject.contains("机关运行经费") }.map { (sp, $0) } }).first else { return [] }
     var publicCost = c.scanned.lazy.compactMap { $0.amounts.first { NameKey.of($0.subject) == "公用经费" } }.first?.amount
     if publicCost == nil { publicCost = DocumentFacts(c).figures(for: "公用经费")?.first }
-    guard let pub = publicCost.map({ $0.rounded(toDecimals: op.1.decimals, of: op.1.unit) }), op.1.amount > pub else { return [] }
+    guard let pub = publicCost.map({ $0.rounded(toDecimals: op.1.decimals, of: op.1.unit) }) else { return [] }
+    // The document's own glossary may define 机关运行经费 as the 公用经费 (机关运行经费是指各部门的公用经费): then the
+    // two are one figure.
+    if op.1.amount != pub, let glossary = c.document.paragraphs.first(where: { $0.isGlossary && $0.text.match(#"机关运行经费[^。；]{0,6}(是指|指|即)[^。；]{0,8}公用经费"#) != nil }) {
+      return [c.at(op.0.paragraph, "audit.prose.operating-cost", .warning,
+        "机关运行经费 \(c.money(op.1.amount))\(c.proseUnit.rawValue)与公用经费 \(c.money(pub))\(c.proseUnit.rawValue)不同，而本文件名词解释（第\(glossary.index)段）说机关运行经费就是公用经费；相差 \(c.money((op.1.amount - pub).magnitude))，没有说明。请核对。",
+        expected: c.money(pub), actual: c.money(op.1.amount))]
+    }
+    guard op.1.amount > pub else { return [] }
     return [c.at(op.0.paragraph, "audit.prose.operating-cost", .warning,
       "机关运行经费 \(c.money(op.1.amount))\(c.proseUnit.rawValue)大于公用经费 \(c.money(pub))\(c.proseUnit.rawValue)。机关运行经费是公用经费的一部分，不应更大；请核对。",
       expected: "≤ \(c.money(pub))", actual: c.money(op.1.amount))]

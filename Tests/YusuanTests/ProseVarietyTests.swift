@@ -186,4 +186,12 @@ import Testing
     // One space before a comma is the writer's, and still pointed out.
     #expect(Heuristics.withoutLetterSpacing("区政府工作部门 ，为正处级") == "区政府工作部门 ，为正处级")
   }
+
+  @Test func operatingCostIsThePublicCostWhenTheGlossarySaysSo() throws {
+    let body = "一、其他重要事项\n本部门2025年机关运行经费44.30万元。\n公用经费46.60万元。\n"
+    #expect(try !Self.proseFindings(body).contains { $0.rule == "audit.prose.operating-cost" })
+    let glossary = "第四部分 名词解释\n六、机关运行经费：机关运行经费是指各部门的公用经费，包括办公及印刷费、邮电费等。\n"
+    let f = try Self.proseFindings(body + glossary).filter { $0.rule == "audit.prose.operating-cost" }
+    #expect(f.map(\.expected) == ["46.60"], "\(f.map(\.message))")
+  }
 }
