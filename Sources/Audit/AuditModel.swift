@@ -108,6 +108,9 @@ public struct AuditDocument: Sendable {
   /// The tables' cells were one per line (text copied from a PDF without its layout): none was read, so neither a
   /// table nor a figure can be said missing.
   public var tablesLost = false
+  /// The tables' cells were placed from the positions of printed words (a PDF, space-aligned text), not given by
+  /// the file (a Word table, tabs): a column can be misplaced.
+  public var readByPosition = false
   /// For PDF rows: the box of each printed cell (before split code columns were joined), keyed like `spots`.
   public var cellBoxes: [Int: [Box?]] = [:]
 

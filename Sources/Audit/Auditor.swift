@@ -122,6 +122,7 @@ public enum Auditor {
       out = out.map { unsure($0, pages: document.unreadPages, why: "\(pages)只有图片、未能读出，所缺的可能在其中") }
     }
     if document.tablesLost { out = out.map { unsure($0, pages: [], why: "表格未能读出，所缺的可能在表中") } }
+    if document.readByPosition { out = misread(out, document) }
     return out
   }
 
@@ -139,6 +140,24 @@ public enum Auditor {
     soft.severity = .info
     soft.message = "未能核对：" + d.message + "（\(why)。）"
     return soft
+  }
+
+  /// A table placed from word positions whose sums fail all over (at least 5 rows, and a quarter of its rows) was
+  /// more likely read into the wrong columns than printed so: its sum findings become one 未能核对 note. A document's
+  /// own slips are a few rows; a shifted column breaks every row.
+  static func misread(_ findings: [Diagnostic], _ document: AuditDocument) -> [Diagnostic] {
+    var out = findings
+    for t in document.tables {
+      let sums = findings.filter { $0.table == t.ref && $0.rule.hasPrefix("audit.sum.") && $0.severity > .info }
+      let rows = Set(sums.compactMap(\.row))
+      guard rows.count >= 5, rows.count * 4 >= t.rows.count else { continue }
+      out.removeAll { d in sums.contains { $0.table == d.table && $0.rule == d.rule && $0.row == d.row && $0.column == d.column && $0.message == d.message } }
+      let first = sums.prefix(3).map { "「\($0.message)」" }.joined(separator: "")
+      out.append(Diagnostic(rule: "audit.read.table", severity: .info, table: t.ref, row: nil, column: nil,
+        message: "未能核对\(t.ref)的合计：\(rows.count) 行（共 \(t.rows.count) 行）加总对不上，多到不像填报差错，更可能是表格的列没有按原样读出。请对照原件核对这张表。前几处：\(first)",
+        plugin: "audit", page: sums.first?.page, box: sums.first?.box))
+    }
+    return out
   }
 
   public static func audit(url: URL, catalog: Catalog?) throws -> [Diagnostic] {

@@ -39,6 +39,7 @@ public enum DocumentReader {
     var spots: [Int: SourceSpot] = [:]
     var headings: [Int: Int] = [:]
     var lostTables = false
+    var byPosition = false
     var cellBoxes: [Int: [Box?]] = [:]
     var unreadPages: [Int] = []
     switch format {
@@ -65,6 +66,7 @@ public enum DocumentReader {
           plugin: "audit"))
       }
       let read = PDFBlocks.read(pages)
+      byPosition = true
       findings += notes.map { Diagnostic(rule: "audit.read.language-pack", severity: .warning, table: "文件", message: $0, plugin: "audit") }
       blocks = read.blocks
       spots = read.spots
@@ -77,6 +79,7 @@ public enum DocumentReader {
       if LayoutTextPages.looksLaidOut(text) {
         // Columns lined up with spaces (pdftotext -layout): read by position, as a PDF's words are.
         let read = LayoutTextPages.read(text)
+        byPosition = true
         blocks = read.blocks
         headings = read.headings
         findings += read.findings
@@ -98,6 +101,7 @@ public enum DocumentReader {
     doc.spots = spots
     doc.cellBoxes = cellBoxes
     doc.unreadPages = unreadPages
+    doc.readByPosition = byPosition
     guard looksLikeBudgetDocument(doc) else {
       throw AuditReadError("文件“\(name)”中找不到部门预算公开文件的内容（没有“预算”字样、预算表或“第X部分”标题），无法审读。请确认文件是否正确。")
     }

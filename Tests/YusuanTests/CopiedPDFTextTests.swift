@@ -74,4 +74,18 @@ import Testing
     let slip = try DocumentReader.read(data: Data(("示例县统计局2025年部门预算\n" + table.replacingOccurrences(of: "行政运行\t行政运行", with: "行政运行\t100.00.")).utf8), name: "t.txt")
     #expect(Auditor.audit(slip, catalog: nil).contains { $0.rule == "audit.amount.malformed" && $0.severity == .error })
   }
+
+  @Test func aTableWhoseSumsFailEverywhereWasMisreadWhenPlacedByPosition() throws {
+    // Every row's 合计 is off: a shifted column, not six slips.
+    var rows = ""
+    for i in 1...6 { rows += "20105\(String(format: "%02d", i))\t项目\(i)\t\(i + 1)0.00\t\(i)0.00\t\n" }
+    let text = "示例县统计局2025年部门预算\n示例县统计局2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\(rows)"
+    var doc = try DocumentReader.read(data: Data(text.utf8), name: "t.txt")
+    let given = Auditor.audit(doc, catalog: nil).filter { $0.rule.hasPrefix("audit.sum.") && $0.severity == .error }
+    #expect(given.count >= 5, "cells given by the file: each sum failure is the document's")
+    doc.readByPosition = true
+    let placed = Auditor.audit(doc, catalog: nil)
+    #expect(!placed.contains { $0.rule.hasPrefix("audit.sum.") && $0.severity > .info })
+    #expect(placed.contains { $0.rule == "audit.read.table" && $0.message.hasPrefix("未能核对") && $0.message.contains("行（共") })
+  }
 }
