@@ -122,6 +122,13 @@ public enum Auditor {
       out = out.map { unsure($0, pages: document.unreadPages, why: "\(pages)只有图片、未能读出，所缺的可能在其中") }
     }
     if document.tablesLost { out = out.map { unsure($0, pages: [], why: "表格未能读出，所缺的可能在表中") } }
+    // A table found by its title but not read (the 三公 table of space-aligned text): a prose figure no read table
+    // holds may be that table's (its 公务接待费 beside the 基本支出 row of the same name).
+    let unreadTables = document.tables.filter { $0.kind != .other && $0.rows.isEmpty && $0.notes.isEmpty }
+    if !document.tablesLost, !unreadTables.isEmpty {
+      let names = unreadTables.map { "《\($0.title ?? "无标题表格")》" }.joined(separator: "、")
+      out = out.map { unsure($0, pages: [], why: "\(names)未能读出，这一数字可能出自该表") }
+    }
     if document.readByPosition { out = misread(out, document) }
     return out
   }

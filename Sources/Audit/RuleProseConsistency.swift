@@ -173,7 +173,6 @@ enum ProseFigureRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
     guard c.document.tables.contains(where: { $0.kind != .other && $0.kind != .performance && !$0.isEmptyTable }) else { return [] }
     let facts = DocumentFacts(c)
-    let unreadTable = c.document.tables.first { $0.kind != .other && $0.rows.isEmpty && $0.notes.isEmpty }.map { $0.title ?? "无标题表格" }
     var out: [Diagnostic] = []
     for sp in c.scanned {
       let subjectItems = SubjectPathRule.items(sp)
@@ -188,14 +187,6 @@ enum ProseFigureRule {
           out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
             "说明中「\(a.subject)\(a.text)」是把表中的数字截尾而不是四舍五入，四舍五入应为 \(a.rounding(exact))\(a.unit.rawValue)。",
             expected: a.rounding(exact), actual: a.rounding(a.amount)))
-          continue
-        }
-        // With a table left unread, the figure may be that table's (the 三公 公务接待费 beside the 基本支出 row of
-        // the same name): it could not be checked, which is not an error.
-        if let unread = unreadTable {
-          out.append(c.at(sp.paragraph, "audit.prose.figure", .info,
-            "未能核对说明中「\(a.subject)\(a.text)」：已读出的表中“\(a.subject)”是 \(shown)，但《\(unread)》未能读出，这一数字可能出自该表。",
-            expected: shown, actual: a.shown(a.amount)))
           continue
         }
         out.append(c.at(sp.paragraph, "audit.prose.figure", .error,
