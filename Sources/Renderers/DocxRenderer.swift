@@ -492,7 +492,12 @@ public enum DocxRenderer: DocumentRenderer {
     }
     var x = XML.declaration + "<w:styles xmlns:w=\"\(wNS)\">"
     x += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts("仿宋_GB2312", latin: "Times New Roman"))<w:kern w:val=\"2\"/>\(size(32))\(lang)</w:rPr></w:rPrDefault>"
-    x += "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+    // overflowPunct="1" is Word's own default (omitted = on: a line-final ，。 may overflow into the margin), so Word
+    // lays out as before. LibreOffice reads the element inverted (writerfilter: hanging = val == 0) and, when it
+    // is absent, hangs by its own default; on a justified line it then drops the hanging glyph from the page:
+    // `“三公”经费，是指` printed as `经费` / `是指` (issue 11). Written out, LibreOffice does not hang: it carries
+    // the last character down with the mark (the usual Chinese way) and every ， stays on the page.
+    x += "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:overflowPunct w:val=\"1\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
     // Body: 仿宋_GB2312 三号, 2-character first-line indent, fixed 28 pt lines (22 lines a page).
     x += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
     x += "<w:pPr>\(exact28)\(indent2)<w:jc w:val=\"both\"/></w:pPr><w:rPr>\(fonts("仿宋_GB2312", latin: "Times New Roman"))\(size(32))\(lang)</w:rPr></w:style>"

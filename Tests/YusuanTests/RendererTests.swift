@@ -132,6 +132,8 @@ struct RendererTests {
     #expect(styles.contains("w:eastAsia=\"方正小标宋简体\"") && styles.contains("<w:sz w:val=\"44\"/>"))
     #expect(styles.contains("w:eastAsia=\"黑体\"") && styles.contains("w:eastAsia=\"楷体_GB2312\""))
     #expect(styles.contains("w:firstLineChars=\"200\"") && styles.contains("w:line=\"560\" w:lineRule=\"exact\""))
+    // Written out, or LibreOffice hangs a line-final ， and drops it from justified lines (PDFPunctuationTests).
+    #expect(styles.contains("<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:overflowPunct w:val=\"1\"/>"))
     #expect(parts["word/footer1.xml"]!.contains(" PAGE ") && parts["word/footer1.xml"]!.contains("— "))
     // GB/T 9704: odd page numbers on the right, even on the left, each one character in.
     #expect(parts["word/settings.xml"]!.contains("<w:evenAndOddHeaders/>"))
