@@ -1,7 +1,7 @@
 import YusuanCore
 
-/// 支出: expenditure lines (功能分类 项 × 基本/项目 × source × unit), 基本支出 by 经济分类, projects,
-/// prior-year aggregates and reasons. T2, T3, T5, T6, T8, T9 and T10 derive from these facts.
+/// 支出: expenditure lines (功能分类 项 × 基本/项目 × source × unit), 基本支出 by 经济分类 and its split by 类,
+/// projects, prior-year aggregates and reasons. T2, T3, T5, T6, T8, T9 and T10 derive from these facts.
 public struct ExpenditurePlugin: SectionPlugin {
   public init() {}
   public let id = "expenditure"
@@ -18,7 +18,10 @@ public struct ExpenditurePlugin: SectionPlugin {
     syntax: "项目 \"项目名称\" 类型 项目类型 [科目 功能科目编码] [单位 \"…\"] 金额 金额 [上年 金额] [绩效管理]",
     example: "项目 \"调研活动经费\" 类型 日常运转类 科目 2010302 金额 74 绩效管理")
 
-  public var commands: [CommandSpec] { [Self.line, Self.prior, Self.reason, Self.economic, Self.project] }
+  static let basicSplit = CommandSpec("基本支出", summary: "一个功能分类类的基本支出中的人员经费与公用经费（收支总表按类分列时）",
+    syntax: "基本支出 类级编码 人员经费 金额 公用经费 金额", example: "基本支出 208 人员经费 394.84 公用经费 26.54")
+
+  public var commands: [CommandSpec] { [Self.line, Self.prior, Self.reason, Self.economic, Self.basicSplit, Self.project] }
 
   static let namedSubjects = ["合计", "基本支出", "项目支出"]
 
@@ -56,6 +59,13 @@ public struct ExpenditurePlugin: SectionPlugin {
       var line = EconomicLine(code: code, unit: Self.unit(o.texts["单位"], context), amount: amount, prior: o.amounts["上年"], name: o.texts["名称"], category: category)
       if line.prior == nil, case .economic(let old) = context.facts[Fact.economic(line).key] { line.prior = old.prior }
       return [.set(.economic(line))]
+    case "基本支出":
+      let code = try Self.classCode(&args)
+      let o = try args.options(["人员经费": .amount, "公用经费": .amount])
+      guard let personnel = o.amounts["人员经费"], let publicUse = o.amounts["公用经费"] else {
+        throw args.fail("须写明人员经费和公用经费两项（没有的写 0）。")
+      }
+      return [.set(.basicSplit(BasicSplit(code: code, personnel: personnel, publicUse: publicUse)))]
     default:
       let name = try args.text("项目名称").trimmingBlanks()
       guard !name.isEmpty else { throw args.fail("项目名称不能为空。") }
@@ -75,6 +85,14 @@ public struct ExpenditurePlugin: SectionPlugin {
       if o.flags.contains("待确认") { project.carried = true }
       return [.set(.project(project))]
     }
+  }
+
+  /// A 功能分类 类 code (3 digits).
+  static func classCode(_ args: inout ArgReader) throws(EntryError) -> String {
+    let token = args.peek()
+    let code = try args.code("功能分类类级编码")
+    guard code.count == 3 else { throw args.fail("基本支出按功能分类的类（3位编码，如 201）分列，“\(code)”不是类级编码。", at: token) }
+    return code
   }
 
   /// The department's own name means 本级 (nil), so the same line typed either way has one key.
@@ -120,6 +138,10 @@ public struct ExpenditurePlugin: SectionPlugin {
       let code = try args.code("经济分类科目编码")
       let o = try args.options(["单位": .text])
       return Fact.economic(EconomicLine(code: code, unit: Self.unit(o.texts["单位"], context), amount: .zero)).key
+    case "基本支出":
+      let code = try Self.classCode(&args)
+      try args.expectEnd()
+      return Fact.basicSplit(BasicSplit(code: code, personnel: .zero, publicUse: .zero)).key
     default:
       let name = try args.text("项目名称")
       let o = try args.options(["单位": .text])
@@ -147,6 +169,7 @@ public struct ExpenditurePlugin: SectionPlugin {
       s += ScriptWriter.prior(e.prior)
       out.append(s)
     }
+    out += facts.basicSplits.map { "基本支出 \($0.code) 人员经费 \($0.personnel.scriptText) 公用经费 \($0.publicUse.scriptText)" }
     for p in facts.projects {
       var s = "项目 \(ScriptWriter.q(p.name)) 类型 \(ScriptWriter.q(p.type))"
       if let c = p.code { s += " 科目 \(c)" }

@@ -6,7 +6,7 @@ struct ExpenditureRules {
   let plugin: String
 
   func all() -> [Diagnostic] {
-    codes() + carried() + rounding() + missing() + basicEqualsEconomic() + projectsEqualProjectLines() + priorsAddUp() + reasons() + units() + residue()
+    codes() + carried() + rounding() + missing() + basicEqualsEconomic() + basicSplits() + projectsEqualProjectLines() + priorsAddUp() + reasons() + units() + residue()
   }
 
   /// Codes and names of every line (code.* and name.mismatch, see CodeRules).
@@ -83,6 +83,44 @@ struct ExpenditureRules {
     return [Diagnostic(rule: "cross.basic-economic", severity: .error, table: TableID.t6.rawValue, row: "合计",
                        message: "一般公共预算基本支出按功能分类合计 \(byFunction.wan) 万元，按经济分类合计 \(byEconomic.wan) 万元，两者应相等（相差 \((byEconomic - byFunction).wan) 万元）。" + hint,
                        expected: byFunction.wan, actual: byEconomic.wan, plugin: plugin)]
+  }
+
+  /// `basic-split.sum` (error): a 类's 人员经费 + 公用经费 (`基本支出 201 人员经费 … 公用经费 …`) equals its 基本支出;
+  /// `basic-split.missing` (error): an edition whose 收支总表 prints the split (T1 `columns`) needs it for every 类
+  /// with 基本支出; `cross.basic-split-economic` (error): when all 基本支出 is 一般公共预算, the split adds up to the
+  /// 人员经费 and 公用经费 of the 经济分类 table.
+  func basicSplits() -> [Diagnostic] {
+    let splits = view.facts.basicSplits
+    let money = view.edition.units.tables
+    func shown(_ a: Amount) -> String { money.text(a) + money.unit.rawValue }
+    var out: [Diagnostic] = []
+    for s in splits {
+      let basic = view.functions.rows[s.code]?.basic ?? .zero
+      guard s.personnel + s.publicUse != basic else { continue }
+      out.append(Diagnostic(rule: "basic-split.sum", severity: .error, table: TableID.t1.rawValue, row: s.code, column: "基本支出",
+                            message: "类 \(s.code) 的人员经费 \(shown(s.personnel)) 加公用经费 \(shown(s.publicUse)) 为 \(shown(s.personnel + s.publicUse))，而该类的基本支出为 \(shown(basic))。请核对：基本支出 \(s.code) 人员经费 金额 公用经费 金额",
+                            expected: shown(basic), actual: shown(s.personnel + s.publicUse), plugin: plugin))
+    }
+    let words = view.edition.table(.t1)?.columns?.flatMap { $0 } ?? []
+    let printsSplit = words.contains(EconomicCategory.personnel.rawValue) || words.contains(EconomicCategory.publicUse.rawValue)
+    let unsplit = view.functions.classes().filter { c in !c.basic.isZero && !splits.contains { $0.code == c.code } }
+    if printsSplit {
+      for c in unsplit {
+        out.append(Diagnostic(rule: "basic-split.missing", severity: .error, table: TableID.t1.rawValue, row: c.code, column: "人员经费",
+                              message: "本模板的收支总表按类分列基本支出的人员经费和公用经费，类 \(c.code) 的基本支出 \(shown(c.basic)) 尚未分列。请用：基本支出 \(c.code) 人员经费 金额 公用经费 金额",
+                              expected: shown(c.basic), plugin: plugin))
+      }
+    }
+    guard !splits.isEmpty, unsplit.isEmpty, !view.facts.economics.isEmpty, view.functions.total.basic == generalBasicSpending else { return out }
+    for category in [EconomicCategory.personnel, .publicUse] {
+      let split = splits.map { $0.amount(category) }.sum()
+      let economic = category == .personnel ? view.economics.total.personnel : view.economics.total.publicUse
+      guard split != economic else { continue }
+      out.append(Diagnostic(rule: "cross.basic-split-economic", severity: .error, table: TableID.t1.rawValue, row: "合计", column: category.rawValue,
+                            message: "按类分列的\(category.rawValue)合计 \(shown(split))，与一般公共预算基本支出表（经济分类）的\(category.rawValue) \(shown(economic)) 不等。请核对“基本支出”各行或经济分类的录入。",
+                            expected: shown(economic), actual: shown(split), plugin: plugin))
+    }
+    return out
   }
 
   /// `cross.project-list` (error): 项目支出 by function equals the project list, in total and per 科目 where projects name one.

@@ -14,10 +14,13 @@ extension RevenuePlugin {
   /// T1: 收入 by source beside 支出 by the 24 类 in fixed order.
   func incomeAndSpending(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
-    if let lines = c.view.edition.table(.t1)?.rows {
-      let right = f.classes().enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.code)]), [$0.element.total]) }
-      return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
-                     rows: Self.twoSided(c, lines, right: right, income: FundSource.allCases.map { revenue(c, $0) }.sum(), totals: [f.total.total], prefix: "t1"))
+    if let spec = c.view.edition.table(.t1), let lines = spec.rows {
+      let columns = spec.columns ?? [[LayoutWords.basic, LayoutWords.project]]
+      let right = f.classes().enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.code)]), Self.spending(c, $0.element, columns)) }
+      // The totals are the sums of the 类 as printed, so that a split entered finer than the table prints still adds up.
+      let totals = columns.indices.map { i in right.map { $0.1[i] }.sum() }
+      return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30)] + Array(repeating: Column(.amount, width: 12), count: columns.count),
+                     rows: Self.twoSided(c, lines, right: right, income: FundSource.allCases.map { revenue(c, $0) }.sum(), totals: totals, prefix: "t1"))
     }
     let left: [(String, Amount)] = Self.currentSources.enumerated().map {
       (c.fill("t1.row.source", number: $0.offset + 1, ["来源": c.fund($0.element).revenue]), revenue(c, $0.element))
@@ -39,6 +42,17 @@ extension RevenuePlugin {
                                                .text(c.fill("t1.row.spending-grand-total")), .amount(f.total.total)]))
     return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
                     rows: rows)
+  }
+
+  /// The 支出 of a 类 in T1's `columns`: each column the sum of the parts it names. 人员经费 is the 类's entered split
+  /// (`基本支出 201 人员经费 …`) at the printed step, 公用经费 the rest of its 基本支出, so a row always adds up; a 类
+  /// without a split prints neither (a draft only: the check reports it as `basic-split.missing`).
+  static func spending(_ c: CompileContext, _ row: FunctionRollup.Row, _ columns: [[String]]) -> [Amount] {
+    let split = c.facts.basicSplits.first { $0.code == row.code }
+    let personnel = split.map { c.money(.t1).shown($0.personnel) } ?? .zero
+    let parts = [LayoutWords.basic: row.basic, LayoutWords.project: row.project,
+                 EconomicCategory.personnel.rawValue: personnel, EconomicCategory.publicUse.rawValue: split == nil ? .zero : row.basic - personnel]
+    return columns.map { $0.compactMap { parts[$0] }.sum() }
   }
 
   /// T2: 收入 by 功能分类 with one column per source, or per group of sources when the edition says so (`columns`).

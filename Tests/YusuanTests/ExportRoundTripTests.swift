@@ -91,6 +91,7 @@ struct ExportRoundTripTests {
     case 7: return "上年 \(g.pick(["201", "20103", "合计", "基本支出", "项目支出"])) \(amount(&g))"
     case 8: return "原因 \(g.pick(reasonSubjects)) \(q(&g))"
     case 9:
+      if g.chance(20) { return "基本支出 \(g.pick(["201", "208", "２１０", "20103"])) 人员经费 \(amount(&g)) 公用经费 \(amount(&g))" }
       var s = "经济 \(g.pick(economicCodes)) \(amount(&g))"
       if g.chance(30) { s += " " + g.pick(["人员经费", "公用经费"]) }
       return s + unit(&g) + prior(&g)
@@ -150,7 +151,7 @@ struct ExportRoundTripTests {
         "删除 职责 \(g.int(1...12))", "删除 任务 \(g.int(1...5))", "删除 支出 \(g.pick(codes)) \(g.pick(["基本", "项目"]))",
         "删除 原因 \(g.pick(reasonSubjects))", "删除 经济 \(g.pick(economicCodes))", "删除 项目 \(quoted(g.pick(projectNames), &g))",
         "删除 采购 无", "删除 购买服务 无", "删除 资产 车辆 无", "删除 资产 配置 无", "删除 三公 接待", "删除 机关运行经费",
-        "删除 说明 \(g.pick(tables))", "删除 核对 T5 1", "删除 上年 201", "删除 资产 原值",
+        "删除 说明 \(g.pick(tables))", "删除 核对 T5 1", "删除 上年 201", "删除 资产 原值", "删除 基本支出 201",
       ])
     }
   }

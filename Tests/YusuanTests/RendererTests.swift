@@ -177,6 +177,27 @@ struct RendererTests {
     #expect(Self.wellFormed(xml))
   }
 
+  /// A table title wider than the portrait line is set smaller, never wrapped (a title over two lines is not read
+  /// back as the table's title); one that fits keeps the style's 三号. A contents line that wraps wraps under itself.
+  @Test func docxLongTableTitlesShrinkToOneLine() throws {
+    let width = DocxRenderer.Page.portrait.textWidth
+    #expect(DocxRenderer.titleSize("2025年部门一般公共预算支出功能分类预算表", width: width) == "")
+    let long = "2025年预算单位一般公共预算基本支出部门预算经济分类预算表"
+    let size = DocxRenderer.titleSize(long, width: width)
+    let halfPoints = try #require(size.firstMatch(of: /w:sz w:val="(\d+)"/).map { Int($0.output.1)! })
+    #expect(halfPoints < 32 && halfPoints >= 24 && RenderText.ems(long) * Double(halfPoints) * 10 <= Double(width))
+    var doc = Self.document(draft: false)
+    var table = doc.tables[0]
+    table.title = long
+    doc.parts[1].blocks.append(.table(table))
+    let xml = try Self.entries(DocxRenderer.render(doc))["word/document.xml"]!
+    #expect(xml.contains("<w:rPr>\(size)</w:rPr><w:t xml:space=\"preserve\">\(long)</w:t>"))
+    #expect(Self.wellFormed(xml))
+    // The tables' lines of a contents page: indented by a left margin, not a first-line indent.
+    let shanghai = try Self.entries(DocxRenderer.render(try ShanghaiExampleTests.compiled()))["word/document.xml"]!
+    #expect(Self.count("<w:ind w:leftChars=\"400\" w:left=\"1280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>", in: shanghai) == 9)
+  }
+
   // MARK: - xlsx
 
   @Test func xlsxStoresNumbersAsNumbersAndTextAsInlineStrings() throws {

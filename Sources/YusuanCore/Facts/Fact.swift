@@ -8,6 +8,7 @@ public enum Fact: Hashable, Sendable, Codable {
   case prior(AggregatePrior)
   case reason(Reason)
   case economic(EconomicLine)
+  case basicSplit(BasicSplit)
   case project(Project)
   case goal(PerformanceGoal)
   case indicator(Indicator)
@@ -35,6 +36,7 @@ public enum Fact: Hashable, Sendable, Codable {
     case .prior(let p): return "上年|\(p.subject)"
     case .reason(let r): return "原因|\(r.subject)"
     case .economic(let e): return "经济|\(e.code)|\(e.unit ?? "")"
+    case .basicSplit(let b): return "基本支出|\(b.code)"
     case .project(let p): return "项目|\(p.name)|\(p.unit ?? "")"
     case .goal(let g): return "绩效|\(g.project)"
     case .indicator(let i): return "指标|\(i.project)|\(pad(i.ordinal))"
@@ -80,6 +82,7 @@ public enum Fact: Hashable, Sendable, Codable {
     case .expenditure(let e): return [e.amount] + [e.prior].compactMap { $0 }
     case .prior(let p): return [p.amount]
     case .economic(let e): return [e.amount] + [e.prior].compactMap { $0 }
+    case .basicSplit(let b): return [b.personnel, b.publicUse]
     case .project(let p): return Array(p.amounts.values) + [p.prior].compactMap { $0 }
     case .goal(let g): return [g.total] + [g.appropriation, g.carryover, g.other].compactMap { $0 }
     case .threePublic(let t): return [t.amount] + [t.prior].compactMap { $0 }

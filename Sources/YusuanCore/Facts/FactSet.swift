@@ -101,6 +101,7 @@ public struct FactSet: Sendable, Equatable {
   public var priors: [AggregatePrior] { cache.get("上年") { values("上年") { if case .prior(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
   public var reasons: [Reason] { cache.get("原因") { values("原因") { if case .reason(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
   public var economics: [EconomicLine] { cache.get("经济") { values("经济") { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } } }
+  public var basicSplits: [BasicSplit] { cache.get("基本支出") { values("基本支出") { if case .basicSplit(let x) = $0 { x } else { nil } }.sorted { $0.code < $1.code } } }
   public var projects: [Project] { cache.get("项目") { values("项目") { if case .project(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
   public var goals: [PerformanceGoal] { cache.get("绩效") { values("绩效") { if case .goal(let x) = $0 { x } else { nil } }.sorted { $0.project < $1.project } } }
   public var indicators: [Indicator] { cache.get("指标") { values("指标") { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } } }

@@ -86,6 +86,19 @@ public enum EconomicCategory: String, Sendable, Codable {
   }
 }
 
+/// 基本支出 of a 功能分类 类 split into 人员经费 and 公用经费 (all funds, all units), for a 收支总表 that prints the
+/// split beside each 类 (Shanghai's 单位预算: `columns` of T1). The lines of 支出 carry no such split, and the 经济分类
+/// lines carry no function code, so it is entered as the table prints it.
+public struct BasicSplit: Hashable, Sendable, Codable {
+  /// The 类 (3 digits).
+  public var code: String
+  public var personnel: Amount
+  public var publicUse: Amount
+  public init(code: String, personnel: Amount, publicUse: Amount) { self.code = code; self.personnel = personnel; self.publicUse = publicUse }
+
+  public func amount(_ c: EconomicCategory) -> Amount { c == .personnel ? personnel : publicUse }
+}
+
 /// A project (项目支出表 row).
 public struct Project: Hashable, Sendable, Codable {
   public var ordinal: Int

@@ -126,7 +126,8 @@ public struct TableSpec: Sendable, Codable, Equatable {
   public var blankZero: Bool?
   /// The 收入 lines of a two-sided table (T1, T4) as this edition prints them; nil: the standard rows.
   public var rows: TwoSidedRows?
-  /// The amount columns of T2 (funds each column adds up) or T7 (三公 items, 机关运行经费); nil: the standard ones.
+  /// The amount columns of T2 (funds each column adds up), T7 (三公 items, 机关运行经费) or the 支出 side of T1
+  /// (基本支出, 项目支出, 人员经费, 公用经费 each column adds up); nil: the standard ones.
   public var columns: [[String]]?
 
   enum CodingKeys: String, CodingKey, CaseIterable {

@@ -1,6 +1,7 @@
 /// An edition's own rows and columns for the tables whose layout differs between provinces (Shanghai):
-/// `rows` of the two-sided tables (收支总表 T1, 财政拨款收支总表 T4) and `columns` of 收入总表 (T2) and the 三公
-/// table (T7). Absent, a table keeps the standard layout (the Anhui one, DESIGN §2).
+/// `rows` of the two-sided tables (收支总表 T1, 财政拨款收支总表 T4), `columns` of 收入总表 (T2), of the 三公 table
+/// (T7) and of the 支出 side of a 收支总表 laid out by `rows` (T1). Absent, a table keeps the standard layout (the
+/// Anhui one, DESIGN §2).
 
 /// `rows:` of T1 or T4: the 收入 side line by line, each the sum of the funds it names (an empty list prints a
 /// line without a figure, as Shanghai's 事业收入 when the entry language has no such fund). The 支出 side is the
@@ -17,11 +18,15 @@ public struct IncomeLine: Sendable, Codable, Equatable {
   public var funds: [FundSource] { sources.compactMap(FundSource.init(rawValue:)) }
 }
 
-/// What an amount column of `columns:` adds up: funds (T2) or 三公 items and 机关运行经费 (T7).
+/// What an amount column of `columns:` adds up: funds (T2), 三公 items and 机关运行经费 (T7), or parts of the
+/// 支出 of a 类 (T1: 基本支出, 项目支出, and 基本支出's 人员经费 and 公用经费, as Shanghai's 单位预算 prints them).
 public enum LayoutWords {
   /// The words a T7 column may name.
   public static let operatingCost = "机关运行经费"
   public static var threePublicColumn: [String] { ThreePublicItem.allCases.map(\.rawValue) + [operatingCost] }
+  /// The words a T1 column may name.
+  public static let basic = "基本支出", project = "项目支出"
+  public static var spendingColumn: [String] { [basic, project, EconomicCategory.personnel.rawValue, EconomicCategory.publicUse.rawValue] }
 
   /// What is wrong with a table's `rows` / `columns` (nil when nothing).
   static func problem(_ spec: TableSpec) -> String? {
@@ -37,7 +42,10 @@ public enum LayoutWords {
       switch spec.id {
       case .t2: allowed = FundSource.allCases.map(\.rawValue)
       case .t7: allowed = threePublicColumn
-      default: return "表 \(spec.id) 不能设 columns（只有 T2、T7 可以）。"
+      case .t1:
+        allowed = spendingColumn
+        if spec.rows == nil { return "表 T1 设 columns 时须同时设 rows（按类分列的支出只在自定行的收支总表中印出）。" }
+      default: return "表 \(spec.id) 不能设 columns（只有 T1、T2、T7 可以）。"
       }
       for words in columns {
         let bad = words.filter { !allowed.contains($0) }
