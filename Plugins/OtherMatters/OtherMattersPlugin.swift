@@ -53,7 +53,9 @@ public struct OtherMattersPlugin: SectionPlugin {
     let administrative = f.units.isEmpty || f.units.contains { $0.nature == "机关" || $0.nature == "参公事业" }
     if let c = f.operatingCost {
       let publicUse = view.facts.economics.isEmpty ? declaredPublicUse(view) : view.economics.total.publicUse
-      if let publicUse, c.amount > publicUse {
+      // Entered to the 万元 hundredth (as the 三公 table prints it), it is compared with the 公用经费 shown so: 213.28
+      // is not more than 2,132,756.12 元.
+      if let publicUse, c.amount > (c.amount.isExactInWan ? publicUse.rounded(toDecimals: 2, of: .wan) : publicUse) {
         out.append(Diagnostic(rule: "operating-cost.exceeds-public", severity: .warning, table: "其他重要事项", row: "机关运行经费",
                               message: "机关运行经费 \(c.amount.wan) 万元，超过基本支出中的公用经费 \(publicUse.wan) 万元。机关运行经费是行政单位基本支出中的公用经费，一般不应超过公用经费，请核对。",
                               expected: "≤ \(publicUse.wan)", actual: c.amount.wan, plugin: id))

@@ -111,7 +111,9 @@ struct ShanghaiExampleTests {
   func theExampleChecksClean(name: String) throws {
     let findings = try Self.workbook(Self.example(name)).check()
     #expect(findings.errorCount == 0, "\(findings.filter { $0.severity == .error }.map { "[\($0.rule)] \($0.message)" })")
-    let known: Set<String> = ["change.prior-missing", "performance.none", "operating-cost.exceeds-public", "operating-cost.prior-missing", "profile.tasks-missing"]
+    // 机关运行经费 213.28万元 is entered as the 三公 table prints it; the 公用经费 of 元 entries shown to the hundredth is
+    // the same 213.28, so it does not exceed it.
+    let known: Set<String> = ["change.prior-missing", "performance.none", "operating-cost.prior-missing", "profile.tasks-missing"]
     #expect(findings.filter { $0.severity == .warning && !known.contains($0.rule) }.isEmpty, "\(findings.map(\.rule))")
   }
 
