@@ -193,12 +193,13 @@ public enum DocxRenderer: DocumentRenderer {
       let em = fit.fontSize * 10  // one character of the table font, in twips
       func span(_ c: Int, _ count: Int) -> Int { fit.widths[c..<min(n, c + count)].reduce(0, +) }
       /// One `w:tc` holding one paragraph of `text`.
-      func cell(width: Int, gridSpan: Int = 1, vMerge: String? = nil, text: String, jc: String, bold: Bool, indent: Int = 0) {
+      func cell(width: Int, gridSpan: Int = 1, vMerge: String? = nil, text: String, jc: String, bold: Bool, indent: Int = 0, keepNext: Bool = false) {
         x += "<w:tc><w:tcPr><w:tcW w:w=\""; x += String(width); x += "\" w:type=\"dxa\"/>"
         if gridSpan > 1 { x += "<w:gridSpan w:val=\""; x += String(gridSpan); x += "\"/>" }
         if let vMerge { x += vMerge }
         x += "<w:vAlign w:val=\"center\"/></w:tcPr>"
         x += paragraphStart
+        if keepNext { x += "<w:keepNext/>" }
         if indent > 0 {
           x += "<w:ind w:left=\""; x += String(indent * em); x += "\" w:leftChars=\""; x += String(indent * 100); x += "\"/>"
         }
@@ -227,7 +228,9 @@ public enum DocxRenderer: DocumentRenderer {
 
       // A w:tbl needs at least one row; a table with neither header nor rows prints 本表无数据.
       let rows = layout.headerRowCount == 0 && layout.table.rows.isEmpty ? [TableRow(kind: .emptyMarker, cells: [])] : layout.table.rows
-      for row in rows {
+      // The last three rows stay on one page, so a total row never stands alone under a repeated header.
+      for (i, row) in rows.enumerated() {
+        let keep = i >= rows.count - 3 && i < rows.count - 1
         x += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
         if row.kind == .emptyMarker {
           cell(width: span(0, n), gridSpan: n, text: TableLayout.emptyMarkerText(row), jc: "center", bold: false)
@@ -240,7 +243,7 @@ public enum DocxRenderer: DocumentRenderer {
             case .text, .blank: numeric = layout.isNumeric(c)
             }
             let indent = c == layout.nameColumn ? max(0, row.level) : 0
-            cell(width: fit.widths[c], text: layout.text(value), jc: numeric ? "right" : "left", bold: bold, indent: indent)
+            cell(width: fit.widths[c], text: layout.text(value), jc: numeric ? "right" : "left", bold: bold, indent: indent, keepNext: keep)
           }
         }
         x += "</w:tr>"

@@ -124,6 +124,10 @@ struct RendererTests {
     let cells = doc.components(separatedBy: "<w:tc>").dropFirst()
     #expect(!cells.isEmpty)
     #expect(cells.allSatisfy { $0.components(separatedBy: "</w:tc>")[0].contains("<w:p>") })
+    // A table's last three rows are kept on one page: the rows before the total keep with the next, the total does not.
+    let lastTable = doc.components(separatedBy: "<w:tbl>").last!.components(separatedBy: "</w:tbl>")[0]
+    let rows = lastTable.components(separatedBy: "<w:tr>").dropFirst().map { $0.components(separatedBy: "</w:tr>")[0] }
+    #expect(rows.count >= 3 && !rows.last!.contains("<w:keepNext/>") && rows[rows.count - 2].contains("<w:keepNext/>"))
     // Amounts right-aligned, 项 rows indented two characters, totals bold.
     #expect(doc.contains("<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">612.42"))
     #expect(doc.contains("w:leftChars=\"200\"/><w:jc w:val=\"left\"/></w:pPr><w:r><w:t xml:space=\"preserve\">行政运行"))
