@@ -256,8 +256,8 @@ public enum DocxRenderer: DocumentRenderer {
   static func runs(_ text: String, props: String = "") -> String {
     guard !text.isEmpty else { return "" }
     let rpr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
-    // Most texts are one line without tabs: one run, no splitting.
-    if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+    // Most texts are one line without tabs or figures: one run, no splitting.
+    if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || (0x30...0x39).contains($0) }) {
       return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XML.escape(text) + "</w:t></w:r>"
     }
     var out = ""
@@ -267,9 +267,34 @@ public enum DocxRenderer: DocumentRenderer {
       let pieces = line.split(separator: "\t", omittingEmptySubsequences: false)
       for (j, piece) in pieces.enumerated() {
         if j > 0 { out += "<w:r>\(rpr)<w:tab/></w:r>" }
-        if !piece.isEmpty { out += "<w:r>\(rpr)<w:t xml:space=\"preserve\">\(XML.escape(String(piece)))</w:t></w:r>" }
+        out += figureRuns(String(piece), props: props)
       }
     }
+    return out
+  }
+
+  /// A figure in Chinese text (715.28, 8.30%, 2025) is set as English: LibreOffice breaks Chinese text between any
+  /// two characters, and with the document's zh-CN it broke figures too (`715.` / `28万元`, `占8.30` / `%`). The
+  /// figure's own run, marked en-US, keeps it whole; the document stays zh-CN.
+  static func figureRuns(_ text: String, props: String) -> String {
+    guard !text.isEmpty else { return "" }
+    let plain = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
+    let figure = "<w:rPr>\(props)<w:lang w:val=\"en-US\"/></w:rPr>"
+    var out = "", piece = "", inFigure = false
+    func flush() {
+      guard !piece.isEmpty else { return }
+      out += "<w:r>" + (inFigure ? figure : plain) + "<w:t xml:space=\"preserve\">" + XML.escape(piece) + "</w:t></w:r>"
+      piece = ""
+    }
+    let chars = Array(text)
+    for (k, ch) in chars.enumerated() {
+      // A figure starts with a digit and goes on through digits and the marks inside or after one: 1,234.56 8.30%
+      let continues = inFigure && (",.%".contains(ch) && (ch == "%" || (k + 1 < chars.count && chars[k + 1].isASCII && chars[k + 1].isNumber)))
+      let isFigure = (ch.isASCII && ch.isNumber) || continues
+      if isFigure != inFigure { flush(); inFigure = isFigure }
+      piece.append(ch)
+    }
+    flush()
     return out
   }
 

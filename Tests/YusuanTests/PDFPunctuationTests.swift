@@ -49,5 +49,22 @@ struct PDFPunctuationTests {
     for mark in Self.marks {
       #expect(printed[mark, default: 0] == word[mark, default: 0], "\(name): \(mark) \(word[mark, default: 0]) in the docx, \(printed[mark, default: 0]) in the PDF")
     }
+    // No figure of the prose is broken over two lines (`715.` / `28万元`, `占8.30` / `%`, `202` / `5年`): a prose line
+    // that ends inside a figure while the next goes on with its digits or its %. (A date range ending one table cell,
+    // `至 2025-12-31` beside `70.00 万元`, is two figures.)
+    let lines = try RendererTests.pdfText(pdf).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    var broken: [String] = []
+    // Prose lines only: pdftotext sets a table row's cells apart with runs of spaces.
+    for (a, b) in zip(lines, lines.dropFirst()) where a.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) })
+      && !a.contains("  ") && !b.contains("  ") {
+      guard let last = a.last, let first = b.first else { continue }
+      func digit(_ c: Character) -> Bool { c.isASCII && c.isNumber }  // 万 is a number to Swift
+      let tail = a.reversed().prefix(while: digit)
+      let beforeTail = a.dropLast(tail.count).last
+      let split = (last == "." && digit(first)) || (digit(last) && first == "%")
+        || (digit(last) && digit(first) && !["-", "/"].contains(beforeTail ?? " "))
+      if split { broken.append("\(a.suffix(12)) | \(b.prefix(12))") }
+    }
+    #expect(broken.isEmpty, "\(name): figures broken over lines: \(broken)")
   }
 }

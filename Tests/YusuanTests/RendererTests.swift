@@ -119,7 +119,10 @@ struct RendererTests {
     #expect(doc.contains("&lt;管理&gt;&amp;&apos;监督&apos;") && doc.contains("&quot;三公&quot;"))
     #expect(!doc.contains("<管理>"))
     #expect(doc.contains(">2010301<") && doc.contains(">612.42<") && doc.contains(">本表无数据<"))
-    #expect(doc.contains("注：本部门2024年没有使用"))
+    // Figures are runs of their own (set as en-US so that LibreOffice never breaks them): the text reads on across runs.
+    let text = doc.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+    #expect(text.contains("注：本部门2024年没有使用"))
+    #expect(doc.contains("<w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">2024</w:t>"))
     // Every cell, merged continuations included, holds a paragraph.
     let cells = doc.components(separatedBy: "<w:tc>").dropFirst()
     #expect(!cells.isEmpty)
@@ -129,7 +132,7 @@ struct RendererTests {
     let rows = lastTable.components(separatedBy: "<w:tr>").dropFirst().map { $0.components(separatedBy: "</w:tr>")[0] }
     #expect(rows.count >= 3 && !rows.last!.contains("<w:keepNext/>") && rows[rows.count - 2].contains("<w:keepNext/>"))
     // Amounts right-aligned, 项 rows indented two characters, totals bold.
-    #expect(doc.contains("<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">612.42"))
+    #expect(doc.contains("<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/><w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">612.42"))
     #expect(doc.contains("w:leftChars=\"200\"/><w:jc w:val=\"left\"/></w:pPr><w:r><w:t xml:space=\"preserve\">行政运行"))
     let styles = parts["word/styles.xml"]!
     #expect(styles.contains("w:eastAsia=\"仿宋_GB2312\"") && styles.contains("w:eastAsia=\"zh-CN\""))
@@ -195,7 +198,7 @@ struct RendererTests {
     table.title = long
     doc.parts[1].blocks.append(.table(table))
     let xml = try Self.entries(DocxRenderer.render(doc))["word/document.xml"]!
-    #expect(xml.contains("<w:rPr>\(size)</w:rPr><w:t xml:space=\"preserve\">\(long)</w:t>"))
+    #expect(xml.contains("<w:rPr>\(size)</w:rPr><w:t xml:space=\"preserve\">\(String(long.drop { $0.isASCII && $0.isNumber }))</w:t>"))
     #expect(Self.wellFormed(xml))
     // The tables' lines of a contents page: indented by a left margin, not a first-line indent.
     let shanghai = try Self.entries(DocxRenderer.render(try ShanghaiExampleTests.compiled()))["word/document.xml"]!
