@@ -115,8 +115,19 @@ enum PartsRule {
         var stop = end == NSNotFound ? ns.length : end
         // Nor past the next item of an outer list (，三、公务接待费…), another breakdown (其中) or another total (支出总计…).
         let after = NSRange(location: NSMaxRange(r), length: stop - NSMaxRange(r))
+        // A breakdown in brackets inside the list (（其中：购置费0万元…）) is a part's, not the end of this one.
+        func bracketDepth(at loc: Int) -> Int {
+          var depth = 0
+          for i in NSMaxRange(r)..<loc {
+            let ch = ns.character(at: i)
+            if ch == 0xFF08 || ch == 0x28 { depth += 1 } else if (ch == 0xFF09 || ch == 0x29) && depth > 0 { depth -= 1 }
+          }
+          return depth
+        }
         for pattern in [#"[，,；;：:。]\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"#, "其中"] {
-          if let m = Patterns.regex(pattern).firstMatch(in: ns as String, range: after) { stop = min(stop, m.range.location) }
+          if let m = Patterns.regex(pattern).matches(in: ns as String, range: after).first(where: { bracketDepth(at: $0.range.location) == 0 }) {
+            stop = min(stop, m.range.location)
+          }
         }
         if let next = sp.amounts.first(where: { $0.range.location > r.location && $0.range.location < stop && ($0.subject.contains("总计") || $0.subject.contains("合计")) }) {
           stop = min(stop, next.range.location - (next.subject as NSString).length)

@@ -194,4 +194,11 @@ import Testing
     let f = try Self.proseFindings(body + glossary).filter { $0.rule == "audit.prose.operating-cost" }
     #expect(f.map(\.expected) == ["46.60"], "\(f.map(\.message))")
   }
+
+  @Test func aBracketedBreakdownInsideAListDoesNotEndIt() throws {
+    let text = "一、“三公”经费预算情况说明\n2025年“三公”经费预算10.50万元，较上年预算减少1.50万元，下降12.50%。其中：因公出国（境）费0万元，与上年持平；公务用车购置及运行维护费6.50万元（其中：公务用车购置费0万元，公务用车运行维护费6.50万元），较上年减少1.00万元，下降13.33%；公务接待费4.00万元，较上年减少0.50万元，下降11.11%。"
+    #expect(try Self.proseFindings(text).isEmpty)
+    let wrong = try Self.proseFindings(text.replacingOccurrences(of: "公务接待费4.00万元，较上年减少0.50万元，下降11.11%", with: "公务接待费5.00万元，较上年减少0.50万元，下降9.09%"))
+    #expect(wrong.map(\.rule) == ["audit.prose.parts-sum"] && wrong.first?.actual == "11.50", "\(wrong.map(\.message))")
+  }
 }
