@@ -99,13 +99,23 @@ enum PartsRule {
         parts = []
         var previous = sp.paragraph.index
         // The list ends at the next item of the total's own level or an outer one (1. 基本支出…其中： ends at 2. 项目支出).
+        // Its parts are the paragraphs of the first part's level; deeper ones are a part's own breakdown
+        // (支出…其中： 1.基本支出…其中：工资福利… 2.项目支出…: the parts are 1. and 2.).
         let own = Heuristics.listLevel(sp.paragraph.text)
-        for next in c.scanned.dropFirst(i + 1).prefix(8) {
-          if let l = Heuristics.listLevel(next.paragraph.text), l <= (own ?? 2) { break }
-          guard next.paragraph.index == previous + 1, next.paragraph.section == sp.paragraph.section,
-                let a = next.amounts.first, !a.subject.isEmpty else { break }
-          parts.append(a)
+        var partLevel: Int?? = nil
+        for next in c.scanned.dropFirst(i + 1).prefix(12) {
+          let level = Heuristics.listLevel(next.paragraph.text)
+          if let l = level, l <= (own ?? 2) { break }
+          guard next.paragraph.index == previous + 1, next.paragraph.section == sp.paragraph.section else { break }
           previous = next.paragraph.index
+          if let first = partLevel, first != level {
+            // Deeper than the parts (unnumbered under numbered ones, or a higher number): skip; shallower: the end.
+            let deeper = level == nil || (first != nil && level! > first!)
+            if deeper { continue } else { break }
+          }
+          guard let a = next.amounts.first, !a.subject.isEmpty else { break }
+          partLevel = .some(level)
+          parts.append(a)
         }
       } else {
         let inParens = r.location > 0 && ["（", "("].contains(ns.substring(with: NSRange(location: r.location - 1, length: 1)))

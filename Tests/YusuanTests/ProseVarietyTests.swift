@@ -201,4 +201,30 @@ import Testing
     let wrong = try Self.proseFindings(text.replacingOccurrences(of: "公务接待费4.00万元，较上年减少0.50万元，下降11.11%", with: "公务接待费5.00万元，较上年减少0.50万元，下降9.09%"))
     #expect(wrong.map(\.rule) == ["audit.prose.parts-sum"] && wrong.first?.actual == "11.50", "\(wrong.map(\.message))")
   }
+
+  /// A whole 情况说明 in the ways other provinces write one (元 and 万元, named wholes, 同比/较上年/与上年相比, 降幅为,
+  /// lists over paragraphs with their own breakdowns, a bracketed breakdown, 均为执法执勤用车, 新增), every figure right
+  /// (written with exact arithmetic): nothing to report. Then single slips, each found once, by its rule.
+  @Test func aWholeExplanationOfAnotherProvinceIsCleanAndItsSlipsAreFound() throws {
+    let url = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/audit/variety-clean.txt")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    func prose(_ t: String) throws -> [Diagnostic] {
+      let doc = try DocumentReader.read(data: Data(t.utf8), name: "variety.txt")
+      return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024")).filter { $0.rule.hasPrefix("audit.prose") || $0.rule.hasPrefix("audit.text") }
+    }
+    let clean = try prose(text)
+    #expect(clean.isEmpty, "\(clean.map { "[\($0.rule)] \($0.message)" })")
+    let slips: [(from: String, to: String, rule: String)] = [
+      ("对个人和家庭的补助20000.00元", "对个人和家庭的补助30000.00元", "audit.prose.parts-sum"),
+      ("占基本支出的18.00%", "占基本支出的18.50%", "audit.prose.share"),
+      ("降幅为18.11%", "降幅为18.41%", "audit.prose.change-percent"),
+      ("公务接待费4.00万元，比上年减少0.50万元", "公务接待费5.00万元，比上年减少0.50万元", "audit.prose.parts-sum"),
+      ("共有车辆2辆，均为执法执勤用车", "共有车辆2辆，其中：执法执勤用车1辆", "audit.prose.vehicle-category"),
+    ]
+    for slip in slips {
+      #expect(text.contains(slip.from))
+      let found = try prose(text.replacingOccurrences(of: slip.from, with: slip.to)).map(\.rule)
+      #expect(found.contains(slip.rule), "\(slip.to): \(found)")
+    }
+  }
 }
