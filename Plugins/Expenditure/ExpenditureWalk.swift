@@ -82,7 +82,7 @@ extension ExpenditurePlugin {
                  // 一般公共预算 as `金额` (always asked; may be left empty when another source pays), other sources
                  // only when the revenue has them.
                  let general = s == .general
-                 return WalkField(keyword: general ? "金额" : s.rawValue, prompt: general ? "金额（万元，一般公共预算）" : "其中\(s.rawValue)（万元）",
+                 return WalkField(keyword: general ? "金额" : s.rawValue, prompt: general ? "金额（万元，一般公共预算）" : "\(s.rawValue)（万元）",
                                   kind: .amount, optional: !general,
                                   suggestion: { f, a in Self.projectDefault(f, a, s)?.scriptText },
                                   ask: { f, _ in general || f.revenues.contains { $0.source == s } },

@@ -107,7 +107,7 @@ final class OutputBox: @unchecked Sendable { var lines: [String] = [] }
     let r = Walk.run(wb, goto: "T10", ["经济普查", "特定目标类", "", "", "", "", "是"])
     #expect(r.prompts.contains { $0.contains("功能科目编码 [2010507]") })
     #expect(r.prompts.contains { $0.contains("金额（万元，一般公共预算） [40]") })
-    #expect(r.prompts.contains { $0.contains("其中单位资金（万元） [20]") })
+    #expect(r.prompts.contains { $0.contains("单位资金（万元） [20]") })
     let p = try #require(wb.facts.projects.first)
     #expect(p.amounts == [.general: wan("40"), .unitFunds: wan("20")])
     #expect(p.performanceManaged)
