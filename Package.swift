@@ -85,7 +85,7 @@ let package = Package(
     ),
     .testTarget(
       name: "YusuanTests",
-      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Audit",
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Audit", "yusuan",
                      .product(name: "ZIPFoundation", package: "ZIPFoundation")] + sectionPlugins.map { .target(name: $0.name) },
       path: "Tests/YusuanTests"
     ),

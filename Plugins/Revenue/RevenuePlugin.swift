@@ -6,7 +6,7 @@ public struct RevenuePlugin: SectionPlugin {
   public let id = "revenue"
   public let title = "收入"
 
-  static let revenue = CommandSpec("收入", summary: "按资金来源的本年收入", syntax: "收入 资金来源 金额 [上年 金额]", example: "收入 一般公共预算 612.42 上年 648.77")
+  static let revenue = CommandSpec("收入", summary: "按资金来源的本年收入", syntax: "收入 资金来源 金额 [上年 金额] [原因 \"文字\"]", example: "收入 一般公共预算 612.42 上年 648.77")
   public var commands: [CommandSpec] { [Self.revenue] }
 
   public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
@@ -15,7 +15,9 @@ public struct RevenuePlugin: SectionPlugin {
     let o = try args.options(["上年": .amount, "原因": .text])
     let kept = context.facts.revenues.first { $0.source == source }?.prior
     var edits: [FactEdit] = [.set(.revenue(RevenueFact(source: source, amount: amount, prior: o.amounts["上年"] ?? kept)))]
-    if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: "收入", text: r)))) }
+    // The reason on a source's line is that source's (as `原因 单位资金 "…"`): with two sources a reason kept
+    // under 收入 explained neither of them.
+    if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: source.rawValue, text: r)))) }
     return edits
   }
 

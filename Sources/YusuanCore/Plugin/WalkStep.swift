@@ -71,12 +71,19 @@ public struct WalkField: Sendable {
   public var suggestion: @Sendable (FactSet, [String]) -> String?
   /// Whether to ask at all, given the answers so far (原因 only when the change needs one).
   public var ask: @Sendable (FactSet, [String]) -> Bool
+  /// Optional in some cases only (a project's 一般公共预算 amount when another source may pay for it).
+  public var optionalIf: @Sendable (FactSet, [String]) -> Bool
 
   public init(keyword: String? = nil, prompt: String, kind: Kind, optional: Bool = false,
               suggestion: @escaping @Sendable (FactSet, [String]) -> String? = { _, _ in nil },
-              ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true }) {
+              ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true },
+              optionalIf: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false }) {
     self.keyword = keyword; self.prompt = prompt; self.kind = kind; self.optional = optional; self.suggestion = suggestion; self.ask = ask
+    self.optionalIf = optionalIf
   }
+
+  /// Whether Enter with nothing typed and no default may leave this field empty.
+  public func mayBeEmpty(_ facts: FactSet, _ answers: [String]) -> Bool { optional || optionalIf(facts, answers) }
 
   /// Ask only when the first answer is not 无 (a section declared empty needs no further fields).
   public static let unlessNone: @Sendable (FactSet, [String]) -> Bool = { _, a in a.first != "无" }

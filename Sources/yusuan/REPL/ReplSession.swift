@@ -44,6 +44,8 @@ final class ReplSession {
   var answeredRows: Set<String> = []
   /// Offered rows put off with 跳过 in this session (offered again next time).
   var skippedRows: Set<String> = []
+  /// Codes missing from the catalog that the walk has already warned about (once each).
+  var warnedCodes: Set<String> = []
   static let answeredSetting = "walk.answered"
 
   init(wb: Workbench, input: InputSource, out: @escaping (String) -> Void) {
@@ -87,6 +89,8 @@ final class ReplSession {
     out(step.help)
     if case .confirm = step.kind {
       if let t = step.table { show(t) } else if step.id == "review" { showFindings(all: true) }
+      // A derived table may still ask what only the officer knows about it (the reason for the total's change).
+      skipFieldsNotAsked()
     } else if let t = step.table, step.isComplete(wb.facts) {
       // What is already entered here (e.g. lines carried from last year), so the officer sees what to confirm or correct.
       show(t)
@@ -148,14 +152,14 @@ final class ReplSession {
   func currentPrompt() -> Prompt {
     let place = "【\(step.section)｜\(step.title) \(stepIndex + 1)/\(steps.count)】"
     switch step.kind {
-    case .confirm:
+    case .confirm where currentField == nil:
       return Prompt(text: place + "回车继续 › ", defaultValue: nil)
     default:
       guard let field = currentField else { return Prompt(text: place + "› ", defaultValue: nil) }
       let d = field.suggestion(wb.facts, answers)
       let label: String
       if case .fixed(let labels) = step.kind { label = "\(labels[fixedIndex])·\(field.prompt)" } else { label = field.prompt }
-      let hint = d.map { "[\($0)]" } ?? (fieldIndex == 0 && isRows ? "[回车结束本表]" : field.optional ? "[可空]" : "")
+      let hint = d.map { "[\($0)]" } ?? (fieldIndex == 0 && isRows ? "[回车结束本表]" : field.mayBeEmpty(wb.facts, answers) ? "[可空]" : "")
       return Prompt(text: place + label + (hint.isEmpty ? "" : " " + hint) + " › ", defaultValue: d)
     }
   }
@@ -184,7 +188,7 @@ final class ReplSession {
       return
     }
     switch step.kind {
-    case .confirm:
+    case .confirm where currentField == nil:
       if text.isEmpty { advance() } else { out("此表由系统生成，无需录入。回车继续，或输入 help。") }
     default:
       answer(text, defaultValue: defaultValue)
@@ -198,7 +202,7 @@ final class ReplSession {
     if value.isEmpty {
       if fieldIndex == 0 && isRows { out("本表结束。"); afterTable(); return }
       if case .fixed = step.kind, fieldIndex == 0 { advance(); return }
-      if !field.optional { out("此项不能为空。\(example(field))"); return }
+      if !field.mayBeEmpty(wb.facts, answers) { out("此项不能为空。\(example(field))"); return }
     }
     if !value.isEmpty {
       switch validate(value, field) {
@@ -240,6 +244,7 @@ final class ReplSession {
         if let p = CodeShape.problem(s, in: system) { return .failure(ValidationMessage(text: CodeShape.describe(p, code: s, system: system) + "。可输入名称片段后按 TAB 补全。")) }
         if system == .function && s.count != 7 { return .failure(ValidationMessage(text: "这里要项级科目（7位），例如 2010301 行政运行。")) }
         if system == .economic && s.count != 5 { return .failure(ValidationMessage(text: "这里要款级科目（5位），例如 30101 基本工资。")) }
+        warnIfUnknown(s, system)
         return .success(s)
       }
       // A name typed instead of a code: take it when it names exactly one code at the right level.
@@ -263,6 +268,18 @@ final class ReplSession {
 
   struct ValidationMessage: Error { var text: String }
 
+  /// A well-formed code the catalog does not know: said once, when it is first typed, with the codes it may have
+  /// meant and how to load the official catalog; the walk then asks its name (the finding is not repeated).
+  func warnIfUnknown(_ code: String, _ system: CodeSystem) {
+    guard wb.catalog.entry(code, system) == nil, !warnedCodes.contains(code) else { return }
+    warnedCodes.insert(code)
+    let loc = CodeRules.Location(table: nil, row: nil, plugin: "walk")
+    guard let d = CodeRules.check(code: code, name: nil, system: system, level: nil, catalog: wb.catalog, at: loc).first(where: { $0.rule == "code.unknown" }) else { return }
+    var text = d.message
+    if !text.contains("catalog import") { text += "如有本年度官方科目目录，可用 yusuan catalog import 导入。" }
+    out("  ⚠ \(text)")
+  }
+
   func example(_ field: WalkField) -> String {
     switch field.kind {
     case .amount: return "例如 212.89（万元）或 3000元。"
@@ -276,8 +293,14 @@ final class ReplSession {
   func submitRow() {
     guard let command = step.command else { return }
     var parts = [command]
-    for (f, a) in zip(step.fields, answers) { if let frag = f.fragment(a) { parts.append(frag) } }
+    // Positional values first, in field order, then the options: a field asked early (名称 after the code,
+    // 来源 after 基本/项目) is still an option of the line.
+    let answered = zip(step.fields, answers)
+    for (f, a) in answered where f.keyword == nil { if let frag = f.fragment(a) { parts.append(frag) } }
+    for (f, a) in answered where f.keyword != nil { if let frag = f.fragment(a) { parts.append(frag) } }
     if case .fixed(let labels) = step.kind, answers.first != labels[fixedIndex] { parts.insert(labels[fixedIndex], at: 1) }
+    // A derived table's optional question left empty: nothing to enter, on to the next table.
+    if step.kind.isConfirm, parts.count == 1 { advance(); return }
     let line = parts.joined(separator: " ")
     let kept = answers
     if apply(line) {
@@ -285,12 +308,13 @@ final class ReplSession {
       fieldIndex = 0
       if let row = offered { markOffered(row); offered = nil }
       switch step.kind {
-      case .single: advance()
+      case .single, .confirm: advance()
       case .fixed(let labels):
         fixedIndex += 1
         if fixedIndex >= labels.count { advance() } else { prefillFixed() }
       default:
-        offerPending()
+        // 无 says the table has no rows: nothing more to ask here.
+        if kept.first == "无" { out("本表结束。"); afterTable() } else { offerPending() }
       }
     } else {
       // Refused: start the row again with what was typed, so nothing needs retyping.
@@ -329,7 +353,11 @@ final class ReplSession {
     }
   }
 
-  static func key(_ d: Diagnostic) -> String { [d.rule, d.table ?? "", d.row ?? "", d.column ?? "", d.expected ?? "", d.actual ?? ""].joined(separator: "|") }
+  /// A finding's identity for "shown already". An unknown code is one finding however many tables use it.
+  static func key(_ d: Diagnostic) -> String {
+    if d.rule == "code.unknown", let code = d.actual { return "code.unknown|\(code)" }
+    return [d.rule, d.table ?? "", d.row ?? "", d.column ?? "", d.expected ?? "", d.actual ?? ""].joined(separator: "|")
+  }
 
   /// New findings since the last entry; "missing" findings of tables not reached yet are kept for later.
   func showFindings(all: Bool) {
@@ -337,7 +365,10 @@ final class ReplSession {
     let visible = findings.filter { d in
       all || !(d.rule.hasSuffix("missing") && !reached(d))
     }
-    let fresh = all ? visible : visible.filter { !shownFindings.contains(Self.key($0)) }
+    var seen = shownFindings
+    let fresh = all ? visible : visible.filter { d in
+      seen.insert(Self.key(d)).inserted && !(d.rule == "code.unknown" && d.actual.map(warnedCodes.contains) == true)
+    }
     for d in fresh where d.severity != .info || all {
       out("  \(d.severity == .error ? "✗" : "⚠") [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)")
     }
@@ -367,7 +398,7 @@ final class ReplSession {
   }
 
   func back() {
-    if fieldIndex > (step.kind.isFixed ? 1 : 0) {
+    if fieldIndex > (step.kind.isFixed ? 1 : 0), !step.kind.isConfirm {
       // `<` goes back one prompt, putting its answer back for editing.
       fieldIndex -= 1
       while fieldIndex > 0, answers[fieldIndex].isEmpty, let f = currentField, !f.ask(wb.facts, Array(answers.prefix(fieldIndex))) { fieldIndex -= 1 }
