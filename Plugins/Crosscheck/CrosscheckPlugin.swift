@@ -65,14 +65,14 @@ public struct CrosscheckPlugin: SectionPlugin {
       }
       for (column, printed) in d.values.sorted(by: { $0.key < $1.key }) {
         guard let derived = Derived.value(table: d.table, row: d.row, column: column, view: view) else {
-          out.append(Diagnostic(rule: "declared.unresolved", severity: .warning, table: d.table, row: d.row, column: column,
+          out.append(Diagnostic(rule: CrosscheckRuleID.unresolved, table: d.table, row: d.row, column: column,
                                 message: "无法从已录入的事实推算 \(d.table) 的“\(d.row)”行“\(column)”列，无法核对印出的 \(printed.wan)。请检查表号、行和列。",
                                 actual: printed.wan, plugin: id))
           continue
         }
         if derived.roundedWanCents != printed.roundedWanCents {
           let label = [d.row, d.name].compactMap { $0 }.joined(separator: " ")
-          out.append(Diagnostic(rule: "sum.declared", severity: .error, table: d.table, row: d.row, column: column,
+          out.append(Diagnostic(rule: CrosscheckRuleID.sumDeclared, table: d.table, row: d.row, column: column,
                                 message: "\(d.table)“\(label)”\(column)印为 \(printed.wan) 万元，按已录入的明细计算应为 \(derived.wan) 万元（相差 \((printed - derived).wan)）。",
                                 expected: derived.wan, actual: printed.wan, plugin: id))
         }

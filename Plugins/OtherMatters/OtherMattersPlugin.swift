@@ -56,24 +56,24 @@ public struct OtherMattersPlugin: SectionPlugin {
       // Entered to the 万元 hundredth (as the 三公 table prints it), it is compared with the 公用经费 shown so: 213.28
       // is not more than 2,132,756.12 元.
       if let publicUse, c.amount > (c.amount.isExactInWan ? publicUse.rounded(toDecimals: 2, of: .wan) : publicUse) {
-        out.append(Diagnostic(rule: "operating-cost.exceeds-public", severity: .warning, table: "其他重要事项", row: "机关运行经费",
+        out.append(Diagnostic(rule: OtherMattersRuleID.exceedsPublic, table: "其他重要事项", row: "机关运行经费",
                               message: "机关运行经费 \(c.amount.wan) 万元，超过基本支出中的公用经费 \(publicUse.wan) 万元。机关运行经费是行政单位基本支出中的公用经费，一般不应超过公用经费，请核对。",
                               expected: "≤ \(publicUse.wan)", actual: c.amount.wan, plugin: id))
       }
       if c.prior == nil {
-        out.append(Diagnostic(rule: "operating-cost.prior-missing", severity: .warning, table: "其他重要事项", row: "机关运行经费",
+        out.append(Diagnostic(rule: OtherMattersRuleID.priorMissing, table: "其他重要事项", row: "机关运行经费",
                               message: "机关运行经费缺少上年预算数，说明中须比较增减。请录入：机关运行经费 \(c.amount.scriptText) 上年 金额", plugin: id))
       }
       out += ChangeRules.reasonChecks(subject: "机关运行经费", label: "机关运行经费", current: c.amount, prior: c.prior,
                                       reason: f.reason(for: "机关运行经费"), view: view, table: "其他重要事项", plugin: id)
     } else if administrative {
-      out.append(Diagnostic(rule: "operating-cost.missing", severity: .error, table: "其他重要事项", row: "机关运行经费",
+      out.append(Diagnostic(rule: OtherMattersRuleID.operatingCostMissing, table: "其他重要事项", row: "机关运行经费",
                             message: "尚未录入机关运行经费。行政单位须公开机关运行经费财政拨款预算及其增减。请用：机关运行经费 金额 上年 金额", plugin: id))
     }
     for n in f.tableNotes {
       out += TextRules.residue(n.text, words: view.edition.rules.residue, table: n.table, row: "说明", plugin: id)
       if TableID(rawValue: n.table).flatMap(view.edition.table) == nil {
-        out.append(Diagnostic(rule: "note.table-unknown", severity: .warning, table: n.table, row: "说明",
+        out.append(Diagnostic(rule: OtherMattersRuleID.noteTableUnknown, table: n.table, row: "说明",
                               message: "版本“\(view.edition.id)”没有表 \(n.table)，该说明不会印出。", plugin: id))
       }
     }

@@ -86,11 +86,11 @@ public struct ProcurementPlugin: SectionPlugin {
     let f = view.facts
     var out: [Diagnostic] = []
     if f.procurements.isEmpty && !f.emptySections.contains("采购") {
-      out.append(Diagnostic(rule: "procurement.missing", severity: .error, table: TableID.t11.rawValue,
+      out.append(Diagnostic(rule: ProcurementRuleID.procurementMissing, table: TableID.t11.rawValue,
                             message: "尚未录入政府采购。政府采购情况须说明总额及货物、工程、服务各多少；没有时请录入：采购 无", plugin: id))
     }
     if f.purchasedServices.isEmpty && !f.emptySections.contains("购买服务") {
-      out.append(Diagnostic(rule: "services.missing", severity: .error, table: TableID.t12.rawValue,
+      out.append(Diagnostic(rule: ProcurementRuleID.servicesMissing, table: TableID.t12.rawValue,
                             message: "尚未录入政府购买服务。没有时请录入：购买服务 无", plugin: id))
     }
     for (section, table) in [("采购", TableID.t11.rawValue), ("购买服务", TableID.t12.rawValue)] where f.emptySections.contains(section) {
@@ -98,7 +98,7 @@ public struct ProcurementPlugin: SectionPlugin {
       if n > 0 { out.append(NoneBesideItems.finding(none: "\(section) 无", what: Self.what(section), count: n, table: table, plugin: id)) }
     }
     for p in f.procurements where p.total.isZero {
-      out.append(Diagnostic(rule: "procurement.zero", severity: .warning, table: TableID.t11.rawValue, row: p.name,
+      out.append(Diagnostic(rule: ProcurementRuleID.procurementZero, table: TableID.t11.rawValue, row: p.name,
                             message: "采购项目“\(p.name)”金额为0。没有采购请删除该项并录入：采购 无", plugin: id))
     }
     for p in f.procurements { out += TextRules.residue(p.name, words: view.edition.rules.residue, table: TableID.t11.rawValue, row: p.name, plugin: id) }

@@ -37,7 +37,7 @@ public struct RevenuePlugin: SectionPlugin {
     let spent = view.functions.total
     if revenues.isEmpty {
       if !spent.total.isZero {
-        out.append(Diagnostic(rule: "revenue.missing", severity: .error, table: TableID.t1.rawValue, row: "本年收入合计",
+        out.append(Diagnostic(rule: RevenueRuleID.revenueMissing, table: TableID.t1.rawValue, row: "本年收入合计",
                               message: "尚未录入收入。支出合计 \(spent.total.wan) 万元须有对应的收入来源，请用：收入 一般公共预算 金额",
                               expected: spent.total.wan, actual: "0.00", plugin: id))
       }
@@ -48,14 +48,14 @@ public struct RevenuePlugin: SectionPlugin {
       let r = revenues.first { $0.source == source }?.amount ?? .zero
       let e = spent.bySource[source] ?? .zero
       if r != e {
-        out.append(Diagnostic(rule: "cross.revenue-expenditure", severity: .error, table: TableID.t1.rawValue, row: view.edition.names(of: source).revenue, column: "预算数",
+        out.append(Diagnostic(rule: RevenueRuleID.revenueExpenditure, table: TableID.t1.rawValue, row: view.edition.names(of: source).revenue, column: "预算数",
                               message: "\(view.edition.names(of: source).revenue) \(r.wan) 万元，而按\(source.rawValue)安排的支出合计 \(e.wan) 万元，两者应相等（收支平衡）。请核对收入或支出的资金来源。",
                               expected: e.wan, actual: r.wan, plugin: id))
       }
     }
     let rTotal = revenues.map(\.amount).sum()
     if rTotal != spent.total {
-      out.append(Diagnostic(rule: "cross.revenue-expenditure", severity: .error, table: TableID.t1.rawValue, row: "收入总计", column: "预算数",
+      out.append(Diagnostic(rule: RevenueRuleID.revenueExpenditure, table: TableID.t1.rawValue, row: "收入总计", column: "预算数",
                             message: "收入总计 \(rTotal.wan) 万元与支出总计 \(spent.total.wan) 万元不等。",
                             expected: spent.total.wan, actual: rTotal.wan, plugin: id))
     }
@@ -64,7 +64,7 @@ public struct RevenuePlugin: SectionPlugin {
     if priors.count == revenues.count, let ePrior = view.prior.amount("合计") {
       let rPrior = priors.sum()
       if rPrior != ePrior {
-        out.append(Diagnostic(rule: "cross.revenue-expenditure-prior", severity: .error, table: TableID.t1.rawValue, row: "收入总计", column: "上年",
+        out.append(Diagnostic(rule: RevenueRuleID.revenueExpenditurePrior, table: TableID.t1.rawValue, row: "收入总计", column: "上年",
                               message: "\(view.meta.priorYear)年收入预算 \(rPrior.wan) 万元与\(view.meta.priorYear)年支出预算 \(ePrior.wan) 万元不等：同一变化被两次说成不同的数（本年收入比上年\(Self.change(rTotal, rPrior))，支出比上年\(Self.change(spent.total, ePrior))）。请核对上年数。",
                               expected: ePrior.wan, actual: rPrior.wan, plugin: id))
       }

@@ -46,25 +46,25 @@ public struct ThreePublicPlugin: SectionPlugin {
     guard !facts.isEmpty else {
       let econ = ThreePublicItem.allCases.flatMap { $0.economicCodes }.filter { !view.economics.amount($0).isZero }
       let evidence = econ.isEmpty ? "" : "基本支出中已安排 " + econ.map { "\($0) \(view.name($0, .economic) ?? "") \(view.economics.amount($0).wan)万元" }.joined(separator: "、") + "。"
-      return [Diagnostic(rule: "three-public.missing", severity: .error, table: TableID.t7.rawValue,
+      return [Diagnostic(rule: ThreePublicRuleID.threePublicMissing, table: TableID.t7.rawValue,
                          message: "尚未录入“三公”经费。“三公”经费表及其说明即使为零也必须公开（购置费与运行费分列）。\(evidence)请录入四项，例如：三公 公务接待费 1.90 上年 2.00；全部为零时：三公 无",
                          expected: "四项“三公”经费", actual: "无", plugin: id)]
     }
     var out: [Diagnostic] = []
     for item in ThreePublicItem.allCases where !facts.contains(where: { $0.item == item }) {
-      out.append(Diagnostic(rule: "three-public.item-missing", severity: .warning, table: TableID.t7.rawValue, row: item.rawValue,
+      out.append(Diagnostic(rule: ThreePublicRuleID.itemMissing, table: TableID.t7.rawValue, row: item.rawValue,
                             message: "“三公”经费缺少“\(item.rawValue)”，将按0公开。如确为0，请明确录入：三公 \(item.rawValue) 0", plugin: id))
     }
     for f in facts {
       // The basic-expenditure 款 that carries the item cannot exceed the item (项目支出 may add to it).
       let econ = f.item.economicCodes.map { view.economics.amount($0) }.sum()
       if econ > f.amount {
-        out.append(Diagnostic(rule: "cross.three-public-economic", severity: .error, table: TableID.t7.rawValue, row: f.item.rawValue, column: "本年预算",
+        out.append(Diagnostic(rule: ThreePublicRuleID.threePublicEconomic, table: TableID.t7.rawValue, row: f.item.rawValue, column: "本年预算",
                               message: "\(f.item.rawValue)为 \(f.amount.wan) 万元，而基本支出经济分类 \(f.item.economicCodes.joined(separator: "/")) 已安排 \(econ.wan) 万元，“三公”经费不应少于对应经济分类科目。",
                               expected: "≥ \(econ.wan)", actual: f.amount.wan, plugin: id))
       }
       if f.prior == nil {
-        out.append(Diagnostic(rule: "three-public.prior-missing", severity: .warning, table: TableID.t7.rawValue, row: f.item.rawValue, column: "上年预算",
+        out.append(Diagnostic(rule: ThreePublicRuleID.priorMissing, table: TableID.t7.rawValue, row: f.item.rawValue, column: "上年预算",
                               message: "\(f.item.rawValue)缺少上年预算数，“三公”经费说明须说明比上年增减。请录入：三公 \(f.item.rawValue) \(f.amount.scriptText) 上年 金额", plugin: id))
       }
       out += ChangeRules.reasonChecks(subject: f.item.rawValue, label: f.item.rawValue, current: f.amount, prior: f.prior,

@@ -53,7 +53,7 @@ public enum AuditHTMLReport {
     var out = "<header>\n<h1>审读报告</h1>\n"
     out += "<p class=\"doc\">文件：<strong>\(esc(doc.name))</strong>　格式：\(formatName(doc.format))</p>\n"
     out += "<p class=\"counts\"><span class=\"n error\">错误 \(e) 条</span> <span class=\"n warning\">警告 \(w) 条</span> <span class=\"n info\">提示 \(i) 条</span></p>\n"
-    if let template = findings.first(where: { $0.rule == "audit.read.template" }) {
+    if let template = findings.first(where: { $0.rule == AuditRuleID.readTemplate.id }) {
       out += "<p class=\"template\">\(esc(template.message))</p>\n"
     }
     if let renderProblem { out += "<p class=\"problem\">\(esc(renderProblem))</p>\n" }

@@ -8,7 +8,7 @@ public enum AuditLedger {
   /// Reading problems and findings that say 未能核对. The template line says what the document was judged against,
   /// not what was left out.
   public static func isUnchecked(_ d: Diagnostic) -> Bool {
-    (d.rule.hasPrefix("audit.read.") && d.rule != "audit.read.template") || d.message.contains("未能核对")
+    (d.rule.hasPrefix("audit.read.") && d.rule != AuditRuleID.readTemplate.id) || d.message.contains("未能核对")
   }
 
   /// The closing lines of the text report.

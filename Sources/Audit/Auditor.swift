@@ -34,7 +34,7 @@ public struct AuditContext: Sendable {
   /// An amount as the prose's findings print it, in `proseUnit` with two decimals.
   func money(_ a: Amount) -> String { a.shown(in: proseUnit) }
 
-  func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: String, _ severity: Severity, _ message: String,
+  func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: AuditRuleID, _ severity: Severity, _ message: String,
           expected: String? = nil, actual: String? = nil) -> Diagnostic {
     // Evidence: the printed row the finding names (by its code or label), else the table's first row.
     let key = row.map(NameKey.of)
@@ -51,14 +51,14 @@ public struct AuditContext: Sendable {
                       expected: expected, actual: actual, plugin: "audit", page: spot?.page, box: box)
   }
 
-  func at(_ p: AuditParagraph, _ rule: String, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
+  func at(_ p: AuditParagraph, _ rule: AuditRuleID, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
     let spot = document.spots[p.line]
     return Diagnostic(rule: rule, severity: severity, table: "正文第\(p.index)段", row: p.section.map { String($0.prefix(24)) },
                       message: message, expected: expected, actual: actual, plugin: "audit", file: document.name, line: p.line,
                       page: spot?.page, box: spot?.box)
   }
 
-  func at(document rule: String, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
+  func at(document rule: AuditRuleID, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
     Diagnostic(rule: rule, severity: severity, table: "全文", message: message, expected: expected, actual: actual, plugin: "audit")
   }
 
@@ -110,11 +110,11 @@ public enum Auditor {
     let context = AuditContext(document: document, catalog: catalog, residueWords: residueWords + extraResidue, editions: editions)
     var out = document.readFindings
     if !document.tables.isEmpty {
-      out.append(context.at(document: "audit.read.template", .info, "按\(context.template.name)审读"
+      out.append(context.at(document: .readTemplate, .info, "按\(context.template.name)审读"
         + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件没有已有模板（forms/editions）特有的表名或表号，只检查各地通用的规定表格。")))
     }
     if catalog == nil {
-      out.append(context.at(document: "audit.read.catalog", .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))
+      out.append(context.at(document: .readCatalog, .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))
     }
     for rule in rules { out += rule.run(context) }
     if !document.unreadPages.isEmpty {
@@ -135,13 +135,13 @@ public enum Auditor {
 
   /// What only an absence proves (a table or a note missing, a figure no table holds, a number skipped) cannot be
   /// said when pages or tables were not read: such findings become 未能核对 notes that say `why`.
-  static let absenceRules: Set<String> = ["audit.required.table", "audit.required.tables", "audit.required.three-public",
-    "audit.required.explanation", "audit.numbering.gap", "audit.numbering.missing", "audit.numbering.orphan", "audit.prose.figure"]
+  static let absenceRules: Set<String> = [AuditRuleID.requiredTable.id, AuditRuleID.requiredTables.id, AuditRuleID.requiredThreePublic.id,
+    AuditRuleID.requiredExplanation.id, AuditRuleID.numberingGap.id, AuditRuleID.numberingMissing.id, AuditRuleID.numberingOrphan.id, AuditRuleID.proseFigure.id]
 
   static func unsure(_ d: Diagnostic, pages: [Int], why: String) -> Diagnostic {
     // A table's sums next to an unread page: its other part, with rows these sums need, may be on that page.
     let besideUnread = d.page.map { p in pages.contains { abs($0 - p) <= 1 } } ?? false
-    let partialTable = besideUnread && ["audit.sum.parent", "audit.sum.total"].contains(d.rule)
+    let partialTable = besideUnread && [AuditRuleID.sumParent.id, AuditRuleID.sumTotal.id].contains(d.rule)
     guard absenceRules.contains(d.rule) || partialTable, d.severity != .info else { return d }
     var soft = d
     soft.severity = .info
@@ -160,7 +160,7 @@ public enum Auditor {
       guard rows.count >= 5, rows.count * 4 >= t.rows.count else { continue }
       out.removeAll { d in sums.contains { $0.table == d.table && $0.rule == d.rule && $0.row == d.row && $0.column == d.column && $0.message == d.message } }
       let first = sums.prefix(3).map { "「\($0.message)」" }.joined(separator: "")
-      out.append(Diagnostic(rule: "audit.read.table", severity: .info, table: t.ref, row: nil, column: nil,
+      out.append(Diagnostic(rule: AuditRuleID.readTable, severity: .info, table: t.ref, row: nil, column: nil,
         message: "未能核对\(t.ref)的合计：\(rows.count) 行（共 \(t.rows.count) 行）加总对不上，多到不像填报差错，更可能是表格的列没有按原样读出。请对照原件核对这张表。前几处：\(first)",
         plugin: "audit", page: sums.first?.page, box: sums.first?.box))
     }

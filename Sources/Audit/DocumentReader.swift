@@ -61,13 +61,13 @@ public enum DocumentReader {
       let pages = try Poppler.pages(fileURL!, name: name, notes: &notes)
       unreadPages = pages.filter(\.imageOnly).map(\.number)
       if !unreadPages.isEmpty {
-        findings.append(Diagnostic(rule: "audit.read.image-page", severity: .info, table: "文件",
+        findings.append(Diagnostic(rule: AuditRuleID.readImagePage, severity: .info, table: "文件",
           message: "未能核对\(unreadPages.map { "第\($0)页" }.joined(separator: "、"))：只有图片、没有文字层（可能是扫描件），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
           plugin: "audit"))
       }
       let read = PDFBlocks.read(pages)
       byPosition = true
-      findings += notes.map { Diagnostic(rule: "audit.read.language-pack", severity: .warning, table: "文件", message: $0, plugin: "audit") }
+      findings += notes.map { Diagnostic(rule: AuditRuleID.readLanguagePack, severity: .warning, table: "文件", message: $0, plugin: "audit") }
       blocks = read.blocks
       spots = read.spots
       headings = read.headings
@@ -93,7 +93,7 @@ public enum DocumentReader {
       // Tables whose cells are one per line are not read at all, rather than read wrong: each is 未能核对.
       for i in doc.tables.indices { doc.tables[i].rows = []; doc.tables[i].headerRows = []; doc.tables[i].notes = [] }
       doc.tablesLost = true
-      findings.append(Diagnostic(rule: "audit.read.table", severity: .warning, table: "全文", row: nil, column: nil,
+      findings.append(Diagnostic(rule: AuditRuleID.readTable, severity: .warning, table: "全文", row: nil, column: nil,
         message: "未能核对表格：这份文字像是从 PDF 直接复制的（表格的每个单元格各占一行），行和列已经丢失，无法还原。文字部分照常审读；表格请直接审读 PDF 原件，或用 pdftotext -layout 转换后再审读。",
         plugin: "audit", file: name))
     }

@@ -49,7 +49,7 @@ struct PercentPrecision: Sendable {
     guard !breaches.isEmpty, let n = required else { return [] }
     let listed = breaches.map { n == 2 ? "\($0.pct.text)（应为 \($0.right)）" : $0.pct.text }.joined(separator: "、")
     let hidden = breaches.contains { $0.breach == .hidesDigits }
-    return [c.at(p, "audit.prose.percent-format", hidden ? .warning : .info,
+    return [c.at(p, .prosePercentFormat, hidden ? .warning : .info,
                  says(what) + (hidden ? "" : "（数值无误，只是写法）") + "：\(listed)。", expected: "\(n)位小数", actual: listed)]
   }
 

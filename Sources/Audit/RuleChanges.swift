@@ -21,28 +21,28 @@ enum ChangeRule {
         if ch.direction == 0 { continue }
         // The direction needs no figure of this year: 减0.04万元，增0.01% contradicts itself.
         if let pct = ch.percent, let word = ch.percentWord, ["增长", "增加", "上升"].contains(word) != (ch.direction > 0) {
-          out.append(c.at(p, "audit.prose.change-direction", .error, "\(quote)：金额\(ch.direction > 0 ? "增加" : "减少")，百分比却写“\(word)\(pct.text)”。", actual: word))
+          out.append(c.at(p, .proseChangeDirection, .error, "\(quote)：金额\(ch.direction > 0 ? "增加" : "减少")，百分比却写“\(word)\(pct.text)”。", actual: word))
         }
         guard let cur = ch.current?.amount else { continue }
         if ch.delta.isZero {
-          out.append(c.at(p, "audit.prose.zero-change", .warning, "\(quote)：变化为0，应写“与\(ch.priorLabel)持平”，不写增加0万元、增长0%。", expected: "与上年持平", actual: ch.excerpt))
+          out.append(c.at(p, .proseZeroChange, .warning, "\(quote)：变化为0，应写“与\(ch.priorLabel)持平”，不写增加0万元、增长0%。", expected: "与上年持平", actual: ch.excerpt))
           continue
         }
         let prior = cur - ch.signedDelta
         if prior.isNegative {
-          out.append(c.at(p, "audit.prose.change-impossible", .error, "\(quote)：减少额 \(c.money(ch.delta)) 大于本年数 \(c.money(cur))，上年数成了负数，数字有误。", actual: ch.excerpt))
+          out.append(c.at(p, .proseChangeImpossible, .error, "\(quote)：减少额 \(c.money(ch.delta)) 大于本年数 \(c.money(cur))，上年数成了负数，数字有误。", actual: ch.excerpt))
           continue
         }
         guard let pct = ch.percent, let word = ch.percentWord else { continue }
         if prior.isZero {
-          out.append(c.at(p, "audit.prose.new-item", .error,
+          out.append(c.at(p, .proseNewItem, .error,
             "\(quote)：上年为0（本年 \(c.money(cur)) − 增加 \(c.money(ch.delta)) = 0），增长率无从计算，应写“新增\(c.money(ch.delta))\(c.proseUnit.rawValue)”，不写“\(word)\(pct.text)”。",
             expected: "新增\(c.money(ch.delta))\(c.proseUnit.rawValue)", actual: "\(word)\(pct.text)"))
           continue
         }
         let right = PrintedPercent.twoDecimals(ch.delta, prior) ?? "?"
         if !pct.agrees(ch.delta, prior) {
-          out.append(c.at(p, "audit.prose.change-percent", .error,
+          out.append(c.at(p, .proseChangePercent, .error,
             "\(quote)：上年为 \(c.money(prior))（\(c.money(cur)) \(ch.direction > 0 ? "−" : "+") \(c.money(ch.delta))），\(PrintedPercent.working(in: c.proseUnit, ch.delta, prior))，应为 \(right)，印作 \(pct.text)。",
             expected: right, actual: pct.text))
         }

@@ -103,7 +103,7 @@ enum CrossTableRule {
       let counts = Dictionary(grouping: fs, by: \.amount).mapValues(\.count)
       let expected = counts.max { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }!.key
       for f in fs where f.amount != expected {
-        out.append(c.at(f.table, row: parts[0], column: parts[1], "audit.cross.figure", .error,
+        out.append(c.at(f.table, row: parts[0], column: parts[1], .crossFigure, .error,
           "同一数字在各表中不一致：\(parts[0] == "合计" ? "合计" : "科目 \(parts[0])")（\(parts[1])）— \(evidence)。",
           expected: f.table.show(expected), actual: f.table.show(f.amount)))
       }
@@ -144,12 +144,12 @@ enum CrossTableRule {
           }
           let baseWrong = !known(l.code, l.name) && known(m.code, m.name)
           let (wrongTable, wrongCode, rightCode) = baseWrong ? (base, l.code, m.code) : (other, m.code, l.code)
-          out.append(c.at(wrongTable, row: wrongCode, column: "科目编码", "audit.cross.row-code", .warning,
+          out.append(c.at(wrongTable, row: wrongCode, column: "科目编码", .crossRowCode, .warning,
             "同一行在\(base.ref)印作 \(l.code)（\(l.name)），在\(other.ref)印作 \(m.code)（\(m.name)），金额同为 \(other.show(m.amount ?? .zero))：两表编码不一致"
               + (baseWrong || known(l.code, l.name) ? "，按科目目录应为 \(rightCode)。" : "，至少一处有误。"),
             expected: rightCode, actual: wrongCode))
         } else {
-          out.append(c.at(other, row: l.code, "audit.cross.row-code", .warning,
+          out.append(c.at(other, row: l.code, .crossRowCode, .warning,
             "\(base.ref)有科目 \(l.code)（\(l.name) \(base.show(l.amount ?? .zero))），\(other.ref)中没有这一行。", expected: l.code, actual: "无"))
         }
       }

@@ -20,7 +20,7 @@ enum NameTypoRule {
         for item in list where !known.contains(NameKey.of(item)) && item.count >= 4 {
           let near = (byLength[item.count] ?? []).filter { differsByOne(item, $0) }
           guard near.count == 1, let right = near.first else { continue }
-          out.append(c.at(p, "audit.text.name-typo", .info,
+          out.append(c.at(p, .textNameTypo, .info,
             "所列科目中「\(item)」不是科目名称，疑为“\(right)”之误（同一列举中的其他各项多为科目名称）。",
             expected: right, actual: item))
         }

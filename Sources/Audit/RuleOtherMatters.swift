@@ -28,11 +28,11 @@ enum OtherMattersRule {
         // 共有车辆1辆，为一般公务用车 (均为/全部为): one category named for all of them is a breakdown.
         let allOneKind = text.match(#"车辆\s*\d+\s*辆\s*[，,]?\s*(?:均|全部|都)?(?:为|是)[\p{Han}（）()]{2,12}?用车"#) != nil
         if parts.isEmpty && !allOneKind {
-          out.append(c.at(p, "audit.prose.vehicle-category", .warning,
+          out.append(c.at(p, .proseVehicleCategory, .warning,
             "车辆\(held)辆没有按类别列出。国有资产占用情况应写明其中主要领导干部用车、机要通信用车、应急保障用车、执法执勤用车、特种专业技术用车等各几辆。",
             expected: "按类别列出", actual: "车辆\(held)辆"))
         } else if !parts.isEmpty, parts.map(\.value).reduce(0, +) != held {
-          out.append(c.at(p, "audit.prose.vehicle-category", .error,
+          out.append(c.at(p, .proseVehicleCategory, .error,
             "各类用车合计 \(parts.map(\.value).reduce(0, +)) 辆（\(parts.map { "\($0.label)\($0.value)辆" }.joined(separator: "、"))），与共有车辆 \(held) 辆不符。",
             expected: "\(held)", actual: "\(parts.map(\.value).reduce(0, +))"))
         }
@@ -43,11 +43,11 @@ enum OtherMattersRule {
         let count = firstInt(clause, #"公务用车(\d+)"#)
         let cost = firstAmount(clause, #"购置费\s*([0-9.,]+)\s*万元"#)
         if count == nil {
-          out.append(c.at(p, "audit.prose.vehicle-purchase", .warning,
+          out.append(c.at(p, .proseVehiclePurchase, .warning,
             "「\(clause)」没有写购置几辆\(cost.map { $0.isZero ? "，购置费又为0：若未安排购置，应写“未安排购置公务用车”" : "" } ?? "")。",
             expected: "购置公务用车N辆", actual: clause))
         } else if let count, let cost, (count == 0) != cost.isZero {
-          out.append(c.at(p, "audit.prose.vehicle-purchase", .warning,
+          out.append(c.at(p, .proseVehiclePurchase, .warning,
             "购置公务用车\(count)辆，购置费却为\(c.money(cost))\(c.proseUnit.rawValue)，两者矛盾。", expected: count == 0 ? "0.00" : "大于0", actual: c.money(cost)))
         }
       }
@@ -89,12 +89,12 @@ enum OtherMattersRule {
     // The document's own glossary may define 机关运行经费 as the 公用经费 (机关运行经费是指各部门的公用经费): then the
     // two are one figure.
     if op.1.amount != pub, let glossary = c.document.paragraphs.first(where: { $0.isGlossary && $0.text.match(#"机关运行经费[^。；]{0,6}(是指|指|即)[^。；]{0,8}公用经费"#) != nil }) {
-      return [c.at(op.0.paragraph, "audit.prose.operating-cost", .warning,
+      return [c.at(op.0.paragraph, .proseOperatingCost, .warning,
         "机关运行经费 \(c.money(op.1.amount))\(c.proseUnit.rawValue)与公用经费 \(c.money(pub))\(c.proseUnit.rawValue)不同，而本文件名词解释（第\(glossary.index)段）说机关运行经费就是公用经费；相差 \(c.money((op.1.amount - pub).magnitude))，没有说明。请核对。",
         expected: c.money(pub), actual: c.money(op.1.amount))]
     }
     guard op.1.amount > pub else { return [] }
-    return [c.at(op.0.paragraph, "audit.prose.operating-cost", .warning,
+    return [c.at(op.0.paragraph, .proseOperatingCost, .warning,
       "机关运行经费 \(c.money(op.1.amount))\(c.proseUnit.rawValue)大于公用经费 \(c.money(pub))\(c.proseUnit.rawValue)。机关运行经费是公用经费的一部分，不应更大；请核对。",
       expected: "≤ \(c.money(pub))", actual: c.money(op.1.amount))]
   }
@@ -118,19 +118,19 @@ enum OtherMattersRule {
       let stated = before.isEmpty ? sp.amounts.map(\.amount).sum() : before.map(\.amount).sum()
       let count = firstInt(sp.paragraph.text, #"(\d+)\s*个项目"#)
       if !total.isZero && stated != total {
-        out.append(c.at(sp.paragraph, "audit.prose.performance-amount", .error,
+        out.append(c.at(sp.paragraph, .prosePerformanceAmount, .error,
           "绩效目标设置情况说涉及资金 \(c.money(stated))\(c.proseUnit.rawValue)，而所附 \(targets.count) 张项目支出绩效目标表的年度资金总额合计 \(c.money(total))\(c.proseUnit.rawValue)。",
           expected: c.money(total), actual: c.money(stated)))
       }
       if let count, count != targets.count {
-        out.append(c.at(sp.paragraph, "audit.prose.performance-amount", .warning,
+        out.append(c.at(sp.paragraph, .prosePerformanceAmount, .warning,
           "绩效目标设置情况说 \(count) 个项目实行绩效目标管理，而文中有 \(targets.count) 张项目支出绩效目标表。", expected: "\(targets.count)", actual: "\(count)"))
       }
     }
     let none = c.document.prose.first { $0.text.match(#"(无|没有)(绩效项目|项目实行绩效|实行绩效目标管理的项目)"#) != nil }
     let some = c.document.prose.first { $0.text.contains("绩效目标") && $0.text.match(#"按规定设置[^。]*绩效目标|实行了绩效目标管理"#) != nil && !$0.text.contains("0个项目") }
     if let none, let some {
-      out.append(c.at(some, "audit.prose.performance-contradiction", .warning,
+      out.append(c.at(some, .prosePerformanceContradiction, .warning,
         "第\(none.index)段说「\(AuditContext.quote(none.text, 20))」，本段却说「\(AuditContext.quote(some.text, 30))」：是否有绩效目标管理的项目，前后矛盾。",
         expected: "前后一致", actual: "矛盾"))
     }
@@ -158,7 +158,7 @@ enum OtherMattersRule {
           return "\(item)（\(e.code)）"
         }
         if !wrong.isEmpty {
-          out.append(c.at(p, "audit.prose.economic-class", .warning,
+          out.append(c.at(p, .proseEconomicClass, .warning,
             "\(kind)的明细中列了不属于\(kind)的科目：\(wrong.joined(separator: "、"))。\(kind == "公用经费" ? "对个人和家庭的补助（303）和工资福利支出（301）属于人员经费。" : "商品和服务支出（302）属于公用经费。")",
             expected: "不含 \(wrongPrefixes.joined(separator: "/")) 类", actual: wrong.joined(separator: "、")))
         }

@@ -31,7 +31,7 @@ enum ContradictionRule {
       }
       for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta && sameQuantity(ch, first.1) {
         // Neither statement is taken for the right one: the reader sees both and the two last-year figures they imply.
-        out.append(c.at(sp.paragraph, "audit.prose.contradiction", .error,
+        out.append(c.at(sp.paragraph, .proseContradiction, .error,
           "同一个数 \(c.money(ch.current!.amount))\(c.proseUnit.rawValue)与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(c.money(first.1.prior!))），本段说「\(ch.excerpt)」（上年 \(c.money(ch.prior!))）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
           expected: "同一个上年数", actual: "\(c.money(first.1.prior!)) 与 \(c.money(ch.prior!))"))
       }
@@ -58,13 +58,13 @@ enum ItemListRule {
       let deltaSum = items.map(\.signedDelta).sum()
       let where_ = paras.first(where: isItem)!.paragraph
       if curSum != tc {
-        out.append(c.at(where_, "audit.prose.items-sum", .warning,
+        out.append(c.at(where_, .proseItemsSum, .warning,
           "本节总述「\(total.excerpt)」，而下列 \(items.count) 项本年数之和为 \(c.money(curSum))（\(items.map { c.money($0.current!.amount) }.joined(separator: "+"))），与 \(c.money(tc)) 不符。",
           expected: c.money(tc), actual: c.money(curSum)))
       }
       let priorsAgree = tc - total.signedDelta == curSum - deltaSum
       if deltaSum != total.signedDelta && !(priorsAgree && curSum != tc) {
-        out.append(c.at(where_, "audit.prose.items-sum", .warning,
+        out.append(c.at(where_, .proseItemsSum, .warning,
           "本节总述增减 \(signed(total.signedDelta, c))\(c.proseUnit.rawValue)，而下列 \(items.count) 项增减之和为 \(signed(deltaSum, c))\(c.proseUnit.rawValue)：上年数或增减额有误（上年合计 \(c.money((tc - total.signedDelta))) ≠ 各项上年之和 \(c.money((curSum - deltaSum)))）。",
           expected: signed(total.signedDelta, c), actual: signed(deltaSum, c)))
       }
@@ -160,7 +160,7 @@ enum PartsRule {
       let sum = parts.map(\.amount).sum()
       let closed = parts.contains { $0.subject.contains("其他") || $0.subject.contains("其它") }
       guard sum > total.amount || (closed && sum != total.amount) else { continue }
-      out.append(c.at(sp.paragraph, "audit.prose.parts-sum", .error,
+      out.append(c.at(sp.paragraph, .prosePartsSum, .error,
         "「\(total.subject)\(total.text)」其中所列 \(parts.map { "\($0.subject.isEmpty ? "" : $0.subject)\(c.money($0.amount))" }.joined(separator: " + ")) = \(c.money(sum))，\(sum > total.amount ? "超过" : "不等于")总额 \(c.money(total.amount))（差 \(c.money((sum - total.amount).magnitude))）。",
         expected: c.money(total.amount), actual: c.money(sum)))
     }
@@ -205,12 +205,12 @@ enum ProseFigureRule {
         guard let figures = facts.figures(for: a.subject), !figures.contains(where: a.states) else { continue }
         let shown = figures.map(a.shown).joined(separator: "、")
         if let exact = figures.first(where: a.truncates) {
-          out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
+          out.append(c.at(sp.paragraph, .proseTruncated, .warning,
             "说明中「\(a.subject)\(a.text)」是把表中的数字截尾而不是四舍五入，四舍五入应为 \(a.rounding(exact))\(a.unit.rawValue)。",
             expected: a.rounding(exact), actual: a.rounding(a.amount)))
           continue
         }
-        out.append(c.at(sp.paragraph, "audit.prose.figure", .error,
+        out.append(c.at(sp.paragraph, .proseFigure, .error,
           "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(shown)\(a.unit.rawValue)）都不相符。",
           expected: figures.map(a.shown).joined(separator: " 或 "), actual: a.shown(a.amount)))
       }

@@ -24,7 +24,7 @@ enum RetiredNameRule {
   }
 
   static func message(_ c: AuditContext, _ t: AuditTable, row: String, code: String, printed: String, current: String) -> Diagnostic {
-    c.at(t, row: row, "audit.name.retired", .info,
+    c.at(t, row: row, .nameRetired, .info,
          "\(t.ref)中“\(printed)”是科目 \(code) 的旧名称，yusuan 附带的科目目录“\(c.catalog?.id ?? "")”称“\(current)”。数字不受影响；名称请以本年度《政府收支分类科目》为准。",
          expected: current, actual: printed)
   }

@@ -82,7 +82,7 @@ enum SubjectPathRule {
         let name = item.path.joined(separator: "-")
         if let p = item.prior, let s = item.stated, s.word == "持平" {
           if p.amount != item.amount.amount {
-            out.append(c.at(sp.paragraph, "audit.prose.subject-change", .error,
+            out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
               "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，并不持平，文中却写“持平”。",
               expected: item.amount.amount > p.amount ? "增加" : "减少", actual: "持平"))
           }
@@ -90,12 +90,12 @@ enum SubjectPathRule {
           let up = item.amount.amount > p.amount, down = item.amount.amount < p.amount
           let saysUp = s.word == "增加" || s.word == "增长", saysDown = !saysUp
           if (up && saysDown) || (down && saysUp) {
-            out.append(c.at(sp.paragraph, "audit.prose.subject-change", .error,
+            out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
               "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，是\(up ? "增加" : "减少")，文中却写“\(s.word)\(s.percent.text)”。",
               expected: up ? "增加" : "减少", actual: s.word))
           } else if !p.amount.isZero, !s.percent.agrees((item.amount.amount - p.amount).magnitude, p.amount) {
             let right = PrintedPercent.ratio((item.amount.amount - p.amount).magnitude, p.amount, decimals: s.percent.decimals).map { PrintedPercent.format($0, decimals: s.percent.decimals) } ?? "—"
-            out.append(c.at(sp.paragraph, "audit.prose.subject-change", .error,
+            out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
               "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，变化为 \(PrintedPercent.working(in: c.proseUnit, (item.amount.amount - p.amount).magnitude, p.amount))，应写 \(right)，文中写 \(s.percent.text)。",
               expected: right, actual: s.percent.text))
           }
@@ -104,18 +104,18 @@ enum SubjectPathRule {
         guard let f = figure(for: item.path, in: c.document) else { unresolved.append(name); continue }
         let p = item.amount
         if p.truncates(f.amount) {
-          out.append(c.at(sp.paragraph, "audit.prose.truncated", .warning,
+          out.append(c.at(sp.paragraph, .proseTruncated, .warning,
             "说明中「\(name)」\(p.text)是把表中的 \(f.table.show(t: f.row)) 截尾而不是四舍五入，四舍五入应为 \(p.rounding(f.amount))\(p.unit.rawValue)。",
             expected: p.rounding(f.amount), actual: p.rounding(p.amount)))
         } else if !p.states(f.amount) {
-          out.append(c.at(sp.paragraph, "audit.prose.subject", .error,
+          out.append(c.at(sp.paragraph, .proseSubject, .error,
             "说明中「\(name)」\(p.text)，而\(f.table.ref)中该科目（\(f.row.cell(TableShape(f.table).codeColumn ?? 0))）为 \(f.table.show(t: f.row))\(f.table.moneyUnit == p.unit ? "" : "，即 \(p.shown(f.amount))\(p.unit.rawValue)")。",
             expected: p.shown(f.amount), actual: p.shown(p.amount)))
         }
       }
     }
     if !unresolved.isEmpty {
-      out.append(c.at(document: "audit.prose.subject", .info,
+      out.append(c.at(document: .proseSubject, .info,
         "未能核对 \(unresolved.count) 处按科目列出的金额：表中找不到名称相同的类、款、项（\(unresolved.prefix(5).joined(separator: "；"))\(unresolved.count > 5 ? " 等" : "")）。请对照预算表人工核对。"))
     }
     return out

@@ -27,26 +27,26 @@ enum TableShapeRule {
       if let req = required[t.kind], !t.isEmptyTable {
         let missing = req.filter { alts in !alts.contains { names.contains($0) } }.map { $0[0] }
         if !missing.isEmpty {
-          out.append(c.at(t, row: "表头", "audit.table.columns", .warning,
+          out.append(c.at(t, row: "表头", .tableColumns, .warning,
             "\(t.ref)缺少“\(missing.joined(separator: "”“"))”列（表头为：\(t.columns.filter { !$0.isEmpty }.map(NameKey.of).joined(separator: "、"))）。公开模板要求分列列示。",
             expected: missing.joined(separator: "、"), actual: "无"))
         }
       }
       if !common.isEmpty, let title = t.title, !title.hasPrefix(common) {
-        out.append(c.at(t, row: "表名", "audit.table.title", .warning, "表名“\(title)”缺少部门名称（其他表名为“\(common)……”）。",
+        out.append(c.at(t, row: "表名", .tableTitle, .warning, "表名“\(title)”缺少部门名称（其他表名为“\(common)……”）。",
                         expected: common + t.shortTitle, actual: title))
       }
       if t.unit == nil && !t.isEmptyTable && TableShape(t).amountColumns.count > 0 {
-        out.append(c.at(t, row: "单位", "audit.table.unit", .warning, "\(t.ref)没有印金额单位（单位：万元）。", expected: "单位：万元", actual: "无"))
+        out.append(c.at(t, row: "单位", .tableUnit, .warning, "\(t.ref)没有印金额单位（单位：万元）。", expected: "单位：万元", actual: "无"))
       }
       if t.rows.isEmpty && t.headerRows.isEmpty && t.notes.isEmpty {
         // Nothing under the title at all: the table was not read (text copied from a PDF, aligned with spaces),
         // which is not the same as a table printed empty.
-        out.append(c.at(t, row: nil, "audit.read.table", .info, "未能核对\(t.ref)：标题下没有读出任何行（文字可能是从 PDF 复制、靠空格对齐的，无法可靠分栏）。请直接审读 PDF 或 Word 原件。"))
+        out.append(c.at(t, row: nil, .readTable, .info, "未能核对\(t.ref)：标题下没有读出任何行（文字可能是从 PDF 复制、靠空格对齐的，无法可靠分栏）。请直接审读 PDF 或 Word 原件。"))
         continue
       }
       if t.isEmptyTable && t.notes.isEmpty {
-        out.append(c.at(t, row: nil, "audit.table.empty-note", .warning, "\(t.ref)为空表（本表无数据），但没有注明原因。公开要求空表也要公开并说明为什么没有数据。",
+        out.append(c.at(t, row: nil, .tableEmptyNote, .warning, "\(t.ref)为空表（本表无数据），但没有注明原因。公开要求空表也要公开并说明为什么没有数据。",
                         expected: "注：……没有……，故本表无数据", actual: "无说明"))
       }
     }

@@ -53,7 +53,7 @@ enum TableSumRule {
         if sum != declared {
           let parts = children.map { "\($0.cell(cc)) \(t.show(t.value($0, col).value ?? .zero))" }.joined(separator: " + ")
           let level = CodeSystem.levelName(code.count)
-          out.append(c.at(t, row: code, column: t.columnName(col), "audit.sum.parent", .error,
+          out.append(c.at(t, row: code, column: t.columnName(col), .sumParent, .error,
             "\(t.ref)中\(level) \(code)（\(parent.cell(cc + 1))）“\(t.columnName(col))”列印 \(t.show(declared))，而其下各级科目之和为 \(t.show(sum))（\(parts)），相差 \(t.show((declared - sum).magnitude))。",
             expected: t.show(sum), actual: t.show(declared)))
         }
@@ -88,7 +88,7 @@ enum TableSumRule {
         continue
       }
       if sum != declared {
-        out.append(c.at(t, row: "合计", column: t.columnName(col), "audit.sum.total", .error,
+        out.append(c.at(t, row: "合计", column: t.columnName(col), .sumTotal, .error,
           "\(t.ref)合计行“\(t.columnName(col))”列印 \(t.show(declared))，而\(shape.codeColumn == nil ? "各行" : "各类级科目")之和为 \(t.show(sum))，相差 \(t.show((declared - sum).magnitude))。",
           expected: t.show(sum), actual: t.show(declared)))
       }
@@ -118,7 +118,7 @@ enum TableSumRule {
     if classes.count < items.count, sum(classes) == declared { return .some(nil) }
     let seen = Set(items.compactMap(level))
     guard seen.count >= 2 else { return nil }
-    return .some(c.at(t, row: "合计", column: t.columnName(col), "audit.sum.total", .info,
+    return .some(c.at(t, row: "合计", column: t.columnName(col), .sumTotal, .info,
       "未能核对\(t.ref)“\(t.columnName(col))”列的合计：表中没有科目编码，各行既有类级也有款级、项级科目名称，层级无法确定，不能简单相加（各行之和 \(t.show(items.compactMap { t.value($0, col).value }.sum()))，合计印 \(t.show(declared))）。",
       expected: nil, actual: t.show(declared)))
   }
@@ -139,7 +139,7 @@ enum TableSumRule {
         if sum != declared {
           let detail = parts.filter { !t.value(row, $0).isBlank }.map { "\(t.columnName($0)) \(t.show(t.value(row, $0).value!))" }.joined(separator: " + ")
           let label = shape.splitColumn != nil ? shape.label(of: row, side: tc) : shape.label(of: row)
-          out.append(c.at(t, row: label, column: t.columnName(tc), "audit.sum.row", .error,
+          out.append(c.at(t, row: label, column: t.columnName(tc), .sumRow, .error,
             "\(t.ref)第\(row.number)行（\(label)）合计印 \(t.show(declared))，而\(detail) = \(t.show(sum))。",
             expected: t.show(sum), actual: t.show(declared)))
         }

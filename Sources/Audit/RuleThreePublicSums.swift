@@ -22,7 +22,7 @@ enum ThreePublicSumRule {
         var car = v(vehicles)
         if let p = v(purchase), let o = v(operation) {
           if let sub = car, !(vehicles.map { t.value(row, $0).isBlank } ?? true), sub != p + o {
-            out.append(c.at(t, row: label.isEmpty ? nil : label, column: t.columns[vehicles!], "audit.sum.three-public", .error,
+            out.append(c.at(t, row: label.isEmpty ? nil : label, column: t.columns[vehicles!], .sumThreePublic, .error,
               "\(t.ref)\(label.isEmpty ? "" : "「\(label)」")公务用车购置及运行费小计印 \(t.show(sub))，而购置费 \(t.show(p)) + 运行费 \(t.show(o)) = \(t.show(p + o))。",
               expected: t.show(p + o), actual: t.show(sub)))
           }
@@ -31,7 +31,7 @@ enum ThreePublicSumRule {
         guard let o = v(overseas), let r = v(reception), let cars = car else { continue }
         let sum = o + cars + r
         if sum != declared {
-          out.append(c.at(t, row: label.isEmpty ? nil : label, column: t.columns[total], "audit.sum.three-public", .error,
+          out.append(c.at(t, row: label.isEmpty ? nil : label, column: t.columns[total], .sumThreePublic, .error,
             "\(t.ref)\(label.isEmpty ? "" : "「\(label)」")“三公”经费合计印 \(t.show(declared))，而因公出国（境）费 \(t.show(o)) + 公务用车购置及运行费 \(t.show(cars)) + 公务接待费 \(t.show(r)) = \(t.show(sum))。",
             expected: t.show(sum), actual: t.show(declared)))
         }

@@ -36,7 +36,7 @@ enum TwoSidedRule {
       }
       if let rt = sides[0].total, let et = sides[1].total, let rc = sides[0].amountColumns.first, let ec = sides[1].amountColumns.first,
          let r = t.value(rt, rc).value, let e = t.value(et, ec).value, r != e {
-        out.append(c.at(t, row: "收入总计/支出总计", "audit.sum.two-sided", .error,
+        out.append(c.at(t, row: "收入总计/支出总计", .sumTwoSided, .error,
                         "\(t.ref)收入总计 \(t.show(r)) 与支出总计 \(t.show(e)) 不相等：收支总表两边必须平衡。", expected: t.show(r), actual: t.show(e)))
       }
     }
@@ -51,7 +51,7 @@ enum TwoSidedRule {
         if !values.contains(where: { $0 == nil }) {
           let sum = values.compactMap { $0 }.sum()
           if sum != declared {
-            out.append(c.at(t, row: sub.cell(s.labelColumn), column: t.columnName(col), "audit.sum.two-sided", .error,
+            out.append(c.at(t, row: sub.cell(s.labelColumn), column: t.columnName(col), .sumTwoSided, .error,
               "\(t.ref)\(s.name)方“\(sub.cell(s.labelColumn))”印 \(t.show(declared))，而各\(s.name)项目之和为 \(t.show(sum))。",
               expected: t.show(sum), actual: t.show(declared)))
           }
@@ -60,7 +60,7 @@ enum TwoSidedRule {
       if let sub = s.subtotal, let tot = s.total, let a = t.value(sub, col).value, let total = t.value(tot, col).value {
         let carry = s.carry.flatMap { t.value($0, col).value } ?? .zero
         if a + carry != total {
-          out.append(c.at(t, row: tot.cell(s.labelColumn), column: t.columnName(col), "audit.sum.two-sided", .error,
+          out.append(c.at(t, row: tot.cell(s.labelColumn), column: t.columnName(col), .sumTwoSided, .error,
             "\(t.ref)\(s.name)方总计印 \(t.show(total))，而本年 \(t.show(a)) + 结转 \(t.show(carry)) = \(t.show(a + carry))。",
             expected: t.show(a + carry), actual: t.show(total)))
         }

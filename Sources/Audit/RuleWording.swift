@@ -37,16 +37,16 @@ enum WordingRule {
     let paras = c.document.paragraphs.filter { !$0.isGlossary }
     for p in paras {
       if let r = p.text.match(#"\([^()（）]{0,20}）|（[^()（）]{0,20}\)"#) {
-        out.append(c.at(p, "audit.text.punctuation", .info, "括号半角、全角混用：“\(p.text[r])”。", expected: "（…）", actual: String(p.text[r])))
+        out.append(c.at(p, .textPunctuation, .info, "括号半角、全角混用：“\(p.text[r])”。", expected: "（…）", actual: String(p.text[r])))
       }
       if let r = p.text.match(#"截止\s*\d{4}\s*年"#) {
-        out.append(c.at(p, "audit.text.wording", .info, "“\(p.text[r])”：表示到某一时点应写“截至”。", expected: "截至", actual: "截止"))
+        out.append(c.at(p, .textWording, .info, "“\(p.text[r])”：表示到某一时点应写“截至”。", expected: "截至", actual: "截止"))
       }
       for (found, term) in truncatedTerms(p) {
-        out.append(c.at(p, "audit.text.truncated-term", .warning, "“\(found)”像是“\(term)”少了第一个字。", expected: term, actual: found))
+        out.append(c.at(p, .textTruncatedTerm, .warning, "“\(found)”像是“\(term)”少了第一个字。", expected: term, actual: found))
       }
       if let r = p.text.match(#"比[^，。；,]{1,14}相比"#) {
-        out.append(c.at(p, "audit.text.wording", .info, "“\(p.text[r])”：“比……”与“……相比”重复，应写“与……相比”或“比……”。", actual: String(p.text[r])))
+        out.append(c.at(p, .textWording, .info, "“\(p.text[r])”：“比……”与“……相比”重复，应写“与……相比”或“比……”。", actual: String(p.text[r])))
       }
     }
     // Empty numbered items among siblings with content.
@@ -54,7 +54,7 @@ enum WordingRule {
     for (i, p) in paras.enumerated() where p.text.range(of: item + "$", options: .regularExpression) != nil {
       let siblings = paras[max(0, i - 6)..<min(paras.count, i + 7)].filter { $0.index != p.index && $0.text.range(of: item + ".+", options: .regularExpression) != nil }
       if siblings.count >= 2 {
-        out.append(c.at(p, "audit.text.empty-item", .warning, "“\(p.text)”后面没有内容，而同一组的其他条目都有说明。请补写或删去。", expected: "有内容", actual: "空"))
+        out.append(c.at(p, .textEmptyItem, .warning, "“\(p.text)”后面没有内容，而同一组的其他条目都有说明。请补写或删去。", expected: "有内容", actual: "空"))
       }
     }
     var wan = 0
@@ -66,7 +66,7 @@ enum WordingRule {
       for (idx, group) in Dictionary(grouping: yuan, by: { $0.0.paragraph.index }).sorted(by: { $0.key < $1.key }) {
         _ = idx
         let texts = group.map { $0.1.subject + $0.1.text }
-        out.append(c.at(group[0].0.paragraph, "audit.prose.unit-mixed", .warning, "全文金额以万元为单位，这里却用“元”：\(texts.joined(separator: "、"))。请统一为万元。",
+        out.append(c.at(group[0].0.paragraph, .proseUnitMixed, .warning, "全文金额以万元为单位，这里却用“元”：\(texts.joined(separator: "、"))。请统一为万元。",
                         expected: "万元", actual: texts.joined(separator: "、")))
       }
     }

@@ -50,6 +50,6 @@ enum TextDecoding {
   }
 
   static func info(_ m: String) -> Diagnostic {
-    Diagnostic(rule: "audit.read.encoding", severity: .info, table: "文件", message: m)
+    Diagnostic(rule: AuditRuleID.readEncoding, severity: .info, table: "文件", message: m)
   }
 }

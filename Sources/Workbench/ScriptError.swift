@@ -35,6 +35,6 @@ public struct ScriptError: Error, Sendable, Equatable {
   }
 
   public var diagnostic: Diagnostic {
-    Diagnostic(rule: "script.invalid", severity: .error, message: message, file: file, line: line, col: column)
+    Diagnostic(rule: WorkbenchRuleID.scriptInvalid, message: message, file: file, line: line, col: column)
   }
 }

@@ -38,6 +38,10 @@ public enum SectionRegistry {
     return m
   }()
 
+  /// Every rule `check` can report: the core's shared rules, the pipeline's own, then each plugin's in document order.
+  /// RuleTests holds a breaking and a fixing input for each; docs/rules.md lists them.
+  public static var rules: [RuleInfo] { CoreRuleID.entries + WorkbenchRuleID.entries + plugins.flatMap(\.rules) }
+
   /// Every keyword, for completion and for "did you mean".
   public static var keywords: [String] { plugins.flatMap { $0.commands.map(\.keyword) } + ["删除"] }
 }

@@ -176,7 +176,7 @@ public final class Workbench {
     func largest(_ f: Fact) -> Amount { f.amounts.map(\.magnitude).max() ?? .zero }
     let worst = facts.all.max { largest($0) < largest($1) }
     let place = worst.map { "最大的一笔是“\($0.key.split(separator: "|").joined(separator: " "))”（\(largest($0).exactWan) 万元）。" } ?? ""
-    return Diagnostic(rule: "amount.overflow", severity: .error,
+    return Diagnostic(rule: WorkbenchRuleID.amountOverflow,
                       message: "工作簿全部金额之和超过 \(Amount(fen: Amount.largestWorkbookSum).exactWan) 万元，超出可以处理的范围，表中的合计无法计算；"
                         + "其余检查未进行，也不能生成公开文件。每笔金额不能超过 \(Amount.largestEntry.exactWan) 万元。\(place)"
                         + "请用 yusuan export 核对，删除或改正多输了数字的金额后重新检查。",
@@ -192,7 +192,7 @@ public final class Workbench {
       do {
         out += try plugin.check(view)
       } catch {
-        out.append(Diagnostic(rule: "plugin.failed", severity: .error, table: plugin.title,
+        out.append(Diagnostic(rule: WorkbenchRuleID.pluginFailed, table: plugin.title,
                               message: "“\(plugin.title)”部分的检查未能完成（\(plugin.id)：\(ErrorText.describe(error))）。其余部分的检查结果仍然有效；请报告此问题。",
                               plugin: plugin.id))
       }

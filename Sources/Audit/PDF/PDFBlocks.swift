@@ -73,7 +73,7 @@ enum PDFBlocks {
     if !hidden.isEmpty {
       let pageList = hidden.map { "第\($0.number)页" }.joined(separator: "、")
       let sample = hidden.first!.hiddenWords.prefix(2).map { "“\($0.text.prefix(16))…”" }.joined(separator: "、")
-      result.findings.append(Diagnostic(rule: "audit.read.hidden-text", severity: .info, table: "文件",
+      result.findings.append(Diagnostic(rule: AuditRuleID.readHiddenText, severity: .info, table: "文件",
         message: "\(pageList)的文字层中有 \(hidden.map(\.hiddenWords.count).reduce(0, +)) 段文字在页面上被裁剪、不可见（如 \(sample)），按页面所见审读，未计入。",
         plugin: "audit"))
     }

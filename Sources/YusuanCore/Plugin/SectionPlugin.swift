@@ -23,6 +23,9 @@ public protocol SectionPlugin: Sendable {
   /// All findings of this section's rules.
   func check(_ view: BudgetView) throws -> [Diagnostic]
 
+  /// The catalog entries of the rules `check` emits (its `RuleCatalog` enum's entries), for the tests and docs/rules.md.
+  var rules: [RuleInfo] { get }
+
   /// 第一部分 blocks this section contributes (the profile section writes 部门概况).
   func overview(_ c: CompileContext) throws -> [Block]
 
@@ -41,6 +44,7 @@ extension SectionPlugin {
     throw args.fail("“\(command.keyword)”不能用“删除”撤销；请改用 undo，或重新录入正确的值。")
   }
   public func check(_ view: BudgetView) throws -> [Diagnostic] { [] }
+  public var rules: [RuleInfo] { [] }
   public func overview(_ c: CompileContext) throws -> [Block] { [] }
   public func tables(_ c: CompileContext) throws -> [DocTable] { [] }
   public func explanations(_ c: CompileContext) throws -> [Explanation] { [] }
@@ -73,7 +77,7 @@ public struct EntryContext: Sendable {
 /// `无` for a section that has items (`采购 无` beside 采购 lines) says two opposite things, and the export could keep
 /// only one of them: refused at entry, reported by `check` in a workbook entered before that.
 public enum NoneBesideItems {
-  public static let rule = "none.beside-items"
+  public static let rule = CoreRuleID.noneBesideItems
 
   /// The refusal of `无` for `section` when `removals` (the 删除 lines of its items) is not empty.
   public static func refusal(_ args: ArgReader, at token: Token?, none: String, what: String, removals: [String]) -> EntryError? {
@@ -83,7 +87,7 @@ public enum NoneBesideItems {
 
   /// The finding for a workbook that has both.
   public static func finding(none: String, what: String, count: Int, table: String, plugin: String) -> Diagnostic {
-    Diagnostic(rule: rule, severity: .warning, table: table,
+    Diagnostic(rule: rule, table: table,
                message: "录入了“\(none)”，同时又有\(what) \(count) 项，两者矛盾；“无”不起作用，导出时也会略去。请用 删除 \(none) 去掉它，或删除这些项目。",
                plugin: plugin)
   }

@@ -15,25 +15,25 @@ public enum CodeRules {
   }
 
   public static func check(code: String, name: String?, system: CodeSystem, level: Int?, catalog: Catalog, at loc: Location) -> [Diagnostic] {
-    func diag(_ rule: String, _ sev: Severity, _ msg: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
-      Diagnostic(rule: rule, severity: sev, table: loc.table, row: loc.row ?? code, column: "科目编码", message: msg, expected: expected, actual: actual, plugin: loc.plugin)
+    func diag(_ rule: CoreRuleID, _ msg: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
+      Diagnostic(rule: rule, table: loc.table, row: loc.row ?? code, column: "科目编码", message: msg, expected: expected, actual: actual, plugin: loc.plugin)
     }
     if let p = CodeShape.problem(code, in: system) {
       // Suggestions at the level the caller needs come first.
       let all = catalog.suggestions(for: code, name: name, in: system, limit: 6)
       let hints = Array((all.filter { $0.code.count == level } + all.filter { $0.code.count != level }).prefix(3))
       let hint = hints.isEmpty ? "" : "可能是：" + hints.map { "\($0.code) \($0.name)" }.joined(separator: "；") + "。"
-      return [diag("code.malformed", .error, CodeShape.describe(p, code: code, system: system) + "。" + hint + "请按《政府收支分类科目》更正。",
+      return [diag(.codeMalformed, CodeShape.describe(p, code: code, system: system) + "。" + hint + "请按《政府收支分类科目》更正。",
                    expected: hints.first.map(\.code) ?? system.levelLengths.map { "\($0)位" }.joined(separator: "/"), actual: code)]
     }
     var out: [Diagnostic] = []
     if let level, code.count != level {
-      out.append(diag("code.level", .error, "此处须填\(CodeSystem.levelName(level))级科目（\(level)位编码），“\(code)”是\(CodeSystem.levelName(code.count))级。公开要求一般公共预算支出细化到功能分类项级、基本支出细化到经济分类款级。",
+      out.append(diag(.codeLevel, "此处须填\(CodeSystem.levelName(level))级科目（\(level)位编码），“\(code)”是\(CodeSystem.levelName(code.count))级。公开要求一般公共预算支出细化到功能分类项级、基本支出细化到经济分类款级。",
                       expected: "\(level)位", actual: "\(code.count)位"))
     }
     if let entry = catalog.entry(code, system) {
       if let name, !name.isEmpty, !namesAgree(name, entry.name) {
-        out.append(diag("name.mismatch", .warning, "科目 \(code) 在目录中的名称是“\(entry.name)”，这里写作“\(name)”。请使用规范名称（可删去录入的名称，由系统按目录填写）。",
+        out.append(diag(.nameMismatch, "科目 \(code) 在目录中的名称是“\(entry.name)”，这里写作“\(name)”。请使用规范名称（可删去录入的名称，由系统按目录填写）。",
                         expected: entry.name, actual: name))
       }
       return out
@@ -45,11 +45,11 @@ public enum CodeRules {
       sameParent(e.code, code) || (named && name.map { namesAgree($0, e.name) } ?? false)
     }
     let hint = hints.isEmpty ? "如确为本年新增科目，请用 yusuan catalog import 导入本年度官方科目目录。" : "是否应为：" + hints.map { "\($0.code) \($0.name)" }.joined(separator: "；") + "？"
-    out.append(diag("code.unknown", .warning, "科目编码 \(code) 不在科目目录“\(catalog.id)”中。" + hint, expected: hints.first.map(\.code), actual: code))
+    out.append(diag(.codeUnknown, "科目编码 \(code) 不在科目目录“\(catalog.id)”中。" + hint, expected: hints.first.map(\.code), actual: code))
     if let name, !name.isEmpty, !isGenericItem(code: code, name: name, catalog: catalog, system: system) {
       let owners = catalog.entries(named: name, in: system).filter { !sameHeading($0.code, code) }
       if let owner = owners.first, owners.count == 1 {
-        out.append(diag("code.misplaced", .error,
+        out.append(diag(.codeMisplaced,
           "名称“\(name)”在目录中对应科目 \(owner.code)，而录入的编码 \(code) 会把这笔金额归入\(headingName(code, catalog: catalog, system: system))，与 \(owner.code) 所在的\(headingName(owner.code, catalog: catalog, system: system))不同。请核对编码。",
           expected: owner.code, actual: code))
       }

@@ -5,7 +5,7 @@ public enum TextRules {
     let hits = words.filter { !$0.isEmpty && text.containsBytes($0) }
     guard !hits.isEmpty else { return [] }
     let excerpt = text.count > 40 ? String(text.prefix(40)) + "…" : text
-    return [Diagnostic(rule: "text.residue", severity: .error, table: table, row: row,
+    return [Diagnostic(rule: CoreRuleID.textResidue, table: table, row: row,
                        message: "文字中留有模板占位内容“\(hits.joined(separator: "”“"))”：「\(excerpt)」。请改为本部门的实际内容。",
                        expected: "不含“\(hits[0])”", actual: hits.joined(separator: "、"), plugin: plugin)]
   }
@@ -34,7 +34,7 @@ public enum ChangeRules {
     guard needsReason(current: current, prior: prior, settings: view.edition.rules), let prior else { return [] }
     let change = current - prior
     let word = change.isNegative ? "减少" : "增加"
-    return [Diagnostic(rule: "change.reason-missing", severity: .warning, table: table, row: subject,
+    return [Diagnostic(rule: CoreRuleID.changeReasonMissing, table: table, row: subject,
                        message: "\(label)比\(view.meta.priorYear)年\(word)\(change.magnitude.wan)万元（\(prior.wan) → \(current.wan)），超过须说明原因的幅度。请录入：原因 \(subject) \"……\"",
                        expected: "有原因", actual: "无", plugin: plugin)]
   }
@@ -44,7 +44,7 @@ public enum ChangeRules {
                                      view: BudgetView, table: String?, plugin: String) -> [Diagnostic] {
     guard let reason, let prior, ReasonDirection.contradicts(reason, current: current, prior: prior) else { return [] }
     let up = current > prior, word = up ? "增加" : "减少"
-    return [Diagnostic(rule: "change.reason-direction", severity: .warning, table: table, row: subject,
+    return [Diagnostic(rule: CoreRuleID.changeReasonDirection, table: table, row: subject,
                        message: "\(label)比\(view.meta.priorYear)年\(word)\((current - prior).magnitude.wan)万元，录入的原因“\(reason)”说的却是\(up ? "减少" : "增加")，不能作为这一\(word)的原因印出。请为它录入\(word)的原因：原因 \(subject) \"……\"",
                        expected: "\(word)的原因", actual: reason, plugin: plugin)]
   }
