@@ -118,7 +118,7 @@ extension Yusuan {
 
     func run() throws {
       let forms = try loadForms()
-      var editionID = edition ?? "anhui-2024"
+      guard var editionID = edition ?? forms.defaultEditionID else { throw CLIFailure.input("表式目录中没有任何版本（forms/editions/）。") }
       var name = department?.trimmingBlanks() ?? ""
       if let from {
         // Last year's workbook gives the edition and the department's name unless they are given.

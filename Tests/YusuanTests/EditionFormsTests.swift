@@ -102,4 +102,14 @@ struct EditionFormsTests {
   static func placeholders(in text: String) -> [String] {
     text.matches(of: /\{([^{}\s]+)\}/).map { String($0.output.1) }.filter { $0.unicodeScalars.contains { $0.value > 0x2E80 } }
   }
+
+  /// One default edition, named by data: `new` without --edition and the REPL's first question both take it (the
+  /// REPL offered the alphabetically last folder, which became a Shanghai edition for a county bureau).
+  @Test func theDefaultEditionIsNamedByData() throws {
+    let named = try String(contentsOf: TestSupport.forms.root.appendingPathComponent("editions/default"), encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(TestSupport.forms.editionIDs.contains(named))
+    #expect(TestSupport.forms.defaultEditionID == named)
+    #expect(TestSupport.forms.editionIDs.last != named, "the alphabetical last is not what is named here")
+  }
 }

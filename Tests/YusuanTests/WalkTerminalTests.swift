@@ -10,7 +10,7 @@ import Testing
 struct WalkTerminalTests {
   /// (what the officer types, "" = Enter; the prompt the walk shows next, as its line ends).
   static let walk: [(String, String)] = [
-    ("某县统计局", "预算年度 [2027] ›"), ("2026", "[shanghai-2025-dept] ›"), ("anhui-2024", "职责 [回车结束本表] ›"),
+    ("某县统计局", "] ›"), ("2026", "[anhui-2024] ›"), ("anhui-2024", "职责 [回车结束本表] ›"),
     // 部门概况
     ("负责全县统计调查和统计监督工作。", "职责 [回车结束本表] ›"), ("组织实施全县经济普查等重大国情国力普查。", "职责 [回车结束本表] ›"),
     ("", "单位名称 [某县统计局] ›"), ("", "单位性质 [机关] ›"), ("", "单位名称 [回车结束本表] ›"), ("", "任务 [回车结束本表] ›"),

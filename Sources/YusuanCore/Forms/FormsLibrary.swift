@@ -42,6 +42,15 @@ public struct FormsLibrary: Sendable {
     return names.filter { FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).appendingPathComponent("edition.yaml").path) }.sorted()
   }
 
+  /// The edition a new workbook takes when none is named: `forms/editions/default` names it (one line), so that
+  /// the command line and the REPL's first question agree, and a province's copy of `forms/` can name its own.
+  public var defaultEditionID: String? {
+    let file = root.appendingPathComponent("editions").appendingPathComponent("default")
+    let named = (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    let ids = editionIDs
+    return named.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first
+  }
+
   public func edition(_ id: String) throws -> Edition {
     let file = root.appendingPathComponent("editions").appendingPathComponent(id).appendingPathComponent("edition.yaml")
     return try FormsCache.shared.value("edition:" + file.path, files: [file]) { try loadEdition(id, file) }

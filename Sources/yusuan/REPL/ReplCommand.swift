@@ -95,7 +95,7 @@ struct StartDialog {
     let questions: [(String, () -> String?)] = [
       ("部门名称（印在每张表的标题中）", { nil }),
       ("预算年度", { String(thisYear + 1) }),
-      ("公开模板版本（\(forms.editionIDs.joined(separator: "、"))）", { forms.editionIDs.last }),
+      ("公开模板版本（\(forms.editionIDs.joined(separator: "、"))）", { forms.defaultEditionID }),
     ]
     while answers.count < questions.count {
       let (q, d) = questions[answers.count]
