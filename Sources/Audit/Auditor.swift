@@ -31,8 +31,13 @@ public struct AuditContext: Sendable {
     proseUnit = [MoneyUnit.yuan, .qian].first { u in units.filter { $0 == u }.count > units.filter { $0 == .wan }.count } ?? .wan
   }
 
-  /// An amount as the prose's findings print it, in `proseUnit` with two decimals.
-  func money(_ a: Amount) -> String { a.shown(in: proseUnit) }
+  /// How a finding about a paragraph prints amounts: in the unit that paragraph prints most of its figures in (a
+  /// 元 document's 三公 section is often in 万元), else `proseUnit`; two decimals. `m(a)` is the figure, `m.word` the unit.
+  func money(in sp: ScannedParagraph) -> MoneyWords {
+    let units = sp.amounts.map(\.unit)
+    let top = [MoneyUnit.wan, .yuan, .qian].max { u, v in units.filter { $0 == u }.count < units.filter { $0 == v }.count }
+    return MoneyWords(unit: units.isEmpty ? proseUnit : top ?? proseUnit)
+  }
 
   func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: AuditRuleID, _ severity: Severity, _ message: String,
           expected: String? = nil, actual: String? = nil) -> Diagnostic {
@@ -170,4 +175,11 @@ public enum Auditor {
   public static func audit(url: URL, catalog: Catalog?) throws -> [Diagnostic] {
     audit(try DocumentReader.read(url: url), catalog: catalog)
   }
+}
+
+/// Amounts as one finding prints them: `m(612420000)` → `612.42` in 万元, `m.word` → 万元.
+struct MoneyWords {
+  let unit: MoneyUnit
+  func callAsFunction(_ a: Amount) -> String { a.shown(in: unit) }
+  var word: String { unit.rawValue }
 }

@@ -38,6 +38,8 @@ public struct ProseShare: Sendable {
   public var percent: PrintedPercent
   /// The whole it names (基本支出预算), when it names one; nil for 占87% and 占比87%, whose whole is the context's.
   public var base: String? = nil
+  /// The share as printed, figure to percent (`2016908.34 元，占基本支出预算的81.45%`), for findings to quote.
+  public var text: String = ""
 }
 
 /// A year-on-year change: `612.42万元，比2023年预算减少36.35万元，下降5.60%`.
@@ -128,7 +130,7 @@ public enum ProseScanner {
       guard let a = amounts.first(where: { $0.range.location == m.range.location }), let pct = PrintedPercent(ns.substring(with: m.range(withName: "pct"))) else { continue }
       var base = NameKey.of(ns.substring(with: m.range(withName: "base")))
       for suffix in ["的", "比重", "比例", "为"] where base.hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
-      shares.append(ProseShare(amount: a, percent: pct, base: unnamedWholes.contains(base) ? nil : base))
+      shares.append(ProseShare(amount: a, percent: pct, base: unnamedWholes.contains(base) ? nil : base, text: ns.substring(with: m.range)))
     }
     var changes: [ProseChange] = []
     for m in changeRE.matches(in: text, range: all) {

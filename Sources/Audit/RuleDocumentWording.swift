@@ -79,9 +79,10 @@ enum DocumentWordingRule {
     for (_, sps) in groups {
       let changes = sps.flatMap { sp in sp.changes.map { (sp, $0) } }.filter { $0.1.current != nil && $0.1.direction != 0 }
       for (sp, ch) in changes where executed(ch.basis) {
+        let m = c.money(in: sp)
         guard let other = changes.first(where: { !executed($0.1.basis) && $0.1.current?.amount == ch.current?.amount && $0.1.priorYear == ch.priorYear }) else { continue }
         out.append(c.at(sp.paragraph, .proseChangeBasis, .warning,
-          "同一数字 \(c.money(ch.current!.amount))\(c.proseUnit.rawValue)，「\(ch.excerpt)」与「\(other.1.excerpt)」分别和\(ch.priorYear)年的两个口径（\(ch.basis)、\(other.1.basis.isEmpty ? "预算" : other.1.basis)）比较，增减额也不同（\(c.money(ch.delta)) 与 \(c.money(other.1.delta))）。请统一比较口径并说明。",
+          "同一数字 \(m(ch.current!.amount))\(m.word)，「\(ch.excerpt)」与「\(other.1.excerpt)」分别和\(ch.priorYear)年的两个口径（\(ch.basis)、\(other.1.basis.isEmpty ? "预算" : other.1.basis)）比较，增减额也不同（\(m(ch.delta)) 与 \(m(other.1.delta))）。请统一比较口径并说明。",
           expected: "同一口径", actual: "\(ch.basis) / \(other.1.basis.isEmpty ? "预算" : other.1.basis)"))
         return out
       }

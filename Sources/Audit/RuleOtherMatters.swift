@@ -48,7 +48,7 @@ enum OtherMattersRule {
             expected: "购置公务用车N辆", actual: clause))
         } else if let count, let cost, (count == 0) != cost.isZero {
           out.append(c.at(p, .proseVehiclePurchase, .warning,
-            "购置公务用车\(count)辆，购置费却为\(c.money(cost))\(c.proseUnit.rawValue)，两者矛盾。", expected: count == 0 ? "0.00" : "大于0", actual: c.money(cost)))
+            "购置公务用车\(count)辆，购置费却为\(cost.wan)万元，两者矛盾。", expected: count == 0 ? "0.00" : "大于0", actual: cost.wan))
         }
       }
     }
@@ -86,17 +86,18 @@ enum OtherMattersRule {
     var publicCost = c.scanned.lazy.compactMap { $0.amounts.first { NameKey.of($0.subject) == "公用经费" } }.first?.amount
     if publicCost == nil { publicCost = DocumentFacts(c).figures(for: "公用经费")?.first }
     guard let pub = publicCost.map({ $0.rounded(toDecimals: op.1.decimals, of: op.1.unit) }) else { return [] }
+    let m = MoneyWords(unit: op.1.unit)
     // The document's own glossary may define 机关运行经费 as the 公用经费 (机关运行经费是指各部门的公用经费): then the
     // two are one figure.
     if op.1.amount != pub, let glossary = c.document.paragraphs.first(where: { $0.isGlossary && $0.text.match(#"机关运行经费[^。；]{0,6}(是指|指|即)[^。；]{0,8}公用经费"#) != nil }) {
       return [c.at(op.0.paragraph, .proseOperatingCost, .warning,
-        "机关运行经费 \(c.money(op.1.amount))\(c.proseUnit.rawValue)与公用经费 \(c.money(pub))\(c.proseUnit.rawValue)不同，而本文件名词解释（第\(glossary.index)段）说机关运行经费就是公用经费；相差 \(c.money((op.1.amount - pub).magnitude))，没有说明。请核对。",
-        expected: c.money(pub), actual: c.money(op.1.amount))]
+        "机关运行经费 \(m(op.1.amount))\(m.word)与公用经费 \(m(pub))\(m.word)不同，而本文件名词解释（第\(glossary.index)段）说机关运行经费就是公用经费；相差 \(m((op.1.amount - pub).magnitude))，没有说明。请核对。",
+        expected: m(pub), actual: m(op.1.amount))]
     }
     guard op.1.amount > pub else { return [] }
     return [c.at(op.0.paragraph, .proseOperatingCost, .warning,
-      "机关运行经费 \(c.money(op.1.amount))\(c.proseUnit.rawValue)大于公用经费 \(c.money(pub))\(c.proseUnit.rawValue)。机关运行经费是公用经费的一部分，不应更大；请核对。",
-      expected: "≤ \(c.money(pub))", actual: c.money(op.1.amount))]
+      "机关运行经费 \(m(op.1.amount))\(m.word)大于公用经费 \(m(pub))\(m.word)。机关运行经费是公用经费的一部分，不应更大；请核对。",
+      expected: "≤ \(m(pub))", actual: m(op.1.amount))]
   }
 
   static func performance(_ c: AuditContext) -> [Diagnostic] {
@@ -117,10 +118,11 @@ enum OtherMattersRule {
       let before = split == NSNotFound ? [] : sp.amounts.filter { NSMaxRange($0.range) <= split }
       let stated = before.isEmpty ? sp.amounts.map(\.amount).sum() : before.map(\.amount).sum()
       let count = firstInt(sp.paragraph.text, #"(\d+)\s*个项目"#)
+      let m = c.money(in: sp)
       if !total.isZero && stated != total {
         out.append(c.at(sp.paragraph, .prosePerformanceAmount, .error,
-          "绩效目标设置情况说涉及资金 \(c.money(stated))\(c.proseUnit.rawValue)，而所附 \(targets.count) 张项目支出绩效目标表的年度资金总额合计 \(c.money(total))\(c.proseUnit.rawValue)。",
-          expected: c.money(total), actual: c.money(stated)))
+          "绩效目标设置情况说涉及资金 \(m(stated))\(m.word)，而所附 \(targets.count) 张项目支出绩效目标表的年度资金总额合计 \(m(total))\(m.word)。",
+          expected: m(total), actual: m(stated)))
       }
       if let count, count != targets.count {
         out.append(c.at(sp.paragraph, .prosePerformanceAmount, .warning,

@@ -30,10 +30,11 @@ enum ContradictionRule {
         return x == y || x.isEmpty || y.isEmpty || (isTotal(x) && isTotal(y))
       }
       for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta && sameQuantity(ch, first.1) {
+        let m = c.money(in: sp)
         // Neither statement is taken for the right one: the reader sees both and the two last-year figures they imply.
         out.append(c.at(sp.paragraph, .proseContradiction, .error,
-          "同一个数 \(c.money(ch.current!.amount))\(c.proseUnit.rawValue)与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(c.money(first.1.prior!))），本段说「\(ch.excerpt)」（上年 \(c.money(ch.prior!))）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
-          expected: "同一个上年数", actual: "\(c.money(first.1.prior!)) 与 \(c.money(ch.prior!))"))
+          "同一个数 \(m(ch.current!.amount))\(m.word)与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(m(first.1.prior!))），本段说「\(ch.excerpt)」（上年 \(m(ch.prior!))）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
+          expected: "同一个上年数", actual: "\(m(first.1.prior!)) 与 \(m(ch.prior!))"))
       }
     }
     return out
@@ -54,25 +55,26 @@ enum ItemListRule {
               .changes.first(where: { $0.current != nil }) else { continue }
       let items = paras.filter(isItem).compactMap { $0.changes.first { $0.current != nil } }
       guard items.count >= 2, let tc = total.current?.amount else { continue }
+      let m = c.money(in: paras.first(where: isItem)!)
       let curSum = items.map { $0.current!.amount }.sum()
       let deltaSum = items.map(\.signedDelta).sum()
       let where_ = paras.first(where: isItem)!.paragraph
       if curSum != tc {
         out.append(c.at(where_, .proseItemsSum, .warning,
-          "本节总述「\(total.excerpt)」，而下列 \(items.count) 项本年数之和为 \(c.money(curSum))（\(items.map { c.money($0.current!.amount) }.joined(separator: "+"))），与 \(c.money(tc)) 不符。",
-          expected: c.money(tc), actual: c.money(curSum)))
+          "本节总述「\(total.excerpt)」，而下列 \(items.count) 项本年数之和为 \(m(curSum))（\(items.map { m($0.current!.amount) }.joined(separator: "+"))），与 \(m(tc)) 不符。",
+          expected: m(tc), actual: m(curSum)))
       }
       let priorsAgree = tc - total.signedDelta == curSum - deltaSum
       if deltaSum != total.signedDelta && !(priorsAgree && curSum != tc) {
         out.append(c.at(where_, .proseItemsSum, .warning,
-          "本节总述增减 \(signed(total.signedDelta, c))\(c.proseUnit.rawValue)，而下列 \(items.count) 项增减之和为 \(signed(deltaSum, c))\(c.proseUnit.rawValue)：上年数或增减额有误（上年合计 \(c.money((tc - total.signedDelta))) ≠ 各项上年之和 \(c.money((curSum - deltaSum)))）。",
-          expected: signed(total.signedDelta, c), actual: signed(deltaSum, c)))
+          "本节总述增减 \(signed(total.signedDelta, m))\(m.word)，而下列 \(items.count) 项增减之和为 \(signed(deltaSum, m))\(m.word)：上年数或增减额有误（上年合计 \(m((tc - total.signedDelta))) ≠ 各项上年之和 \(m((curSum - deltaSum)))）。",
+          expected: signed(total.signedDelta, m), actual: signed(deltaSum, m)))
       }
     }
     return out
   }
 
-  static func signed(_ a: Amount, _ c: AuditContext) -> String { (a.isNegative ? "−" : "+") + c.money(a.magnitude) }
+  static func signed(_ a: Amount, _ m: MoneyWords) -> String { (a.isNegative ? "−" : "+") + m(a.magnitude) }
 }
 
 /// `audit.prose.parts-sum` (error): “总额X万元，其中A…Y万元；其他…Z万元” — parts that exceed the total, or a
@@ -158,11 +160,12 @@ enum PartsRule {
       }
       guard parts.count >= 2 else { continue }
       let sum = parts.map(\.amount).sum()
+      let m = MoneyWords(unit: total.unit)
       let closed = parts.contains { $0.subject.contains("其他") || $0.subject.contains("其它") }
       guard sum > total.amount || (closed && sum != total.amount) else { continue }
       out.append(c.at(sp.paragraph, .prosePartsSum, .error,
-        "「\(total.subject)\(total.text)」其中所列 \(parts.map { "\($0.subject.isEmpty ? "" : $0.subject)\(c.money($0.amount))" }.joined(separator: " + ")) = \(c.money(sum))，\(sum > total.amount ? "超过" : "不等于")总额 \(c.money(total.amount))（差 \(c.money((sum - total.amount).magnitude))）。",
-        expected: c.money(total.amount), actual: c.money(sum)))
+        "「\(total.subject)\(total.text)」其中所列 \(parts.map { "\($0.subject.isEmpty ? "" : $0.subject)\(m($0.amount))" }.joined(separator: " + ")) = \(m(sum))，\(sum > total.amount ? "超过" : "不等于")总额 \(m(total.amount))（差 \(m((sum - total.amount).magnitude))）。",
+        expected: m(total.amount), actual: m(sum)))
     }
     return out
   }

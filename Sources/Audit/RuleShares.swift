@@ -30,7 +30,7 @@ enum ShareRule {
       var groups: [(base: Amount, shares: [ProseShare])] = []
       for s in sp.shares where s.base != nil {
         let wholes = namedWholes(c, facts, sp, s)
-        guard !wholes.isEmpty else { unresolved.append("「\(s.amount.subject)\(s.amount.text)，占\(s.base!)\(s.percent.text)」"); continue }
+        guard !wholes.isEmpty else { unresolved.append("「\(s.amount.subject)\(s.text)」"); continue }
         let base = wholes.first { s.percent.agrees(s.amount.amount, $0) } ?? wholes[0]
         if let g = groups.firstIndex(where: { $0.base == base }) { groups[g].shares.append(s) } else { groups.append((base, [s])) }
       }
@@ -88,13 +88,14 @@ enum ShareRule {
   static func check(_ c: AuditContext, _ sp: ScannedParagraph, _ shares: [ProseShare], _ base: Amount) -> [Diagnostic] {
     let p = sp.paragraph
     let precision = c.percentPrecision
+    let m = c.money(in: sp)
     var out: [Diagnostic] = []
     var format: [(pct: PrintedPercent, right: String, breach: PercentPrecision.Breach)] = []
     for s in shares {
       let right = PrintedPercent.twoDecimals(s.amount.amount, base) ?? "?"
       if !s.percent.agrees(s.amount.amount, base) {
         out.append(c.at(p, .proseShare, .error,
-          "「\(s.amount.subject)\(s.amount.text)，占\(s.base ?? "")\(s.percent.text)」：\(PrintedPercent.working(in: c.proseUnit, s.amount.amount, base))，应为 \(right)。每个占比应是本项金额与总额之比，四舍五入，不为凑100%而调整。",
+          "「\(s.amount.subject)\(s.text)」：\(PrintedPercent.working(in: m.unit, s.amount.amount, base))，应为 \(right)。每个占比应是本项金额与总额之比，四舍五入，不为凑100%而调整。",
           expected: right, actual: s.percent.text))
       }
       if let b = precision.breach(s.percent, s.amount.amount, base) { format.append((s.percent, right, b)) }
@@ -120,8 +121,8 @@ enum ShareRule {
     }
     if amounts != base {
       out.append(c.at(p, .proseListSum, .warning,
-        "所列各项 \(shares.map { c.money($0.amount.amount) }.joined(separator: " + ")) = \(c.money(amounts))，与总额 \(c.money(base)) 不符（差 \(c.money((base - amounts).magnitude))）：合计与分项之和不一致。",
-        expected: c.money(base), actual: c.money(amounts)))
+        "所列各项 \(shares.map { m($0.amount.amount) }.joined(separator: " + ")) = \(m(amounts))，与总额 \(m(base)) 不符（差 \(m((base - amounts).magnitude))）：合计与分项之和不一致。",
+        expected: m(base), actual: m(amounts)))
     }
     return out
   }

@@ -79,11 +79,12 @@ enum SubjectPathRule {
     let hasTables = c.document.tables.contains { $0.kind.isFunctionCoded && !$0.isEmptyTable }
     for sp in c.scanned {
       for item in items(sp) {
+        let m = c.money(in: sp)
         let name = item.path.joined(separator: "-")
         if let p = item.prior, let s = item.stated, s.word == "持平" {
           if p.amount != item.amount.amount {
             out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
-              "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，并不持平，文中却写“持平”。",
+              "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，并不持平，文中却写“持平”。",
               expected: item.amount.amount > p.amount ? "增加" : "减少", actual: "持平"))
           }
         } else if let p = item.prior, let s = item.stated {
@@ -91,12 +92,12 @@ enum SubjectPathRule {
           let saysUp = s.word == "增加" || s.word == "增长", saysDown = !saysUp
           if (up && saysDown) || (down && saysUp) {
             out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
-              "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，是\(up ? "增加" : "减少")，文中却写“\(s.word)\(s.percent.text)”。",
+              "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，是\(up ? "增加" : "减少")，文中却写“\(s.word)\(s.percent.text)”。",
               expected: up ? "增加" : "减少", actual: s.word))
           } else if !p.amount.isZero, !s.percent.agrees((item.amount.amount - p.amount).magnitude, p.amount) {
             let right = PrintedPercent.ratio((item.amount.amount - p.amount).magnitude, p.amount, decimals: s.percent.decimals).map { PrintedPercent.format($0, decimals: s.percent.decimals) } ?? "—"
             out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
-              "「\(name)」执行数 \(c.money(p.amount))\(c.proseUnit.rawValue)、安排 \(c.money(item.amount.amount))\(c.proseUnit.rawValue)，变化为 \(PrintedPercent.working(in: c.proseUnit, (item.amount.amount - p.amount).magnitude, p.amount))，应写 \(right)，文中写 \(s.percent.text)。",
+              "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，变化为 \(PrintedPercent.working(in: m.unit, (item.amount.amount - p.amount).magnitude, p.amount))，应写 \(right)，文中写 \(s.percent.text)。",
               expected: right, actual: s.percent.text))
           }
         }
