@@ -45,6 +45,36 @@ import Testing
     #expect(findings.contains { $0.rule == "audit.required.explanation" && $0.message.contains("未能核对") })
   }
 
+  /// Many departments publish the 预算表 attachment as a PDF printed from Excel: a ruled grid, one table per page,
+  /// each project's 绩效目标表 under the same title. Printed by LibreOffice Calc from our compiled workbook, it reads
+  /// cell for cell as the workbook itself, each 绩效目标表 a table of its own (two copies of one form, not one table
+  /// continued), and audits clean.
+  @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"), "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
+  func aWorkbookPrintedToPDFReadsAsTheWorkbook() throws {
+    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
+    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+    let wb = try TestSupport.workbook(script, department: "示例区政府办公室（示例）")
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-calc-pdf-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let file = out.appendingPathComponent("demo.xlsx")
+    try XlsxRenderer.render(try wb.compile(draft: false)).write(to: file)
+    let xlsx = try DocumentReader.read(url: file)
+    let pdf = try DocumentReader.read(url: try PDFConverter.convert(file, outputDirectory: out))
+    #expect(pdf.format == .pdf && pdf.tables.count == xlsx.tables.count, "\(pdf.tables.map(\.title))")
+    #expect(pdf.tables.filter { $0.kind == .performance }.count == 2)
+    var cells = 0
+    for (a, b) in zip(xlsx.tables, pdf.tables) {
+      #expect(a.title == b.title)
+      #expect(a.rows.map(\.cells) == b.rows.map(\.cells), "\(a.title ?? "")")
+      cells += a.rows.map(\.cells.count).reduce(0, +)
+    }
+    #expect(cells > 500)
+    let findings = Auditor.audit(pdf, catalog: try TestSupport.forms.catalog("classification-2024"))
+    #expect(findings.filter { $0.severity != .info }.isEmpty, "\(findings.filter { $0.severity != .info }.map { "[\($0.rule)] \($0.message)" })")
+  }
+
   @Test func binaryNoiseIsTheDisplayedFigure() {
     #expect(XlsxBlocks.cleanNumber("1467842.0000000002") == "1467842.00")
     #expect(XlsxBlocks.cleanNumber("38.199999999999996") == "38.20")

@@ -117,13 +117,20 @@ enum PDFBlocks {
     /// titles repeats them at the top of every page, above the continued table.
     var titleBlock: [String] = []
     var recent: [String] = []
+    /// Whether a table under a repeat of the open table's title is the next copy of a form, not its continuation.
+    func newForm(_ t: LatticeTable) -> Bool {
+      guard let o = open, let onto = columnMap(t.xs, onto: o.xs) else { return false }
+      let part = gridRows(t, columns: onto, width: o.xs.count - 1)
+      let drop = repeatedHeader(part, of: o.head)
+      return repeatsTheForm(Array(part.dropFirst(drop)), of: Array(o.head.dropFirst(drop)))
+    }
     for pageItems in items {
       var k = 0
       // Skip a repeat of the open table's title block at the top of the page: the table below continues.
       var firstContent = 0
       if open != nil, !titleBlock.isEmpty {
         while firstContent < pageItems.count, case .line(let l) = pageItems[firstContent], titleBlock.contains(l.text) { firstContent += 1 }
-        if firstContent > 0, firstContent < pageItems.count, case .table = pageItems[firstContent] { k = firstContent } else { firstContent = 0 }
+        if firstContent > 0, firstContent < pageItems.count, case .table(let t, _) = pageItems[firstContent], !newForm(t) { k = firstContent } else { firstContent = 0 }
       }
       while k < pageItems.count {
         let item = pageItems[k]
@@ -190,10 +197,8 @@ enum PDFBlocks {
           // its column lines are the open table's (a part may lack some: a 合计 cell merged across two columns).
           var body: [GridRow]
           if k == firstContent, let o = open, let onto = columnMap(t.xs, onto: o.xs) {
-            body = gridRows(t, columns: onto, width: o.xs.count - 1)
-            var drop = 0
-            while drop < body.count, drop < o.head.count, body[drop].cells == o.head[drop] { drop += 1 }
-            body.removeFirst(drop)
+            let part = gridRows(t, columns: onto, width: o.xs.count - 1)
+            body = Array(part.dropFirst(repeatedHeader(part, of: o.head)))
             // A row split by the page break: the part here holds only the rest of cells that ran full on the last
             // page (a name, or even the digits of a code or figure: 20103|01, 165.3|0). It is joined to that row.
             if let first = body.first, let last = lastRow, case .row(var cells, let line, let g) = r.blocks[last.block] {
@@ -227,6 +232,22 @@ enum PDFBlocks {
     }
     flushParagraph()
     return r
+  }
+
+  /// How many rows a continued part repeats of the open table's first rows (its header, on every page).
+  static func repeatedHeader(_ part: [GridRow], of head: [[String]]) -> Int {
+    var drop = 0
+    while drop < part.count, drop < head.count, part[drop].cells == head[drop] { drop += 1 }
+    return drop
+  }
+
+  /// A form printed once per item under one title (each project's 绩效目标表): the part on the new page opens with
+  /// the row the open table opened with, by its label (项目名称), but not as a repeated header (other values). It is
+  /// the next table, not this one continued.
+  static func repeatsTheForm(_ part: [GridRow], of head: [[String]]) -> Bool {
+    guard let first = part.first?.cells, let opened = head.first, first != opened,
+          let label = first.first(where: { !$0.isEmpty }), !label.isEmpty, !TableSumRule.isTotalLabel(label) else { return false }
+    return opened.first(where: { !$0.isEmpty }) == label && !TableLayout.looksNumeric(label)
   }
 
   /// The printed rows of a lattice table: one per grid row that holds text, each merged cell's text in its first
