@@ -197,5 +197,19 @@ struct ShanghaiExampleTests {
     let glossary = read.paragraphs.filter { $0.text.hasPrefix("（") && $0.text.contains("：") && $0.text.count > 40 }
     #expect(glossary.count >= 7 && glossary.allSatisfy { $0.text.hasSuffix("。") }, "\(glossary.map { String($0.text.suffix(12)) })")
     #expect(!read.paragraphs.contains { $0.text.hasPrefix("入”") })
+    // The 预算表 workbook printed to PDF by Calc (元, 类/款/项 in three columns, thousands separators) reads as the
+    // workbook: the same tables, figure for figure.
+    let xlsxURL = try #require(report.written.first { $0.pathExtension == "xlsx" })
+    let calc = out.appendingPathComponent("calc")
+    try FileManager.default.createDirectory(at: calc, withIntermediateDirectories: true)
+    let book = try DocumentReader.read(url: xlsxURL)
+    let printed = try DocumentReader.read(url: try PDFConverter.convert(xlsxURL, outputDirectory: calc))
+    #expect(printed.tables.map(\.title) == book.tables.map(\.title))
+    for (a, b) in zip(book.tables, printed.tables) {
+      let values = { (t: AuditTable) in t.rows.map { $0.values.map { $0.value } } }
+      #expect(values(a) == values(b) && a.rows.map { $0.cells.first } == b.rows.map { $0.cells.first }, "\(a.title ?? "")")
+    }
+    let calcFindings = Auditor.audit(printed, catalog: try TestSupport.forms.catalog("classification-harvested"), editions: PDFReadingTests.editions())
+    #expect(calcFindings.filter { $0.severity != .info }.isEmpty, "\(calcFindings.filter { $0.severity != .info }.map { "[\($0.rule)] \($0.message)" })")
   }
 }
