@@ -80,7 +80,7 @@ public enum AuditRuleID: RuleCatalog {
     case .numberingOrder: RuleInfo("audit.numbering.order", .warning, "表号顺序颠倒",
                     fix: "按顺序重新编号。")
     case .tableColumns: RuleInfo("audit.table.columns", .warning, "规定的表缺少必需的列",
-                    fix: "补上缺少的列（如基本支出、项目支出，人员经费、公用经费）。")
+                    fix: "补上缺少的列（如基本支出、项目支出，人员经费、公用经费）。", varies: "文件不属已知版本、只按通用要求审读时为提示（各地表式不同）")
     case .tableTitle: RuleInfo("audit.table.title", .warning, "表名缺少部门名称",
                     fix: "按其他表的样式在表名中写上部门名称。")
     case .tableUnit: RuleInfo("audit.table.unit", .warning, "有数字的表没有单位",

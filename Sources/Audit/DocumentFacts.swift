@@ -4,9 +4,12 @@ import YusuanCore
 /// tables print for them (by printed name, catalog name and the usual aliases of totals).
 struct DocumentFacts {
   static let totalAliases = ["一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算支出", "一般公共预算", "财政拨款收支预算", "财政拨款收入",
-                             "收支总预算", "收支预算", "收入预算", "支出预算", "本年收入", "本年支出", "当年财政拨款收入", "财政拨款收支总预算"]
+                             "收支总预算", "收支预算", "收入预算", "支出预算", "本年收入", "本年支出", "当年财政拨款收入", "财政拨款收支总预算",
+                             "支出总预算", "收入总预算", "预算总额"]
 
   var total: Amount?
+  /// Whether `total` is what the tables print (else the total the prose states most often, a guess among totals).
+  var totalFromTables = false
   /// Exact figures, as the tables print them in their own unit: a prose figure states one of them at its own
   /// precision (`ProseAmount.states`), so 元 prose is compared to the 分 and 万元 prose to what it can show.
   var index: [String: [Amount]] = [:]
@@ -65,7 +68,7 @@ struct DocumentFacts {
       let classes = t.rows.filter { ["302", "310"].contains($0.cell(cc)) }.compactMap { t.value($0, col).value }
       if !classes.isEmpty { add("公用经费", classes.sum()) }
     }
-    if let max = totals.max() { total = max }
+    if let max = totals.max() { total = max; totalFromTables = true }
     if total == nil {
       // No tables: the total the prose states most often for the whole budget.
       var counts: [Amount: Int] = [:]

@@ -79,7 +79,8 @@ enum ShareRule {
     for a in sp.amounts.reversed() where a.range.location < s.amount.range.location && DocumentFacts.wholeKey(a.subject) == key { found.append(a.amount) }
     for p in earlier { for a in p.amounts.reversed() where DocumentFacts.wholeKey(a.subject) == key { found.append(a.amount) } }
     found += (facts.figures(for: s.base!) ?? []).flatMap { asPrinted($0, by: s.amount) }
-    if let t = facts.total, DocumentFacts.isTotal(s.base!) { found += asPrinted(t, by: s.amount) }
+    // The tables' total only: without tables, the prose's most stated total may be another total (财政拨款 for 收支).
+    if let t = facts.total, facts.totalFromTables, DocumentFacts.isTotal(s.base!) { found += asPrinted(t, by: s.amount) }
     var seen = Set<Amount>()
     return found.filter { $0 >= s.amount.amount && !$0.isZero && seen.insert($0).inserted }
   }

@@ -1,8 +1,8 @@
 import YusuanCore
 
 /// What a standard table must show (DESIGN §2):
-/// - `audit.table.columns` (warning): required columns missing (一般公共预算支出表 needs 基本支出 and 项目支出;
-///   基本支出表 needs 人员经费 and 公用经费).
+/// - `audit.table.columns` (warning under a known edition, else info): required columns missing (一般公共预算支出表
+///   needs 基本支出 and 项目支出; 基本支出表 needs 人员经费 and 公用经费).
 /// - `audit.table.title` (warning): a title without the department name that the other titles carry.
 /// - `audit.table.unit` (warning): a table with figures but no 单位 line.
 /// - `audit.table.empty-note` (warning): a table printed as 本表无数据 without a note saying why.
@@ -27,7 +27,9 @@ enum TableShapeRule {
       if let req = required[t.kind], !t.isEmptyTable {
         let missing = req.filter { alts in !alts.contains { names.contains($0) } }.map { $0[0] }
         if !missing.isEmpty {
-          out.append(c.at(t, row: "表头", .tableColumns, .warning,
+          // Required by the edition the document follows; by the national sample tables alone, a province may lay its
+          // table out otherwise (上年/本年 columns with the split in another table): then it is a note.
+          out.append(c.at(t, row: "表头", .tableColumns, c.template.edition != nil ? .warning : .info,
             "\(t.ref)缺少“\(missing.joined(separator: "”“"))”列（表头为：\(t.columns.filter { !$0.isEmpty }.map(NameKey.of).joined(separator: "、"))）。公开模板要求分列列示。",
             expected: missing.joined(separator: "、"), actual: "无"))
         }

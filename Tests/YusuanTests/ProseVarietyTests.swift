@@ -227,4 +227,13 @@ import Testing
       #expect(found.contains(slip.rule), "\(slip.to): \(found)")
     }
   }
+
+  @Test func aShareOfTheWholeBudgetByAnyOfItsNames() throws {
+    // 支出总预算 is the tables' total (1,234,567.89): 234567.89 ÷ 1234567.89 = 19.00%.
+    #expect(try Self.findings("一般行政管理事务234567.89元，占支出总预算的19.00%。").isEmpty)
+    #expect(try Self.findings("一般行政管理事务234567.89元，占支出总预算的19.50%。").map(\.rule) == ["audit.prose.share"])
+    // Without tables the whole is not taken from the prose's most stated total (it may be another total): unchecked.
+    let alone = try Self.proseFindings("一、支出\n2025年财政拨款收支总预算1000000.00元。\n一般行政管理事务234567.89元，占支出总预算的19.50%。")
+    #expect(alone.map(\.rule) == ["audit.prose.share"] && alone[0].severity == .info, "\(alone.map(\.message))")
+  }
 }
