@@ -23,7 +23,9 @@ let package = Package(
     // For the fuzzing package in fuzz/, which depends on this one by path and can use only its products.
     .library(name: "YusuanCore", targets: ["YusuanCore"]),
     .library(name: "Workbench", targets: ["Workbench"]),
+    .library(name: "Reading", targets: ["Reading"]),
     .library(name: "Audit", targets: ["Audit"]),
+    .library(name: "Import", targets: ["Import"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,11 +57,23 @@ let package = Package(
   ] + sectionPlugins.map { plugin in
     .target(name: plugin.name, dependencies: ["YusuanCore"], path: "Plugins/\(plugin.folder)")
   } + [
-    // Audit: reads a published 部门预算公开 document (text, docx, pdf) and checks it as a careful reviewer would.
+    // Reading: a published 部门预算公开 document (text, docx, xlsx, pdf) as paragraphs and tables of cells.
+    .target(
+      name: "Reading",
+      dependencies: ["YusuanCore", "CZlibDeflate"],
+      path: "Sources/Reading"
+    ),
+    // Audit: checks a document as read, as a careful reviewer would.
     .target(
       name: "Audit",
-      dependencies: ["YusuanCore", "CZlibDeflate"],
+      dependencies: ["YusuanCore", "Reading"],
       path: "Sources/Audit"
+    ),
+    // Import: a document as read, turned into entry lines (last year's figures, or this year's), every figure accounted for.
+    .target(
+      name: "Import",
+      dependencies: ["YusuanCore", "Reading"],
+      path: "Sources/Import"
     ),
     // The pipeline: the ordered plugin registry, entry application, checking, publishing (compile and write the files).
     .target(
@@ -74,7 +88,7 @@ let package = Package(
     // The thin command line.
     .executableTarget(
       name: "yusuan",
-      dependencies: ["Workbench", "Renderers", "LineEditor", "Audit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["Workbench", "Renderers", "LineEditor", "Reading", "Audit", "Import", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Sources/yusuan"
     ),
     // Benchmarks: a program, not timed tests (see docs/benchmarks.md).
@@ -85,7 +99,7 @@ let package = Package(
     ),
     .testTarget(
       name: "YusuanTests",
-      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Audit", "yusuan",
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Reading", "Audit", "Import", "yusuan",
                      .product(name: "ZIPFoundation", package: "ZIPFoundation")] + sectionPlugins.map { .target(name: $0.name) },
       path: "Tests/YusuanTests"
     ),

@@ -10,9 +10,9 @@ let fuzzers: [(name: String, uses: [String])] = [
   ("fuzz-amount", ["YusuanCore"]),
   ("fuzz-entry", ["YusuanCore", "Workbench"]),
   ("fuzz-csv", ["YusuanCore", "Workbench"]),
-  ("fuzz-xlsx", ["YusuanCore", "Workbench", "Audit"]),
-  ("fuzz-docx", ["YusuanCore", "Audit"]),
-  ("fuzz-audit-text", ["YusuanCore", "Audit"]),
+  ("fuzz-xlsx", ["YusuanCore", "Workbench", "Reading", "Audit", "Import"]),
+  ("fuzz-docx", ["YusuanCore", "Reading", "Audit", "Import"]),
+  ("fuzz-audit-text", ["YusuanCore", "Reading", "Audit", "Import"]),
 ]
 
 let package = Package(
@@ -22,7 +22,8 @@ let package = Package(
   targets: [
     // The libFuzzer driver, the forms, an in-memory zip: what every target shares.
     .target(name: "FuzzSupport", dependencies: [.product(name: "YusuanCore", package: "yusuan"), .product(name: "Workbench", package: "yusuan"),
-                                                .product(name: "Audit", package: "yusuan")],
+                                                .product(name: "Reading", package: "yusuan"), .product(name: "Audit", package: "yusuan"),
+                                                .product(name: "Import", package: "yusuan")],
             path: "Sources/FuzzSupport"),
   ] + fuzzers.map { f in
     .executableTarget(name: f.name, dependencies: ["FuzzSupport"] + f.uses.map { .product(name: $0, package: "yusuan") }, path: "Sources/\(f.name)")

@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// `audit --format html`: one self-contained page a reviewer reads next to the document. A header (document,

@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// What an audit looked at and what it could not check, so a reviewer knows how far a clean report goes:

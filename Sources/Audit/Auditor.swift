@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// What the rules share: the document, the catalog (optional: without it only code shapes are checked), the

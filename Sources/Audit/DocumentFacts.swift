@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// Figures the prose rules compare against: the document's total, and an index from names to the figures the
@@ -26,7 +27,7 @@ struct DocumentFacts {
     for t in doc.tables where t.kind != .performance {
       let shape = TableShape(t)
       for row in t.rows {
-        let isTotal = row.cells.prefix(3).contains(where: TableSumRule.isTotalLabel)
+        let isTotal = row.cells.prefix(3).contains(where: TableLayout.isTotalLabel)
         for col in shape.amountColumns {
           let v = t.value(row, col)
           guard let exact = v.value, !v.isBlank else { continue }

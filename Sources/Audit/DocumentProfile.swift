@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// What the document says about itself: its budget year, whether it is a 部门预算 or a 单位预算, and its level

@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// Percentages as printed (`87%`, `2.59%`, `0.015%`) and exact ratios rounded to the same number of decimals,

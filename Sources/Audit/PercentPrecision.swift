@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// How many decimals a document's percentages should print. yusuan's editions (its templates) print two (DESIGN §4),

@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// A figure stated in prose: `一般公共服务支出457.9万元` → amount 457.90, subject 一般公共服务支出.

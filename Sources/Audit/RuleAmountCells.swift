@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// `audit.amount.malformed` (error): a figure cell that is not a valid amount (`457.90.` with a stray point,

@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// Year-on-year changes in prose (比20XX年…增加/减少X万元，增长/下降Y%), checked against their own arithmetic

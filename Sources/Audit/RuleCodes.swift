@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// Classification codes as printed in coded tables, through the core's CodeRules (`audit.code.malformed`,

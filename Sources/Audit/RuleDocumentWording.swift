@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// Wording that belongs to another document (DocumentProfile):

@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// Notes under tables that contradict the table:

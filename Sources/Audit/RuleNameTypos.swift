@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// `audit.text.name-typo` (info): in a list of 科目 names (办公费、印刷费、…、委托业务给、工会经费), an item one

@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// 部门公开表N numbering, whatever the edition's order:

@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// 其他重要事项 checked against each other and the tables:

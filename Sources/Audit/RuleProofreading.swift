@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// What a proof-reader marks in the prose, none of it arithmetic:

@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// `audit.prose.contradiction` (error): two statements of the same total's change disagree — the same current

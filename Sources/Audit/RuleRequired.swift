@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// What every 部门预算公开 must contain (财预〔2016〕143号; DESIGN §2):

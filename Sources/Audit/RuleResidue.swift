@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// `audit.text.residue` (error): template placeholders left in the published text (XX局, 局（委）, 增加（减少）…),

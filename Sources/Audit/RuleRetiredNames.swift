@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// `audit.name.retired` (info): a 科目 printed under a name it carried in earlier years (210 医疗卫生与计划生育支出,

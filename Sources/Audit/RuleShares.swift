@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// Shares in prose (X万元，占Y%), each checked as its own ratio of the shown amounts (DESIGN §4):

@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// `audit.prose.subject` (error): a figure the prose states for a 科目 named by its whole path —
@@ -28,7 +29,7 @@ enum SubjectPathRule {
     for (k, m) in matches.enumerated() {
       var path = (1...3).map { ns.substring(with: m.range(at: $0)).trimmingCharacters(in: CharacterSet(charactersIn: "“”\" ")) }
       // An item's number is not part of the 类 name: 1.一般公共服务支出（类）….
-      path[0] = ImportMapping.itemName(path[0])
+      path[0] = Heuristics.itemName(path[0])
       let end = k + 1 < matches.count ? matches[k + 1].range.location : ns.length
       // The amounts of this item: those after the path, before the next path and within its sentence.
       let sentenceEnd = ns.range(of: "。", range: NSRange(location: NSMaxRange(m.range), length: end - NSMaxRange(m.range))).location

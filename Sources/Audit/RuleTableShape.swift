@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// What a standard table must show (DESIGN §2):

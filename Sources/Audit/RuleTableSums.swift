@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// Sums inside one table, in every figure column:
@@ -15,11 +16,6 @@ enum TableSumRule {
       out += rowTotals(c, t, TableShape(t))
     }
     return out
-  }
-
-  static func isTotalLabel(_ s: String) -> Bool {
-    let k = NameKey.of(s)
-    return k == "合计" || k == "总计" || k == "支出合计" || k == "收入合计" || k.hasSuffix("合计") && k.count <= 6
   }
 
   static func parents(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
@@ -63,12 +59,12 @@ enum TableSumRule {
   }
 
   static func totals(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
-    guard let totalRow = t.rows.last(where: { row in isTotalLabel(shape.label(of: row)) || row.cells.prefix(3).contains(where: isTotalLabel) }) else { return [] }
+    guard let totalRow = t.rows.last(where: { row in TableLayout.isTotalLabel(shape.label(of: row)) || row.cells.prefix(3).contains(where: TableLayout.isTotalLabel) }) else { return [] }
     var items: [AuditRow]
     if let cc = shape.codeColumn, t.rows.contains(where: { $0.cell(cc).count == 3 && TableLayout.isCode($0.cell(cc)) }) {
       items = t.rows.filter { $0.cell(cc).count == 3 && TableLayout.isCode($0.cell(cc)) }
     } else if shape.codeColumn == nil {
-      items = t.rows.filter { $0.number != totalRow.number && !$0.cells.contains(where: isTotalLabel) }
+      items = t.rows.filter { $0.number != totalRow.number && !$0.cells.contains(where: TableLayout.isTotalLabel) }
     } else { return [] }
     var out: [Diagnostic] = []
     for col in shape.amountColumns {

@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// `audit.sum.three-public` (error): a “三公”经费 row whose 合计 is not 因公出国（境）费 + 公务用车购置及运行费 +

@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// `audit.sum.two-sided` (error): the 收支总表 and 财政拨款收支总表 print 收入 on the left and 支出 on the right.

@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// `audit.table.unit-name` (warning): a 项目单位 (or 单位名称 in another table) that names no unit of the department —

@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 import YusuanCore
 
 /// Small things a proof-reader marks, reported as info or warning:

@@ -1,3 +1,4 @@
+import Reading
 import YusuanCore
 
 /// Which template (edition) a published document follows, so that it is judged only against its own template:

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Audit
+import Import
+import Reading
 import Foundation
 import YusuanCore
 

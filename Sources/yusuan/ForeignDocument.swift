@@ -1,4 +1,6 @@
 import Audit
+import Import
+import Reading
 import Foundation
 import Renderers
 import YusuanCore

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Reading
+@testable import Import
 import YusuanCore
 
 /// The wording rules, each with a text that breaks it and one that does not (so neither a silent rule nor a

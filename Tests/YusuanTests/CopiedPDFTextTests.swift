@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Reading
+@testable import Import
 @testable import YusuanCore
 
 /// Text a reviewer copied out of a PDF rather than the PDF itself: lines broken at the page width, and tables whose

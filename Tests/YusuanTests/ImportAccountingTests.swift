@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Reading
+@testable import Import
 import YusuanCore
 
 /// Every figure of an imported document is accounted for, and a recognised table that yields nothing stops the

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Renderers
 @testable import Audit
+@testable import Reading
+@testable import Import
 
 /// `yusuan import`: a published document's tables as facts, all or nothing, with every unplaced figure reported.
 struct ImportTests {

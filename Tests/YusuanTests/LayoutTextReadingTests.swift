@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Reading
+@testable import Import
 @testable import YusuanCore
 
 /// The corpus PDFs as text laid out with spaces (`pdftotext -layout`, what a reviewer gets by saving a PDF's text):

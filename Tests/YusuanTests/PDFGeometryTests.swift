@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Reading
+@testable import Import
 @testable import YusuanCore
 
 /// The PDF table finder's steps, each on geometry written in the test (no PDF, no poppler): SVG rules as

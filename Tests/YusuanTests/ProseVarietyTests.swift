@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Reading
+@testable import Import
 @testable import YusuanCore
 
 /// Prose as other provinces write it: figures in 元 beside tables in 元, shares of a named whole

@@ -4,6 +4,8 @@ import FoundationXML
 #endif
 import Testing
 @testable import Audit
+@testable import Reading
+@testable import Import
 import Renderers
 import YusuanCore
 

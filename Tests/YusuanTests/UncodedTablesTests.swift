@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Audit
+@testable import Reading
+@testable import Import
 @testable import YusuanCore
 
 /// Tables that print no separate code column, as many provinces do: code and name in one cell, or names alone.
