@@ -165,6 +165,55 @@ struct EditionTableShapeTests {
   }
 }
 
+/// A two-sided table as Anhui's 2021 template prints it: every 类 of `expenditure_classes` (`all_classes`), and
+/// closing lines between the 类 and the grand totals (本年收入小计 | 本年支出小计, 上年结转 | 结转下年 …).
+struct TwoSidedClosingLinesTests {
+  static let rows = """
+      - id: T4
+        number: 4
+        name: "财政拨款收支总表"
+        rows:
+          all_classes: true
+          income:
+            - { label: "一、一般公共预算拨款收入", sources: [一般公共预算] }
+            - { label: "　　其中：国库管理非税收入", sources: [] }
+            - { label: "二、政府性基金预算拨款收入", sources: [政府性基金预算] }
+          closing:
+            - { label: "本年收入小计", sources: [一般公共预算, 政府性基金预算, 国有资本经营预算], spending: "本年支出小计", sum: true }
+            - { label: "上年结转", sources: [上年结转], spending: "结转下年" }
+            - { label: "　　一般公共预算", sources: [], spending: "　　一般公共预算" }
+    """
+
+  @Test func everyClassAndTheClosingLinesPrintWhenTheEditionSaysSo() throws {
+    let doc = try EditionLayoutTests.demo { $0.replacingOccurrences(of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }\n", with: Self.rows + "\n") }
+    let t4 = try #require(doc.tables.first { $0.id == "T4" })
+    let texts = t4.rows.map { $0.cells.map(t4.text) }
+    let classes = try TestSupport.forms.edition("anhui-2024").expenditureClasses
+    // The 24 类 with or without figures, then three closing lines, then the grand totals.
+    #expect(texts.count == classes.count + 3 + 1)
+    #expect(texts.prefix(classes.count).map { $0[2] }.first == "一、一般公共服务支出")
+    #expect(texts[classes.count - 1][2].hasPrefix("二十四、"))
+    #expect(texts.prefix(3).map { $0[0] } == ["一、一般公共预算拨款收入", "　　其中：国库管理非税收入", "二、政府性基金预算拨款收入"])
+    #expect(texts[0][1] == "715.28" && texts[1][1] == "" && texts[3][0] == "")
+    // A 类 without figures prints blank, as the template's fixed rows do.
+    #expect(texts[1][2] == "二、外交支出" && texts[1].dropFirst(3).allSatisfy(\.isEmpty))
+    let closing = Array(texts.dropFirst(classes.count))
+    #expect(closing.map { $0[0] } == ["本年收入小计", "上年结转", "　　一般公共预算", "收入总计"])
+    #expect(closing.map { $0[2] } == ["本年支出小计", "结转下年", "　　一般公共预算", "支出总计"])
+    // 本年支出小计 prints the 支出 totals; 结转下年 has no figure in the entry language.
+    #expect(closing[0] == ["本年收入小计", "715.28", "本年支出小计", "715.28", "715.28", "0.00", "0.00"])
+    #expect(t4.rows[classes.count].kind == .subtotal)
+    #expect(closing[1].dropFirst(3).allSatisfy(\.isEmpty) && closing[1][1] == "")
+    #expect(closing[3].prefix(4) == ["收入总计", "715.28", "支出总计", "715.28"])
+    for format in OutputFormat.allCases { #expect(try !format.render(doc).isEmpty) }
+    // An unknown fund in a closing line does not load.
+    let bad = try TestSupport.formsCopy {
+      $0.replacingOccurrences(of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }\n", with: Self.rows.replacingOccurrences(of: "sources: [上年结转]", with: "sources: [上年余额]") + "\n")
+    }
+    #expect(throws: FormsLibrary.LoadError.self) { try bad.edition("test-unit") }
+  }
+}
+
 /// The document's parts, cover and contents as edition data (`parts`, `cover`, `contents`).
 struct EditionPartsTests {
   static let parts = """
