@@ -267,3 +267,32 @@ struct EditionPartsTests {
     #expect(throws: FormsLibrary.LoadError.self) { try unknown.edition("test-unit") }
   }
 }
+
+/// A table's own 第三部分 title (`explain`), or none: Anhui's 2021 template titles its sections 关于2021年收入预算
+/// 情况说明 … and gives 项目支出表, 政府采购 and 政府购买服务 no section of their own.
+struct ExplanationTitleTests {
+  @Test func aTableTitlesItsOwnSectionOrHasNone() throws {
+    let doc = try EditionLayoutTests.demo {
+      $0.replacingOccurrences(of: "  - { id: T1, number: 1, name: \"收支总表\" }", with: "  - { id: T1, number: 1, name: \"收支总表\", explain: \"关于{年度}年收支预算总体情况说明\" }")
+        .replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: "  - { id: T2, number: 2, name: \"收入总表\", explain: \"{表名}（{部门}）\" }")
+        .replacingOccurrences(of: "  - { id: T10, number: 10, name: \"项目支出表\",", with: "  - { id: T10, number: 10, name: \"项目支出表\", explain: \"\",")
+    }
+    let plain = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2024")
+    func sections(_ d: PublishedDocument) -> [String] { d.parts[2].blocks.compactMap { if case .heading(1, let t) = $0 { t } else { nil } } }
+    let titles = sections(doc), before = sections(plain)
+    #expect(titles.prefix(3) == ["一、关于2025年收支预算总体情况说明", "二、收入总表（示例区政府办公室（示例））", "三、关于2025年支出总表的说明"])
+    // 项目支出表 has no section; the numbering runs on without a gap, and the other sections keep their titles.
+    #expect(before.contains { $0.hasSuffix("关于2025年项目支出表的说明") } && !titles.contains { $0.contains("项目支出表") })
+    #expect(titles.count == before.count - 1)
+    let numbers: [String] = (1...titles.count).map { Wording.chineseNumber($0) + "、" }
+    let numbered = zip(titles, numbers).allSatisfy { (t: String, n: String) in t.hasPrefix(n) }
+    #expect(numbered)
+    func unnumbered(_ xs: [String]) -> [String] { xs.map { (t: String) -> String in String(t.drop { $0 != "、" }) } }
+    let rest: [String] = unnumbered(Array(titles.dropFirst(3)))
+    let restBefore: [String] = unnumbered(before.dropFirst(3).filter { !$0.contains("项目支出表") })
+    #expect(rest == restBefore)
+    // The text of T10's explanation is gone with its section.
+    let projectText = try #require(plain.parts[2].blocks.compactMap { if case .paragraph(let p) = $0, p.contains("预算共安排项目支出") { p } else { nil } }.first)
+    #expect(!doc.parts[2].blocks.contains(.paragraph(projectText)))
+  }
+}
