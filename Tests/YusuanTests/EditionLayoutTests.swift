@@ -296,3 +296,28 @@ struct ExplanationTitleTests {
     #expect(!doc.parts[2].blocks.contains(.paragraph(projectText)))
   }
 }
+
+/// One paragraph per 类 of 一般公共预算支出 with its share and change (`t5.class`), as Anhui's 2021 template explains
+/// 一般公共预算拨款结构情况; an empty template (the other editions) prints none.
+struct ClassChangeParagraphTests {
+  @Test func eachClassIsExplainedWithItsChangeWhenTheEditionHasTheTemplate() throws {
+    let doc = try EditionLayoutTests.demo(prose: {
+      $0.replacingOccurrences(of: "t5.class: \"\"", with: "t5.class: \"{序号}.{名称}{金额}万元，占{占比}，{增减}。\"")
+    }) { $0 }
+    let plain = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2024")
+    func paragraphs(_ d: PublishedDocument) -> [String] { d.parts[2].blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } } }
+    let t5 = try #require(plain.tables.first { $0.id == "T5" })
+    let classes = t5.rows.filter { $0.kind == .subtotal && $0.level == 0 }.map { (t5.text($0.cells[1]), t5.text($0.cells[2])) }
+    #expect(classes.count >= 3)
+    let added = paragraphs(doc).filter { !paragraphs(plain).contains($0) }
+    #expect(added.count == classes.count)
+    for (i, (p, cls)) in zip(added, classes).enumerated() {
+      #expect(p.hasPrefix("\(i + 1).\(cls.0)\(cls.1)万元，占"), "\(p)")
+      #expect(p.contains("比2024年预算") || p.contains("与2024年预算持平"), "\(p)")
+    }
+    // They follow the structure heading, before the structure paragraph.
+    let blocks = doc.parts[2].blocks
+    let heading = try #require(blocks.firstIndex(of: .heading(level: 2, text: "（二）一般公共预算支出结构情况")))
+    #expect(blocks[heading + 1] == .paragraph(added[0]))
+  }
+}
