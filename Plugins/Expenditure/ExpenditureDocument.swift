@@ -73,6 +73,14 @@ extension ExpenditurePlugin {
     let classes = rows.values.filter { $0.code.count == 3 }.sorted { $0.code < $1.code }
     let (shares, note) = c.wording.shares(classes.map(\.total), of: total.total)
     let list = zip(classes, shares).map { c.item("item.share", c.functionName($0.0.code), $0.0.total, ["占比": $0.1]) }.joined(separator: "；")
+    // An edition that explains each 类 with its change (Anhui 2021: 1.一般公共服务支出457.90万元，占87.08%，比2020年预算减少…)
+    // has a `t5.class` template; an empty one prints nothing.
+    if c.prose.templates["t5.class"]?.isEmpty == false {
+      for (i, (row, share)) in zip(classes, shares).enumerated() {
+        out.append(.paragraph(c.fill("t5.class", number: i + 1, ["名称": c.functionName(row.code), "金额": c.figure(row.total), "占比": share,
+                                                                 "增减": c.change(row.total, prior: prior.amount(row.code, source: .general), subject: row.code)])))
+      }
+    }
     out.append(.paragraph(c.fill("t5.structure", ["支出列表": list, "尾差": note ?? ""])))
     out.append(.heading(level: 2, text: c.fill("t5.detail.title")))
     // One sentence per 项, also for a 项 budgeted last year and not this year.

@@ -16,7 +16,10 @@ extension RevenuePlugin {
     let f = c.view.functions
     if let spec = c.view.edition.table(.t1), let lines = spec.rows {
       let columns = spec.columns ?? [[LayoutWords.basic, LayoutWords.project]]
-      let right = f.classes().enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.code)]), Self.spending(c, $0.element, columns)) }
+      let classes: [(String, [Amount])] = lines.allClasses == true
+        ? c.view.edition.expenditureClasses.map { code in (code, f.rows[code].map { Self.spending(c, $0, columns) } ?? columns.map { _ in .zero }) }
+        : f.classes().map { ($0.code, Self.spending(c, $0, columns)) }
+      let right = classes.enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.0)]), $0.element.1) }
       // The totals are the sums of the 类 as printed, so that a split entered finer than the table prints still adds up.
       let totals = columns.indices.map { i in right.map { $0.1[i] }.sum() }
       return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30)] + Array(repeating: Column(.amount, width: 12), count: columns.count),
@@ -66,8 +69,9 @@ extension RevenuePlugin {
                     rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + groups.map { $0.map { r.bySource[$0] ?? .zero }.sum() } })
   }
 
-  /// A two-sided table laid out by the edition (`rows`): its 收入 lines beside the 类 that have figures, then the
-  /// grand totals (`{prefix}.row.income-grand-total`, `{prefix}.row.spending-grand-total`). A zero prints blank.
+  /// A two-sided table laid out by the edition (`rows`): its 收入 lines beside the 类 (`right`), then its closing
+  /// lines (本年收入小计 | 本年支出小计 …), then the grand totals (`{prefix}.row.income-grand-total`,
+  /// `{prefix}.row.spending-grand-total`). A zero prints blank.
   static func twoSided(_ c: CompileContext, _ layout: TwoSidedRows, right: [(String, [Amount])], income: Amount, totals: [Amount], prefix: String) -> [TableRow] {
     let width = totals.count
     func cells(_ xs: [Amount]) -> [Cell] { xs.map { $0.isZero ? .blank : .amount($0) } }
@@ -77,6 +81,11 @@ extension RevenuePlugin {
       let left: [Cell] = l.map { line in [.text(line.label)] + cells([line.funds.map { revenueAmount(c, $0) }.sum()]) } ?? [.blank, .blank]
       let rightCells: [Cell] = r.map { [.text($0.0)] + cells($0.1) } ?? Array(repeating: .blank, count: 1 + width)
       rows.append(TableRow(cells: left + rightCells))
+    }
+    for line in layout.closing ?? [] {
+      let left: [Cell] = [.text(line.label)] + cells([line.funds.map { revenueAmount(c, $0) }.sum()])
+      let spending: [Cell] = line.sum == true ? totals.map { .amount($0) } : Array(repeating: .blank, count: width)
+      rows.append(TableRow(kind: line.sum == true ? .subtotal : .detail, cells: left + [.text(line.spending)] + spending))
     }
     rows.append(TableRow(kind: .total, cells: [.text(c.fill(prefix + ".row.income-grand-total")), .amount(income), .text(c.fill(prefix + ".row.spending-grand-total"))]
                          + totals.map { .amount($0) }))
@@ -94,9 +103,10 @@ extension RevenuePlugin {
       return [parts.sum()] + parts
     }
     if let lines = c.view.edition.table(.t4)?.rows {
-      let right = f.classes().map { $0 }.filter { !approp($0)[0].isZero }.enumerated().map {
-        (c.fill("t4.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.code)]), approp($0.element))
-      }
+      let classes: [(String, [Amount])] = lines.allClasses == true
+        ? c.view.edition.expenditureClasses.map { ($0, approp(f.rows[$0])) }
+        : f.classes().map { ($0.code, approp($0)) }.filter { !$0.1[0].isZero }
+      let right = classes.enumerated().map { (c.fill("t4.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.0)]), $0.element.1) }
       return c.table(.t4, columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
                      rows: Self.twoSided(c, lines, right: right, income: (funds + [.carryover]).map { revenue(c, $0) }.sum(), totals: approp(f.total), prefix: "t4"))
     }

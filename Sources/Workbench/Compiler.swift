@@ -53,7 +53,8 @@ public struct Compiler {
                              parts: parts + [Part(title: partTitle(3), blocks: glossary(used: Self.text(of: parts)))])
   }
 
-  /// 情况说明: one numbered section per printed table that has an explanation, in the edition's order, then
+  /// 情况说明: one numbered section per printed table that has an explanation, in the edition's order, titled by
+  /// the table's `explain` or else `explain.title` (a table whose `explain` is empty has no section), then
   /// 其他重要事项 with its items as numbered subsections.
   func explanationBlocks(_ explanations: [String: [Block]]) -> [Block] {
     let c = context
@@ -61,9 +62,11 @@ public struct Compiler {
     var out: [Block] = []
     var n = 0
     for spec in edition.tables.sorted(by: { $0.number < $1.number }) {
-      guard let blocks = explanations[spec.id.rawValue] else { continue }
+      guard let blocks = explanations[spec.id.rawValue], spec.explain?.isEmpty != true else { continue }
+      let title = spec.explain.map { ProseTemplates.substitute($0, c.standardValues.merging(["表名": spec.name]) { _, v in v }) }
+        ?? c.fill("explain.title", ["表名": spec.name])
       n += 1
-      out.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": c.fill("explain.title", ["表名": spec.name])])))
+      out.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": title])))
       out += blocks
     }
     out.append(.heading(level: 1, text: c.fill("heading.numbered", number: n + 1, ["标题": c.fill("other.title")])))

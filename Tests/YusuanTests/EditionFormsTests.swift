@@ -32,6 +32,10 @@ struct EditionFormsTests {
     for title in (edition.partTitles ?? []) + (edition.parts ?? []).map(\.title) + edition.tables.compactMap(\.emptyNote) {
       for name in Self.placeholders(in: title) { #expect(ProseKeys.standard.contains(name), "\(id) part title uses {\(name)}") }
     }
+    // A table's own 第三部分 title may also name the table ({表名}).
+    for title in edition.tables.compactMap(\.explain) {
+      for name in Self.placeholders(in: title) { #expect(ProseKeys.standard.contains(name) || name == "表名", "\(id) explain uses {\(name)}") }
+    }
   }
 
   /// Every key the code asks for by literal (fill/item) is in ProseKeys; the only computed keys are t8/t9's.

@@ -165,6 +165,55 @@ struct EditionTableShapeTests {
   }
 }
 
+/// A two-sided table as Anhui's 2021 template prints it: every 类 of `expenditure_classes` (`all_classes`), and
+/// closing lines between the 类 and the grand totals (本年收入小计 | 本年支出小计, 上年结转 | 结转下年 …).
+struct TwoSidedClosingLinesTests {
+  static let rows = """
+      - id: T4
+        number: 4
+        name: "财政拨款收支总表"
+        rows:
+          all_classes: true
+          income:
+            - { label: "一、一般公共预算拨款收入", sources: [一般公共预算] }
+            - { label: "　　其中：国库管理非税收入", sources: [] }
+            - { label: "二、政府性基金预算拨款收入", sources: [政府性基金预算] }
+          closing:
+            - { label: "本年收入小计", sources: [一般公共预算, 政府性基金预算, 国有资本经营预算], spending: "本年支出小计", sum: true }
+            - { label: "上年结转", sources: [上年结转], spending: "结转下年" }
+            - { label: "　　一般公共预算", sources: [], spending: "　　一般公共预算" }
+    """
+
+  @Test func everyClassAndTheClosingLinesPrintWhenTheEditionSaysSo() throws {
+    let doc = try EditionLayoutTests.demo { $0.replacingOccurrences(of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }\n", with: Self.rows + "\n") }
+    let t4 = try #require(doc.tables.first { $0.id == "T4" })
+    let texts = t4.rows.map { $0.cells.map(t4.text) }
+    let classes = try TestSupport.forms.edition("anhui-2024").expenditureClasses
+    // The 24 类 with or without figures, then three closing lines, then the grand totals.
+    #expect(texts.count == classes.count + 3 + 1)
+    #expect(texts.prefix(classes.count).map { $0[2] }.first == "一、一般公共服务支出")
+    #expect(texts[classes.count - 1][2].hasPrefix("二十四、"))
+    #expect(texts.prefix(3).map { $0[0] } == ["一、一般公共预算拨款收入", "　　其中：国库管理非税收入", "二、政府性基金预算拨款收入"])
+    #expect(texts[0][1] == "715.28" && texts[1][1] == "" && texts[3][0] == "")
+    // A 类 without figures prints blank, as the template's fixed rows do.
+    #expect(texts[1][2] == "二、外交支出" && texts[1].dropFirst(3).allSatisfy(\.isEmpty))
+    let closing = Array(texts.dropFirst(classes.count))
+    #expect(closing.map { $0[0] } == ["本年收入小计", "上年结转", "　　一般公共预算", "收入总计"])
+    #expect(closing.map { $0[2] } == ["本年支出小计", "结转下年", "　　一般公共预算", "支出总计"])
+    // 本年支出小计 prints the 支出 totals; 结转下年 has no figure in the entry language.
+    #expect(closing[0] == ["本年收入小计", "715.28", "本年支出小计", "715.28", "715.28", "0.00", "0.00"])
+    #expect(t4.rows[classes.count].kind == .subtotal)
+    #expect(closing[1].dropFirst(3).allSatisfy(\.isEmpty) && closing[1][1] == "")
+    #expect(closing[3].prefix(4) == ["收入总计", "715.28", "支出总计", "715.28"])
+    for format in OutputFormat.allCases { #expect(try !format.render(doc).isEmpty) }
+    // An unknown fund in a closing line does not load.
+    let bad = try TestSupport.formsCopy {
+      $0.replacingOccurrences(of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }\n", with: Self.rows.replacingOccurrences(of: "sources: [上年结转]", with: "sources: [上年余额]") + "\n")
+    }
+    #expect(throws: FormsLibrary.LoadError.self) { try bad.edition("test-unit") }
+  }
+}
+
 /// The document's parts, cover and contents as edition data (`parts`, `cover`, `contents`).
 struct EditionPartsTests {
   static let parts = """
@@ -216,5 +265,59 @@ struct EditionPartsTests {
                               with: "parts:\n  - { title: \"x\", show: [tabels] }")
     }
     #expect(throws: FormsLibrary.LoadError.self) { try unknown.edition("test-unit") }
+  }
+}
+
+/// A table's own 第三部分 title (`explain`), or none: Anhui's 2021 template titles its sections 关于2021年收入预算
+/// 情况说明 … and gives 项目支出表, 政府采购 and 政府购买服务 no section of their own.
+struct ExplanationTitleTests {
+  @Test func aTableTitlesItsOwnSectionOrHasNone() throws {
+    let doc = try EditionLayoutTests.demo {
+      $0.replacingOccurrences(of: "  - { id: T1, number: 1, name: \"收支总表\" }", with: "  - { id: T1, number: 1, name: \"收支总表\", explain: \"关于{年度}年收支预算总体情况说明\" }")
+        .replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: "  - { id: T2, number: 2, name: \"收入总表\", explain: \"{表名}（{部门}）\" }")
+        .replacingOccurrences(of: "  - { id: T10, number: 10, name: \"项目支出表\",", with: "  - { id: T10, number: 10, name: \"项目支出表\", explain: \"\",")
+    }
+    let plain = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2024")
+    func sections(_ d: PublishedDocument) -> [String] { d.parts[2].blocks.compactMap { if case .heading(1, let t) = $0 { t } else { nil } } }
+    let titles = sections(doc), before = sections(plain)
+    #expect(titles.prefix(3) == ["一、关于2025年收支预算总体情况说明", "二、收入总表（示例区政府办公室（示例））", "三、关于2025年支出总表的说明"])
+    // 项目支出表 has no section; the numbering runs on without a gap, and the other sections keep their titles.
+    #expect(before.contains { $0.hasSuffix("关于2025年项目支出表的说明") } && !titles.contains { $0.contains("项目支出表") })
+    #expect(titles.count == before.count - 1)
+    let numbers: [String] = (1...titles.count).map { Wording.chineseNumber($0) + "、" }
+    let numbered = zip(titles, numbers).allSatisfy { (t: String, n: String) in t.hasPrefix(n) }
+    #expect(numbered)
+    func unnumbered(_ xs: [String]) -> [String] { xs.map { (t: String) -> String in String(t.drop { $0 != "、" }) } }
+    let rest: [String] = unnumbered(Array(titles.dropFirst(3)))
+    let restBefore: [String] = unnumbered(before.dropFirst(3).filter { !$0.contains("项目支出表") })
+    #expect(rest == restBefore)
+    // The text of T10's explanation is gone with its section.
+    let projectText = try #require(plain.parts[2].blocks.compactMap { if case .paragraph(let p) = $0, p.contains("预算共安排项目支出") { p } else { nil } }.first)
+    #expect(!doc.parts[2].blocks.contains(.paragraph(projectText)))
+  }
+}
+
+/// One paragraph per 类 of 一般公共预算支出 with its share and change (`t5.class`), as Anhui's 2021 template explains
+/// 一般公共预算拨款结构情况; an empty template (the other editions) prints none.
+struct ClassChangeParagraphTests {
+  @Test func eachClassIsExplainedWithItsChangeWhenTheEditionHasTheTemplate() throws {
+    let doc = try EditionLayoutTests.demo(prose: {
+      $0.replacingOccurrences(of: "t5.class: \"\"", with: "t5.class: \"{序号}.{名称}{金额}万元，占{占比}，{增减}。\"")
+    }) { $0 }
+    let plain = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2024")
+    func paragraphs(_ d: PublishedDocument) -> [String] { d.parts[2].blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } } }
+    let t5 = try #require(plain.tables.first { $0.id == "T5" })
+    let classes = t5.rows.filter { $0.kind == .subtotal && $0.level == 0 }.map { (t5.text($0.cells[1]), t5.text($0.cells[2])) }
+    #expect(classes.count >= 3)
+    let added = paragraphs(doc).filter { !paragraphs(plain).contains($0) }
+    #expect(added.count == classes.count)
+    for (i, (p, cls)) in zip(added, classes).enumerated() {
+      #expect(p.hasPrefix("\(i + 1).\(cls.0)\(cls.1)万元，占"), "\(p)")
+      #expect(p.contains("比2024年预算") || p.contains("与2024年预算持平"), "\(p)")
+    }
+    // They follow the structure heading, before the structure paragraph.
+    let blocks = doc.parts[2].blocks
+    let heading = try #require(blocks.firstIndex(of: .heading(level: 2, text: "（二）一般公共预算支出结构情况")))
+    #expect(blocks[heading + 1] == .paragraph(added[0]))
   }
 }

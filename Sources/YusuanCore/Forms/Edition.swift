@@ -129,9 +129,12 @@ public struct TableSpec: Sendable, Codable, Equatable {
   /// The amount columns of T2 (funds each column adds up), T7 (三公 items, 机关运行经费) or the 支出 side of T1
   /// (基本支出, 项目支出, 人员经费, 公用经费 each column adds up); nil: the standard ones.
   public var columns: [[String]]?
+  /// The title of this table's section of 第三部分 when it is not `explain.title` (Anhui 2021: 关于{年度}年收入预算
+  /// 情况说明); the standard placeholders and {表名} may be used. Empty: the table has no section of its own.
+  public var explain: String?
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, number, name, required, unit, decimals, grouping, rows, columns
+    case id, number, name, required, unit, decimals, grouping, rows, columns, explain
     case emptyNote = "empty_note"
     case codeColumns = "code_columns"
     case blankZero = "blank_zero"

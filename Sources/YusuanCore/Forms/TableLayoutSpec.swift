@@ -5,9 +5,39 @@
 
 /// `rows:` of T1 or T4: the 收入 side line by line, each the sum of the funds it names (an empty list prints a
 /// line without a figure, as Shanghai's 事业收入 when the entry language has no such fund). The 支出 side is the
-/// 类 that have figures, numbered with `t1.row.class` / `t4.row.class`, then the grand totals.
+/// 类 that have figures (every 类 of `expenditure_classes` with `all_classes`), numbered with `t1.row.class` /
+/// `t4.row.class`, then the `closing` lines, then the grand totals.
 public struct TwoSidedRows: Sendable, Codable, Equatable {
   public var income: [IncomeLine]
+  /// Every 类 of the edition's `expenditure_classes`, with figures or not, as Anhui's 2021 template prints them;
+  /// nil or false: only the 类 that have figures (Shanghai).
+  public var allClasses: Bool?
+  /// Lines after the 类 and before the grand totals, each a 收入 line beside a 支出 line (本年收入小计 | 本年支出小计,
+  /// 上年结转 | 结转下年 …); nil: none.
+  public var closing: [ClosingLine]?
+
+  public init(income: [IncomeLine], allClasses: Bool? = nil, closing: [ClosingLine]? = nil) {
+    self.income = income
+    self.allClasses = allClasses
+    self.closing = closing
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case income, closing
+    case allClasses = "all_classes"
+  }
+}
+
+/// One closing line of a two-sided table: `label` with the sum of the funds `sources` names (as an `IncomeLine`),
+/// beside `spending`, which prints the table's 支出 totals when `sum` is true (本年支出小计) and no figure
+/// otherwise (结转下年: the entry language has no carry-forward to next year).
+public struct ClosingLine: Sendable, Codable, Equatable {
+  public var label: String
+  public var sources: [String]
+  public var spending: String
+  public var sum: Bool?
+
+  public var funds: [FundSource] { sources.compactMap(FundSource.init(rawValue:)) }
 }
 
 public struct IncomeLine: Sendable, Codable, Equatable {
@@ -32,9 +62,9 @@ public enum LayoutWords {
   static func problem(_ spec: TableSpec) -> String? {
     if let rows = spec.rows {
       guard spec.id == .t1 || spec.id == .t4 else { return "表 \(spec.id) 不能设 rows（只有 T1、T4 可以）。" }
-      for line in rows.income {
-        let bad = line.sources.filter { FundSource(rawValue: $0) == nil }
-        if !bad.isEmpty { return "表 \(spec.id) 的“\(line.label)”中有未知的资金来源：\(bad.joined(separator: "、"))（应为 \(FundSource.allCases.map(\.rawValue).joined(separator: "、"))）。" }
+      for (label, sources) in rows.income.map({ ($0.label, $0.sources) }) + (rows.closing ?? []).map({ ($0.label, $0.sources) }) {
+        let bad = sources.filter { FundSource(rawValue: $0) == nil }
+        if !bad.isEmpty { return "表 \(spec.id) 的“\(label)”中有未知的资金来源：\(bad.joined(separator: "、"))（应为 \(FundSource.allCases.map(\.rawValue).joined(separator: "、"))）。" }
       }
     }
     if let columns = spec.columns {

@@ -34,6 +34,7 @@ public enum ProseKeys {
     "t4.row.income-grand-total": [], "t4.row.spending-grand-total": [],
     "t4.body": ["合计", "来源列表", "本年", "上年结转", "支出列表", "尾差"], "t4.none": [],
     "t5.scale.title": [], "t5.scale": ["合计", "增减"], "t5.structure.title": [], "t5.structure": ["支出列表", "尾差"],
+    "t5.class": numbered + ["名称", "金额", "占比", "增减"],
     "t5.detail.title": [], "t5.detail": ["序号", "类名", "款名", "项名", "金额", "增减"], "t5.none": [],
     "t6.body": ["合计", "人员", "公用"], "t6.personnel": ["人员", "科目列表"], "t6.public": ["公用", "科目列表"], "t6.none": [],
     "t7.row.current": [], "t7.row.prior": [], "t7.row.change": [],
