@@ -36,8 +36,15 @@ final class ReplSession {
   /// Text to put back into the editor at the next prompt (after `<` or a refused row).
   var pendingInitial: String? = nil
   var quit = false
-  /// Findings already shown, so each is announced once, when the entry that causes it is accepted.
-  var shownFindings: Set<String> = []
+  /// Findings due that the officer has been told about (or found at the start): each is announced once, when the
+  /// entry that causes it is accepted or the table it waits for is ended, and said to be fixed when it goes.
+  var known: [Diagnostic] = []
+  /// Rules with findings still waiting for tables not yet entered (待录入), so a new kind is said once.
+  var pendingRules: Set<String> = []
+  /// The furthest step the walk has reached: the tables before it count as entered.
+  var furthest = 0
+  /// The row (code, source, name …) of the entry just applied, whose own findings are news at once.
+  var enteredRow: String? = nil
   /// Last year's row being offered for this year's figure (its leading answers are filled in).
   var offered: PendingRow? = nil
   /// Offered rows the officer has answered, kept in the workbook so a reopened walk does not offer them again.
@@ -47,6 +54,7 @@ final class ReplSession {
   /// Codes missing from the catalog that the walk has already warned about (once each).
   var warnedCodes: Set<String> = []
   static let answeredSetting = "walk.answered"
+  static let furthestSetting = "walk.furthest"
 
   init(wb: Workbench, input: InputSource, out: @escaping (String) -> Void) {
     self.wb = wb
@@ -67,8 +75,10 @@ final class ReplSession {
       answeredRows = Set(saved.split(separator: "\u{1F}").map(String.init))
     }
     let findings = wb.check()
-    shownFindings = Set(findings.map(Self.key))
     if let saved = try? wb.store.setting("walk.step"), let i = steps.firstIndex(where: { $0.id == saved }) { stepIndex = i }
+    if let saved = try? wb.store.setting(Self.furthestSetting), let i = steps.firstIndex(where: { $0.id == saved }) { furthest = i }
+    furthest = max(furthest, stepIndex)
+    reportFindings(silently: true)
     let done = steps.filter { $0.isComplete(wb.facts) }.count
     out("yusuan（预算）· \(wb.meta.department) \(wb.meta.year)年 · 版本 \(wb.edition.id) · 工作簿 \(wb.store.path)")
     out("随时可输入：help 帮助　< 返回上一项　undo 撤销上一条　show 表号 查看表　check 检查　next/prev 换表　quit 退出（已录入的内容随时保存）。")
@@ -88,7 +98,7 @@ final class ReplSession {
     out("── 第\(stepIndex + 1)/\(steps.count)张表 · \(step.section) · \(step.title)\(step.table.map { "（\($0)）" } ?? "") \(step.isComplete(wb.facts) ? "✔" : "") ──")
     out(step.help)
     if case .confirm = step.kind {
-      if let t = step.table { show(t) } else if step.id == "review" { showFindings(all: true) }
+      if let t = step.table { show(t) } else if step.id == "review" { showAllFindings() }
       // A derived table may still ask what only the officer knows about it (the reason for the total's change).
       skipFieldsNotAsked()
     } else if let t = step.table, step.isComplete(wb.facts) {
@@ -159,7 +169,8 @@ final class ReplSession {
       let d = field.suggestion(wb.facts, answers)
       let label: String
       if case .fixed(let labels) = step.kind { label = "\(labels[fixedIndex])·\(field.prompt)" } else { label = field.prompt }
-      let hint = d.map { "[\($0)]" } ?? (fieldIndex == 0 && isRows ? "[回车结束本表]" : field.mayBeEmpty(wb.facts, answers) ? "[可空]" : "")
+      let hint = d.map { "[\($0)]" } ?? (fieldIndex == 0 && isRows ? "[回车结束本表]" : field.expected(wb.facts, answers) ? "[变化较大，需说明]"
+        : field.mayBeEmpty(wb.facts, answers) ? "[可空]" : "")
       return Prompt(text: place + label + (hint.isEmpty ? "" : " " + hint) + " › ", defaultValue: d)
     }
   }
@@ -340,7 +351,9 @@ final class ReplSession {
       try wb.apply([Workbench.SourcedLine(text: line, file: "repl", line: 1)], source: .repl)
       out("✔ 已录入：\(line)")
       if let effect = Effect.describe(line, wb: wb) { out("  \(effect)") }
-      showFindings(all: false)
+      enteredRow = Effect.row(line)
+      reportFindings()
+      enteredRow = nil
       return true
     } catch let e as ApplyError {
       for err in e.errors {
@@ -353,37 +366,102 @@ final class ReplSession {
     }
   }
 
-  /// A finding's identity for "shown already". An unknown code is one finding however many tables use it.
-  static func key(_ d: Diagnostic) -> String {
+  // MARK: Findings
+
+  /// A finding's identity, without its numbers: the same finding with new figures (收支平衡 while the spending is
+  /// being entered) is not news. An unknown code is one finding however many tables use it.
+  static func identity(_ d: Diagnostic) -> String {
     if d.rule == "code.unknown", let code = d.actual { return "code.unknown|\(code)" }
-    return [d.rule, d.table ?? "", d.row ?? "", d.column ?? "", d.expected ?? "", d.actual ?? ""].joined(separator: "|")
+    return [d.rule, d.table ?? "", d.row ?? "", d.column ?? ""].joined(separator: "|")
   }
 
-  /// New findings since the last entry; "missing" findings of tables not reached yet are kept for later.
-  func showFindings(all: Bool) {
+  /// The walk steps a finding waits for: the step of its table (else the last step of its section), and the later
+  /// step its rule compares with (`WalkStep.dueAfter`).
+  func waits(_ d: Diagnostic) -> [Int] {
+    var out: [Int] = []
+    if let t = d.table, let i = steps.firstIndex(where: { $0.table == t }) {
+      out.append(i)
+    } else if let p = d.plugin, let i = steps.lastIndex(where: { $0.section == pluginTitle(p) }) {
+      out.append(i)
+    }
+    for s in steps { if let id = s.dueAfter[d.rule], let i = steps.firstIndex(where: { $0.id == id }) { out.append(i) } }
+    return out
+  }
+
+  /// Whether a finding is news now: every table it is about has been entered (the walk has passed its step), or it
+  /// sits on the very row just entered in this table (an unexplained change, a name of another 款). The others are
+  /// 待录入: counted, not shown as errors, until the walk has passed the tables they wait for.
+  func isDue(_ d: Diagnostic) -> Bool {
+    // An unknown code is said when it is typed (`warnIfUnknown`), wherever it sits.
+    if d.rule == "code.unknown" { return true }
+    return waits(d).allSatisfy { i in
+      i < furthest || (i == stepIndex && d.row != nil && d.row == enteredRow && d.table != nil && d.table == step.table)
+    }
+  }
+
+  /// Reports what changed since the officer was last told: findings now due that are new (caused by the entry, or
+  /// due now that their tables are entered) and those told before that are gone (fixed). With `silently`, only
+  /// takes note (after `goto`, at the start).
+  func reportFindings(silently: Bool = false) {
+    let findings = wb.check().filter { $0.severity != .info }
+    let due = findings.filter(isDue)
+    let pending = findings.filter { !isDue($0) }
+    let ids = Set(findings.map(Self.identity))
+    if !silently {
+      for d in known where !ids.contains(Self.identity(d)) {
+        out("  ✔ 已解决：\(Self.title(d))\(d.location.isEmpty ? "" : "（\(d.location)）")")
+      }
+      let told = Set(known.map(Self.identity))
+      for d in due where !told.contains(Self.identity(d)) && !(d.rule == "code.unknown" && d.actual.map(warnedCodes.contains) == true) {
+        out("  \(Self.mark(d)) [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)")
+      }
+      // A check of a kind not waiting before, for a later table than this one: said once, briefly, as 待录入 (this
+      // table's own gaps are plain while it is being entered).
+      let newKinds = Set(pending.map(\.rule)).subtracting(pendingRules)
+      let waiting = pending.filter { newKinds.contains($0.rule) && (waits($0).max() ?? 0) > stepIndex }
+      if !waiting.isEmpty {
+        out("  ○ 待录入：" + pendingSummary(waiting) + "，录完后再检查。")
+      }
+    }
+    var seen = Set<String>()
+    known = due.filter { seen.insert(Self.identity($0)).inserted }
+    pendingRules = Set(pending.map(\.rule))
+  }
+
+  /// `check`: every finding, those still waiting for later tables marked 待录入 rather than as errors.
+  func showAllFindings() {
     let findings = wb.check()
-    let visible = findings.filter { d in
-      all || !(d.rule.hasSuffix("missing") && !reached(d))
+    let pending = findings.filter { $0.severity != .info && !isDue($0) }
+    let pendingIDs = Set(pending.map(Self.identity))
+    for d in findings where d.severity != .info && !pendingIDs.contains(Self.identity(d)) {
+      out("  \(Self.mark(d)) [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)")
     }
-    var seen = shownFindings
-    let fresh = all ? visible : visible.filter { d in
-      seen.insert(Self.key(d)).inserted && !(d.rule == "code.unknown" && d.actual.map(warnedCodes.contains) == true)
+    if !pending.isEmpty {
+      out("  待录入（相关的表录完后再检查，共 \(pending.count) 条）：")
+      for d in pending { out("  ○ [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)") }
     }
-    for d in fresh where d.severity != .info || all {
-      out("  \(d.severity == .error ? "✗" : "⚠") [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)")
-    }
-    if all { out(DiagnosticRenderer.summary(findings)) }
-    shownFindings.formUnion(visible.map(Self.key))
+    out(DiagnosticRenderer.summary(findings))
+    reportFindings(silently: true)
   }
 
-  /// Whether the walk has passed the step whose table a finding is about.
-  func reached(_ d: Diagnostic) -> Bool {
-    let section = d.plugin.map(pluginTitle)
-    let byTable = steps.firstIndex { $0.table != nil && $0.table == d.table }
-    let bySection = steps.firstIndex { step in section == step.section }
-    guard let i = byTable ?? bySection else { return true }
-    return i < stepIndex
+  /// `收入与支出不平衡 2 项（第6张表）、…`: pending findings by kind, with the table they wait for.
+  func pendingSummary(_ ds: [Diagnostic]) -> String {
+    struct Group: Hashable { var title: String; var step: Int? }
+    var order: [Group] = []
+    var counts: [Group: Int] = [:]
+    for d in ds {
+      let g = Group(title: Self.title(d), step: waits(d).filter { $0 >= furthest }.max())
+      if counts[g] == nil { order.append(g) }
+      counts[g, default: 0] += 1
+    }
+    return order.map { g in
+      "\(g.title) \(counts[g]!) 项" + (g.step.map { "（第\($0 + 1)张表 \(steps[$0].title)）" } ?? "")
+    }.joined(separator: "、")
   }
+
+  static func title(_ d: Diagnostic) -> String { SectionRegistry.rules.first { $0.id == d.rule }?.title ?? d.rule }
+
+  static func mark(_ d: Diagnostic) -> String { d.severity == .error ? "✗" : "⚠" }
 
   func pluginTitle(_ id: String) -> String { SectionRegistry.plugins.first { $0.id == id }?.title ?? id }
 
@@ -392,9 +470,35 @@ final class ReplSession {
     advance()
   }
 
-  func advance() {
-    if stepIndex + 1 < steps.count { stepIndex += 1; enterStep() } else { out("已到最后一张表。输入 check 查看问题，quit 退出。"); enterStep() }
+  /// On to the next table. A table ended in the walk (`report`) says, under it, the findings that were waiting for
+  /// it; `next` (skipping it) only takes note of them.
+  func advance(report: Bool = true) {
+    if stepIndex + 1 < steps.count {
+      stepIndex += 1
+      reach(report: report)
+      enterStep()
+    } else {
+      out("已到最后一张表。输入 check 查看问题，quit 退出。")
+      enterStep()
+    }
     prefillFixed()
+  }
+
+  /// Opens step `i` out of the walk's order (goto, prev, `<` into the previous table): nothing is reported.
+  func go(to i: Int) {
+    stepIndex = i
+    reach(report: false)
+    enterStep()
+    prefillFixed()
+  }
+
+  /// The walk has reached the current step: the tables before it count as entered.
+  func reach(report: Bool) {
+    if stepIndex > furthest {
+      furthest = stepIndex
+      try? wb.store.setSetting(Self.furthestSetting, step.id)
+    }
+    reportFindings(silently: !report)
   }
 
   func back() {
@@ -405,9 +509,7 @@ final class ReplSession {
       pendingInitial = answers[fieldIndex]
       answers = Array(answers.prefix(fieldIndex))
     } else if stepIndex > 0 {
-      stepIndex -= 1
-      enterStep()
-      prefillFixed()
+      go(to: stepIndex - 1)
     } else {
       out("已在第一张表。")
     }
