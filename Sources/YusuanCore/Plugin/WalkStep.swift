@@ -80,14 +80,17 @@ public struct WalkField: Sendable {
   /// An optional field that the answers so far make expected (a reason for a change beyond the threshold): still
   /// asked every time, so rows keep one rhythm, but the prompt says it is needed instead of 可空.
   public var expected: @Sendable (FactSet, [String]) -> Bool
+  /// Usual values of a text field, offered by TAB (二级指标 by its 一级指标); other text is still taken.
+  public var options: @Sendable (FactSet, [String]) -> [String]
 
   public init(keyword: String? = nil, prompt: String, kind: Kind, optional: Bool = false,
               suggestion: @escaping @Sendable (FactSet, [String]) -> String? = { _, _ in nil },
               ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true },
               optionalIf: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
-              expected: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false }) {
+              expected: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
+              options: @escaping @Sendable (FactSet, [String]) -> [String] = { _, _ in [] }) {
     self.keyword = keyword; self.prompt = prompt; self.kind = kind; self.optional = optional; self.suggestion = suggestion; self.ask = ask
-    self.optionalIf = optionalIf; self.expected = expected
+    self.optionalIf = optionalIf; self.expected = expected; self.options = options
   }
 
   /// Whether Enter with nothing typed and no default may leave this field empty.

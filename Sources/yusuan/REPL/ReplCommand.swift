@@ -31,8 +31,7 @@ struct ReplCommand: ParsableCommand {
     let wb = try guarded { try Workbench.open(path: path, forms: forms) }
     let editor = EditorInput(historyFile: path + ".history", catalog: wb.catalog, forms: forms)
     let session = ReplSession(wb: wb, input: editor, out: { Output.out($0) })
-    editor.completion = ReplCompletion(catalog: wb.catalog, facts: { [unowned session] in session.wb.facts }, editions: forms.editionIDs,
-                                       field: { [unowned session] in session.currentField })
+    editor.completion = session.completion(editions: forms.editionIDs)
     session.start(resumeMessage: resume)
     session.run()
   }
@@ -139,11 +138,12 @@ struct StartDialog {
 
 /// Finds last year's workbook of a department in the current folder.
 enum PriorWorkbook {
-  static func find(department: String, year: Int) -> String? {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: ".")) ?? []
+  static func find(department: String, year: Int, in dir: String = ".") -> String? {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
     for name in names.sorted() where name.hasSuffix(".yusuan") {
-      guard let store = try? WorkbookStore.open(path: name, readonly: true), let meta = try? store.meta() else { continue }
-      if meta.department == department && meta.year == year { return name }
+      let path = dir == "." ? name : (dir as NSString).appendingPathComponent(name)
+      guard let store = try? WorkbookStore.open(path: path, readonly: true), let meta = try? store.meta() else { continue }
+      if meta.department == department && meta.year == year { return path }
     }
     return nil
   }

@@ -68,6 +68,22 @@ final class ReplSession {
 
   var step: WalkStep { steps[stepIndex] }
 
+  /// The facts of last year's workbook of this department in the same folder, if there is one (read once).
+  lazy var priorFacts: FactSet? = {
+    let dir = (wb.store.path as NSString).deletingLastPathComponent
+    guard let path = PriorWorkbook.find(department: wb.meta.department, year: wb.meta.year - 1, in: dir.isEmpty ? "." : dir) else { return nil }
+    return try? Workbench.open(path: path, forms: wb.forms, readonly: true).facts
+  }()
+
+  /// The codes the officer may mean: the catalog's, this workbook's and last year's.
+  func codeBook() -> CodeBook { CodeBook(catalog: wb.catalog, facts: [wb.facts] + (priorFacts.map { [$0] } ?? [])) }
+
+  /// TAB completion for this session's prompts.
+  func completion(editions: [String]) -> ReplCompletion {
+    ReplCompletion(codeBook: { [unowned self] in codeBook() }, facts: { [unowned self] in wb.facts }, editions: editions,
+                   field: { [unowned self] in currentField.map { ($0, answers) } })
+  }
+
   // MARK: Start and resume
 
   func start(resumeMessage: Bool) {
@@ -259,10 +275,11 @@ final class ReplSession {
         return .success(s)
       }
       // A name typed instead of a code: take it when it names exactly one code at the right level.
-      let hits = wb.catalog.complete(value, in: system).filter { $0.code.count == (system == .function ? 7 : 5) }
+      let book = codeBook()
+      let hits = book.complete(value, in: system).filter { $0.code.count == (system == .function ? 7 : 5) }
       if hits.count == 1 { out("→ \(hits[0].code) \(hits[0].name)"); return .success(hits[0].code) }
       return .failure(ValidationMessage(text: hits.isEmpty ? "“\(value)”不是科目编码，目录中也没有这个名称。" :
-        "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)（\(wb.catalog.name(String($0.code.prefix(5)), system) ?? String($0.code.prefix(5)))）" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
+        "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)（\(book.name(String($0.code.prefix(5)), system) ?? String($0.code.prefix(5)))）" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
     case .choice(let options):
       if options.contains(value) { return .success(value) }
       if let s = FundSource.named(value), options.contains(s.rawValue) { return .success(s.rawValue) }
