@@ -35,6 +35,11 @@ final class ReplSession {
   var fixedIndex = 0
   /// Text to put back into the editor at the next prompt (after `<` or a refused row).
   var pendingInitial: String? = nil
+  /// Answers of this row that `<` stepped back over, by field: put into the editor when the field is asked again,
+  /// so going back to fix one answer never means retyping the ones after it.
+  var steppedBack: [Int: String] = [:]
+  /// The text the editor was given at the last prompt: `<` typed after it (`厉行节约<`) still means `<`.
+  var shownInitial: String? = nil
   var quit = false
   /// Findings due that the officer has been told about (or found at the start): each is announced once, when the
   /// entry that causes it is accepted or the table it waits for is ended, and said to be fixed when it goes.
@@ -45,6 +50,10 @@ final class ReplSession {
   var furthest = 0
   /// The row (code, source, name …) of the entry just applied, whose own findings are news at once.
   var enteredRow: String? = nil
+  /// The row the walk has just entered (its step, fixed label and answers): `<` before anything else is answered
+  /// reopens it (the entry is undone, its answers put back), rather than leaving for the previous table.
+  struct Entered { var step: Int; var fixedIndex: Int; var answers: [String] }
+  var lastEntered: Entered? = nil
   /// Last year's row being offered for this year's figure (its leading answers are filled in).
   var offered: PendingRow? = nil
   /// Offered rows the officer has answered, kept in the workbook so a reopened walk does not offer them again.
@@ -105,6 +114,7 @@ final class ReplSession {
   }
 
   func enterStep() {
+    steppedBack = [:]
     answers = []
     fieldIndex = 0
     fixedIndex = 0
@@ -159,8 +169,9 @@ final class ReplSession {
   func run() {
     while !quit {
       let prompt = currentPrompt()
-      let initial = pendingInitial
+      let initial = pendingInitial ?? (currentField == nil ? nil : steppedBack[fieldIndex])
       pendingInitial = nil
+      shownInitial = initial
       switch input.read(prompt: prompt.text, initialText: initial) {
       case .endOfInput:
         out("")
@@ -196,12 +207,19 @@ final class ReplSession {
   var currentField: WalkField? { fieldIndex < step.fields.count ? step.fields[fieldIndex] : nil }
 
   func handle(_ raw: String, defaultValue: String?) {
-    let text = raw.trimmingBlanks()
+    var text = raw.trimmingBlanks()
+    // `<` typed at the end of the text put back into the editor is still `<` (that text is kept for later).
+    if let shown = shownInitial, !shown.isEmpty, text.hasPrefix(shown), ["<", "返回"].contains(String(text.dropFirst(shown.count)).trimmingBlanks()) {
+      text = "<"
+    }
     if !text.isEmpty { input.remember(raw) }
+    // After undo or next (goto and prev: `go(to:)`), `<` no longer reopens the row entered.
+    if ["undo", "撤销", "next", "下一张"].contains(String(text.split(separator: " ").first ?? "")) { lastEntered = nil }
     if MetaCommand.handle(text, session: self) { return }
     // A full entry command typed directly, anywhere.
     if let first = text.split(separator: " ").first.map(String.init), SectionRegistry.commands[first] != nil || first == EntryParser.removeKeyword,
        text.contains(" ") || first == EntryParser.removeKeyword {
+      lastEntered = nil
       // A direct entry may answer the row on offer (or remove it): then move on to the next one.
       if apply(text), let row = offered, !step.pending(wb.facts).contains(where: { $0.key == row.key }) {
         markOffered(row)
@@ -210,6 +228,7 @@ final class ReplSession {
       return
     }
     if let row = offered, text == "跳过" {
+      lastEntered = nil
       skippedRows.insert(row.key)
       if !offerNext() { out("上年各行已处理完毕；可继续录入新的行，直接回车结束本表。") }
       return
@@ -224,6 +243,7 @@ final class ReplSession {
 
   /// One answer to the current field: validated now, so a bad amount is refused at its own prompt.
   func answer(_ text: String, defaultValue: String?) {
+    lastEntered = nil
     guard let field = currentField else { return }
     var value = text.isEmpty ? (defaultValue ?? "") : text
     if value.isEmpty {
@@ -331,7 +351,10 @@ final class ReplSession {
     if step.kind.isConfirm, parts.count == 1 { advance(); return }
     let line = parts.joined(separator: " ")
     let kept = answers
+    let entered = Entered(step: stepIndex, fixedIndex: fixedIndex, answers: kept)
     if apply(line) {
+      defer { lastEntered = entered }
+      steppedBack = [:]
       answers = []
       fieldIndex = 0
       if let row = offered { markOffered(row); offered = nil }
@@ -503,6 +526,7 @@ final class ReplSession {
 
   /// Opens step `i` out of the walk's order (goto, prev, `<` into the previous table): nothing is reported.
   func go(to i: Int) {
+    lastEntered = nil
     stepIndex = i
     reach(report: false)
     enterStep()
@@ -519,17 +543,47 @@ final class ReplSession {
   }
 
   func back() {
-    if fieldIndex > (step.kind.isFixed ? 1 : 0), !step.kind.isConfirm {
+    if let e = lastEntered, offered == nil, fieldIndex == (step.kind.isFixed ? 1 : 0) {
+      reopen(e)
+    } else if fieldIndex > (step.kind.isFixed ? 1 : 0), !step.kind.isConfirm {
       // `<` goes back one prompt, putting its answer back for editing.
+      if let shown = shownInitial, !shown.isEmpty { steppedBack[fieldIndex] = shown }
       fieldIndex -= 1
       while fieldIndex > 0, answers[fieldIndex].isEmpty, let f = currentField, !f.ask(wb.facts, Array(answers.prefix(fieldIndex))) { fieldIndex -= 1 }
       pendingInitial = answers[fieldIndex]
+      for (j, a) in answers.enumerated().dropFirst(fieldIndex + 1) where !a.isEmpty { steppedBack[j] = a }
       answers = Array(answers.prefix(fieldIndex))
     } else if stepIndex > 0 {
       go(to: stepIndex - 1)
     } else {
       out("已在第一张表。")
     }
+  }
+
+  /// `<` right after a row was entered: the entry is undone (journaled, like `undo`) and its answers come back, the
+  /// last question asked open for editing; Enter through the questions enters it again.
+  func reopen(_ e: Entered) {
+    lastEntered = nil
+    do {
+      guard let r = try wb.undo() else { return }
+      out("已撤销：\(r.command)。请修改这一行（回车沿用原来的回答）。")
+    } catch {
+      out("✗ 撤销失败：\(ErrorText.describe(error))")
+      return
+    }
+    if e.step != stepIndex {
+      stepIndex = e.step
+      enterStep()
+    }
+    offered = nil
+    fixedIndex = e.fixedIndex
+    let first = step.kind.isFixed ? 1 : 0
+    var i = e.answers.count - 1
+    while i > first, e.answers[i].isEmpty, !step.fields[i].ask(wb.facts, Array(e.answers.prefix(i))) { i -= 1 }
+    answers = Array(e.answers.prefix(i))
+    fieldIndex = i
+    pendingInitial = e.answers[i]
+    steppedBack = [:]
   }
 
   func show(_ id: String) {
