@@ -57,6 +57,16 @@ import Testing
     #expect(second.contains("✔ 已解决：基本支出按功能分类与按经济分类不等"), "\(r2.text)")
   }
 
+  /// In the walk a finding points to the walk's table to go back to, never to an entry command to type
+  /// (`cross.project-list` said 请用：项目 "项目名称" …).
+  @Test func findingsPointToTheWalksTable() throws {
+    let wb = try TestSupport.workbook("收入 一般公共预算 100 上年 100\n支出 2010302 项目 100 上年 100")
+    let r = Walk.run(wb, goto: "T10", ["", "check"])
+    #expect(r.text.contains("[cross.project-list]"), "\(r.text)")
+    #expect(r.text.contains("goto 8 回到第8张表“项目支出表”录入"), "\(r.text)")
+    #expect(!r.text.contains("请用："), "\(r.text)")
+  }
+
   /// `check` shows everything, the findings still waiting for later tables included (as 待录入, not as errors).
   @Test func checkShowsEverything() throws {
     let wb = try TestSupport.workbook("")

@@ -453,7 +453,7 @@ final class ReplSession {
       }
       let told = Set(known.map(Self.identity))
       for d in due where !told.contains(Self.identity(d)) && !(d.rule == "code.unknown" && d.actual.map(warnedCodes.contains) == true) {
-        out("  \(Self.mark(d)) [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)")
+        out("  \(Self.mark(d)) [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(walkMessage(d))")
       }
       // A check of a kind not waiting before, for a later table than this one: said once, briefly, as 待录入 (this
       // table's own gaps are plain while it is being entered).
@@ -474,11 +474,11 @@ final class ReplSession {
     let pending = findings.filter { $0.severity != .info && !isDue($0) }
     let pendingIDs = Set(pending.map(Self.identity))
     for d in findings where d.severity != .info && !pendingIDs.contains(Self.identity(d)) {
-      out("  \(Self.mark(d)) [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)")
+      out("  \(Self.mark(d)) [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(walkMessage(d))")
     }
     if !pending.isEmpty {
       out("  待录入（相关的表录完后再检查，共 \(pending.count) 条）：")
-      for d in pending { out("  ○ [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)") }
+      for d in pending { out("  ○ [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(walkMessage(d))") }
     }
     out(DiagnosticRenderer.summary(findings))
     reportFindings(silently: true)
@@ -497,6 +497,16 @@ final class ReplSession {
     return order.map { g in
       "\(g.title) \(counts[g]!) 项" + (g.step.map { "（第\($0 + 1)张表 \(steps[$0].title)）" } ?? "")
     }.joined(separator: "、")
+  }
+
+  /// A finding's message in the walk: where a script user is told the entry to type (请用：项目 …), the officer is
+  /// told which table of the walk to go back to.
+  func walkMessage(_ d: Diagnostic) -> String {
+    guard let r = d.message.range(of: "请用："), let i = waits(d).min() else { return d.message }
+    var head = String(d.message[..<r.lowerBound])
+    if let last = head.last, "，；、".contains(last) { head.removeLast() }
+    if let last = head.last, !"。！？".contains(last) { head += "。" }
+    return head + "可输入 goto \(i + 1) 回到第\(i + 1)张表“\(steps[i].title)”录入。"
   }
 
   static func title(_ d: Diagnostic) -> String { SectionRegistry.rules.first { $0.id == d.rule }?.title ?? d.rule }
