@@ -42,9 +42,11 @@ extension ExpenditurePlugin {
                            ask: { f, _ in Set(f.revenues.map(\.source)).count > 1 }),
                  WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, a in line(f, a).map { l in (l.amount.isZero ? l.prior ?? l.amount : l.amount).scriptText } }),
                  WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in line(f, a)?.prior?.scriptText }),
+                 // Asked on every row, needed or not, so that a row always has the same questions: an Enter meant
+                 // for it never lands on the next row's first question and ends the table (issue 12).
                  WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
                            suggestion: { f, a in f.reason(for: a.first ?? "") },
-                           ask: WalkField.whenChangeNeedsReason(current: amountAt, prior: priorAt, settings: settings)),
+                           expected: WalkField.whenChangeNeedsReason(current: amountAt, prior: priorAt, settings: settings)),
                ],
                isComplete: { !$0.expenditures.isEmpty },
                pending: { f in

@@ -49,7 +49,7 @@ extension PerformancePlugin {
                           f.goals.first { !missingLevels(f, $0.project).isEmpty }?.project }),
                         WalkField(prompt: "一级指标", kind: .choice(Indicator.level1Names), suggestion: { f, a in
                           a.first.flatMap { missingLevels(f, $0).first } }),
-                        WalkField(prompt: "二级指标", kind: .text),
+                        WalkField(prompt: "二级指标", kind: .text, options: { _, a in a.count > 1 ? Indicator.level2Names[a[1]] ?? [] : [] }),
                         WalkField(prompt: "三级指标", kind: .text),
                         WalkField(prompt: "指标值", kind: .text)],
                isComplete: { f in f.goals.allSatisfy { g in Set(f.indicators.filter { $0.project == g.project }.map(\.level1)).count == 3 } }),

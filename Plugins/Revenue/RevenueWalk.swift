@@ -13,14 +13,17 @@ extension RevenuePlugin {
                  WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in
                    FundSource.named(a.first ?? "").flatMap { s in f.revenues.first { $0.source == s }?.prior?.scriptText } }),
                  // The 情况说明 states the change of each source's revenue, with its reason when beyond the threshold.
+                 // Asked on every row, so that an Enter meant for it never ends the table (issue 12).
                  WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
                            suggestion: { f, a in FundSource.named(a.first ?? "").flatMap { f.reason(for: $0.rawValue) } },
-                           ask: WalkField.whenChangeNeedsReason(current: 1, prior: 2, settings: settings)),
+                           expected: WalkField.whenChangeNeedsReason(current: 1, prior: 2, settings: settings)),
                ],
                isComplete: { !$0.revenues.isEmpty }),
       WalkStep(id: "revenue.confirm", section: title, title: "收支总表（自动生成，请核对）", table: TableID.t1.rawValue,
                help: "收支总表由已录入的收入和支出自动生成，无需录入；请核对，回车继续。", kind: .confirm, command: nil, fields: [],
-               isComplete: { !$0.revenues.isEmpty && !$0.expenditures.isEmpty }),
+               isComplete: { !$0.revenues.isEmpty && !$0.expenditures.isEmpty },
+               // 收支平衡 compares the revenue with the spending entered in the next tables.
+               dueAfter: [RevenueRuleID.revenueExpenditure.id: "expenditure.lines", RevenueRuleID.revenueExpenditurePrior.id: "expenditure.lines"]),
     ]
   }
 }

@@ -77,7 +77,7 @@ struct ReplTerminalTests {
     t.type("支出 2010301 基本 212.89 上年 252.41 原因 \"厉行节约\""); t.enter()
     try t.waitFor("已录入：支出 2010301 基本 212.89", after: "已撤销")
     t.enter()  // end of the table: on to the next one
-    try t.waitFor("基本支出（经济分类款级）")
+    try t.waitFor("── 第7/20张表 · 支出 · 基本支出（经济分类款级）")  // the header, not a note naming the table
     // Killed mid-walk: nothing accepted is lost, and reopening resumes at the right table.
     t.killProcess()
     let t2 = try Tmux(command: [CLI.binary.path, "repl", w])

@@ -67,11 +67,11 @@ final class OutputBox: @unchecked Sendable { var lines: [String] = [] }
   /// first; with one source it is not asked.
   @Test func spendingAsksItsSourceWhenRevenueHasTwo() throws {
     let wb = try TestSupport.workbook(Self.twoSources + "\n支出 2010301 基本 300 上年 300")
-    let r = Walk.run(wb, goto: "T5", ["2010302", "项目", "", "20", "20"])
+    let r = Walk.run(wb, goto: "T5", ["2010302", "项目", "", "20", "20", ""])
     #expect(r.prompts.contains { $0.contains("资金来源 [单位资金]") })
     #expect(wb.facts.expenditures.contains { $0.code == "2010302" && $0.source == .unitFunds && $0.amount == wan("20") }, "\(r.text)\n\(r.prompts)")
     let one = try TestSupport.workbook("收入 一般公共预算 300")
-    let r1 = Walk.run(one, goto: "T5", ["2010301", "", "300", ""])
+    let r1 = Walk.run(one, goto: "T5", ["2010301", "", "300", "", ""])
     #expect(!r1.prompts.contains { $0.contains("资金来源") })
     #expect(one.facts.expenditures.first?.source == .general)
   }

@@ -157,6 +157,12 @@ public struct Indicator: Hashable, Sendable, Codable {
     self.project = project; self.ordinal = ordinal; self.level1 = level1; self.level2 = level2; self.level3 = level3; self.value = value
   }
   public static let level1Names = ["产出指标", "效益指标", "满意度指标"]
+  /// The usual 二级指标 of each 一级指标 (财政部's 项目支出绩效目标 framework); others may be entered.
+  public static let level2Names: [String: [String]] = [
+    "产出指标": ["数量指标", "质量指标", "时效指标", "成本指标"],
+    "效益指标": ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+    "满意度指标": ["服务对象满意度指标"],
+  ]
 }
 
 /// The four 三公经费 items.

@@ -33,12 +33,16 @@ public struct WalkStep: Sendable {
   /// Rows carried from last year that still wait for this year's figure, in table order (a `.rows` step only):
   /// the walk offers them one by one before asking for new rows.
   public var pending: @Sendable (FactSet) -> [PendingRow]
+  /// Rules of this step's table that compare it with a table entered later in the walk (rule id → the id of that
+  /// later step): their findings are not news until the walk has passed that step (收支平衡 waits for the spending).
+  public var dueAfter: [String: String]
 
   public init(id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: String?,
               fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
-              pending: @escaping @Sendable (FactSet) -> [PendingRow] = { _ in [] }) {
+              pending: @escaping @Sendable (FactSet) -> [PendingRow] = { _ in [] }, dueAfter: [String: String] = [:]) {
     self.id = id; self.section = section; self.title = title; self.table = table; self.help = help
     self.kind = kind; self.command = command; self.fields = fields; self.isComplete = isComplete; self.pending = pending
+    self.dueAfter = dueAfter
   }
 }
 
@@ -73,13 +77,20 @@ public struct WalkField: Sendable {
   public var ask: @Sendable (FactSet, [String]) -> Bool
   /// Optional in some cases only (a project's 一般公共预算 amount when another source may pay for it).
   public var optionalIf: @Sendable (FactSet, [String]) -> Bool
+  /// An optional field that the answers so far make expected (a reason for a change beyond the threshold): still
+  /// asked every time, so rows keep one rhythm, but the prompt says it is needed instead of 可空.
+  public var expected: @Sendable (FactSet, [String]) -> Bool
+  /// Usual values of a text field, offered by TAB (二级指标 by its 一级指标); other text is still taken.
+  public var options: @Sendable (FactSet, [String]) -> [String]
 
   public init(keyword: String? = nil, prompt: String, kind: Kind, optional: Bool = false,
               suggestion: @escaping @Sendable (FactSet, [String]) -> String? = { _, _ in nil },
               ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true },
-              optionalIf: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false }) {
+              optionalIf: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
+              expected: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
+              options: @escaping @Sendable (FactSet, [String]) -> [String] = { _, _ in [] }) {
     self.keyword = keyword; self.prompt = prompt; self.kind = kind; self.optional = optional; self.suggestion = suggestion; self.ask = ask
-    self.optionalIf = optionalIf
+    self.optionalIf = optionalIf; self.expected = expected; self.options = options
   }
 
   /// Whether Enter with nothing typed and no default may leave this field empty.

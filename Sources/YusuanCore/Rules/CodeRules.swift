@@ -41,10 +41,25 @@ public enum CodeRules {
     // Suggestions stay under the code's own heading (another 款's 行政运行 is never what was meant), unless the
     // printed name is that code's own and not a name every 款 has (2050505 机关事业单位基本养老保险缴费支出 → 2080505).
     let named = name.map { n in !isGenericItem(code: code, name: n, catalog: catalog, system: system) } ?? false
-    let hints = catalog.suggestions(for: code, name: name, in: system).filter { e in
+    var hints = catalog.suggestions(for: code, name: name, in: system).filter { e in
       sameParent(e.code, code) || (named && name.map { namesAgree($0, e.name) } ?? false)
     }
-    let hint = hints.isEmpty ? "如确为本年新增科目，请用 yusuan catalog import 导入本年度官方科目目录。" : "是否应为：" + hints.map { "\($0.code) \($0.name)" }.joined(separator: "；") + "？"
+    let importHint = "如确为本年科目，请用 yusuan catalog import 导入本年度官方科目目录。"
+    let parent = code.count > 3 ? String(code.prefix(code.count - 2)) : nil
+    let heading = parent.map { p in catalog.name(p, system).map { "\(p) \($0)" } ?? p }
+    let levelName = code.count == 7 ? "款" : "类"
+    let hint: String
+    if system == .function, code.count == 7, let item = standardItems[String(code.suffix(2))], let parent, catalog.entry(parent, system) != nil,
+       name.map({ $0.isEmpty || NameKey.of($0) == item }) ?? true {
+      // 01 行政运行, 02, 03, 50 exist under every 款: 2010501 is 统计信息事务's 行政运行, not a slip for a
+      // neighbour that happens to be in the catalog.
+      hints = []
+      hint = "按编码规则它是“\(heading ?? parent)”款下的“\(item)”（各款通用的项），本目录暂缺。" + importHint
+    } else if hints.isEmpty {
+      hint = (heading.map { "目录中“\($0)”\(levelName)下没有与之相近的科目。" } ?? "") + importHint
+    } else {
+      hint = "是否应为：" + hints.map { "\($0.code) \($0.name)" }.joined(separator: "；") + "？"
+    }
     out.append(diag(.codeUnknown, "科目编码 \(code) 不在科目目录“\(catalog.id)”中。" + hint, expected: hints.first.map(\.code), actual: code))
     if let name, !name.isEmpty, !isGenericItem(code: code, name: name, catalog: catalog, system: system) {
       let owners = catalog.entries(named: name, in: system).filter { !sameHeading($0.code, code) }

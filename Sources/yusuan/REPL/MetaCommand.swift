@@ -24,24 +24,27 @@ enum MetaCommand {
     case "show", "显示":
       s.show(arg.isEmpty ? (s.step.table ?? TableID.t1.rawValue) : arg)
     case "check", "检查":
-      s.showFindings(all: true)
+      s.showAllFindings()
     case "next", "下一张":
-      s.advance()
+      s.advance(report: false)
     case "prev", "上一张":
-      if s.stepIndex > 0 { s.stepIndex -= 1; s.enterStep(); s.prefillFixed() }
+      if s.stepIndex > 0 { s.go(to: s.stepIndex - 1) }
     case "goto", "转到":
       if let i = WalkStep.index(of: arg, in: s.steps) {
-        s.stepIndex = i
-        s.enterStep()
-        s.prefillFixed()
+        s.go(to: i)
       } else {
         s.out("找不到“\(arg)”。可输入表的序号（1–\(s.steps.count)）或名称：" + s.steps.enumerated().map { "\($0.offset + 1) \($0.element.section)·\($0.element.title)" }.joined(separator: "、"))
       }
     case "progress", "进度":
-      let findings = s.wb.check()
+      let findings = s.wb.check().filter { $0.severity != .info }
       for (i, st) in s.steps.enumerated() {
-        let here = findings.filter { d in st.table != nil && d.table == st.table && d.severity != .info }
-        let note = here.isEmpty ? "" : "（\(here.errorCount) 条错误、\(here.warningCount) 条警告）"
+        // A finding is counted at the last table it waits for: 待录入 while that table is not reached yet.
+        let here = findings.filter { s.waits($0).max() == i }
+        let due = here.filter(s.isDue), waiting = here.count - due.count
+        var parts: [String] = []
+        if !due.isEmpty { parts.append("\(due.errorCount) 条错误、\(due.warningCount) 条警告") }
+        if waiting > 0 { parts.append("\(waiting) 项待录入") }
+        let note = parts.isEmpty ? "" : "（\(parts.joined(separator: "，"))）"
         s.out("\(i == s.stepIndex ? "▶" : " ") \(st.isComplete(s.wb.facts) ? "✔" : "·") 第\(i + 1)张 \(st.section)·\(st.title)\(note)")
       }
       s.out(DiagnosticRenderer.summary(findings))
@@ -85,6 +88,17 @@ enum MetaCommand {
 
 /// What an accepted entry changed, in one line: the row's new subtotal and the table total.
 enum Effect {
+  /// The row an entry line writes (its code, source, item or name), as findings name it.
+  static func row(_ line: String) -> String? {
+    let words = line.split(separator: " ", maxSplits: 2).map(String.init)
+    guard words.count > 1 else { return nil }
+    var w = words[1]
+    if w.hasPrefix("\""), let end = line.dropFirst(words[0].count + 2).firstIndex(of: "\"") {
+      w = String(line[line.index(line.startIndex, offsetBy: words[0].count + 2)..<end])
+    }
+    return w
+  }
+
   static func describe(_ line: String, wb: Workbench) -> String? {
     let words = line.split(separator: " ").map(String.init)
     guard let cmd = words.first else { return nil }
@@ -94,7 +108,7 @@ enum Effect {
       guard words.count > 1 else { return nil }
       let cls = String(words[1].prefix(3))
       let c = v.functions.rows[cls]?.total ?? .zero
-      return "类 \(cls) \(v.name(cls, .function) ?? "") 合计 \(c.wan) 万元；支出合计 \(v.functions.total.total.wan) 万元（基本 \(v.functions.total.basic.wan)，项目 \(v.functions.total.project.wan)）"
+      return "类 \(cls) \(v.name(cls, .function) ?? "") 合计 \(c.wan) 万元；支出合计 \(v.functions.total.total.wan) 万元（基本 \(v.functions.total.basic.wan)，项目 \(v.functions.total.project.wan)）" + balance(v)
     case "经济":
       return "经济分类合计 \(v.economics.total.total.wan) 万元（人员经费 \(v.economics.total.personnel.wan)，公用经费 \(v.economics.total.publicUse.wan)）；一般公共预算基本支出 \(v.functions.total(of: .general).basic.wan) 万元"
     case "项目":
@@ -106,5 +120,14 @@ enum Effect {
     default:
       return nil
     }
+  }
+
+  /// How far the spending is from the revenue, while the spending is entered (instead of a 收支平衡 error each line).
+  static func balance(_ v: BudgetView) -> String {
+    let revenue = v.facts.revenues.map(\.amount).sum()
+    guard !revenue.isZero else { return "" }
+    let left = revenue - v.functions.total.total
+    if left.isZero { return "；与收入合计相等" }
+    return left > .zero ? "；收入还有 \(left.wan) 万元未安排支出" : "；超出收入 \((.zero - left).wan) 万元"
   }
 }

@@ -24,15 +24,15 @@ struct ReplCommand: ParsableCommand {
     if let workbook, FileManager.default.fileExists(atPath: workbook) {
       path = workbook
     } else {
-      guard let created = try StartDialog(forms: forms, suggestedPath: workbook).run() else { return }
-      path = created
-      resume = false
+      let dialog = StartDialog(forms: forms, suggestedPath: workbook, input: EditorInput(historyFile: nil, catalog: nil, forms: forms), out: { Output.out($0) })
+      guard let chosen = try dialog.run() else { return }
+      path = chosen.path
+      resume = !chosen.created
     }
     let wb = try guarded { try Workbench.open(path: path, forms: forms) }
     let editor = EditorInput(historyFile: path + ".history", catalog: wb.catalog, forms: forms)
     let session = ReplSession(wb: wb, input: editor, out: { Output.out($0) })
-    editor.completion = ReplCompletion(catalog: wb.catalog, facts: { [unowned session] in session.wb.facts }, editions: forms.editionIDs,
-                                       field: { [unowned session] in session.currentField })
+    editor.completion = session.completion(editions: forms.editionIDs)
     session.start(resumeMessage: resume)
     session.run()
   }
@@ -82,15 +82,31 @@ enum Terminal {
   static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 }
 
-/// Asks what the new workbook is for, offering last year's workbook of the same department as a start.
+/// Asks what the new workbook is for, offering last year's workbook of the same department as a start; in a folder
+/// that already has a workbook, first offers to continue it.
 struct StartDialog {
   let forms: FormsLibrary
   let suggestedPath: String?
+  let input: InputSource
+  let out: (String) -> Void
+  /// The folder looked into for workbooks (this year's to continue, last year's to start from).
+  var dir: String = "."
 
-  func run() throws -> String? {
-    let input = EditorInput(historyFile: nil, catalog: nil, forms: forms)
-    Output.out("yusuan（预算）· 新建部门预算工作簿。随时按 Ctrl-D 或输入 quit 退出；输入 < 返回上一问。")
+  struct Choice: Equatable { var path: String; var created: Bool }
+
+  /// The workbook to open: one found here and continued, or a new one (nil: the officer left).
+  func run() throws -> Choice? {
+    if suggestedPath == nil, let existing = PriorWorkbook.latest(in: dir) {
+      switch ask("本目录已有工作簿 \(existing.name)（\(existing.department) \(existing.year)年），继续录入？（“否”则新建）[是] › ") {
+      case nil: out(""); return nil
+      case let a? where a.isEmpty || Self.yes.contains(a.lowercased()): return Choice(path: existing.path, created: false)
+      default: break
+      }
+    }
+    out("yusuan（预算）· 新建部门预算工作簿。随时按 Ctrl-D 或输入 quit 退出；输入 < 返回上一问。")
     var answers: [String] = []
+    // What `<` took back, put into the editor for the question asked again.
+    var initial: String? = nil
     let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
     let questions: [(String, () -> String?)] = [
       ("部门名称（印在每张表的标题中）", { nil }),
@@ -100,29 +116,45 @@ struct StartDialog {
     while answers.count < questions.count {
       let (q, d) = questions[answers.count]
       let def = d()
-      switch input.read(prompt: "\(q)\(def.map { " [\($0)]" } ?? "") › ", initialText: nil) {
-      case .endOfInput: Output.out(""); return nil
+      let given = initial
+      initial = nil
+      switch input.read(prompt: "\(q)\(def.map { " [\($0)]" } ?? "") › ", initialText: given) {
+      case .endOfInput: out(""); return nil
       case .interrupted: continue
       case .line(let raw):
         let a = raw.trimmingBlanks()
         if a == "quit" || a == "退出" { return nil }
-        if a == "<" { if !answers.isEmpty { answers.removeLast() }; continue }
+        if a == "<" || a == "返回" {
+          // Back one question, its answer put back for editing (as in the walk).
+          if let last = answers.popLast() { initial = last } else { out("已在第一问。") }
+          continue
+        }
         let value = a.isEmpty ? (def ?? "") : a
-        if value.isEmpty { Output.out("此项不能为空。"); continue }
-        if answers.count == 1, Int(value).map({ (2000...2100).contains($0) }) != true { Output.out("✗ 年度应为四位年份，例如 \(thisYear + 1)。"); continue }
-        if answers.count == 2, !forms.editionIDs.contains(value) { Output.out("✗ 没有版本“\(value)”。可选：\(forms.editionIDs.joined(separator: "、"))。"); continue }
+        if value.isEmpty { out("此项不能为空。"); continue }
+        if answers.count == 1, Int(value).map({ (2000...2100).contains($0) }) != true { out("✗ 年度应为四位年份，例如 \(thisYear + 1)。"); initial = a; continue }
+        if answers.count == 2, !forms.editionIDs.contains(value) { out("✗ 没有版本“\(value)”。可选：\(forms.editionIDs.joined(separator: "、"))。"); initial = a; continue }
         answers.append(value)
       }
     }
     let (department, year, edition) = (answers[0], Int(answers[1])!, answers[2])
-    let path = suggestedPath ?? "\(department)-\(year).yusuan"
-    Output.out("新工作簿将保存为：\(URL(fileURLWithPath: path).standardizedFileURL.path)")
-    let prior = PriorWorkbook.find(department: department, year: year - 1)
+    let path = suggestedPath ?? (dir == "." ? "" : dir + "/") + "\(department)-\(year).yusuan"
+    if FileManager.default.fileExists(atPath: path) {
+      // The workbook of this department and year is already here: continue it rather than refuse.
+      switch ask("已有工作簿 \(path)，继续录入？[是] › ") {
+      case let a? where a.isEmpty || Self.yes.contains(a.lowercased()): return Choice(path: path, created: false)
+      case nil: out(""); return nil
+      default:
+        out("未新建：\(path) 已存在。可换一个文件名：yusuan repl 新文件名.yusuan")
+        return nil
+      }
+    }
+    out("新工作簿将保存为：\(URL(fileURLWithPath: path).standardizedFileURL.path)")
+    let prior = PriorWorkbook.find(department: department, year: year - 1, in: dir)
     var from: String? = nil
     if let prior {
-      switch input.read(prompt: "发现上年工作簿 \(prior)，是否以它为基础（带入概况、单位、项目，上年数自动填好）？[是] › ", initialText: nil) {
-      case .line(let a) where a.trimmingBlanks().isEmpty || ["是", "y", "yes"].contains(a.trimmingBlanks().lowercased()): from = prior
-      case .endOfInput: return nil
+      switch ask("发现上年工作簿 \(prior)，是否以它为基础（带入概况、单位、项目，上年数自动填好）？[是] › ") {
+      case let a? where a.isEmpty || Self.yes.contains(a.lowercased()): from = prior
+      case nil: return nil
       default: break
       }
     }
@@ -132,18 +164,48 @@ struct StartDialog {
         if let from { carried = try temp.carryOver(from: from) }
       }
     }
-    if let from, let carried { Output.out("已从 \(from) 带入：\(carried)") }
-    return path
+    if let from, let carried { out("已从 \(from) 带入：\(carried)") }
+    return Choice(path: path, created: true)
+  }
+
+  static let yes: Set<String> = ["是", "y", "yes"]
+
+  /// One yes/no question: the trimmed answer, nil at the end of input.
+  func ask(_ prompt: String) -> String? {
+    while true {
+      switch input.read(prompt: prompt, initialText: nil) {
+      case .line(let a): return a.trimmingBlanks()
+      case .endOfInput: return nil
+      case .interrupted: continue
+      }
+    }
   }
 }
 
-/// Finds last year's workbook of a department in the current folder.
+/// Finds workbooks in a folder: last year's of a department, or the latest one to continue.
 enum PriorWorkbook {
-  static func find(department: String, year: Int) -> String? {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: ".")) ?? []
+  struct Found { var path: String; var name: String; var department: String; var year: Int }
+
+  /// The workbook of the latest year in `dir` (the most recently changed of that year), if any.
+  static func latest(in dir: String) -> Found? {
+    let fm = FileManager.default
+    let names = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
+    var found: [(Found, Date)] = []
+    for name in names where name.hasSuffix(".yusuan") {
+      let path = dir == "." ? name : (dir as NSString).appendingPathComponent(name)
+      guard let store = try? WorkbookStore.open(path: path, readonly: true), let meta = try? store.meta() else { continue }
+      let changed = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+      found.append((Found(path: path, name: name, department: meta.department, year: meta.year), changed))
+    }
+    return found.max { ($0.0.year, $0.1) < ($1.0.year, $1.1) }?.0
+  }
+
+  static func find(department: String, year: Int, in dir: String = ".") -> String? {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
     for name in names.sorted() where name.hasSuffix(".yusuan") {
-      guard let store = try? WorkbookStore.open(path: name, readonly: true), let meta = try? store.meta() else { continue }
-      if meta.department == department && meta.year == year { return name }
+      let path = dir == "." ? name : (dir as NSString).appendingPathComponent(name)
+      guard let store = try? WorkbookStore.open(path: path, readonly: true), let meta = try? store.meta() else { continue }
+      if meta.department == department && meta.year == year { return path }
     }
     return nil
   }

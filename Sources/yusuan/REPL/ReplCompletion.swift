@@ -1,20 +1,21 @@
 import Workbench
 import YusuanCore
 
-/// TAB completion: commands, codes by prefix or by name fragment (行政运 → 2010301), project names, units,
-/// edition ids and the choices of the current prompt.
+/// TAB completion: commands, codes by prefix or by name fragment (行政运 → 2010301) from the catalog and from the
+/// codes this workbook and last year's use, project names, units, edition ids and the choices of the current prompt.
 struct ReplCompletion {
-  let catalog: Catalog
+  let codeBook: () -> CodeBook
   let facts: () -> FactSet
   let editions: [String]
-  /// The current prompt's field, if the walk is asking one.
-  let field: () -> WalkField?
+  /// The current prompt's field and the answers given so far in its row, if the walk is asking one.
+  let field: () -> (field: WalkField, answers: [String])?
 
   /// Candidates replacing `word` (the text before the cursor since the last break).
   func candidates(line: String, word: String) -> [String] {
     let before = String(line.dropLast(word.count)).trimmingBlanks()
-    if before.isEmpty, let f = field() {
-      let hits = fieldCandidates(f, word)
+    if before.isEmpty, let (f, answers) = field() {
+      let hits = fieldCandidates(f, answers, word)
+      // At a question, TAB offers its answers; the commands only when the question has none to offer.
       if !hits.isEmpty { return hits }
     }
     if before.isEmpty {
@@ -24,11 +25,14 @@ struct ReplCompletion {
     return codes(word, system: before.hasPrefix("经济") ? .economic : .function) + names(word) + editions.filter { $0.hasPrefix(word) }
   }
 
-  func fieldCandidates(_ f: WalkField, _ word: String) -> [String] {
+  func fieldCandidates(_ f: WalkField, _ answers: [String], _ word: String) -> [String] {
     switch f.kind {
     case .code(let s): return codes(word, system: s)
     case .choice(let options): return options.filter { $0.hasPrefix(word) || (!word.isEmpty && $0.contains(word)) }
-    case .text: return names(word)
+    case .flag: return ["是", "否"].filter { $0.hasPrefix(word) }
+    case .text:
+      let options = f.options(facts(), answers).filter { $0.hasPrefix(word) || (!word.isEmpty && $0.contains(word)) }
+      return options.isEmpty ? names(word) : options
     default: return []
     }
   }
@@ -36,12 +40,17 @@ struct ReplCompletion {
   /// Codes whose number starts with `word`, or whose name contains it: items at the usual entry level first, and
   /// among several of the same name (行政运行 exists under many 款) those under a 款 the department already uses.
   func codes(_ word: String, system: CodeSystem) -> [String] {
-    guard !word.isEmpty else { return [] }
+    let book = codeBook()
     let level = system == .function ? 7 : 5
-    let hits = catalog.complete(word, in: system)
+    if word.isEmpty {
+      // Nothing typed yet: the codes this workbook and last year's use, else the 类 to start from.
+      let used = book.used.filter { $0.system == system && $0.code.count == level }.map(\.code)
+      return used.isEmpty ? book.catalog.complete("", in: system).filter { $0.code.count == 3 }.map(\.code) : Array(Set(used)).sorted()
+    }
+    let hits = book.complete(word, in: system)
     var preferred = hits.filter { $0.code.count == level }
     if preferred.isEmpty { preferred = hits }
-    let used = Set((system == .function ? facts().expenditures.map(\.code) : facts().economics.map(\.code)).map { String($0.prefix(level == 7 ? 5 : 3)) })
+    let used = Set(book.used.filter { $0.system == system }.map { String($0.code.prefix(level == 7 ? 5 : 3)) })
     let inUse = preferred.filter { used.contains(String($0.code.prefix(level == 7 ? 5 : 3))) }
     if !inUse.isEmpty && !word.allSatisfy(\.isNumber) { preferred = inUse }
     return preferred.prefix(40).map(\.code)
@@ -49,10 +58,12 @@ struct ReplCompletion {
 
   /// How a candidate is listed after a second TAB: a code with its name and 款, so same-named items can be told apart.
   func display(_ candidate: String) -> String? {
+    guard candidate.allSatisfy(\.isNumber) else { return nil }
+    let book = codeBook()
     for system in [CodeSystem.function, .economic] {
-      if let e = catalog.entry(candidate, system) {
-        let kuan = candidate.count == 7 ? catalog.name(String(candidate.prefix(5)), system).map { "（\($0)）" } ?? "" : ""
-        return "\(candidate) \(e.name)\(kuan)"
+      if let name = book.name(candidate, system) {
+        let kuan = candidate.count == 7 ? book.name(String(candidate.prefix(5)), system).map { "（\($0)）" } ?? "" : ""
+        return "\(candidate) \(name)\(kuan)"
       }
     }
     return nil

@@ -35,9 +35,25 @@ final class ReplSession {
   var fixedIndex = 0
   /// Text to put back into the editor at the next prompt (after `<` or a refused row).
   var pendingInitial: String? = nil
+  /// Answers of this row that `<` stepped back over, by field: put into the editor when the field is asked again,
+  /// so going back to fix one answer never means retyping the ones after it.
+  var steppedBack: [Int: String] = [:]
+  /// The text the editor was given at the last prompt: `<` typed after it (`厉行节约<`) still means `<`.
+  var shownInitial: String? = nil
   var quit = false
-  /// Findings already shown, so each is announced once, when the entry that causes it is accepted.
-  var shownFindings: Set<String> = []
+  /// Findings due that the officer has been told about (or found at the start): each is announced once, when the
+  /// entry that causes it is accepted or the table it waits for is ended, and said to be fixed when it goes.
+  var known: [Diagnostic] = []
+  /// Rules with findings still waiting for tables not yet entered (待录入), so a new kind is said once.
+  var pendingRules: Set<String> = []
+  /// The furthest step the walk has reached: the tables before it count as entered.
+  var furthest = 0
+  /// The row (code, source, name …) of the entry just applied, whose own findings are news at once.
+  var enteredRow: String? = nil
+  /// The row the walk has just entered (its step, fixed label and answers): `<` before anything else is answered
+  /// reopens it (the entry is undone, its answers put back), rather than leaving for the previous table.
+  struct Entered { var step: Int; var fixedIndex: Int; var answers: [String] }
+  var lastEntered: Entered? = nil
   /// Last year's row being offered for this year's figure (its leading answers are filled in).
   var offered: PendingRow? = nil
   /// Offered rows the officer has answered, kept in the workbook so a reopened walk does not offer them again.
@@ -47,6 +63,7 @@ final class ReplSession {
   /// Codes missing from the catalog that the walk has already warned about (once each).
   var warnedCodes: Set<String> = []
   static let answeredSetting = "walk.answered"
+  static let furthestSetting = "walk.furthest"
 
   init(wb: Workbench, input: InputSource, out: @escaping (String) -> Void) {
     self.wb = wb
@@ -60,6 +77,22 @@ final class ReplSession {
 
   var step: WalkStep { steps[stepIndex] }
 
+  /// The facts of last year's workbook of this department in the same folder, if there is one (read once).
+  lazy var priorFacts: FactSet? = {
+    let dir = (wb.store.path as NSString).deletingLastPathComponent
+    guard let path = PriorWorkbook.find(department: wb.meta.department, year: wb.meta.year - 1, in: dir.isEmpty ? "." : dir) else { return nil }
+    return try? Workbench.open(path: path, forms: wb.forms, readonly: true).facts
+  }()
+
+  /// The codes the officer may mean: the catalog's, this workbook's and last year's.
+  func codeBook() -> CodeBook { CodeBook(catalog: wb.catalog, facts: [wb.facts] + (priorFacts.map { [$0] } ?? [])) }
+
+  /// TAB completion for this session's prompts.
+  func completion(editions: [String]) -> ReplCompletion {
+    ReplCompletion(codeBook: { [unowned self] in codeBook() }, facts: { [unowned self] in wb.facts }, editions: editions,
+                   field: { [unowned self] in currentField.map { ($0, answers) } })
+  }
+
   // MARK: Start and resume
 
   func start(resumeMessage: Bool) {
@@ -67,8 +100,10 @@ final class ReplSession {
       answeredRows = Set(saved.split(separator: "\u{1F}").map(String.init))
     }
     let findings = wb.check()
-    shownFindings = Set(findings.map(Self.key))
     if let saved = try? wb.store.setting("walk.step"), let i = steps.firstIndex(where: { $0.id == saved }) { stepIndex = i }
+    if let saved = try? wb.store.setting(Self.furthestSetting), let i = steps.firstIndex(where: { $0.id == saved }) { furthest = i }
+    furthest = max(furthest, stepIndex)
+    reportFindings(silently: true)
     let done = steps.filter { $0.isComplete(wb.facts) }.count
     out("yusuan（预算）· \(wb.meta.department) \(wb.meta.year)年 · 版本 \(wb.edition.id) · 工作簿 \(wb.store.path)")
     out("随时可输入：help 帮助　< 返回上一项　undo 撤销上一条　show 表号 查看表　check 检查　next/prev 换表　quit 退出（已录入的内容随时保存）。")
@@ -79,6 +114,7 @@ final class ReplSession {
   }
 
   func enterStep() {
+    steppedBack = [:]
     answers = []
     fieldIndex = 0
     fixedIndex = 0
@@ -88,7 +124,7 @@ final class ReplSession {
     out("── 第\(stepIndex + 1)/\(steps.count)张表 · \(step.section) · \(step.title)\(step.table.map { "（\($0)）" } ?? "") \(step.isComplete(wb.facts) ? "✔" : "") ──")
     out(step.help)
     if case .confirm = step.kind {
-      if let t = step.table { show(t) } else if step.id == "review" { showFindings(all: true) }
+      if let t = step.table { show(t) } else if step.id == "review" { showAllFindings() }
       // A derived table may still ask what only the officer knows about it (the reason for the total's change).
       skipFieldsNotAsked()
     } else if let t = step.table, step.isComplete(wb.facts) {
@@ -133,8 +169,9 @@ final class ReplSession {
   func run() {
     while !quit {
       let prompt = currentPrompt()
-      let initial = pendingInitial
+      let initial = pendingInitial ?? (currentField == nil ? nil : steppedBack[fieldIndex])
       pendingInitial = nil
+      shownInitial = initial
       switch input.read(prompt: prompt.text, initialText: initial) {
       case .endOfInput:
         out("")
@@ -159,7 +196,8 @@ final class ReplSession {
       let d = field.suggestion(wb.facts, answers)
       let label: String
       if case .fixed(let labels) = step.kind { label = "\(labels[fixedIndex])·\(field.prompt)" } else { label = field.prompt }
-      let hint = d.map { "[\($0)]" } ?? (fieldIndex == 0 && isRows ? "[回车结束本表]" : field.mayBeEmpty(wb.facts, answers) ? "[可空]" : "")
+      let hint = d.map { "[\($0)]" } ?? (fieldIndex == 0 && isRows ? "[回车结束本表]" : field.expected(wb.facts, answers) ? "[变化较大，需说明]"
+        : field.mayBeEmpty(wb.facts, answers) ? "[可空]" : "")
       return Prompt(text: place + label + (hint.isEmpty ? "" : " " + hint) + " › ", defaultValue: d)
     }
   }
@@ -169,12 +207,19 @@ final class ReplSession {
   var currentField: WalkField? { fieldIndex < step.fields.count ? step.fields[fieldIndex] : nil }
 
   func handle(_ raw: String, defaultValue: String?) {
-    let text = raw.trimmingBlanks()
+    var text = raw.trimmingBlanks()
+    // `<` typed at the end of the text put back into the editor is still `<` (that text is kept for later).
+    if let shown = shownInitial, !shown.isEmpty, text.hasPrefix(shown), ["<", "返回"].contains(String(text.dropFirst(shown.count)).trimmingBlanks()) {
+      text = "<"
+    }
     if !text.isEmpty { input.remember(raw) }
+    // After undo or next (goto and prev: `go(to:)`), `<` no longer reopens the row entered.
+    if ["undo", "撤销", "next", "下一张"].contains(String(text.split(separator: " ").first ?? "")) { lastEntered = nil }
     if MetaCommand.handle(text, session: self) { return }
     // A full entry command typed directly, anywhere.
     if let first = text.split(separator: " ").first.map(String.init), SectionRegistry.commands[first] != nil || first == EntryParser.removeKeyword,
        text.contains(" ") || first == EntryParser.removeKeyword {
+      lastEntered = nil
       // A direct entry may answer the row on offer (or remove it): then move on to the next one.
       if apply(text), let row = offered, !step.pending(wb.facts).contains(where: { $0.key == row.key }) {
         markOffered(row)
@@ -183,6 +228,7 @@ final class ReplSession {
       return
     }
     if let row = offered, text == "跳过" {
+      lastEntered = nil
       skippedRows.insert(row.key)
       if !offerNext() { out("上年各行已处理完毕；可继续录入新的行，直接回车结束本表。") }
       return
@@ -197,6 +243,7 @@ final class ReplSession {
 
   /// One answer to the current field: validated now, so a bad amount is refused at its own prompt.
   func answer(_ text: String, defaultValue: String?) {
+    lastEntered = nil
     guard let field = currentField else { return }
     var value = text.isEmpty ? (defaultValue ?? "") : text
     if value.isEmpty {
@@ -248,10 +295,11 @@ final class ReplSession {
         return .success(s)
       }
       // A name typed instead of a code: take it when it names exactly one code at the right level.
-      let hits = wb.catalog.complete(value, in: system).filter { $0.code.count == (system == .function ? 7 : 5) }
+      let book = codeBook()
+      let hits = book.complete(value, in: system).filter { $0.code.count == (system == .function ? 7 : 5) }
       if hits.count == 1 { out("→ \(hits[0].code) \(hits[0].name)"); return .success(hits[0].code) }
       return .failure(ValidationMessage(text: hits.isEmpty ? "“\(value)”不是科目编码，目录中也没有这个名称。" :
-        "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)（\(wb.catalog.name(String($0.code.prefix(5)), system) ?? String($0.code.prefix(5)))）" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
+        "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)（\(book.name(String($0.code.prefix(5)), system) ?? String($0.code.prefix(5)))）" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
     case .choice(let options):
       if options.contains(value) { return .success(value) }
       if let s = FundSource.named(value), options.contains(s.rawValue) { return .success(s.rawValue) }
@@ -303,7 +351,10 @@ final class ReplSession {
     if step.kind.isConfirm, parts.count == 1 { advance(); return }
     let line = parts.joined(separator: " ")
     let kept = answers
+    let entered = Entered(step: stepIndex, fixedIndex: fixedIndex, answers: kept)
     if apply(line) {
+      defer { lastEntered = entered }
+      steppedBack = [:]
       answers = []
       fieldIndex = 0
       if let row = offered { markOffered(row); offered = nil }
@@ -340,7 +391,9 @@ final class ReplSession {
       try wb.apply([Workbench.SourcedLine(text: line, file: "repl", line: 1)], source: .repl)
       out("✔ 已录入：\(line)")
       if let effect = Effect.describe(line, wb: wb) { out("  \(effect)") }
-      showFindings(all: false)
+      enteredRow = Effect.row(line)
+      reportFindings()
+      enteredRow = nil
       return true
     } catch let e as ApplyError {
       for err in e.errors {
@@ -353,37 +406,112 @@ final class ReplSession {
     }
   }
 
-  /// A finding's identity for "shown already". An unknown code is one finding however many tables use it.
-  static func key(_ d: Diagnostic) -> String {
+  // MARK: Findings
+
+  /// A finding's identity, without its numbers: the same finding with new figures (收支平衡 while the spending is
+  /// being entered) is not news. An unknown code is one finding however many tables use it.
+  static func identity(_ d: Diagnostic) -> String {
     if d.rule == "code.unknown", let code = d.actual { return "code.unknown|\(code)" }
-    return [d.rule, d.table ?? "", d.row ?? "", d.column ?? "", d.expected ?? "", d.actual ?? ""].joined(separator: "|")
+    return [d.rule, d.table ?? "", d.row ?? "", d.column ?? ""].joined(separator: "|")
   }
 
-  /// New findings since the last entry; "missing" findings of tables not reached yet are kept for later.
-  func showFindings(all: Bool) {
+  /// The walk steps a finding waits for: the step of its table (else the last step of its section), and the later
+  /// step its rule compares with (`WalkStep.dueAfter`).
+  func waits(_ d: Diagnostic) -> [Int] {
+    var out: [Int] = []
+    if let t = d.table, let i = steps.firstIndex(where: { $0.table == t }) {
+      out.append(i)
+    } else if let p = d.plugin, let i = steps.lastIndex(where: { $0.section == pluginTitle(p) }) {
+      out.append(i)
+    }
+    for s in steps { if let id = s.dueAfter[d.rule], let i = steps.firstIndex(where: { $0.id == id }) { out.append(i) } }
+    return out
+  }
+
+  /// Whether a finding is news now: every table it is about has been entered (the walk has passed its step), or it
+  /// sits on the very row just entered in this table (an unexplained change, a name of another 款). The others are
+  /// 待录入: counted, not shown as errors, until the walk has passed the tables they wait for.
+  func isDue(_ d: Diagnostic) -> Bool {
+    // An unknown code is said when it is typed (`warnIfUnknown`), wherever it sits.
+    if d.rule == "code.unknown" { return true }
+    return waits(d).allSatisfy { i in
+      i < furthest || (i == stepIndex && d.row != nil && d.row == enteredRow && d.table != nil && d.table == step.table)
+    }
+  }
+
+  /// Reports what changed since the officer was last told: findings now due that are new (caused by the entry, or
+  /// due now that their tables are entered) and those told before that are gone (fixed). With `silently`, only
+  /// takes note (after `goto`, at the start).
+  func reportFindings(silently: Bool = false) {
+    let findings = wb.check().filter { $0.severity != .info }
+    let due = findings.filter(isDue)
+    let pending = findings.filter { !isDue($0) }
+    let ids = Set(findings.map(Self.identity))
+    if !silently {
+      for d in known where !ids.contains(Self.identity(d)) {
+        out("  ✔ 已解决：\(Self.title(d))\(d.location.isEmpty ? "" : "（\(d.location)）")")
+      }
+      let told = Set(known.map(Self.identity))
+      for d in due where !told.contains(Self.identity(d)) && !(d.rule == "code.unknown" && d.actual.map(warnedCodes.contains) == true) {
+        out("  \(Self.mark(d)) [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(walkMessage(d))")
+      }
+      // A check of a kind not waiting before, for a later table than this one: said once, briefly, as 待录入 (this
+      // table's own gaps are plain while it is being entered).
+      let newKinds = Set(pending.map(\.rule)).subtracting(pendingRules)
+      let waiting = pending.filter { newKinds.contains($0.rule) && (waits($0).max() ?? 0) > stepIndex }
+      if !waiting.isEmpty {
+        out("  ○ 待录入：" + pendingSummary(waiting) + "，录完后再检查。")
+      }
+    }
+    var seen = Set<String>()
+    known = due.filter { seen.insert(Self.identity($0)).inserted }
+    pendingRules = Set(pending.map(\.rule))
+  }
+
+  /// `check`: every finding, those still waiting for later tables marked 待录入 rather than as errors.
+  func showAllFindings() {
     let findings = wb.check()
-    let visible = findings.filter { d in
-      all || !(d.rule.hasSuffix("missing") && !reached(d))
+    let pending = findings.filter { $0.severity != .info && !isDue($0) }
+    let pendingIDs = Set(pending.map(Self.identity))
+    for d in findings where d.severity != .info && !pendingIDs.contains(Self.identity(d)) {
+      out("  \(Self.mark(d)) [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(walkMessage(d))")
     }
-    var seen = shownFindings
-    let fresh = all ? visible : visible.filter { d in
-      seen.insert(Self.key(d)).inserted && !(d.rule == "code.unknown" && d.actual.map(warnedCodes.contains) == true)
+    if !pending.isEmpty {
+      out("  待录入（相关的表录完后再检查，共 \(pending.count) 条）：")
+      for d in pending { out("  ○ [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(walkMessage(d))") }
     }
-    for d in fresh where d.severity != .info || all {
-      out("  \(d.severity == .error ? "✗" : "⚠") [\(d.rule)] \(d.location.isEmpty ? "" : d.location + "：")\(d.message)")
-    }
-    if all { out(DiagnosticRenderer.summary(findings)) }
-    shownFindings.formUnion(visible.map(Self.key))
+    out(DiagnosticRenderer.summary(findings))
+    reportFindings(silently: true)
   }
 
-  /// Whether the walk has passed the step whose table a finding is about.
-  func reached(_ d: Diagnostic) -> Bool {
-    let section = d.plugin.map(pluginTitle)
-    let byTable = steps.firstIndex { $0.table != nil && $0.table == d.table }
-    let bySection = steps.firstIndex { step in section == step.section }
-    guard let i = byTable ?? bySection else { return true }
-    return i < stepIndex
+  /// `收入与支出不平衡 2 项（第6张表）、…`: pending findings by kind, with the table they wait for.
+  func pendingSummary(_ ds: [Diagnostic]) -> String {
+    struct Group: Hashable { var title: String; var step: Int? }
+    var order: [Group] = []
+    var counts: [Group: Int] = [:]
+    for d in ds {
+      let g = Group(title: Self.title(d), step: waits(d).filter { $0 >= furthest }.max())
+      if counts[g] == nil { order.append(g) }
+      counts[g, default: 0] += 1
+    }
+    return order.map { g in
+      "\(g.title) \(counts[g]!) 项" + (g.step.map { "（第\($0 + 1)张表 \(steps[$0].title)）" } ?? "")
+    }.joined(separator: "、")
   }
+
+  /// A finding's message in the walk: where a script user is told the entry to type (请用：项目 …), the officer is
+  /// told which table of the walk to go back to.
+  func walkMessage(_ d: Diagnostic) -> String {
+    guard let r = d.message.range(of: "请用："), let i = waits(d).min() else { return d.message }
+    var head = String(d.message[..<r.lowerBound])
+    if let last = head.last, "，；、".contains(last) { head.removeLast() }
+    if let last = head.last, !"。！？".contains(last) { head += "。" }
+    return head + "可输入 goto \(i + 1) 回到第\(i + 1)张表“\(steps[i].title)”录入。"
+  }
+
+  static func title(_ d: Diagnostic) -> String { SectionRegistry.rules.first { $0.id == d.rule }?.title ?? d.rule }
+
+  static func mark(_ d: Diagnostic) -> String { d.severity == .error ? "✗" : "⚠" }
 
   func pluginTitle(_ id: String) -> String { SectionRegistry.plugins.first { $0.id == id }?.title ?? id }
 
@@ -392,25 +520,80 @@ final class ReplSession {
     advance()
   }
 
-  func advance() {
-    if stepIndex + 1 < steps.count { stepIndex += 1; enterStep() } else { out("已到最后一张表。输入 check 查看问题，quit 退出。"); enterStep() }
+  /// On to the next table. A table ended in the walk (`report`) says, under it, the findings that were waiting for
+  /// it; `next` (skipping it) only takes note of them.
+  func advance(report: Bool = true) {
+    if stepIndex + 1 < steps.count {
+      stepIndex += 1
+      reach(report: report)
+      enterStep()
+    } else {
+      out("已到最后一张表。输入 check 查看问题，quit 退出。")
+      enterStep()
+    }
     prefillFixed()
   }
 
+  /// Opens step `i` out of the walk's order (goto, prev, `<` into the previous table): nothing is reported.
+  func go(to i: Int) {
+    lastEntered = nil
+    stepIndex = i
+    reach(report: false)
+    enterStep()
+    prefillFixed()
+  }
+
+  /// The walk has reached the current step: the tables before it count as entered.
+  func reach(report: Bool) {
+    if stepIndex > furthest {
+      furthest = stepIndex
+      try? wb.store.setSetting(Self.furthestSetting, step.id)
+    }
+    reportFindings(silently: !report)
+  }
+
   func back() {
-    if fieldIndex > (step.kind.isFixed ? 1 : 0), !step.kind.isConfirm {
+    if let e = lastEntered, offered == nil, fieldIndex == (step.kind.isFixed ? 1 : 0) {
+      reopen(e)
+    } else if fieldIndex > (step.kind.isFixed ? 1 : 0), !step.kind.isConfirm {
       // `<` goes back one prompt, putting its answer back for editing.
+      if let shown = shownInitial, !shown.isEmpty { steppedBack[fieldIndex] = shown }
       fieldIndex -= 1
       while fieldIndex > 0, answers[fieldIndex].isEmpty, let f = currentField, !f.ask(wb.facts, Array(answers.prefix(fieldIndex))) { fieldIndex -= 1 }
       pendingInitial = answers[fieldIndex]
+      for (j, a) in answers.enumerated().dropFirst(fieldIndex + 1) where !a.isEmpty { steppedBack[j] = a }
       answers = Array(answers.prefix(fieldIndex))
     } else if stepIndex > 0 {
-      stepIndex -= 1
-      enterStep()
-      prefillFixed()
+      go(to: stepIndex - 1)
     } else {
       out("已在第一张表。")
     }
+  }
+
+  /// `<` right after a row was entered: the entry is undone (journaled, like `undo`) and its answers come back, the
+  /// last question asked open for editing; Enter through the questions enters it again.
+  func reopen(_ e: Entered) {
+    lastEntered = nil
+    do {
+      guard let r = try wb.undo() else { return }
+      out("已撤销：\(r.command)。请修改这一行（回车沿用原来的回答）。")
+    } catch {
+      out("✗ 撤销失败：\(ErrorText.describe(error))")
+      return
+    }
+    if e.step != stepIndex {
+      stepIndex = e.step
+      enterStep()
+    }
+    offered = nil
+    fixedIndex = e.fixedIndex
+    let first = step.kind.isFixed ? 1 : 0
+    var i = e.answers.count - 1
+    while i > first, e.answers[i].isEmpty, !step.fields[i].ask(wb.facts, Array(e.answers.prefix(i))) { i -= 1 }
+    answers = Array(e.answers.prefix(i))
+    fieldIndex = i
+    pendingInitial = e.answers[i]
+    steppedBack = [:]
   }
 
   func show(_ id: String) {
