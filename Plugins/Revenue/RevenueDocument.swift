@@ -119,7 +119,9 @@ extension RevenuePlugin {
       let l = i < left.count ? left[i] : nil, r = i < right.count ? right[i] : nil
       var cells: [Cell] = [l.map { .text($0.0) } ?? .blank, l.flatMap { $0.1 }.map { $0.isZero ? .blank : .amount($0) } ?? .blank]
       cells += [r.map { .text(c.fill("t4.row.class", number: i + 1, ["名称": $0.0])) } ?? .blank] + (r.map { $0.1.map { $0.isZero ? Cell.blank : .amount($0) } } ?? [.blank, .blank, .blank, .blank])
-      rows.append(TableRow(kind: l?.2 == .subtotal ? .subtotal : .detail, cells: cells))
+      // 一、本年收入 and 二、上年结转 are totals of the 收入 side only: bold there, not the 类 that shares their line.
+      let side = l?.2 == .subtotal
+      rows.append(TableRow(kind: side ? .subtotal : .detail, cells: cells, bold: side ? cells.indices.map { $0 < 2 } : nil))
     }
     let total = approp(f.total)
     let income = funds.map { revenue(c, $0) }.sum() + revenue(c, .carryover)

@@ -23,6 +23,8 @@ public enum DocxRenderer: DocumentRenderer {
     zip.add("word/fontTable.xml", fontTable)
     zip.add("word/footer1.xml", footer(odd: true))
     zip.add("word/footer2.xml", footer(odd: false))
+    zip.add("word/footer3.xml", landscapeFooter(odd: true))
+    zip.add("word/footer4.xml", landscapeFooter(odd: false))
     if doc.draft { zip.add("word/header1.xml", draftHeader) }
     return try zip.archive()
   }
@@ -57,6 +59,8 @@ public enum DocxRenderer: DocumentRenderer {
     var afterHeading = false
     var firstSection = true
     var lastWasTable = false
+    /// True in a part of prose: its tables do not start a page of their own.
+    var inlineTables = false
 
     init(doc: PublishedDocument) { self.doc = doc }
 
@@ -67,7 +71,7 @@ public enum DocxRenderer: DocumentRenderer {
           paragraph(style: "Title", text: line, extra: "<w:spacing w:before=\"\(i == 0 ? 2400 : 1200)\" w:after=\"0\"/>")
         }
       } else {
-        paragraph(style: "Title", text: doc.title)
+        paragraph(style: "Title", text: DocxRenderer.titleLines(doc.title, department: doc.department))
       }
       if let contents = doc.contents {
         paragraph(style: "Title", text: contents.title, pageBreak: true)
@@ -88,6 +92,9 @@ public enum DocxRenderer: DocumentRenderer {
           if let first = part.blocks.first, case .table = first {} else if !atPageTop { body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; atPageTop = true }
         }
         afterHeading = !part.title.isEmpty
+        // A table among paragraphs (单位构成 in 部门概况, a 绩效目标表 in 情况说明) follows its text on the page; only
+        // the tables of the 预算表 part start a page each (a forced break left page 2 of the demo 85 % blank).
+        inlineTables = part.blocks.contains { if case .paragraph = $0 { true } else { false } }
         for block in part.blocks {
           switch block {
           case .heading(let level, let text):
@@ -122,15 +129,18 @@ public enum DocxRenderer: DocumentRenderer {
       lastWasTable = false
     }
 
-    /// The section properties. Only the first section names the header and footer; later sections
-    /// inherit them (OOXML "same as previous"), so page numbers and the 草稿 mark continue everywhere.
+    /// The section properties. Only the first section names the header; later sections inherit it (OOXML "same
+    /// as previous"), so the 草稿 mark continues everywhere. Every section names its footers: a landscape one has
+    /// the page number turned at the sheet's bottom edge (GB/T 9704 §10.2), a portrait one after it the usual.
     func sectionProperties(_ p: Page) -> String {
       var s = "<w:sectPr>"
-      if firstSection {
-        // Odd pages (default) and even pages have their own footers; the 草稿 header is on both.
-        if doc.draft { s += "<w:headerReference w:type=\"default\" r:id=\"rId5\"/><w:headerReference w:type=\"even\" r:id=\"rId5\"/>" }
-        s += "<w:footerReference w:type=\"default\" r:id=\"rId4\"/><w:footerReference w:type=\"even\" r:id=\"rId6\"/>"
+      if firstSection, doc.draft {
+        // The 草稿 header on odd (default) and even pages.
+        s += "<w:headerReference w:type=\"default\" r:id=\"rId5\"/><w:headerReference w:type=\"even\" r:id=\"rId5\"/>"
       }
+      // Odd pages (default) and even pages have their own footers.
+      s += p.landscape ? "<w:footerReference w:type=\"default\" r:id=\"rId7\"/><w:footerReference w:type=\"even\" r:id=\"rId8\"/>"
+        : "<w:footerReference w:type=\"default\" r:id=\"rId4\"/><w:footerReference w:type=\"even\" r:id=\"rId6\"/>"
       s += "<w:type w:val=\"nextPage\"/>"
       s += "<w:pgSz w:w=\"\(p.width)\" w:h=\"\(p.height)\"\(p.landscape ? " w:orient=\"landscape\"" : "")/>"
       s += "<w:pgMar w:top=\"\(p.top)\" w:right=\"\(p.right)\" w:bottom=\"\(p.bottom)\" w:left=\"\(p.left)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
@@ -153,7 +163,7 @@ public enum DocxRenderer: DocumentRenderer {
       let fit = TableFit(layout)
       ensure(fit.page)
       // Each table starts a new page unless it follows its heading or a section break already did.
-      let newPage = !atPageTop && !afterHeading
+      let newPage = !atPageTop && !afterHeading && !(inlineTables && !fit.page.landscape)
       var first = true
       if let label = table.label, !label.isEmpty {
         paragraph(style: "TableLabel", text: label, pageBreak: newPage)
@@ -230,20 +240,40 @@ public enum DocxRenderer: DocumentRenderer {
       let rows = layout.headerRowCount == 0 && layout.table.rows.isEmpty ? [TableRow(kind: .emptyMarker, cells: [])] : layout.table.rows
       // The last three rows stay on one page, so a total row never stands alone under a repeated header.
       for (i, row) in rows.enumerated() {
-        let keep = i >= rows.count - 3 && i < rows.count - 1
+        // A form (绩效目标表, with merged cells) is kept whole on a page when it fits: split, its 绩效指标 would
+        // continue on the next page without the project's name.
+        let form = !(layout.table.merges ?? []).isEmpty
+        let keep = (form || i >= rows.count - 3) && i < rows.count - 1
         x += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
         if row.kind == .emptyMarker {
           cell(width: span(0, n), gridSpan: n, text: TableLayout.emptyMarkerText(row), jc: "center", bold: false)
         } else {
-          let bold = row.kind == .total || row.kind == .subtotal
-          for (c, value) in layout.cells(of: row).enumerated() {
+          let values = layout.cells(of: row)
+          var c = 0
+          while c < n {
+            let value = values[c]
             let numeric: Bool
             switch value {
             case .amount, .count: numeric = true
             case .text, .blank: numeric = layout.isNumeric(c)
             }
             let indent = c == layout.nameColumn ? max(0, row.level) : 0
-            cell(width: fit.widths[c], text: layout.text(value), jc: numeric ? "right" : "left", bold: bold, indent: indent, keepNext: keep)
+            // A merged rectangle (绩效目标表): its first row holds the text, the rows below continue it (vMerge).
+            let merge = layout.merge(row: i, col: c)
+            if let m = merge.start {
+              let vMerge = m.rowSpan > 1 ? "<w:vMerge w:val=\"restart\"/>" : nil
+              cell(width: span(c, m.colSpan), gridSpan: m.colSpan, vMerge: vMerge, text: layout.text(value), jc: numeric ? "right" : m.rowSpan > 1 ? "center" : "left",
+                   bold: row.isBold(c), indent: indent, keepNext: keep || m.rowSpan > 1)
+              c += m.colSpan
+              continue
+            }
+            if merge.covered, let m = layout.table.merges?.first(where: { i > $0.row && i < $0.row + $0.rowSpan && $0.col == c }) {
+              cell(width: span(c, m.colSpan), gridSpan: m.colSpan, vMerge: "<w:vMerge/>", text: "", jc: "center", bold: false, keepNext: keep || i < m.row + m.rowSpan - 1)
+              c += m.colSpan
+              continue
+            }
+            cell(width: fit.widths[c], text: layout.text(value), jc: numeric ? "right" : "left", bold: row.isBold(c), indent: indent, keepNext: keep)
+            c += 1
           }
         }
         x += "</w:tr>"
@@ -298,6 +328,18 @@ public enum DocxRenderer: DocumentRenderer {
     return out
   }
 
+  /// The document title as printed: when it is wider than one line of 二号 on the portrait page, it breaks after
+  /// the department's name (示例区政府办公室（示例） / 2025年部门预算公开), so no line ends inside a word — LibreOffice
+  /// broke it as …部门预算 / 公开 — and the lines stand as GB/T 9704's 梯形. A title that fits, or that does not start
+  /// with the department, is left as it is.
+  static func titleLines(_ title: String, department: String) -> String {
+    let width = Double(Page.portrait.textWidth) / 440  // em of 二号 (22 pt) on the line
+    guard RenderText.ems(title) > width, !department.isEmpty, title.hasPrefix(department), title.count > department.count else { return title }
+    let rest = String(title.dropFirst(department.count))
+    guard RenderText.ems(rest) <= width else { return title }
+    return department + "\n" + rest
+  }
+
   /// The run size of a table title too long for one line at the title style's 三号 (16 pt): the largest that fits,
   /// down to 小四 (12 pt); empty when the title fits as it is. A title broken over two lines is not one line a
   /// reader (or `audit`) takes for the table's title, and the published documents print every title on one line
@@ -311,28 +353,37 @@ public enum DocxRenderer: DocumentRenderer {
 
   // MARK: - Table fitting
 
-  /// Column widths for a table: page orientation and font size chosen so that codes and amounts never wrap.
+  /// Column widths for a table: page orientation and font size chosen so that codes and amounts never wrap,
+  /// and columns sized by what they hold.
   struct TableFit {
     var page: Page
     var fontSize: Int  // half-points
     var widths: [Int]
 
-    /// Tries portrait 10.5 pt, portrait 9 pt, landscape 10.5 pt, landscape 9 pt and takes the first where
-    /// codes and figures fit and no name needs more than two lines; failing that, the one with the fewest lines
-    /// (so a nine-column 收入总表 turns landscape rather than breaking every 科目名称 into three lines).
+    /// Tries portrait 10.5 pt, portrait 9 pt, landscape 10.5 pt, landscape 9 pt and takes the one where the fewest
+    /// names (科目名称, 项目名称, 项目单位, the 类 of 财政拨款收支总表) wrap, the earlier on a tie — but never one that
+    /// spills onto a second page when another keeps the table on one. So 财政拨款收支总表 is portrait 小五 on one
+    /// page (portrait 五号 wrapped 11 of its 24 类 and spilled, landscape 五号 spilled its last rows), and a
+    /// 项目支出表 turns landscape rather than set 项目单位 in three lines. A form with merged cells (绩效目标表)
+    /// stands inside the prose: portrait, 五号 when it fits, its longer entries wrapping.
     init(_ layout: TableLayout) {
-      var best: TableFit? = nil
-      var bestLines = Int.max
-      for page in [Page.portrait, Page.landscape] {
-        for size in tableFontSizes {
-          guard let widths = Self.allocate(layout, available: page.textWidth, fontSize: size) else { continue }
-          let fit = TableFit(page: page, fontSize: size, widths: widths)
-          let lines = fit.maxTextLines(layout)
-          if lines <= 2 { self = fit; return }
-          if lines < bestLines { best = fit; bestLines = lines }
-        }
+      let form = !(layout.table.merges ?? []).isEmpty
+      let configs: [(Page, Int)] = form ? [(.portrait, 21), (.portrait, 18)]
+        : [(.portrait, 21), (.portrait, 18), (.landscape, 21), (.landscape, 18)]
+      var candidates: [(fit: TableFit, wrapped: Int, pages: Int)] = []
+      for (page, size) in configs {
+        guard let widths = Self.allocate(layout, available: page.textWidth, fontSize: size) else { continue }
+        let fit = TableFit(page: page, fontSize: size, widths: widths)
+        if form { self = fit; return }
+        let height = page.height - page.top - page.bottom
+        candidates.append((fit, fit.wrappedLines(layout), (fit.estimatedHeight(layout) + height - 1) / height))
       }
-      if let best { self = best; return }
+      let onePage = candidates.contains { $0.pages == 1 }
+      func cost(_ c: (fit: TableFit, wrapped: Int, pages: Int)) -> (Int, Int) { (onePage && c.pages > 1 ? 1 : 0, c.wrapped) }
+      if let best = candidates.enumerated().min(by: { cost($0.element) < cost($1.element) || (cost($0.element) == cost($1.element) && $0.offset < $1.offset) }) {
+        self = best.element.fit
+        return
+      }
       // Too wide even in landscape at 9 pt: landscape, 9 pt, proportional widths (text may wrap).
       let weights = layout.columns.map { max(1, $0.width) }
       let total = weights.reduce(0, +)
@@ -341,79 +392,142 @@ public enum DocxRenderer: DocumentRenderer {
 
     init(page: Page, fontSize: Int, widths: [Int]) { self.page = page; self.fontSize = fontSize; self.widths = widths }
 
-    /// The most lines a cell of the name column (科目名称, 项目名称) needs at these widths (estimated).
-    /// Free text elsewhere (年度目标) is expected to wrap and does not count.
-    func maxTextLines(_ layout: TableLayout) -> Int {
-      guard let c = layout.nameColumn else { return 1 }
-      let em = Double(fontSize) * 10
-      var most = 1
-      for row in layout.table.rows where row.kind != .emptyMarker {
-        let usable = max(1, (Double(widths[c]) - Double(2 * cellMargin + 30)) / em - Double(max(0, row.level)))
-        most = max(most, Int((RenderText.ems(layout.text(layout.cells(of: row)[c])) / usable).rounded(.up)))
+    /// Cell padding in twips: the left and right margins and a little slack for the renderer's rounding.
+    static let padding = 2 * cellMargin + 30
+
+    /// The text cells that size their column, as (column, indent in em, width in em): a cell merged across
+    /// columns is left out (年度目标 spans the form), and so is a column of free text (over 30 em somewhere), which
+    /// is expected to wrap.
+    static func nameCells(_ layout: TableLayout) -> [(col: Int, indent: Int, ems: Double)] {
+      var out: [(col: Int, indent: Int, ems: Double)] = []
+      var longest = [Double](repeating: 0, count: layout.columnCount)
+      for (r, row) in layout.table.rows.enumerated() where row.kind != .emptyMarker {
+        for (c, value) in layout.cells(of: row).enumerated() where layout.columns[c].kind == .text {
+          let merge = layout.merge(row: r, col: c)
+          if merge.covered || (merge.start?.colSpan ?? 1) > 1 { continue }
+          let ems = RenderText.ems(layout.text(value))
+          longest[c] = max(longest[c], ems)
+          out.append((c, c == layout.nameColumn ? max(0, row.level) : 0, ems))
+        }
       }
-      return most
+      return out.filter { longest[$0.col] <= 30 }
     }
 
-    /// Widths proportional to the columns' relative widths, but never below what each column needs;
-    /// nil when the minimums alone exceed the available width.
+    /// Lines a text of `ems` em takes in column `c` with `indent` em of indent.
+    func lines(_ ems: Double, col c: Int, indent: Int) -> Int {
+      let usable = max(1, Double(widths[c] - Self.padding) / (Double(fontSize) * 10) - Double(indent))
+      return max(1, Int((ems / usable - 0.001).rounded(.up)))
+    }
+
+    /// The lines name cells take beyond their first, summed over the table (estimated): 0 when no name wraps.
+    func wrappedLines(_ layout: TableLayout) -> Int {
+      Self.nameCells(layout).reduce(0) { $0 + lines($1.ems, col: $1.col, indent: $1.indent) - 1 }
+    }
+
+    /// The table's height with its label, title and unit lines, in twips (estimated: a CJK line is about
+    /// 1.45 em in Noto CJK, the fonts the PDF is made with; a row as high as its longest cell).
+    func estimatedHeight(_ layout: TableLayout) -> Int {
+      let line = Double(fontSize) * 10 * 1.45
+      var total = 1450.0  // 部门公开表N, the title (三号, spaced) and 单位：万元
+      for r in 0..<layout.headerRowCount {
+        var most = 1
+        for c in 0..<layout.columnCount {
+          guard let h = layout.cellStarting(row: r, col: c), h.rowSpan == 1 else { continue }
+          let w = widths[c..<min(widths.count, c + h.colSpan)].reduce(0, +) - Self.padding
+          most = max(most, Int((RenderText.ems(h.text) * Double(fontSize) * 10 / Double(max(1, w)) - 0.001).rounded(.up)))
+        }
+        total += Double(most) * line + 20
+      }
+      for row in layout.table.rows {
+        var most = 1
+        for (c, value) in layout.cells(of: row).enumerated() where layout.columns[c].kind == .text {
+          most = max(most, lines(RenderText.ems(layout.text(value)), col: c, indent: c == layout.nameColumn ? max(0, row.level) : 0))
+        }
+        total += Double(most) * line + 20
+      }
+      return Int(total)
+    }
+
+    /// Widths by content: codes and figures as wide as their longest entry (or their header in at most two lines,
+    /// so 基本支出 stays on one); the text columns the rest, as wide as their longest name when everything fits,
+    /// else each as wide as its names need to take the same, fewest number of lines. What is left over is shared
+    /// in proportion to those widths. nil when the minimums alone exceed the available width.
     static func allocate(_ layout: TableLayout, available: Int, fontSize: Int) -> [Int]? {
       let emTwips = Double(fontSize) * 10  // half-points → twips per em
-      let padding = Double(2 * cellMargin + 30)
+      let pad = Double(padding)
       let rows = layout.table.rows.filter { $0.kind != .emptyMarker }.map { layout.cells(of: $0) }
-      var mins: [Int] = []
-      for c in 0..<layout.columnCount {
+      let n = layout.columnCount
+      var mins = [Int](repeating: 0, count: n), natural = [Int](repeating: 0, count: n)
+      for c in 0..<n {
         let kind = layout.columns[c].kind
         let longest = rows.map { RenderText.ems(layout.text($0[c])) }.max() ?? 0
-        let ems: Double
-        switch kind {
-        case .code, .amount, .count:
-          // Never wrap a code or a figure; keep a short header (基本支出) on one line when possible.
-          let header = (0..<layout.headerRowCount).reversed().lazy
-            .compactMap { layout.cellCovering(row: $0, col: c) }.first { $0.colSpan == 1 }?.text ?? ""
-          ems = max(longest, min(RenderText.ems(header), 4), 2)
-        case .text:
-          let indent = c == layout.nameColumn ? Double(layout.table.rows.map(\.level).max() ?? 0) : 0
-          ems = min(max(longest, 2), 4) + indent  // text wraps, but keep a few characters per line
-        }
-        mins.append(Int((ems * emTwips + padding).rounded(.up)))
-      }
-      guard mins.reduce(0, +) <= available else { return nil }
-      let weights = layout.columns.map { Double(max(1, $0.width)) }
-      var fixed = Set<Int>()
-      while true {
-        let free = (0..<mins.count).filter { !fixed.contains($0) }
-        let remaining = Double(available - fixed.reduce(0) { $0 + mins[$1] })
-        let weightSum = free.reduce(0.0) { $0 + weights[$1] }
-        let newlyFixed = free.filter { weightSum == 0 || remaining * weights[$0] / weightSum < Double(mins[$0]) }
-        if newlyFixed.isEmpty || free.count == newlyFixed.count {
-          var widths = mins
-          if !newlyFixed.isEmpty { return adjust(widths, to: available) }
-          for i in free { widths[i] = Int(remaining * weights[i] / weightSum) }
-          return adjust(giveSurplusToText(widths, layout, mins: mins, emTwips: emTwips, padding: padding), to: available)
-        }
-        fixed.formUnion(newlyFixed)
-      }
-    }
-
-    /// Codes and figures need little more than their longest text (or their header's, so 基本支出 stays on
-    /// one line); the width they would waste goes to the text columns, so names wrap less.
-    static func giveSurplusToText(_ widths: [Int], _ layout: TableLayout, mins: [Int], emTwips: Double, padding: Double) -> [Int] {
-      let textColumns = widths.indices.filter { layout.columns[$0].kind == .text }
-      guard !textColumns.isEmpty else { return widths }
-      var w = widths
-      var surplus = 0
-      for c in widths.indices where layout.columns[c].kind != .text {
         // The lowest header cell over this column alone.
         let header = (0..<layout.headerRowCount).reversed().lazy
           .compactMap { layout.cellCovering(row: $0, col: c) }.first { $0.colSpan == 1 }?.text ?? ""
-        // A long header (国有资本经营预算) may take two lines; a short one (基本支出) stays on one.
         let headerEms = RenderText.ems(header)
-        let cap = max(mins[c] + Int(emTwips), Int(min(headerEms, max(4, (headerEms / 2).rounded(.up))) * emTwips + padding))
-        if w[c] > cap { surplus += w[c] - cap; w[c] = cap }
+        switch kind {
+        case .code, .amount, .count:
+          // Never wrap a code or a figure; a long header (国有资本经营预算) may take two lines, a short one not.
+          let ems = max(longest, min(headerEms, 4), 2)
+          mins[c] = Int((ems * emTwips + pad).rounded(.up))
+          natural[c] = max(mins[c] + Int(emTwips), Int((min(headerEms, max(4, (headerEms / 2).rounded(.up))) * emTwips + pad).rounded(.up)))
+        case .text:
+          let indent = c == layout.nameColumn ? Double(layout.table.rows.map(\.level).max() ?? 0) : 0
+          mins[c] = Int(((min(max(longest, 2), 4) + indent) * emTwips + pad).rounded(.up))
+          natural[c] = max(mins[c], Int(((headerEms / 2).rounded(.up) * emTwips + pad).rounded(.up)))
+        }
       }
-      let weightSum = textColumns.reduce(0) { $0 + max(1, layout.columns[$1].width) }
-      for c in textColumns { w[c] += surplus * max(1, layout.columns[c].width) / weightSum }
-      return w
+      guard mins.reduce(0, +) <= available else { return nil }
+      let text = (0..<n).filter { layout.columns[$0].kind == .text }
+      let names = nameCells(layout)
+      /// What text column c needs for its names to take at most `lines` lines.
+      func need(_ c: Int, lines: Int) -> Int {
+        let ems = names.filter { $0.col == c }.map { Double($0.indent) + ($0.ems / Double(lines)).rounded(.up) }.max() ?? 0
+        return max(natural[c], Int((ems * emTwips + pad).rounded(.up)))
+      }
+      let figures = (0..<n).filter { layout.columns[$0].kind != .text }
+      /// The widths with the figures at their natural width, or (`tight`) at the least they need.
+      func widths(tight: Bool) -> [Int] {
+        var widths = natural
+        if tight || figures.reduce(0, { $0 + natural[$1] }) + text.reduce(0, { $0 + mins[$1] }) > available {
+          for c in figures { widths[c] = mins[c] }
+        }
+        let textRoom = available - figures.reduce(0) { $0 + widths[$1] }
+        var lines = 1
+        while lines < 40 && text.reduce(0, { $0 + need($1, lines: lines) }) > textRoom { lines += 1 }
+        for c in text { widths[c] = lines < 40 ? need(c, lines: lines) : mins[c] }
+        if widths.reduce(0, +) > available {
+          // Text at its minimum still too wide beside the figures at their natural width: figures at theirs too.
+          widths = mins
+        }
+        // The room left over first lets whole columns of names fit on one line, the column with the most names
+        // saved per twip first (财政拨款收支总表's 类 before the 收入 beside them); the rest in proportion to the widths.
+        var spare = available - widths.reduce(0, +)
+        while true {
+          var pick: (c: Int, deficit: Int, value: Double)? = nil
+          for c in text {
+            let deficit = need(c, lines: 1) - widths[c]
+            guard deficit > 0, deficit <= spare else { continue }
+            let usable = Double(widths[c] - padding) / emTwips
+            let saved = names.filter { $0.col == c && $0.ems > usable - Double($0.indent) }.count
+            let value = Double(saved) / Double(deficit)
+            if saved > 0 && value > (pick?.value ?? 0) { pick = (c, deficit, value) }
+          }
+          guard let pick else { break }
+          widths[pick.c] += pick.deficit
+          spare -= pick.deficit
+        }
+        let takers = text.isEmpty ? Array(0..<n) : text
+        let base = takers.reduce(0) { $0 + widths[$1] }
+        if spare > 0 && base > 0 {
+          for c in takers { widths[c] += spare * widths[c] / base }
+        }
+        return adjust(widths, to: available)
+      }
+      // Figures with a little room (基本支出 on one line) unless taking it back keeps more names on one line.
+      let roomy = widths(tight: false), tight = widths(tight: true)
+      return TableFit(page: .portrait, fontSize: fontSize, widths: tight).wrappedLines(layout)
+        < TableFit(page: .portrait, fontSize: fontSize, widths: roomy).wrappedLines(layout) ? tight : roomy
     }
 
     /// Gives the rounding remainder to the widest column so the table is exactly the text width.
@@ -442,6 +556,8 @@ public enum DocxRenderer: DocumentRenderer {
       <Override PartName="/word/fontTable.xml" ContentType="\(wml).fontTable+xml"/>\
       <Override PartName="/word/footer1.xml" ContentType="\(wml).footer+xml"/>\
       <Override PartName="/word/footer2.xml" ContentType="\(wml).footer+xml"/>\
+      <Override PartName="/word/footer3.xml" ContentType="\(wml).footer+xml"/>\
+      <Override PartName="/word/footer4.xml" ContentType="\(wml).footer+xml"/>\
       \(draft ? "<Override PartName=\"/word/header1.xml\" ContentType=\"\(wml).header+xml\"/>" : "")\
       <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
       <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
@@ -466,6 +582,8 @@ public enum DocxRenderer: DocumentRenderer {
       <Relationship Id="rId3" Type="\(t)/fontTable" Target="fontTable.xml"/>\
       <Relationship Id="rId4" Type="\(t)/footer" Target="footer1.xml"/>\
       <Relationship Id="rId6" Type="\(t)/footer" Target="footer2.xml"/>\
+      <Relationship Id="rId7" Type="\(t)/footer" Target="footer3.xml"/>\
+      <Relationship Id="rId8" Type="\(t)/footer" Target="footer4.xml"/>\
       \(draft ? "<Relationship Id=\"rId5\" Type=\"\(t)/header\" Target=\"header1.xml\"/>" : "")\
       </Relationships>
       """
@@ -578,6 +696,33 @@ public enum DocxRenderer: DocumentRenderer {
       <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
       <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
       <w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
+      """
+  }
+
+  /// The page number of a landscape page where GB/T 9704 §10.2 puts it: where it is on the portrait pages once the
+  /// sheet is turned back (the table's head toward the binding edge), i.e. at the landscape page's left edge, turned
+  /// a quarter (text top to bottom), odd pages near the bottom and even pages near the top, one character in from
+  /// the portrait type area's edge. A one-cell table floating at a fixed place on the page, its cell's text
+  /// direction tbRl, holds it — Word and LibreOffice both lay that out (a framed paragraph cannot turn its text).
+  static func landscapeFooter(odd: Bool) -> String {
+    let length = 1400, thickness = 520
+    let portrait = Page.portrait, landscape = Page.landscape
+    // Portrait x (from the left edge) becomes landscape y (from the top).
+    let y = odd ? landscape.height - portrait.right - 280 - length : portrait.left + 280
+    // Portrait distance from the bottom edge (the footer's 992) becomes the distance from the left edge.
+    let x = 992 - 292
+    return XML.declaration + """
+      <w:ftr xmlns:w="\(wNS)" xmlns:r="\(rNS)"><w:tbl><w:tblPr>\
+      <w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="page" w:horzAnchor="page" w:tblpX="\(x)" w:tblpY="\(y)"/>\
+      <w:tblW w:w="\(thickness)" w:type="dxa"/><w:tblLayout w:type="fixed"/>\
+      <w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>\
+      <w:tblGrid><w:gridCol w:w="\(thickness)"/></w:tblGrid><w:tr><w:trPr><w:trHeight w:val="\(length)" w:hRule="exact"/></w:trPr>\
+      <w:tc><w:tcPr><w:tcW w:w="\(thickness)" w:type="dxa"/><w:textDirection w:val="tbRl"/><w:vAlign w:val="center"/></w:tcPr>\
+      <w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="\(odd ? "right" : "left")"/></w:pPr>\
+      <w:r><w:t xml:space="preserve">— </w:t></w:r>\
+      <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+      <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
+      <w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p></w:ftr>
       """
   }
 

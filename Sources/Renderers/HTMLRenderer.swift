@@ -88,7 +88,7 @@ public enum HTMLRenderer: DocumentRenderer {
       h += "</thead>\n"
     }
     h += "<tbody>\n"
-    for row in table.rows {
+    for (rowIndex, row) in table.rows.enumerated() {
       if row.kind == .emptyMarker {
         h += "<tr class=\"empty\"><td colspan=\"\(layout.columnCount)\">\(esc(TableLayout.emptyMarkerText(row)))</td></tr>\n"
         continue
@@ -96,7 +96,11 @@ public enum HTMLRenderer: DocumentRenderer {
       let cls = row.kind == .detail ? "" : " class=\"\(row.kind.rawValue)\""
       h += "<tr\(cls)>"
       for (c, cell) in layout.cells(of: row).enumerated() {
+        let merge = layout.merge(row: rowIndex, col: c)
+        if merge.covered { continue }
         var classes: [String] = []
+        // Bold by cell where the row says so (a two-sided table's 收入 total beside an ordinary 类).
+        if row.bold != nil { classes.append(row.isBold(c) ? "b" : "n") }
         switch layout.columns[c].kind {
         case .code: classes.append("code")
         case .amount, .count: classes.append("num")
@@ -105,7 +109,11 @@ public enum HTMLRenderer: DocumentRenderer {
         if case .amount = cell, !classes.contains("num") { classes.append("num") }
         if case .count = cell, !classes.contains("num") { classes.append("num") }
         if c == layout.nameColumn, row.level > 0 { classes.append("l\(min(row.level, 6))") }
-        let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+        var attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+        if let m = merge.start {
+          if m.colSpan > 1 { attr += " colspan=\"\(m.colSpan)\"" }
+          if m.rowSpan > 1 { attr += " rowspan=\"\(m.rowSpan)\"" }
+        }
         h += "<td\(attr)>\(esc(layout.text(cell)))</td>"
       }
       h += "</tr>\n"
@@ -148,7 +156,8 @@ public enum HTMLRenderer: DocumentRenderer {
     td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
     td.code{white-space:nowrap}
     td.l1{padding-left:1.45rem}td.l2{padding-left:2.45rem}td.l3{padding-left:3.45rem}td.l4{padding-left:4.45rem}td.l5{padding-left:5.45rem}td.l6{padding-left:6.45rem}
-    tr.total td,tr.subtotal td{font-weight:bold}
+    tr.total td,tr.subtotal td,td.b{font-weight:bold}
+    tr td.n{font-weight:normal}
     tr.empty td{text-align:center}
     .draft-banner{position:sticky;top:0;z-index:2;background:#b00020;color:#fff;text-align:center;font-weight:bold;padding:.4rem;font-family:sans-serif}
     .draft-mark{position:fixed;top:40%;left:0;right:0;z-index:1;text-align:center;font-size:9rem;color:rgba(160,160,160,.18);transform:rotate(-30deg);pointer-events:none;font-family:sans-serif;font-weight:bold}

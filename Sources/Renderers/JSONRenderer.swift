@@ -64,6 +64,9 @@ public enum JSONRenderer: DocumentRenderer {
         return .object([("kind", .string(row.kind.rawValue)), ("level", .int(row.level)), ("cells", .array(cells.map(JSONValue.string)))])
       })),
       ("note", t.note.map(JSONValue.string) ?? .null),
+    ] + (t.merges.map { ms in [("merges", JSONValue.array(ms.map {
+      .object([("row", .int($0.row)), ("col", .int($0.col)), ("rowSpan", .int($0.rowSpan)), ("colSpan", .int($0.colSpan))])
+    }))] } ?? []) + [
       ("empty", .bool(t.isEmpty)),
     ])
   }

@@ -44,7 +44,9 @@ public enum MarkdownRenderer: DocumentRenderer {
       lines.append(""); lines.append(inline(preparer) + "　　　　" + inline(table.unit))
     } else if !table.unit.isEmpty { lines.append(""); lines.append(inline(table.unit)) }
     lines.append("")
-    let headings = layout.flatHeadings.enumerated().map { $0.element.isEmpty ? "列\($0.offset + 1)" : $0.element }
+    // A form (绩效目标表) has its labels in its rows: its required GFM header row stays blank.
+    let form = table.merges != nil && layout.headerRowCount == 0
+    let headings = layout.flatHeadings.enumerated().map { $0.element.isEmpty && !form ? "列\($0.offset + 1)" : $0.element }
     lines.append("| " + headings.map(cell).joined(separator: " | ") + " |")
     lines.append("|" + (0..<layout.columnCount).map { layout.isNumeric($0) ? " ---: " : " :--- " }.joined(separator: "|") + "|")
     for row in table.rows {
@@ -54,7 +56,7 @@ public enum MarkdownRenderer: DocumentRenderer {
       } else {
         texts = layout.cells(of: row).enumerated().map { c, value in
           var t = cell(layout.text(value))
-          if (row.kind == .total || row.kind == .subtotal), !t.isEmpty { t = "**" + t + "**" }
+          if row.isBold(c), !t.isEmpty { t = "**" + t + "**" }
           // The indent goes outside the emphasis: "**" before a (full-width) space does not open bold.
           if c == layout.nameColumn, row.level > 0, !t.isEmpty { t = String(repeating: "　", count: row.level) + t }
           return t

@@ -131,6 +131,15 @@ struct TableLayout {
     }
   }
 
+  /// The body merge that starts at (row, col), and whether (row, col) is covered by one that starts elsewhere.
+  func merge(row r: Int, col c: Int) -> (start: CellMerge?, covered: Bool) {
+    guard let merges = table.merges else { return (nil, false) }
+    for m in merges where r >= m.row && r < m.row + m.rowSpan && c >= m.col && c < m.col + m.colSpan {
+      return m.row == r && m.col == c ? (m, false) : (nil, true)
+    }
+    return (nil, false)
+  }
+
   /// True for columns whose cells are figures (right-aligned, never wrapped).
   func isNumeric(_ c: Int) -> Bool { columns[c].kind == .amount || columns[c].kind == .count }
 }

@@ -253,17 +253,23 @@ public enum XlsxRenderer: DocumentRenderer {
       }
       let headerEnd = rowIndex - 1
 
+      // Merged body cells (绩效目标表): Excel shows the top-left cell's text over the rectangle.
+      for m in table.merges ?? [] where m.rowSpan > 1 || m.colSpan > 1 {
+        merges.append("\(XlsxRenderer.ref(rowIndex + m.row, m.col)):\(XlsxRenderer.ref(rowIndex + m.row + m.rowSpan - 1, m.col + m.colSpan - 1))")
+      }
+      let bodyStart = rowIndex
       for row in table.rows {
         if row.kind == .emptyMarker {
           addRow([text(rowIndex, 0, TableLayout.emptyMarkerText(row), emptyStyle)] + (1..<max(n, 1)).map { text(rowIndex, $0, "", emptyStyle) })
           mergeRow(rowIndex - 1, to: last)
           continue
         }
-        let bold = row.kind == .total || row.kind == .subtotal
-        let font = StyleSheet.Font(bold: bold)
         var cells: [String] = []
         var lines = 1
-        for (c, cell) in layout.cells(of: row).enumerated() {
+        for (c, value) in layout.cells(of: row).enumerated() {
+          let font = StyleSheet.Font(bold: row.isBold(c))
+          // A position inside a merged rectangle is blank, as Excel keeps it (only the top-left cell shows).
+          let cell = layout.merge(row: rowIndex - bodyStart, col: c).covered ? .blank : value
           switch cell {
           case .amount(let a):
             cells.append(number(rowIndex, c, table.money.number(a),

@@ -100,7 +100,7 @@ struct WalkTerminalTests {
     }
     #expect(try CLI.run(["check", w]).status == 0)
     let md = try String(contentsOfFile: out + "/某县统计局2026年部门预算公开.md", encoding: .utf8)
-    #expect(md.contains("专项统计业务") && md.contains("**延续项目**") && md.contains("单位资金收入20.00万元"))
+    #expect(md.contains("专项统计业务") && md.contains("| 延续项目 |") && md.contains("单位资金收入20.00万元"))
     #expect(FileManager.default.fileExists(atPath: out + "/某县统计局2026年部门预算公开.docx"))
   }
 }

@@ -44,7 +44,8 @@ package enum PDFBlocks {
   package static func read(_ pages: [PDFPage], laidOutText: Bool = false) -> Result {
     var items: [[Item]] = []
     let margins = furniture(pages)
-    for page in pages {
+    for var page in pages {
+      if !laidOutText { page.words = Furniture.withoutSideNumber(page) }
       let tables = LatticeFinder.tables(page.rulings, words: page.words)
       let loose = page.words.filter { w in !tables.contains { $0.box.contains(x: w.box.midX, y: w.box.midY) } }
       var pageItems: [Item] = tables.map { .table($0, page: page.number) }
@@ -365,6 +366,26 @@ package enum Furniture {
   package static func inMargin(_ box: Box, page: PDFPage) -> Bool {
     // Landscape pages keep a deep bottom margin (GB/T 9704 puts the page number 7 mm below the text block).
     box.y1 < page.height * 0.1 || box.y0 > page.height * 0.85
+  }
+
+  /// A landscape page's number turned a quarter at its left or right edge (where GB/T 9704 §10.2 has it once the
+  /// sheet is turned: yusuan prints it so), read as a column of `—`, `4`, `—` words: left out, or its dashes join
+  /// the table title beside them (`— 2025年部门支出预算总表`).
+  /// Only a number between dashes (`—`, `4`, `—` within a few lines of each other) in the outer strip is taken, so a
+  /// code column near the edge stays.
+  static func withoutSideNumber(_ page: PDFPage) -> [PDFWord] {
+    guard page.width > page.height else { return page.words }
+    func side(_ w: PDFWord) -> Bool { w.box.x1 < page.width * 0.09 || w.box.x0 > page.width * 0.91 }
+    func dash(_ w: PDFWord) -> Bool { w.text.replacingOccurrences(of: " ", with: "").match(#"^[-—–－]+$"#) != nil }
+    let dashes = page.words.filter { side($0) && dash($0) }
+    guard !dashes.isEmpty else { return page.words }
+    return page.words.filter { w in
+      guard side(w) else { return true }
+      if dash(w) { return false }
+      let number = w.text.replacingOccurrences(of: " ", with: "").match(#"^[-—–－]*\d{1,4}[-—–－]*$"#) != nil
+      let near = dashes.contains { abs($0.box.midY - w.box.midY) < 40 && abs($0.box.midX - w.box.midX) < 20 }
+      return !(number && near)
+    }
   }
 
   /// `— 3 —`, `- 3 -`, `3`, `第3页`, `第 3 页 共 20 页` in the top or bottom margin.

@@ -76,9 +76,14 @@ public struct DocTable: Sendable, Equatable, Codable {
   public var rows: [TableRow]
   /// Printed under the table (why it is empty, or an explanation).
   public var note: String?
+  /// Body cells merged in print (a form such as the 项目支出绩效目标表: 项目名称's value across the row, 一级指标 down
+  /// its group). `rows` keeps every position's text (repeated or blank), so a format without merging (Markdown,
+  /// JSON's cells) still reads as a full grid; nil: no merged body cells.
+  public var merges: [CellMerge]?
 
   /// `unit` and `money` come from the edition (`CompileContext.table` fills them); there is no default unit.
-  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil, preparer: String? = nil) {
+  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil, preparer: String? = nil, merges: [CellMerge]? = nil) {
+    self.merges = merges
     self.id = id; self.label = label; self.title = title; self.unit = unit; self.money = money; self.header = header; self.columns = columns; self.rows = rows; self.note = note
     self.preparer = preparer
   }
@@ -88,6 +93,15 @@ public struct DocTable: Sendable, Equatable, Codable {
 
   /// True when the table has no data rows (printed with 本表无数据).
   public var isEmpty: Bool { rows.allSatisfy { $0.kind == .emptyMarker } }
+}
+
+/// A rectangle of body cells printed as one: its top-left cell's text over `rowSpan` × `colSpan` positions.
+public struct CellMerge: Sendable, Equatable, Codable {
+  public var row: Int
+  public var col: Int
+  public var rowSpan: Int
+  public var colSpan: Int
+  public init(row: Int, col: Int, rowSpan: Int = 1, colSpan: Int = 1) { self.row = row; self.col = col; self.rowSpan = rowSpan; self.colSpan = colSpan }
 }
 
 public struct HeaderCell: Sendable, Equatable, Codable {
@@ -120,7 +134,18 @@ public struct TableRow: Sendable, Equatable, Codable {
   /// Indentation of the name column: 0 for 类, 1 for 款, 2 for 项.
   public var level: Int
   public var cells: [Cell]
-  public init(kind: Kind = .detail, level: Int = 0, cells: [Cell]) { self.kind = kind; self.level = level; self.cells = cells }
+  /// Which cells print bold, when that is not the whole row: a two-sided table's 二、上年结转 is a total of the
+  /// 收入 side while 五、教育支出 beside it is an ordinary 类. nil: as `kind` says (total and subtotal rows bold).
+  public var bold: [Bool]?
+  public init(kind: Kind = .detail, level: Int = 0, cells: [Cell], bold: [Bool]? = nil) {
+    self.kind = kind; self.level = level; self.cells = cells; self.bold = bold
+  }
+
+  /// True when cell `c` prints bold.
+  public func isBold(_ c: Int) -> Bool {
+    if let bold { return c < bold.count && bold[c] }
+    return kind == .total || kind == .subtotal
+  }
 }
 
 public enum Cell: Sendable, Equatable, Codable {
