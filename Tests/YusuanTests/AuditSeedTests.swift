@@ -180,10 +180,7 @@ struct AuditSeedTests {
 /// audit rule that would cry wolf on a correct document.
 struct AuditOfCompiledDocumentTests {
   @Test func compiledDemoPassesTheAudit() throws {
-    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
-    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-    let wb = try TestSupport.workbook(script, department: "示例区政府办公室（示例）")
+    let wb = try TestSupport.demoWorkbook()
     #expect(wb.check().isEmpty)
     let docx = try DocxRenderer.render(try wb.compile(draft: false))
     let read = try DocumentReader.read(data: docx, name: "demo-2025.docx")
@@ -212,10 +209,7 @@ struct AuditOfCompiledDocumentTests {
   /// breaks, a title wrapped onto a second line, page numbers low on landscape pages — passes the audit too.
   @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"), "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
   func compiledDemoAsPDFPassesTheAudit() throws {
-    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
-    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-    let wb = try TestSupport.workbook(script, department: "示例区政府办公室（示例）")
+    let wb = try TestSupport.demoWorkbook()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-demo-pdf-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -237,10 +231,7 @@ struct AuditOfCompiledDocumentTests {
   /// heads, and the missing prose is one "not checked" line, not four warnings.
   @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"), "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
   func compiledDemoWorkbookAsPDFPassesTheAudit() throws {
-    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
-    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-    let wb = try TestSupport.workbook(script, department: "示例区政府办公室（示例）")
+    let wb = try TestSupport.demoWorkbook()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-demo-xlsx-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

@@ -31,6 +31,14 @@ enum TestSupport {
   }
 
   /// A new workbook with `script` applied (throws if any line is refused).
+  /// The bundled demo department (examples/demo-2025), entered from its scripts in order.
+  static func demoWorkbook() throws -> Workbench {
+    let dir = repoRoot.appendingPathComponent("examples/demo-2025")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
+    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+    return try workbook(script, department: "示例区政府办公室（示例）")
+  }
+
   static func workbook(_ script: String, department: String = "示例办", year: Int = 2025, edition: String = "anhui-2024") throws -> Workbench {
     let wb = try Workbench.create(path: tempPath(), department: department, year: year, editionID: edition, forms: forms)
     try wb.apply(lines(script), source: .script)

@@ -28,10 +28,7 @@ import Testing
   /// yusuan's own compiled workbook (one sheet a table, figures stored as numbers): the same tables as the compiled
   /// Word document, and an audit with nothing to say but that the prose is elsewhere.
   @Test func compiledDemoWorkbookPassesTheAudit() throws {
-    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
-    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-    let wb = try TestSupport.workbook(script, department: "示例区政府办公室（示例）")
+    let wb = try TestSupport.demoWorkbook()
     let compiled = try wb.compile(draft: false)
     let xlsx = try DocumentReader.read(data: try XlsxRenderer.render(compiled), name: "demo.xlsx")
     let docx = try DocumentReader.read(data: try DocxRenderer.render(compiled), name: "demo.docx")
@@ -53,10 +50,7 @@ import Testing
   /// continued), and audits clean.
   @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"), "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
   func aWorkbookPrintedToPDFReadsAsTheWorkbook() throws {
-    let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted()
-    let script = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-    let wb = try TestSupport.workbook(script, department: "示例区政府办公室（示例）")
+    let wb = try TestSupport.demoWorkbook()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-calc-pdf-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
