@@ -152,3 +152,31 @@ func wan(_ s: String) -> Amount {
   guard case .success(let a) = AmountParser.parse(s) else { fatalError("not an amount: \(s)") }
   return a
 }
+
+/// Two small truths of the REPL's own printing (issue 12 bugs), checked in-process.
+@Suite struct ReplPrintingTests {
+  /// `show` prints an empty table's note once, as the document prints it: never 注：注：.
+  @Test func showPrintsANoteOnce() throws {
+    let wb = try TestSupport.demoWorkbook()
+    let ids = (1...20).map { "show T\($0)" }
+    let input = ScriptedInput(ids + ["quit"])
+    let box = OutputBox()
+    let s = ReplSession(wb: wb, input: input, out: { box.lines.append($0) })
+    s.start(resumeMessage: false)
+    s.run()
+    let text = box.lines.joined(separator: "\n")
+    #expect(text.contains("注：") && text.contains("故本表无数据"), "an empty table with its note was shown")
+    #expect(!text.contains("注：注：") && !text.contains("注:注"), "\(text)")
+  }
+
+  /// The resume line counts the finished tables and the current one out of the same number of tables.
+  @Test func theResumeLineCountsOneWay() throws {
+    let wb = try TestSupport.demoWorkbook()
+    let box = OutputBox()
+    let s = ReplSession(wb: wb, input: ScriptedInput(["quit"]), out: { box.lines.append($0) })
+    s.start(resumeMessage: true)
+    let line = try #require(box.lines.first { $0.hasPrefix("已完成 ") }, "\(box.lines)")
+    let numbers = line.matches(of: /(\d+)\/(\d+)/).map { (Int($0.output.1)!, Int($0.output.2)!) }
+    #expect(numbers.count == 2 && numbers[0].1 == numbers[1].1 && numbers[0].0 <= numbers[0].1 && numbers[1].0 <= numbers[1].1, "\(line)")
+  }
+}
