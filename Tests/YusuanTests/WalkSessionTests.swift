@@ -179,4 +179,13 @@ func wan(_ s: String) -> Amount {
     let numbers = line.matches(of: /(\d+)\/(\d+)/).map { (Int($0.output.1)!, Int($0.output.2)!) }
     #expect(numbers.count == 2 && numbers[0].1 == numbers[1].1 && numbers[0].0 <= numbers[0].1 && numbers[1].0 <= numbers[1].1, "\(line)")
   }
+
+  /// The confirmation of an entry says the amount stored, in the document's unit, not the text typed:
+  /// 2,287,000元 is confirmed as 228.70万元 (it repeated “2,287,000元”).
+  @Test func theConfirmationSaysTheStoredAmount() throws {
+    let wb = try TestSupport.workbook("")
+    let r = Walk.run(wb, goto: "T2", ["", "2,287,000元", "2,287,000元", "", ""])
+    #expect(wb.facts.revenues.first?.amount == Amount(wanCents: 22870), "\(r.text)")
+    #expect(r.text.contains("228.70") && !r.text.contains("2,287,000元"), "\(r.text)")
+  }
 }
