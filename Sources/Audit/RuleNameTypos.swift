@@ -5,8 +5,45 @@ import YusuanCore
 /// `audit.text.name-typo` (info): in a list of 科目 names (办公费、印刷费、…、委托业务给、工会经费), an item one
 /// character away from a catalog name, when the list's other items are catalog names. The list shows what the
 /// item means; the catalog, what it should say. One suggestion only, and only when exactly one name is that close.
+/// Also a project name one character away from a term the document quotes (四送一扶 for “四送一服”).
 enum NameTypoRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
+    quotedTerms(c) + catalogNames(c)
+  }
+
+  /// A project name one character away from a term the document itself quotes (“四送一服” in 主要职能, 四送一扶专项活动
+  /// 经费 in the 项目支出表): the document's own spelling says what the name should be. Terms of four characters or
+  /// more, never a name that also contains the term as quoted.
+  static func quotedTerms(_ c: AuditContext) -> [Diagnostic] {
+    var terms: [String: AuditParagraph] = [:]
+    for p in c.document.paragraphs {
+      for m in p.text.matches(of: /“([\p{Han}]{4,12})”/) where terms[String(m.output.1)] == nil { terms[String(m.output.1)] = p }
+    }
+    guard !terms.isEmpty else { return [] }
+    var out: [Diagnostic] = []
+    var said = Set<String>()
+    for t in c.document.tables where t.kind == .projects {
+      let shape = TableShape(t)
+      for row in t.rows {
+        for name in shape.labelColumns.map({ row.cell($0) }) where name.count >= 4 && !said.contains(name) {
+          let chars = Array(name)
+          for (term, p) in terms where !name.contains(term) && chars.count >= term.count {
+            let hit = (0...(chars.count - term.count)).map { String(chars[$0..<($0 + term.count)]) }.first { differsByOne($0, term) }
+            guard let found = hit else { continue }
+            said.insert(name)
+            out.append(c.at(t, row: name, .textNameTypo, .info,
+              "\(t.ref)的项目名称「\(name)」中的“\(found)”疑为“\(term)”之误：本文件第\(p.index)段写作“\(term)”。",
+              expected: term, actual: found))
+            break
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// Items of a list of 科目 names one character away from a catalog name.
+  static func catalogNames(_ c: AuditContext) -> [Diagnostic] {
     guard let catalog = c.catalog else { return [] }
     // Catalog names by length, for the one-character comparison.
     var byLength: [Int: [String]] = [:]

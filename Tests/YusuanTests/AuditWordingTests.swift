@@ -170,4 +170,14 @@ import YusuanCore
     #expect(try !residue("一、部门主要职能 …………………………………………\n二、部门机构设置 ……………………………… 3\n"))
     #expect(try residue("本部门2025年政府采购预算……万元。\n"))
   }
+
+  /// A project name one character away from a term the document itself quotes: the document's spelling wins.
+  @Test func aProjectNameMisspellingAQuotedTerm() throws {
+    let text = "示例区2025年部门预算\n（十二）负责区政府“四送一服”工作。\n示例区政府办2025年项目支出表\n单位：万元\n项目名称\t合计\n四送一扶专项活动经费\t20.00\n机要保密经费\t10.00\n合计\t30.00\n"
+    let doc = try DocumentReader.read(data: Data(text.utf8), name: "t.txt")
+    let f = Auditor.audit(doc, catalog: nil).filter { $0.rule == "audit.text.name-typo" }
+    #expect(f.map(\.expected) == ["四送一服"] && f.first?.severity == .info, "\(f.map(\.message))")
+    let right = try DocumentReader.read(data: Data(text.replacingOccurrences(of: "四送一扶", with: "四送一服").utf8), name: "t.txt")
+    #expect(!Auditor.audit(right, catalog: nil).contains { $0.rule == "audit.text.name-typo" })
+  }
 }
