@@ -5,6 +5,7 @@ import YusuanCore
 /// Wording that belongs to another document (DocumentProfile):
 /// - `audit.text.document-kind` (warning): a 单位预算 that speaks of 本部门 or 部门预算, or counts 下属N家机关和N家
 ///   事业单位 as the 部门 template does (copied from the 部门预算; the term 部门预算支出经济分类 excepted).
+/// - `audit.text.unit-count` (warning): 下属N家预算单位 while the units listed are 不单列预算.
 /// - `audit.text.level` (warning): a 区级 document that names 市级 budgets or departments (or any other pair):
 ///   `市级预算主管部门` in a 区级 document is template residue; so is a glossary of a 区 department that speaks of
 ///   市财政.
@@ -14,7 +15,32 @@ import YusuanCore
 ///   and 比2024年预算…): the reader cannot tell which last-year figure the changes are against.
 enum DocumentWordingRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
-    kind(c) + level(c) + years(c) + bases(c)
+    kind(c) + level(c) + years(c) + bases(c) + units(c)
+  }
+
+  /// 包括本部以及下属N家预算单位, then a list of the units where a 下属 unit is 不单列预算: a unit without a budget of
+  /// its own is no 预算单位, so the count and the list disagree (the 部门预算 is the 本部's alone).
+  static func units(_ c: AuditContext) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let prose = c.document.prose
+    for (i, p) in prose.enumerated() {
+      guard let m = p.text.firstMatch(of: /下属\s*(\d+)\s*家预算单位/), let n = Int(m.output.1), n > 0 else { continue }
+      // The numbered items right after it: the 本部 or 机关 item is the department itself.
+      var rest = prose.dropFirst(i + 1)
+      // …具体包括： may stand on its own line before the items.
+      if let intro = rest.first, Heuristics.listLevel(intro.text) == nil, intro.text.hasSuffix("：") || intro.text.hasSuffix(":") { rest = rest.dropFirst() }
+      let items = rest.prefix { Heuristics.listLevel($0.text) != nil && $0.part == p.part && $0.section == p.section }
+      let units = items.filter { item in
+        let head = String(item.text.prefix(16))
+        return !head.contains("本部") && !head.contains("机关")
+      }
+      let unbudgeted = units.filter { $0.text.contains("不单列预算") }
+      guard let first = unbudgeted.first, units.count - unbudgeted.count < n else { continue }
+      out.append(c.at(p, .textUnitCount, .warning,
+        "这里说“下属\(n)家预算单位”，而所列下属单位中「\(AuditContext.quote(first.text, 24))」不单列预算，单列预算的下属单位只有 \(units.count - unbudgeted.count) 家：不单列预算的单位不是预算单位，家数前后不符。",
+        expected: "\(units.count - unbudgeted.count)", actual: "\(n)"))
+    }
+    return out
   }
 
   static func kind(_ c: AuditContext) -> [Diagnostic] {

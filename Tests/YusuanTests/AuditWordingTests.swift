@@ -180,4 +180,12 @@ import YusuanCore
     let right = try DocumentReader.read(data: Data(text.replacingOccurrences(of: "四送一扶", with: "四送一服").utf8), name: "t.txt")
     #expect(!Auditor.audit(right, catalog: nil).contains { $0.rule == "audit.text.name-typo" })
   }
+
+  /// 下属N家预算单位 while the 下属 units listed are 不单列预算: the count and the list disagree. A list with the
+  /// budget unit and, besides it, a unit not separately budgeted is right.
+  @Test func budgetUnitsCountedAgainstTheirList() {
+    let head = "二、部门机构设置\n某区商务委员会部门预算是包括商务委本部以及下属1家预算单位的综合收支计划。\n本部门中，具体包括：\n1. 商务委本部，机关设9个内设机构。\n"
+    #expect(Self.rules(head + "2. 某区中小企业服务中心，不单列预算。\n").contains("audit.text.unit-count"))
+    #expect(!Self.rules(head + "2. 某区商务发展中心。\n3. 某区中小企业服务中心，不单列预算。\n").contains("audit.text.unit-count"))
+  }
 }
