@@ -6,6 +6,7 @@ import YusuanCore
 /// - `audit.text.document-kind` (warning): a 单位预算 that speaks of 本部门 or 部门预算, or counts 下属N家机关和N家
 ///   事业单位 as the 部门 template does (copied from the 部门预算; the term 部门预算支出经济分类 excepted).
 /// - `audit.text.unit-count` (warning): 下属N家预算单位 while the units listed are 不单列预算.
+/// - `audit.text.unit-unnamed` (info): a 单位预算 paying for a 事业单位 its 机构设置 never mentions.
 /// - `audit.text.level` (warning): a 区级 document that names 市级 budgets or departments (or any other pair):
 ///   `市级预算主管部门` in a 区级 document is template residue; so is a glossary of a 区 department that speaks of
 ///   市财政.
@@ -15,7 +16,30 @@ import YusuanCore
 ///   and 比2024年预算…): the reader cannot tell which last-year figure the changes are against.
 enum DocumentWordingRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
-    kind(c) + level(c) + years(c) + bases(c) + units(c)
+    kind(c) + level(c) + years(c) + bases(c) + units(c) + unnamedUnit(c)
+  }
+
+  /// A 单位预算 whose tables pay for a 事业单位 (事业运行, the …50 项; 事业单位离退休 2080502; 事业单位医疗 2101102) while
+  /// its 机构设置 speaks of no 事业单位: the reader cannot tell whose costs these are. A note, not an error.
+  static func unnamedUnit(_ c: AuditContext) -> [Diagnostic] {
+    guard c.profile.kind == .unit else { return [] }
+    let setup = c.document.paragraphs.filter { ($0.part ?? "").contains("机构设置") || ($0.section ?? "").contains("机构设置") }
+    guard !setup.isEmpty, !setup.contains(where: { $0.text.contains("事业单位") || $0.text.contains("不单列预算") }) else { return [] }
+    var seen: [String] = []
+    for t in c.document.tables where t.kind.isFunctionCoded {
+      let shape = TableShape(t)
+      guard let cc = shape.codeColumn, let col = shape.amountColumns.first else { continue }
+      for row in t.rows {
+        let code = row.cell(cc)
+        guard code.count == 7, code.hasSuffix("50") || code == "2080502" || code == "2101102",
+              let v = t.value(row, col).value, !v.isZero, !seen.contains(code) else { continue }
+        seen.append(code)
+      }
+    }
+    guard let first = seen.first, let p = setup.last else { return [] }
+    return [c.at(p, .textUnitUnnamed, .info,
+      "表中有事业单位的支出（\(seen.prefix(3).joined(separator: "、"))\(seen.count > 3 ? " 等" : "")），而单位机构设置中没有说到任何事业单位：请写明这些支出属于哪个事业单位（如“下属××中心，不单列预算”）。",
+      expected: "写明事业单位", actual: first)]
   }
 
   /// 包括本部以及下属N家预算单位, then a list of the units where a 下属 unit is 不单列预算: a unit without a budget of

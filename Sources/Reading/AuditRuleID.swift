@@ -11,7 +11,7 @@ public enum AuditRuleID: RuleCatalog {
   case codePosition, nameMismatch, nameRetired, sumParent, sumTotal, sumRow, sumTwoSided, sumThreePublic, crossFigure
   case crossRowCode, numberingMissing, numberingOrphan, numberingGap, numberingDuplicate, numberingOrder
   case tableColumns, tableTitle, tableUnit, tableEmptyNote, tableEmptyClaim, tableEmptyNoteFund, tableUnitName
-  case textResidue, textDocumentKind, textUnitCount, textLevel, textNameTypo, textDuplicate, textDoubleStop, textQuotes, textNoStop
+  case textResidue, textDocumentKind, textUnitCount, textUnitUnnamed, textLevel, textNameTypo, textDuplicate, textDoubleStop, textQuotes, textNoStop
   case textSpace, textNumberFormat, textNoAmount, textPunctuation, textWording, textEmptyItem, textTruncatedTerm
   case proseChangePercent, proseNewItem, proseChangeDirection, proseChangeImpossible, proseZeroChange
   case prosePercentFormat, proseChangeYear, proseChangeBasis, proseContradiction, proseItemsSum, prosePartsSum
@@ -100,6 +100,8 @@ public enum AuditRuleID: RuleCatalog {
                     fix: "按单位预算改写（本单位、单位预算）。")
     case .textUnitCount: RuleInfo("audit.text.unit-count", .warning, "下属预算单位的家数与所列单位不符",
                     fix: "不单列预算的单位不计入预算单位：改正家数，或说明该单位的预算含在哪一级。")
+    case .textUnitUnnamed: RuleInfo("audit.text.unit-unnamed", .info, "单位预算有事业单位的支出却未说明是哪个单位",
+                    fix: "在单位机构设置中写明这些支出所属的事业单位。")
     case .textLevel: RuleInfo("audit.text.level", .warning, "文字中出现另一级政府的说法",
                     fix: "按本级改写（如区级文件不写市级预算主管部门）。")
     case .textNameTypo: RuleInfo("audit.text.name-typo", .info, "科目名称有错字",

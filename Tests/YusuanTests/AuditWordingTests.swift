@@ -188,4 +188,11 @@ import YusuanCore
     #expect(Self.rules(head + "2. 某区中小企业服务中心，不单列预算。\n").contains("audit.text.unit-count"))
     #expect(!Self.rules(head + "2. 某区商务发展中心。\n3. 某区中小企业服务中心，不单列预算。\n").contains("audit.text.unit-count"))
   }
+
+  /// A 单位预算 paying for a 事业单位 (事业运行, a …50 项) that its 机构设置 never mentions: a note; naming it clears it.
+  @Test func aUnitBudgetNamesTheUnitsItPaysFor() {
+    let text = "示例区统计局2025年单位预算\n二、单位机构设置\n示例区统计局设3个内设机构：办公室、综合科、调查科。\n示例区统计局2025年单位一般公共预算支出表\n单位：元\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t300.00\n20105\t统计信息事务\t300.00\n2010501\t行政运行\t200.00\n2010550\t事业运行\t100.00\n合计\t\t300.00\n"
+    #expect(Self.rules(text).contains("audit.text.unit-unnamed"))
+    #expect(!Self.rules(text.replacingOccurrences(of: "调查科。", with: "调查科。下属事业单位示例区统计调查中心不单列预算。")).contains("audit.text.unit-unnamed"))
+  }
 }
