@@ -178,6 +178,15 @@ public enum DataPackageRenderer {
     "项目类型": "project_type", "项目名称": "project_name", "项目单位": "project_unit", "资金来源": "source",
     "采购项目": "procurement_item", "采购品目": "procurement_category", "支出项目": "expenditure_item",
     "购买方式": "purchase_method", "购买服务起止时间": "service_period", "资产名称": "asset_name", "数量": "quantity",
+    // Shanghai: codes split in 类/款/项 columns, and its own group headings.
+    "部门预算经济分类科目编码": "economic_code", "部门经济分类科目名称": "economic_name", "部门预算经济分类科目名称": "economic_name",
+    "类": "class", "款": "section", "项": "item",
+    "“三公”经费预算数": "three_public", "因公出国(境)费": "overseas_travel", "购置费": "purchase", "运行费": "operation",
+    "一般公共预算基本支出": "general_public_budget_basic", "一般公共预算支出": "general_public_budget_expenditure",
+    "政府性基金预算支出": "government_fund_budget_expenditure", "国有资本经营预算支出": "state_capital_budget_expenditure",
+    "支出预算": "expenditure_budget", "收入预算": "income_budget", "财政拨款收入": "appropriation_income",
+    "财政拨款支出": "appropriation_expenditure", "事业收入": "public_service_income", "事业单位经营收入": "business_income",
+    "其他收入": "other_income", "本年收入": "income", "本年支出": "expenditure", "机关运行经费预算数": "office_operating_budget",
   ]
 
   /// Spaces (收　　入) dropped; with `keepSeparator` the `·` between header levels stays.
@@ -186,7 +195,9 @@ public enum DataPackageRenderer {
   }
 
   static func fieldName(_ heading: String, column c: Int, kind: Column.Kind) -> String {
-    let parts = normalized(heading, keepSeparator: true).split(separator: "·").map(String.init)
+    var parts = normalized(heading, keepSeparator: true).split(separator: "·").map(String.init)
+    // Shanghai's 项目 spans the code and name columns: 项目·功能分类科目名称 is function_name.
+    if parts.count > 1 && parts[0] == "项目" { parts.removeFirst() }
     let known = parts.compactMap { words[$0] }
     if !parts.isEmpty && known.count == parts.count { return known.joined(separator: "_") }
     return kind == .code ? "code_\(c + 1)" : "col\(c + 1)"
@@ -194,13 +205,11 @@ public enum DataPackageRenderer {
 
   /// FDP column types: the two classifications' codes and names, and every amount.
   static func columnType(_ name: String, kind: Field.Kind) -> String? {
-    switch name {
-    case "function_code": return "functional-classification:generic:code"
-    case "function_name": return "functional-classification:generic:label"
-    case "economic_code": return "economic-classification:generic:code"
-    case "economic_name": return "economic-classification:generic:label"
-    default: return kind == .number ? "value" : nil
+    for (prefix, type) in [("function", "functional-classification"), ("economic", "economic-classification")] {
+      if name.hasPrefix("\(prefix)_code") { return "\(type):generic:code" }
+      if name == "\(prefix)_name" { return "\(type):generic:label" }
     }
+    return kind == .number ? "value" : nil
   }
 
   // MARK: - datapackage.json
@@ -236,14 +245,17 @@ public enum DataPackageRenderer {
         return .object(props)
       }
       for (prefix, classification, title) in [("function", "functional", "功能分类科目"), ("economic", "economic", "经济分类科目")]
-      where r.fields.contains(where: { $0.name == "\(prefix)_code" }) {
-        var attributes: [(String, JSONValue)] = [("code", .object([("source", .string("\(prefix)_code"))]))]
+      where r.fields.contains(where: { $0.name.hasPrefix("\(prefix)_code") }) {
+        // One code column (function_code), or Shanghai's three (function_code_class, _section, _item).
+        let codes = r.fields.map(\.name).filter { $0.hasPrefix("\(prefix)_code") }
+        let keys = codes.map { $0 == "\(prefix)_code" ? "code" : String($0.dropFirst("\(prefix)_".count)) }
+        var attributes: [(String, JSONValue)] = zip(keys, codes).map { ($0, .object([("source", .string($1))])) }
         if r.fields.contains(where: { $0.name == "\(prefix)_name" }) {
-          attributes.append(("name", .object([("source", .string("\(prefix)_name")), ("labelfor", .string("code"))])))
+          attributes.append(("name", .object([("source", .string("\(prefix)_name")), ("labelfor", .string(keys.last!))])))
         }
         dimensions.append(("\(r.name).\(prefix)", .object([
           ("resource", .string(r.name)), ("title", .string(title)), ("dimensionType", .string("classification")),
-          ("classificationType", .string(classification)), ("primaryKey", .array([.string("code")])), ("attributes", .object(attributes)),
+          ("classificationType", .string(classification)), ("primaryKey", .array(keys.map(JSONValue.string))), ("attributes", .object(attributes)),
         ])))
       }
       let description = ([t.label, t.unit.isEmpty ? nil : t.unit, t.note].compactMap { $0 }).joined(separator: "；")

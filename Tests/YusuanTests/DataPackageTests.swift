@@ -122,6 +122,28 @@ struct DataPackageTests {
     #expect(measures["t2.total"]?["currency"] as? String == "CNY")
   }
 
+  /// Every column of a budget table has a named field (none falls back to `col<N>`), in the Anhui and the Shanghai
+  /// editions; Shanghai's 类/款/项 code columns are one 功能分类 dimension of three code attributes.
+  @Test(arguments: ["demo-2025"] + ShanghaiExampleTests.examples.map(\.name))
+  func everyBudgetTableColumnIsNamed(name: String) throws {
+    let doc = name == "demo-2025" ? try TestSupport.demoWorkbook().compile(draft: false)
+      : try ShanghaiExampleTests.compiled(ShanghaiExampleTests.example(name))
+    let resources = DataPackageRenderer.resources(doc)
+    for r in resources where !r.table.title.contains("绩效目标表") {
+      let fallback = r.fields.map(\.name).filter { $0.hasPrefix("col") || $0.hasPrefix("code_") }
+      #expect(fallback.isEmpty, "\(r.name) \(r.table.title): \(fallback) \(r.fields.map(\.title))")
+    }
+    let codes = resources.flatMap { $0.fields.filter { $0.columnType == "functional-classification:generic:code" }.map(\.name) }
+    #expect(!codes.isEmpty && codes.allSatisfy { $0.hasPrefix("function_code") })
+    if name != "demo-2025" {
+      #expect(Set(codes) == ["function_code_class", "function_code_section", "function_code_item"])
+      let package = try #require(try JSONSerialization.jsonObject(with: try DataPackageRenderer.render(doc)[0].data) as? [String: Any])
+      let dimensions = ((package["model"] as? [String: Any])?["dimensions"] as? [String: [String: Any]]) ?? [:]
+      let functional = dimensions.values.filter { $0["classificationType"] as? String == "functional" }
+      #expect(!functional.isEmpty && functional.allSatisfy { $0["primaryKey"] as? [String] == ["code_class", "code_section", "code_item"] })
+    }
+  }
+
   /// Writing twice gives the same bytes, and a package written again replaces the old folder whole.
   @Test func thePackageIsStableAndReplacedWhole() throws {
     let (doc, folder) = try Self.demoPackage()
