@@ -39,8 +39,15 @@ rm -rf out/demo-2025.yusuan out/demo-2025.yusuan-wal out/demo-2025.yusuan-shm ou
 $Y new out/demo-2025.yusuan --department "示例区政府办公室（示例）" --year 2025 --edition anhui-2024
 $Y run out/demo-2025.yusuan examples/demo-2025/*.ys
 $Y check out/demo-2025.yusuan
-formats=docx,xlsx,html,md,json
+formats=docx,xlsx,html,md,json,datapackage
 command -v soffice >/dev/null 2>&1 && formats="$formats,pdf"
 $Y compile out/demo-2025.yusuan --out out/demo-2025 --format "$formats"
 $Y export out/demo-2025.yusuan --format script > out/demo-2025.ys
 echo "规范脚本已写入 out/demo-2025.ys"
+# The data package is checked with frictionless where it is installed (.ci/run installs it; pip install frictionless).
+if command -v frictionless >/dev/null 2>&1; then
+  for dp in out/demo-2025/*-数据包/datapackage.json; do
+    frictionless validate "$dp" >/dev/null || { frictionless validate "$dp" >&2; echo "数据包校验未通过：$dp" >&2; exit 1; }
+    echo "数据包已通过 frictionless 校验：$dp"
+  done
+fi

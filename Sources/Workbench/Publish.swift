@@ -2,11 +2,12 @@ import Foundation
 import Renderers
 import YusuanCore
 
-/// What `publish` can write: each renderer's format, and pdf, which LibreOffice makes from the docx.
+/// What `publish` can write: each renderer's format, the open-data package (a folder, `DataPackageRenderer`), and
+/// pdf, which LibreOffice makes from the docx.
 public enum PublishFormat: String, CaseIterable, Sendable {
-  case docx, xlsx, html, md, json, pdf
+  case docx, xlsx, html, md, json, datapackage, pdf
 
-  /// The renderer that writes this format; nil for pdf, which is converted from the docx.
+  /// The renderer that writes this format as one file; nil for datapackage (a folder) and pdf (converted from the docx).
   public var renderer: OutputFormat? { OutputFormat(rawValue: rawValue) }
 }
 
@@ -20,7 +21,7 @@ public struct PublishReport: Sendable {
   public var refused: [Diagnostic] = []
   /// The document's title; empty when refused.
   public var title = ""
-  /// The files written, in `PublishFormat` order (the PDF last).
+  /// The files written, in `PublishFormat` order (the PDF last); the data package is its folder.
   public var written: [URL] = []
   /// Why the PDF asked for was not made (LibreOffice missing, or its conversion failed), in Chinese.
   /// The other formats were written all the same; each caller decides whether that is a failure.
@@ -66,10 +67,14 @@ extension Workbench {
     do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
     catch { throw OutputFolderError(folder: folder, reason: ErrorText.describe(error)) }
     var docx: URL? = nil
-    for renderer in PublishFormat.allCases.filter(formats.contains).compactMap(\.renderer) {
-      let file = try renderer.write(doc, toDirectory: folder, durable: durable)
-      if renderer == .docx { docx = file }
-      report.written.append(file)
+    for format in PublishFormat.allCases where formats.contains(format) && format != .pdf {
+      if let renderer = format.renderer {
+        let file = try renderer.write(doc, toDirectory: folder, durable: durable)
+        if renderer == .docx { docx = file }
+        report.written.append(file)
+      } else {
+        report.written.append(try DataPackageRenderer.write(doc, toDirectory: folder, durable: durable))
+      }
     }
     guard formats.contains(.pdf) else { return report }
     // The docx goes to a scratch folder when it was not asked for, so the officer's folder holds only what was.

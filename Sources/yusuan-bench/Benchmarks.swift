@@ -425,7 +425,7 @@ final class Bench {
           if findings.errorCount > 0 { tally.with { $0.errors += 1; $0.findings += findings.count }; return }
           if mode == "compile", let out {
             let d = URL(fileURLWithPath: out + "/" + String(files[i].dropLast(7)), isDirectory: true)
-            _ = try wb.publish(to: d, formats: Set(PublishFormat.allCases).subtracting([.pdf]), draft: false, findings: findings)
+            _ = try wb.publish(to: d, formats: Set(PublishFormat.allCases).subtracting([.pdf, .datapackage]), draft: false, findings: findings)
           }
           tally.with { $0.ok += 1; $0.findings += findings.count }
         } catch {

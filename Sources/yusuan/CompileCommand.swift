@@ -4,15 +4,15 @@ import Renderers
 import Workbench
 import YusuanCore
 
-/// `yusuan compile`: the publishable document in Word, Excel, HTML, PDF, Markdown and JSON.
+/// `yusuan compile`: the publishable document in Word, Excel, HTML, PDF, Markdown and JSON, and its tables as a data package.
 struct CompileCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compile",
-    abstract: "生成公开文件（docx、xlsx、html、pdf、md、json）。仍有错误级问题时拒绝生成，除非加 --draft（每页标“草稿”）。")
+    abstract: "生成公开文件（docx、xlsx、html、pdf、md、json，以及开放数据包 datapackage）。仍有错误级问题时拒绝生成，除非加 --draft（每页标“草稿”）。")
 
   @Argument(help: ArgumentHelp("工作簿文件，或目录（其下每个工作簿生成到输出目录的同名子目录，多核并行）。", valueName: "工作簿")) var workbook: String
   @Option(help: ArgumentHelp("输出目录（不存在则创建）。", valueName: "输出目录")) var out: String
-  @Option(help: ArgumentHelp("输出格式，逗号分隔：docx,xlsx,html,pdf,md,json。", valueName: "格式")) var format: String = "docx,xlsx,html,pdf,md,json"
+  @Option(help: ArgumentHelp("输出格式，逗号分隔：docx,xlsx,html,pdf,md,json,datapackage。datapackage 为开放数据包（“标题-数据包”目录：datapackage.json 与每张表一个 UTF-8 CSV，可用 frictionless 校验）。", valueName: "格式")) var format: String = "docx,xlsx,html,pdf,md,json,datapackage"
   @Flag(help: "仍有错误时也生成，每页标“草稿”。") var draft = false
 
   func run() throws {

@@ -117,8 +117,8 @@ struct PublishTests {
     try t.waitFor("已生成：", timeout: 150)
     try t.waitFor("›", inLastLines: 1)
     #expect(!t.screen().contains("未生成 PDF"), "\(t.screen())")
-    let made = try Self.files(in: out).map { ($0 as NSString).pathExtension }
-    #expect(made.sorted() == ["docx", "html", "json", "md", "pdf", "xlsx"], "\(made)")
+    let made = try Self.files(in: out).map { $0.hasSuffix(DataPackageRenderer.folderSuffix) ? "datapackage" : ($0 as NSString).pathExtension }
+    #expect(made.sorted() == ["datapackage", "docx", "html", "json", "md", "pdf", "xlsx"], "\(made)")
     t.type("quit"); t.enter()
     try t.waitFor("已保存")
   }

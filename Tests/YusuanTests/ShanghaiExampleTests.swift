@@ -188,7 +188,7 @@ struct ShanghaiExampleTests {
     defer { try? FileManager.default.removeItem(at: out) }
     let report = try Self.workbook(e).publish(to: out, draft: false)
     #expect(report.pdfSkipped == nil && report.refused.isEmpty)
-    let written = Set(report.written.map(\.pathExtension))
+    let written = Set(report.written.map { $0.lastPathComponent.hasSuffix(DataPackageRenderer.folderSuffix) ? "datapackage" : $0.pathExtension })
     #expect(written == Set(PublishFormat.allCases.map(\.rawValue)), "\(written)")
     let pdf = try #require(report.written.first { $0.pathExtension == "pdf" })
     let read = try DocumentReader.read(url: pdf)
