@@ -6,8 +6,11 @@ import YusuanCore
 /// - `audit.prose.share-sum` (warning): a complete list of shares that does not add to 100% and carries no 尾差 note.
 /// - `audit.prose.list-sum` (warning): the listed amounts of a complete list do not add up to the total.
 /// - `audit.prose.percent-format`: shares not printed with the document's decimals (`PercentPrecision`).
-/// The base is the first larger amount earlier in the paragraph, else the total the section opens with (a list of
-/// shares under （二）支出结构 shares the 一般公共预算支出 its section stated first), else the document's total.
+/// A share that names its whole (占基本支出的81.45%, 占支出总预算4.04%) is of that whole, found by name in the prose
+/// before it or in the tables, else left 未能核对 (one info for the document). One that names none (占87%) is of the
+/// first larger amount earlier in the paragraph, else the total the section opens with (a list of shares under
+/// （二）支出结构 shares the 一般公共预算支出 its section stated first), else the document's total; any larger figure
+/// stated before it is tried too.
 enum ShareRule {
   /// The first amount of the first paragraph with amounts in the same section, before `sp`, when it can be a total.
   static func sectionTotal(_ c: AuditContext, before sp: ScannedParagraph, atLeast largest: Amount) -> ProseAmount? {
