@@ -26,6 +26,9 @@ public struct PublishReport: Sendable {
   /// Why the PDF asked for was not made (LibreOffice missing, or its conversion failed), in Chinese.
   /// The other formats were written all the same; each caller decides whether that is a failure.
   public var pdfSkipped: String? = nil
+  /// Rare characters of the document no installed font can draw (the PDF shows boxes), said in Chinese; nil when
+  /// there are none or no PDF was asked for.
+  public var missingGlyphs: String? = nil
 
   public var isRefused: Bool { !refused.isEmpty }
 }
@@ -77,6 +80,8 @@ extension Workbench {
       }
     }
     guard formats.contains(.pdf) else { return report }
+    let unprintable = GlyphCoverage.missing(in: MarkdownRenderer.renderString(doc))
+    if !unprintable.isEmpty { report.missingGlyphs = GlyphCoverage.warning(unprintable) }
     // The docx goes to a scratch folder when it was not asked for, so the officer's folder holds only what was.
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString)", isDirectory: true)
     defer { try? FileManager.default.removeItem(at: scratch) }

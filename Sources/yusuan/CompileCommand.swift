@@ -37,6 +37,7 @@ struct CompileCommand: ParsableCommand {
     if let why = report.pdfSkipped { throw CLIFailure.input(why) }
     Output.out((draft ? "已生成草稿：" : "已生成：") + "\(report.title)")
     for w in report.written { Output.out("  \(w.path)") }
+    if let glyphs = report.missingGlyphs { Output.err("警告：" + glyphs + "\n") }
     let errors = report.findings.errorCount
     if draft && errors > 0 { Output.out("注意：仍有 \(errors) 条错误（见 yusuan check），本文件仅供内部审阅，不得公开。") }
   }

@@ -66,6 +66,21 @@ struct PublishTests {
     #expect(try Self.files(in: out) == [report.written[0].lastPathComponent])
   }
 
+  /// A rare character no installed font has (U+20000) prints as a box in the PDF: publishing says so, by name and
+  /// code point, in Chinese; a common one (吉) says nothing. Asked of fontconfig, so only where fc-list exists.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fc-list"), "需要 fontconfig（fc-list）"))
+  func aRareCharacterNoFontHasIsSaid() throws {
+    func stub(_ docx: URL, _ folder: URL) throws -> URL { folder.appendingPathComponent("x.pdf") }
+    let rare = try TestSupport.workbook(TestSupport.consistent, department: "𠀀县统计局")
+    let report = try rare.publish(to: Self.folder(), formats: [.md, .pdf], draft: false, findings: nil, durable: true, convert: stub)
+    let said = try #require(report.missingGlyphs)
+    #expect(said.contains("“𠀀”（U+20000）") && said.contains("方框"))
+    let common = try TestSupport.workbook(TestSupport.consistent, department: "吉县统计局")
+    #expect(try common.publish(to: Self.folder(), formats: [.md, .pdf], draft: false, findings: nil, durable: true, convert: stub).missingGlyphs == nil)
+    // Without a PDF nothing is converted and nothing said.
+    #expect(try rare.publish(to: Self.folder(), formats: [.md], draft: false).missingGlyphs == nil)
+  }
+
   /// A PDF asked for without the docx is converted from a docx in a scratch folder, which is removed afterwards;
   /// with the docx asked for, the PDF comes from that very file.
   @Test func thePDFComesFromTheDocxWrittenOrAScratchOne() throws {

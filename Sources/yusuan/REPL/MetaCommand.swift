@@ -80,6 +80,7 @@ enum MetaCommand {
       let report = try s.wb.publish(to: URL(fileURLWithPath: dir), draft: errors > 0, findings: findings)
       s.out((errors > 0 ? "仍有 \(errors) 条错误，已生成草稿（每页标“草稿”）：" : "已生成：") + report.written.map(\.path).joined(separator: "、"))
       if let why = report.pdfSkipped { s.out("⚠ 未生成 PDF：\(why)") }
+      if let glyphs = report.missingGlyphs { s.out("⚠ \(glyphs)") }
     } catch {
       s.out("✗ 生成失败：\(ErrorText.describe(error))")
     }
