@@ -108,11 +108,8 @@ extension Yusuan {
 
     func validate() throws {
       guard (2000...2100).contains(year) else { throw CLIFailure.input("年度“\(year)”不合理，应为四位年份，如 2025。") }
-      if let department, department.trimmingBlanks().isEmpty { throw CLIFailure.input("部门名称不能为空。") }
-      // The name is printed in every table title: refused like any entered text (issue 14).
-      if let department, let (_, c) = CharacterNames.firstRefused(in: department), let s = CharacterNames.refusedScalar(in: c) {
-        throw CLIFailure.input(CharacterNames.refusal(s, in: "--department 部门名称“\(CharacterNames.visible(department))”中"))
-      }
+      // The name is printed in every table title: refused like any entered text (issue 14), and kept to a title's length.
+      if let department, let why = DepartmentName.problem(department, place: "--department 部门名称") { throw CLIFailure.input(why) }
       if department == nil && from == nil { throw CLIFailure.input("缺少部门名称。用法：yusuan new 工作簿 --department 部门名称 --year 年度（从上年工作簿开始时可省略：--from 上年工作簿）。") }
     }
 

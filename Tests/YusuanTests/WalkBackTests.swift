@@ -75,6 +75,22 @@ final class EditorLikeInput: InputSource {
     #expect(r2.input.reads.contains { $0.prompt.hasPrefix("预算年度") && $0.initial == "202" })
   }
 
+  /// The department's name is one rule for `new` and the REPL (DepartmentName): a name of 41 characters or with a
+  /// control character is refused with why, and asked again with what was typed; the CLI says the same.
+  @Test func theDepartmentsNameIsKeptToATitlesLength() throws {
+    let long = String(repeating: "长", count: DepartmentName.longest + 1)
+    let dir = (TestSupport.tempPath() as NSString).deletingLastPathComponent
+    let r = try Self.dialog(dir, [long, "某县统计局", "2026", ""])
+    #expect(r.text.contains("超过 \(DepartmentName.longest) 个字"), "\(r.text)")
+    #expect(r.input.reads.contains { $0.prompt.hasPrefix("部门名称") && $0.initial == long })
+    #expect(r.choice?.path == dir + "/某县统计局-2026.yusuan")
+    let bell = try Self.dialog((TestSupport.tempPath() as NSString).deletingLastPathComponent, ["某\u{7}局", "某局", "2026", ""])
+    #expect(bell.text.contains("控制字符"))
+    let cli = try CLI.run(["new", TestSupport.tempPath(), "--department", long, "--year", "2025"])
+    #expect(cli.status == 2 && cli.stderr.contains("超过 \(DepartmentName.longest) 个字"), "\(cli.stderr)")
+    #expect(DepartmentName.problem("上海市普陀区人民政府办公室") == nil)
+  }
+
   /// `yusuan` in a folder that has the workbook: offered at once, and Enter continues it (it asked three questions
   /// and then refused). Said no to, the same department and year still lead to it, not to a refusal.
   @Test func anExistingWorkbookIsOfferedToContinue() throws {
