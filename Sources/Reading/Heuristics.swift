@@ -125,14 +125,19 @@ package enum Heuristics {
     if isPartHeading(t) { return 0 }
     if t.match(#"^[一二三四五六七八九十]+[、.．]"#) != nil { return 1 }
     if t.match(#"^[（(][一二三四五六七八九十]+[）)]"#) != nil { return 2 }
-    if t.match(#"^\d{1,2}\s*[.．、](?![\d,])"#) != nil { return 3 }
-    if t.match(#"^[（(]\d{1,2}[）)]"#) != nil { return 4 }
+    if t.match(numberedItem) != nil { return 3 }
+    if t.match(bracketedItem) != nil { return 4 }
     if t.match(#"^[①-⑳]"#) != nil { return 5 }
     return nil
   }
 
-  /// A numbered item (`1.`, `12、`, `（3）`) or a heading; `180.00万` at a line start is a figure, not item 180.
+  /// An item numbered `1.` or `12、`; `180.00万` at a line start is a figure, not item 180.
+  static let numberedItem = #"^\d{1,2}[.．、](?![\d,])"#
+  /// An item numbered `（3）`.
+  static let bracketedItem = #"^[（(]\d+[）)]"#
+
+  /// A numbered item (`1.`, `12、`, `（3）`) or a heading.
   package static func startsNewParagraph(_ s: String) -> Bool {
-    headingLevel(s) != nil || s.match(#"^(\d{1,2}[.．、](?![\d,])|[（(]\d+[）)])"#) != nil
+    headingLevel(s) != nil || s.match(numberedItem) != nil || s.match(bracketedItem) != nil
   }
 }
