@@ -40,7 +40,7 @@ extension AuditTable {
   }
 
   /// Formats an amount in the table's own unit, as a reader would compare it with the printed figure.
-  public func show(_ a: Amount) -> String { moneyUnit == .wan ? a.wan : a.yuan }
+  public func show(_ a: Amount) -> String { a.shown(in: moneyUnit) }
 
   public func columnName(_ c: Int) -> String {
     let n = c < columns.count ? columns[c] : ""
