@@ -317,10 +317,11 @@ public enum DocxRenderer: DocumentRenderer {
       piece = ""
     }
     let chars = Array(text)
+    func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
     for (k, ch) in chars.enumerated() {
-      // A figure starts with a digit and goes on through digits and the marks inside or after one: 1,234.56 8.30%
-      let continues = inFigure && (",.%".contains(ch) && (ch == "%" || (k + 1 < chars.count && chars[k + 1].isASCII && chars[k + 1].isNumber)))
-      let isFigure = (ch.isASCII && ch.isNumber) || continues
+      // A figure starts with a digit and goes on through digits, a , or . between digits, and a % after them:
+      // 1,234.56 8.30%
+      let isFigure = digit(k) || inFigure && (ch == "%" || (ch == "," || ch == ".") && digit(k + 1))
       if isFigure != inFigure { flush(); inFigure = isFigure }
       piece.append(ch)
     }
