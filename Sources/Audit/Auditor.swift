@@ -28,16 +28,19 @@ public struct AuditContext: Sendable {
     profile = DocumentProfile(document)
     facts = DocumentFacts(document: document, catalog: catalog, scanned: scanned)
     percentPrecision = PercentPrecision(template: template, scanned: scanned)
-    let units = scanned.flatMap { $0.amounts.map(\.unit) }
-    proseUnit = [MoneyUnit.yuan, .qian].first { u in units.filter { $0 == u }.count > units.filter { $0 == .wan }.count } ?? .wan
+    proseUnit = Self.mostUsed(scanned.flatMap { $0.amounts.map(\.unit) }) ?? .wan
+  }
+
+  /// The unit most of these figures are printed in, 万元 on a tie; nil for none.
+  static func mostUsed(_ units: [MoneyUnit]) -> MoneyUnit? {
+    guard !units.isEmpty else { return nil }
+    return [MoneyUnit.wan, .yuan, .qian].max { u, v in units.filter { $0 == u }.count < units.filter { $0 == v }.count }
   }
 
   /// How a finding about a paragraph prints amounts: in the unit that paragraph prints most of its figures in (a
   /// 元 document's 三公 section is often in 万元), else `proseUnit`; two decimals. `m(a)` is the figure, `m.word` the unit.
   func money(in sp: ScannedParagraph) -> MoneyWords {
-    let units = sp.amounts.map(\.unit)
-    let top = [MoneyUnit.wan, .yuan, .qian].max { u, v in units.filter { $0 == u }.count < units.filter { $0 == v }.count }
-    return MoneyWords(unit: units.isEmpty ? proseUnit : top ?? proseUnit)
+    MoneyWords(unit: Self.mostUsed(sp.amounts.map(\.unit)) ?? proseUnit)
   }
 
   func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: AuditRuleID, _ severity: Severity, _ message: String,
