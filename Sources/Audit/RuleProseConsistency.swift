@@ -82,6 +82,25 @@ enum ItemListRule {
 /// list closed by 其他 that does not reach it (固定资产 970.18 ≠ 450.14 + 228.76). Parts may follow in the next
 /// paragraphs when a paragraph ends with 其中：.
 enum PartsRule {
+  /// The outermost brackets of a stretch of text: those closed, and where one left open begins.
+  struct BracketSpans {
+    var closed: [NSRange] = []
+    var openFrom: Int? = nil
+    /// Whether `loc` is inside brackets (a closed pair, or one not closed before the stretch ends).
+    func encloses(_ loc: Int) -> Bool { closed.contains { NSLocationInRange(loc, $0) && loc != $0.location } || (openFrom.map { loc > $0 } ?? false) }
+  }
+
+  static func bracketSpans(_ ns: NSString, from: Int, to: Int) -> BracketSpans {
+    var spans = BracketSpans(), depth = 0, open = 0
+    for i in from..<max(from, to) {
+      let ch = ns.character(at: i)
+      if ch == 0xFF08 || ch == 0x28 { if depth == 0 { open = i }; depth += 1 }
+      if (ch == 0xFF09 || ch == 0x29) && depth > 0 { depth -= 1; if depth == 0 { spans.closed.append(NSRange(location: open, length: i - open + 1)) } }
+    }
+    if depth > 0 { spans.openFrom = open }
+    return spans
+  }
+
   /// A figure that compares rather than states a part: a change or difference (比年初预算增加1317.14万元, 差值为0.9万元)
   /// or the base of a comparison (年初预算为2万元, 完成预算29.6万元的92.8%). Neither a total nor a part.
   static func isComparison(_ subject: String) -> Bool {
@@ -129,16 +148,9 @@ enum PartsRule {
         // Nor past the next item of an outer list (，三、公务接待费…), another breakdown (其中) or another total (支出总计…).
         let after = NSRange(location: NSMaxRange(r), length: stop - NSMaxRange(r))
         // A breakdown in brackets inside the list (（其中：购置费0万元…）) is a part's, not the end of this one.
-        func bracketDepth(at loc: Int) -> Int {
-          var depth = 0
-          for i in NSMaxRange(r)..<loc {
-            let ch = ns.character(at: i)
-            if ch == 0xFF08 || ch == 0x28 { depth += 1 } else if (ch == 0xFF09 || ch == 0x29) && depth > 0 { depth -= 1 }
-          }
-          return depth
-        }
+        let brackets = bracketSpans(ns, from: NSMaxRange(r), to: stop)
         for pattern in [#"[，,；;：:。]\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"#, "其中"] {
-          if let m = Patterns.regex(pattern).matches(in: ns as String, range: after).first(where: { bracketDepth(at: $0.range.location) == 0 }) {
+          if let m = Patterns.regex(pattern).matches(in: ns as String, range: after).first(where: { !brackets.encloses($0.range.location) }) {
             stop = min(stop, m.range.location)
           }
         }
@@ -150,13 +162,8 @@ enum PartsRule {
         parts = parts.filter { a in !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } }
         // Nor the breakdown of a part in brackets after it: 公务用车购置及运行费4.20万元（公务用车购置费0.00万元；运行维护费4.20万元）.
         if !inParens {
-          var depth = 0, nested: [NSRange] = [], open = 0
-          for i in NSMaxRange(r)..<stop {
-            let ch = ns.character(at: i)
-            if ch == 0xFF08 || ch == 0x28 { if depth == 0 { open = i }; depth += 1 }
-            if (ch == 0xFF09 || ch == 0x29) && depth > 0 { depth -= 1; if depth == 0 { nested.append(NSRange(location: open, length: i - open + 1)) } }
-          }
-          parts = parts.filter { a in !nested.contains { NSLocationInRange(a.range.location, $0) } }
+          let closedBeforeStop = brackets.closed.filter { NSMaxRange($0) <= stop }
+          parts = parts.filter { a in !closedBeforeStop.contains { NSLocationInRange(a.range.location, $0) } }
         }
       }
       guard parts.count >= 2 else { continue }
