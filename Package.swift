@@ -88,7 +88,8 @@ let package = Package(
     // The thin command line.
     .executableTarget(
       name: "yusuan",
-      dependencies: ["Workbench", "Renderers", "LineEditor", "Reading", "Audit", "Import", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Reading", "Audit", "Import",
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Sources/yusuan"
     ),
     // Benchmarks: a program, not timed tests (see docs/benchmarks.md).
@@ -100,7 +101,7 @@ let package = Package(
     .testTarget(
       name: "YusuanTests",
       dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Reading", "Audit", "Import", "yusuan",
-                     .product(name: "ZIPFoundation", package: "ZIPFoundation")] + sectionPlugins.map { .target(name: $0.name) },
+                     .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift")],
       path: "Tests/YusuanTests"
     ),
   ],

@@ -84,21 +84,7 @@ public struct PriorYear: Sendable {
   /// The prior-year amount of a function code (any level) or of 合计 / 基本支出 / 项目支出:
   /// the entered aggregate if there is one, else the sum of the line priors below it; nil if unknown.
   public func amount(_ subject: String) -> Amount? {
-    if let a = facts.aggregatePrior(for: subject) { return a }
-    switch subject {
-    case "合计":
-      if let s = rollup.linePriorTotal { return s }
-      let classes = Set(rollup.rows.keys.filter { $0.count == 3 }).union(facts.priors.map(\.subject).filter { $0.count == 3 })
-      let known = classes.compactMap { amount($0) }
-      return known.isEmpty ? nil : known.sum()
-    case SpendingKind.basic.fullName: return rollup.linePriorByKind[.basic]
-    case SpendingKind.project.fullName: return rollup.linePriorByKind[.project]
-    default:
-      if let s = rollup.linePriors[subject] { return s }
-      // An aggregate below (款 priors under a 类) also adds up.
-      let below = facts.priors.filter { $0.subject.count == subject.count + 2 && $0.subject.hasPrefix(subject) }
-      return below.isEmpty ? nil : below.map(\.amount).sum()
-    }
+    facts.aggregatePrior(for: subject) ?? derivedBelow(subject)
   }
 
   /// The prior-year amount of a subject within one fund: the whole prior when every line is of that fund
