@@ -1,3 +1,9 @@
+// The facts of one department-year: everything an officer enters, once. Every table and sentence derives from these.
+//
+// Facts are kept by key; entering a fact with an existing key replaces it (a correction), so a script can be
+// re-run and an entry corrected without duplicates. Each kind of fact belongs to one section plugin, and is declared
+// in this folder in a file of its section (ProfileFacts, RevenueFacts, ExpenditureFacts …).
+
 /// Any one fact, tagged by kind. The key decides identity: a new fact with the same key replaces the old one.
 public enum Fact: Hashable, Sendable, Codable {
   case duty(ListItem)
