@@ -27,7 +27,7 @@ struct DocumentFacts {
     for t in doc.tables where t.kind != .performance {
       let shape = TableShape(t)
       for row in t.rows {
-        let isTotal = row.cells.prefix(3).contains(where: TableLayout.isTotalLabel)
+        let isTotal = row.cells.prefix(3).contains(where: TableReading.isTotalLabel)
         for col in shape.amountColumns {
           let v = t.value(row, col)
           guard let exact = v.value, !v.isBlank else { continue }
@@ -43,7 +43,7 @@ struct DocumentFacts {
             if NameKey.of(label).contains("总计") || NameKey.of(label).contains("本年") { totals.append(a) }
             continue
           }
-          if let cc = shape.codeColumn, TableLayout.isCode(row.cell(cc)) {
+          if let cc = shape.codeColumn, TableReading.isCode(row.cell(cc)) {
             add(row.cell(cc + 1), a)
             if let n = catalog?.name(row.cell(cc), t.kind == .basicEconomic ? .economic : .function) { add(n, a) }
           } else if !isTotal, let l = shape.labelColumns.first {

@@ -22,7 +22,7 @@ enum AmountCellRule {
                             expected: lenient.map(t.show), actual: raw))
           }
         }
-        if let code = shape.codeColumn, TableLayout.isCode(row.cell(code)), row.sourceCellCount < t.columns.count, row.sourceCellCount >= 2 {
+        if let code = shape.codeColumn, TableReading.isCode(row.cell(code)), row.sourceCellCount < t.columns.count, row.sourceCellCount >= 2 {
           out.append(c.at(t, row: row.cell(code), .readRowShort, .warning,
                           "\(t.ref)第\(row.number)行只有 \(row.sourceCellCount) 格，表头有 \(t.columns.count) 列：缺列。已把数字按右对齐读取，请核对原表。",
                           expected: "\(t.columns.count) 列", actual: "\(row.sourceCellCount) 列"))

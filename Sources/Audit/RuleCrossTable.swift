@@ -57,7 +57,7 @@ enum CrossTableRule {
       for col in shape.amountColumns {
         let n = NameKey.of(t.columns[col])
         guard n.contains("基金") || n.contains("国有资本") || n.contains("专户") || n.contains("单位资金") || n.contains("其他") || n.contains("事业") || n.contains("上年结转") else { continue }
-        if t.rows.contains(where: { ($0.cells.contains(where: TableLayout.isTotalLabel) || shape.codeColumn != nil) && !(t.value($0, col).value ?? .zero).isZero }) { return false }
+        if t.rows.contains(where: { ($0.cells.contains(where: TableReading.isTotalLabel) || shape.codeColumn != nil) && !(t.value($0, col).value ?? .zero).isZero }) { return false }
       }
     }
     return doc.tables(.fund).allSatisfy(\.isEmptyTable) && doc.tables(.stateCapital).allSatisfy(\.isEmptyTable)
@@ -85,9 +85,9 @@ enum CrossTableRule {
             if label.contains("本年支出") { code = "合计" }
             else if stripped != label, let cat = c.catalog, let e = cat.entries(named: stripped, in: .function).first(where: { $0.code.count == 3 }) { code = e.code }
             if col < (shape.splitColumn ?? 0) { code = nil }
-          } else if let cc = shape.codeColumn, TableLayout.isCode(row.cell(cc)) {
+          } else if let cc = shape.codeColumn, TableReading.isCode(row.cell(cc)) {
             code = t.kind == .basicEconomic ? nil : row.cell(cc)
-          } else if row.cells.prefix(3).contains(where: TableLayout.isTotalLabel) {
+          } else if row.cells.prefix(3).contains(where: TableReading.isTotalLabel) {
             code = "合计"
           }
           if let code { add(code + "|" + m, Fact(table: t, row: code, amount: v)) }
@@ -121,7 +121,7 @@ enum CrossTableRule {
     func lines(_ t: AuditTable) -> [Line] {
       let s = TableShape(t)
       let cc = s.codeColumn!
-      return t.rows.filter { TableLayout.isCode($0.cell(cc)) }.map { r in
+      return t.rows.filter { TableReading.isCode($0.cell(cc)) }.map { r in
         Line(code: r.cell(cc), name: r.cell(cc + 1), amount: s.amountColumns.first.flatMap { t.value(r, $0).value })
       }
     }

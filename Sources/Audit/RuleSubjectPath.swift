@@ -62,7 +62,7 @@ enum SubjectPathRule {
         let shape = TableShape(t)
         guard let cc = shape.codeColumn, let amountColumn = shape.amountColumns.first else { continue }
         var names: [String: String] = [:]
-        for row in t.rows where TableLayout.isCode(row.cell(cc)) { names[row.cell(cc)] = NameKey.of(row.cell(cc + 1)).replacingOccurrences(of: " ", with: "") }
+        for row in t.rows where TableReading.isCode(row.cell(cc)) { names[row.cell(cc)] = NameKey.of(row.cell(cc + 1)).replacingOccurrences(of: " ", with: "") }
         for row in t.rows {
           let code = row.cell(cc)
           guard code.count == 7, names[code] == keys[2], names[String(code.prefix(5))] == keys[1], names[String(code.prefix(3))] == keys[0],

@@ -20,7 +20,7 @@ enum TableSumRule {
 
   static func parents(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
     guard let cc = shape.codeColumn else { return [] }
-    let coded = t.rows.filter { TableLayout.isCode($0.cell(cc)) }
+    let coded = t.rows.filter { TableReading.isCode($0.cell(cc)) }
     var out: [Diagnostic] = []
     for parent in coded where [3, 5].contains(parent.cell(cc).count) {
       let code = parent.cell(cc)
@@ -34,7 +34,7 @@ enum TableSumRule {
         let childLength = children.first!.cell(cc).count
         for row in t.rows[(start + 1)...] {
           let k = row.cell(cc)
-          if TableLayout.isCode(k), [3, 5, 7].contains(k.count), k.count <= code.count { break }
+          if TableReading.isCode(k), [3, 5, 7].contains(k.count), k.count <= code.count { break }
           if k.count == childLength || !k.hasPrefix(code) || ![3, 5, 7].contains(k.count) { if !k.isEmpty && k.count != childLength + 2 { printedUnder.append(row) } }
         }
       }
@@ -59,12 +59,12 @@ enum TableSumRule {
   }
 
   static func totals(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
-    guard let totalRow = t.rows.last(where: { row in TableLayout.isTotalLabel(shape.label(of: row)) || row.cells.prefix(3).contains(where: TableLayout.isTotalLabel) }) else { return [] }
+    guard let totalRow = t.rows.last(where: { row in TableReading.isTotalLabel(shape.label(of: row)) || row.cells.prefix(3).contains(where: TableReading.isTotalLabel) }) else { return [] }
     var items: [AuditRow]
-    if let cc = shape.codeColumn, t.rows.contains(where: { $0.cell(cc).count == 3 && TableLayout.isCode($0.cell(cc)) }) {
-      items = t.rows.filter { $0.cell(cc).count == 3 && TableLayout.isCode($0.cell(cc)) }
+    if let cc = shape.codeColumn, t.rows.contains(where: { $0.cell(cc).count == 3 && TableReading.isCode($0.cell(cc)) }) {
+      items = t.rows.filter { $0.cell(cc).count == 3 && TableReading.isCode($0.cell(cc)) }
     } else if shape.codeColumn == nil {
-      items = t.rows.filter { $0.number != totalRow.number && !$0.cells.contains(where: TableLayout.isTotalLabel) }
+      items = t.rows.filter { $0.number != totalRow.number && !$0.cells.contains(where: TableReading.isTotalLabel) }
     } else { return [] }
     var out: [Diagnostic] = []
     for col in shape.amountColumns {
@@ -75,8 +75,8 @@ enum TableSumRule {
       // A total that equals the sum of the detail rows is right; the 类 that disagree with their own rows are
       // reported by the parent rule, not a second time here.
       if sum != declared, let cc = shape.codeColumn {
-        let deepest = t.rows.map { $0.cell(cc) }.filter(TableLayout.isCode).map(\.count).max() ?? 0
-        let leaves = t.rows.filter { $0.cell(cc).count == deepest && TableLayout.isCode($0.cell(cc)) }.map { t.value($0, col).value }
+        let deepest = t.rows.map { $0.cell(cc) }.filter(TableReading.isCode).map(\.count).max() ?? 0
+        let leaves = t.rows.filter { $0.cell(cc).count == deepest && TableReading.isCode($0.cell(cc)) }.map { t.value($0, col).value }
         if deepest > 3, !leaves.contains(where: { $0 == nil }), leaves.compactMap({ $0 }).sum() == declared { continue }
       }
       if sum != declared, shape.codeColumn == nil, let judged = uncoded(c, t, shape, items: items, column: col, declared: declared) {

@@ -24,7 +24,7 @@ enum UnitNameRule {
     guard !known.isEmpty else { return [] }
     var out: [Diagnostic] = []
     for t in doc.tables(.projects) {
-      guard let col = t.columns.firstIndex(where: { TableLayout.namesUnit(NameKey.of($0)) }) else { continue }
+      guard let col = t.columns.firstIndex(where: { TableReading.namesUnit(NameKey.of($0)) }) else { continue }
       var reported: Set<String> = []
       for row in t.rows {
         let raw = row.cell(col).trimmingBlanks()

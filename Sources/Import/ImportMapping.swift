@@ -140,7 +140,7 @@ public enum ImportMapping {
           emit("核对 \(t.kind.rawValue) \(rowLabel)\(nameOpt) \(cols.joined(separator: " "))", row)
         }
       case .basicEconomic:
-        guard let codeCol = shape.codeColumn ?? (t.rows.contains { TableLayout.isCode($0.cell(0)) } ? 0 : nil), let total = column(["合计", "预算数"]) ?? shape.amountColumns.first else {
+        guard let codeCol = shape.codeColumn ?? (t.rows.contains { TableReading.isCode($0.cell(0)) } ? 0 : nil), let total = column(["合计", "预算数"]) ?? shape.amountColumns.first else {
           for row in t.rows { leftover(row, "表中没有经济分类编码或金额列") }
           continue
         }

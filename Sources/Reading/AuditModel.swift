@@ -38,7 +38,7 @@ public struct AuditRow: Sendable {
 }
 
 /// A table as printed: title, 部门公开表N label, unit, header rows and body rows. The reader does not interpret
-/// the figures; `TableLayout` and the rules do.
+/// the figures; `TableReading` and the rules do.
 public struct AuditTable: Sendable {
   /// 1-based order of the table in the document.
   public var index: Int
@@ -86,7 +86,7 @@ public struct AuditTable: Sendable {
 
   /// True when the table prints 本表无数据 or has no figures at all.
   public var isEmptyTable: Bool {
-    rows.allSatisfy { row in row.cells.allSatisfy { $0.isEmpty || $0.contains("本表无数据") || !TableLayout.looksNumeric($0) } }
+    rows.allSatisfy { row in row.cells.allSatisfy { $0.isEmpty || $0.contains("本表无数据") || !TableReading.looksNumeric($0) } }
   }
 }
 

@@ -30,7 +30,7 @@ package enum TableAssembler {
         if let t = c.title { addParagraph(t, line: c.line) }
         return
       }
-      doc.tables.append(TableLayout.build(index: doc.tables.count + 1, pending: c, findings: &doc.readFindings))
+      doc.tables.append(TableReading.build(index: doc.tables.count + 1, pending: c, findings: &doc.readFindings))
     }
     func addParagraph(_ raw: String, line: Int) {
       let t = Heuristics.withoutLetterSpacing(raw)

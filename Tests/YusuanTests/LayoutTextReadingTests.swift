@@ -79,7 +79,7 @@ import Testing
       let expected = TableCSV.parse(try String(contentsOf: PDFReadingTests.readings.appendingPathComponent(String(format: "%@/t%02d.csv", name, k + 1)), encoding: .utf8))
       let body = Array(expected.dropFirst())
       // An empty table (no figure) is checked by the audit below; its lone 合计 may sit in either label column.
-      guard body.joined().contains(where: { TableLayout.looksNumeric($0) && $0.contains(".") }) else { continue }
+      guard body.joined().contains(where: { TableReading.looksNumeric($0) && $0.contains(".") }) else { continue }
       if t.rows.isEmpty { unread.append(row[1]); continue }
       // Header wording is laid out over several lines and not always recoverable from text; the body is. A blank
       // cell and a missing trailing cell are the same.

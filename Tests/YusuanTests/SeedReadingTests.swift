@@ -263,7 +263,7 @@ import YusuanCore
     #expect(t.kind == .general)
     let expected = TableCSV.parse(try String(contentsOf: dir.appendingPathComponent("shanghai-split-codes.expected.csv"), encoding: .utf8))
     // Amounts are printed with thousands separators; the reading drops them (readings/FORMAT.md).
-    let read = [t.columns] + t.rows.map { $0.cells.map { TableLayout.looksNumeric($0) ? $0.replacingOccurrences(of: ",", with: "") : $0 } }
+    let read = [t.columns] + t.rows.map { $0.cells.map { TableReading.looksNumeric($0) ? $0.replacingOccurrences(of: ",", with: "") : $0 } }
     #expect(read == expected, "\(read)")
     #expect(t.rows.map { $0.cell(0) }.filter { !$0.isEmpty } == ["201", "20103", "2010301", "2010302", "20113", "2011308", "208", "20805",
                                                                  "2080505", "2080506", "221", "22102", "2210201"])

@@ -69,6 +69,6 @@ import Testing
     #expect(!right.contains { $0.rule == "audit.prose.figure" || $0.rule == "audit.table.unit" }, "\(right.map(\.message))")
     #expect(try audit("12.00").contains { $0.rule == "audit.prose.figure" })
     // Two units in one header decide nothing: the table keeps no unit.
-    #expect(TableLayout.headerUnit([["合计（元）", "其中（万元）"]]) == nil)
+    #expect(TableReading.headerUnit([["合计（元）", "其中（万元）"]]) == nil)
   }
 }

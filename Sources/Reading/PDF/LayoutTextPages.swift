@@ -30,7 +30,7 @@ package enum LayoutTextPages {
     for l in lines.prefix(3000) {
       var chars = 0, width = 0, token = "", tokenIsFigure = false
       func end() {
-        if tokenIsFigure, TableLayout.looksNumeric(token), token.contains(".") { byCount.insert(chars); byWidth.insert(width) }
+        if tokenIsFigure, TableReading.looksNumeric(token), token.contains(".") { byCount.insert(chars); byWidth.insert(width) }
         token = ""
       }
       for ch in l {

@@ -169,7 +169,7 @@ package enum PDFBlocks {
             // In laid-out text, a table of one figure row under a header of several lines (the 三公 table) cannot be
             // placed: pdftotext squeezes the row and the header differently, and no second row shows where the
             // columns lie. It is left unread (reported as 未能核对) rather than guessed.
-            if laidOutText, !continues, read.rows.filter({ $0.cells.contains { TableLayout.looksNumeric($0) && $0.contains(".") } }).count < 2,
+            if laidOutText, !continues, read.rows.filter({ $0.cells.contains { TableReading.looksNumeric($0) && $0.contains(".") } }).count < 2,
                lines.filter({ !$0.words.contains(where: StreamColumns.isFigure) }).count >= 2 {
               lastWasStream = false
               streamOpen = nil
@@ -208,7 +208,7 @@ package enum PDFBlocks {
               // with the code's tail (01) or with no code at all.
               let code = first.cells.first { !$0.isEmpty } ?? ""
               let wholeCode = code.allSatisfy(\.isNumber) && [3, 5, 7].contains(code.count)
-              if !filled.isEmpty, !wholeCode, !TableLayout.isTotalLabel(code), filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
+              if !filled.isEmpty, !wholeCode, !TableReading.isTotalLabel(code), filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
                   // A cell that starts an item of its own (十一、城乡社区支出, 1. …, a code) begins a new row.
                   && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].match(#"^[一二三四五六七八九十]+、"#) == nil }) {
                 for c in filled { cells[c] += first.cells[c] }
@@ -247,8 +247,8 @@ package enum PDFBlocks {
   /// the next table, not this one continued.
   static func repeatsTheForm(_ part: [GridRow], of head: [[String]]) -> Bool {
     guard let first = part.first?.cells, let opened = head.first, first != opened,
-          let label = first.first(where: { !$0.isEmpty }), !label.isEmpty, !TableLayout.isTotalLabel(label) else { return false }
-    return opened.first(where: { !$0.isEmpty }) == label && !TableLayout.looksNumeric(label)
+          let label = first.first(where: { !$0.isEmpty }), !label.isEmpty, !TableReading.isTotalLabel(label) else { return false }
+    return opened.first(where: { !$0.isEmpty }) == label && !TableReading.looksNumeric(label)
   }
 
   /// The printed rows of a lattice table: one per grid row that holds text, each merged cell's text in its first

@@ -25,12 +25,12 @@ package enum StreamColumns {
 
   /// Text that begins an item of its own (a numbered label, a code, a total), never the tail of the cell above.
   package static func startsItem(_ text: String) -> Bool {
-    Heuristics.startsNewParagraph(text) || text.match(#"^[一二三四五六七八九十]+、"#) != nil || TableLayout.isTotalLabel(text)
+    Heuristics.startsNewParagraph(text) || text.match(#"^[一二三四五六七八九十]+、"#) != nil || TableReading.isTotalLabel(text)
   }
 
   /// A printed amount (1,234.00, 0.50): numeric with a separator or decimals; an enumerator (1.) is not one.
   package static func isFigure(_ w: PDFWord) -> Bool {
-    TableLayout.looksNumeric(w.text) && w.text.contains(where: { $0 == "." || $0 == "," }) && !w.text.hasSuffix(".")
+    TableReading.looksNumeric(w.text) && w.text.contains(where: { $0 == "." || $0 == "," }) && !w.text.hasSuffix(".")
   }
 
   /// A column: where its words lie, and the region it owns (a column of right-aligned figures owns the blank

@@ -3,7 +3,7 @@ import YusuanCore
 /// Works out a table's shape from its rows: which rows are headers, what each column is called (two-level headers
 /// with merged cells are aligned to the body), and which cells are figures. Printed tables merge cells freely, so
 /// this is a best reading, and rows it had to realign are counted.
-public enum TableLayout {
+public enum TableReading {
   /// A cell that is meant to be a number (digits, a point or comma), even when malformed like `457.90.`.
   public static func looksNumeric(_ s: String) -> Bool {
     let t = AmountParser.normalizeWidth(s).trimmingBlanks()
@@ -68,7 +68,7 @@ public enum TableLayout {
         // label or says 本表无数据; without one, the first two rows are headers and the rest body.
         let firstBody = rows.firstIndex { row in
           guard let first = row.0.first(where: { !$0.isEmpty }) else { return false }
-          return TableLayout.isTotalLabel(first) || first.contains("本表无数据")
+          return TableReading.isTotalLabel(first) || first.contains("本表无数据")
         }
         headerCount = firstBody ?? min(headerCount, 2)
       }
@@ -96,7 +96,7 @@ public enum TableLayout {
       } else if cells.count < width {
         aligned = cells + Array(repeating: "", count: width - cells.count)
       }
-      if codeNamed, width >= 3, TableLayout.isTotalLabel(aligned[0]), aligned[1].isEmpty {
+      if codeNamed, width >= 3, TableReading.isTotalLabel(aligned[0]), aligned[1].isEmpty {
         // 合计 printed across (or in) the code cell with the name cell blank: a total has no code, its label is
         // the name (as SplitCodes reads 合计 printed across 类/款/项 and the name).
         aligned[1] = aligned[0]; aligned[0] = ""
@@ -149,19 +149,19 @@ public struct TableShape: Sendable {
     var code: Int? = nil
     if width > 0 {
       let firsts = t.rows.map { $0.cell(0) }.filter { !$0.isEmpty }
-      let coded = firsts.filter(TableLayout.isCode).count
+      let coded = firsts.filter(TableReading.isCode).count
       // A 序号 column counts rows, whatever its numbers look like.
       if coded > 0 && coded * 2 >= firsts.count - 1 && NameKey.of(t.columns[0]) != "序号"
         && (t.columns[0].contains("编码") || t.columns[0].contains("代码") || coded >= 2) { code = 0 }
     }
     var labels: [Int] = [], amounts: [Int] = [], rates: [Int] = []
     for c in 0..<width where c != code {
-      if TableLayout.namesRate(t.columns[c]) { rates.append(c); continue }
+      if TableReading.namesRate(t.columns[c]) { rates.append(c); continue }
       let values = t.rows.map { $0.cell(c) }.filter { !$0.isEmpty && !$0.contains("本表无数据") }
-      let numeric = values.filter(TableLayout.looksNumeric).count
+      let numeric = values.filter(TableReading.looksNumeric).count
       let text = values.count - numeric
       let name = t.columns[c]
-      let textual = name.contains("名称") || name.contains("类型") || TableLayout.namesUnit(name) || name.contains("方式")
+      let textual = name.contains("名称") || name.contains("类型") || TableReading.namesUnit(name) || name.contains("方式")
         || name.contains("时间") || NameKey.of(name) == "项目" || NameKey.of(name) == "序号"
       if !textual && (numeric > 0 && text * 3 <= numeric || values.isEmpty && c > (code ?? -1) + 1 && !labels.isEmpty) { amounts.append(c) } else { labels.append(c) }
     }
