@@ -347,6 +347,7 @@ public final class WorkbookStore: Sendable {
             batch = try catchUp(try Self.facts(in: db))
           }
           try Self.write(batch, in: db)
+          CommitPause.holdIfAsked()
           newHead = try Self.head(in: db)
           return .commit
         }
