@@ -56,8 +56,9 @@ struct AuditReadingTests {
     #expect(r.stderr.contains("文件"))
   }
 
-  @Test func gbkTextIsReadAndSaysSo() throws {
-    guard let gb = TextDecoding.gb18030 else { return }
+  @Test(.enabled(if: TextDecoding.gb18030 != nil, "需要本机的 GB18030 编码（Foundation 的 CoreFoundation 编码表）"))
+  func gbkTextIsReadAndSaysSo() throws {
+    let gb = try #require(TextDecoding.gb18030)
     let seed = try String(contentsOfFile: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/000_626f1369946c4733.txt").path, encoding: .utf8)
     let r = try CLI.run(["audit", try Self.file(try #require(seed.data(using: gb)), ext: "txt"), "--format", "json"])
     #expect(r.status == 1)
@@ -65,8 +66,9 @@ struct AuditReadingTests {
     #expect(r.stdout.contains("2.60%"))
   }
 
-  @Test func gbkBytesThatAreNotADocumentExitTwo() throws {
-    guard let gb = TextDecoding.gb18030 else { return }
+  @Test(.enabled(if: TextDecoding.gb18030 != nil, "需要本机的 GB18030 编码（Foundation 的 CoreFoundation 编码表）"))
+  func gbkBytesThatAreNotADocumentExitTwo() throws {
+    let gb = try #require(TextDecoding.gb18030)
     let r = try CLI.run(["audit", try Self.file(try #require("这只是一段普通的文字，不是公开文件。".data(using: gb)), ext: "txt")])
     #expect(r.status == 2)
     #expect(r.stderr.contains("找不到部门预算公开文件的内容"))
