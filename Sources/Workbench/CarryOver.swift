@@ -7,7 +7,7 @@ extension Workbench {
   /// vehicles and equipment as a starting point. Reasons, printed figures, goals and plans are not carried.
   /// One journaled entry; returns a one-line summary of what was carried.
   public func carryOver(from priorPath: String) throws -> String {
-    let prior = try Workbench.open(path: priorPath, forms: forms, readonly: true)
+    let prior = try Workbench.open(path: priorPath, forms: forms, readonly: true, sections: sections)
     guard prior.meta.year < meta.year else {
       throw CarryOverError(description: "上年工作簿“\(priorPath)”是\(prior.meta.year)年的，不早于本工作簿的\(meta.year)年。")
     }

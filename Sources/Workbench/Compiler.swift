@@ -6,8 +6,13 @@ import YusuanCore
 /// Plugins write the content; this only puts it in the edition's order and numbers the headings.
 public struct Compiler {
   public let context: CompileContext
+  /// The sections that write the document, in the registry's order.
+  public let plugins: [any SectionPlugin]
 
-  public init(view: BudgetView, prose: ProseTemplates, headers: TableHeaders) { context = CompileContext(view: view, prose: prose, headers: headers) }
+  public init(view: BudgetView, prose: ProseTemplates, headers: TableHeaders, plugins: [any SectionPlugin] = SectionRegistry.plugins) {
+    context = CompileContext(view: view, prose: prose, headers: headers)
+    self.plugins = plugins
+  }
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -17,7 +22,7 @@ public struct Compiler {
     let c = context
     let edition = c.view.edition
     var overview: [Block] = [], tables: [String: DocTable] = [:], explanations: [String: [Block]] = [:]
-    for plugin in SectionRegistry.plugins {
+    for plugin in plugins {
       do {
         overview += try plugin.overview(c)
         for t in try plugin.tables(c) { tables[t.id] = t }

@@ -10,12 +10,15 @@ public final class Workbench {
   public let meta: WorkbookMeta
   public let edition: Edition
   public let catalog: Catalog
+  /// The section plugins that check, compile and export this workbook (`SectionRegistry.standard` but in tests).
+  public let sections: SectionRegistry
   public private(set) var facts: FactSet
   private var head: Int64
 
-  init(store: WorkbookStore, forms: FormsLibrary) throws {
+  init(store: WorkbookStore, forms: FormsLibrary, sections: SectionRegistry = .standard) throws {
     self.store = store
     self.forms = forms
+    self.sections = sections
     meta = try store.meta()
     // A workbook naming an edition or catalog this installation lacks: say which workbook.
     do {
@@ -41,18 +44,18 @@ public final class Workbench {
   /// `prepare` enters what the new workbook starts with (`new --from`: last year's facts) before it gets its name,
   /// so the file appears complete or not at all.
   public static func create(path: String, department: String, year: Int, editionID: String, catalogID: String? = nil, forms: FormsLibrary,
-                            prepare: (Workbench) throws -> Void = { _ in }) throws -> Workbench {
+                            sections: SectionRegistry = .standard, prepare: (Workbench) throws -> Void = { _ in }) throws -> Workbench {
     let edition = try forms.edition(editionID)
     let catalog = catalogID ?? edition.catalog
     _ = try forms.catalog(catalog)
     let store = try WorkbookStore.create(path: path, meta: WorkbookMeta(department: department, year: year, edition: edition.id, catalog: catalog)) { temp in
-      try prepare(Workbench(store: temp, forms: forms))
+      try prepare(Workbench(store: temp, forms: forms, sections: sections))
     }
-    return try Workbench(store: store, forms: forms)
+    return try Workbench(store: store, forms: forms, sections: sections)
   }
 
-  public static func open(path: String, forms: FormsLibrary, readonly: Bool = false) throws -> Workbench {
-    try Workbench(store: WorkbookStore.open(path: path, readonly: readonly), forms: forms)
+  public static func open(path: String, forms: FormsLibrary, readonly: Bool = false, sections: SectionRegistry = .standard) throws -> Workbench {
+    try Workbench(store: WorkbookStore.open(path: path, readonly: readonly), forms: forms, sections: sections)
   }
 
   public var context: EntryContext { EntryContext(meta: meta, edition: edition, catalog: catalog, facts: facts) }
@@ -188,7 +191,7 @@ public final class Workbench {
     if let overflow = amountOverflow() { return [overflow] }
     let view = self.view
     var out: [Diagnostic] = []
-    for plugin in SectionRegistry.plugins {
+    for plugin in sections.plugins {
       do {
         out += try plugin.check(view)
       } catch {
@@ -206,17 +209,17 @@ public final class Workbench {
     if let overflow = amountOverflow() { throw Compiler.Failure(description: overflow.message) }
     // Figures entered in 元 are shown rounded so that printed totals equal the sums of printed parts.
     let shown = BudgetView(meta: meta, edition: edition, catalog: catalog, facts: DisplayRounding.shown(facts, edition.units.tables).facts)
-    return try Compiler(view: shown, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition)).document(draft: draft)
+    return try Compiler(view: shown, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition), plugins: sections.plugins).document(draft: draft)
   }
 
   /// The canonical script: `run` on a new workbook of the same department, year and edition rebuilds identical facts.
-  public func exportScript() -> String { Self.exportScript(meta: meta, facts: facts) }
+  public func exportScript() -> String { Self.exportScript(meta: meta, facts: facts, sections: sections) }
 
   /// The canonical script of any facts of a workbook with this meta (tests check the round trip in memory).
-  public static func exportScript(meta: WorkbookMeta, facts: FactSet) -> String {
+  public static func exportScript(meta: WorkbookMeta, facts: FactSet, sections: SectionRegistry = .standard) -> String {
     var out = "# \(meta.department) \(meta.year)年部门预算 · 版本 \(meta.edition)\n"
     out += "# 由 yusuan export 生成；重建：yusuan new W --department \(Lexer.quote(meta.department)) --year \(meta.year) --edition \(meta.edition) && yusuan run W 本文件\n"
-    for plugin in SectionRegistry.plugins {
+    for plugin in sections.plugins {
       let lines = plugin.export(facts)
       guard !lines.isEmpty else { continue }
       out += "\n# \(plugin.title)\n" + lines.joined(separator: "\n") + "\n"
