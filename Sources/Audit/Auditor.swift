@@ -112,11 +112,9 @@ public enum Auditor {
     AuditRule(id: "audit.text", run: WordingRule.run),
   ]
 
-  /// Built-in template residue; an edition may add its own words.
-  public static let residueWords = ["XX", "ＸＸ", "××", "xx局", "根据实际情况", "增加（减少）", "增长（下降）", "增加(减少)", "增长(下降)", "局（委）", "局(委)", "（单位名称）", "（部门名称）"]
-
+  /// Template residue is looked for as `TemplateResidue.common` and the words of `extraResidue` (the editions' own).
   public static func audit(_ document: AuditDocument, catalog: Catalog?, extraResidue: [String] = [], editions: [Edition] = []) -> [Diagnostic] {
-    let context = AuditContext(document: document, catalog: catalog, residueWords: residueWords + extraResidue, editions: editions)
+    let context = AuditContext(document: document, catalog: catalog, residueWords: TemplateResidue.words(adding: extraResidue), editions: editions)
     var out = document.readFindings
     if !document.tables.isEmpty {
       out.append(context.at(document: .readTemplate, .info, "按\(context.template.name)审读"

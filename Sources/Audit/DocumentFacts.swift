@@ -27,7 +27,7 @@ struct DocumentFacts {
     for t in doc.tables where t.kind != .performance {
       let shape = TableShape(t)
       for row in t.rows {
-        let isTotal = row.cells.prefix(3).contains(where: TableReading.isTotalLabel)
+        let isTotal = row.cells.prefix(3).contains(where: TotalLabel.isTotal)
         for col in shape.amountColumns {
           let v = t.value(row, col)
           guard let exact = v.value, !v.isBlank else { continue }

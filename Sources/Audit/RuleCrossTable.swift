@@ -57,7 +57,7 @@ enum CrossTableRule {
       for col in shape.amountColumns {
         let n = NameKey.of(t.columns[col])
         guard n.contains("基金") || n.contains("国有资本") || n.contains("专户") || n.contains("单位资金") || n.contains("其他") || n.contains("事业") || n.contains("上年结转") else { continue }
-        if t.rows.contains(where: { ($0.cells.contains(where: TableReading.isTotalLabel) || shape.codeColumn != nil) && !(t.value($0, col).value ?? .zero).isZero }) { return false }
+        if t.rows.contains(where: { ($0.cells.contains(where: TotalLabel.isTotal) || shape.codeColumn != nil) && !(t.value($0, col).value ?? .zero).isZero }) { return false }
       }
     }
     return doc.tables(.fund).allSatisfy(\.isEmptyTable) && doc.tables(.stateCapital).allSatisfy(\.isEmptyTable)
@@ -87,7 +87,7 @@ enum CrossTableRule {
             if col < (shape.splitColumn ?? 0) { code = nil }
           } else if let cc = shape.codeColumn, TableReading.isCode(row.cell(cc)) {
             code = t.kind == .basicEconomic ? nil : row.cell(cc)
-          } else if row.cells.prefix(3).contains(where: TableReading.isTotalLabel) {
+          } else if row.cells.prefix(3).contains(where: TotalLabel.isTotal) {
             code = "合计"
           }
           if let code { add(code + "|" + m, Fact(table: t, row: code, amount: v)) }

@@ -9,7 +9,8 @@ import YusuanCore
 /// - `audit.prose.performance-amount` (error): the 绩效目标管理 paragraph's project count or amount differs from the
 ///   项目支出绩效目标表 printed (1个项目…60万元 against a 74万元 target table).
 /// - `audit.prose.performance-contradiction` (warning): 无绩效项目 in one place, 设置绩效目标 in another.
-/// - `audit.prose.economic-class` (warning): 公用经费 listing 对个人和家庭的补助 items (303), or 人员经费 listing 302 items.
+/// - `audit.prose.economic-class` (warning): 公用经费 listing items of the 人员经费 classes (301, 303:
+///   `EconomicCategory.personnelClasses`), or 人员经费 listing items of any other class (302 商品和服务支出 …).
 /// - `audit.prose.vehicle-category`: the vehicles held are not broken down by category (warning: 其中车辆17辆 with no
 ///   主要领导干部用车、机要通信用车…), or the categories do not add up to the total (error).
 /// - `audit.prose.vehicle-purchase` (warning): a purchase of 公务用车 stated without the number of vehicles, or with a
@@ -149,21 +150,22 @@ enum OtherMattersRule {
     guard let catalog = c.catalog else { return [] }
     var out: [Diagnostic] = []
     for p in c.document.prose {
-      for (kind, wrongPrefixes) in [("公用经费", ["301", "303"]), ("人员经费", ["302"])] {
+      for category in [EconomicCategory.publicUse, .personnel] {
+        let kind = category.rawValue
         guard let r = p.text.range(of: kind), let inc = p.text.range(of: "包括", range: r.upperBound..<p.text.endIndex) else { continue }
         var list = String(p.text[inc.upperBound...])
         list = list.trimmingCharacters(in: CharacterSet(charactersIn: "：: "))
         if let end = list.firstIndex(where: { "。；;".contains($0) }) { list = String(list[..<end]) }
         let items = list.split(whereSeparator: { "、，,".contains($0) }).map { String($0).replacingOccurrences(of: "等", with: "").trimmingBlanks() }
         let wrong = items.compactMap { item -> String? in
-          guard let e = catalog.entries(named: item, in: .economic).first, wrongPrefixes.contains(where: { e.code.hasPrefix($0) }),
-                kind == "公用经费" || !personnelByConvention.contains(e.code) else { return nil }
+          guard let e = catalog.entries(named: item, in: .economic).first, EconomicCategory.default(for: e.code) != category,
+                category == .publicUse || !personnelByConvention.contains(e.code) else { return nil }
           return "\(item)（\(e.code)）"
         }
         if !wrong.isEmpty {
           out.append(c.at(p, .proseEconomicClass, .warning,
-            "\(kind)的明细中列了不属于\(kind)的科目：\(wrong.joined(separator: "、"))。\(kind == "公用经费" ? "对个人和家庭的补助（303）和工资福利支出（301）属于人员经费。" : "商品和服务支出（302）属于公用经费。")",
-            expected: "不含 \(wrongPrefixes.joined(separator: "/")) 类", actual: wrong.joined(separator: "、")))
+            "\(kind)的明细中列了不属于\(kind)的科目：\(wrong.joined(separator: "、"))。\(category == .publicUse ? "对个人和家庭的补助（303）和工资福利支出（301）属于人员经费。" : "商品和服务支出（302）等其他经济分类属于公用经费。")",
+            expected: "\(category == .publicUse ? "不含" : "只含") \(EconomicCategory.personnelClasses.joined(separator: "/")) 类", actual: wrong.joined(separator: "、")))
         }
       }
     }

@@ -59,12 +59,12 @@ enum TableSumRule {
   }
 
   static func totals(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
-    guard let totalRow = t.rows.last(where: { row in TableReading.isTotalLabel(shape.label(of: row)) || row.cells.prefix(3).contains(where: TableReading.isTotalLabel) }) else { return [] }
+    guard let totalRow = t.rows.last(where: { row in TotalLabel.isTotal(shape.label(of: row)) || row.cells.prefix(3).contains(where: TotalLabel.isTotal) }) else { return [] }
     var items: [AuditRow]
     if let cc = shape.codeColumn, t.rows.contains(where: { $0.cell(cc).count == 3 && TableReading.isCode($0.cell(cc)) }) {
       items = t.rows.filter { $0.cell(cc).count == 3 && TableReading.isCode($0.cell(cc)) }
     } else if shape.codeColumn == nil {
-      items = t.rows.filter { $0.number != totalRow.number && !$0.cells.contains(where: TableReading.isTotalLabel) }
+      items = t.rows.filter { $0.number != totalRow.number && !$0.cells.contains(where: TotalLabel.isTotal) }
     } else { return [] }
     var out: [Diagnostic] = []
     for col in shape.amountColumns {

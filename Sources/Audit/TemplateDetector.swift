@@ -17,13 +17,12 @@ public struct TemplateChoice: Sendable {
 }
 
 public enum TemplateDetector {
-  /// The tables every 部门预算公开 prints, whatever the province: 收支总表 … 国有资本经营预算支出表 (the nine
-  /// tables of the national disclosure rules). Provinces add more (Anhui: 项目支出表 and others) in their editions.
   /// The national tables' names (财预〔2016〕143号), which every province may print: they mark no edition.
-  static let nationalNames: Set<String> = Set(["收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表",
-    "一般公共预算基本支出表", "一般公共预算“三公”经费支出表", "政府性基金预算支出表", "国有资本经营预算支出表"].map { NameKey.of($0) })
+  static let nationalNames: Set<String> = Set(TableID.national.map { NameKey.of($0.standardName) })
 
-  public static let generic: [TableKind] = [.summary, .revenue, .expenditure, .fiscalSummary, .general, .basicEconomic, .threePublic, .fund, .stateCapital]
+  /// The tables every 部门预算公开 prints, whatever the province (`TableID.national`). Provinces add more (Anhui:
+  /// 项目支出表 and others) in their editions.
+  public static let generic: [TableKind] = TableID.national.compactMap { TableKind(rawValue: $0.rawValue) }
 
   public static func choose(_ doc: AuditDocument, editions: [Edition]) -> TemplateChoice {
     let titles = doc.tables.filter { $0.kind != .other }.map { NameKey.of($0.shortTitle) }

@@ -18,7 +18,7 @@ package struct SplitCodes {
       let digitsOrBlank = body.allSatisfy { cells in
         (start..<(start + count)).allSatisfy { k in
           let c = k < cells.count ? cells[k].trimmingBlanks() : ""
-          return c.isEmpty || c.allSatisfy { $0.isASCII && $0.isNumber } || TableReading.isTotalLabel(c) || k == start
+          return c.isEmpty || c.allSatisfy { $0.isASCII && $0.isNumber } || TotalLabel.isTotal(c) || k == start
         }
       }
       guard digitsOrBlank else { continue }

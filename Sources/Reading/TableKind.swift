@@ -19,25 +19,11 @@ public enum TableKind: String, Sendable, CaseIterable {
   case performance = "T14"       // 项目支出绩效目标表
   case other = "?"
 
-  public var chineseName: String {
-    switch self {
-    case .summary: return "收支总表"
-    case .revenue: return "收入总表"
-    case .expenditure: return "支出总表"
-    case .fiscalSummary: return "财政拨款收支总表"
-    case .general: return "一般公共预算支出表"
-    case .basicEconomic: return "一般公共预算基本支出表"
-    case .threePublic: return "一般公共预算“三公”经费支出表"
-    case .fund: return "政府性基金预算支出表"
-    case .stateCapital: return "国有资本经营预算支出表"
-    case .projects: return "项目支出表"
-    case .procurement: return "政府采购支出表"
-    case .purchasedServices: return "政府购买服务支出表"
-    case .assetAllocation: return "通用资产配置支出表"
-    case .performance: return "项目支出绩效目标表"
-    case .other: return "其他表格"
-    }
-  }
+  /// The standard table this kind is (nil for `other`).
+  public var standard: TableID? { TableID(rawValue: rawValue) }
+
+  /// The table's standard name (`TableID.standardName`), 其他表格 for a table of no standard kind.
+  public var chineseName: String { standard?.standardName ?? "其他表格" }
 
   /// Classifies a title. Order matters: the more specific words are tested first.
   public static func of(title: String?) -> TableKind {

@@ -31,17 +31,6 @@ public enum TableReading {
     return k.contains("%") || k.contains("％") || k.hasSuffix("率") || k.contains("率（") || k.contains("率(") || k.contains("比重") || k.contains("占比") || k.contains("幅度")
   }
 
-  /// A total row's label: 合计, 总计, 支出合计, 收入合计 or a short …合计 (本年收入合计).
-
-  package static func isTotalLabel(_ s: String) -> Bool {
-
-    let k = NameKey.of(s)
-
-    return k == "合计" || k == "总计" || k == "支出合计" || k == "收入合计" || k.hasSuffix("合计") && k.count <= 6
-
-  }
-
-
   package static func isCode(_ s: String) -> Bool { !s.isEmpty && s.count <= 9 && s.allSatisfy { $0.isASCII && $0.isNumber } }
 
   static func build(index: Int, pending p: TableAssembler.Pending, findings: inout [Diagnostic]) -> AuditTable {
@@ -68,7 +57,7 @@ public enum TableReading {
         // label or says 本表无数据; without one, the first two rows are headers and the rest body.
         let firstBody = rows.firstIndex { row in
           guard let first = row.0.first(where: { !$0.isEmpty }) else { return false }
-          return TableReading.isTotalLabel(first) || first.contains("本表无数据")
+          return TotalLabel.isTotal(first) || first.contains("本表无数据")
         }
         headerCount = firstBody ?? min(headerCount, 2)
       }
@@ -96,7 +85,7 @@ public enum TableReading {
       } else if cells.count < width {
         aligned = cells + Array(repeating: "", count: width - cells.count)
       }
-      if codeNamed, width >= 3, TableReading.isTotalLabel(aligned[0]), aligned[1].isEmpty {
+      if codeNamed, width >= 3, TotalLabel.isTotal(aligned[0]), aligned[1].isEmpty {
         // 合计 printed across (or in) the code cell with the name cell blank: a total has no code, its label is
         // the name (as SplitCodes reads 合计 printed across 类/款/项 and the name).
         aligned[1] = aligned[0]; aligned[0] = ""

@@ -191,12 +191,14 @@ struct DepartmentDraft {
 
   /// 经济分类: the chosen 款, split per unit so each unit's economic total = its 一般公共预算 basic total.
   mutating func addEconomics() {
-    let mustHave = ["30101", "30102", "30201", "30212", "30217", "30231"]
+    // The 三公 items' 款 (those of 301/302/303 the pool draws from) are always there, small.
+    let threePublicCodes = ThreePublicItem.allCases.flatMap(\.economicCodes).sorted()
+    let mustHave = ["30101", "30102", "30201"] + threePublicCodes
     var pool = codes.economicCodes.map(\.code).filter { !mustHave.contains($0) }
     rng.shuffle(&pool)
     let chosen = (mustHave.filter { c in codes.economicCodes.contains { $0.code == c } } + pool).prefix(nEcon).sorted()
     func weight(_ c: String) -> Int {
-      if ["30212", "30217", "30231"].contains(c) { return 1 }
+      if threePublicCodes.contains(c) { return 1 }
       if c.hasPrefix("301") { return c == "30101" || c == "30102" || c == "30107" ? 40 : 12 }
       if c.hasPrefix("303") { return 4 }
       return 3
@@ -211,18 +213,19 @@ struct DepartmentDraft {
       for (c, a) in zip(mine, parts) { econLines.append(EconomicLine(code: c, unit: u, amount: a, prior: Swift.max(0, a * rng.int(88...112) / 100))) }
     }
     econByCode = Dictionary(econLines.map { ($0.code, $0.amount) }, uniquingKeysWith: +)
-    publicUseOwn = econLines.filter { $0.unit == 0 && !$0.code.hasPrefix("301") && !$0.code.hasPrefix("303") }.map(\.amount).reduce(0, +)
+    publicUseOwn = econLines.filter { $0.unit == 0 && EconomicCategory.default(for: $0.code) == .publicUse }.map(\.amount).reduce(0, +)
   }
 
   /// 三公: each item ≥ its 经济分类款; 购置 matched by a planned vehicle purchase. 机关运行经费 within the 本级's 公用经费.
   mutating func addThreePublic() {
     buyVehicle = rng.chance(20)
     purchase = buyVehicle ? rng.int(1500...2800) : 0
+    func econ(_ item: ThreePublicItem) -> H { item.economicCodes.compactMap { econByCode[$0] }.reduce(0, +) }
     threePublic = [
-      ("因公出国（境）费", (econByCode["30212"] ?? 0) + rng.int(0...100), rng.int(0...400)),
-      ("公务用车购置费", purchase, rng.chance(30) ? rng.int(1500...2800) : 0),
-      ("公务用车运行维护费", (econByCode["30231"] ?? 0) + rng.int(0...200), (econByCode["30231"] ?? 0) + rng.int(0...300)),
-      ("公务接待费", (econByCode["30217"] ?? 0) + rng.int(0...100), (econByCode["30217"] ?? 0) + rng.int(0...150)),
+      (ThreePublicItem.overseas.rawValue, econ(.overseas) + rng.int(0...100), rng.int(0...400)),
+      (ThreePublicItem.vehiclePurchase.rawValue, purchase, rng.chance(30) ? rng.int(1500...2800) : 0),
+      (ThreePublicItem.vehicleOperation.rawValue, econ(.vehicleOperation) + rng.int(0...200), econ(.vehicleOperation) + rng.int(0...300)),
+      (ThreePublicItem.reception.rawValue, econ(.reception) + rng.int(0...100), econ(.reception) + rng.int(0...150)),
     ]
     operating = Swift.max(1, publicUseOwn * rng.int(60...90) / 100)
   }
@@ -322,7 +325,8 @@ struct DepartmentDraft {
 
   mutating func writeThreePublic() {
     out.append("")
-    out.append("# 四、“三公”经费（各项不小于对应经济分类款 30212/30231/30217）")
+    let carried = ThreePublicItem.allCases.flatMap(\.economicCodes).filter { c in codes.economicCodes.contains { $0.code == c } }
+    out.append("# 四、“三公”经费（各项不小于对应经济分类款 \(carried.joined(separator: "/"))）")
     let start = out.count
     for (item, a, p) in threePublic { out.append("三公 \(item) \(a.wan) 上年 \(p.wan)") }
     out.append("原因 三公 \(Lexer.quote("落实过紧日子要求，严控“三公”经费"))")

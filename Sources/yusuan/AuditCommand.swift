@@ -40,9 +40,7 @@ struct AuditCommand: ParsableCommand {
     // Whatever province printed the document, every edition's residue words are looked for (a province's
     // edition adds its own template phrases there).
     let editions = (forms?.editionIDs ?? []).compactMap { try? forms?.edition($0) }
-    let editionWords = editions.flatMap(\.rules.residue)
-    let extra = editionWords.reduce(into: [String]()) { if !Auditor.residueWords.contains($1) && !$0.contains($1) { $0.append($1) } }
-    let findings = Auditor.audit(doc, catalog: catalog, extraResidue: extra, editions: editions)
+    let findings = Auditor.audit(doc, catalog: catalog, extraResidue: editions.flatMap { $0.rules.ownResidue ?? [] }, editions: editions)
     let report: String
     switch format {
     case .text: report = DiagnosticRenderer.text(findings) + AuditLedger.text(doc, findings)

@@ -25,7 +25,8 @@ struct AuditReadingTests {
     defer { try? fm.removeItem(at: forms) }
     let yaml = forms.appendingPathComponent("editions/anhui-2024/edition.yaml")
     var text = try String(contentsOf: yaml, encoding: .utf8)
-    text = text.replacingOccurrences(of: "residue: [\"XX\"", with: "residue: [\"（此处填写）\", \"XX\"")
+    text = text.replacingOccurrences(of: "  reason_amount: \"1\"\n", with: "  reason_amount: \"1\"\n  residue: [\"（此处填写）\"]\n")
+    #expect(text.contains("residue: [\"（此处填写）\"]"))
     try text.write(to: yaml, atomically: true, encoding: .utf8)
     let doc = try Self.file(Data("第一部分 部门概况\n一、部门主要职责\n（此处填写）本部门负责全区的统计工作。\n第三部分 2025年部门预算情况说明\n本部门2025年收支预算总额100.00万元。\n".utf8), ext: "txt")
     let with = try CLI.run(["audit", doc, "--format", "json"], forms: forms.path)

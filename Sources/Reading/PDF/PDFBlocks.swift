@@ -208,7 +208,7 @@ package enum PDFBlocks {
               // with the code's tail (01) or with no code at all.
               let code = first.cells.first { !$0.isEmpty } ?? ""
               let wholeCode = code.allSatisfy(\.isNumber) && [3, 5, 7].contains(code.count)
-              if !filled.isEmpty, !wholeCode, !TableReading.isTotalLabel(code), filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
+              if !filled.isEmpty, !wholeCode, !TotalLabel.isTotal(code), filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
                   // A cell that starts an item of its own (十一、城乡社区支出, 1. …, a code) begins a new row.
                   && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].match(#"^[一二三四五六七八九十]+、"#) == nil }) {
                 for c in filled { cells[c] += first.cells[c] }
@@ -247,7 +247,7 @@ package enum PDFBlocks {
   /// the next table, not this one continued.
   static func repeatsTheForm(_ part: [GridRow], of head: [[String]]) -> Bool {
     guard let first = part.first?.cells, let opened = head.first, first != opened,
-          let label = first.first(where: { !$0.isEmpty }), !label.isEmpty, !TableReading.isTotalLabel(label) else { return false }
+          let label = first.first(where: { !$0.isEmpty }), !label.isEmpty, !TotalLabel.isTotal(label) else { return false }
     return opened.first(where: { !$0.isEmpty }) == label && !TableReading.looksNumeric(label)
   }
 

@@ -25,7 +25,7 @@ package enum StreamColumns {
 
   /// Text that begins an item of its own (a numbered label, a code, a total), never the tail of the cell above.
   package static func startsItem(_ text: String) -> Bool {
-    Heuristics.startsNewParagraph(text) || text.match(#"^[一二三四五六七八九十]+、"#) != nil || TableReading.isTotalLabel(text)
+    Heuristics.startsNewParagraph(text) || text.match(#"^[一二三四五六七八九十]+、"#) != nil || TotalLabel.isTotal(text)
   }
 
   /// A printed amount (1,234.00, 0.50): numeric with a separator or decimals; an enumerator (1.) is not one.

@@ -20,9 +20,13 @@ public enum EconomicCategory: String, Sendable, Codable {
   case personnel = "人员经费"
   case publicUse = "公用经费"
 
-  /// 工资福利支出 (301) and 对个人和家庭的补助 (303) are 人员经费; the rest 公用经费.
+  /// The 经济分类 类 of 人员经费: 工资福利支出 (301) and 对个人和家庭的补助 (303); every other 类 is 公用经费. The one
+  /// list the workbook's T6, the audit of a document's 人员经费/公用经费 lists and the bench generator read.
+  public static let personnelClasses = ["301", "303"]
+
+  /// 人员经费 for a code under `personnelClasses`, 公用经费 otherwise.
   public static func `default`(for code: String) -> EconomicCategory {
-    code.hasPrefix("301") || code.hasPrefix("303") ? .personnel : .publicUse
+    personnelClasses.contains { code.hasPrefix($0) } ? .personnel : .publicUse
   }
 }
 

@@ -168,11 +168,14 @@ public struct RuleSettings: Sendable, Codable, Equatable {
   public var reasonPercent: String
   /// … or this many 万元.
   public var reasonAmount: String
-  /// Words that mark template residue in entered prose.
-  public var residue: [String]
+  /// The edition's own words of template residue (`residue:`), beside the ones every template leaves.
+  public var ownResidue: [String]?
+
+  /// Words that mark template residue in entered prose: `TemplateResidue.common`, then the edition's own.
+  public var residue: [String] { TemplateResidue.words(adding: ownResidue ?? []) }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case residue
+    case ownResidue = "residue"
     case reasonPercent = "reason_percent"
     case reasonAmount = "reason_amount"
   }

@@ -1,5 +1,18 @@
+/// The placeholders budget-disclosure templates leave where a department's own words belong: one list for the
+/// check of entered prose (with an edition's own words, `RuleSettings.residue`) and for the audit of any published
+/// document (with every edition's own words).
+public enum TemplateResidue {
+  public static let common = ["XX", "ＸＸ", "××", "xx局", "根据实际情况", "增加（减少）", "增长（下降）", "增加(减少)", "增长(下降)",
+                              "局（委）", "局(委)", "（单位名称）", "（部门名称）"]
+
+  /// The common words, then those of `own` not among them.
+  public static func words(adding own: [String]) -> [String] {
+    own.reduce(into: common) { if !$0.contains($1) { $0.append($1) } }
+  }
+}
+
 /// `text.residue` (error): entered prose still carries the template's placeholders (XX局, 根据实际情况进行解释,
-/// 增加（减少）…). The word list lives in the edition, so a province can add its own.
+/// 增加（减少）…): `TemplateResidue.common` and the edition's own words.
 public enum TextRules {
   public static func residue(_ text: String, words: [String], table: String?, row: String?, plugin: String) -> [Diagnostic] {
     let hits = words.filter { !$0.isEmpty && text.containsBytes($0) }
