@@ -9,7 +9,8 @@ struct CarryOverTests {
     let prior = try ExampleTests.workbook("dujiqu-2024", department: "杜集区政府办", year: 2024, edition: "anhui-2024")
     let wb = try Workbench.create(path: TestSupport.tempPath("2025"), department: "杜集区政府办", year: 2025, editionID: "anhui-2024", forms: TestSupport.forms)
     let summary = try wb.carryOver(from: prior.store.path)
-    #expect(summary.contains("职责13条"))
+    // Each section says what it carried, in document order.
+    #expect(summary == "职责13条、单位1个、任务4条、收入1项、支出12行、经济分类0款、项目1个（待确认）、“三公”0项、车辆2类、机关运行经费；2024年的金额已记为上年数，本年数待录入。", "\(summary)")
     #expect(wb.facts.duties.count == 13)
     let line = try #require(wb.facts.expenditures.first { $0.code == "2010301" })
     #expect(line.amount == .zero)

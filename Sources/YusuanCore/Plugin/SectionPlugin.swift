@@ -37,6 +37,9 @@ public protocol SectionPlugin: Sendable {
 
   /// Its tables of the guided walk, in order.
   func walk(_ context: EntryContext) -> [WalkStep]
+
+  /// Its facts of last year's workbook, carried into the new year's (`new --from`).
+  func carryOver(_ prior: FactSet) -> CarriedFacts
 }
 
 extension SectionPlugin {
@@ -49,6 +52,7 @@ extension SectionPlugin {
   public func tables(_ c: CompileContext) throws -> [DocTable] { [] }
   public func explanations(_ c: CompileContext) throws -> [Explanation] { [] }
   public func walk(_ context: EntryContext) -> [WalkStep] { [] }
+  public func carryOver(_ prior: FactSet) -> CarriedFacts { CarriedFacts() }
 }
 
 /// One entry command: its keyword (and aliases), a one-line summary, its syntax and an example. Shown by `help`.
