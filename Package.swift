@@ -69,10 +69,11 @@ let package = Package(
       dependencies: ["YusuanCore", "Reading"],
       path: "Sources/Audit"
     ),
-    // Import: a document as read, turned into entry lines (last year's figures, or this year's), every figure accounted for.
+    // Import: a document as read, turned into entry lines (last year's figures, or this year's) by the sections that
+    // own its tables (the registry, in Workbench), every figure accounted for.
     .target(
       name: "Import",
-      dependencies: ["YusuanCore", "Reading"],
+      dependencies: ["YusuanCore", "Reading", "Workbench"],
       path: "Sources/Import"
     ),
     // The pipeline: the ordered plugin registry, entry application, checking, publishing (compile and write the files).

@@ -3,12 +3,12 @@ import YusuanCore
 /// 通用资产配置支出表 (T13) and 国有资产占有使用情况.
 extension AssetsPlugin {
   public func tables(_ c: CompileContext) throws -> [DocTable] {
-    let columns = [Column(.text, width: 24), Column(.count, width: 8)] + Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count)
+    let columns = [Column(.text, width: 24), Column(.count, width: 8)] + Column.bySource(width: 11)
     let items = c.facts.assetConfigurations
     if items.isEmpty { return [.empty(.t13, c, columns: columns)] }
-    let rows = items.map { a in TableRow(cells: [.text(a.name), .count(a.count), .amount(a.total)] + FundSource.allCases.map { a.amounts[$0].map(Cell.amount) ?? .blank }) }
+    let rows = items.map { a in TableRow(cells: [.text(a.name), .count(a.count), .amount(a.total)] + FundSource.allCases.map { a.amounts[$0].map(Cell.amount) ?? .blank }, key: a.name) }
       + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .count(items.map(\.count).reduce(0, +)), .amount(items.map(\.total).sum())]
-                  + FundSource.allCases.map { s in .amount(items.compactMap { $0.amounts[s] }.sum()) })]
+                  + FundSource.allCases.map { s in .amount(items.compactMap { $0.amounts[s] }.sum()) }, key: TableRow.totalKey)]
     return [c.table(.t13, columns: columns, rows: rows)]
   }
 

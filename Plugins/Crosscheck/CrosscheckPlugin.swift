@@ -53,7 +53,7 @@ public struct CrosscheckPlugin: SectionPlugin {
     }
   }
 
-  public func check(_ view: BudgetView) throws -> [Diagnostic] {
+  public func check(_ view: BudgetView, printed: PrintedTables) throws -> [Diagnostic] {
     var out: [Diagnostic] = []
     for d in view.facts.declared {
       let isCode = d.row.allSatisfy { $0.isASCII && $0.isNumber }
@@ -63,18 +63,18 @@ public struct CrosscheckPlugin: SectionPlugin {
                                at: .init(table: d.table, row: d.row, plugin: id))
         if CodeShape.problem(d.row, in: system) != nil { continue }
       }
-      for (column, printed) in d.values.sorted(by: { $0.key < $1.key }) {
-        guard let derived = Derived.value(table: d.table, row: d.row, column: column, view: view) else {
+      for (column, printedFigure) in d.values.sorted(by: { $0.key < $1.key }) {
+        guard let derived = try Printed.value(table: d.table, row: d.row, column: column, view: view, printed: printed) else {
           out.append(Diagnostic(rule: CrosscheckRuleID.unresolved, table: d.table, row: d.row, column: column,
-                                message: "无法从已录入的事实推算 \(d.table) 的“\(d.row)”行“\(column)”列，无法核对印出的 \(printed.wan)。请检查表号、行和列。",
-                                actual: printed.wan, plugin: id))
+                                message: "无法从已录入的事实推算 \(d.table) 的“\(d.row)”行“\(column)”列，无法核对印出的 \(printedFigure.wan)。请检查表号、行和列。",
+                                actual: printedFigure.wan, plugin: id))
           continue
         }
-        if derived.roundedWanCents != printed.roundedWanCents {
+        if derived.roundedWanCents != printedFigure.roundedWanCents {
           let label = [d.row, d.name].compactMap { $0 }.joined(separator: " ")
           out.append(Diagnostic(rule: CrosscheckRuleID.sumDeclared, table: d.table, row: d.row, column: column,
-                                message: "\(d.table)“\(label)”\(column)印为 \(printed.wan) 万元，按已录入的明细计算应为 \(derived.wan) 万元（相差 \((printed - derived).wan)）。",
-                                expected: derived.wan, actual: printed.wan, plugin: id))
+                                message: "\(d.table)“\(label)”\(column)印为 \(printedFigure.wan) 万元，按已录入的明细计算应为 \(derived.wan) 万元（相差 \((printedFigure - derived).wan)）。",
+                                expected: derived.wan, actual: printedFigure.wan, plugin: id))
         }
       }
     }
@@ -82,72 +82,50 @@ public struct CrosscheckPlugin: SectionPlugin {
   }
 }
 
-/// Where each (table, row, column) of a declared figure comes from.
-enum Derived {
-  static func value(table: String, row: String, column: String, view: BudgetView) -> Amount? {
+/// Where the figure a `核对` line names is read: the cell of the table as its section prints it (`PrintedTables`),
+/// found by the row and column keys the sections give. What no table prints is what the prose states from the same
+/// facts: last year's figures (上年, which the prose compares with) and the funds of the projects under 绩效管理
+/// (T14's 合计, stated in 绩效目标设置情况).
+enum Printed {
+  static func value(table: String, row typed: String, column: String, view: BudgetView, printed: PrintedTables) throws -> Amount? {
     guard let id = TableID(rawValue: table) else { return nil }
+    // 合计, 总计, 本年支出合计, 收入总计 …: the table's total row.
+    let row = TotalLabel.isTotal(typed) || TotalLabel.isGrandTotal(typed) ? TableRow.totalKey : typed
     switch id {
-    case .t1, .t2, .t3, .t4, .t5, .t8, .t9:
-      return function(table: id, row: row, column: column, view: view)
-    case .t6:
-      let r: EconomicRollup.Row?
-      switch row {
-      case "合计", "基本支出": r = view.economics.total
-      case "人员经费": return column == "合计" ? view.economics.total.personnel : nil
-      case "公用经费": return column == "合计" ? view.economics.total.publicUse : nil
-      default: r = view.economics.rows[row] ?? (row.count == 5 || row.count == 3 ? EconomicRollup.Row(code: row) : nil)
-      }
-      guard let r else { return nil }
+    case .t7:
+      // Rows are the years and columns the items: 公务接待费 上年 is the item's figure in the 上年 row.
+      let item = row == TableRow.totalKey ? Column.total : ThreePublicItem.named(row)?.rawValue
+      guard let item else { return nil }
       switch column {
-      case "合计": return r.total
-      case "人员经费": return r.personnel
-      case "公用经费": return r.publicUse
-      case "上年": return row == "合计" ? view.economics.priorTotal : nil
+      case Column.total: return try printed.figure(.t7, row: TableRow.currentYearKey, column: item)
+      case "上年":
+        if let v = try printed.figure(.t7, row: TableRow.priorYearKey, column: item) { return v }
+        // An edition whose 三公 table prints this year only: last year's figure as the prose states it.
+        let facts = view.facts.threePublic
+        return item == Column.total ? facts.compactMap(\.prior).sum() : facts.first { $0.item.rawValue == item }?.prior
       default: return nil
       }
-    case .t7:
-      if row == "合计" { return column == "合计" ? view.facts.threePublic.map(\.amount).sum() : column == "上年" ? view.facts.threePublic.compactMap(\.prior).sum() : nil }
-      guard let item = ThreePublicItem.named(row), let f = view.facts.threePublic.first(where: { $0.item == item }) else { return nil }
-      return column == "合计" ? f.amount : column == "上年" ? f.prior : nil
-    case .t10:
-      guard row == "合计" else { return view.facts.projects.first { $0.name == row }.flatMap { column == "合计" ? $0.total : nil } }
-      if column == "合计" { return view.facts.projects.map(\.total).sum() }
-      if let s = FundSource(rawValue: column) { return view.facts.projects.compactMap { $0.amounts[s] }.sum() }
-      return nil
-    case .t11:
-      return row == "合计" && column == "合计" ? view.facts.procurements.map(\.total).sum() : nil
-    case .t12:
-      return row == "合计" && column == "合计" ? view.facts.purchasedServices.map(\.total).sum() : nil
-    case .t13:
-      return row == "合计" && column == "合计" ? view.facts.assetConfigurations.map(\.total).sum() : nil
     case .t14:
-      // 合计: the funds of all projects under 绩效管理 (the 绩效目标设置情况 paragraph states it).
-      guard row == "合计", column == "合计" else { return view.facts.goals.first { $0.project == row }?.total }
+      // Each project's form prints its funds as text; the 合计 is the prose's (绩效目标设置情况).
+      guard row == TableRow.totalKey, column == Column.total else { return column == Column.total ? view.facts.goals.first { $0.project == row }?.total : nil }
       return view.facts.projects.filter(\.performanceManaged).map(\.total).sum()
+    default:
+      if column == "上年" { return prior(id, row: row, view: view) }
+      // 基本支出 of the 基本支出表 is its total.
+      let key = id == .t6 && row == SpendingKind.basic.fullName ? TableRow.totalKey : row
+      if let v = try printed.figure(id, row: key, column: column) { return v }
+      // A row named by a column (基本支出 合计, 人员经费 合计): that column of the total row.
+      if column == Column.total, key != TableRow.totalKey, let v = try printed.figure(id, row: TableRow.totalKey, column: key) { return v }
+      // A code the table does not list has nothing in any column the table prints.
+      let system: CodeSystem = id == .t6 ? .economic : .function
+      if key.allSatisfy({ $0.isASCII && $0.isNumber }), CodeShape.problem(key, in: system) == nil, try printed.hasColumn(id, column) { return .zero }
+      return nil
     }
   }
 
-  static func function(table: TableID, row: String, column: String, view: BudgetView) -> Amount? {
-    let fund: FundSource? = TableID.functionTables[table] ?? nil
-    let rows = fund.map { view.functions.bySourceRows[$0] ?? [:] } ?? view.functions.rows
-    let r: FunctionRollup.Row
-    switch row {
-    case "合计", "本年支出合计", "支出总计", "收入总计":
-      if column == "上年" { return view.prior.amount("合计") }
-      r = view.functions.total(of: fund)
-    case "基本支出", "项目支出":
-      if column == "上年" { return view.prior.amount(row) }
-      let t = view.functions.total(of: fund)
-      return row == "基本支出" ? t.basic : t.project
-    default:
-      if column == "上年" { return view.prior.amount(row) }
-      r = rows[row] ?? FunctionRollup.Row(code: row)
-    }
-    switch column {
-    case "合计": return r.total
-    case "基本支出": return r.basic
-    case "项目支出": return r.project
-    default: return FundSource(rawValue: column).map { r.bySource[$0] ?? .zero }
-    }
+  /// Last year's figure the prose compares a row with (上年 is printed in no table but the 三公 one).
+  static func prior(_ id: TableID, row: String, view: BudgetView) -> Amount? {
+    if id == .t6 { return row == TableRow.totalKey ? view.economics.priorTotal : nil }
+    return view.prior.amount(row)
   }
 }

@@ -6,7 +6,7 @@ extension ExpenditurePlugin {
     let f = c.view.functions
     func functionTable(_ id: TableID, fund: FundSource?) -> DocTable {
       let rows = fund.map { f.bySourceRows[$0] ?? [:] } ?? f.rows
-      let columns = FunctionTable.columns(figures: 3)
+      let columns = FunctionTable.columns([Column.total, SpendingKind.basic.fullName, SpendingKind.project.fullName])
       if rows.isEmpty { return .empty(id, c, columns: columns) }
       return c.table(id, columns: columns,
                       rows: FunctionTable.body(rows: rows, total: f.total(of: fund), c: c) { [$0.total, $0.basic, $0.project] })
@@ -18,27 +18,29 @@ extension ExpenditurePlugin {
   /// T6: 基本支出 by 经济分类 类 and 款, split into 人员经费 and 公用经费.
   func economicTable(_ c: CompileContext) -> DocTable {
     let e = c.view.economics
-    let columns = FunctionTable.columns(figures: 3)
+    let columns = FunctionTable.columns([Column.total, EconomicCategory.personnel.rawValue, EconomicCategory.publicUse.rawValue])
     if e.rows.isEmpty { return .empty(.t6, c, columns: columns) }
     var rows: [TableRow] = e.rows.keys.sorted().map { code in
       let r = e.rows[code]!
       return TableRow(kind: code.count == 3 ? .subtotal : .detail, level: code.count == 3 ? 0 : 1,
-                      cells: [.text(code), .text(c.economicName(code)), .amount(r.total), .amount(r.personnel), .amount(r.publicUse)])
+                      cells: [.text(code), .text(c.economicName(code)), .amount(r.total), .amount(r.personnel), .amount(r.publicUse)], key: code)
     }
-    rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)]))
+    rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)],
+                         key: TableRow.totalKey))
     return c.table(.t6, columns: columns, rows: rows)
   }
 
   /// T10: one row per project, with its amounts by source.
   func projectTable(_ c: CompileContext) -> DocTable {
-    let columns = [Column(.text, width: 12), Column(.text, width: 26), Column(.text, width: 20)] + Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count)
+    let columns = [Column(.text, width: 12), Column(.text, width: 26), Column(.text, width: 20)] + Column.bySource(width: 11)
     let projects = c.facts.projects
     if projects.isEmpty { return .empty(.t10, c, columns: columns) }
     var rows = projects.map { p in
-      TableRow(cells: [.text(p.type), .text(p.name), .text(p.unit ?? c.department), .amount(p.total)] + FundSource.allCases.map { p.amounts[$0].map(Cell.amount) ?? .blank })
+      TableRow(cells: [.text(p.type), .text(p.name), .text(p.unit ?? c.department), .amount(p.total)] + FundSource.allCases.map { p.amounts[$0].map(Cell.amount) ?? .blank },
+               key: p.name)
     }
     rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(projects.map(\.total).sum())]
-                         + FundSource.allCases.map { s in .amount(projects.compactMap { $0.amounts[s] }.sum()) }))
+                         + FundSource.allCases.map { s in .amount(projects.compactMap { $0.amounts[s] }.sum()) }, key: TableRow.totalKey))
     return c.table(.t10, columns: columns, rows: rows)
   }
 

@@ -2,7 +2,7 @@ import YusuanCore
 
 /// 政府采购支出表 (T11), 政府购买服务支出表 (T12), and their items of 其他重要事项.
 extension ProcurementPlugin {
-  static var sourceColumns: [Column] { Array(repeating: Column(.amount, width: 11), count: 1 + FundSource.allCases.count) }
+  static var sourceColumns: [Column] { Column.bySource(width: 11) }
 
   static func sourceCells(_ m: [FundSource: Amount]) -> [Cell] { FundSource.allCases.map { m[$0].map(Cell.amount) ?? .blank } }
   static func sourceTotals(_ ms: [[FundSource: Amount]]) -> [Cell] { FundSource.allCases.map { s in .amount(ms.compactMap { $0[s] }.sum()) } }
@@ -12,14 +12,16 @@ extension ProcurementPlugin {
     let items = c.facts.procurements
     let t11 = items.isEmpty ? DocTable.empty(.t11, c, columns: cols11) :
       c.table(.t11, columns: cols11,
-               rows: items.map { TableRow(cells: [.text($0.name), .text($0.category.rawValue), .amount($0.total)] + Self.sourceCells($0.amounts)) }
-                 + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(items.map(\.total).sum())] + Self.sourceTotals(items.map(\.amounts)))])
+               rows: items.map { TableRow(cells: [.text($0.name), .text($0.category.rawValue), .amount($0.total)] + Self.sourceCells($0.amounts), key: $0.name) }
+                 + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(items.map(\.total).sum())] + Self.sourceTotals(items.map(\.amounts)),
+                             key: TableRow.totalKey)])
     let cols12 = [Column(.text, width: 24), Column(.text, width: 12), Column(.text, width: 16)] + Self.sourceColumns
     let services = c.facts.purchasedServices
     let t12 = services.isEmpty ? DocTable.empty(.t12, c, columns: cols12) :
       c.table(.t12, columns: cols12,
-               rows: services.map { TableRow(cells: [.text($0.name), .text($0.method), .text($0.period), .amount($0.total)] + Self.sourceCells($0.amounts)) }
-                 + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(services.map(\.total).sum())] + Self.sourceTotals(services.map(\.amounts)))])
+               rows: services.map { TableRow(cells: [.text($0.name), .text($0.method), .text($0.period), .amount($0.total)] + Self.sourceCells($0.amounts), key: $0.name) }
+                 + [TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(services.map(\.total).sum())] + Self.sourceTotals(services.map(\.amounts)),
+                             key: TableRow.totalKey)])
     return [t11, t12]
   }
 

@@ -19,31 +19,32 @@ extension RevenuePlugin {
       let classes: [(String, [Amount])] = lines.allClasses == true
         ? c.view.edition.expenditureClasses.map { code in (code, f.rows[code].map { Self.spending(c, $0, columns) } ?? columns.map { _ in .zero }) }
         : f.classes().map { ($0.code, Self.spending(c, $0, columns)) }
-      let right = classes.enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.0)]), $0.element.1) }
+      let right = classes.enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.0)]), $0.element.1, $0.element.0) }
       // The totals are the sums of the 类 as printed, so that a split entered finer than the table prints still adds up.
       let totals = columns.indices.map { i in right.map { $0.1[i] }.sum() }
-      return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30)] + Array(repeating: Column(.amount, width: 12), count: columns.count),
+      return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30)]
+                       + columns.map { Column(.amount, width: 12, key: Self.spendingKey($0)) },
                      rows: Self.twoSided(c, lines, right: right, income: FundSource.allCases.map { revenue(c, $0) }.sum(), totals: totals, prefix: "t1"))
     }
     let left: [(String, Amount)] = Self.currentSources.enumerated().map {
       (c.fill("t1.row.source", number: $0.offset + 1, ["来源": c.fund($0.element).revenue]), revenue(c, $0.element))
     }
-    let right: [(String, Amount)] = c.view.edition.expenditureClasses.enumerated().map {
-      (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element)]), f.rows[$0.element]?.total ?? .zero)
+    let right: [(String, Amount, String)] = c.view.edition.expenditureClasses.enumerated().map {
+      (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element)]), f.rows[$0.element]?.total ?? .zero, $0.element)
     }
     var rows: [TableRow] = []
     for i in 0..<max(left.count, right.count) {
       let l = i < left.count ? left[i] : nil, r = i < right.count ? right[i] : nil
       rows.append(TableRow(cells: [l.map { .text($0.0) } ?? .blank, l.map { $0.1.isZero ? .blank : .amount($0.1) } ?? .blank,
-                                   r.map { .text($0.0) } ?? .blank, r.map { $0.1.isZero ? .blank : .amount($0.1) } ?? .blank]))
+                                   r.map { .text($0.0) } ?? .blank, r.map { $0.1.isZero ? .blank : .amount($0.1) } ?? .blank], key: r?.2))
     }
     let current = Self.currentSources.map { revenue(c, $0) }.sum()
     let carry = revenue(c, .carryover)
     rows.append(TableRow(kind: .subtotal, cells: [.text(c.fill("t1.row.income-total")), .amount(current), .text(c.fill("t1.row.spending-total")), .amount(f.total.total)]))
     rows.append(TableRow(cells: [.text(c.fund(.carryover).revenue), carry.isZero ? .blank : .amount(carry), .text(c.fill("t1.row.carry-forward")), .blank]))
     rows.append(TableRow(kind: .total, cells: [.text(c.fill("t1.row.income-grand-total")), .amount(current + carry),
-                                               .text(c.fill("t1.row.spending-grand-total")), .amount(f.total.total)]))
-    return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12)],
+                                               .text(c.fill("t1.row.spending-grand-total")), .amount(f.total.total)], key: TableRow.totalKey))
+    return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12, key: Column.total)],
                     rows: rows)
   }
 
@@ -58,12 +59,17 @@ extension RevenuePlugin {
     return columns.map { $0.compactMap { parts[$0] }.sum() }
   }
 
+  /// The key of a T1 支出 column that adds up `words`: 合计 for 基本支出 with 项目支出, the one part it names alone.
+  static func spendingKey(_ words: [String]) -> String? {
+    Set(words) == [LayoutWords.basic, LayoutWords.project] ? Column.total : words.count == 1 ? words[0] : nil
+  }
+
   /// T2: 收入 by 功能分类 with one column per source, or per group of sources when the edition says so (`columns`).
   func revenueByFunction(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
     let groups: [[FundSource]] = c.view.edition.table(.t2)?.columns.map { $0.map { $0.compactMap(FundSource.init(rawValue:)) } }
       ?? FundSource.allCases.map { [$0] }
-    let columns = FunctionTable.columns(figures: 1 + groups.count)
+    let columns = FunctionTable.columns([Column.total] + groups.map { $0.count == 1 ? $0[0].rawValue : nil })
     if f.rows.isEmpty { return .empty(.t2, c, columns: columns) }
     return c.table(.t2, columns: columns,
                     rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + groups.map { $0.map { r.bySource[$0] ?? .zero }.sum() } })
@@ -72,7 +78,7 @@ extension RevenuePlugin {
   /// A two-sided table laid out by the edition (`rows`): its 收入 lines beside the 类 (`right`), then its closing
   /// lines (本年收入小计 | 本年支出小计 …), then the grand totals (`{prefix}.row.income-grand-total`,
   /// `{prefix}.row.spending-grand-total`). A zero prints blank.
-  static func twoSided(_ c: CompileContext, _ layout: TwoSidedRows, right: [(String, [Amount])], income: Amount, totals: [Amount], prefix: String) -> [TableRow] {
+  static func twoSided(_ c: CompileContext, _ layout: TwoSidedRows, right: [(String, [Amount], String)], income: Amount, totals: [Amount], prefix: String) -> [TableRow] {
     let width = totals.count
     func cells(_ xs: [Amount]) -> [Cell] { xs.map { $0.isZero ? .blank : .amount($0) } }
     var rows: [TableRow] = []
@@ -80,7 +86,7 @@ extension RevenuePlugin {
       let l = i < layout.income.count ? layout.income[i] : nil, r = i < right.count ? right[i] : nil
       let left: [Cell] = l.map { line in [.text(line.label)] + cells([line.funds.map { revenueAmount(c, $0) }.sum()]) } ?? [.blank, .blank]
       let rightCells: [Cell] = r.map { [.text($0.0)] + cells($0.1) } ?? Array(repeating: .blank, count: 1 + width)
-      rows.append(TableRow(cells: left + rightCells))
+      rows.append(TableRow(cells: left + rightCells, key: r?.2))
     }
     for line in layout.closing ?? [] {
       let left: [Cell] = [.text(line.label)] + cells([line.funds.map { revenueAmount(c, $0) }.sum()])
@@ -88,7 +94,7 @@ extension RevenuePlugin {
       rows.append(TableRow(kind: line.sum == true ? .subtotal : .detail, cells: left + [.text(line.spending)] + spending))
     }
     rows.append(TableRow(kind: .total, cells: [.text(c.fill(prefix + ".row.income-grand-total")), .amount(income), .text(c.fill(prefix + ".row.spending-grand-total"))]
-                         + totals.map { .amount($0) }))
+                         + totals.map { .amount($0) }, key: TableRow.totalKey))
     return rows
   }
 
@@ -106,14 +112,14 @@ extension RevenuePlugin {
       let classes: [(String, [Amount])] = lines.allClasses == true
         ? c.view.edition.expenditureClasses.map { ($0, approp(f.rows[$0])) }
         : f.classes().map { ($0.code, approp($0)) }.filter { !$0.1[0].isZero }
-      let right = classes.enumerated().map { (c.fill("t4.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.0)]), $0.element.1) }
-      return c.table(.t4, columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
+      let right = classes.enumerated().map { (c.fill("t4.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.0)]), $0.element.1, $0.element.0) }
+      return c.table(.t4, columns: Self.appropriationColumns,
                      rows: Self.twoSided(c, lines, right: right, income: (funds + [.carryover]).map { revenue(c, $0) }.sum(), totals: approp(f.total), prefix: "t4"))
     }
     let left: [(String, Amount?, TableRow.Kind)] = [(c.fill("t4.row.current"), funds.map { revenue(c, $0) }.sum(), .subtotal)]
       + funds.map { (c.fill("t4.row.fund", ["资金": c.fund($0).appropriation]), revenue(c, $0), .detail) }
       + [(c.fill("t4.row.carryover", ["资金": c.fund(.carryover).appropriation]), revenue(c, .carryover), .subtotal)]
-    let right = c.view.edition.expenditureClasses.map { (c.functionName($0), approp(f.rows[$0])) }
+    let right = c.view.edition.expenditureClasses.map { (c.functionName($0), approp(f.rows[$0]), $0) }
     var rows: [TableRow] = []
     for i in 0..<max(left.count, right.count) {
       let l = i < left.count ? left[i] : nil, r = i < right.count ? right[i] : nil
@@ -121,14 +127,19 @@ extension RevenuePlugin {
       cells += [r.map { .text(c.fill("t4.row.class", number: i + 1, ["名称": $0.0])) } ?? .blank] + (r.map { $0.1.map { $0.isZero ? Cell.blank : .amount($0) } } ?? [.blank, .blank, .blank, .blank])
       // 一、本年收入 and 二、上年结转 are totals of the 收入 side only: bold there, not the 类 that shares their line.
       let side = l?.2 == .subtotal
-      rows.append(TableRow(kind: side ? .subtotal : .detail, cells: cells, bold: side ? cells.indices.map { $0 < 2 } : nil))
+      rows.append(TableRow(kind: side ? .subtotal : .detail, cells: cells, bold: side ? cells.indices.map { $0 < 2 } : nil, key: r?.2))
     }
     let total = approp(f.total)
     let income = funds.map { revenue(c, $0) }.sum() + revenue(c, .carryover)
     rows.append(TableRow(kind: .total, cells: [.text(c.fill("t4.row.income-grand-total")), .amount(income), .text(c.fill("t4.row.spending-grand-total"))]
-                         + total.map { .amount($0) }))
-    return c.table(.t4, columns: [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26)] + Array(repeating: Column(.amount, width: 11), count: 4),
-                    rows: rows)
+                         + total.map { .amount($0) }, key: TableRow.totalKey))
+    return c.table(.t4, columns: Self.appropriationColumns, rows: rows)
+  }
+
+  /// T4: 收入 (项目, 预算数) beside 支出 (项目, then 合计 and one column per appropriation fund).
+  static var appropriationColumns: [Column] {
+    [Column(.text, width: 24), Column(.amount, width: 11), Column(.text, width: 26), Column(.amount, width: 11, key: Column.total)]
+      + appropriations.map { Column(.amount, width: 11, key: $0.rawValue) }
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {

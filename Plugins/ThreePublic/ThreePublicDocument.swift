@@ -23,18 +23,24 @@ extension ThreePublicPlugin {
       let figures = columns.map { words in
         words.map { $0 == LayoutWords.operatingCost ? operating : ThreePublicItem(rawValue: $0).flatMap { cur[$0] } ?? .zero }.sum()
       }
-      return [c.table(.t7, columns: Array(repeating: Column(.amount, width: 12), count: columns.count),
-                      rows: [TableRow(cells: figures.map { $0.isZero ? .blank : .amount($0) })])]
+      return [c.table(.t7, columns: columns.map { Column(.amount, width: 12, key: Self.columnKey($0)) },
+                      rows: [TableRow(cells: figures.map { $0.isZero ? .blank : .amount($0) }, key: TableRow.currentYearKey)])]
     }
-    func row(_ label: String, _ v: (ThreePublicItem) -> Amount?, kind: TableRow.Kind = .detail) -> TableRow {
+    func row(_ label: String, _ v: (ThreePublicItem) -> Amount?, kind: TableRow.Kind = .detail, key: String? = nil) -> TableRow {
       let items = ThreePublicItem.allCases.map(v)
       let vehicles = Self.sum([v(.vehiclePurchase), v(.vehicleOperation)])
       let cells: [Amount?] = [Self.sum(items), v(.overseas), vehicles, v(.vehiclePurchase), v(.vehicleOperation), v(.reception)]
-      return TableRow(kind: kind, cells: [.text(label)] + cells.map { $0.map(Cell.amount) ?? .blank })
+      return TableRow(kind: kind, cells: [.text(label)] + cells.map { $0.map(Cell.amount) ?? .blank }, key: key)
     }
-    let rows = [row(c.fill("t7.row.current"), { cur[$0] }), row(c.fill("t7.row.prior"), { pri[$0] ?? nil }),
+    let rows = [row(c.fill("t7.row.current"), { cur[$0] }, key: TableRow.currentYearKey), row(c.fill("t7.row.prior"), { pri[$0] ?? nil }, key: TableRow.priorYearKey),
                 row(c.fill("t7.row.change"), { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
-    return [c.table(.t7, columns: [Column(.text, width: 14)] + Array(repeating: Column(.amount, width: 12), count: 6), rows: rows)]
+    let items: [[ThreePublicItem]] = [ThreePublicItem.allCases, [.overseas], [.vehiclePurchase, .vehicleOperation], [.vehiclePurchase], [.vehicleOperation], [.reception]]
+    return [c.table(.t7, columns: [Column(.text, width: 14)] + items.map { Column(.amount, width: 12, key: Self.columnKey($0.map(\.rawValue))) }, rows: rows)]
+  }
+
+  /// The key of a T7 column adding up `words`: 合计 for the four items, an item alone by its name, 机关运行经费.
+  static func columnKey(_ words: [String]) -> String? {
+    Set(words) == Set(ThreePublicItem.allCases.map(\.rawValue)) ? Column.total : words.count == 1 ? words[0] : nil
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {

@@ -190,10 +190,11 @@ public final class Workbench {
   public func check() -> [Diagnostic] {
     if let overflow = amountOverflow() { return [overflow] }
     let view = self.view
+    let printed = Self.printedTables(view, forms: forms, sections: sections)
     var out: [Diagnostic] = []
     for plugin in sections.plugins {
       do {
-        out += try plugin.check(view)
+        out += try plugin.check(view, printed: printed)
       } catch {
         out.append(Diagnostic(rule: WorkbenchRuleID.pluginFailed, table: plugin.title,
                               message: "“\(plugin.title)”部分的检查未能完成（\(plugin.id)：\(ErrorText.describe(error))）。其余部分的检查结果仍然有效；请报告此问题。",
@@ -202,6 +203,14 @@ public final class Workbench {
     }
     // Errors first, then warnings, then info; within a severity, registry order and rule order.
     return Severity.allCases.reversed().flatMap { s in out.filter { $0.severity == s } }
+  }
+
+  /// The tables as the sections print them for `view`, built only if a section compares with them (核对).
+  public static func printedTables(_ view: BudgetView, forms: FormsLibrary, sections: SectionRegistry) -> PrintedTables {
+    PrintedTables {
+      let c = CompileContext(view: view, prose: try forms.prose(view.meta.edition), headers: try forms.tableHeaders(view.meta.edition))
+      return try sections.plugins.flatMap { try $0.tables(c) }
+    }
   }
 
   /// The publishable document (second half of the pipeline: plugins derive tables and prose; renderers lay it out).

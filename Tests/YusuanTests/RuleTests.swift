@@ -90,7 +90,8 @@ struct RuleTests {
 
     func findings(_ edition: Edition) -> [Diagnostic] {
       let view = BudgetView(meta: wb.meta, edition: edition, catalog: wb.catalog, facts: wb.facts)
-      return SectionRegistry.plugins.flatMap { (try? $0.check(view)) ?? [] }
+      let printed = Workbench.printedTables(view, forms: TestSupport.forms, sections: .standard)
+      return SectionRegistry.plugins.flatMap { (try? $0.check(view, printed: printed)) ?? [] }
     }
     let broken = findings(older).filter { $0.rule == "note.table-unknown" }
     #expect(broken.count == 1)

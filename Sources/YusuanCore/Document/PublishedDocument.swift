@@ -116,7 +116,18 @@ public struct Column: Sendable, Equatable, Codable {
   public var kind: Kind
   /// Relative width (Word and Excel scale it to the page).
   public var width: Int
-  public init(_ kind: Kind, width: Int) { self.kind = kind; self.width = width }
+  /// What the column's figures are, in the words a `核对` line names a column (合计, 基本支出, 人员经费, a fund, a
+  /// 三公 item); nil for a column no figure is looked up in. Not printed: the header says it in the edition's words.
+  public var key: String?
+  public init(_ kind: Kind, width: Int, key: String? = nil) { self.kind = kind; self.width = width; self.key = key }
+
+  /// The key of a column of totals (合计, 预算数 as the edition prints it).
+  public static let total = "合计"
+
+  /// A 合计 column, then one per fund in `FundSource` order (项目支出表, 政府采购 …).
+  public static func bySource(width: Int) -> [Column] {
+    [Column(.amount, width: width, key: total)] + FundSource.allCases.map { Column(.amount, width: width, key: $0.rawValue) }
+  }
 }
 
 public struct TableRow: Sendable, Equatable, Codable {
@@ -137,9 +148,17 @@ public struct TableRow: Sendable, Equatable, Codable {
   /// Which cells print bold, when that is not the whole row: a two-sided table's 二、上年结转 is a total of the
   /// 收入 side while 五、教育支出 beside it is an ordinary 类. nil: as `kind` says (total and subtotal rows bold).
   public var bold: [Bool]?
-  public init(kind: Kind = .detail, level: Int = 0, cells: [Cell], bold: [Bool]? = nil) {
-    self.kind = kind; self.level = level; self.cells = cells; self.bold = bold
+  /// What the row is, in the words a `核对` line names a row: its code, a project's name, 合计 for the total row,
+  /// 本年 or 上年 for the years of the 三公 table; nil for a row no figure is looked up in. Not printed.
+  public var key: String?
+  public init(kind: Kind = .detail, level: Int = 0, cells: [Cell], bold: [Bool]? = nil, key: String? = nil) {
+    self.kind = kind; self.level = level; self.cells = cells; self.bold = bold; self.key = key
   }
+
+  /// The key of a table's total row (合计, 总计, 支出总计 as the edition prints it).
+  public static let totalKey = "合计"
+  /// The keys of the rows of a table by year (the 三公 table): this year's budget and last year's.
+  public static let currentYearKey = "本年", priorYearKey = "上年"
 
   /// True when cell `c` prints bold.
   public func isBold(_ c: Int) -> Bool {

@@ -1,5 +1,7 @@
-/// A section of the disclosure document (概况, 收入, 支出, 三公 …) as a plugin: it owns its entry commands,
-/// the canonical script of its facts, and its rules (later also its tables and prose).
+/// A section of the disclosure document (概况, 收入, 支出, 三公 …) as a plugin: it owns its entry commands, the
+/// canonical script of its facts, its rules, its tables and prose, its steps of the guided walk, and what it carries
+/// from last year's workbook and reads back from a published document. Every requirement but the commands has a
+/// default.
 ///
 /// Plugins are listed once, in document order, in `Workbench/SectionRegistry.swift`. A plugin whose rules throw
 /// becomes a diagnostic naming it, never a crash (see `Workbench.check`).
@@ -23,6 +25,10 @@ public protocol SectionPlugin: Sendable {
   /// All findings of this section's rules.
   func check(_ view: BudgetView) throws -> [Diagnostic]
 
+  /// All findings, for a section that compares figures with the tables as the sections print them (`核对`);
+  /// the others need only `check(_:)`, which this calls unless a section implements it.
+  func check(_ view: BudgetView, printed: PrintedTables) throws -> [Diagnostic]
+
   /// The catalog entries of the rules `check` emits (its `RuleCatalog` enum's entries), for the tests and docs/rules.md.
   var rules: [RuleInfo] { get }
 
@@ -40,6 +46,10 @@ public protocol SectionPlugin: Sendable {
 
   /// Its facts of last year's workbook, carried into the new year's (`new --from`).
   func carryOver(_ prior: FactSet) -> CarriedFacts
+
+  /// Writes the entry lines for a table read from a published document (`import`) when the table is this
+  /// section's, saying how each of its figures was used; false for a table it does not read.
+  func importLines(_ table: ReadTable, into sheet: inout ImportSheet) -> Bool
 }
 
 extension SectionPlugin {
@@ -47,12 +57,14 @@ extension SectionPlugin {
     throw args.fail("“\(command.keyword)”不能用“删除”撤销；请改用 undo，或重新录入正确的值。")
   }
   public func check(_ view: BudgetView) throws -> [Diagnostic] { [] }
+  public func check(_ view: BudgetView, printed: PrintedTables) throws -> [Diagnostic] { try check(view) }
   public var rules: [RuleInfo] { [] }
   public func overview(_ c: CompileContext) throws -> [Block] { [] }
   public func tables(_ c: CompileContext) throws -> [DocTable] { [] }
   public func explanations(_ c: CompileContext) throws -> [Explanation] { [] }
   public func walk(_ context: EntryContext) -> [WalkStep] { [] }
   public func carryOver(_ prior: FactSet) -> CarriedFacts { CarriedFacts() }
+  public func importLines(_ table: ReadTable, into sheet: inout ImportSheet) -> Bool { false }
 }
 
 /// One entry command: its keyword (and aliases), a one-line summary, its syntax and an example. Shown by `help`.

@@ -17,7 +17,8 @@ public func fuzzEntry(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   }
   guard changed, facts.amountsFit else { return 0 }
   let view = BudgetView(meta: FuzzForms.meta, edition: FuzzForms.edition, catalog: FuzzForms.catalog, facts: facts)
-  for plugin in SectionRegistry.plugins { _ = try? plugin.check(view) }
+  let printed = Workbench.printedTables(view, forms: FuzzForms.library, sections: .standard)
+  for plugin in SectionRegistry.plugins { _ = try? plugin.check(view, printed: printed) }
   let export = Workbench.exportScript(meta: FuzzForms.meta, facts: facts)
   var rebuilt = FactSet()
   var refused: [String] = []
