@@ -67,9 +67,9 @@ extension ExpenditurePlugin {
       }
       // Rows yusuan derives (类, 款, 合计) or cannot enter (malformed codes): printed figures to check.
       if sheet.mode == .prior {
-        if isLineTable, label == "合计" || NameKey.of(name) == "合计", let v = total.flatMap({ row.figure($0) }) { sheet.emit("上年 合计 \(v.scriptText)", t, row) }
+        if isLineTable, TotalLabel.isTotal(label) || TotalLabel.isTotal(name), let v = total.flatMap({ row.figure($0) }) { sheet.emit("上年 合计 \(v.scriptText)", t, row) }
         else if isLineTable, (code.count == 3 || code.count == 5), code.allSatisfy(\.isNumber), let v = total.flatMap({ row.figure($0) }) { sheet.emit("上年 \(code) \(v.scriptText)", t, row) }
-        else if !isLineTable, let v = total.flatMap({ row.figure($0) }), entered[code] == v || (code.isEmpty && NameKey.of(name) == "合计") {
+        else if !isLineTable, let v = total.flatMap({ row.figure($0) }), entered[code] == v || (code.isEmpty && TotalLabel.isTotal(name)) {
           sheet.mark(t, row, .same)
         } else if !isLineTable {
           sheet.leftover(t, row, "与\(lineID == .t5 ? "一般公共预算支出表" : "支出表")所列不同或该表没有此行（可能含其他资金），请核对后手工录入")
@@ -116,7 +116,7 @@ extension ExpenditurePlugin {
           sheet.emit("经济 \(code) \((sheet.currentAmount(key) ?? .zero).scriptText)\(category)\(nameOpt) 上年 \(v.scriptText)", t, row)
         }
       } else if sheet.mode == .current {
-        let rowLabel = code.isEmpty || NameKey.of(name) == "合计" || NameKey.of(code) == "合计" ? "合计" : code
+        let rowLabel = code.isEmpty || TotalLabel.isTotal(name) || TotalLabel.isTotal(code) ? "合计" : code
         sheet.emit("核对 T6 \(rowLabel) 合计 \(v.scriptText)", t, row)
       } else {
         sheet.mark(t, row, .derived)
