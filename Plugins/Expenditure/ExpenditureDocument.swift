@@ -2,17 +2,26 @@ import YusuanCore
 
 /// 支出总表 (T3), 一般公共预算支出表 (T5), 基本支出表 (T6), 政府性基金 (T8), 国有资本经营 (T9), 项目支出表 (T10).
 extension ExpenditurePlugin {
-  public func tables(_ c: CompileContext) throws -> [DocTable] {
-    let f = c.view.functions
-    func functionTable(_ id: TableID, fund: FundSource?) -> DocTable {
-      let rows = fund.map { f.bySourceRows[$0] ?? [:] } ?? f.rows
-      let columns = FunctionTable.columns([Column.total, SpendingKind.basic.fullName, SpendingKind.project.fullName])
-      if rows.isEmpty { return .empty(id, c, columns: columns) }
-      return c.table(id, columns: columns,
-                      rows: FunctionTable.body(rows: rows, total: f.total(of: fund), c: c) { [$0.total, $0.basic, $0.project] })
+  static let tableIDs: [TableID] = [.t3, .t5, .t6, .t8, .t9, .t10]
+
+  public func tables(_ c: CompileContext) throws -> [DocTable] { Self.tableIDs.flatMap { tables($0, c) } }
+
+  public func tables(_ id: TableID, _ c: CompileContext) -> [DocTable] {
+    switch id {
+    case .t6: [economicTable(c)]
+    case .t10: [projectTable(c)]
+    default: TableID.functionTables[id].map { [functionTable(c, id, fund: $0)] } ?? []
     }
-    return [functionTable(.t3, fund: nil), functionTable(.t5, fund: .general), economicTable(c),
-            functionTable(.t8, fund: .governmentFund), functionTable(.t9, fund: .stateCapital), projectTable(c)]
+  }
+
+  /// T3, T5, T8, T9: 类 → 款 → 项 of one fund's lines (all funds for T3) with 合计, 基本支出, 项目支出.
+  func functionTable(_ c: CompileContext, _ id: TableID, fund: FundSource?) -> DocTable {
+    let f = c.view.functions
+    let rows = fund.map { f.bySourceRows[$0] ?? [:] } ?? f.rows
+    let columns = FunctionTable.columns([Column.total, SpendingKind.basic.fullName, SpendingKind.project.fullName])
+    if rows.isEmpty { return .empty(id, c, columns: columns) }
+    return c.table(id, columns: columns,
+                    rows: FunctionTable.body(rows: rows, total: f.total(of: fund), c: c) { [$0.total, $0.basic, $0.project] })
   }
 
   /// T6: 基本支出 by 经济分类 类 and 款, split into 人员经费 and 公用经费.

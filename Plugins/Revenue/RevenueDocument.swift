@@ -5,8 +5,17 @@ extension RevenuePlugin {
   static let currentSources: [FundSource] = [.general, .governmentFund, .stateCapital, .specialAccount, .unitFunds]
   static let appropriations: [FundSource] = [.general, .governmentFund, .stateCapital]
 
-  public func tables(_ c: CompileContext) throws -> [DocTable] {
-    [incomeAndSpending(c), revenueByFunction(c), appropriationTable(c)]
+  static let tableIDs: [TableID] = [.t1, .t2, .t4]
+
+  public func tables(_ c: CompileContext) throws -> [DocTable] { Self.tableIDs.flatMap { tables($0, c) } }
+
+  public func tables(_ id: TableID, _ c: CompileContext) -> [DocTable] {
+    switch id {
+    case .t1: [incomeAndSpending(c)]
+    case .t2: [revenueByFunction(c)]
+    case .t4: [appropriationTable(c)]
+    default: []
+    }
   }
 
   func revenue(_ c: CompileContext, _ s: FundSource) -> Amount { c.facts.revenues.first { $0.source == s }?.amount ?? .zero }

@@ -207,9 +207,11 @@ public final class Workbench {
 
   /// The tables as the sections print them for `view`, built only if a section compares with them (核对).
   public static func printedTables(_ view: BudgetView, forms: FormsLibrary, sections: SectionRegistry) -> PrintedTables {
-    PrintedTables {
-      let c = CompileContext(view: view, prose: try forms.prose(view.meta.edition), headers: try forms.tableHeaders(view.meta.edition))
-      return try sections.plugins.flatMap { try $0.tables(c) }
+    var context: CompileContext? = nil
+    return PrintedTables { id in
+      let c = try context ?? CompileContext(view: view, prose: forms.prose(view.meta.edition), headers: forms.tableHeaders(view.meta.edition))
+      context = c
+      return try sections.plugins.flatMap { try $0.tables(id, c) }
     }
   }
 

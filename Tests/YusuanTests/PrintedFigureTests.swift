@@ -52,14 +52,45 @@ struct PrintedFigureTests {
 
   /// The figures are the printed cells: a table whose section prints something else is what is compared with.
   @Test func theSectionsTablesAreWhatIsRead() throws {
-    let printed = PrintedTables {
-      [DocTable(id: "T11", label: nil, title: "政府采购支出表", unit: "", money: MoneyFormat(unit: .wan, decimals: 2, grouping: false), header: [],
+    let printed = PrintedTables { id in
+      id != .t11 ? [] : [DocTable(id: "T11", label: nil, title: "政府采购支出表", unit: "", money: MoneyFormat(unit: .wan, decimals: 2, grouping: false), header: [],
                 columns: [Column(.text, width: 1), Column(.amount, width: 1, key: Column.total)],
                 rows: [TableRow(kind: .total, cells: [.text("合计"), .amount(Amount(wanCents: 1234))], key: TableRow.totalKey)])]
     }
     #expect(try printed.figure(.t11, row: "合计", column: "合计") == Amount(wanCents: 1234))
     #expect(try printed.figure(.t11, row: "合计", column: "一般公共预算") == nil)
     #expect(try printed.figure(.t12, row: "合计", column: "合计") == nil)
+  }
+
+  /// A section that records which of its tables are asked for.
+  struct Spy: SectionPlugin {
+    final class Asked: @unchecked Sendable { var ids: [TableID] = [], all = 0 }
+    let asked = Asked()
+    let id = "spy"
+    let title = "记录"
+    var commands: [CommandSpec] { [] }
+    func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] { [] }
+    func export(_ facts: FactSet) -> [String] { [] }
+    func tables(_ c: CompileContext) throws -> [DocTable] { asked.all += 1; return [] }
+    func tables(_ id: TableID, _ c: CompileContext) throws -> [DocTable] { asked.ids.append(id); return [] }
+  }
+
+  /// A check builds only the tables its 核对 lines name, each once (the REPL checks after every entry).
+  @Test func onlyTheTablesComparedWithAreBuilt() throws {
+    let spy = Spy()
+    let wb = try TestSupport.workbook(TestSupport.consistent)
+    let printed = Workbench.printedTables(wb.view, forms: TestSupport.forms, sections: SectionRegistry(SectionRegistry.standard.plugins + [spy]))
+    #expect(try printed.figure(.t3, row: "合计", column: "合计") == Amount(wanCents: 10000))
+    #expect(try printed.figure(.t3, row: "201", column: "基本支出") == Amount(wanCents: 6000))
+    #expect(spy.asked.ids == [.t3])
+    #expect(spy.asked.all == 0)
+    // A check without 核对 builds none.
+    let quiet = Spy()
+    let plain = try Workbench.create(path: TestSupport.tempPath(), department: "示例办", year: 2025, editionID: "anhui-2024", forms: TestSupport.forms,
+                                     sections: SectionRegistry(SectionRegistry.standard.plugins + [quiet]))
+    try plain.apply(TestSupport.lines(TestSupport.consistent), source: .script)
+    #expect(plain.check().isEmpty)
+    #expect(quiet.asked.ids.isEmpty && quiet.asked.all == 0)
   }
 
   /// The 三公 table is read by the 三公 section: without it in the registry, the table's figures are not imported

@@ -1,20 +1,22 @@
 /// The standard tables as the section plugins print them, read cell by cell: what a figure printed elsewhere (a
 /// `核对` line, typed from a document or imported from the budget system) is compared with, so no section derives a
-/// table's cells a second time. The tables are built on first use and once: a check with nothing to compare never
-/// builds them.
+/// table's cells a second time. Each table is built when first asked for, and once: a check with nothing to compare
+/// builds none, and one comparing with the 支出总表 builds that table alone.
 ///
 /// Cells are found by the keys the plugins give their rows and columns (`TableRow.key`, `Column.key`).
 public final class PrintedTables {
-  private let build: () throws -> [DocTable]
-  private var built: [String: [DocTable]]? = nil
+  private let build: (TableID) throws -> [DocTable]
+  private var built: [TableID: [DocTable]] = [:]
 
-  /// The tables `build` makes (every section's `tables`), when first asked for.
-  public init(_ build: @escaping () throws -> [DocTable]) { self.build = build }
+  /// The tables `build` makes of an id (every section's `tables(id, _:)`), when first asked for.
+  public init(_ build: @escaping (TableID) throws -> [DocTable]) { self.build = build }
 
   /// Every table of `id` (one, but for a form printed once per item).
   public func tables(_ id: TableID) throws -> [DocTable] {
-    if built == nil { built = Dictionary(grouping: try build(), by: \.id) }
-    return built?[id.rawValue] ?? []
+    if let t = built[id] { return t }
+    let t = try build(id)
+    built[id] = t
+    return t
   }
 
   /// The figure table `id` prints in the row keyed `row` and the column keyed `column`. A blank amount cell is read

@@ -38,6 +38,10 @@ public protocol SectionPlugin: Sendable {
   /// The standard tables this section owns (T1…T14), built from the facts; the edition decides which are printed.
   func tables(_ c: CompileContext) throws -> [DocTable]
 
+  /// Its tables `id` alone, for a look at one table's figures (核对): `tables` filtered, unless a section that owns
+  /// many builds one at a time.
+  func tables(_ id: TableID, _ c: CompileContext) throws -> [DocTable]
+
   /// Its sections of 情况说明, keyed by table id or by the 其他重要事项 item they explain.
   func explanations(_ c: CompileContext) throws -> [Explanation]
 
@@ -61,6 +65,7 @@ extension SectionPlugin {
   public var rules: [RuleInfo] { [] }
   public func overview(_ c: CompileContext) throws -> [Block] { [] }
   public func tables(_ c: CompileContext) throws -> [DocTable] { [] }
+  public func tables(_ id: TableID, _ c: CompileContext) throws -> [DocTable] { try tables(c).filter { $0.id == id.rawValue } }
   public func explanations(_ c: CompileContext) throws -> [Explanation] { [] }
   public func walk(_ context: EntryContext) -> [WalkStep] { [] }
   public func carryOver(_ prior: FactSet) -> CarriedFacts { CarriedFacts() }
