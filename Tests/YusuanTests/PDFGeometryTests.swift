@@ -122,6 +122,23 @@ import Testing
     #expect(Poppler.chunks([portrait], processes: 2) == [1...1])
   }
 
+  /// `pdfinfo` names each page's /Rotate; a turn is read as degrees 0…359.
+  @Test func pageRotationsAreReadFromPdfinfo() {
+    let listing = "Producer:        pypdf\nPage    1 size: 595 x 842 pts (A4)\nPage    1 rot:  0\nPage   10 rot:  90\nPage   11 rot:  -90\nPages:  22\n"
+    #expect(Poppler.pageRotations(listing).map { [$0.page, $0.degrees] } == [[1, 0], [10, 90], [11, 270]])
+  }
+
+  /// Turning a frame a quarter clockwise: its top-left corner goes to the top-right, and back after three more.
+  @Test func quarterTurnsMoveBoxesAndRules() {
+    let turn = QuarterTurn(clockwise: 1, width: 600, height: 800)
+    #expect(turn.turnedSize == (800, 600))
+    #expect(turn.box(Box(x0: 0, y0: 0, x1: 100, y1: 10)) == Box(x0: 790, y0: 0, x1: 800, y1: 100))
+    let back = QuarterTurn(clockwise: 3, width: 800, height: 600)
+    #expect(back.box(turn.box(Box(x0: 20, y0: 30, x1: 120, y1: 45))) == Box(x0: 20, y0: 30, x1: 120, y1: 45))
+    let rule = turn.ruling(Ruling(.horizontal, at: 50, from: 10, to: 300))
+    #expect(rule == Ruling(.vertical, at: 750, from: 10, to: 300))
+  }
+
   /// A page of thousands of strokes (a chart) is no table, and is given up at once.
   @Test func aDrawingIsNotATable() {
     let h = (0..<900).map { Ruling(.horizontal, at: Double($0) * 4, from: 0, to: 500) }
