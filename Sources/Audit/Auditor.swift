@@ -127,8 +127,11 @@ public enum Auditor {
     }
     for rule in rules { out += rule.run(context) }
     if !document.unreadPages.isEmpty {
-      let pages = document.unreadPages.map { "第\($0)页" }.joined(separator: "、")
-      out = out.map { unsure($0, pages: document.unreadPages, why: "\(pages)只有图片、未能读出，所缺的可能在其中") }
+      func list(_ pages: [Int]) -> String { pages.map { "第\($0)页" }.joined(separator: "、") }
+      let images = document.unreadPages.filter { !document.garbledPages.contains($0) }
+      let why = [images.isEmpty ? nil : list(images) + "只有图片", document.garbledPages.isEmpty ? nil : list(document.garbledPages) + "的文字无法识别"]
+        .compactMap { $0 }.joined(separator: "，")
+      out = out.map { unsure($0, pages: document.unreadPages, why: why + "、未能读出，所缺的可能在其中") }
     }
     if document.tablesLost { out = out.map { unsure($0, pages: [], why: "表格未能读出，所缺的可能在表中") } }
     // A table found by its title but not read (the 三公 table of space-aligned text): a prose figure no read table

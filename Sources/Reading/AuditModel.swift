@@ -105,6 +105,8 @@ public struct AuditDocument: Sendable {
   public var spots: [Int: SourceSpot] = [:]
   /// Pages that are images without text (scanned): what they hold was not read, so nothing can be said missing.
   public var unreadPages: [Int] = []
+  /// The unread pages whose text layer is garbled rather than missing (`GarbledText`).
+  public var garbledPages: [Int] = []
   /// Pages printed sideways and turned upright for reading, with the clockwise quarter turns: their pictures are
   /// turned the same way before findings are boxed on them.
   public var pageTurns: [Int: Int] = [:]

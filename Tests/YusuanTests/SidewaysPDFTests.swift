@@ -6,7 +6,7 @@ import YusuanCore
 /// Pages printed sideways, as government PDFs print wide tables: a landscape table turned onto a portrait page
 /// (`/Rotate` on an upright drawing, shown sideways), and a landscape page whose drawing is turned and whose
 /// `/Rotate` sets it upright again. Both must read exactly as the plain page does. The PDFs are written here, a
-/// few objects of Helvetica text and ruled lines, so the test needs poppler and nothing else.
+/// few objects of Helvetica text and ruled lines (`MiniPDF`), so the test needs poppler and nothing else.
 @Suite struct SidewaysPDFTests {
   static let popplerPresent = Poppler.find("pdftotext") != nil && Poppler.find("pdftocairo") != nil && Poppler.find("pdfinfo") != nil
 
@@ -27,30 +27,12 @@ import YusuanCore
     return ops
   }()
 
-  /// A one-page PDF: `content` drawn in a `width` × `height` media box, shown turned by `rotate` degrees.
-  static func pdf(width: Int, height: Int, rotate: Int, content: String) -> Data {
-    var objects = [
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] /Rotate \(rotate) /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
-    var out = "%PDF-1.4\n"
-    var offsets: [Int] = []
-    for (i, o) in objects.enumerated() { offsets.append(out.utf8.count); out += "\(i + 1) 0 obj\n\(o)\nendobj\n" }
-    let xref = out.utf8.count
-    out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
-    out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-    return Data(out.utf8)
-  }
-
-  static func rows(_ data: Data) throws -> (rows: [[String]], page: PDFPage) {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-sideways-\(UUID().uuidString).pdf")
-    try data.write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
-    var notes: [String] = []
-    let pages = try Poppler.pages(url, name: "sideways.pdf", notes: &notes)
+  static func rows(width: Int, height: Int, rotate: Int, content: String) throws -> (rows: [[String]], page: PDFPage) {
+    let pdf = MiniPDF.data([MiniPDF.Page(width: width, height: height, rotate: rotate, content: content)])
+    let pages = try MiniPDF.withFile(pdf) { url in
+      var notes: [String] = []
+      return try Poppler.pages(url, name: "sideways.pdf", notes: &notes)
+    }
     let blocks = PDFBlocks.read(pages).blocks
     let rows = blocks.compactMap { b -> [String]? in if case .row(let cells, _, _) = b { return cells } else { return nil } }
     return (rows, pages[0])
@@ -58,14 +40,14 @@ import YusuanCore
 
   @Test(.enabled(if: popplerPresent, "需要 poppler-utils（pdftotext、pdftocairo、pdfinfo；.ci/run 会安装）"))
   func sidewaysPagesReadAsThePlainPage() throws {
-    let plain = try Self.rows(Self.pdf(width: 842, height: 595, rotate: 0, content: Self.table))
+    let plain = try Self.rows(width: 842, height: 595, rotate: 0, content: Self.table)
     #expect(plain.rows.count == 5)
     #expect(plain.rows.contains(["2010302", "Management", "20,000.00", "18,000.00"]))
     #expect(plain.page.quarterTurns == 0)
 
     // The upright landscape drawing shown turned a quarter clockwise, and anticlockwise: a sideways page.
     for degrees in [90, 270] {
-      let turned = try Self.rows(Self.pdf(width: 842, height: 595, rotate: degrees, content: Self.table))
+      let turned = try Self.rows(width: 842, height: 595, rotate: degrees, content: Self.table)
       #expect(turned.rows == plain.rows, "/Rotate \(degrees)")
       #expect(turned.page.quarterTurns == (degrees == 90 ? 3 : 1))
       #expect(turned.page.width == 842 && turned.page.height == 595, "set upright, the page is landscape again")
@@ -74,7 +56,7 @@ import YusuanCore
     // A portrait media box whose drawing is turned a quarter anticlockwise, shown upright by /Rotate 90: the
     // words come upright and the page is landscape, though its media box is portrait.
     let drawnTurned = "q 0 1 -1 0 595 0 cm\n" + Self.table + "Q\n"
-    let upright = try Self.rows(Self.pdf(width: 595, height: 842, rotate: 90, content: drawnTurned))
+    let upright = try Self.rows(width: 595, height: 842, rotate: 90, content: drawnTurned)
     #expect(upright.rows == plain.rows)
     #expect(upright.page.quarterTurns == 0)
     #expect(upright.page.width == 842 && upright.page.height == 595)

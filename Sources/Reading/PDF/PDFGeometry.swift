@@ -34,6 +34,8 @@ public struct PDFPage: Sendable {
   public var hiddenWords: [PDFWord] = []
   /// A page drawn as an image with (almost) no text layer: scanned, so its tables and prose cannot be read.
   public var imageOnly = false
+  /// A page whose text layer is not text (`GarbledText`): its words are dropped, and it is as unread as a scan.
+  public var garbled = false
   /// Quarter turns clockwise that set this page upright for reading (0 as printed; 1 or 3 for a page printed
   /// sideways, see `SidewaysPage`); its picture must be turned the same way.
   public var quarterTurns = 0

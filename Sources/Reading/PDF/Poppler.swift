@@ -36,6 +36,10 @@ package enum Poppler {
     }
     guard let data = fm.contents(atPath: words.path) else { throw AuditReadError("PDF 文件“\(name)”的文字未能提取。") }
     var pages = BBoxLayout.pages(data)
+    for i in pages.indices where GarbledText.isGarbled(pages[i].words) {
+      pages[i].garbled = true
+      pages[i].words = []
+    }
     guard pages.count <= DocumentReader.Limits.pdfPages else {
       throw AuditReadError("PDF 文件“\(name)”有 \(pages.count) 页，超过审读上限 \(DocumentReader.Limits.pdfPages) 页。部门预算公开文件通常只有几十页，请确认文件是否正确。")
     }
@@ -81,6 +85,9 @@ package enum Poppler {
     }
     // cairo draws a page turned by /Rotate as displayed, like pdftotext; a page printed sideways is set upright.
     pages = pages.map(SidewaysPage.upright)
+    if pages.allSatisfy({ $0.words.isEmpty }), pages.contains(where: \.garbled) {
+      throw AuditReadError("PDF 文件“\(name)”的文字层无法识别（嵌入的字体没有文字编码，复制出来是乱码）。请提供 Word 或文本版本，或用原软件重新导出 PDF（嵌入字体时保留文字编码），或先做文字识别（OCR）。")
+    }
     if pages.allSatisfy({ $0.words.isEmpty }) {
       throw AuditReadError("PDF 文件“\(name)”中没有可提取的文字（可能是扫描件或图片）。请提供带文字层的 PDF、Word 或文本版本，或先做文字识别（OCR）。")
     }

@@ -24,6 +24,7 @@ package enum SidewaysPage {
                          words: page.words.map { PDFWord(text: $0.text, box: turn.box($0.box)) }, rulings: page.rulings.map(turn.ruling))
     turned.hiddenWords = page.hiddenWords.map { PDFWord(text: $0.text, box: turn.box($0.box)) }
     turned.imageOnly = page.imageOnly
+    turned.garbled = page.garbled
     turned.quarterTurns = turn.turns
     return turned
   }
