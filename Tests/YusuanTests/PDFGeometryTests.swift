@@ -92,6 +92,25 @@ import Testing
     #expect(SplitCodes.find(headers: headers, body: [["201", "甲", "", "x", "1"]]) == nil)
   }
 
+  /// A table continued from a page that could not be read arrives without its 类/款/项 header: its body alone shows
+  /// the split codes (a 3-digit 类, 2-digit 款 and 项 or blanks, then a name). Bodies that only resemble it stay.
+  @Test func splitCodeColumnsAreFoundFromTheBodyAlone() {
+    let body = [["", "", "", "", "", ""], ["210", "", "", "卫生健康支出", "1,097,073.43", "1,097,073.43"],
+                ["210", "11", "", "行政事业单位医疗", "1,097,073.43", "1,097,073.43"], ["210", "11", "01", "行政单位医疗", "782,855.28", "782,855.28"],
+                ["合计", "", "", "", "91,016,775.35", "91,016,775.35"]]
+    let split = SplitCodes.find(headers: [], body: body)
+    #expect(split?.start == 0 && split?.count == 3)
+    #expect(split.map { body.map($0.join) }?[3] == ["2101101", "行政单位医疗", "782,855.28", "782,855.28"])
+    // 经济分类 in 类/款: two columns.
+    let economic = [["301", "", "工资福利支出", "5.00"], ["301", "01", "基本工资", "3.00"], ["301", "02", "津贴补贴", "2.00"]]
+    #expect(SplitCodes.find(headers: [], body: economic)?.count == 2)
+    // One 款 only, figures where the name should be, a 4-digit first cell, a 款 without its 类: not split codes.
+    #expect(SplitCodes.find(headers: [], body: [["201", "", "", "一般公共服务支出", "1"], ["201", "03", "", "政府办公厅", "1"], ["合计", "", "", "", "2"]]) == nil)
+    #expect(SplitCodes.find(headers: [], body: [["101", "12", "1,000.00", "2"], ["102", "15", "3.00", "1"], ["103", "20", "4.00", "5"]]) == nil)
+    #expect(SplitCodes.find(headers: [], body: [["2010", "03", "x", "1"], ["2011", "04", "y", "1"], ["2012", "05", "z", "1"]]) == nil)
+    #expect(SplitCodes.find(headers: [], body: [["201", "03", "", "a", "1"], ["", "04", "", "b", "1"], ["201", "05", "", "c", "1"]]) == nil)
+  }
+
   @Test func unitsOnTheTitleBlockLine() {
     #expect(Heuristics.unit("编制部门：上海市普陀区人民政府办公室    单位：元") == .yuan)
     #expect(Heuristics.unit("单位:万元") == .wan)
