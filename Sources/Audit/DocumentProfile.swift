@@ -21,12 +21,21 @@ public struct DocumentProfile: Sendable, Equatable {
     kind = units > 0 && depts == 0 ? .unit : depts > 0 && units == 0 ? .department : nil
     if let r = cover.match(#"(省级|市级|区级|县级|旗级|乡级|镇级)"#) { level = String(cover[r]) }
     // The year: the one most table titles print before 年, or the cover before 预算 (2025年部门预算; not the 2022 of
-    // a 文件 it cites, 川财预〔2022〕12号 (2022年修订), nor the 决算 year a page without a title compares with).
+    // a 文件 it cites, 川财预〔2022〕12号 (2022年修订), nor the 决算 year a page without a title compares with, nor
+    // the year a sentence compares with).
     var counts: [Int: Int] = [:]
     for text in doc.tables.compactMap(\.title) {
       if let r = text.match(#"(20\d{2})\s*年"#), let y = Int(text[r].prefix(4)) { counts[y, default: 0] += 1 }
     }
-    if let r = cover.match(#"(20\d{2})\s*年度?[^，,。；;（(\d]{0,12}预算"#), let y = Int(cover[r].prefix(4)) { counts[y, default: 0] += 1 }
+    // A year compared with (比2024年预算, 较上年, 与2024年预算相比) is the other year, not this document's.
+    var from = cover.startIndex
+    while let r = cover.range(of: #"(20\d{2})\s*年度?[^，,。；;（(\d]{0,12}预算"#, options: .regularExpression, range: from..<cover.endIndex) {
+      from = r.upperBound
+      let before = cover[..<r.lowerBound].suffix(2)
+      if before.contains(where: { "比较与同于".contains($0) }) { continue }
+      if let y = Int(cover[r].prefix(4)) { counts[y, default: 0] += 1 }
+      break
+    }
     year = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     var names: [String: Int] = [:]
     for title in doc.tables.compactMap(\.title) {

@@ -239,3 +239,32 @@ import Testing
     #expect(alone.map(\.rule) == ["audit.prose.share"] && alone[0].severity == .info, "\(alone.map(\.message))")
   }
 }
+
+/// What a Shanghai 街道's 编制说明 taught (harvested, second-hand): a document without titles whose first sentence
+/// compares with last year, and a reason that weighs one thing against another.
+extension ProseVarietyTests {
+  static func prose(_ text: String) throws -> [Diagnostic] {
+    let doc = try DocumentReader.read(data: Data(text.utf8), name: "t.txt")
+    return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024")).filter { $0.rule.hasPrefix("audit.prose") }
+  }
+
+  /// 比2024年预算 is the year compared with, not the document's: with no title, the year is not known, and no
+  /// comparison is said to be with the wrong year. A cover that names it still gets the check.
+  @Test func aComparedYearIsNotTheDocumentsYear() throws {
+    let body = "2025年，示例街道办事处收入预算100.00万元，比2024年预算增加10.00万元。\n支出预算100.00万元，比2024年预算增加10.00万元。\n"
+    let untitled = try Self.prose(body)
+    #expect(!untitled.contains { $0.rule == "audit.prose.change-year" }, "\(untitled.map(\.message))")
+    let titled = try Self.prose("示例街道办事处2026年部门预算\n" + body)
+    #expect(titled.contains { $0.rule == "audit.prose.change-year" && $0.actual == "2024年" })
+  }
+
+  /// A reason that weighs one thing against another (新增…，但…) may explain a decrease; one that only argues more
+  /// does not, and its quotation starts at 主要原因, not inside the figure before it.
+  @Test func aReasonThatWeighsBothWaysIsNotContradiction() throws {
+    let weighed = try Self.prose("示例街道2025年部门预算\n公务用车购置及运行费36.56万元，比2024年预算减少10万元，主要原因是2025年新增1辆公务用车购置，但与2024年购置的车辆类型不同。\n")
+    #expect(!weighed.contains { $0.rule == "audit.prose.reason-direction" }, "\(weighed.map(\.message))")
+    let contrary = try Self.prose("示例街道2025年部门预算\n公务用车购置及运行费36.56万元，比2024年预算减少10万元，主要原因是2025年新增1辆公务用车购置。\n")
+    let finding = try #require(contrary.first { $0.rule == "audit.prose.reason-direction" })
+    #expect(finding.message.contains("「主要原因是2025年新增1辆"), "\(finding.message)")
+  }
+}
