@@ -268,3 +268,27 @@ extension ProseVarietyTests {
     #expect(finding.message.contains("「主要原因是2025年新增1辆"), "\(finding.message)")
   }
 }
+
+extension ProseVarietyTests {
+  /// A 决算 is not a 预算: the budget template's required tables and explanations are not asked of it (each would be
+  /// a false 缺少), and the report says why; its figures are checked as any document's.
+  @Test func finalAccountsAreNotAskedForBudgetTables() throws {
+    let text = """
+    示例县统计局2024年度部门决算
+    示例县统计局2024年度支出决算表
+    单位：万元
+    科目编码\t科目名称\t合计\t基本支出\t项目支出
+    201\t一般公共服务支出\t120.00\t100.00\t20.00
+    合计\t\t120.00\t100.00\t20.00
+    2024年度支出决算120.00万元，比2023年度决算增加20.00万元，增长25.00%。
+
+    """
+    let doc = try DocumentReader.read(data: Data(text.utf8), name: "jue.txt")
+    let all = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
+    #expect(!all.contains { $0.rule.hasPrefix("audit.required") }, "\(all.filter { $0.rule.hasPrefix("audit.required") }.map(\.message))")
+    #expect(all.contains { $0.rule == "audit.read.template" && $0.message.hasPrefix("本文件是决算") })
+    // The same document as a 预算 is asked for them.
+    let budget = try DocumentReader.read(data: Data(text.replacingOccurrences(of: "决算", with: "预算").utf8), name: "yu.txt")
+    #expect(Auditor.audit(budget, catalog: try TestSupport.forms.catalog("classification-2024")).contains { $0.rule.hasPrefix("audit.required") })
+  }
+}
