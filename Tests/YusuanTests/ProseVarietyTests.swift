@@ -292,3 +292,42 @@ extension ProseVarietyTests {
     #expect(Auditor.audit(budget, catalog: try TestSupport.forms.catalog("classification-2024")).contains { $0.rule.hasPrefix("audit.required") })
   }
 }
+
+/// What auditing yusuan's own Shanghai documents (random departments, compiled and printed) taught.
+extension ProseVarietyTests {
+  /// 收入预算X，其中：A、B、C，比上年增加D: D belongs to X, not to the last part C, when C is smaller than D. Which
+  /// figure is compared is then not known, and nothing is said; a lone figure smaller than its increase is an error.
+  @Test func anIncreaseAfterAListBelongsToNoOneInParticular() throws {
+    let listed = try Self.prose("示例局2025年部门预算\n2025年，示例局收入预算18,332.28万元，其中：一般公共预算财政拨款收入16,807.30万元、其他收入1,524.98万元，比2024年预算增加1,116.30万元。\n")
+    #expect(!listed.contains { $0.rule == "audit.prose.change-impossible" }, "\(listed.map(\.message))")
+    let lone = try Self.prose("示例局2025年部门预算\n2025年，示例局其他收入977.69万元，比2024年预算增加1,116.30万元。\n")
+    let impossible = try #require(lone.first { $0.rule == "audit.prose.change-impossible" })
+    #expect(impossible.message.contains("增加额 1116.30 大于本年数 977.69"), "\(impossible.message)")
+  }
+
+  /// A line of the 收入总表 paid from 其他收入 is not expected in the 一般公共预算支出表; a 一般公共预算 line missing from
+  /// the 收入总表 still is a finding.
+  @Test func anOtherFundsLineNeedNotBeInTheGeneralBudgetTable() throws {
+    func doc(revenue: String, general: String) -> String {
+      """
+      示例局2025年部门预算
+      示例局2025年部门收入总表
+      单位：万元
+      科目编码\t科目名称\t合计\t财政拨款收入\t其他收入
+      \(revenue)
+      示例局2025年一般公共预算支出表
+      单位：万元
+      科目编码\t科目名称\t合计\t基本支出\t项目支出
+      \(general)
+
+      """
+    }
+    let revenue = "201\t一般公共服务支出\t30.00\t20.00\t10.00\n20139\t社会工作\t30.00\t20.00\t10.00\n2013901\t行政运行\t20.00\t20.00\t\n2013950\t事业运行\t10.00\t\t10.00\n合计\t\t30.00\t20.00\t10.00"
+    let general = "201\t一般公共服务支出\t20.00\t20.00\t\n20139\t社会工作\t20.00\t20.00\t\n2013901\t行政运行\t20.00\t20.00\t\n合计\t\t20.00\t20.00\t"
+    let audit = { (text: String) in Auditor.audit(try DocumentReader.read(data: Data(text.utf8), name: "t.txt"), catalog: try TestSupport.forms.catalog("classification-2024")) }
+    let clean = try audit(doc(revenue: revenue, general: general))
+    #expect(!clean.contains { $0.rule == "audit.cross.row-code" }, "\(clean.filter { $0.rule == "audit.cross.row-code" }.map(\.message))")
+    let missing = try audit(doc(revenue: revenue.replacingOccurrences(of: "2013901\t行政运行\t20.00\t20.00\t\n", with: ""), general: general))
+    #expect(missing.contains { $0.rule == "audit.cross.row-code" && $0.expected == "2013901" }, "\(missing.map(\.message))")
+  }
+}
