@@ -331,3 +331,16 @@ extension ProseVarietyTests {
     #expect(missing.contains { $0.rule == "audit.cross.row-code" && $0.expected == "2013901" }, "\(missing.map(\.message))")
   }
 }
+
+extension ProseVarietyTests {
+  /// A PDF's text layer puts spaces between Chinese and figures (`公务用车 1 辆，购置费28.00 万元`); the page shows
+  /// none, and every rule reads the prose as shown. A space before punctuation is kept for the proofreading rule.
+  @Test func spacesAroundFiguresAreNotPartOfTheProse() throws {
+    #expect(Heuristics.withoutSpacesAroundFigures("安排购置公务用车 1 辆，购置费28.00 万元") == "安排购置公务用车1辆，购置费28.00万元")
+    #expect(Heuristics.withoutSpacesAroundFigures("增幅17.18% 。2025 年") == "增幅17.18% 。2025年")
+    #expect(Heuristics.withoutSpacesAroundFigures("合计 1,234.56 2,345.67") == "合计1,234.56 2,345.67", "digits apart stay apart")
+    let doc = try DocumentReader.read(data: Data("示例局2025年部门预算\n2025年部门预算安排购置公务用车 1 辆，购置费28.00 万元。\n".utf8), name: "t.txt")
+    let findings = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
+    #expect(!findings.contains { $0.rule == "audit.prose.vehicle-purchase" }, "\(findings.map(\.message))")
+  }
+}
