@@ -75,3 +75,22 @@ import YusuanCore
     #expect(quarter.turned(clockwise: 3).pixels == raster.pixels)
   }
 }
+
+extension SidewaysPDFTests {
+  /// A website's stamp set slantwise across the page (普陀区人民政府信息公开专用, 40 pt, turned 30°, one character
+  /// at a time as such stamps are drawn): its characters are left out, even where poppler joins one to a figure or
+  /// a name of the table under it, and the table reads exactly as without it.
+  @Test(.enabled(if: popplerPresent, "需要 poppler-utils 与 poppler-data（.ci/run 会安装）"))
+  func aSlantedWatermarkIsNotPartOfTheTable() throws {
+    let plain = try Self.rows(width: 842, height: 595, rotate: 0, content: Self.table)
+    let stamp = "普陀区人民政府信息公开专用"
+    // Each character placed along the slant, so every one is painted as its own glyph.
+    let mark = stamp.enumerated().map { k, ch in
+      "BT /F3 40 Tf 0.866 0.5 -0.5 0.866 \(150 + 34.64 * Double(k)) \(300 + 20 * Double(k)) Tm \(MiniPDF.chinese(String(ch))) Tj ET\n"
+    }.joined()
+    let stamped = try Self.rows(width: 842, height: 595, rotate: 0, content: Self.table + "0.8 g\n" + mark)
+    #expect(stamped.rows == plain.rows, "\(stamped.rows)")
+    #expect(!stamped.page.watermarkWords.isEmpty)
+    #expect(!stamped.page.words.contains { $0.text.contains(where: { stamp.contains($0) }) }, "\(stamped.page.words.map(\.text))")
+  }
+}

@@ -32,6 +32,8 @@ public struct PDFPage: Sendable {
   public var rulings: [Ruling]
   /// Words the text layer holds but the page does not show (clipped away); left out of the reading.
   public var hiddenWords: [PDFWord] = []
+  /// Words of slanted text across the page (a watermark, `Watermark`); left out of the reading.
+  public var watermarkWords: [PDFWord] = []
   /// A page drawn as an image with (almost) no text layer: scanned, so its tables and prose cannot be read.
   public var imageOnly = false
   /// A page whose text layer is not text (`GarbledText`): its words are dropped, and it is as unread as a scan.

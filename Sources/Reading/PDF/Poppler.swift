@@ -72,6 +72,9 @@ package enum Poppler {
         }
         k += 2
       }
+      // Slanted text (a watermark): its characters found alone anywhere are what may be cut off real words.
+      let slants = drawn.map { $0.map { Watermark.slanted($0.glyphs) } ?? [] }
+      let marks = Set(pages.indices.flatMap { Watermark.alone(pages[$0].words, slant: slants[$0]).flatMap { Array($0.text) } })
       for i in pages.indices {
         guard let d = drawn[i] else { continue }
         pages[i].rulings = d.rulings
@@ -81,6 +84,7 @@ package enum Poppler {
         let hidden = Visibility.hidden(pages[i].words, glyphs: d.glyphs)
         pages[i].hiddenWords = hidden
         pages[i].words.removeAll { hidden.contains($0) }
+        (pages[i].words, pages[i].watermarkWords) = Watermark.clean(pages[i].words, slant: slants[i], marks: marks)
       }
     }
     // cairo draws a page turned by /Rotate as displayed, like pdftotext; a page printed sideways is set upright.

@@ -23,6 +23,7 @@ package enum SidewaysPage {
     var turned = PDFPage(number: page.number, width: size.width, height: size.height,
                          words: page.words.map { PDFWord(text: $0.text, box: turn.box($0.box)) }, rulings: page.rulings.map(turn.ruling))
     turned.hiddenWords = page.hiddenWords.map { PDFWord(text: $0.text, box: turn.box($0.box)) }
+    turned.watermarkWords = page.watermarkWords.map { PDFWord(text: $0.text, box: turn.box($0.box)) }
     turned.imageOnly = page.imageOnly
     turned.garbled = page.garbled
     turned.quarterTurns = turn.turns
