@@ -71,8 +71,7 @@ final class ReplSession {
     self.out = out
     steps = SectionRegistry.plugins.flatMap { $0.walk(wb.context) }
       + [WalkStep(id: "review", section: "审核", title: "检查全部问题", table: nil,
-                  help: "列出全部检查结果。改正后可输入 compile 目录 生成公开文件；输入 quit 退出。", kind: .confirm, command: nil, fields: [],
-                  isComplete: { _ in false })]
+                  help: "列出全部检查结果。改正后可输入 compile 目录 生成公开文件；输入 quit 退出。", isComplete: { _ in false })]
   }
 
   var step: WalkStep { steps[stepIndex] }
@@ -272,45 +271,23 @@ final class ReplSession {
     }
   }
 
+  /// An answer checked as its declared argument takes it; a code may be typed as its name (行政运 → 2010301)
+  /// when it names exactly one code at the level asked.
   func validate(_ value: String, _ field: WalkField) -> Result<String, ValidationMessage> {
-    switch field.kind {
-    case .amount:
-      // The amount as stored goes into the entry line: `12 万元` (a space before the unit) and `2,287,000元` are
-      // one token of the entry language (12, 228.7) and the confirmation shows what was kept.
-      switch AmountParser.parse(value) {
-      case .success(let a): return .success(a.scriptText)
-      case .failure(let e): return .failure(ValidationMessage(text: e.message))
-      }
-    case .count:
-      let s = AmountParser.normalizeWidth(value)
-      guard let n = Int(s), n >= 0 else { return .failure(ValidationMessage(text: "应为不小于0的整数，例如 2。")) }
-      return .success(String(n))
-    case .code(let system):
-      let s = AmountParser.normalizeWidth(value)
-      if s.allSatisfy({ $0.isASCII && $0.isNumber }), !s.isEmpty {
-        if let p = CodeShape.problem(s, in: system) { return .failure(ValidationMessage(text: CodeShape.describe(p, code: s, system: system) + "。可输入名称片段后按 TAB 补全。")) }
-        if system == .function && s.count != 7 { return .failure(ValidationMessage(text: "这里要项级科目（7位），例如 2010301 行政运行。")) }
-        if system == .economic && s.count != 5 { return .failure(ValidationMessage(text: "这里要款级科目（5位），例如 30101 基本工资。")) }
-        warnIfUnknown(s, system)
-        return .success(s)
-      }
-      // A name typed instead of a code: take it when it names exactly one code at the right level.
+    switch field.check(value, wb.context) {
+    case .success(let normal):
+      if case .code(let system) = field.kind { warnIfUnknown(normal, system) }
+      return .success(normal)
+    case .failure(let r) where r.mayBeName:
+      guard case .code(let system) = field.kind else { return .failure(ValidationMessage(text: r.text)) }
       let book = codeBook()
-      let hits = book.complete(value, in: system).filter { $0.code.count == (system == .function ? 7 : 5) }
+      let level = field.level ?? (system == .function ? 7 : 5)
+      let hits = book.complete(value, in: system).filter { $0.code.count == level }
       if hits.count == 1 { out("→ \(hits[0].code) \(hits[0].name)"); return .success(hits[0].code) }
       return .failure(ValidationMessage(text: hits.isEmpty ? "“\(value)”不是科目编码，目录中也没有这个名称。" :
         "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)（\(book.name(String($0.code.prefix(5)), system) ?? String($0.code.prefix(5)))）" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
-    case .choice(let options):
-      if options.contains(value) { return .success(value) }
-      if let s = FundSource.named(value), options.contains(s.rawValue) { return .success(s.rawValue) }
-      if let t = ThreePublicItem.named(value), options.contains(t.rawValue) { return .success(t.rawValue) }
-      if let k = SpendingKind.named(value), options.contains(k.rawValue) { return .success(k.rawValue) }
-      return .failure(ValidationMessage(text: "请从以下选择：\(options.joined(separator: "、"))。"))
-    case .flag:
-      if ["是", "否", "y", "n", "yes", "no"].contains(value.lowercased()) { return .success(value) }
-      return .failure(ValidationMessage(text: "请回答“是”或“否”。"))
-    case .text:
-      return .success(value)
+    case .failure(let r):
+      return .failure(ValidationMessage(text: r.text))
     }
   }
 
@@ -339,8 +316,8 @@ final class ReplSession {
 
   /// Builds the entry line from the answers and applies it like any other entry.
   func submitRow() {
-    guard let command = step.command else { return }
-    var parts = [command]
+    guard let start = step.lineStart else { return }
+    var parts = [start]
     // Positional values first, in field order, then the options: a field asked early (名称 after the code,
     // 来源 after 基本/项目) is still an option of the line.
     let answered = zip(step.fields, answers)
