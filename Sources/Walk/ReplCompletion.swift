@@ -3,7 +3,7 @@ import YusuanCore
 
 /// TAB completion: commands, codes by prefix or by name fragment (行政运 → 2010301) from the catalog and from the
 /// codes this workbook and last year's use, project names, units, edition ids and the choices of the current prompt.
-struct ReplCompletion {
+public struct ReplCompletion {
   let codeBook: () -> CodeBook
   let facts: () -> FactSet
   let editions: [String]
@@ -11,7 +11,7 @@ struct ReplCompletion {
   let field: () -> (field: WalkField, answers: [String])?
 
   /// Candidates replacing `word` (the text before the cursor since the last break).
-  func candidates(line: String, word: String) -> [String] {
+  public func candidates(line: String, word: String) -> [String] {
     let before = String(line.dropLast(word.count)).trimmingBlanks()
     if before.isEmpty, let (f, answers) = field() {
       let hits = fieldCandidates(f, answers, word)
@@ -57,7 +57,7 @@ struct ReplCompletion {
   }
 
   /// How a candidate is listed after a second TAB: a code with its name and 款, so same-named items can be told apart.
-  func display(_ candidate: String) -> String? {
+  public func display(_ candidate: String) -> String? {
     guard candidate.allSatisfy(\.isNumber) else { return nil }
     let book = codeBook()
     for system in [CodeSystem.function, .economic] {
