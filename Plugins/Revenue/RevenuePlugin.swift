@@ -77,6 +77,12 @@ public struct RevenuePlugin: SectionPlugin {
     return out
   }
 
+  /// A revenue line: the revenue total against the spending total.
+  public func effect(of changes: [FactChange], in v: BudgetView) -> String? {
+    guard changes.contains(where: { if case .revenue? = $0.fact { true } else { false } }) else { return nil }
+    return "收入合计 \(v.facts.revenues.map(\.amount).sum().wan) 万元；支出合计 \(v.functions.total.total.wan) 万元"
+  }
+
   static func change(_ current: Amount, _ prior: Amount) -> String {
     let d = current - prior
     return d.isZero ? "持平" : (d.isNegative ? "减少" : "增加") + "\(d.magnitude.wan)万元"

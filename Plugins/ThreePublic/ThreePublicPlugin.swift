@@ -36,6 +36,12 @@ public struct ThreePublicPlugin: SectionPlugin {
       export: { f in f.threePublic.map { [item.bind($0.item), amount.bind($0.amount), prior.bind($0.prior)] } })
   }
 
+  /// A 三公 line: the four items' total.
+  public func effect(of changes: [FactChange], in v: BudgetView) -> String? {
+    guard changes.contains(where: { if case .threePublic? = $0.fact { true } else { false } }) else { return nil }
+    return "“三公”经费合计 \(v.facts.threePublic.map(\.amount).sum().wan) 万元"
+  }
+
   public func check(_ view: BudgetView) throws -> [Diagnostic] {
     let facts = view.facts.threePublic
     guard !facts.isEmpty else {

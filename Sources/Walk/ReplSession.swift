@@ -97,7 +97,6 @@ public final class ReplSession {
     enterStep()
   }
 
-
   // MARK: The loop
 
   public func run() {
@@ -174,6 +173,4 @@ public final class ReplSession {
       answer(text, defaultValue: defaultValue)
     }
   }
-
-  /// One answer to the current field: validated now, so a bad amount is refused at its own prompt.
 }

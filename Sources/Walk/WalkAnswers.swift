@@ -5,6 +5,7 @@ import YusuanStore
 
 /// Answers: each checked at its own prompt, the row built into an entry line and applied like any other entry.
 extension ReplSession {
+  /// One answer to the current field: validated now, so a bad amount is refused at its own prompt.
   func answer(_ text: String, defaultValue: String?) {
     lastEntered = nil
     guard let field = currentField else { return }
@@ -129,10 +130,10 @@ extension ReplSession {
   @discardableResult
   func apply(_ line: String) -> Bool {
     do {
-      try wb.apply([Workbench.SourcedLine(text: line, file: "repl", line: 1)], source: .repl)
+      let changes = try wb.applyEntries([Workbench.SourcedLine(text: line, file: "repl", line: 1)], source: .repl).flatMap(\.changes)
       out("✔ 已录入：\(line)")
-      if let effect = Effect.describe(line, wb: wb) { out("  \(effect)") }
-      enteredRow = Effect.row(line)
+      if let effect = Effect.describe(changes, wb: wb) { out("  \(effect)") }
+      enteredRow = Effect.row(changes)
       reportFindings()
       enteredRow = nil
       return true

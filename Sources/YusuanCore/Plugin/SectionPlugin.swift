@@ -32,6 +32,10 @@ public protocol SectionPlugin: Sendable {
 
   /// Its tables of the guided walk, in order.
   func walk(_ context: EntryContext) -> [WalkStep]
+
+  /// What an accepted entry changed, said in one line under it in the walk (the table's new total …), when the
+  /// changes are of this section's facts; nil otherwise.
+  func effect(of changes: [FactChange], in view: BudgetView) -> String?
 }
 
 extension SectionPlugin {
@@ -42,6 +46,7 @@ extension SectionPlugin {
   public func tables(_ c: CompileContext) throws -> [DocTable] { [] }
   public func explanations(_ c: CompileContext) throws -> [Explanation] { [] }
   public func walk(_ context: EntryContext) -> [WalkStep] { [] }
+  public func effect(of changes: [FactChange], in view: BudgetView) -> String? { nil }
 }
 
 /// What a command may consult while it is parsed: the facts so far, the catalog and edition, the workbook.
