@@ -14,7 +14,7 @@ enum MetaCommand {
     let arg = words.dropFirst().joined(separator: " ")
     switch first {
     case "help", "帮助", "?", "？":
-      s.out(help(s))
+      s.out(arg.isEmpty ? help(s) : commandHelp(arg, s))
     case "<", "返回":
       s.back()
     case "undo", "撤销":
@@ -62,12 +62,23 @@ enum MetaCommand {
     var lines = ["当前：第\(s.stepIndex + 1)/\(s.steps.count)张表 \(s.step.section)·\(s.step.title)", s.step.help]
     if let f = s.currentField { lines.append("现在要填：\(f.prompt)。方括号里是默认值，直接回车即采用。") }
     if let row = s.offered { lines.append("这是上年的一行：\(row.label)。输入本年数；“跳过”留待以后；< 修改科目或名称。") }
+    if let c = s.step.command { lines.append("本表的录入命令：\(c.syntax(s.wb.context))（help \(c.keyword) 查看说明）") }
     lines += [
       "命令：< 返回上一项（保留已填内容）；undo 撤销上一条录入；show 表号 查看表（如 show T5）；check 列出全部问题；",
       "      next / prev 下一张 / 上一张表；goto 名称 转到某张表；progress 查看进度；compile 目录 生成文件（有错误时为草稿）；quit 退出。",
       "也可以直接输入完整的录入命令，例如：支出 2010301 基本 212.89 上年 252.41。按 TAB 补全命令、科目编码（可输名称片段，如“行政运”）、项目名称。",
     ]
     return lines.joined(separator: "\n")
+  }
+
+  /// `help 支出`: an entry command's help, from its declaration (each command of a group: `help 资产`).
+  static func commandHelp(_ word: String, _ s: ReplSession) -> String {
+    let words = word.split(separator: " ").map(String.init)
+    guard let group = SectionRegistry.index[words[0]] else {
+      return "没有录入命令“\(word)”。可用的命令：\(SectionRegistry.index.keywords.joined(separator: "、"))。"
+    }
+    let chosen = words.count > 1 ? group.filter { $0.sub == words[1] } : group
+    return (chosen.isEmpty ? group : chosen).map { $0.help(s.wb.context) }.joined(separator: "\n")
   }
 
   /// Every format, the PDF too, as `yusuan compile` writes them; with errors a draft rather than a refusal, since the

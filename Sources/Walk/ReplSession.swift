@@ -74,6 +74,7 @@ public final class ReplSession {
   /// TAB completion for this session's prompts.
   public func completion(editions: [String]) -> ReplCompletion {
     ReplCompletion(codeBook: { [unowned self] in codeBook() }, facts: { [unowned self] in wb.facts }, editions: editions,
+                   context: { [unowned self] in wb.context },
                    field: { [unowned self] in currentField.map { ($0, answers) } })
   }
 

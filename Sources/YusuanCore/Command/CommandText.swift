@@ -43,6 +43,12 @@ extension EntryCommand {
     syntax(of: args, context) + (empty == nil ? "" : " | \(words) 无")
   }
 
+  /// Help for the command, all from its declaration: what it is for, how it is written, how one is removed, and
+  /// an example.
+  public func help(_ context: EntryContext? = nil) -> String {
+    "\(words)：\(summary)\n  写法：\(syntax(context))\n  删除：删除 \(removalSyntax(context))\n  示例：\(example)"
+  }
+
   /// What a `删除` line writes after 删除.
   public func removalSyntax(_ context: EntryContext? = nil) -> String {
     keyArgs.isEmpty ? words : syntax(of: keyArgs.map { var p = $0; p.required = p.required || p.isPositional; return p }, context)
