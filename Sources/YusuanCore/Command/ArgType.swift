@@ -39,6 +39,8 @@ public struct Choice: Sendable {
   public var noun: String?
   /// Said when the word is missing or refused, instead of listing `values` (科目编码，或 合计、基本支出、项目支出).
   public var described: String?
+  /// The words when they do not depend on the workbook (help lists them without one).
+  public var fixed: [String]?
 
   public init(values: @escaping @Sendable (EntryContext) -> [String], map: @escaping @Sendable (String, EntryContext) -> String?,
               quoted: Bool = false, noun: String? = nil, described: String? = nil) {
@@ -48,14 +50,18 @@ public struct Choice: Sendable {
   /// A fixed list; typed words are taken as they stand or through `alias`.
   public static func of(_ values: [String], quoted: Bool = false, noun: String? = nil,
                         alias: @escaping @Sendable (String) -> String? = { _ in nil }) -> Choice {
-    Choice(values: { _ in values }, map: { w, _ in values.contains(w) ? w : alias(w).flatMap { values.contains($0) ? $0 : nil } },
-           quoted: quoted, noun: noun)
+    var c = Choice(values: { _ in values }, map: { w, _ in values.contains(w) ? w : alias(w).flatMap { values.contains($0) ? $0 : nil } },
+                   quoted: quoted, noun: noun)
+    c.fixed = values
+    return c
   }
 
   /// The cases of an enum named by its raw values, read through its own name lookup (aliases).
   public static func cases<E: CaseIterable & RawRepresentable>(_: E.Type, named: @escaping @Sendable (String) -> E?) -> Choice where E.RawValue == String {
     let values = E.allCases.map(\.rawValue)
-    return Choice(values: { _ in values }, map: { w, _ in named(w)?.rawValue })
+    var c = Choice(values: { _ in values }, map: { w, _ in named(w)?.rawValue })
+    c.fixed = values
+    return c
   }
 }
 

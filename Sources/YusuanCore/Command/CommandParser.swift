@@ -116,7 +116,7 @@ extension EntryCommand {
     case .ordinal: return "序号"
     case .flag: return p.keyword ?? p.name
     case .choice(let c):
-      let values = context.map(c.values) ?? []
+      let values = c.fixed ?? context.map(c.values) ?? []
       return values.isEmpty || values.count > 6 ? (c.quoted ? "\"\(p.name)\"" : p.name) : values.joined(separator: "|")
     }
   }
