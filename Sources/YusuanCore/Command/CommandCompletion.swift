@@ -41,20 +41,14 @@ extension CommandIndex {
 extension EntryCommand {
   /// What comes after these words (those after the command's own); `removal`: of a 删除 line.
   func next(after words: [String], removal: Bool = false) -> NextWord {
-    let specs = removal ? keyArgs : args
-    var positional = specs.filter(\.isPositional)[...]
-    let options = specs.filter { !$0.isPositional }
-    var byKeyword: [String: ArgSpec] = [:]
-    for o in options {
-      if o.type.isFunds { for k in ["金额"] + FundSource.allCases.map(\.rawValue) { byKeyword[k] = o } } else { byKeyword[o.keyword!] = o }
-    }
+    var positional = (removal ? keyArgs.filter(\.isPositional) : positionalArgs)[...]
+    let table = removal ? OptionTable(keyArgs.filter { !$0.isPositional }) : optionTable
     var typed: Set<String> = []
     var pending: ArgSpec? = nil
     for w in words {
       if pending != nil { pending = nil; continue }
-      let k = byKeyword[w] != nil ? w : optionAlias?(w) ?? FundSource.named(w)?.rawValue ?? w
-      if let o = byKeyword[k] {
-        typed.insert(k)
+      if let (o, keyword) = table.option(w, quoted: false, alias: optionAlias) {
+        typed.insert(keyword)
         if case .flag = o.type {} else { pending = o }
         continue
       }
@@ -65,13 +59,7 @@ extension EntryCommand {
     if let pending { return .value(pending) }
     if !removal, let p = positional.first, case .ordinal = p.type { positional.removeFirst() }
     if let p = positional.first { return .value(p) }
-    let left = byKeyword.keys.filter { !typed.contains($0) }.sorted { a, b in
-      (options.firstIndex { $0.id == byKeyword[a]!.id } ?? 0, a) < (options.firstIndex { $0.id == byKeyword[b]!.id } ?? 0, b)
-    }
+    let left = table.keywords.filter { !typed.contains($0) }
     return left.isEmpty ? .none : .keyword(left)
   }
-}
-
-extension ArgType {
-  var isFunds: Bool { if case .funds = self { true } else { false } }
 }

@@ -31,9 +31,10 @@ extension EntryCommand {
 
   /// The values of a line (`removal`: only the key arguments, each required).
   func read(_ args: inout ArgReader, _ context: EntryContext, removal: Bool) throws(EntryError) -> ArgValues {
-    let specs = removal ? keyArgs : self.args
+    let positionals = removal ? keyArgs.filter(\.isPositional) : positionalArgs
+    let table = removal ? OptionTable(keyArgs.filter { !$0.isPositional }) : optionTable
     var values = ArgValues(reader: args)
-    for p in specs where p.isPositional {
+    for p in positionals {
       if case .ordinal = p.type, !removal {
         // A list number is optional: a bare word that reads as a whole number (signed or not) is taken as one.
         guard let t = args.peek(), !t.quoted, Int(AmountParser.normalizeWidth(t.text)) != nil else { continue }
@@ -45,13 +46,12 @@ extension EntryCommand {
       case .failure(let e): throw args.fail(e.message, at: t)
       }
     }
-    let options = specs.filter { !$0.isPositional }
-    if options.isEmpty {
+    if table.options.isEmpty {
       try args.expectEnd()
     } else {
-      try readOptions(options, &args, &values, context)
+      try readOptions(table, &args, &values, context)
     }
-    for p in options where p.required && values.values[p.id] == nil {
+    for p in table.options where p.required && values.values[p.id] == nil {
       throw args.fail(p.missing ?? "缺少\(p.name)：\(p.keyword ?? "") \(placeholder(p, context))。")
     }
     return values
@@ -59,21 +59,13 @@ extension EntryCommand {
 
   /// `keyword value` pairs in any order; each keyword at most once. Amounts by source are written `金额 X` (一般公共
   /// 预算) or `来源名 X`, the names officers use for a source taken too.
-  private func readOptions(_ options: [ArgSpec], _ args: inout ArgReader, _ values: inout ArgValues, _ context: EntryContext) throws(EntryError) {
-    var byKeyword: [String: ArgSpec] = [:]
-    for o in options { byKeyword[o.keyword!] = o }
-    let funds = options.first { if case .funds = $0.type { true } else { false } }
-    if let funds { for s in FundSource.allCases where byKeyword[s.rawValue] == nil { byKeyword[s.rawValue] = funds } }
+  private func readOptions(_ table: OptionTable, _ args: inout ArgReader, _ values: inout ArgValues, _ context: EntryContext) throws(EntryError) {
     var seen: Set<String> = []
     var amounts: [FundSource: Amount] = [:]
-    var generalToken: Token? = nil
+    var generalWritten = false
     while let t = args.next() {
-      var word = t.text
-      var spec = byKeyword[word]
-      if spec == nil, !t.quoted, let funds, let s = FundSource.named(word) { spec = funds; word = s.rawValue }
-      if spec == nil, !t.quoted, let alias = optionAlias?(word), let s = byKeyword[alias] { spec = s; word = alias }
-      guard let spec else {
-        throw args.fail("无法识别“\(t.text)”。这里可以写：\(byKeyword.keys.sorted().joined(separator: "、"))。", at: t)
+      guard let (spec, word) = table.option(t.text, quoted: t.quoted, alias: optionAlias) else {
+        throw args.fail("无法识别“\(t.text)”。这里可以写：\(table.byKeyword.keys.sorted().joined(separator: "、"))。", at: t)
       }
       guard seen.insert(word).inserted else { throw args.fail("“\(t.text)”重复出现。", at: t) }
       if case .flag = spec.type {
@@ -81,15 +73,18 @@ extension EntryCommand {
         continue
       }
       guard var v = args.next() else { throw args.fail(spec.type.missing(spec.name, option: t.text, context: context), at: t) }
+      if case .amount = spec.type { v = args.withUnit(v) }
       if case .funds = spec.type {
         v = args.withUnit(v)
         let source = word == "金额" ? FundSource.general : FundSource(rawValue: word)!
         // 金额 is the 一般公共预算 amount: both on one line would give that fund twice.
-        if source == .general, generalToken != nil {
-          let general = FundSource.general.rawValue
-          throw args.fail("“金额”就是一般公共预算的金额，与“\(general)”是同一资金来源，只能写一次。请只写其中一个，例如：金额 5，或 \(general) 5。", at: t)
+        if source == .general {
+          if generalWritten {
+            let general = FundSource.general.rawValue
+            throw args.fail("“金额”就是一般公共预算的金额，与“\(general)”是同一资金来源，只能写一次。请只写其中一个，例如：金额 5，或 \(general) 5。", at: t)
+          }
+          generalWritten = true
         }
-        if source == .general { generalToken = t }
         switch ArgType.amount.read(v, what: word, option: true, context: context) {
         case .success(let a): amounts[source] = a.amount
         case .failure(let e): throw args.fail(e.message, at: v)
@@ -97,7 +92,6 @@ extension EntryCommand {
         values.set(spec, .funds(amounts), at: t)
         continue
       }
-      if case .amount = spec.type { v = args.withUnit(v) }
       switch spec.type.read(v, what: t.text, option: true, context: context) {
       case .success(let value): values.set(spec, value, at: v)
       case .failure(let e): throw args.fail(e.message, at: v)

@@ -20,6 +20,9 @@ public struct EntryCommand: Sendable {
   public var removalArgs: [ArgSpec]?
   /// The option keyword meant by another word officers write (核对's 基本 for 基本支出), if any.
   let optionAlias: (@Sendable (String) -> String?)?
+  /// The positional arguments and the options of an entry line, sorted out once.
+  let positionalArgs: [ArgSpec]
+  let optionTable: OptionTable
   let build: @Sendable (ArgValues, EntryContext) throws(EntryError) -> [FactEdit]
   let key: @Sendable (ArgValues, EntryContext) throws(EntryError) -> String
   let facts: @Sendable (FactSet) -> [[ArgBinding?]]
@@ -38,14 +41,16 @@ public struct EntryCommand: Sendable {
     self.keyword = keyword; self.sub = sub; self.subName = subName; self.aliases = aliases; self.summary = summary; self.example = example
     self.args = args.map(\.spec); self.empty = empty; self.removalArgs = removalArgs?.map(\.spec)
     self.optionAlias = optionAlias
+    positionalArgs = self.args.filter(\.isPositional)
+    optionTable = OptionTable(self.args.filter { !$0.isPositional })
     self.build = build; self.key = key; self.facts = export
   }
 
   /// The words that start its lines: `支出`, `资产 车辆`.
   public var words: String { sub.map { "\(keyword) \($0)" } ?? keyword }
 
-  public var positionals: [ArgSpec] { args.filter(\.isPositional) }
-  public var options: [ArgSpec] { args.filter { !$0.isPositional } }
+  public var positionals: [ArgSpec] { positionalArgs }
+  public var options: [ArgSpec] { optionTable.options }
 
   /// The arguments a 删除 line writes.
   public var keyArgs: [ArgSpec] { removalArgs ?? args.filter(\.key) }
