@@ -2,8 +2,6 @@ import YusuanCore
 
 /// The entry commands of 国有资产, `资产 车辆|设备|购置|配置|原值 …`, each declared once.
 extension AssetsPlugin {
-  static let kinds = ["车辆", "设备", "购置", "配置", "原值"]
-
   /// A command of the 资产 group; `none` for the kinds that may be declared empty (`资产 车辆 无`).
   static func asset(_ kind: String, summary: String, example: String, args: [any AnyArg],
                     build: @escaping @Sendable (ArgValues, EntryContext) throws(EntryError) -> [FactEdit],

@@ -8,8 +8,6 @@ public struct ProcurementPlugin: SectionPlugin {
 
   public var commands: [EntryCommand] { [Item.command, Service.command] }
 
-  static let categories = ProcurementCategory.allCases.map(\.rawValue)
-
   /// 采购: a government procurement item, by category (or `采购 无`).
   enum Item {
     static let category = Arg<ProcurementCategory>.choice("采购品目", named: { ProcurementCategory(rawValue: $0) }, key: true,
