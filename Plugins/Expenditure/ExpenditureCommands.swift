@@ -69,16 +69,15 @@ extension ExpenditurePlugin {
     static let unit = Arg<String?>.option("单位", .text, key: true)
     static let name = Arg<String?>.option("名称", .text)
     static let prior = Arg<Amount?>.option("上年", .amount, prompt: "上年预算数（万元）")
-    static let reason = Arg<String?>.reason()
 
     static let command = EntryCommand("经济", summary: "基本支出按经济分类款级", example: "经济 30101 67.53",
-      args: [code, amount, personnel, publicUse, unit, name, prior, reason],
+      args: [code, amount, personnel, publicUse, unit, name, prior],
       build: { (a, c) throws(EntryError) in
         if a[personnel] && a[publicUse] { throw a.fail("“人员经费”与“公用经费”只能选一个。") }
         let category: EconomicCategory? = a[personnel] ? .personnel : a[publicUse] ? .publicUse : nil
         var line = EconomicLine(code: a[code], unit: ownUnit(a[unit], c), amount: a[amount], prior: a[prior], name: a[name], category: category)
         if line.prior == nil, case .economic(let old) = c.facts[Fact.economic(line).key] { line.prior = old.prior }
-        return [.set(.economic(line))] + (a[reason].map { [.set(.reason(Reason(subject: line.code, text: $0)))] } ?? [])
+        return [.set(.economic(line))]
       },
       key: { a, c in Fact.economic(EconomicLine(code: a[code], unit: ownUnit(a[unit], c), amount: .zero)).key },
       export: { f in
