@@ -21,9 +21,7 @@ extension ExpenditurePlugin {
                                    amount: a[amount], prior: a[prior], name: a[name])
         // A correction that omits 上年 keeps the prior already entered (e.g. carried from last year's workbook).
         if line.prior == nil, case .expenditure(let old) = c.facts[Fact.expenditure(line).key] { line.prior = old.prior }
-        var edits: [FactEdit] = [.set(.expenditure(line))]
-        if let r = a[reason] { edits.append(.set(.reason(Reason(subject: line.code, text: r)))) }
-        return edits
+        return [.set(.expenditure(line))] + reason.edits(a, subject: line.code)
       },
       key: { a, c in
         Fact.expenditure(ExpenditureLine(code: a[code], kind: a[kind], source: a[source] ?? .general, unit: ownUnit(a[unit], c), amount: .zero)).key

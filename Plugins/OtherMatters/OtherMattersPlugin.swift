@@ -17,9 +17,7 @@ public struct OtherMattersPlugin: SectionPlugin {
     static let command = EntryCommand("机关运行经费", summary: "机关运行经费财政拨款预算", example: "机关运行经费 39.96 上年 41.11 原因 \"厉行节约\"",
       args: [amount, prior, reason],
       build: { a, c in
-        var edits: [FactEdit] = [.set(.operatingCost(OperatingCost(amount: a[amount], prior: a[prior] ?? c.facts.operatingCost?.prior)))]
-        if let r = a[reason] { edits.append(.set(.reason(Reason(subject: "机关运行经费", text: r)))) }
-        return edits
+        [.set(.operatingCost(OperatingCost(amount: a[amount], prior: a[prior] ?? c.facts.operatingCost?.prior)))] + reason.edits(a, subject: "机关运行经费")
       },
       key: { _, _ in Fact.operatingCost(OperatingCost(amount: .zero)).key },
       export: { f in f.operatingCost.map { [[amount.bind($0.amount), prior.bind($0.prior)]] } ?? [] })

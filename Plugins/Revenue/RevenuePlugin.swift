@@ -19,11 +19,9 @@ public struct RevenuePlugin: SectionPlugin {
       args: [source, amount, prior, reason],
       build: { a, c in
         let kept = c.facts.revenues.first { $0.source == a[source] }?.prior
-        var edits: [FactEdit] = [.set(.revenue(RevenueFact(source: a[source], amount: a[amount], prior: a[prior] ?? kept)))]
         // The reason on a source's line is that source's (as `原因 单位资金 "…"`): with two sources a reason kept
         // under 收入 explained neither of them.
-        if let r = a[reason] { edits.append(.set(.reason(Reason(subject: a[source].rawValue, text: r)))) }
-        return edits
+        return [.set(.revenue(RevenueFact(source: a[source], amount: a[amount], prior: a[prior] ?? kept)))] + reason.edits(a, subject: a[source].rawValue)
       },
       key: { a, _ in Fact.revenue(RevenueFact(source: a[source], amount: .zero)).key },
       export: { f in f.revenues.map { [source.bind($0.source), amount.bind($0.amount), prior.bind($0.prior)] } })

@@ -28,9 +28,7 @@ public struct ThreePublicPlugin: SectionPlugin {
       args: [item, amount, prior, reason], empty: none,
       build: { a, c in
         let kept = c.facts.threePublic.first { $0.item == a[item] }?.prior
-        var edits: [FactEdit] = [.set(.threePublic(ThreePublicFact(item: a[item], amount: a[amount], prior: a[prior] ?? kept)))]
-        if let r = a[reason] { edits.append(.set(.reason(Reason(subject: a[item].rawValue, text: r)))) }
-        return edits
+        return [.set(.threePublic(ThreePublicFact(item: a[item], amount: a[amount], prior: a[prior] ?? kept)))] + reason.edits(a, subject: a[item].rawValue)
       },
       key: { a, _ in Fact.threePublic(ThreePublicFact(item: a[item], amount: .zero)).key },
       export: { f in f.threePublic.map { [item.bind($0.item), amount.bind($0.amount), prior.bind($0.prior)] } })

@@ -156,6 +156,11 @@ extension Arg where Value == String? {
   public static func reason(prompt: String? = "增减原因") -> Arg {
     .option("原因", .trimmedText, prompt: prompt, placeholder: "\"文字\"")
   }
+
+  /// The 原因 fact of `subject` a line's `原因 "文字"` writes, if the line has one.
+  public func edits(_ values: ArgValues, subject: String) -> [FactEdit] {
+    values[self].map { [.set(.reason(Reason(subject: subject, text: $0)))] } ?? []
+  }
 }
 
 extension Arg where Value == FundSource? {

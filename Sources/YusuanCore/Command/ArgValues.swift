@@ -9,16 +9,10 @@ public struct ArgValues {
 
   public subscript<V>(arg: Arg<V>) -> V { arg.decode(values[arg.spec.id]) }
 
-  /// Whether the line wrote the argument.
-  public func has(_ arg: some AnyArg) -> Bool { values[arg.spec.id] != nil }
-
   /// A refusal of the line, pointing at `arg`'s word (or the end of the line), with the command's example.
   public func fail(_ message: String, at arg: (any AnyArg)? = nil) -> EntryError {
     reader.fail(message, at: arg.flatMap { tokens[$0.spec.id] })
   }
-
-  /// The raw values by argument id (tests, the walk).
-  public var all: [String: ArgValue] { values }
 
   mutating func set(_ spec: ArgSpec, _ value: ArgValue, at token: Token) {
     values[spec.id] = value
