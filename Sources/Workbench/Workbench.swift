@@ -191,11 +191,12 @@ public final class Workbench {
   }
 
   /// Runs every plugin's rules and collects all findings; a plugin that throws becomes a finding naming it.
-  public func check() -> [Diagnostic] {
+  /// `plugins` is the registry's list unless a caller (a test) gives its own.
+  public func check(plugins: [any SectionPlugin] = SectionRegistry.plugins) -> [Diagnostic] {
     if let overflow = amountOverflow() { return [overflow] }
     let view = self.view
     var out: [Diagnostic] = []
-    for plugin in SectionRegistry.plugins {
+    for plugin in plugins {
       do {
         out += try plugin.check(view)
       } catch {
