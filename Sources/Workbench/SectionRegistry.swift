@@ -24,24 +24,16 @@ public enum SectionRegistry {
     CrosscheckPlugin(),
   ]
 
-  /// Keyword (and alias) → the plugin and command that own it.
-  public static let commands: [String: (plugin: any SectionPlugin, command: CommandSpec)] = {
-    var m: [String: (plugin: any SectionPlugin, command: CommandSpec)] = [:]
-    for p in plugins {
-      for c in p.commands {
-        for k in [c.keyword] + c.aliases {
-          precondition(m[k] == nil, "entry command \(k) registered twice")
-          m[k] = (p, c)
-        }
-      }
-    }
-    return m
-  }()
+  /// Every entry command by its first word (and alias); built once from the plugins' declarations.
+  public static let index = CommandIndex(plugins.flatMap(\.commands))
+
+  /// First word (and alias) → the commands it starts (one, or a group such as 资产 车辆, 资产 设备 …).
+  public static var commands: [String: [EntryCommand]] { index.byWord }
 
   /// Every rule `check` can report: the core's shared rules, the pipeline's own, then each plugin's in document order.
   /// RuleTests holds a breaking and a fixing input for each; docs/rules.md lists them.
   public static var rules: [RuleInfo] { CoreRuleID.entries + WorkbenchRuleID.entries + plugins.flatMap(\.rules) }
 
   /// Every keyword, for completion and for "did you mean".
-  public static var keywords: [String] { plugins.flatMap { $0.commands.map(\.keyword) } + ["删除"] }
+  public static var keywords: [String] { index.keywords + [EntryParser.removeKeyword] }
 }

@@ -211,7 +211,7 @@ enum RuleTable {
     "none.beside-items": "ExportRoundTripTests (无 beside items is refused at entry; only a workbook written before that holds it)",
     "amount.overflow": "AmountLimitTests (amounts past the workbook limit, written behind the entry's back)",
     "script.invalid": "RuleCatalogTests.aRefusedScriptLineIsAFinding (a script error, not a finding of check)",
-    "plugin.failed": "not yet: the plugin registry is static, so no plugin can be made to throw (issue 13, item 6)",
+    "plugin.failed": "PluginFailureTests.aThrowingPluginBecomesAFinding (a plugin made to throw, given to check)",
   ]
 
   static let cases: [RuleCase] = codes + profile + revenue + expenditure + threePublic + assets + procurement + performance + other + declared
