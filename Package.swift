@@ -82,6 +82,12 @@ let package = Package(
       dependencies: ["YusuanCore", "YusuanStore", "Renderers", .product(name: "Yams", package: "Yams")] + sectionPlugins.map { .target(name: $0.name) },
       path: "Sources/Workbench"
     ),
+    // The guided walk (the REPL's state machine), driven by any input source, so it is tested in process.
+    .target(
+      name: "Walk",
+      dependencies: ["Workbench", "YusuanCore", "YusuanStore"],
+      path: "Sources/Walk"
+    ),
     // libedit, through a small shim header (see PLATFORM-NOTES: globals via inline accessors, wcwidth declared).
     .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // A line editor for the REPL: history, completion, CJK-aware; plain lines when stdin is not a terminal.
@@ -89,7 +95,7 @@ let package = Package(
     // The thin command line.
     .executableTarget(
       name: "yusuan",
-      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Reading", "Audit", "Import",
+      dependencies: ["Workbench", "Walk", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Reading", "Audit", "Import",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Sources/yusuan"
     ),
@@ -101,7 +107,7 @@ let package = Package(
     ),
     .testTarget(
       name: "YusuanTests",
-      dependencies: ["Workbench", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Reading", "Audit", "Import", "yusuan",
+      dependencies: ["Workbench", "Walk", "YusuanCore", "YusuanStore", "Renderers", "LineEditor", "Reading", "Audit", "Import", "yusuan",
                      .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift")],
       path: "Tests/YusuanTests"
     ),

@@ -7,63 +7,8 @@ public struct AssetsPlugin: SectionPlugin {
   public let id = "assets"
   public let title = "国有资产"
 
-  static let asset = CommandSpec("资产", summary: "国有资产：车辆、设备、计划购置、通用资产配置、原值",
-    syntax: "资产 车辆 类别 数量 | 资产 设备 \"名称\" 数量 [原值 金额] | 资产 购置 车辆|设备 \"名称\" 数量 金额 金额 | 资产 配置 \"名称\" 数量 金额 金额 | 资产 原值 金额 [车辆 金额] [其他 金额] [车辆数 数量] | 资产 车辆|设备|购置|配置 无",
-    example: "资产 车辆 机要通信用车 1")
-  public var commands: [CommandSpec] { [Self.asset] }
-
-  static let kinds = ["车辆", "设备", "购置", "配置", "原值"]
-
-  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
-    let kind = try args.choice("资产类别", choices: Self.kinds) { Self.kinds.contains($0) ? $0 : nil }
-    if kind != "原值", args.peek()?.text == "无" {
-      let none = args.next()
-      try args.expectEnd()
-      if let refusal = NoneBesideItems.refusal(args, at: none, none: "资产 \(kind) 无", what: Self.what[kind] ?? kind, removals: Self.removals(kind, context.facts)) {
-        throw refusal
-      }
-      return [.set(.emptySection(EmptySection(section: kind)))]
-    }
-    var edits: [FactEdit] = []
-    switch kind {
-    case "车辆":
-      let category = try args.text("车辆类别（如 机要通信用车）")
-      let n = try args.count("车辆数量")
-      try args.expectEnd()
-      edits.append(.set(.vehicle(VehicleHolding(category: category, count: n))))
-    case "设备":
-      let name = try args.text("设备名称")
-      let n = try args.count("设备数量")
-      let o = try args.options(["原值": .amount])
-      edits.append(.set(.equipment(Equipment(name: name, count: n, value: o.amounts["原值"]))))
-    case "购置":
-      let what = try args.choice("购置类别", choices: ["车辆", "设备"]) { ["车辆", "设备"].contains($0) ? $0 : nil }
-      let name = try args.text("购置名称")
-      let n = try args.count("数量")
-      let o = try args.options(["金额": .amount])
-      guard let amount = o.amounts["金额"] else { throw args.fail("缺少购置金额：金额 金额。") }
-      edits.append(.set(.plannedPurchase(PlannedPurchase(kind: what, name: name, count: n, amount: amount))))
-    case "配置":
-      let name = try args.text("资产名称")
-      let n = try args.count("数量")
-      let (amounts, _) = try args.fundAmounts(options: [:])
-      guard !amounts.isEmpty else { throw args.fail("缺少金额：金额 金额。") }
-      let ordinal = context.facts.ordinal(of: Fact.assetConfiguration(AssetConfiguration(ordinal: 0, name: name, count: n, amounts: [:])).key)
-        ?? context.facts.nextOrdinal(in: "资产配置")
-      edits.append(.set(.assetConfiguration(AssetConfiguration(ordinal: ordinal, name: name, count: n, amounts: amounts))))
-    default:
-      let total = try args.amount("固定资产原值总额")
-      let o = try args.options(["车辆": .amount, "其他": .amount, "车辆数": .text])
-      var count: Int? = nil
-      if let t = o.tokens["车辆数"] {
-        guard let n = ArgReader.wholeNumber(t.text), n < 1_000_000 else { throw args.fail("车辆数应为0到999999之间的整数，只写数字（不带正负号），实际为“\(t.text)”。", at: t) }
-        count = n
-      }
-      edits.append(.set(.assetValue(AssetValue(total: total, vehicles: o.amounts["车辆"], other: o.amounts["其他"], vehicleCount: count))))
-    }
-    // Entering something in a section withdraws an earlier "无" for it.
-    if context.facts.emptySections.contains(kind) { edits.append(.remove(key: Fact.emptySection(EmptySection(section: kind)).key)) }
-    return edits
+  public var commands: [EntryCommand] {
+    [Vehicles.command, EquipmentLine.command, Purchase.command, Configuration.command, Value.command]
   }
 
   static let what = ["车辆": "车辆", "设备": "单价100万元以上设备", "购置": "计划购置", "配置": "通用资产配置"]
@@ -77,42 +22,6 @@ public struct AssetsPlugin: SectionPlugin {
     case "配置": return f.assetConfigurations.map { "删除 资产 配置 \(ScriptWriter.q($0.name))" }
     default: return []
     }
-  }
-
-  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
-    let kind = try args.choice("资产类别", choices: Self.kinds) { Self.kinds.contains($0) ? $0 : nil }
-    if kind == "原值" { try args.expectEnd(); return Fact.assetValue(AssetValue(total: .zero)).key }
-    if args.peek()?.text == "无" { _ = args.next(); try args.expectEnd(); return Fact.emptySection(EmptySection(section: kind)).key }
-    switch kind {
-    case "车辆": let c = try args.text("车辆类别"); try args.expectEnd(); return Fact.vehicle(VehicleHolding(category: c, count: 0)).key
-    case "设备": let n = try args.text("设备名称"); try args.expectEnd(); return Fact.equipment(Equipment(name: n, count: 0)).key
-    case "购置":
-      let w = try args.text("购置类别"); let n = try args.text("购置名称"); try args.expectEnd()
-      return Fact.plannedPurchase(PlannedPurchase(kind: w, name: n, count: 0, amount: .zero)).key
-    default: let n = try args.text("资产名称"); try args.expectEnd(); return Fact.assetConfiguration(AssetConfiguration(ordinal: 0, name: n, count: 0, amounts: [:])).key
-    }
-  }
-
-  public func export(_ facts: FactSet) -> [String] {
-    var out: [String] = []
-    // 无 beside items (entered before it was refused) is left out: it says nothing the items do not contradict.
-    let empty = facts.emptySections.filter { Self.removals($0, facts).isEmpty }
-    if empty.contains("车辆") { out.append("资产 车辆 无") }
-    out += facts.vehicles.map { "资产 车辆 \(ScriptWriter.q($0.category)) \($0.count)" }
-    if empty.contains("设备") { out.append("资产 设备 无") }
-    out += facts.equipment.map { "资产 设备 \(ScriptWriter.q($0.name)) \($0.count)" + ($0.value.map { " 原值 \($0.scriptText)" } ?? "") }
-    if empty.contains("购置") { out.append("资产 购置 无") }
-    out += facts.plannedPurchases.map { "资产 购置 \($0.kind) \(ScriptWriter.q($0.name)) \($0.count) 金额 \($0.amount.scriptText)" }
-    if empty.contains("配置") { out.append("资产 配置 无") }
-    out += facts.assetConfigurations.map { "资产 配置 \(ScriptWriter.q($0.name)) \($0.count) \(ScriptWriter.amounts($0.amounts))" }
-    if let v = facts.assetValue {
-      var s = "资产 原值 \(v.total.scriptText)"
-      if let a = v.vehicles { s += " 车辆 \(a.scriptText)" }
-      if let a = v.other { s += " 其他 \(a.scriptText)" }
-      if let n = v.vehicleCount { s += " 车辆数 \(n)" }
-      out.append(s)
-    }
-    return out
   }
 
   public func check(_ view: BudgetView) throws -> [Diagnostic] {

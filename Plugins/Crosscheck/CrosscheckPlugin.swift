@@ -7,50 +7,38 @@ public struct CrosscheckPlugin: SectionPlugin {
   public let id = "crosscheck"
   public let title = "核对数"
 
-  static let declared = CommandSpec("核对", summary: "已印出或导入的数字，与推算值核对",
-    syntax: "核对 表号 行 [名称 \"科目名称\"] 列 金额 [列 金额 …]", example: "核对 T5 201 名称 \"一般公共服务支出\" 合计 486.55")
-  public var commands: [CommandSpec] { [Self.declared] }
+  public var commands: [EntryCommand] { [Declared.command] }
 
   static let columns = ["合计", "基本支出", "项目支出", "上年", "人员经费", "公用经费"] + FundSource.allCases.map(\.rawValue)
   static let columnAliases: [String: String] = ["基本": "基本支出", "项目": "项目支出", "预算数": "合计", "金额": "合计"]
 
-  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
-    let table = try args.choice("表号", choices: [TableID.t1.rawValue, "…", TableID.t14.rawValue]) { TableID.typed($0)?.rawValue }
-    guard let rowToken = args.next() else { throw args.fail("缺少行：科目编码，或 合计、人员经费、公用经费、基本支出、项目支出。") }
-    let row = AmountParser.normalizeWidth(rowToken.text)
-    var name: String? = nil
-    var values: [String: Amount] = [:]
-    while let t = args.next() {
-      if t.text == "名称" {
-        guard let v = args.next() else { throw args.fail("“名称”后缺少科目名称。", at: t) }
-        name = v.text
-        continue
-      }
-      let column = Self.columnAliases[t.text] ?? FundSource.named(t.text)?.rawValue ?? t.text
-      guard Self.columns.contains(column) else { throw args.fail("“\(t.text)”不是可核对的列。可选：\(Self.columns.joined(separator: "、"))。", at: t) }
-      guard values[column] == nil else { throw args.fail("列“\(column)”重复。", at: t) }
-      values[column] = try args.amount(column)
-    }
-    guard !values.isEmpty else { throw args.fail("至少要有一列数字，例如：合计 486.55。") }
-    let ordinal = context.facts.nextOrdinal(in: "核对")
-    return [.set(.declared(DeclaredFigure(ordinal: ordinal, table: table, row: row, name: name, values: values)))]
-  }
+  /// 核对: figures of a row as printed (or imported), each column its own option.
+  enum Declared {
+    static let table = Arg<String>.choice("表号", Choice(values: { _ in TableID.allCases.map(\.rawValue) }, map: { w, _ in TableID.typed(w)?.rawValue }),
+                                          key: true, placeholder: "表号")
+    static let row = Arg<String>.label("行", placeholder: "行")
+    static let name = Arg<String?>.option("名称", .text, placeholder: "\"科目名称\"")
+    static let values = columns.map { Arg<Amount?>.option($0, .amount) }
+    /// 删除 names a figure by its table and its number among the 核对 lines.
+    static let ordinal = Arg<Int>.count("核对序号", key: true, placeholder: "序号")
 
-  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
-    let table = try args.text("表号").uppercased()
-    let n = try args.count("核对序号")
-    try args.expectEnd()
-    return Fact.declared(DeclaredFigure(ordinal: n, table: table, row: "", values: [:])).key
-  }
-
-  public func export(_ facts: FactSet) -> [String] {
-    facts.declared.sorted { $0.ordinal < $1.ordinal }.map { d in
-      // A row is usually a code or 合计; one typed in quotes (with blanks, or empty) is written back in quotes.
-      var s = "核对 \(d.table) \(ScriptWriter.word(d.row))"
-      if let n = d.name { s += " 名称 \(ScriptWriter.q(n))" }
-      for c in Self.columns where d.values[c] != nil { s += " \(c) \(d.values[c]!.scriptText)" }
-      return s
-    }
+    static let command = EntryCommand("核对", summary: "已印出或导入的数字，与推算值核对",
+      example: "核对 T5 201 名称 \"一般公共服务支出\" 合计 486.55",
+      args: [table, row, name] + values.map { $0 as any AnyArg }, removalArgs: [table, ordinal],
+      optionAlias: { w in columnAliases[w] ?? FundSource.named(w)?.rawValue },
+      build: { (a, c) throws(EntryError) in
+        var figures: [String: Amount] = [:]
+        for v in values { if let x = a[v] { figures[v.spec.id] = x } }
+        guard !figures.isEmpty else { throw a.fail("至少要有一列数字，例如：合计 486.55。") }
+        return [.set(.declared(DeclaredFigure(ordinal: c.facts.nextOrdinal(in: "核对"), table: a[table], row: AmountParser.normalizeWidth(a[row]),
+                                              name: a[name], values: figures)))]
+      },
+      key: { a, _ in Fact.declared(DeclaredFigure(ordinal: a[ordinal], table: a[table], row: "", values: [:])).key },
+      export: { f in
+        f.declared.sorted { $0.ordinal < $1.ordinal }.map { d in
+          [table.bind(d.table), row.bind(d.row), name.bind(d.name)] + values.map { $0.bind(d.values[$0.spec.id]) }
+        }
+      })
   }
 
   public func check(_ view: BudgetView, printed: PrintedTables) throws -> [Diagnostic] {

@@ -6,44 +6,37 @@ public struct OtherMattersPlugin: SectionPlugin {
   public let id = "other-matters"
   public let title = "其他重要事项"
 
-  static let operating = CommandSpec("机关运行经费", summary: "机关运行经费财政拨款预算",
-    syntax: "机关运行经费 金额 [上年 金额] [原因 \"文字\"]", example: "机关运行经费 39.96 上年 41.11 原因 \"厉行节约\"")
-  static let note = CommandSpec("说明", summary: "表格下方的说明（覆盖版本默认措辞）",
-    syntax: "说明 表号 \"文字\"", example: "说明 T8 \"本部门没有政府性基金预算拨款收入，也没有政府性基金预算支出，故本表无数据。\"")
-  public var commands: [CommandSpec] { [Self.operating, Self.note] }
+  public var commands: [EntryCommand] { [OperatingCostLine.command, Note.command] }
 
-  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
-    if command.keyword == "机关运行经费" {
-      let amount = try args.amount("机关运行经费")
-      let o = try args.options(["上年": .amount, "原因": .text])
-      var edits: [FactEdit] = [.set(.operatingCost(OperatingCost(amount: amount, prior: o.amounts["上年"] ?? context.facts.operatingCost?.prior)))]
-      if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: "机关运行经费", text: r)))) }
-      return edits
-    }
-    let table = try Self.table(&args, context)
-    let text = try args.text("说明文字")
-    try args.expectEnd()
-    return [.set(.tableNote(TableNote(table: table, text: text)))]
+  /// 机关运行经费: this year's 财政拨款 budget for running the offices.
+  enum OperatingCostLine {
+    static let amount = Arg<Amount>.amount("机关运行经费", prompt: "本年预算数（万元）")
+    static let prior = Arg<Amount?>.option("上年", .amount, prompt: "上年预算数（万元）")
+    static let reason = Arg<String?>.reason()
+
+    static let command = EntryCommand("机关运行经费", summary: "机关运行经费财政拨款预算", example: "机关运行经费 39.96 上年 41.11 原因 \"厉行节约\"",
+      args: [amount, prior, reason],
+      build: { a, c in
+        [.set(.operatingCost(OperatingCost(amount: a[amount], prior: a[prior] ?? c.facts.operatingCost?.prior)))] + reason.edits(a, subject: "机关运行经费")
+      },
+      key: { _, _ in Fact.operatingCost(OperatingCost(amount: .zero)).key },
+      export: { f in f.operatingCost.map { [[amount.bind($0.amount), prior.bind($0.prior)]] } ?? [] })
   }
 
-  /// A standard table id (T1…T14) that the edition prints.
-  static func table(_ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
-    let ids = context.edition.tables.map(\.id)
-    return try args.choice("表号", choices: ids.map(\.rawValue)) { w in
-      TableID.typed(w).flatMap { ids.contains($0) ? $0.rawValue : nil }
-    }
-  }
+  /// 说明: the note under a table (why it is empty), instead of the edition's wording.
+  enum Note {
+    /// A standard table id (T1…T14) that the edition prints.
+    static let table = Arg<String>.choice("表号", Choice(values: { $0.edition.tables.map(\.id.rawValue) }, map: { w, c in
+      TableID.typed(w).flatMap { id in c.edition.tables.contains { $0.id == id } ? id.rawValue : nil }
+    }), key: true, placeholder: "表号")
+    static let text = Arg<String>.text("说明文字", placeholder: "\"文字\"")
 
-  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
-    if command.keyword == "机关运行经费" { try args.expectEnd(); return Fact.operatingCost(OperatingCost(amount: .zero)).key }
-    let t = try Self.table(&args, context)
-    try args.expectEnd()
-    return Fact.tableNote(TableNote(table: t, text: "")).key
-  }
-
-  public func export(_ facts: FactSet) -> [String] {
-    (facts.operatingCost.map { ["机关运行经费 \($0.amount.scriptText)\(ScriptWriter.prior($0.prior))"] } ?? [])
-      + facts.tableNotes.map { "说明 \($0.table) \(ScriptWriter.q($0.text))" }
+    static let command = EntryCommand("说明", summary: "表格下方的说明（覆盖版本默认措辞）",
+      example: "说明 T8 \"本部门没有政府性基金预算拨款收入，也没有政府性基金预算支出，故本表无数据。\"",
+      args: [table, text],
+      build: { a, _ in [.set(.tableNote(TableNote(table: a[table], text: a[text])))] },
+      key: { a, _ in Fact.tableNote(TableNote(table: a[table], text: "")).key },
+      export: { f in f.tableNotes.map { [table.bind($0.table), text.bind($0.text)] } })
   }
 
   public func check(_ view: BudgetView) throws -> [Diagnostic] {

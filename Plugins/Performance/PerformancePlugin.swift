@@ -6,71 +6,10 @@ public struct PerformancePlugin: SectionPlugin {
   public let id = "performance"
   public let title = "绩效目标"
 
-  static let goal = CommandSpec("绩效", summary: "项目支出绩效目标表表头",
-    syntax: "绩效 \"项目名称\" 总额 金额 [财政拨款 金额] [上年结转 金额] [其他 金额] [主管部门 \"…\"] [实施单位 \"…\"] [项目来源 新增项目|延续项目] [项目期 \"…\"] 目标 \"年度目标\"",
-    example: "绩效 \"调研活动经费\" 总额 74 财政拨款 74 项目来源 延续项目 目标 \"推动我区经济社会高质量发展。\"")
-  static let indicator = CommandSpec("指标", summary: "绩效指标一行",
-    syntax: "指标 \"项目名称\" [序号] 产出指标|效益指标|满意度指标 二级指标 \"三级指标\" \"指标值\"",
-    example: "指标 \"调研活动经费\" 产出指标 数量指标 \"调研活动\" \"≥500人次\"")
-  public var commands: [CommandSpec] { [Self.goal, Self.indicator] }
+  public var commands: [EntryCommand] { [Goal.command, IndicatorLine.command] }
 
   /// The values the 项目支出绩效目标表 prints under 项目来源 (issue 14: free text was accepted).
   static let origins = ["新增项目", "延续项目"]
-
-  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
-    let project = try args.text("项目名称")
-    if command.keyword == "绩效" {
-      let o = try args.options(["总额": .amount, "财政拨款": .amount, "上年结转": .amount, "其他": .amount, "主管部门": .text,
-                                "实施单位": .text, "项目来源": .text, "项目期": .text, "目标": .text])
-      guard let total = o.amounts["总额"] else { throw args.fail("缺少年度资金总额：总额 金额。") }
-      if let origin = o.texts["项目来源"], !Self.origins.contains(origin) {
-        throw args.fail("“\(origin)”不是项目来源。可选：\(Self.origins.joined(separator: "、"))。", at: o.tokens["项目来源"])
-      }
-      guard let objective = o.texts["目标"], !objective.isEmpty else { throw args.fail("缺少年度目标：目标 \"……\"。") }
-      return [.set(.goal(PerformanceGoal(project: project, department: o.texts["主管部门"], implementer: o.texts["实施单位"], origin: o.texts["项目来源"],
-                                         period: o.texts["项目期"], total: total, appropriation: o.amounts["财政拨款"], carryover: o.amounts["上年结转"],
-                                         other: o.amounts["其他"], objective: objective)))]
-    }
-    var ordinal = context.facts.nextOrdinal(in: Fact.indicatorList(of: project))
-    if let n = try args.optionalOrdinal("指标") { ordinal = n }
-    let level1 = try args.choice("一级指标", choices: Indicator.level1Names) { Indicator.level1Names.contains($0) ? $0 : nil }
-    let level2 = try args.text("二级指标")
-    let level3 = try args.text("三级指标")
-    let value = try args.text("指标值")
-    try args.expectEnd()
-    return [.set(.indicator(Indicator(project: project, ordinal: ordinal, level1: level1, level2: level2, level3: level3, value: value)))]
-  }
-
-  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
-    let project = try args.text("项目名称")
-    if command.keyword == "绩效" {
-      try args.expectEnd()
-      return Fact.goal(PerformanceGoal(project: project, total: .zero, objective: "")).key
-    }
-    let n = try args.count("指标序号")
-    try args.expectEnd()
-    return Fact.indicator(Indicator(project: project, ordinal: n, level1: "", level2: "", level3: "", value: "")).key
-  }
-
-  public func export(_ facts: FactSet) -> [String] {
-    var out: [String] = []
-    for g in facts.goals {
-      var s = "绩效 \(ScriptWriter.q(g.project)) 总额 \(g.total.scriptText)"
-      if let a = g.appropriation { s += " 财政拨款 \(a.scriptText)" }
-      if let a = g.carryover { s += " 上年结转 \(a.scriptText)" }
-      if let a = g.other { s += " 其他 \(a.scriptText)" }
-      if let t = g.department { s += " 主管部门 \(ScriptWriter.q(t))" }
-      if let t = g.implementer { s += " 实施单位 \(ScriptWriter.q(t))" }
-      if let t = g.origin { s += " 项目来源 \(ScriptWriter.q(t))" }
-      if let t = g.period { s += " 项目期 \(ScriptWriter.q(t))" }
-      s += " 目标 \(ScriptWriter.q(g.objective))"
-      out.append(s)
-    }
-    out += facts.indicators.map {
-      "指标 \(ScriptWriter.q($0.project)) \($0.ordinal) \($0.level1) \(ScriptWriter.q($0.level2)) \(ScriptWriter.q($0.level3)) \(ScriptWriter.q($0.value))"
-    }
-    return out
-  }
 
   public func check(_ view: BudgetView) throws -> [Diagnostic] {
     let f = view.facts

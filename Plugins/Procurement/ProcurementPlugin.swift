@@ -6,46 +6,46 @@ public struct ProcurementPlugin: SectionPlugin {
   public let id = "procurement"
   public let title = "政府采购与购买服务"
 
-  static let procurement = CommandSpec("采购", summary: "政府采购一项（或“采购 无”）",
-    syntax: "采购 货物|工程|服务 \"采购项目\" 金额 金额 | 采购 无", example: "采购 货物 \"办公设备\" 12.00")
-  static let service = CommandSpec("购买服务", summary: "政府购买服务一项（或“购买服务 无”）",
-    syntax: "购买服务 \"支出项目\" 方式 \"购买方式\" 期限 \"起止时间\" 金额 金额 | 购买服务 无",
-    example: "购买服务 \"政府网站运维\" 方式 \"公开招标\" 期限 \"2025年1月至12月\" 金额 20")
-  public var commands: [CommandSpec] { [Self.procurement, Self.service] }
+  public var commands: [EntryCommand] { [Item.command, Service.command] }
 
-  static let categories = ProcurementCategory.allCases.map(\.rawValue)
+  /// 采购: a government procurement item, by category (or `采购 无`).
+  enum Item {
+    static let category = Arg<ProcurementCategory>.choice("采购品目", named: { ProcurementCategory(rawValue: $0) }, key: true,
+                                                          prompt: "采购品目（货物/工程/服务，没有请输入“无”）")
+    static let name = Arg<String>.text("采购项目名称", key: true, prompt: "采购项目名称")
+    static let funds = Arg<[FundSource: Amount]>.funds(missing: "缺少采购金额：金额 金额。")
 
-  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
-    let section = command.keyword
-    if args.peek()?.text == "无" {
-      let none = args.next()
-      try args.expectEnd()
-      if let refusal = NoneBesideItems.refusal(args, at: none, none: "\(section) 无", what: Self.what(section), removals: Self.removals(section, context.facts)) {
-        throw refusal
-      }
-      return [.set(.emptySection(EmptySection(section: section)))]
-    }
-    var edits: [FactEdit] = []
-    if section == "采购" {
-      let category = try args.choice("采购品目", choices: Self.categories) { ProcurementCategory(rawValue: $0) }
-      let name = try args.text("采购项目名称")
-      let (amounts, _) = try args.fundAmounts(options: [:])
-      guard !amounts.isEmpty else { throw args.fail("缺少采购金额：金额 金额。") }
-      let ordinal = context.facts.ordinal(of: Fact.procurement(ProcurementItem(ordinal: 0, category: category, name: name, amounts: [:])).key)
-        ?? context.facts.nextOrdinal(in: "采购")
-      edits.append(.set(.procurement(ProcurementItem(ordinal: ordinal, category: category, name: name, amounts: amounts))))
-    } else {
-      let name = try args.text("购买服务支出项目")
-      let (amounts, o) = try args.fundAmounts(options: ["方式": .text, "期限": .text])
-      guard let method = o.texts["方式"] else { throw args.fail("缺少购买方式：方式 \"公开招标\"。") }
-      guard let period = o.texts["期限"] else { throw args.fail("缺少购买服务起止时间：期限 \"2025年1月至12月\"。") }
-      guard !amounts.isEmpty else { throw args.fail("缺少金额：金额 金额。") }
-      let ordinal = context.facts.ordinal(of: Fact.purchasedService(PurchasedService(ordinal: 0, name: name, method: method, period: period, amounts: [:])).key)
-        ?? context.facts.nextOrdinal(in: "购买服务")
-      edits.append(.set(.purchasedService(PurchasedService(ordinal: ordinal, name: name, method: method, period: period, amounts: amounts))))
-    }
-    if context.facts.emptySections.contains(section) { edits.append(.remove(key: Fact.emptySection(EmptySection(section: section)).key)) }
-    return edits
+    static let command = EntryCommand("采购", summary: "政府采购一项（或“采购 无”）", example: "采购 货物 \"办公设备\" 金额 12",
+      args: [category, name, funds], empty: .section("采购", none: "采购 无", what: what("采购"), removals: { removals("采购", $0) }),
+      build: { a, c in
+        let item = ProcurementItem(ordinal: 0, category: a[category], name: a[name], amounts: a[funds])
+        let ordinal = c.facts.ordinal(of: Fact.procurement(item).key) ?? c.facts.nextOrdinal(in: "采购")
+        return [.set(.procurement(ProcurementItem(ordinal: ordinal, category: item.category, name: item.name, amounts: item.amounts)))]
+      },
+      key: { a, _ in Fact.procurement(ProcurementItem(ordinal: 0, category: a[category], name: a[name], amounts: [:])).key },
+      export: { f in f.procurements.map { [category.bind($0.category), name.bind($0.name), funds.bind($0.amounts)] } })
+  }
+
+  /// 购买服务: a service the government buys (or `购买服务 无`).
+  enum Service {
+    static let name = Arg<String>.text("购买服务支出项目", key: true, prompt: "支出项目（没有请输入“无”）")
+    static let method = Arg<String>.required("方式", .text, name: "购买方式", prompt: "购买方式", placeholder: "\"购买方式\"",
+                                            missing: "缺少购买方式：方式 \"公开招标\"。")
+    static let period = Arg<String>.required("期限", .text, name: "起止时间", prompt: "起止时间", placeholder: "\"起止时间\"",
+                                            missing: "缺少购买服务起止时间：期限 \"2025年1月至12月\"。")
+    static let funds = Arg<[FundSource: Amount]>.funds(missing: "缺少金额：金额 金额。")
+
+    static let command = EntryCommand("购买服务", summary: "政府购买服务一项（或“购买服务 无”）",
+      example: "购买服务 \"政府网站运维\" 方式 \"公开招标\" 期限 \"2025年1月至12月\" 金额 20",
+      args: [name, method, period, funds], empty: .section("购买服务", none: "购买服务 无", what: what("购买服务"), removals: { removals("购买服务", $0) }),
+      build: { a, c in
+        let service = PurchasedService(ordinal: 0, name: a[name], method: a[method], period: a[period], amounts: a[funds])
+        let ordinal = c.facts.ordinal(of: Fact.purchasedService(service).key) ?? c.facts.nextOrdinal(in: "购买服务")
+        return [.set(.purchasedService(PurchasedService(ordinal: ordinal, name: service.name, method: service.method, period: service.period,
+                                                        amounts: service.amounts)))]
+      },
+      key: { a, _ in Fact.purchasedService(PurchasedService(ordinal: 0, name: a[name], method: "", period: "", amounts: [:])).key },
+      export: { f in f.purchasedServices.map { [name.bind($0.name), method.bind($0.method), period.bind($0.period), funds.bind($0.amounts)] } })
   }
 
   static func what(_ section: String) -> String { section == "采购" ? "政府采购" : "政府购买服务" }
@@ -55,31 +55,6 @@ public struct ProcurementPlugin: SectionPlugin {
     section == "采购"
       ? f.procurements.map { "删除 采购 \($0.category.rawValue) \(ScriptWriter.q($0.name))" }
       : f.purchasedServices.map { "删除 购买服务 \(ScriptWriter.q($0.name))" }
-  }
-
-  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
-    if args.peek()?.text == "无" { _ = args.next(); try args.expectEnd(); return Fact.emptySection(EmptySection(section: command.keyword)).key }
-    if command.keyword == "采购" {
-      let category = try args.choice("采购品目", choices: Self.categories) { ProcurementCategory(rawValue: $0) }
-      let name = try args.text("采购项目名称")
-      try args.expectEnd()
-      return Fact.procurement(ProcurementItem(ordinal: 0, category: category, name: name, amounts: [:])).key
-    }
-    let name = try args.text("购买服务支出项目")
-    try args.expectEnd()
-    return Fact.purchasedService(PurchasedService(ordinal: 0, name: name, method: "", period: "", amounts: [:])).key
-  }
-
-  public func export(_ facts: FactSet) -> [String] {
-    var out: [String] = []
-    // 无 beside items (entered before it was refused) is left out: it says nothing the items do not contradict.
-    if facts.emptySections.contains("采购") && facts.procurements.isEmpty { out.append("采购 无") }
-    out += facts.procurements.map { "采购 \($0.category.rawValue) \(ScriptWriter.q($0.name)) \(ScriptWriter.amounts($0.amounts))" }
-    if facts.emptySections.contains("购买服务") && facts.purchasedServices.isEmpty { out.append("购买服务 无") }
-    out += facts.purchasedServices.map {
-      "购买服务 \(ScriptWriter.q($0.name)) 方式 \(ScriptWriter.q($0.method)) 期限 \(ScriptWriter.q($0.period)) \(ScriptWriter.amounts($0.amounts))"
-    }
-    return out
   }
 
   public func check(_ view: BudgetView) throws -> [Diagnostic] {

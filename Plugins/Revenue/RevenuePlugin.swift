@@ -6,29 +6,25 @@ public struct RevenuePlugin: SectionPlugin {
   public let id = "revenue"
   public let title = "收入"
 
-  static let revenue = CommandSpec("收入", summary: "按资金来源的本年收入", syntax: "收入 资金来源 金额 [上年 金额] [原因 \"文字\"]", example: "收入 一般公共预算 612.42 上年 648.77")
-  public var commands: [CommandSpec] { [Self.revenue] }
+  public var commands: [EntryCommand] { [Line.command] }
 
-  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
-    let source = try args.choice("资金来源", choices: FundSource.allCases.map(\.rawValue)) { FundSource.named($0) }
-    let amount = try args.amount("收入金额")
-    let o = try args.options(["上年": .amount, "原因": .text])
-    let kept = context.facts.revenues.first { $0.source == source }?.prior
-    var edits: [FactEdit] = [.set(.revenue(RevenueFact(source: source, amount: amount, prior: o.amounts["上年"] ?? kept)))]
-    // The reason on a source's line is that source's (as `原因 单位资金 "…"`): with two sources a reason kept
-    // under 收入 explained neither of them.
-    if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: source.rawValue, text: r)))) }
-    return edits
-  }
+  /// 收入: this year's revenue of one source.
+  enum Line {
+    static let source = Arg<FundSource>.choice("资金来源", named: FundSource.named, key: true, prompt: "资金来源")
+    static let amount = Arg<Amount>.amount("收入金额", prompt: "本年收入（万元）")
+    static let prior = Arg<Amount?>.option("上年", .amount, prompt: "上年预算数（万元）")
+    static let reason = Arg<String?>.reason()
 
-  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
-    let source = try args.choice("资金来源", choices: FundSource.allCases.map(\.rawValue)) { FundSource.named($0) }
-    try args.expectEnd()
-    return Fact.revenue(RevenueFact(source: source, amount: .zero)).key
-  }
-
-  public func export(_ facts: FactSet) -> [String] {
-    facts.revenues.map { "收入 \($0.source.rawValue) \($0.amount.scriptText)\(ScriptWriter.prior($0.prior))" }
+    static let command = EntryCommand("收入", summary: "按资金来源的本年收入", example: "收入 一般公共预算 612.42 上年 648.77",
+      args: [source, amount, prior, reason],
+      build: { a, c in
+        let kept = c.facts.revenues.first { $0.source == a[source] }?.prior
+        // The reason on a source's line is that source's (as `原因 单位资金 "…"`): with two sources a reason kept
+        // under 收入 explained neither of them.
+        return [.set(.revenue(RevenueFact(source: a[source], amount: a[amount], prior: a[prior] ?? kept)))] + reason.edits(a, subject: a[source].rawValue)
+      },
+      key: { a, _ in Fact.revenue(RevenueFact(source: a[source], amount: .zero)).key },
+      export: { f in f.revenues.map { [source.bind($0.source), amount.bind($0.amount), prior.bind($0.prior)] } })
   }
 
   public func check(_ view: BudgetView) throws -> [Diagnostic] {
@@ -77,6 +73,12 @@ public struct RevenuePlugin: SectionPlugin {
                                       reason: reason, view: view, table: TableID.t2.rawValue, plugin: id)
     }
     return out
+  }
+
+  /// A revenue line: the revenue total against the spending total.
+  public func effect(of changes: [FactChange], in v: BudgetView) -> String? {
+    guard changes.contains(where: { if case .revenue? = $0.fact { true } else { false } }) else { return nil }
+    return "收入合计 \(v.facts.revenues.map(\.amount).sum().wan) 万元；支出合计 \(v.functions.total.total.wan) 万元"
   }
 
   static func change(_ current: Amount, _ prior: Amount) -> String {

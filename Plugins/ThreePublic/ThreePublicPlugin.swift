@@ -6,39 +6,38 @@ public struct ThreePublicPlugin: SectionPlugin {
   public let id = "three-public"
   public let title = "“三公”经费"
 
-  static let item = CommandSpec("三公", summary: "“三公”经费一项（或“三公 无”表示四项均为0）",
-    syntax: "三公 因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费 金额 [上年 金额] [原因 \"文字\"]",
-    example: "三公 公务接待费 1.90 上年 2.00")
-  public var commands: [CommandSpec] { [Self.item] }
+  public var commands: [EntryCommand] { [Line.command] }
 
   static var itemNames: [String] { ThreePublicItem.allCases.map(\.rawValue) }
 
-  public func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] {
-    if args.peek()?.text == "无" {
-      _ = args.next()
-      try args.expectEnd()
-      return ThreePublicItem.allCases.map { item in
-        let prior = context.facts.threePublic.first { $0.item == item }?.prior
-        return .set(.threePublic(ThreePublicFact(item: item, amount: .zero, prior: prior)))
-      }
-    }
-    let item = try args.choice("“三公”经费项目", choices: Self.itemNames) { ThreePublicItem.named($0) }
-    let amount = try args.amount(item.rawValue)
-    let o = try args.options(["上年": .amount, "原因": .text])
-    let kept = context.facts.threePublic.first { $0.item == item }?.prior
-    var edits: [FactEdit] = [.set(.threePublic(ThreePublicFact(item: item, amount: amount, prior: o.amounts["上年"] ?? kept)))]
-    if let r = try args.reason(o) { edits.append(.set(.reason(Reason(subject: item.rawValue, text: r)))) }
-    return edits
+  /// 三公: one of the four items (or `三公 无`: all four are zero this year).
+  enum Line {
+    static let item = Arg<ThreePublicItem>.choice("“三公”经费项目", named: ThreePublicItem.named, key: true, prompt: "项目")
+    static let amount = Arg<Amount>.amount("金额", prompt: "本年预算数（万元）")
+    static let prior = Arg<Amount?>.option("上年", .amount, prompt: "上年预算数（万元）")
+    static let reason = Arg<String?>.reason()
+
+    /// `三公 无` writes the four items as zero, each keeping its prior-year figure.
+    static let none = EmptyForm(section: nil, build: { c in
+      .success(ThreePublicItem.allCases.map { item in
+        .set(.threePublic(ThreePublicFact(item: item, amount: .zero, prior: c.facts.threePublic.first { $0.item == item }?.prior)))
+      })
+    }, exported: { _ in false })
+
+    static let command = EntryCommand("三公", summary: "“三公”经费一项（或“三公 无”表示四项均为0）", example: "三公 公务接待费 1.90 上年 2.00",
+      args: [item, amount, prior, reason], empty: none,
+      build: { a, c in
+        let kept = c.facts.threePublic.first { $0.item == a[item] }?.prior
+        return [.set(.threePublic(ThreePublicFact(item: a[item], amount: a[amount], prior: a[prior] ?? kept)))] + reason.edits(a, subject: a[item].rawValue)
+      },
+      key: { a, _ in Fact.threePublic(ThreePublicFact(item: a[item], amount: .zero)).key },
+      export: { f in f.threePublic.map { [item.bind($0.item), amount.bind($0.amount), prior.bind($0.prior)] } })
   }
 
-  public func removalKey(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> String {
-    let item = try args.choice("“三公”经费项目", choices: Self.itemNames) { ThreePublicItem.named($0) }
-    try args.expectEnd()
-    return Fact.threePublic(ThreePublicFact(item: item, amount: .zero)).key
-  }
-
-  public func export(_ facts: FactSet) -> [String] {
-    facts.threePublic.map { "三公 \($0.item.rawValue) \($0.amount.scriptText)\(ScriptWriter.prior($0.prior))" }
+  /// A 三公 line: the four items' total.
+  public func effect(of changes: [FactChange], in v: BudgetView) -> String? {
+    guard changes.contains(where: { if case .threePublic? = $0.fact { true } else { false } }) else { return nil }
+    return "“三公”经费合计 \(v.facts.threePublic.map(\.amount).sum().wan) 万元"
   }
 
   public func check(_ view: BudgetView) throws -> [Diagnostic] {

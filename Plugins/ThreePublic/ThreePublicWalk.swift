@@ -8,12 +8,12 @@ extension ThreePublicPlugin {
     }
     return [
       WalkStep(id: "three-public", section: title, title: "一般公共预算“三公”经费支出表", table: TableID.t7.rawValue,
-               help: "依次录入四项“三公”经费的本年和上年预算数（为零也要录入0）。", kind: .fixed(Self.itemNames), command: "三公",
+               help: "依次录入四项“三公”经费的本年和上年预算数（为零也要录入0）。", kind: .fixed(Self.itemNames), command: Line.command, context: context,
                fields: [
-                 WalkField(prompt: "项目", kind: .choice(Self.itemNames)),
-                 WalkField(prompt: "本年预算数（万元）", kind: .amount, suggestion: { f, a in fact(f, a).map { ($0.amount.isZero ? $0.prior ?? $0.amount : $0.amount).scriptText } ?? "0" }),
-                 WalkField(keyword: "上年", prompt: "上年预算数（万元）", kind: .amount, optional: true, suggestion: { f, a in fact(f, a)?.prior?.scriptText }),
-                 WalkField(keyword: "原因", prompt: "增减原因", kind: .text, optional: true,
+                 WalkField(Line.item, context),
+                 WalkField(Line.amount, context, suggestion: { f, a in fact(f, a).map { ($0.amount.isZero ? $0.prior ?? $0.amount : $0.amount).scriptText } ?? "0" }),
+                 WalkField(Line.prior, context, suggestion: { f, a in fact(f, a)?.prior?.scriptText }),
+                 WalkField(Line.reason, context,
                            suggestion: { f, a in f.reason(for: ThreePublicItem.named(a.first ?? "")?.rawValue ?? "") },
                            ask: WalkField.whenChangeNeedsReason(current: 1, prior: 2, settings: settings)),
                ],

@@ -116,17 +116,24 @@ public enum Auditor {
   public static func audit(_ document: AuditDocument, catalog: Catalog?, extraResidue: [String] = [], editions: [Edition] = []) -> [Diagnostic] {
     let context = AuditContext(document: document, catalog: catalog, residueWords: TemplateResidue.words(adding: extraResidue), editions: editions)
     var out = document.readFindings
-    if !document.tables.isEmpty {
+    if context.profile.finalAccounts {
+      out.append(context.at(document: .readTemplate, .info, "本文件是决算，不是预算：预算公开模板要求的表和说明（缺表、缺说明、“三公”说明）不适用，未检查；表内加总、表与表、文字与表的一致照常核对。"))
+    } else if !document.tables.isEmpty {
       out.append(context.at(document: .readTemplate, .info, "按\(context.template.name)审读"
         + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件没有已有模板（forms/editions）特有的表名或表号，只检查各地通用的规定表格。")))
     }
     if catalog == nil {
       out.append(context.at(document: .readCatalog, .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))
     }
-    for rule in rules { out += rule.run(context) }
+    // A 决算 is checked for its sums, its tables against each other and its prose against its tables; what a budget
+    // template requires of a 预算 is not asked of it.
+    for rule in rules where !(context.profile.finalAccounts && rule.id == "audit.required") { out += rule.run(context) }
     if !document.unreadPages.isEmpty {
-      let pages = document.unreadPages.map { "第\($0)页" }.joined(separator: "、")
-      out = out.map { unsure($0, pages: document.unreadPages, why: "\(pages)只有图片、未能读出，所缺的可能在其中") }
+      func list(_ pages: [Int]) -> String { pages.map { "第\($0)页" }.joined(separator: "、") }
+      let images = document.unreadPages.filter { !document.garbledPages.contains($0) }
+      let why = [images.isEmpty ? nil : list(images) + "只有图片", document.garbledPages.isEmpty ? nil : list(document.garbledPages) + "的文字无法识别"]
+        .compactMap { $0 }.joined(separator: "，")
+      out = out.map { unsure($0, pages: document.unreadPages, why: why + "、未能读出，所缺的可能在其中") }
     }
     if document.tablesLost { out = out.map { unsure($0, pages: [], why: "表格未能读出，所缺的可能在表中") } }
     // A table found by its title but not read (the 三公 table of space-aligned text): a prose figure no read table

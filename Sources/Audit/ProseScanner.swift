@@ -177,6 +177,13 @@ public enum ProseScanner {
           c.excerpt = excerpt(ns, from: other.range.location, to: NSMaxRange(m.range))
         }
       }
+      // Without a percentage to decide: when the nearest figure cannot be this year's (the change is larger than it,
+      // 收入预算18,332.28万元，其中：…其他收入977.69万元，比2024年预算增加1,116.30万元) but an earlier figure of the
+      // sentence could be, which one is compared is not known, and nothing is said of it.
+      if c.percent == nil, let cur = c.current, (cur.amount - c.signedDelta).isNegative,
+         amounts.contains(where: { $0.range.location >= sentenceStart && $0.range.location < cur.range.location && !($0.amount - c.signedDelta).isNegative }) {
+        c.current = nil
+      }
       changes.append(c)
     }
     return ScannedParagraph(paragraph: p, amounts: amounts, shares: shares, changes: changes)

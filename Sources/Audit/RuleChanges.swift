@@ -6,7 +6,8 @@ import YusuanCore
 /// - `audit.prose.change-percent` (error): Y is not X ÷ 上年 at the printed precision (增加0.7万元，增加2% on 43.6).
 /// - `audit.prose.new-item` (error): a percentage on a line whose prior year was zero; it should say 新增.
 /// - `audit.prose.change-direction` (error): 增加 with 下降 (or the reverse).
-/// - `audit.prose.change-impossible` (error): a decrease larger than last year's figure.
+/// - `audit.prose.change-impossible` (error): a change that leaves last year's figure negative (增加 more than this
+///   year's figure).
 /// - `audit.prose.zero-change` (warning): 增加0万元，增长0% instead of 与上年持平.
 /// - `audit.prose.percent-format` (warning, or info when only the look differs): percentages not printed with the
 ///   document's decimals, with the correct values (`PercentPrecision`).
@@ -32,7 +33,7 @@ enum ChangeRule {
         }
         let prior = cur - ch.signedDelta
         if prior.isNegative {
-          out.append(c.at(p, .proseChangeImpossible, .error, "\(quote)：减少额 \(m(ch.delta)) 大于本年数 \(m(cur))，上年数成了负数，数字有误。", actual: ch.excerpt))
+          out.append(c.at(p, .proseChangeImpossible, .error, "\(quote)：\(ch.direction > 0 ? "增加额" : "减少额") \(m(ch.delta)) 大于本年数 \(m(cur))，上年数成了负数，数字有误。", actual: ch.excerpt))
           continue
         }
         guard let pct = ch.percent, let word = ch.percentWord else { continue }

@@ -135,9 +135,11 @@ enum CrossTableRule {
     for other in coded.dropFirst() {
       let otherLines = lines(other)
       let otherCodes = Set(otherLines.map(\.code)), baseCodes = Set(baseLines.map(\.code))
+      var paired: Set<String> = []
       for l in baseLines where !otherCodes.contains(l.code) {
         let match = otherLines.first { !baseCodes.contains($0.code) && $0.amount == l.amount && !names($0).isDisjoint(with: names(l)) }
         if let m = match {
+          paired.insert(m.code)
           // Which side is wrong: the code the catalog knows under the printed name is the right one.
           func known(_ code: String, _ name: String) -> Bool {
             guard let catalogName = c.catalog?.name(code, .function) else { return false }
@@ -149,9 +151,17 @@ enum CrossTableRule {
             "同一行在\(base.ref)印作 \(l.code)（\(l.name)），在\(other.ref)印作 \(m.code)（\(m.name)），金额同为 \(other.show(m.amount ?? .zero))：两表编码不一致"
               + (baseWrong || known(l.code, l.name) ? "，按科目目录应为 \(rightCode)。" : "，至少一处有误。"),
             expected: rightCode, actual: wrongCode))
-        } else {
+        } else if other.kind != .general || base.kind == .general {
+          // A line of an all-funds table may well be paid from other funds (事业收入, 其他收入): the 一般公共预算
+          // table need not have it. The other way round, every 一般公共预算 line belongs in the all-funds tables.
           out.append(c.at(other, row: l.code, .crossRowCode, .warning,
             "\(base.ref)有科目 \(l.code)（\(l.name) \(base.show(l.amount ?? .zero))），\(other.ref)中没有这一行。", expected: l.code, actual: "无"))
+        }
+      }
+      if other.kind == .general && base.kind != .general {
+        for l in otherLines where !baseCodes.contains(l.code) && !paired.contains(l.code) {
+          out.append(c.at(base, row: l.code, .crossRowCode, .warning,
+            "\(other.ref)有科目 \(l.code)（\(l.name) \(other.show(l.amount ?? .zero))），\(base.ref)中没有这一行：一般公共预算的每一行都应在全部资金的表中。", expected: l.code, actual: "无"))
         }
       }
     }

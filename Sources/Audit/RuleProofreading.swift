@@ -88,7 +88,7 @@ enum ProofreadingRule {
       let s = ns(text)
       var search = NSRange(location: 0, length: s.length)
       while true {
-        let r = s.range(of: #"原因(主要)?(是|为|在于)[：:]?"#, options: .regularExpression, range: search)
+        let r = s.range(of: #"(主要)?原因(主要)?(是|为|在于)[：:]?"#, options: .regularExpression, range: search)
         guard r.location != NSNotFound else { break }
         search = NSRange(location: NSMaxRange(r), length: s.length - NSMaxRange(r))
         let end = s.rangeOfCharacter(from: CharacterSet(charactersIn: "。；;"), options: [], range: search)
@@ -103,12 +103,15 @@ enum ProofreadingRule {
         // The reason's own direction word (增长原因, 减少的主要原因) …
         let lead = s.substring(with: NSRange(location: max(0, r.location - 6), length: min(6, r.location)))
         let leadUp = upWords.contains { lead.contains($0) }, leadDown = downWords.contains { lead.contains($0) }
-        // … or what it argues (压减一般性支出 after an increase).
-        let argUp = upWords.contains { reason.contains($0) }, argDown = downWords.contains { reason.contains($0) }
-        let contradicts = up ? (leadDown && !leadUp) || (argDown && !argUp) : (leadUp && !leadDown) || (argUp && !argDown)
+        // … or what it argues (压减一般性支出 after an increase; a reason that weighs both ways says neither).
+        let argues = ReasonDirection.of(reason)
+        let contradicts = up ? (leadDown && !leadUp) || argues < 0 : (leadUp && !leadDown) || argues > 0
         if contradicts {
+          // Quoted from its own direction word when it has one (增长原因是…), else from 原因 (not from inside the figure).
+          let from = leadUp || leadDown ? max(0, r.location - 6) : r.location
+          let quoted = s.substring(with: NSRange(location: from, length: NSMaxRange(r) - from)) + reason
           out.append(c.at(sp.paragraph, .proseReasonDirection, .warning,
-            "「\(change.excerpt)」是\(up ? "增加" : "减少")，后面的原因却是「\(AuditContext.quote(s.substring(with: NSRange(location: max(0, r.location - 6), length: NSMaxRange(r) - max(0, r.location - 6))) + reason, 40))」，说的是\(up ? "减少" : "增加")。请核对原因是否与增减方向一致。",
+            "「\(change.excerpt)」是\(up ? "增加" : "减少")，后面的原因却是「\(AuditContext.quote(quoted, 40))」，说的是\(up ? "减少" : "增加")。请核对原因是否与增减方向一致。",
             expected: up ? "增加的原因" : "减少的原因", actual: reason))
         }
       }

@@ -105,6 +105,11 @@ public struct AuditDocument: Sendable {
   public var spots: [Int: SourceSpot] = [:]
   /// Pages that are images without text (scanned): what they hold was not read, so nothing can be said missing.
   public var unreadPages: [Int] = []
+  /// The unread pages whose text layer is garbled rather than missing (`GarbledText`).
+  public var garbledPages: [Int] = []
+  /// Pages printed sideways and turned upright for reading, with the clockwise quarter turns: their pictures are
+  /// turned the same way before findings are boxed on them.
+  public var pageTurns: [Int: Int] = [:]
   /// The tables' cells were one per line (text copied from a PDF without its layout): none was read, so neither a
   /// table nor a figure can be said missing.
   public var tablesLost = false

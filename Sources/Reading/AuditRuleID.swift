@@ -6,7 +6,7 @@ import YusuanCore
 /// table holds) becomes a 未能核对 note (info) when pages or tables were not read (`Auditor.unsure`). It lives with
 /// the reader, which reports the `audit.read.*` findings itself, so that the audit and import share one catalog.
 public enum AuditRuleID: RuleCatalog {
-  case readTemplate, readCatalog, readDamaged, readEncoding, readHiddenText, readImagePage, readLanguagePack
+  case readTemplate, readCatalog, readDamaged, readEncoding, readHiddenText, readWatermark, readImagePage, readGarbled, readLanguagePack
   case readTable, readRowShort, amountMalformed, amountDecimals, codeMalformed, codeUnknown, codeMisplaced
   case codePosition, nameMismatch, nameRetired, sumParent, sumTotal, sumRow, sumTwoSided, sumThreePublic, crossFigure
   case crossRowCode, numberingMissing, numberingOrphan, numberingGap, numberingDuplicate, numberingOrder
@@ -32,8 +32,12 @@ public enum AuditRuleID: RuleCatalog {
                     fix: "无须处理：已按 UTF-16 或 GB18030 读出；建议另存为 UTF-8。")
     case .readHiddenText: RuleInfo("audit.read.hidden-text", .info, "PDF 文字层中有页面上看不见的文字",
                     fix: "无须处理：按页面所见审读，被裁剪的文字未计入。")
+    case .readWatermark: RuleInfo("audit.read.watermark", .info, "PDF 页面上有斜排的水印文字",
+                    fix: "无须处理：水印文字不计入正文和表格。")
     case .readImagePage: RuleInfo("audit.read.image-page", .info, "有只有图片、没有文字的页",
                     fix: "取得有文字层的 PDF 或 Word 原件后重新审读；这些页上的内容未能核对。")
+    case .readGarbled: RuleInfo("audit.read.garbled", .info, "有文字层无法识别（乱码）的页",
+                    fix: "取得 Word 原件，或保留文字编码重新导出的 PDF 后重新审读；这些页上的内容未能核对。")
     case .readLanguagePack: RuleInfo("audit.read.language-pack", .warning, "缺少 poppler 的中文语言包",
                     fix: "安装 poppler-data 后重新审读。")
     case .readTable: RuleInfo("audit.read.table", .info, "表格未能按原样读出",

@@ -42,6 +42,8 @@ public enum DocumentReader {
     var byPosition = false
     var cellBoxes: [Int: [Box?]] = [:]
     var unreadPages: [Int] = []
+    var pageTurns: [Int: Int] = [:]
+    var garbledPages: [Int] = []
     switch format {
     case .docx:
       (blocks, findings) = try DocxBlocks.blocks(data, name: name)
@@ -59,8 +61,15 @@ public enum DocumentReader {
       defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
       var notes: [String] = []
       let pages = try Poppler.pages(fileURL!, name: name, notes: &notes)
-      unreadPages = pages.filter(\.imageOnly).map(\.number)
-      if !unreadPages.isEmpty {
+      unreadPages = pages.filter { $0.imageOnly || $0.garbled }.map(\.number)
+      garbledPages = pages.filter(\.garbled).map(\.number)
+      if !garbledPages.isEmpty {
+        findings.append(Diagnostic(rule: AuditRuleID.readGarbled, severity: .info, table: "文件",
+          message: "未能核对\(garbledPages.map { "第\($0)页" }.joined(separator: "、"))：文字层无法识别（嵌入的字体没有文字编码，读出的是乱码），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
+          plugin: "audit"))
+      }
+      pageTurns = Dictionary(uniqueKeysWithValues: pages.filter { $0.quarterTurns != 0 }.map { ($0.number, $0.quarterTurns) })
+      if unreadPages.count > garbledPages.count {
         findings.append(Diagnostic(rule: AuditRuleID.readImagePage, severity: .info, table: "文件",
           message: "未能核对\(unreadPages.map { "第\($0)页" }.joined(separator: "、"))：只有图片、没有文字层（可能是扫描件），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
           plugin: "audit"))
@@ -101,6 +110,8 @@ public enum DocumentReader {
     doc.spots = spots
     doc.cellBoxes = cellBoxes
     doc.unreadPages = unreadPages
+    doc.pageTurns = pageTurns
+    doc.garbledPages = garbledPages
     doc.readByPosition = byPosition
     guard looksLikeBudgetDocument(doc) else {
       throw AuditReadError("文件“\(name)”中找不到部门预算公开文件的内容（没有“预算”字样、预算表或“第X部分”标题），无法审读。请确认文件是否正确。")

@@ -112,6 +112,15 @@ package enum Heuristics {
     return String(out)
   }
 
+  /// Prose without the spaces a PDF's text layer (or a typist) puts between Chinese and a figure: `公务用车 1 辆，
+  /// 购置费28.00 万元` reads as the page shows it, `公务用车1辆，购置费28.00万元`, so every rule sees one spelling.
+  package static func withoutSpacesAroundFigures(_ s: String) -> String {
+    guard s.contains(" ") else { return s }
+    // A space before punctuation (17.18% 。) is left for the proofreading rule to point out.
+    let cjk = #"[\p{Han}，。；：、（）“”《》％]"#, latin = #"[0-9A-Za-z%.]"#
+    return s.replacing(pattern: "(?<=\(cjk)) {1,2}(?=\(latin))", with: "").replacing(pattern: #"(?<=[0-9A-Za-z%.]) {1,2}(?=\p{Han})"#, with: "")
+  }
+
   /// A label or name without its numbering: `1. 一般公共预算资金`, `一、财政拨款收入`, `（二）…` → the name.
   package static func itemName(_ label: String) -> String {
     NameKey.of(label).replacing(pattern: #"^([一二三四五六七八九十]+、|\d+[.．、]\s*|[（(][一二三四五六七八九十\d]+[）)])"#, with: "")

@@ -2,7 +2,8 @@ import YusuanCore
 
 /// Classification codes printed in separate 类 | 款 | 项 columns (Shanghai: `201 | 03 | 01 | 行政运行`), joined back
 /// into one 科目编码 column (`2010301`) so every table reads codes the same way. Found from a header row that names
-/// the columns 类, 款 (and 项) side by side, and kept only when every body cell there is blank or digits.
+/// the columns 类, 款 (and 项) side by side, and kept only when every body cell there is blank or digits; or, with no
+/// such header, from body rows that can be nothing else (`fromBody`).
 package struct SplitCodes {
   /// The first split column and how many there are (2 for 类/款, 3 for 类/款/项).
   package var start: Int
@@ -22,6 +23,36 @@ package struct SplitCodes {
         }
       }
       guard digitsOrBlank else { continue }
+      return SplitCodes(start: start, count: count)
+    }
+    return fromBody(body)
+  }
+
+  /// Without a header naming 类/款 (the header was on a page that could not be read, or a province prints none):
+  /// the columns are split codes when the body says so unmistakably. Every row holds a 3-digit 类 (or nothing, or a
+  /// total label) followed by 2-digit 款 (and 项) cells or blanks and then a name, and at least two rows carry a 款.
+  static func fromBody(_ body: [[String]]) -> SplitCodes? {
+    func digits(_ s: String, _ n: Int) -> Bool { s.count == n && s.allSatisfy { $0.isASCII && $0.isNumber } }
+    let rows = body.map { $0.map { $0.trimmingBlanks() } }.filter { !$0.allSatisfy(\.isEmpty) }
+    guard rows.count >= 3 else { return nil }
+    for start in 0..<2 {
+      var withKuan = 0, withXiang = 0
+      let fits = rows.allSatisfy { cells in
+        guard cells.count > start + 2 else { return false }
+        let lei = cells[start], kuan = cells[start + 1]
+        if lei.isEmpty || TotalLabel.isTotal(lei) { return kuan.isEmpty || TotalLabel.isTotal(kuan) }
+        guard digits(lei, 3), kuan.isEmpty || digits(kuan, 2) else { return false }
+        if !kuan.isEmpty { withKuan += 1 }
+        let third = cells[start + 2]
+        if digits(third, 2) { guard !kuan.isEmpty else { return false }; withXiang += 1 }
+        return true
+      }
+      guard fits, withKuan >= 2 else { continue }
+      let count = withXiang > 0 ? 3 : 2
+      // The cell after the codes is a name: not a figure, on most coded rows.
+      let named = rows.filter { digits($0[start], 3) && $0.count > start + count }
+        .filter { cells in let c = cells[start + count]; return !c.isEmpty && !c.allSatisfy { $0.isASCII && ($0.isNumber || ",.-".contains($0)) } }
+      guard named.count * 2 > rows.filter({ digits($0[start], 3) }).count else { continue }
       return SplitCodes(start: start, count: count)
     }
     return nil

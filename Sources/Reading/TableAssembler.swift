@@ -33,7 +33,7 @@ package enum TableAssembler {
       doc.tables.append(TableReading.build(index: doc.tables.count + 1, pending: c, findings: &doc.readFindings))
     }
     func addParagraph(_ raw: String, line: Int) {
-      let t = Heuristics.withoutLetterSpacing(raw)
+      let t = Heuristics.withoutSpacesAroundFigures(Heuristics.withoutLetterSpacing(raw))
       let level = headings[line] ?? Heuristics.headingLevel(t)
       switch level {
       case 0: part = t; section = nil; subsection = nil

@@ -15,22 +15,13 @@ import CrosscheckSection
 public struct SectionRegistry: Sendable {
   public let plugins: [any SectionPlugin]
 
-  /// Keyword (and alias) → the plugin and command that own it.
-  public let commands: [String: (plugin: any SectionPlugin, command: CommandSpec)]
+  /// Every entry command by its first word (and alias); built once from the plugins' declarations.
+  public let index: CommandIndex
 
-  /// A registry of `plugins` in this order; two plugins claiming one keyword is a programming error.
+  /// A registry of `plugins` in this order.
   public init(_ plugins: [any SectionPlugin]) {
     self.plugins = plugins
-    var m: [String: (plugin: any SectionPlugin, command: CommandSpec)] = [:]
-    for p in plugins {
-      for c in p.commands {
-        for k in [c.keyword] + c.aliases {
-          precondition(m[k] == nil, "entry command \(k) registered twice")
-          m[k] = (p, c)
-        }
-      }
-    }
-    commands = m
+    index = CommandIndex(plugins.flatMap(\.commands))
   }
 
   /// The sections of the disclosure document.
@@ -46,16 +37,20 @@ public struct SectionRegistry: Sendable {
     CrosscheckPlugin(),
   ])
 
+  /// First word (and alias) → the commands it starts (one, or a group such as 资产 车辆, 资产 设备 …).
+  public var commands: [String: [EntryCommand]] { index.byWord }
+
   /// Every rule `check` can report: the core's shared rules, the pipeline's own, then each plugin's in document order.
   /// RuleTests holds a breaking and a fixing input for each; docs/rules.md lists them.
   public var rules: [RuleInfo] { CoreRuleID.entries + WorkbenchRuleID.entries + plugins.flatMap(\.rules) }
 
   /// Every keyword, for completion and for "did you mean".
-  public var keywords: [String] { plugins.flatMap { $0.commands.map(\.keyword) } + ["删除"] }
+  public var keywords: [String] { index.keywords + [EntryParser.removeKeyword] }
 
-  // The standard registry's, for what has no workbench at hand (the entry parser, completion, docs/rules.md).
+  // The standard registry's, for what has no workbench at hand (the entry parser, the walk's completion, docs).
   public static var plugins: [any SectionPlugin] { standard.plugins }
-  public static var commands: [String: (plugin: any SectionPlugin, command: CommandSpec)] { standard.commands }
+  public static var index: CommandIndex { standard.index }
+  public static var commands: [String: [EntryCommand]] { standard.commands }
   public static var rules: [RuleInfo] { standard.rules }
   public static var keywords: [String] { standard.keywords }
 }

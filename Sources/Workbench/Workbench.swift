@@ -79,11 +79,18 @@ public final class Workbench {
   /// is there now while it holds the lock, so two writers never make each other give up.
   @discardableResult
   public func apply(_ lines: [SourcedLine], source: EntrySource) throws -> Int {
+    try applyEntries(lines, source: source).count
+  }
+
+  /// Applies lines as `apply` does and returns the journal entry of each accepted line: what it changed, fact by
+  /// fact (the walk says an entry's effect from these, never from the line's text).
+  @discardableResult
+  public func applyEntries(_ lines: [SourcedLine], source: EntrySource) throws -> [JournalEntry] {
     // Lines are read against the workbook as it is, not as this process last saw it (another REPL may have
     // added the 职责 a line numbers); one cheap read of the head tells.
     if try store.head() != head { try reload() }
     var plan = try self.plan(lines, on: facts, source: source)
-    guard !plan.entries.isEmpty else { return 0 }
+    guard !plan.entries.isEmpty else { return [] }
     var caughtUp = false
     do {
       head = try store.commit(plan.entries, expectedHead: head) { current in
@@ -97,7 +104,7 @@ public final class Workbench {
       throw error
     }
     facts = plan.working
-    return plan.entries.count
+    return plan.entries
   }
 
   /// The journal entries of `lines` applied to `facts`, and the facts after them; every refusal at once.

@@ -63,6 +63,7 @@ struct AuditCommand: ParsableCommand {
     if doc.format == .pdf {
       let pages = Set(findings.compactMap { $0.box != nil ? $0.page : nil })
       rendered = PageRenderer.render(pdf: URL(fileURLWithPath: document), pages: pages)
+      for (page, turns) in doc.pageTurns { rendered.pages[page] = rendered.pages[page]?.turned(clockwise: turns) }
     }
     return AuditHTMLReport.render(doc, findings: findings, pages: rendered.pages, renderProblem: rendered.problem)
   }

@@ -118,3 +118,25 @@ struct FormsTests {
     #expect(throws: Compiler.Failure.self) { try wb.compile(draft: false) }
   }
 }
+
+extension CatalogTests {
+  /// A misspelt key in an edition file would be skipped by decoding and the default printed; the author is told
+  /// instead, with the line, the place and the keys known there. Every bundled edition has none.
+  @Test func anEditionsUnknownKeysAreRefused() throws {
+    for id in TestSupport.forms.editionIDs { _ = try TestSupport.forms.edition(id) }
+    let root = URL(fileURLWithPath: TestSupport.tempPath("forms")).deletingLastPathComponent().appendingPathComponent("forms")
+    try FileManager.default.copyItem(at: TestSupport.repoRoot.appendingPathComponent("forms"), to: root)
+    let file = root.appendingPathComponent("editions/anhui-2024/edition.yaml")
+    var yaml = try String(contentsOf: file, encoding: .utf8)
+    yaml = yaml.replacingOccurrences(of: "    required: true\n", with: "    requird: true\n")
+      .replacingOccurrences(of: "numbering: \"部门公开表{n}\"\n", with: "numbering: \"部门公开表{n}\"\nunit: 元\nnotes:\n")
+    try yaml.write(to: file, atomically: true, encoding: .utf8)
+    let error = #expect(throws: FormsLibrary.LoadError.self) { try FormsLibrary(root: root).edition("anhui-2024") }
+    let message = error?.description ?? ""
+    #expect(message.contains("顶层的键“unit”不是已知的键"), "\(message)")
+    #expect(message.contains("“tables[7]”中的键“requird”"), "\(message)")
+    #expect(message.contains("已知的键：id、number、name"), "the keys known there are named: \(message)")
+    #expect(!message.contains("notes"), "a key left empty says nothing and is not held against the file")
+    #expect(message.contains("第10行") || message.contains("第9行"), "\(message)")
+  }
+}

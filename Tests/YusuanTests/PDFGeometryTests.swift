@@ -92,6 +92,25 @@ import Testing
     #expect(SplitCodes.find(headers: headers, body: [["201", "甲", "", "x", "1"]]) == nil)
   }
 
+  /// A table continued from a page that could not be read arrives without its 类/款/项 header: its body alone shows
+  /// the split codes (a 3-digit 类, 2-digit 款 and 项 or blanks, then a name). Bodies that only resemble it stay.
+  @Test func splitCodeColumnsAreFoundFromTheBodyAlone() {
+    let body = [["", "", "", "", "", ""], ["210", "", "", "卫生健康支出", "1,097,073.43", "1,097,073.43"],
+                ["210", "11", "", "行政事业单位医疗", "1,097,073.43", "1,097,073.43"], ["210", "11", "01", "行政单位医疗", "782,855.28", "782,855.28"],
+                ["合计", "", "", "", "91,016,775.35", "91,016,775.35"]]
+    let split = SplitCodes.find(headers: [], body: body)
+    #expect(split?.start == 0 && split?.count == 3)
+    #expect(split.map { body.map($0.join) }?[3] == ["2101101", "行政单位医疗", "782,855.28", "782,855.28"])
+    // 经济分类 in 类/款: two columns.
+    let economic = [["301", "", "工资福利支出", "5.00"], ["301", "01", "基本工资", "3.00"], ["301", "02", "津贴补贴", "2.00"]]
+    #expect(SplitCodes.find(headers: [], body: economic)?.count == 2)
+    // One 款 only, figures where the name should be, a 4-digit first cell, a 款 without its 类: not split codes.
+    #expect(SplitCodes.find(headers: [], body: [["201", "", "", "一般公共服务支出", "1"], ["201", "03", "", "政府办公厅", "1"], ["合计", "", "", "", "2"]]) == nil)
+    #expect(SplitCodes.find(headers: [], body: [["101", "12", "1,000.00", "2"], ["102", "15", "3.00", "1"], ["103", "20", "4.00", "5"]]) == nil)
+    #expect(SplitCodes.find(headers: [], body: [["2010", "03", "x", "1"], ["2011", "04", "y", "1"], ["2012", "05", "z", "1"]]) == nil)
+    #expect(SplitCodes.find(headers: [], body: [["201", "03", "", "a", "1"], ["", "04", "", "b", "1"], ["201", "05", "", "c", "1"]]) == nil)
+  }
+
   @Test func unitsOnTheTitleBlockLine() {
     #expect(Heuristics.unit("编制部门：上海市普陀区人民政府办公室    单位：元") == .yuan)
     #expect(Heuristics.unit("单位:万元") == .wan)
@@ -120,6 +139,23 @@ import Testing
     let chunks = Poppler.chunks(sizes, processes: 2)
     #expect(chunks == [1...3, 4...5, 6...14, 15...17])
     #expect(Poppler.chunks([portrait], processes: 2) == [1...1])
+  }
+
+  /// `pdfinfo` names each page's /Rotate; a turn is read as degrees 0…359.
+  @Test func pageRotationsAreReadFromPdfinfo() {
+    let listing = "Producer:        pypdf\nPage    1 size: 595 x 842 pts (A4)\nPage    1 rot:  0\nPage   10 rot:  90\nPage   11 rot:  -90\nPages:  22\n"
+    #expect(Poppler.pageRotations(listing).map { [$0.page, $0.degrees] } == [[1, 0], [10, 90], [11, 270]])
+  }
+
+  /// Turning a frame a quarter clockwise: its top-left corner goes to the top-right, and back after three more.
+  @Test func quarterTurnsMoveBoxesAndRules() {
+    let turn = QuarterTurn(clockwise: 1, width: 600, height: 800)
+    #expect(turn.turnedSize == (800, 600))
+    #expect(turn.box(Box(x0: 0, y0: 0, x1: 100, y1: 10)) == Box(x0: 790, y0: 0, x1: 800, y1: 100))
+    let back = QuarterTurn(clockwise: 3, width: 800, height: 600)
+    #expect(back.box(turn.box(Box(x0: 20, y0: 30, x1: 120, y1: 45))) == Box(x0: 20, y0: 30, x1: 120, y1: 45))
+    let rule = turn.ruling(Ruling(.horizontal, at: 50, from: 10, to: 300))
+    #expect(rule == Ruling(.vertical, at: 750, from: 10, to: 300))
   }
 
   /// A page of thousands of strokes (a chart) is no table, and is given up at once.

@@ -12,9 +12,7 @@ struct PluginFailureTests {
   struct ThrowingPlugin: SectionPlugin {
     let id = "throwing-test"
     let title = "故障测试"
-    var commands: [CommandSpec] { [] }
-    func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] { [] }
-    func export(_ facts: FactSet) -> [String] { [] }
+    var commands: [EntryCommand] { [] }
     func check(_ view: BudgetView) throws -> [Diagnostic] { throw Broken() }
     func tables(_ c: CompileContext) throws -> [DocTable] { throw Broken() }
   }

@@ -68,9 +68,7 @@ struct PrintedFigureTests {
     let asked = Asked()
     let id = "spy"
     let title = "记录"
-    var commands: [CommandSpec] { [] }
-    func parse(_ command: CommandSpec, _ args: inout ArgReader, _ context: EntryContext) throws(EntryError) -> [FactEdit] { [] }
-    func export(_ facts: FactSet) -> [String] { [] }
+    var commands: [EntryCommand] { [] }
     func tables(_ c: CompileContext) throws -> [DocTable] { asked.all += 1; return [] }
     func tables(_ id: TableID, _ c: CompileContext) throws -> [DocTable] { asked.ids.append(id); return [] }
   }

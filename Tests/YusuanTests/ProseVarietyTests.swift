@@ -239,3 +239,108 @@ import Testing
     #expect(alone.map(\.rule) == ["audit.prose.share"] && alone[0].severity == .info, "\(alone.map(\.message))")
   }
 }
+
+/// What a Shanghai 街道's 编制说明 taught (harvested, second-hand): a document without titles whose first sentence
+/// compares with last year, and a reason that weighs one thing against another.
+extension ProseVarietyTests {
+  static func prose(_ text: String) throws -> [Diagnostic] {
+    let doc = try DocumentReader.read(data: Data(text.utf8), name: "t.txt")
+    return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024")).filter { $0.rule.hasPrefix("audit.prose") }
+  }
+
+  /// 比2024年预算 is the year compared with, not the document's: with no title, the year is not known, and no
+  /// comparison is said to be with the wrong year. A cover that names it still gets the check.
+  @Test func aComparedYearIsNotTheDocumentsYear() throws {
+    let body = "2025年，示例街道办事处收入预算100.00万元，比2024年预算增加10.00万元。\n支出预算100.00万元，比2024年预算增加10.00万元。\n"
+    let untitled = try Self.prose(body)
+    #expect(!untitled.contains { $0.rule == "audit.prose.change-year" }, "\(untitled.map(\.message))")
+    let titled = try Self.prose("示例街道办事处2026年部门预算\n" + body)
+    #expect(titled.contains { $0.rule == "audit.prose.change-year" && $0.actual == "2024年" })
+  }
+
+  /// A reason that weighs one thing against another (新增…，但…) may explain a decrease; one that only argues more
+  /// does not, and its quotation starts at 主要原因, not inside the figure before it.
+  @Test func aReasonThatWeighsBothWaysIsNotContradiction() throws {
+    let weighed = try Self.prose("示例街道2025年部门预算\n公务用车购置及运行费36.56万元，比2024年预算减少10万元，主要原因是2025年新增1辆公务用车购置，但与2024年购置的车辆类型不同。\n")
+    #expect(!weighed.contains { $0.rule == "audit.prose.reason-direction" }, "\(weighed.map(\.message))")
+    let contrary = try Self.prose("示例街道2025年部门预算\n公务用车购置及运行费36.56万元，比2024年预算减少10万元，主要原因是2025年新增1辆公务用车购置。\n")
+    let finding = try #require(contrary.first { $0.rule == "audit.prose.reason-direction" })
+    #expect(finding.message.contains("「主要原因是2025年新增1辆"), "\(finding.message)")
+  }
+}
+
+extension ProseVarietyTests {
+  /// A 决算 is not a 预算: the budget template's required tables and explanations are not asked of it (each would be
+  /// a false 缺少), and the report says why; its figures are checked as any document's.
+  @Test func finalAccountsAreNotAskedForBudgetTables() throws {
+    let text = """
+    示例县统计局2024年度部门决算
+    示例县统计局2024年度支出决算表
+    单位：万元
+    科目编码\t科目名称\t合计\t基本支出\t项目支出
+    201\t一般公共服务支出\t120.00\t100.00\t20.00
+    合计\t\t120.00\t100.00\t20.00
+    2024年度支出决算120.00万元，比2023年度决算增加20.00万元，增长25.00%。
+
+    """
+    let doc = try DocumentReader.read(data: Data(text.utf8), name: "jue.txt")
+    let all = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
+    #expect(!all.contains { $0.rule.hasPrefix("audit.required") }, "\(all.filter { $0.rule.hasPrefix("audit.required") }.map(\.message))")
+    #expect(all.contains { $0.rule == "audit.read.template" && $0.message.hasPrefix("本文件是决算") })
+    // The same document as a 预算 is asked for them.
+    let budget = try DocumentReader.read(data: Data(text.replacingOccurrences(of: "决算", with: "预算").utf8), name: "yu.txt")
+    #expect(Auditor.audit(budget, catalog: try TestSupport.forms.catalog("classification-2024")).contains { $0.rule.hasPrefix("audit.required") })
+  }
+}
+
+/// What auditing yusuan's own Shanghai documents (random departments, compiled and printed) taught.
+extension ProseVarietyTests {
+  /// 收入预算X，其中：A、B、C，比上年增加D: D belongs to X, not to the last part C, when C is smaller than D. Which
+  /// figure is compared is then not known, and nothing is said; a lone figure smaller than its increase is an error.
+  @Test func anIncreaseAfterAListBelongsToNoOneInParticular() throws {
+    let listed = try Self.prose("示例局2025年部门预算\n2025年，示例局收入预算18,332.28万元，其中：一般公共预算财政拨款收入16,807.30万元、其他收入1,524.98万元，比2024年预算增加1,116.30万元。\n")
+    #expect(!listed.contains { $0.rule == "audit.prose.change-impossible" }, "\(listed.map(\.message))")
+    let lone = try Self.prose("示例局2025年部门预算\n2025年，示例局其他收入977.69万元，比2024年预算增加1,116.30万元。\n")
+    let impossible = try #require(lone.first { $0.rule == "audit.prose.change-impossible" })
+    #expect(impossible.message.contains("增加额 1116.30 大于本年数 977.69"), "\(impossible.message)")
+  }
+
+  /// A line of the 收入总表 paid from 其他收入 is not expected in the 一般公共预算支出表; a 一般公共预算 line missing from
+  /// the 收入总表 still is a finding.
+  @Test func anOtherFundsLineNeedNotBeInTheGeneralBudgetTable() throws {
+    func doc(revenue: String, general: String) -> String {
+      """
+      示例局2025年部门预算
+      示例局2025年部门收入总表
+      单位：万元
+      科目编码\t科目名称\t合计\t财政拨款收入\t其他收入
+      \(revenue)
+      示例局2025年一般公共预算支出表
+      单位：万元
+      科目编码\t科目名称\t合计\t基本支出\t项目支出
+      \(general)
+
+      """
+    }
+    let revenue = "201\t一般公共服务支出\t30.00\t20.00\t10.00\n20139\t社会工作\t30.00\t20.00\t10.00\n2013901\t行政运行\t20.00\t20.00\t\n2013950\t事业运行\t10.00\t\t10.00\n合计\t\t30.00\t20.00\t10.00"
+    let general = "201\t一般公共服务支出\t20.00\t20.00\t\n20139\t社会工作\t20.00\t20.00\t\n2013901\t行政运行\t20.00\t20.00\t\n合计\t\t20.00\t20.00\t"
+    let audit = { (text: String) in Auditor.audit(try DocumentReader.read(data: Data(text.utf8), name: "t.txt"), catalog: try TestSupport.forms.catalog("classification-2024")) }
+    let clean = try audit(doc(revenue: revenue, general: general))
+    #expect(!clean.contains { $0.rule == "audit.cross.row-code" }, "\(clean.filter { $0.rule == "audit.cross.row-code" }.map(\.message))")
+    let missing = try audit(doc(revenue: revenue.replacingOccurrences(of: "2013901\t行政运行\t20.00\t20.00\t\n", with: ""), general: general))
+    #expect(missing.contains { $0.rule == "audit.cross.row-code" && $0.expected == "2013901" }, "\(missing.map(\.message))")
+  }
+}
+
+extension ProseVarietyTests {
+  /// A PDF's text layer puts spaces between Chinese and figures (`公务用车 1 辆，购置费28.00 万元`); the page shows
+  /// none, and every rule reads the prose as shown. A space before punctuation is kept for the proofreading rule.
+  @Test func spacesAroundFiguresAreNotPartOfTheProse() throws {
+    #expect(Heuristics.withoutSpacesAroundFigures("安排购置公务用车 1 辆，购置费28.00 万元") == "安排购置公务用车1辆，购置费28.00万元")
+    #expect(Heuristics.withoutSpacesAroundFigures("增幅17.18% 。2025 年") == "增幅17.18% 。2025年")
+    #expect(Heuristics.withoutSpacesAroundFigures("合计 1,234.56 2,345.67") == "合计1,234.56 2,345.67", "digits apart stay apart")
+    let doc = try DocumentReader.read(data: Data("示例局2025年部门预算\n2025年部门预算安排购置公务用车 1 辆，购置费28.00 万元。\n".utf8), name: "t.txt")
+    let findings = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
+    #expect(!findings.contains { $0.rule == "audit.prose.vehicle-purchase" }, "\(findings.map(\.message))")
+  }
+}

@@ -3,6 +3,7 @@ import Testing
 @testable import Workbench
 @testable import YusuanCore
 @testable import yusuan
+@testable import Walk
 
 /// Answers as typed at a terminal: each read records its prompt and the text put into the editor; an empty answer
 /// with text in the editor is that text (Enter accepts what `<` put back).

@@ -3,6 +3,7 @@ import Testing
 @testable import Workbench
 @testable import YusuanCore
 @testable import yusuan
+@testable import Walk
 
 /// Issue 12 item 2: TAB completes from the catalog, from the codes this workbook and last year's use, and from
 /// names; every question offers its own answers on a TAB with nothing typed; did-you-mean stays in the code's 款.

@@ -3,6 +3,7 @@ import Testing
 @testable import Workbench
 @testable import YusuanCore
 @testable import yusuan
+@testable import Walk
 
 /// Issue 12 items 3–5: after each entry the walk says only what that entry changed (its effect, the findings it
 /// caused or fixed); checks waiting for tables not reached yet are 待录入, not red errors; a row's questions do not

@@ -3,6 +3,7 @@ import Testing
 @testable import Workbench
 @testable import YusuanCore
 @testable import yusuan
+@testable import Walk
 
 /// The guided walk in-process: a session fed scripted answers, its output collected. Each test types only
 /// answers, Enter ("") and the walk's own navigation, never an entry command (issue 12).

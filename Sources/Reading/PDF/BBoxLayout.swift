@@ -30,9 +30,14 @@ package enum BBoxLayout {
       }
       return (attrs, Swift.min(j + 1, n))
     }
+    /// The previous word of the current poppler line, to learn which way sideways lines run.
+    var previous: Box? = nil
     while i < n {
       guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
-      if starts("<page ", at: i) {
+      if starts("<line ", at: i) {
+        previous = nil
+        i += 1
+      } else if starts("<page ", at: i) {
         let (a, next) = attributes(from: i)
         pages.append(PDFPage(number: pages.count + 1, width: a["width"] ?? 0, height: a["height"] ?? 0, words: []))
         i = next
@@ -42,7 +47,12 @@ package enum BBoxLayout {
         while e < n && bytes[e] != UInt8(ascii: "<") { e += 1 }
         let text = unescape(String(decoding: bytes[next..<e], as: UTF8.self))
         if let x0 = a["xMin"], let y0 = a["yMin"], let x1 = a["xMax"], let y1 = a["yMax"], !text.isEmpty {
-          pages[pages.count - 1].words.append(PDFWord(text: text, box: Box(x0: x0, y0: y0, x1: x1, y1: y1)))
+          let box = Box(x0: x0, y0: y0, x1: x1, y1: y1)
+          if let p = previous, box.height > box.width, p.height > p.width, p.midY != box.midY {
+            pages[pages.count - 1].downwardSteps += box.midY > p.midY ? 1 : -1
+          }
+          previous = box
+          pages[pages.count - 1].words.append(PDFWord(text: text, box: box))
         }
         i = e
       } else {

@@ -78,6 +78,14 @@ package enum PDFBlocks {
         message: "\(pageList)的文字层中有 \(hidden.map(\.hiddenWords.count).reduce(0, +)) 段文字在页面上被裁剪、不可见（如 \(sample)），按页面所见审读，未计入。",
         plugin: "audit"))
     }
+    let marked = pages.filter { !$0.watermarkWords.isEmpty }
+    if !marked.isEmpty {
+      let pageList = marked.count == pages.count ? "每一页" : marked.map { "第\($0.number)页" }.joined(separator: "、")
+      // In the order the slant runs across the page.
+      let sample = marked.first!.watermarkWords.sorted { $0.box.x0 < $1.box.x0 }.map(\.text).joined().prefix(20)
+      result.findings.append(Diagnostic(rule: AuditRuleID.readWatermark, severity: .info, table: "文件",
+        message: "\(pageList)有斜排的水印文字（“\(sample)”），不属于正文和表格，未计入。", plugin: "audit"))
+    }
     return result
   }
 

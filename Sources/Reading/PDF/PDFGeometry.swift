@@ -32,8 +32,18 @@ public struct PDFPage: Sendable {
   public var rulings: [Ruling]
   /// Words the text layer holds but the page does not show (clipped away); left out of the reading.
   public var hiddenWords: [PDFWord] = []
+  /// Words of slanted text across the page (a watermark, `Watermark`); left out of the reading.
+  public var watermarkWords: [PDFWord] = []
   /// A page drawn as an image with (almost) no text layer: scanned, so its tables and prose cannot be read.
   public var imageOnly = false
+  /// A page whose text layer is not text (`GarbledText`): its words are dropped, and it is as unread as a scan.
+  public var garbled = false
+  /// Quarter turns clockwise that set this page upright for reading (0 as printed; 1 or 3 for a page printed
+  /// sideways, see `SidewaysPage`); its picture must be turned the same way.
+  public var quarterTurns = 0
+  /// Consecutive words of one poppler line whose second stands lower (+1) or higher (−1) than the first, counted
+  /// over tall words only: which way sideways lines run.
+  package var downwardSteps = 0
 
   public init(number: Int, width: Double, height: Double, words: [PDFWord], rulings: [Ruling] = []) {
     self.number = number; self.width = width; self.height = height; self.words = words; self.rulings = rulings

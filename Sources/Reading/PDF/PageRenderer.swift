@@ -23,6 +23,27 @@ public struct PageRaster: Sendable {
     return PageRaster(page: page, width: w, height: h, pixelsPerPoint: scale, pixels: [UInt8](repeating: 255, count: w * h))
   }
 
+  /// The picture turned `clockwise` quarter turns, as a page printed sideways was turned for reading
+  /// (`PDFPage.quarterTurns`), so that the boxes of its findings fall on it.
+  public func turned(clockwise turns: Int) -> PageRaster {
+    let q = ((turns % 4) + 4) % 4
+    guard q != 0 else { return self }
+    let (w, h) = q == 2 ? (width, height) : (height, width)
+    var out = [UInt8](repeating: 255, count: w * h)
+    for y in 0..<height {
+      for x in 0..<width {
+        let (nx, ny): (Int, Int)
+        switch q {
+        case 1: (nx, ny) = (height - 1 - y, x)
+        case 2: (nx, ny) = (width - 1 - x, height - 1 - y)
+        default: (nx, ny) = (y, width - 1 - x)
+        }
+        out[ny * w + nx] = pixels[y * width + x]
+      }
+    }
+    return PageRaster(page: page, width: w, height: h, pixelsPerPoint: pixelsPerPoint, pixels: out)
+  }
+
   /// The page size in points.
   public var widthPoints: Double { Double(width) / pixelsPerPoint }
   public var heightPoints: Double { Double(height) / pixelsPerPoint }

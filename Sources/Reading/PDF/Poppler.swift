@@ -25,6 +25,10 @@ package enum Poppler {
     defer { try? fm.removeItem(at: work) }
     let words = work.appendingPathComponent("words.html")
     let text = try start(pdftotext, ["-bbox-layout", "-enc", "UTF-8", url.path, words.path], work: work, tag: "text")
+    // Each page's /Rotate, beside the text: pdftotext places words as the page is displayed but states the unturned
+    // page size, so a page turned a quarter has its width and height swapped back (cairo's drawing is as displayed).
+    let infoOut = work.appendingPathComponent("info.txt")
+    let info = try find("pdfinfo").map { try start($0, ["-f", "1", "-l", "\(DocumentReader.Limits.pdfPages)", url.path], work: work, tag: "info", output: infoOut) }
     let textStatus = text.wait()
     if textStatus != 0 {
       let err = (try? String(contentsOf: work.appendingPathComponent("text.err"), encoding: .utf8)) ?? ""
@@ -32,12 +36,21 @@ package enum Poppler {
     }
     guard let data = fm.contents(atPath: words.path) else { throw AuditReadError("PDF 文件“\(name)”的文字未能提取。") }
     var pages = BBoxLayout.pages(data)
+    for i in pages.indices where GarbledText.isGarbled(pages[i].words) {
+      pages[i].garbled = true
+      pages[i].words = []
+    }
     guard pages.count <= DocumentReader.Limits.pdfPages else {
       throw AuditReadError("PDF 文件“\(name)”有 \(pages.count) 页，超过审读上限 \(DocumentReader.Limits.pdfPages) 页。部门预算公开文件通常只有几十页，请确认文件是否正确。")
     }
     let textErr = (try? String(contentsOf: work.appendingPathComponent("text.err"), encoding: .utf8)) ?? ""
     if textErr.contains("Missing language pack") {
       notes.append("本机的 poppler 缺少中文语言包，文件中用 Adobe-GB1 等字体的文字可能读不出来。请安装后重新审读：apt-get install poppler-data。")
+    }
+    if let info, info.wait() == 0, let listing = try? String(contentsOf: infoOut, encoding: .utf8) {
+      for (page, degrees) in pageRotations(listing) where page >= 1 && page <= pages.count && degrees % 180 == 90 {
+        (pages[page - 1].width, pages[page - 1].height) = (pages[page - 1].height, pages[page - 1].width)
+      }
     }
     if let cairo = find("pdftocairo"), !pages.isEmpty {
       // The drawing, in chunks of pages of one size (cairo's multi-page SVG lays every page out in the first page's
@@ -59,15 +72,25 @@ package enum Poppler {
         }
         k += 2
       }
+      // Slanted text (a watermark): its characters found alone anywhere are what may be cut off real words.
+      let slants = drawn.map { $0.map { Watermark.slanted($0.glyphs) } ?? [] }
+      let marks = Set(pages.indices.flatMap { Watermark.alone(pages[$0].words, slant: slants[$0]).flatMap { Array($0.text) } })
       for i in pages.indices {
         guard let d = drawn[i] else { continue }
         pages[i].rulings = d.rulings
+        pages[i].downwardSteps += d.downwardSteps
         // A page number or a stamp may be text; a scanned page has no more than that.
         pages[i].imageOnly = d.images > 0 && pages[i].words.count <= 5
         let hidden = Visibility.hidden(pages[i].words, glyphs: d.glyphs)
         pages[i].hiddenWords = hidden
         pages[i].words.removeAll { hidden.contains($0) }
+        (pages[i].words, pages[i].watermarkWords) = Watermark.clean(pages[i].words, slant: slants[i], marks: marks)
       }
+    }
+    // cairo draws a page turned by /Rotate as displayed, like pdftotext; a page printed sideways is set upright.
+    pages = pages.map(SidewaysPage.upright)
+    if pages.allSatisfy({ $0.words.isEmpty }), pages.contains(where: \.garbled) {
+      throw AuditReadError("PDF 文件“\(name)”的文字层无法识别（嵌入的字体没有文字编码，复制出来是乱码）。请提供 Word 或文本版本，或用原软件重新导出 PDF（嵌入字体时保留文字编码），或先做文字识别（OCR）。")
     }
     if pages.allSatisfy({ $0.words.isEmpty }) {
       throw AuditReadError("PDF 文件“\(name)”中没有可提取的文字（可能是扫描件或图片）。请提供带文字层的 PDF、Word 或文本版本，或先做文字识别（OCR）。")
@@ -90,6 +113,15 @@ package enum Poppler {
     }
   }
 
+  /// `Page    N rot:  90` lines of `pdfinfo -f 1 -l N`: each page's /Rotate in degrees (0, 90, 180, 270).
+  static func pageRotations(_ listing: String) -> [(page: Int, degrees: Int)] {
+    listing.split(separator: "\n").compactMap { line in
+      let parts = line.split(separator: " ")
+      guard parts.count == 4, parts[0] == "Page", parts[2] == "rot:", let page = Int(parts[1]), let degrees = Int(parts[3]) else { return nil }
+      return (page, ((degrees % 360) + 360) % 360)
+    }
+  }
+
   /// poppler's own words, translated where we know them; the raw line is never shown to the officer.
   static func explain(_ err: String) -> String {
     if err.contains("Incorrect password") || err.contains("encrypted") { return "文件已加密，请提供未加密的版本。" }
@@ -103,14 +135,19 @@ package enum Poppler {
     package func wait() -> Int32 { process.waitUntilExit(); return process.terminationStatus }
   }
 
-  static func start(_ tool: String, _ arguments: [String], work: URL, tag: String) throws -> Running {
+  static func start(_ tool: String, _ arguments: [String], work: URL, tag: String, output: URL? = nil) throws -> Running {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: tool)
     p.arguments = arguments
     let errURL = work.appendingPathComponent("\(tag).err")
     FileManager.default.createFile(atPath: errURL.path, contents: nil)
     p.standardError = try? FileHandle(forWritingTo: errURL)
-    p.standardOutput = FileHandle.nullDevice
+    if let output {
+      FileManager.default.createFile(atPath: output.path, contents: nil)
+      p.standardOutput = try? FileHandle(forWritingTo: output)
+    } else {
+      p.standardOutput = FileHandle.nullDevice
+    }
     p.standardInput = FileHandle.nullDevice
     do { try p.run() } catch { throw AuditReadError("无法运行 \(URL(fileURLWithPath: tool).lastPathComponent)，PDF 未能读取。请确认 poppler-utils 安装完整。") }
     return Running(process: p)

@@ -9,6 +9,17 @@ package struct SVGPage: Sendable {
   package var glyphs: [(x: Double, y: Double)] = []
   /// Raster images drawn on the page (a scanned page is one image and no text).
   package var images = 0
+
+  /// Consecutive glyphs painted one under the other (+1) or one above the other (−1), as text printed sideways
+  /// is: which way its lines run, where poppler's words alone cannot tell (a line of one word).
+  package var downwardSteps: Int {
+    zip(glyphs, glyphs.dropFirst()).reduce(0) { n, pair in
+      let (a, b) = pair
+      guard abs(a.x - b.x) < 0.5 else { return n }
+      let dy = b.y - a.y
+      return dy > 0 && dy <= 30 ? n + 1 : dy < 0 && dy >= -30 ? n - 1 : n
+    }
+  }
 }
 
 /// Finds the ruling lines of each page in the SVG that `pdftocairo -svg` writes. Office programs draw table rules

@@ -64,6 +64,8 @@ public struct FormsLibrary: Sendable {
       let edition = try YAMLDecoder().decode(Edition.self, from: text)
       guard edition.id == id else { throw LoadError(description: "版本文件 \(file.path) 中的 id“\(edition.id)”与目录名“\(id)”不一致。") }
       if let p = edition.problem() { throw LoadError(description: "版本文件 \(file.path) 有误：\(p)") }
+      let unknown = try UnknownKeys.find(in: text, decodedAs: edition)
+      if !unknown.isEmpty { throw LoadError(description: "版本文件 \(file.path) 有误：\n" + UnknownKeys.describe(unknown)) }
       return edition
     } catch let e as LoadError {
       throw e

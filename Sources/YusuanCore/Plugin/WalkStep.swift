@@ -1,7 +1,9 @@
 /// One table of the guided walk (the REPL): what the officer enters there, field by field, and when it is done.
 ///
 /// A step builds ordinary entry-language lines from the answers (`command` + fields), so the REPL and scripts share
-/// one parser, one set of rules and one journal. Sections declare their steps; the REPL only asks and applies.
+/// one parser, one set of rules and one journal. Its questions are the command's declared arguments: the step
+/// chooses their order and their defaults; an argument declared with a question (`prompt`) that the step does not
+/// list is asked after the others, so an argument added to a command is asked without touching the walk.
 public struct WalkStep: Sendable {
   public enum Kind: Sendable {
     /// Rows entered one after another until the first field is left empty (支出, 经济, 项目 …).
@@ -25,8 +27,10 @@ public struct WalkStep: Sendable {
   /// What to enter here, in one or two sentences, with an example.
   public var help: String
   public var kind: Kind
-  /// The entry command the answers are turned into (nil for `confirm`).
-  public var command: String?
+  /// The entry command the answers are turned into (nil for a `confirm` step that asks nothing).
+  public var command: EntryCommand?
+  /// Words written after the command's own, before the answers (`原因 合计 …`).
+  public var lead: [String]
   public var fields: [WalkField]
   /// True once the table has what it needs (shown as progress).
   public var isComplete: @Sendable (FactSet) -> Bool
@@ -37,13 +41,38 @@ public struct WalkStep: Sendable {
   /// later step): their findings are not news until the walk has passed that step (收支平衡 waits for the spending).
   public var dueAfter: [String: String]
 
-  public init(id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: String?,
-              fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
+  /// A step entering `command`: `fields` are its questions in the order asked (each for one of its arguments);
+  /// its other arguments that have a question follow them.
+  public init(id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: EntryCommand,
+              lead: [String] = [], context: EntryContext, fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
               pending: @escaping @Sendable (FactSet) -> [PendingRow] = { _ in [] }, dueAfter: [String: String] = [:]) {
+    let asked = Set(fields.compactMap { $0.arg?.id })
+    var all = fields + command.args.filter { $0.prompt != nil && !asked.contains($0.id) }.map { WalkField(spec: $0, context) }
+    // A section that may be declared empty takes 无 at its first question.
+    if command.empty != nil, case .rows = kind, let first = all.first, case .choice(let values) = first.kind, !values.contains("无") {
+      all[0].kind = .choice(values + ["无"])
+    }
+    self.init(id: id, section: section, title: title, table: table, help: help, kind: kind, command: command, lead: lead, fields: all,
+              isComplete: isComplete, pending: pending, dueAfter: dueAfter)
+  }
+
+  /// A step that only shows a table (and enters nothing).
+  public init(id: String, section: String, title: String, table: String?, help: String, isComplete: @escaping @Sendable (FactSet) -> Bool,
+              dueAfter: [String: String] = [:]) {
+    self.init(id: id, section: section, title: title, table: table, help: help, kind: .confirm, command: nil, lead: [], fields: [],
+              isComplete: isComplete, pending: { _ in [] }, dueAfter: dueAfter)
+  }
+
+  init(id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: EntryCommand?, lead: [String],
+       fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
+       pending: @escaping @Sendable (FactSet) -> [PendingRow], dueAfter: [String: String]) {
     self.id = id; self.section = section; self.title = title; self.table = table; self.help = help
-    self.kind = kind; self.command = command; self.fields = fields; self.isComplete = isComplete; self.pending = pending
+    self.kind = kind; self.command = command; self.lead = lead; self.fields = fields; self.isComplete = isComplete; self.pending = pending
     self.dueAfter = dueAfter
   }
+
+  /// The words an entry line of this step starts with (`资产 车辆`, `原因 合计`).
+  public var lineStart: String? { command.map { ([$0.words] + lead).joined(separator: " ") } }
 }
 
 /// A row of last year's table offered for this year: the answers it fills in advance (code and kind, or the
@@ -66,6 +95,8 @@ public struct WalkField: Sendable {
     /// 是/否; when yes, the keyword itself is written (绩效管理).
     case flag
   }
+  /// The declared argument this question answers.
+  public var arg: ArgSpec?
   /// The option keyword in the command (上年, 原因 …), or nil for a positional value.
   public var keyword: String?
   public var prompt: String
@@ -83,14 +114,39 @@ public struct WalkField: Sendable {
   /// Usual values of a text field, offered by TAB (二级指标 by its 一级指标); other text is still taken.
   public var options: @Sendable (FactSet, [String]) -> [String]
 
-  public init(keyword: String? = nil, prompt: String, kind: Kind, optional: Bool = false,
-              suggestion: @escaping @Sendable (FactSet, [String]) -> String? = { _, _ in nil },
-              ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true },
-              optionalIf: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
-              expected: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
-              options: @escaping @Sendable (FactSet, [String]) -> [String] = { _, _ in [] }) {
-    self.keyword = keyword; self.prompt = prompt; self.kind = kind; self.optional = optional; self.suggestion = suggestion; self.ask = ask
-    self.optionalIf = optionalIf; self.expected = expected; self.options = options
+  /// The question for a declared argument: its keyword, kind, question and whether it may be left empty come from
+  /// the declaration (`prompt` and `optional` override them for this step); `source` picks one source of `funds`.
+  public init<V>(_ arg: Arg<V>, _ context: EntryContext, prompt: String? = nil, optional: Bool? = nil, source: FundSource? = nil,
+                 suggestion: @escaping @Sendable (FactSet, [String]) -> String? = { _, _ in nil },
+                 ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true },
+                 optionalIf: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
+                 expected: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
+                 options: @escaping @Sendable (FactSet, [String]) -> [String] = { _, _ in [] }) {
+    self.init(spec: arg.spec, context, prompt: prompt, optional: optional, source: source)
+    self.suggestion = suggestion; self.ask = ask; self.optionalIf = optionalIf; self.expected = expected; self.options = options
+  }
+
+  init(spec: ArgSpec, _ context: EntryContext, prompt: String? = nil, optional: Bool? = nil, source: FundSource? = nil) {
+    arg = spec
+    keyword = source.map { $0 == .general ? "金额" : $0.rawValue } ?? spec.keyword
+    self.prompt = prompt ?? spec.prompt ?? spec.name
+    kind = Self.kind(of: spec.type, context)
+    self.optional = optional ?? !spec.required
+    suggestion = { _, _ in nil }; ask = { _, _ in true }; optionalIf = { _, _ in false }; expected = { _, _ in false }; options = { _, _ in [] }
+  }
+
+  /// How the walk asks for a value of a declared type.
+  static func kind(of type: ArgType, _ context: EntryContext) -> Kind {
+    switch type {
+    case .code(let system, _, _): return .code(system)
+    case .amount, .funds: return .amount
+    case .text: return .text
+    case .count, .ordinal: return .count
+    case .flag: return .flag
+    case .choice(let c):
+      let values = c.values(context)
+      return values.isEmpty ? .text : .choice(values)
+    }
   }
 
   /// Whether Enter with nothing typed and no default may leave this field empty.

@@ -1,4 +1,5 @@
 import Foundation
+import Walk
 import LineEditor
 import YusuanCore
 

@@ -1,4 +1,5 @@
 import Foundation
+import Walk
 
 /// Lines from a pipe or file: no line editor, no prompts; invalid UTF-8 is replaced, never a crash.
 /// Lines end at LF, CRLF or a lone CR (files saved on Unix, Windows or an old Mac).

@@ -3,6 +3,7 @@ import Foundation
 import Workbench
 import YusuanCore
 import YusuanStore
+import Walk
 
 /// `yusuan repl WORKBOOK`, and `yusuan` alone on a terminal: the guided, line-edited entry session.
 struct ReplCommand: ParsableCommand {
@@ -180,34 +181,5 @@ struct StartDialog {
       case .interrupted: continue
       }
     }
-  }
-}
-
-/// Finds workbooks in a folder: last year's of a department, or the latest one to continue.
-enum PriorWorkbook {
-  struct Found { var path: String; var name: String; var department: String; var year: Int }
-
-  /// The workbook of the latest year in `dir` (the most recently changed of that year), if any.
-  static func latest(in dir: String) -> Found? {
-    let fm = FileManager.default
-    let names = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
-    var found: [(Found, Date)] = []
-    for name in names where name.hasSuffix(".yusuan") {
-      let path = dir == "." ? name : (dir as NSString).appendingPathComponent(name)
-      guard let store = try? WorkbookStore.open(path: path, readonly: true), let meta = try? store.meta() else { continue }
-      let changed = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
-      found.append((Found(path: path, name: name, department: meta.department, year: meta.year), changed))
-    }
-    return found.max { ($0.0.year, $0.1) < ($1.0.year, $1.1) }?.0
-  }
-
-  static func find(department: String, year: Int, in dir: String = ".") -> String? {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-    for name in names.sorted() where name.hasSuffix(".yusuan") {
-      let path = dir == "." ? name : (dir as NSString).appendingPathComponent(name)
-      guard let store = try? WorkbookStore.open(path: path, readonly: true), let meta = try? store.meta() else { continue }
-      if meta.department == department && meta.year == year { return path }
-    }
-    return nil
   }
 }

@@ -3,15 +3,19 @@ import YusuanCore
 
 /// TAB completion: commands, codes by prefix or by name fragment (行政运 → 2010301) from the catalog and from the
 /// codes this workbook and last year's use, project names, units, edition ids and the choices of the current prompt.
-struct ReplCompletion {
+/// On a typed entry line, what the command's declaration says comes next: its words, an option's keyword, a code
+/// of the argument's system, a choice's words, a name.
+public struct ReplCompletion {
   let codeBook: () -> CodeBook
   let facts: () -> FactSet
   let editions: [String]
+  /// The workbook's entry context (the edition's choices).
+  let context: () -> EntryContext
   /// The current prompt's field and the answers given so far in its row, if the walk is asking one.
   let field: () -> (field: WalkField, answers: [String])?
 
   /// Candidates replacing `word` (the text before the cursor since the last break).
-  func candidates(line: String, word: String) -> [String] {
+  public func candidates(line: String, word: String) -> [String] {
     let before = String(line.dropLast(word.count)).trimmingBlanks()
     if before.isEmpty, let (f, answers) = field() {
       let hits = fieldCandidates(f, answers, word)
@@ -22,7 +26,21 @@ struct ReplCompletion {
       return (SectionRegistry.keywords + MetaCommand.names.filter { $0.count > 1 && $0.first!.isASCII == word.first?.isASCII ?? true })
         .filter { $0.hasPrefix(word) }
     }
-    return codes(word, system: before.hasPrefix("经济") ? .economic : .function) + names(word) + editions.filter { $0.hasPrefix(word) }
+    switch SectionRegistry.index.next(after: before) {
+    case .oneOf(let words), .keyword(let words): return words.filter { $0.hasPrefix(word) }
+    case .value(let arg): return values(arg, word)
+    case .none: return codes(word, system: before.hasPrefix("经济") ? .economic : .function) + names(word) + editions.filter { $0.hasPrefix(word) }
+    }
+  }
+
+  /// Values of a declared argument starting with (or, for names, containing) `word`.
+  func values(_ arg: ArgSpec, _ word: String) -> [String] {
+    switch arg.type {
+    case .code(let system, _, _): return codes(word, system: system)
+    case .choice(let c): return c.values(context()).filter { $0.hasPrefix(word) || (!word.isEmpty && $0.contains(word)) }
+    case .text: return names(word)
+    default: return []
+    }
   }
 
   func fieldCandidates(_ f: WalkField, _ answers: [String], _ word: String) -> [String] {
@@ -57,7 +75,7 @@ struct ReplCompletion {
   }
 
   /// How a candidate is listed after a second TAB: a code with its name and 款, so same-named items can be told apart.
-  func display(_ candidate: String) -> String? {
+  public func display(_ candidate: String) -> String? {
     guard candidate.allSatisfy(\.isNumber) else { return nil }
     let book = codeBook()
     for system in [CodeSystem.function, .economic] {

@@ -14,7 +14,7 @@ enum MetaCommand {
     let arg = words.dropFirst().joined(separator: " ")
     switch first {
     case "help", "帮助", "?", "？":
-      s.out(help(s))
+      s.out(arg.isEmpty ? help(s) : commandHelp(arg, s))
     case "<", "返回":
       s.back()
     case "undo", "撤销":
@@ -62,12 +62,23 @@ enum MetaCommand {
     var lines = ["当前：第\(s.stepIndex + 1)/\(s.steps.count)张表 \(s.step.section)·\(s.step.title)", s.step.help]
     if let f = s.currentField { lines.append("现在要填：\(f.prompt)。方括号里是默认值，直接回车即采用。") }
     if let row = s.offered { lines.append("这是上年的一行：\(row.label)。输入本年数；“跳过”留待以后；< 修改科目或名称。") }
+    if let c = s.step.command { lines.append("本表的录入命令：\(c.syntax(s.wb.context))（help \(c.keyword) 查看说明）") }
     lines += [
       "命令：< 返回上一项（保留已填内容）；undo 撤销上一条录入；show 表号 查看表（如 show T5）；check 列出全部问题；",
       "      next / prev 下一张 / 上一张表；goto 名称 转到某张表；progress 查看进度；compile 目录 生成文件（有错误时为草稿）；quit 退出。",
       "也可以直接输入完整的录入命令，例如：支出 2010301 基本 212.89 上年 252.41。按 TAB 补全命令、科目编码（可输名称片段，如“行政运”）、项目名称。",
     ]
     return lines.joined(separator: "\n")
+  }
+
+  /// `help 支出`: an entry command's help, from its declaration (each command of a group: `help 资产`).
+  static func commandHelp(_ word: String, _ s: ReplSession) -> String {
+    let words = word.split(separator: " ").map(String.init)
+    guard let group = SectionRegistry.index[words[0]] else {
+      return "没有录入命令“\(word)”。可用的命令：\(SectionRegistry.index.keywords.joined(separator: "、"))。"
+    }
+    let chosen = words.count > 1 ? group.filter { $0.sub == words[1] } : group
+    return (chosen.isEmpty ? group : chosen).map { $0.help(s.wb.context) }.joined(separator: "\n")
   }
 
   /// Every format, the PDF too, as `yusuan compile` writes them; with errors a draft rather than a refusal, since the
@@ -84,51 +95,5 @@ enum MetaCommand {
     } catch {
       s.out("✗ 生成失败：\(ErrorText.describe(error))")
     }
-  }
-}
-
-/// What an accepted entry changed, in one line: the row's new subtotal and the table total.
-enum Effect {
-  /// The row an entry line writes (its code, source, item or name), as findings name it.
-  static func row(_ line: String) -> String? {
-    let words = line.split(separator: " ", maxSplits: 2).map(String.init)
-    guard words.count > 1 else { return nil }
-    var w = words[1]
-    if w.hasPrefix("\""), let end = line.dropFirst(words[0].count + 2).firstIndex(of: "\"") {
-      w = String(line[line.index(line.startIndex, offsetBy: words[0].count + 2)..<end])
-    }
-    return w
-  }
-
-  static func describe(_ line: String, wb: Workbench) -> String? {
-    let words = line.split(separator: " ").map(String.init)
-    guard let cmd = words.first else { return nil }
-    let v = wb.view
-    switch cmd {
-    case "支出":
-      guard words.count > 1 else { return nil }
-      let cls = String(words[1].prefix(3))
-      let c = v.functions.rows[cls]?.total ?? .zero
-      return "类 \(cls) \(v.name(cls, .function) ?? "") 合计 \(c.wan) 万元；支出合计 \(v.functions.total.total.wan) 万元（基本 \(v.functions.total.basic.wan)，项目 \(v.functions.total.project.wan)）" + balance(v)
-    case "经济":
-      return "经济分类合计 \(v.economics.total.total.wan) 万元（人员经费 \(v.economics.total.personnel.wan)，公用经费 \(v.economics.total.publicUse.wan)）；一般公共预算基本支出 \(v.functions.total(of: .general).basic.wan) 万元"
-    case "项目":
-      return "项目合计 \(v.facts.projects.map(\.total).sum().wan) 万元；支出中的项目支出 \(v.functions.total.project.wan) 万元"
-    case "收入":
-      return "收入合计 \(v.facts.revenues.map(\.amount).sum().wan) 万元；支出合计 \(v.functions.total.total.wan) 万元"
-    case "三公":
-      return "“三公”经费合计 \(v.facts.threePublic.map(\.amount).sum().wan) 万元"
-    default:
-      return nil
-    }
-  }
-
-  /// How far the spending is from the revenue, while the spending is entered (instead of a 收支平衡 error each line).
-  static func balance(_ v: BudgetView) -> String {
-    let revenue = v.facts.revenues.map(\.amount).sum()
-    guard !revenue.isZero else { return "" }
-    let left = revenue - v.functions.total.total
-    if left.isZero { return "；与收入合计相等" }
-    return left > .zero ? "；收入还有 \(left.wan) 万元未安排支出" : "；超出收入 \((.zero - left).wan) 万元"
   }
 }
