@@ -4,8 +4,12 @@ extension ExpenditurePlugin {
   /// Spending lines and 经济分类 款 with last year's amount as their prior-year figure and this year's at zero;
   /// projects likewise, by source, and marked 待确认 until the officer confirms them for this year.
   public func carryOver(_ prior: FactSet) -> CarriedFacts {
-    var facts: [Fact] = prior.expenditures.map { var l = $0; l.prior = l.amount; l.amount = .zero; return .expenditure(l) }
-    facts += prior.economics.map { var e = $0; e.prior = e.amount; e.amount = .zero; return .economic(e) }
+    var facts: [Fact] = prior.expenditures.map {
+      var l = $0; l.prior = l.amount; l.amount = .zero; return .expenditure(l)
+    }
+    facts += prior.economics.map {
+      var e = $0; e.prior = e.amount; e.amount = .zero; return .economic(e)
+    }
     facts += prior.projects.map { p in
       var q = p
       q.prior = p.total

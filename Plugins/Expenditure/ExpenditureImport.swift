@@ -48,7 +48,9 @@ extension ExpenditurePlugin {
       guard !label.isEmpty else { continue }
       let isItem = code.count == 7 && code.allSatisfy(\.isNumber)
       if isLineTable && isItem {
-        let parts: [(SpendingKind, Amount?)] = basic == nil && project == nil ? [(.basic, total.flatMap { row.figure($0) })]
+        let parts: [(SpendingKind, Amount?)] =
+          basic == nil && project == nil
+          ? [(.basic, total.flatMap { row.figure($0) })]
           : [(.basic, basic.flatMap { row.figure($0) }), (.project, project.flatMap { row.figure($0) })]
         if basic == nil && project == nil { sheet.unplaced("\(sheet.origin(t, row))「\(code)」未分基本/项目支出，按基本支出录入") }
         for (kind, value) in parts {
@@ -67,9 +69,11 @@ extension ExpenditurePlugin {
       }
       // Rows yusuan derives (类, 款, 合计) or cannot enter (malformed codes): printed figures to check.
       if sheet.mode == .prior {
-        if isLineTable, TotalLabel.isTotal(label) || TotalLabel.isTotal(name), let v = total.flatMap({ row.figure($0) }) { sheet.emit("上年 合计 \(v.scriptText)", t, row) }
-        else if isLineTable, (code.count == 3 || code.count == 5), code.allSatisfy(\.isNumber), let v = total.flatMap({ row.figure($0) }) { sheet.emit("上年 \(code) \(v.scriptText)", t, row) }
-        else if !isLineTable, let v = total.flatMap({ row.figure($0) }), entered[code] == v || (code.isEmpty && TotalLabel.isTotal(name)) {
+        if isLineTable, TotalLabel.isTotal(label) || TotalLabel.isTotal(name), let v = total.flatMap({ row.figure($0) }) {
+          sheet.emit("上年 合计 \(v.scriptText)", t, row)
+        } else if isLineTable, (code.count == 3 || code.count == 5), code.allSatisfy(\.isNumber), let v = total.flatMap({ row.figure($0) }) {
+          sheet.emit("上年 \(code) \(v.scriptText)", t, row)
+        } else if !isLineTable, let v = total.flatMap({ row.figure($0) }), entered[code] == v || (code.isEmpty && TotalLabel.isTotal(name)) {
           sheet.mark(t, row, .same)
         } else if !isLineTable {
           sheet.leftover(t, row, "与\(lineID == .t5 ? "一般公共预算支出表" : "支出表")所列不同或该表没有此行（可能含其他资金），请核对后手工录入")
@@ -82,8 +86,14 @@ extension ExpenditurePlugin {
       for c in t.amountColumns {
         guard let v = row.figure(c) else { continue }
         let header = t.columns[c]
-        let col = header.contains("合计") || header.contains("预算数") ? "合计" : header.contains("基本") ? "基本支出" : header.contains("项目") ? "项目支出"
-          : FundSource.named(NameKey.of(header)).map(\.rawValue) ?? FundSource.named(header.replacingOccurrences(of: "拨款", with: "")).map(\.rawValue)
+        let col =
+          header.contains("合计") || header.contains("预算数")
+          ? "合计"
+          : header.contains("基本")
+            ? "基本支出"
+            : header.contains("项目")
+              ? "项目支出"
+              : FundSource.named(NameKey.of(header)).map(\.rawValue) ?? FundSource.named(header.replacingOccurrences(of: "拨款", with: "")).map(\.rawValue)
         guard let col else { continue }
         if !cols.contains(where: { $0.hasPrefix(col + " ") }) { cols.append("\(col) \(v.scriptText)") }
       }
@@ -95,7 +105,9 @@ extension ExpenditurePlugin {
   }
 
   static func importEconomicTable(_ t: ReadTable, _ sheet: inout ImportSheet) {
-    guard let codeCol = t.codeColumn ?? (t.rows.contains { ReadTable.isCode($0.cell(0)) } ? 0 : nil), let total = t.column(["合计", "预算数"]) ?? t.amountColumns.first else {
+    guard let codeCol = t.codeColumn ?? (t.rows.contains { ReadTable.isCode($0.cell(0)) } ? 0 : nil),
+      let total = t.column(["合计", "预算数"]) ?? t.amountColumns.first
+    else {
       for row in t.rows { sheet.leftover(t, row, "表中没有经济分类编码或金额列") }
       return
     }

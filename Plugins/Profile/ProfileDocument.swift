@@ -21,11 +21,15 @@ extension ProfilePlugin {
   func units(_ c: CompileContext) -> [Block] {
     let units = c.facts.units
     if units.count <= 1 { return [.paragraph(c.fill("overview.units.own-only"))] }
-    return [.paragraph(c.fill("overview.units.many", ["单位列表": units.map(\.name).joined(separator: "、"), "个数": String(units.count)])),
-            .table(DocTable(id: "单位构成", label: nil, title: "\(c.department)\(c.year)年度部门预算单位构成", unit: "", money: c.view.edition.units.tables,
-                            header: c.header("单位构成"),
-                            columns: [Column(.count, width: 6), Column(.text, width: 36), Column(.text, width: 12)],
-                            rows: units.enumerated().map { TableRow(cells: [.count($0.offset + 1), .text($0.element.name), .text($0.element.nature)]) }))]
+    return [
+      .paragraph(c.fill("overview.units.many", ["单位列表": units.map(\.name).joined(separator: "、"), "个数": String(units.count)])),
+      .table(
+        DocTable(
+          id: "单位构成", label: nil, title: "\(c.department)\(c.year)年度部门预算单位构成", unit: "", money: c.view.edition.units.tables,
+          header: c.header("单位构成"),
+          columns: [Column(.count, width: 6), Column(.text, width: 36), Column(.text, width: 12)],
+          rows: units.enumerated().map { TableRow(cells: [.count($0.offset + 1), .text($0.element.name), .text($0.element.nature)]) }))
+    ]
   }
 
   func tasks(_ c: CompileContext) -> [Block] {

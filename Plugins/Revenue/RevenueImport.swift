@@ -33,7 +33,10 @@ extension RevenuePlugin {
     for (s, v, row) in bySource {
       switch sheet.mode {
       case .current: sheet.emit("收入 \(s.rawValue) \(v.scriptText)", t, row, [])
-      case .prior: sheet.emit("收入 \(s.rawValue) \((sheet.currentAmount(Fact.revenue(RevenueFact(source: s, amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", t, row, [])
+      case .prior:
+        sheet.emit(
+          "收入 \(s.rawValue) \((sheet.currentAmount(Fact.revenue(RevenueFact(source: s, amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", t, row,
+          [])
       }
     }
   }

@@ -42,7 +42,8 @@ extension ThreePublicPlugin {
     if let (v, row) = operating {
       switch sheet.mode {
       case .current: sheet.emit("机关运行经费 \(v.scriptText)", t, row)
-      case .prior: sheet.emit("机关运行经费 \((sheet.currentAmount(Fact.operatingCost(OperatingCost(amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", t, row)
+      case .prior:
+        sheet.emit("机关运行经费 \((sheet.currentAmount(Fact.operatingCost(OperatingCost(amount: .zero)).key) ?? .zero).scriptText) 上年 \(v.scriptText)", t, row)
       }
     }
     for (item, _) in items where current[item] != nil || prior[item] != nil {

@@ -53,7 +53,8 @@ public enum AuditHTMLReport {
     let e = findings.errorCount, w = findings.warningCount, i = findings.count - e - w
     var out = "<header>\n<h1>审读报告</h1>\n"
     out += "<p class=\"doc\">文件：<strong>\(esc(doc.name))</strong>　格式：\(formatName(doc.format))</p>\n"
-    out += "<p class=\"counts\"><span class=\"n error\">错误 \(e) 条</span> <span class=\"n warning\">警告 \(w) 条</span> <span class=\"n info\">提示 \(i) 条</span></p>\n"
+    out +=
+      "<p class=\"counts\"><span class=\"n error\">错误 \(e) 条</span> <span class=\"n warning\">警告 \(w) 条</span> <span class=\"n info\">提示 \(i) 条</span></p>\n"
     if let template = findings.first(where: { $0.rule == AuditRuleID.readTemplate.id }) {
       out += "<p class=\"template\">\(esc(template.message))</p>\n"
     }
@@ -65,7 +66,8 @@ public enum AuditHTMLReport {
     var figure = ""
     if let page = d.page, let box = d.box, let raster = pages[page], let crop = crop(box, on: raster), let uri = crops.uri(crop, raster) {
       let s = crop.spot
-      figure = "<figure class=\"crop\"><div class=\"frame\"><img src=\"\(uri)\" width=\"\(crop.columns.count)\" height=\"\(crop.rows.count)\" alt=\"第\(page)页局部\">"
+      figure =
+        "<figure class=\"crop\"><div class=\"frame\"><img src=\"\(uri)\" width=\"\(crop.columns.count)\" height=\"\(crop.rows.count)\" alt=\"第\(page)页局部\">"
         + "<div class=\"spot\" style=\"left:\(pct(s.x0));top:\(pct(s.y0));width:\(pct(s.width));height:\(pct(s.height))\"></div></div>"
         + "<figcaption>第\(page)页（局部）</figcaption></figure>"
     }
@@ -91,7 +93,8 @@ public enum AuditHTMLReport {
       for t in doc.tables {
         let pages = Set(t.rows.compactMap { doc.spots[$0.line]?.page }).sorted()
         let title = (t.label.map { $0 + " " } ?? "") + (t.title ?? "无标题表格")
-        out += "<tr><td>\(t.index)</td><td>\(esc(title))</td><td>\(esc(t.unit?.rawValue ?? "未标明"))</td>"
+        out +=
+          "<tr><td>\(t.index)</td><td>\(esc(title))</td><td>\(esc(t.unit?.rawValue ?? "未标明"))</td>"
           + "<td>\(pages.isEmpty ? "—" : esc(pageRanges(pages)))</td><td>\(t.rows.count)</td></tr>\n"
       }
       out += "</tbody>\n</table>\n"
@@ -111,7 +114,6 @@ public enum AuditHTMLReport {
     return out + "</section>\n"
   }
 
-
   // MARK: Crops
 
   struct Crop: Equatable {
@@ -127,11 +129,12 @@ public enum AuditHTMLReport {
   /// and narrowed to the printed content, and where the box sits in it. Nil when the box lies outside the page.
   static func crop(_ box: Box, on r: PageRaster) -> Crop? {
     let s = r.pixelsPerPoint
-    let padded = Box(x0: max(0, box.x0 - spotPadding), y0: max(0, box.y0 - spotPadding),
-                     x1: min(r.widthPoints, box.x1 + spotPadding), y1: min(r.heightPoints, box.y1 + spotPadding))
+    let padded = Box(
+      x0: max(0, box.x0 - spotPadding), y0: max(0, box.y0 - spotPadding),
+      x1: min(r.widthPoints, box.x1 + spotPadding), y1: min(r.heightPoints, box.y1 + spotPadding))
     guard padded.x1 > padded.x0, padded.y1 > padded.y0 else { return nil }
-    let spotRows = Int((padded.y0 * s).rounded(.down)) ..< Int((padded.y1 * s).rounded(.up))
-    let band = (Int((max(0, padded.y0 - contextPoints) * s).rounded(.down)) ..< Int((min(r.heightPoints, padded.y1 + contextPoints) * s).rounded(.up)))
+    let spotRows = Int((padded.y0 * s).rounded(.down))..<Int((padded.y1 * s).rounded(.up))
+    let band = (Int((max(0, padded.y0 - contextPoints) * s).rounded(.down))..<Int((min(r.heightPoints, padded.y1 + contextPoints) * s).rounded(.up)))
       .clamped(to: 0..<r.height)
     guard !band.isEmpty else { return nil }
     let margin = Int((marginPoints * s).rounded())
@@ -158,11 +161,12 @@ public enum AuditHTMLReport {
     // The printed content's width in the band (white page margins left out), never narrower than the spot.
     let spotX = Int((padded.x0 * s).rounded(.down))...Int((padded.x1 * s).rounded(.up))
     let inkX = r.inkColumns(rows: rows) ?? 0...(r.width - 1)
-    let columns = (max(0, min(inkX.lowerBound, spotX.lowerBound) - margin) ..< min(r.width, max(inkX.upperBound, spotX.upperBound) + 1 + margin))
+    let columns = (max(0, min(inkX.lowerBound, spotX.lowerBound) - margin)..<min(r.width, max(inkX.upperBound, spotX.upperBound) + 1 + margin))
     guard !rows.isEmpty, !columns.isEmpty else { return nil }
     let w = Double(columns.count), h = Double(rows.count)
-    let spot = Box(x0: (padded.x0 * s - Double(columns.lowerBound)) / w, y0: (padded.y0 * s - Double(rows.lowerBound)) / h,
-                   x1: (padded.x1 * s - Double(columns.lowerBound)) / w, y1: (padded.y1 * s - Double(rows.lowerBound)) / h)
+    let spot = Box(
+      x0: (padded.x0 * s - Double(columns.lowerBound)) / w, y0: (padded.y0 * s - Double(rows.lowerBound)) / h,
+      x1: (padded.x1 * s - Double(columns.lowerBound)) / w, y1: (padded.y1 * s - Double(rows.lowerBound)) / h)
     return Crop(page: r.page, columns: columns, rows: rows, spot: spot)
   }
 
@@ -184,8 +188,11 @@ public enum AuditHTMLReport {
   /// Where the finding is: `第8页 · 正文第66段 · 七、项目经费情况说明`, `第2页 · 《…》 · 行 208 · 列 合计`, or `file:line`.
   static func location(_ d: Diagnostic) -> String {
     var parts: [String] = []
-    if let page = d.page { parts.append("第\(page)页") }
-    else if let file = d.file, let line = d.line { parts.append("\(file):\(line)" + (d.col.map { ":\($0)" } ?? "")) }
+    if let page = d.page {
+      parts.append("第\(page)页")
+    } else if let file = d.file, let line = d.line {
+      parts.append("\(file):\(line)" + (d.col.map { ":\($0)" } ?? ""))
+    }
     if let table = d.table, table != "全文", table != "文件" { parts.append(table) }
     if let row = d.row { parts.append((d.table?.hasPrefix("正文") ?? false) ? row : "行 \(row)") }
     if let column = d.column { parts.append("列 \(column)") }

@@ -20,7 +20,8 @@ public enum AuditLedger {
     var units: [String: Int] = [:]
     for t in doc.tables { units[t.unit?.rawValue ?? "未标明单位", default: 0] += 1 }
     let unitText = units.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value) 张" }.joined(separator: "、")
-    var out = "核对范围：读出 \(doc.tables.count) 张表" + (doc.tables.isEmpty ? "" : "（\(unitText)）")
+    var out =
+      "核对范围：读出 \(doc.tables.count) 张表" + (doc.tables.isEmpty ? "" : "（\(unitText)）")
       + "，正文 \(doc.prose.count) 段；文中 \(amounts) 个金额、\(changes) 处增减、\(shares) 处占比，并与表中同名的数字和算术核对（表中没有的名称不核对）。\n"
     let unchecked = findings.filter(isUnchecked)
     out += unchecked.isEmpty ? "未能核对：无。\n" : "未能核对：\(unchecked.count) 条（\(unchecked.map(\.rule).joined(separator: "、"))，见上）。\n"

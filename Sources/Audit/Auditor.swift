@@ -43,28 +43,34 @@ public struct AuditContext: Sendable {
     MoneyWords(unit: Self.mostUsed(sp.amounts.map(\.unit)) ?? proseUnit)
   }
 
-  func at(_ t: AuditTable, row: String?, column: String? = nil, _ rule: AuditRuleID, _ severity: Severity, _ message: String,
-          expected: String? = nil, actual: String? = nil) -> Diagnostic {
+  func at(
+    _ t: AuditTable, row: String?, column: String? = nil, _ rule: AuditRuleID, _ severity: Severity, _ message: String,
+    expected: String? = nil, actual: String? = nil
+  ) -> Diagnostic {
     // Evidence: the printed row the finding names (by its code or label), else the table's first row.
     let key = row.map(NameKey.of)
     let printed = key.flatMap { k in t.rows.first { r in r.cells.contains { NameKey.of($0) == k } } } ?? t.rows.first
     let spot = printed.flatMap { document.spots[$0.line] }
     // The cell itself when the finding names a column and the reader kept the cells' boxes.
     var box = spot?.box
-    if let printed, let column, let c = t.columns.indices.first(where: { t.columnName($0) == NameKey.of(column) || NameKey.of(t.columns[$0]) == NameKey.of(column) }),
-       let boxes = document.cellBoxes[printed.line] {
+    if let printed, let column,
+      let c = t.columns.indices.first(where: { t.columnName($0) == NameKey.of(column) || NameKey.of(t.columns[$0]) == NameKey.of(column) }),
+      let boxes = document.cellBoxes[printed.line]
+    {
       let cells = t.printedColumns(of: c).compactMap { $0 < boxes.count ? boxes[$0] : nil }
       if let cell = Box.enclosing(cells) { box = cell }
     }
-    return Diagnostic(rule: rule, severity: severity, table: t.ref, row: row, column: column, message: message,
-                      expected: expected, actual: actual, plugin: "audit", page: spot?.page, box: box)
+    return Diagnostic(
+      rule: rule, severity: severity, table: t.ref, row: row, column: column, message: message,
+      expected: expected, actual: actual, plugin: "audit", page: spot?.page, box: box)
   }
 
   func at(_ p: AuditParagraph, _ rule: AuditRuleID, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
     let spot = document.spots[p.line]
-    return Diagnostic(rule: rule, severity: severity, table: "正文第\(p.index)段", row: p.section.map { String($0.prefix(24)) },
-                      message: message, expected: expected, actual: actual, plugin: "audit", file: document.name, line: p.line,
-                      page: spot?.page, box: spot?.box)
+    return Diagnostic(
+      rule: rule, severity: severity, table: "正文第\(p.index)段", row: p.section.map { String($0.prefix(24)) },
+      message: message, expected: expected, actual: actual, plugin: "audit", file: document.name, line: p.line,
+      page: spot?.page, box: spot?.box)
   }
 
   func at(document rule: AuditRuleID, _ severity: Severity, _ message: String, expected: String? = nil, actual: String? = nil) -> Diagnostic {
@@ -119,8 +125,11 @@ public enum Auditor {
     if context.profile.finalAccounts {
       out.append(context.at(document: .readTemplate, .info, "本文件是决算，不是预算：预算公开模板要求的表和说明（缺表、缺说明、“三公”说明）不适用，未检查；表内加总、表与表、文字与表的一致照常核对。"))
     } else if !document.tables.isEmpty {
-      out.append(context.at(document: .readTemplate, .info, "按\(context.template.name)审读"
-        + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件没有已有模板（forms/editions）特有的表名或表号，只检查各地通用的规定表格。")))
+      out.append(
+        context.at(
+          document: .readTemplate, .info,
+          "按\(context.template.name)审读"
+            + (context.template.edition != nil ? "：本文件 \(context.template.matched) 张表的表名与该模板相同。" : "：本文件没有已有模板（forms/editions）特有的表名或表号，只检查各地通用的规定表格。")))
     }
     if catalog == nil {
       out.append(context.at(document: .readCatalog, .info, "未加载科目目录：只检查科目编码的位数和结构，不核对科目名称和未知科目。"))
@@ -149,8 +158,11 @@ public enum Auditor {
 
   /// What only an absence proves (a table or a note missing, a figure no table holds, a number skipped) cannot be
   /// said when pages or tables were not read: such findings become 未能核对 notes that say `why`.
-  static let absenceRules: Set<String> = [AuditRuleID.requiredTable.id, AuditRuleID.requiredTables.id, AuditRuleID.requiredThreePublic.id,
-    AuditRuleID.requiredExplanation.id, AuditRuleID.numberingGap.id, AuditRuleID.numberingMissing.id, AuditRuleID.numberingOrphan.id, AuditRuleID.proseFigure.id]
+  static let absenceRules: Set<String> = [
+    AuditRuleID.requiredTable.id, AuditRuleID.requiredTables.id, AuditRuleID.requiredThreePublic.id,
+    AuditRuleID.requiredExplanation.id, AuditRuleID.numberingGap.id, AuditRuleID.numberingMissing.id, AuditRuleID.numberingOrphan.id,
+    AuditRuleID.proseFigure.id
+  ]
 
   static func unsure(_ d: Diagnostic, pages: [Int], why: String) -> Diagnostic {
     // A table's sums next to an unread page: its other part, with rows these sums need, may be on that page.
@@ -174,9 +186,11 @@ public enum Auditor {
       guard rows.count >= 5, rows.count * 4 >= t.rows.count else { continue }
       out.removeAll { d in sums.contains { $0.table == d.table && $0.rule == d.rule && $0.row == d.row && $0.column == d.column && $0.message == d.message } }
       let first = sums.prefix(3).map { "「\($0.message)」" }.joined(separator: "")
-      out.append(Diagnostic(rule: AuditRuleID.readTable, severity: .info, table: t.ref, row: nil, column: nil,
-        message: "未能核对\(t.ref)的合计：\(rows.count) 行（共 \(t.rows.count) 行）加总对不上，多到不像填报差错，更可能是表格的列没有按原样读出。请对照原件核对这张表。前几处：\(first)",
-        plugin: "audit", page: sums.first?.page, box: sums.first?.box))
+      out.append(
+        Diagnostic(
+          rule: AuditRuleID.readTable, severity: .info, table: t.ref, row: nil, column: nil,
+          message: "未能核对\(t.ref)的合计：\(rows.count) 行（共 \(t.rows.count) 行）加总对不上，多到不像填报差错，更可能是表格的列没有按原样读出。请对照原件核对这张表。前几处：\(first)",
+          plugin: "audit", page: sums.first?.page, box: sums.first?.box))
     }
     return out
   }

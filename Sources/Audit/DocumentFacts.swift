@@ -4,9 +4,11 @@ import YusuanCore
 /// Figures the prose rules compare against: the document's total, and an index from names to the figures the
 /// tables print for them (by printed name, catalog name and the usual aliases of totals).
 struct DocumentFacts {
-  static let totalAliases = ["一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算支出", "一般公共预算", "财政拨款收支预算", "财政拨款收入",
-                             "收支总预算", "收支预算", "收入预算", "支出预算", "本年收入", "本年支出", "当年财政拨款收入", "财政拨款收支总预算",
-                             "支出总预算", "收入总预算", "预算总额"]
+  static let totalAliases = [
+    "一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算支出", "一般公共预算", "财政拨款收支预算", "财政拨款收入",
+    "收支总预算", "收支预算", "收入预算", "支出预算", "本年收入", "本年支出", "当年财政拨款收入", "财政拨款收支总预算",
+    "支出总预算", "收入总预算", "预算总额"
+  ]
 
   var total: Amount?
   /// Whether `total` is what the tables print (else the total the prose states most often, a guess among totals).
@@ -55,9 +57,13 @@ struct DocumentFacts {
               add(colName.contains("人员") ? "人员经费" : colName.contains("公用") ? "公用经费" : "基本支出", a)
             } else if t.kind == .projects {
               add("项目支出", a)
-            } else if colName.contains("基本") { add("基本支出", a) }
-            else if colName.contains("项目") { add("项目支出", a) }
-            else if [.general, .expenditure, .revenue].contains(t.kind) && !v.isBlank { totals.append(a) }
+            } else if colName.contains("基本") {
+              add("基本支出", a)
+            } else if colName.contains("项目") {
+              add("项目支出", a)
+            } else if [.general, .expenditure, .revenue].contains(t.kind) && !v.isBlank {
+              totals.append(a)
+            }
           }
         }
       }
@@ -65,7 +71,8 @@ struct DocumentFacts {
     for a in totals { for alias in Self.totalAliases { add(alias, a) } }
     // A 基本支出 economic table without a 公用经费 column still says it: 商品和服务支出 (302) + 资本性支出 (310).
     if index["公用经费"] == nil, let t = doc.tables(.basicEconomic).first, let cc = TableShape(t).codeColumn,
-       let col = TableShape(t).amountColumns.first {
+      let col = TableShape(t).amountColumns.first
+    {
       let classes = t.rows.filter { ["302", "310"].contains($0.cell(cc)) }.compactMap { t.value($0, col).value }
       if !classes.isEmpty { add("公用经费", classes.sum()) }
     }

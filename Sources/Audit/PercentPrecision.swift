@@ -24,7 +24,9 @@ struct PercentPrecision: Sendable {
     // A habit: at least three percentages, two thirds of them with one precision.
     if let top = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), total >= 3, top.value * 3 >= total * 2 {
       required = top.key
-    } else { required = nil }
+    } else {
+      required = nil
+    }
   }
 
   /// How a percentage departs from the precision: it hides digits (3% for 3.09%; under a template, any other
@@ -50,8 +52,11 @@ struct PercentPrecision: Sendable {
     guard !breaches.isEmpty, let n = required else { return [] }
     let listed = breaches.map { n == 2 ? "\($0.pct.text)（应为 \($0.right)）" : $0.pct.text }.joined(separator: "、")
     let hidden = breaches.contains { $0.breach == .hidesDigits }
-    return [c.at(p, .prosePercentFormat, hidden ? .warning : .info,
-                 says(what) + (hidden ? "" : "（数值无误，只是写法）") + "：\(listed)。", expected: "\(n)位小数", actual: listed)]
+    return [
+      c.at(
+        p, .prosePercentFormat, hidden ? .warning : .info,
+        says(what) + (hidden ? "" : "（数值无误，只是写法）") + "：\(listed)。", expected: "\(n)位小数", actual: listed)
+    ]
   }
 
   /// The finding's wording for a percentage printed with the wrong number of decimals.

@@ -17,20 +17,26 @@ enum AmountCellRule {
           if case .malformed(let raw, _) = t.value(row, col), !raw.contains(where: \.isNumber) { words.append(raw); continue }
           if case .malformed(let raw, let lenient) = t.value(row, col) {
             let guess = lenient.map { "（按 \(t.show($0)) 继续核对）" } ?? ""
-            out.append(c.at(t, row: shape.splitColumn != nil ? shape.label(of: row, side: col) : shape.label(of: row), column: t.columnName(col), .amountMalformed, .error,
-                            "\(t.ref)第\(row.number)行“\(t.columnName(col))”列的数字“\(raw)”不是有效金额（多余的小数点、逗号或字符）\(guess)。请改为两位小数的金额。",
-                            expected: lenient.map(t.show), actual: raw))
+            out.append(
+              c.at(
+                t, row: shape.splitColumn != nil ? shape.label(of: row, side: col) : shape.label(of: row), column: t.columnName(col), .amountMalformed, .error,
+                "\(t.ref)第\(row.number)行“\(t.columnName(col))”列的数字“\(raw)”不是有效金额（多余的小数点、逗号或字符）\(guess)。请改为两位小数的金额。",
+                expected: lenient.map(t.show), actual: raw))
           }
         }
         if let code = shape.codeColumn, TableReading.isCode(row.cell(code)), row.sourceCellCount < t.columns.count, row.sourceCellCount >= 2 {
-          out.append(c.at(t, row: row.cell(code), .readRowShort, .warning,
-                          "\(t.ref)第\(row.number)行只有 \(row.sourceCellCount) 格，表头有 \(t.columns.count) 列：缺列。已把数字按右对齐读取，请核对原表。",
-                          expected: "\(t.columns.count) 列", actual: "\(row.sourceCellCount) 列"))
+          out.append(
+            c.at(
+              t, row: row.cell(code), .readRowShort, .warning,
+              "\(t.ref)第\(row.number)行只有 \(row.sourceCellCount) 格，表头有 \(t.columns.count) 列：缺列。已把数字按右对齐读取，请核对原表。",
+              expected: "\(t.columns.count) 列", actual: "\(row.sourceCellCount) 列"))
         }
       }
       if let first = words.first {
-        out.append(c.at(t, row: nil, .readTable, .info,
-          "未能核对\(t.ref)的 \(words.count) 格：金额列中读出的是文字（如“\(first)”），表格的行列可能没有按原样读出。请对照原件核对这张表。"))
+        out.append(
+          c.at(
+            t, row: nil, .readTable, .info,
+            "未能核对\(t.ref)的 \(words.count) 格：金额列中读出的是文字（如“\(first)”），表格的行列可能没有按原样读出。请对照原件核对这张表。"))
       }
     }
     return out + decimals(c)
@@ -53,9 +59,11 @@ enum AmountCellRule {
         }
       }
       guard let first = other.first, two >= 4, two >= 4 * other.count else { continue }
-      out.append(c.at(t, row: TableShape(t).label(of: first.0), column: t.columnName(first.1), .amountDecimals, .info,
-        "\(t.ref)的金额都保留两位小数，\(other.prefix(5).map { "「\($0.2)」" }.joined(separator: "、"))\(other.count > 5 ? " 等" : "")却没有，写法不统一。",
-        expected: "两位小数", actual: other.map(\.2).joined(separator: "、")))
+      out.append(
+        c.at(
+          t, row: TableShape(t).label(of: first.0), column: t.columnName(first.1), .amountDecimals, .info,
+          "\(t.ref)的金额都保留两位小数，\(other.prefix(5).map { "「\($0.2)」" }.joined(separator: "、"))\(other.count > 5 ? " 等" : "")却没有，写法不统一。",
+          expected: "两位小数", actual: other.map(\.2).joined(separator: "、")))
     }
     return out
   }

@@ -33,21 +33,28 @@ enum ChangeRule {
         }
         let prior = cur - ch.signedDelta
         if prior.isNegative {
-          out.append(c.at(p, .proseChangeImpossible, .error, "\(quote)：\(ch.direction > 0 ? "增加额" : "减少额") \(m(ch.delta)) 大于本年数 \(m(cur))，上年数成了负数，数字有误。", actual: ch.excerpt))
+          out.append(
+            c.at(
+              p, .proseChangeImpossible, .error, "\(quote)：\(ch.direction > 0 ? "增加额" : "减少额") \(m(ch.delta)) 大于本年数 \(m(cur))，上年数成了负数，数字有误。", actual: ch.excerpt
+            ))
           continue
         }
         guard let pct = ch.percent, let word = ch.percentWord else { continue }
         if prior.isZero {
-          out.append(c.at(p, .proseNewItem, .error,
-            "\(quote)：上年为0（本年 \(m(cur)) − 增加 \(m(ch.delta)) = 0），增长率无从计算，应写“新增\(m(ch.delta))\(m.word)”，不写“\(word)\(pct.text)”。",
-            expected: "新增\(m(ch.delta))\(m.word)", actual: "\(word)\(pct.text)"))
+          out.append(
+            c.at(
+              p, .proseNewItem, .error,
+              "\(quote)：上年为0（本年 \(m(cur)) − 增加 \(m(ch.delta)) = 0），增长率无从计算，应写“新增\(m(ch.delta))\(m.word)”，不写“\(word)\(pct.text)”。",
+              expected: "新增\(m(ch.delta))\(m.word)", actual: "\(word)\(pct.text)"))
           continue
         }
         let right = PrintedPercent.twoDecimals(ch.delta, prior) ?? "?"
         if !pct.agrees(ch.delta, prior) {
-          out.append(c.at(p, .proseChangePercent, .error,
-            "\(quote)：上年为 \(m(prior))（\(m(cur)) \(ch.direction > 0 ? "−" : "+") \(m(ch.delta))），\(PrintedPercent.working(in: m.unit, ch.delta, prior))，应为 \(right)，印作 \(pct.text)。",
-            expected: right, actual: pct.text))
+          out.append(
+            c.at(
+              p, .proseChangePercent, .error,
+              "\(quote)：上年为 \(m(prior))（\(m(cur)) \(ch.direction > 0 ? "−" : "+") \(m(ch.delta))），\(PrintedPercent.working(in: m.unit, ch.delta, prior))，应为 \(right)，印作 \(pct.text)。",
+              expected: right, actual: pct.text))
         }
         if let b = precision.breach(pct, ch.delta, prior) { format.append((pct, right, b)) }
       }

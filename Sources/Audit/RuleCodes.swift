@@ -22,12 +22,19 @@ enum CodeRule {
         if let catalog = c.catalog {
           found = CodeRules.check(code: code, name: name.isEmpty ? nil : name, system: system, level: nil, catalog: catalog, at: loc)
         } else if let p = CodeShape.problem(code, in: system) {
-          found = [Diagnostic(rule: CoreRuleID.codeMalformed, table: t.ref, row: code, column: "科目编码",
-                              message: CodeShape.describe(p, code: code, system: system) + "。请按《政府收支分类科目》更正。", actual: code, plugin: "audit")]
-        } else { found = [] }
+          found = [
+            Diagnostic(
+              rule: CoreRuleID.codeMalformed, table: t.ref, row: code, column: "科目编码",
+              message: CodeShape.describe(p, code: code, system: system) + "。请按《政府收支分类科目》更正。", actual: code, plugin: "audit")
+          ]
+        } else {
+          found = []
+        }
         for var d in found {
           // A name the code carried in earlier years: out of date, said as such (not a mismatch).
-          if d.rule == CoreRuleID.nameMismatch.id, let catalog = c.catalog, catalog.isFormerName(name, of: code, system), let current = catalog.name(code, system) {
+          if d.rule == CoreRuleID.nameMismatch.id, let catalog = c.catalog, catalog.isFormerName(name, of: code, system),
+            let current = catalog.name(code, system)
+          {
             out.append(RetiredNameRule.message(c, t, row: code, code: code, printed: name, current: current))
             continue
           }
@@ -62,16 +69,19 @@ enum CodeRule {
     }
     if let catalog = c.catalog, !unknown.isEmpty {
       let listed = unknown.prefix(12).map { "\($0.code) \($0.name)" }.joined(separator: "、") + (unknown.count > 12 ? " 等" : "")
-      out.append(c.at(document: .codeUnknown, .info,
-        "未能核对 \(unknown.count) 个科目编码：它们不在 yusuan 附带的科目目录“\(catalog.id)”中（该目录不完整），所以没有核对名称：\(listed)。如有本年度官方科目目录，请用 yusuan catalog import 导入后重新审读。",
-        actual: unknown.map(\.code).joined(separator: "、")))
+      out.append(
+        c.at(
+          document: .codeUnknown, .info,
+          "未能核对 \(unknown.count) 个科目编码：它们不在 yusuan 附带的科目目录“\(catalog.id)”中（该目录不完整），所以没有核对名称：\(listed)。如有本年度官方科目目录，请用 yusuan catalog import 导入后重新审读。",
+          actual: unknown.map(\.code).joined(separator: "、")))
     }
     return out
   }
 
   static func position(_ c: AuditContext, _ t: AuditTable, _ row: AuditRow, code: String, under parent: String, name: String) -> Diagnostic {
-    c.at(t, row: code, column: "科目编码", .codePosition, .error,
-         "\(t.ref)第\(row.number)行的科目 \(code)（\(name)）排在 \(parent) 之下，但编码不属于 \(parent)：编码或位置有误，上级科目的合计因此对不上。",
-         expected: "\(parent)…", actual: code)
+    c.at(
+      t, row: code, column: "科目编码", .codePosition, .error,
+      "\(t.ref)第\(row.number)行的科目 \(code)（\(name)）排在 \(parent) 之下，但编码不属于 \(parent)：编码或位置有误，上级科目的合计因此对不上。",
+      expected: "\(parent)…", actual: code)
   }
 }

@@ -56,8 +56,11 @@ enum CrossTableRule {
       let shape = TableShape(t)
       for col in shape.amountColumns {
         let n = NameKey.of(t.columns[col])
-        guard n.contains("基金") || n.contains("国有资本") || n.contains("专户") || n.contains("单位资金") || n.contains("其他") || n.contains("事业") || n.contains("上年结转") else { continue }
-        if t.rows.contains(where: { ($0.cells.contains(where: TotalLabel.isTotal) || shape.codeColumn != nil) && !(t.value($0, col).value ?? .zero).isZero }) { return false }
+        guard n.contains("基金") || n.contains("国有资本") || n.contains("专户") || n.contains("单位资金") || n.contains("其他") || n.contains("事业") || n.contains("上年结转")
+        else { continue }
+        if t.rows.contains(where: { ($0.cells.contains(where: TotalLabel.isTotal) || shape.codeColumn != nil) && !(t.value($0, col).value ?? .zero).isZero }) {
+          return false
+        }
       }
     }
     return doc.tables(.fund).allSatisfy(\.isEmptyTable) && doc.tables(.stateCapital).allSatisfy(\.isEmptyTable)
@@ -66,7 +69,7 @@ enum CrossTableRule {
   static func run(_ c: AuditContext) -> [Diagnostic] {
     let doc = c.document
     let only = generalOnly(doc)
-    var facts: [String: [Fact]] = [:]   // "code|measure" → facts
+    var facts: [String: [Fact]] = [:]  // "code|measure" → facts
     var order: [String] = []
     func add(_ key: String, _ f: Fact) {
       if facts[key] == nil { order.append(key) }
@@ -82,8 +85,11 @@ enum CrossTableRule {
           if t.kind.isTwoSided {
             let label = NameKey.of(shape.label(of: row, side: col))
             let stripped = label.replacing(pattern: TwoSidedRule.ordinal, with: "")
-            if label.contains("本年支出") { code = "合计" }
-            else if stripped != label, let cat = c.catalog, let e = cat.entries(named: stripped, in: .function).first(where: { $0.code.count == 3 }) { code = e.code }
+            if label.contains("本年支出") {
+              code = "合计"
+            } else if stripped != label, let cat = c.catalog, let e = cat.entries(named: stripped, in: .function).first(where: { $0.code.count == 3 }) {
+              code = e.code
+            }
             if col < (shape.splitColumn ?? 0) { code = nil }
           } else if let cc = shape.codeColumn, TableReading.isCode(row.cell(cc)) {
             code = t.kind == .basicEconomic ? nil : row.cell(cc)
@@ -104,9 +110,11 @@ enum CrossTableRule {
       let counts = Dictionary(grouping: fs, by: \.amount).mapValues(\.count)
       let expected = counts.max { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }!.key
       for f in fs where f.amount != expected {
-        out.append(c.at(f.table, row: parts[0], column: parts[1], .crossFigure, .error,
-          "同一数字在各表中不一致：\(parts[0] == "合计" ? "合计" : "科目 \(parts[0])")（\(parts[1])）— \(evidence)。",
-          expected: f.table.show(expected), actual: f.table.show(f.amount)))
+        out.append(
+          c.at(
+            f.table, row: parts[0], column: parts[1], .crossFigure, .error,
+            "同一数字在各表中不一致：\(parts[0] == "合计" ? "合计" : "科目 \(parts[0])")（\(parts[1])）— \(evidence)。",
+            expected: f.table.show(expected), actual: f.table.show(f.amount)))
       }
     }
     out += rowCodes(c)
@@ -147,21 +155,27 @@ enum CrossTableRule {
           }
           let baseWrong = !known(l.code, l.name) && known(m.code, m.name)
           let (wrongTable, wrongCode, rightCode) = baseWrong ? (base, l.code, m.code) : (other, m.code, l.code)
-          out.append(c.at(wrongTable, row: wrongCode, column: "科目编码", .crossRowCode, .warning,
-            "同一行在\(base.ref)印作 \(l.code)（\(l.name)），在\(other.ref)印作 \(m.code)（\(m.name)），金额同为 \(other.show(m.amount ?? .zero))：两表编码不一致"
-              + (baseWrong || known(l.code, l.name) ? "，按科目目录应为 \(rightCode)。" : "，至少一处有误。"),
-            expected: rightCode, actual: wrongCode))
+          out.append(
+            c.at(
+              wrongTable, row: wrongCode, column: "科目编码", .crossRowCode, .warning,
+              "同一行在\(base.ref)印作 \(l.code)（\(l.name)），在\(other.ref)印作 \(m.code)（\(m.name)），金额同为 \(other.show(m.amount ?? .zero))：两表编码不一致"
+                + (baseWrong || known(l.code, l.name) ? "，按科目目录应为 \(rightCode)。" : "，至少一处有误。"),
+              expected: rightCode, actual: wrongCode))
         } else if other.kind != .general || base.kind == .general {
           // A line of an all-funds table may well be paid from other funds (事业收入, 其他收入): the 一般公共预算
           // table need not have it. The other way round, every 一般公共预算 line belongs in the all-funds tables.
-          out.append(c.at(other, row: l.code, .crossRowCode, .warning,
-            "\(base.ref)有科目 \(l.code)（\(l.name) \(base.show(l.amount ?? .zero))），\(other.ref)中没有这一行。", expected: l.code, actual: "无"))
+          out.append(
+            c.at(
+              other, row: l.code, .crossRowCode, .warning,
+              "\(base.ref)有科目 \(l.code)（\(l.name) \(base.show(l.amount ?? .zero))），\(other.ref)中没有这一行。", expected: l.code, actual: "无"))
         }
       }
       if other.kind == .general && base.kind != .general {
         for l in otherLines where !baseCodes.contains(l.code) && !paired.contains(l.code) {
-          out.append(c.at(base, row: l.code, .crossRowCode, .warning,
-            "\(other.ref)有科目 \(l.code)（\(l.name) \(other.show(l.amount ?? .zero))），\(base.ref)中没有这一行：一般公共预算的每一行都应在全部资金的表中。", expected: l.code, actual: "无"))
+          out.append(
+            c.at(
+              base, row: l.code, .crossRowCode, .warning,
+              "\(other.ref)有科目 \(l.code)（\(l.name) \(other.show(l.amount ?? .zero))），\(base.ref)中没有这一行：一般公共预算的每一行都应在全部资金的表中。", expected: l.code, actual: "无"))
         }
       }
     }

@@ -32,14 +32,18 @@ enum DocumentWordingRule {
       for row in t.rows {
         let code = row.cell(cc)
         guard code.count == 7, code.hasSuffix("50") || code == "2080502" || code == "2101102",
-              let v = t.value(row, col).value, !v.isZero, !seen.contains(code) else { continue }
+          let v = t.value(row, col).value, !v.isZero, !seen.contains(code)
+        else { continue }
         seen.append(code)
       }
     }
     guard let first = seen.first, let p = setup.last else { return [] }
-    return [c.at(p, .textUnitUnnamed, .info,
-      "表中有事业单位的支出（\(seen.prefix(3).joined(separator: "、"))\(seen.count > 3 ? " 等" : "")），而单位机构设置中没有说到任何事业单位：请写明这些支出属于哪个事业单位（如“下属××中心，不单列预算”）。",
-      expected: "写明事业单位", actual: first)]
+    return [
+      c.at(
+        p, .textUnitUnnamed, .info,
+        "表中有事业单位的支出（\(seen.prefix(3).joined(separator: "、"))\(seen.count > 3 ? " 等" : "")），而单位机构设置中没有说到任何事业单位：请写明这些支出属于哪个事业单位（如“下属××中心，不单列预算”）。",
+        expected: "写明事业单位", actual: first)
+    ]
   }
 
   /// 包括本部以及下属N家预算单位, then a list of the units where a 下属 unit is 不单列预算: a unit without a budget of
@@ -60,9 +64,11 @@ enum DocumentWordingRule {
       }
       let unbudgeted = units.filter { $0.text.contains("不单列预算") }
       guard let first = unbudgeted.first, units.count - unbudgeted.count < n else { continue }
-      out.append(c.at(p, .textUnitCount, .warning,
-        "这里说“下属\(n)家预算单位”，而所列下属单位中「\(AuditContext.quote(first.text, 24))」不单列预算，单列预算的下属单位只有 \(units.count - unbudgeted.count) 家：不单列预算的单位不是预算单位，家数前后不符。",
-        expected: "\(units.count - unbudgeted.count)", actual: "\(n)"))
+      out.append(
+        c.at(
+          p, .textUnitCount, .warning,
+          "这里说“下属\(n)家预算单位”，而所列下属单位中「\(AuditContext.quote(first.text, 24))」不单列预算，单列预算的下属单位只有 \(units.count - unbudgeted.count) 家：不单列预算的单位不是预算单位，家数前后不符。",
+          expected: "\(units.count - unbudgeted.count)", actual: "\(n)"))
     }
     return out
   }
@@ -76,10 +82,13 @@ enum DocumentWordingRule {
       // a unit's template speaks of the unit alone.
       guard let r = text.match(#"本部门|部门预算|下属\d+家(机关|行政单位)和\d+家(参公)?事业单位"#) else { continue }
       let counts = text[r].hasPrefix("下属")
-      out.append(c.at(p, .textDocumentKind, .warning,
-        counts ? "本文件是单位预算，这里却写“\(text[r])”：这是部门预算模板按下属单位计数的写法，单位预算只写本单位，多半是从部门预算照搬的。"
-               : "本文件是单位预算，这里却写“\(text[r])”：多半是从部门预算照搬的，请改为“本单位”“单位预算”。",
-        expected: counts ? "本单位" : "单位", actual: String(text[r])))
+      out.append(
+        c.at(
+          p, .textDocumentKind, .warning,
+          counts
+            ? "本文件是单位预算，这里却写“\(text[r])”：这是部门预算模板按下属单位计数的写法，单位预算只写本单位，多半是从部门预算照搬的。"
+            : "本文件是单位预算，这里却写“\(text[r])”：多半是从部门预算照搬的，请改为“本单位”“单位预算”。",
+          expected: counts ? "本单位" : "单位", actual: String(text[r])))
     }
     return out
   }
@@ -91,9 +100,11 @@ enum DocumentWordingRule {
     if let tier = c.profile.tier {
       for p in c.document.paragraphs where p.isGlossary {
         guard let r = p.text.match(#"(?<![本同上下])([省市区县])(级)?财政"#), p.text[r].first != tier else { continue }
-        out.append(c.at(p, .textLevel, .warning,
-          "本部门是\(tier)级单位，名词解释却写“\(p.text[r])”：多半是其他层级模板的残留，应为“\(tier)财政”或“本级财政”。",
-          expected: "\(tier)财政", actual: String(p.text[r])))
+        out.append(
+          c.at(
+            p, .textLevel, .warning,
+            "本部门是\(tier)级单位，名词解释却写“\(p.text[r])”：多半是其他层级模板的残留，应为“\(tier)财政”或“本级财政”。",
+            expected: "\(tier)财政", actual: String(p.text[r])))
       }
     }
     guard let level = c.profile.level else { return out }
@@ -101,8 +112,10 @@ enum DocumentWordingRule {
     let re = #"(省级|市级|区级|县级)(预算主管部门|部门预算|单位预算|预算单位)"#
     for p in c.document.paragraphs where !p.isHeading || p.index > 4 {
       guard let r = p.text.match(re), !p.text[r].hasPrefix(level) else { continue }
-      out.append(c.at(p, .textLevel, .warning,
-        "本文件是\(level)预算，这里却写“\(p.text[r])”：层级不符，多半是模板残留。", expected: level, actual: String(p.text[r])))
+      out.append(
+        c.at(
+          p, .textLevel, .warning,
+          "本文件是\(level)预算，这里却写“\(p.text[r])”：层级不符，多半是模板残留。", expected: level, actual: String(p.text[r])))
     }
     return out
   }
@@ -114,8 +127,10 @@ enum DocumentWordingRule {
       // A base labelled as another comparison (比2019年（疫情前）) is one the writer chose, not a wrong 同比.
       let wrong = sp.changes.filter { $0.priorYear != 0 && $0.priorYear != year - 1 && !$0.basis.contains("（") && !$0.basis.contains("(") }
       guard let first = wrong.first else { continue }
-      out.append(c.at(sp.paragraph, .proseChangeYear, .warning,
-        "本文件是\(year)年预算，「\(first.excerpt)」却与\(first.priorYear)年比较；同比应与\(year - 1)年比较。", expected: "\(year - 1)年", actual: "\(first.priorYear)年"))
+      out.append(
+        c.at(
+          sp.paragraph, .proseChangeYear, .warning,
+          "本文件是\(year)年预算，「\(first.excerpt)」却与\(first.priorYear)年比较；同比应与\(year - 1)年比较。", expected: "\(year - 1)年", actual: "\(first.priorYear)年"))
     }
     return out
   }
@@ -131,10 +146,14 @@ enum DocumentWordingRule {
       let changes = sps.flatMap { sp in sp.changes.map { (sp, $0) } }.filter { $0.1.current != nil && $0.1.direction != 0 }
       for (sp, ch) in changes where executed(ch.basis) {
         let m = c.money(in: sp)
-        guard let other = changes.first(where: { !executed($0.1.basis) && $0.1.current?.amount == ch.current?.amount && $0.1.priorYear == ch.priorYear }) else { continue }
-        out.append(c.at(sp.paragraph, .proseChangeBasis, .warning,
-          "同一数字 \(m(ch.current!.amount))\(m.word)，「\(ch.excerpt)」与「\(other.1.excerpt)」分别和\(ch.priorYear)年的两个口径（\(ch.basis)、\(other.1.basis.isEmpty ? "预算" : other.1.basis)）比较，增减额也不同（\(m(ch.delta)) 与 \(m(other.1.delta))）。请统一比较口径并说明。",
-          expected: "同一口径", actual: "\(ch.basis) / \(other.1.basis.isEmpty ? "预算" : other.1.basis)"))
+        guard let other = changes.first(where: { !executed($0.1.basis) && $0.1.current?.amount == ch.current?.amount && $0.1.priorYear == ch.priorYear }) else {
+          continue
+        }
+        out.append(
+          c.at(
+            sp.paragraph, .proseChangeBasis, .warning,
+            "同一数字 \(m(ch.current!.amount))\(m.word)，「\(ch.excerpt)」与「\(other.1.excerpt)」分别和\(ch.priorYear)年的两个口径（\(ch.basis)、\(other.1.basis.isEmpty ? "预算" : other.1.basis)）比较，增减额也不同（\(m(ch.delta)) 与 \(m(other.1.delta))）。请统一比较口径并说明。",
+            expected: "同一口径", actual: "\(ch.basis) / \(other.1.basis.isEmpty ? "预算" : other.1.basis)"))
         return out
       }
     }

@@ -31,9 +31,11 @@ enum NameTypoRule {
             let hit = (0...(chars.count - term.count)).map { String(chars[$0..<($0 + term.count)]) }.first { differsByOne($0, term) }
             guard let found = hit else { continue }
             said.insert(name)
-            out.append(c.at(t, row: name, .textNameTypo, .info,
-              "\(t.ref)的项目名称「\(name)」中的“\(found)”疑为“\(term)”之误：本文件第\(p.index)段写作“\(term)”。",
-              expected: term, actual: found))
+            out.append(
+              c.at(
+                t, row: name, .textNameTypo, .info,
+                "\(t.ref)的项目名称「\(name)」中的“\(found)”疑为“\(term)”之误：本文件第\(p.index)段写作“\(term)”。",
+                expected: term, actual: found))
             break
           }
         }
@@ -58,9 +60,11 @@ enum NameTypoRule {
         for item in list where !known.contains(NameKey.of(item)) && item.count >= 4 {
           let near = (byLength[item.count] ?? []).filter { differsByOne(item, $0) }
           guard near.count == 1, let right = near.first else { continue }
-          out.append(c.at(p, .textNameTypo, .info,
-            "所列科目中「\(item)」不是科目名称，疑为“\(right)”之误（同一列举中的其他各项多为科目名称）。",
-            expected: right, actual: item))
+          out.append(
+            c.at(
+              p, .textNameTypo, .info,
+              "所列科目中「\(item)」不是科目名称，疑为“\(right)”之误（同一列举中的其他各项多为科目名称）。",
+              expected: right, actual: item))
         }
       }
     }

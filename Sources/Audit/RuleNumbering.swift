@@ -16,9 +16,11 @@ enum NumberingRule {
       let nextLine = doc.tables.first { $0.line > t.line }?.line ?? Int.max
       let nearby = doc.orphanLabels.first { $0.line > t.line && $0.line < nextLine }
       let hint = nearby.map { "表后孤立的“\($0.text)”可能就是它的编号。" } ?? ""
-      out.append(c.at(t, row: nil, .numberingMissing, .warning,
-                      "\(t.ref)没有“部门公开表N”编号，而其他表都有编号。\(hint)请在表名上方印出编号。",
-                      expected: "部门公开表N", actual: "无编号"))
+      out.append(
+        c.at(
+          t, row: nil, .numberingMissing, .warning,
+          "\(t.ref)没有“部门公开表N”编号，而其他表都有编号。\(hint)请在表名上方印出编号。",
+          expected: "部门公开表N", actual: "无编号"))
     }
     for o in doc.orphanLabels {
       out.append(c.at(document: .numberingOrphan, .warning, "第\(o.line)行的“\(o.text)”后面没有表名和表格：编号孤悬，可能错位或漏印了表。", expected: "编号紧接表名", actual: o.text))
@@ -29,16 +31,24 @@ enum NumberingRule {
     if let maxN = numbers.max(), maxN >= 1 {
       let missing = (1...maxN).filter { !numbers.contains($0) }
       if !missing.isEmpty {
-        out.append(c.at(document: .numberingGap, .warning, "部门公开表编号不连续：缺少 \(missing.map { "表\($0)" }.joined(separator: "、"))。",
-                        expected: "1–\(maxN) 连续", actual: numbers.sorted().map(String.init).joined(separator: ",")))
+        out.append(
+          c.at(
+            document: .numberingGap, .warning, "部门公开表编号不连续：缺少 \(missing.map { "表\($0)" }.joined(separator: "、"))。",
+            expected: "1–\(maxN) 连续", actual: numbers.sorted().map(String.init).joined(separator: ",")))
       }
     }
     for (n, group) in Dictionary(grouping: all, by: \.0) where group.count > 1 {
-      out.append(c.at(document: .numberingDuplicate, .warning, "部门公开表\(n)用了 \(group.count) 次：\(group.map(\.1).joined(separator: "、"))。", expected: "每个编号一张表", actual: "\(group.count) 张"))
+      out.append(
+        c.at(
+          document: .numberingDuplicate, .warning, "部门公开表\(n)用了 \(group.count) 次：\(group.map(\.1).joined(separator: "、"))。", expected: "每个编号一张表",
+          actual: "\(group.count) 张"))
     }
     let inOrder = numbered.map { $0.number! }
     if inOrder != inOrder.sorted() {
-      out.append(c.at(document: .numberingOrder, .warning, "部门公开表编号没有按顺序排列：\(inOrder.map(String.init).joined(separator: "、"))。", actual: inOrder.map(String.init).joined(separator: ",")))
+      out.append(
+        c.at(
+          document: .numberingOrder, .warning, "部门公开表编号没有按顺序排列：\(inOrder.map(String.init).joined(separator: "、"))。",
+          actual: inOrder.map(String.init).joined(separator: ",")))
     }
     return out
   }

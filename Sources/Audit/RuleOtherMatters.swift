@@ -30,13 +30,17 @@ enum OtherMattersRule {
         // 共有车辆1辆，为一般公务用车 (均为/全部为): one category named for all of them is a breakdown.
         let allOneKind = text.match(#"车辆\s*\d+\s*辆\s*[，,]?\s*(?:均|全部|都)?(?:为|是)[\p{Han}（）()]{2,12}?用车"#) != nil
         if parts.isEmpty && !allOneKind {
-          out.append(c.at(p, .proseVehicleCategory, .warning,
-            "车辆\(held)辆没有按类别列出。国有资产占用情况应写明其中主要领导干部用车、机要通信用车、应急保障用车、执法执勤用车、特种专业技术用车等各几辆。",
-            expected: "按类别列出", actual: "车辆\(held)辆"))
+          out.append(
+            c.at(
+              p, .proseVehicleCategory, .warning,
+              "车辆\(held)辆没有按类别列出。国有资产占用情况应写明其中主要领导干部用车、机要通信用车、应急保障用车、执法执勤用车、特种专业技术用车等各几辆。",
+              expected: "按类别列出", actual: "车辆\(held)辆"))
         } else if !parts.isEmpty, parts.map(\.value).reduce(0, +) != held {
-          out.append(c.at(p, .proseVehicleCategory, .error,
-            "各类用车合计 \(parts.map(\.value).reduce(0, +)) 辆（\(parts.map { "\($0.label)\($0.value)辆" }.joined(separator: "、"))），与共有车辆 \(held) 辆不符。",
-            expected: "\(held)", actual: "\(parts.map(\.value).reduce(0, +))"))
+          out.append(
+            c.at(
+              p, .proseVehicleCategory, .error,
+              "各类用车合计 \(parts.map(\.value).reduce(0, +)) 辆（\(parts.map { "\($0.label)\($0.value)辆" }.joined(separator: "、"))），与共有车辆 \(held) 辆不符。",
+              expected: "\(held)", actual: "\(parts.map(\.value).reduce(0, +))"))
         }
       }
       // 预算安排购置公务用车，购置费0万元 (the template's 购置公务用车X辆 with the number deleted)
@@ -45,12 +49,16 @@ enum OtherMattersRule {
         let count = firstInt(clause, #"公务用车(\d+)"#)
         let cost = firstAmount(clause, #"购置费\s*([0-9.,]+)\s*万元"#)
         if count == nil {
-          out.append(c.at(p, .proseVehiclePurchase, .warning,
-            "「\(clause)」没有写购置几辆\(cost.map { $0.isZero ? "，购置费又为0：若未安排购置，应写“未安排购置公务用车”" : "" } ?? "")。",
-            expected: "购置公务用车N辆", actual: clause))
+          out.append(
+            c.at(
+              p, .proseVehiclePurchase, .warning,
+              "「\(clause)」没有写购置几辆\(cost.map { $0.isZero ? "，购置费又为0：若未安排购置，应写“未安排购置公务用车”" : "" } ?? "")。",
+              expected: "购置公务用车N辆", actual: clause))
         } else if let count, let cost, (count == 0) != cost.isZero {
-          out.append(c.at(p, .proseVehiclePurchase, .warning,
-            "购置公务用车\(count)辆，购置费却为\(cost.wan)万元，两者矛盾。", expected: count == 0 ? "0.00" : "大于0", actual: cost.wan))
+          out.append(
+            c.at(
+              p, .proseVehiclePurchase, .warning,
+              "购置公务用车\(count)辆，购置费却为\(cost.wan)万元，两者矛盾。", expected: count == 0 ? "0.00" : "大于0", actual: cost.wan))
         }
       }
     }
@@ -91,15 +99,23 @@ enum OtherMattersRule {
     let m = MoneyWords(unit: op.1.unit)
     // The document's own glossary may define 机关运行经费 as the 公用经费 (机关运行经费是指各部门的公用经费): then the
     // two are one figure.
-    if op.1.amount != pub, let glossary = c.document.paragraphs.first(where: { $0.isGlossary && $0.text.match(#"机关运行经费[^。；]{0,6}(是指|指|即)[^。；]{0,8}公用经费"#) != nil }) {
-      return [c.at(op.0.paragraph, .proseOperatingCost, .warning,
-        "机关运行经费 \(m(op.1.amount))\(m.word)与公用经费 \(m(pub))\(m.word)不同，而本文件名词解释（第\(glossary.index)段）说机关运行经费就是公用经费；相差 \(m((op.1.amount - pub).magnitude))，没有说明。请核对。",
-        expected: m(pub), actual: m(op.1.amount))]
+    if op.1.amount != pub,
+      let glossary = c.document.paragraphs.first(where: { $0.isGlossary && $0.text.match(#"机关运行经费[^。；]{0,6}(是指|指|即)[^。；]{0,8}公用经费"#) != nil })
+    {
+      return [
+        c.at(
+          op.0.paragraph, .proseOperatingCost, .warning,
+          "机关运行经费 \(m(op.1.amount))\(m.word)与公用经费 \(m(pub))\(m.word)不同，而本文件名词解释（第\(glossary.index)段）说机关运行经费就是公用经费；相差 \(m((op.1.amount - pub).magnitude))，没有说明。请核对。",
+          expected: m(pub), actual: m(op.1.amount))
+      ]
     }
     guard op.1.amount > pub else { return [] }
-    return [c.at(op.0.paragraph, .proseOperatingCost, .warning,
-      "机关运行经费 \(m(op.1.amount))\(m.word)大于公用经费 \(m(pub))\(m.word)。机关运行经费是公用经费的一部分，不应更大；请核对。",
-      expected: "≤ \(m(pub))", actual: m(op.1.amount))]
+    return [
+      c.at(
+        op.0.paragraph, .proseOperatingCost, .warning,
+        "机关运行经费 \(m(op.1.amount))\(m.word)大于公用经费 \(m(pub))\(m.word)。机关运行经费是公用经费的一部分，不应更大；请核对。",
+        expected: "≤ \(m(pub))", actual: m(op.1.amount))
+    ]
   }
 
   static func performance(_ c: AuditContext) -> [Diagnostic] {
@@ -110,8 +126,11 @@ enum OtherMattersRule {
       for t in targets {
         for row in t.rows {
           if let i = row.cells.firstIndex(where: { NameKey.of($0).contains("年度资金总额") }),
-             let v = row.cells.dropFirst(i + 1).first(where: { !$0.isEmpty }),
-             case .success(let a) = AmountParser.parse(v, defaultUnit: .wan) { total += a; break }
+            let v = row.cells.dropFirst(i + 1).first(where: { !$0.isEmpty }),
+            case .success(let a) = AmountParser.parse(v, defaultUnit: .wan)
+          {
+            total += a; break
+          }
         }
       }
       // 涉及资金168.00万元，其中：一般公共预算168.00万元 states a total and its parts; the seeds list only the parts
@@ -122,21 +141,27 @@ enum OtherMattersRule {
       let count = firstInt(sp.paragraph.text, #"(\d+)\s*个项目"#)
       let m = c.money(in: sp)
       if !total.isZero && stated != total {
-        out.append(c.at(sp.paragraph, .prosePerformanceAmount, .error,
-          "绩效目标设置情况说涉及资金 \(m(stated))\(m.word)，而所附 \(targets.count) 张项目支出绩效目标表的年度资金总额合计 \(m(total))\(m.word)。",
-          expected: m(total), actual: m(stated)))
+        out.append(
+          c.at(
+            sp.paragraph, .prosePerformanceAmount, .error,
+            "绩效目标设置情况说涉及资金 \(m(stated))\(m.word)，而所附 \(targets.count) 张项目支出绩效目标表的年度资金总额合计 \(m(total))\(m.word)。",
+            expected: m(total), actual: m(stated)))
       }
       if let count, count != targets.count {
-        out.append(c.at(sp.paragraph, .prosePerformanceAmount, .warning,
-          "绩效目标设置情况说 \(count) 个项目实行绩效目标管理，而文中有 \(targets.count) 张项目支出绩效目标表。", expected: "\(targets.count)", actual: "\(count)"))
+        out.append(
+          c.at(
+            sp.paragraph, .prosePerformanceAmount, .warning,
+            "绩效目标设置情况说 \(count) 个项目实行绩效目标管理，而文中有 \(targets.count) 张项目支出绩效目标表。", expected: "\(targets.count)", actual: "\(count)"))
       }
     }
     let none = c.document.prose.first { $0.text.match(#"(无|没有)(绩效项目|项目实行绩效|实行绩效目标管理的项目)"#) != nil }
     let some = c.document.prose.first { $0.text.contains("绩效目标") && $0.text.match(#"按规定设置[^。]*绩效目标|实行了绩效目标管理"#) != nil && !$0.text.contains("0个项目") }
     if let none, let some {
-      out.append(c.at(some, .prosePerformanceContradiction, .warning,
-        "第\(none.index)段说「\(AuditContext.quote(none.text, 20))」，本段却说「\(AuditContext.quote(some.text, 30))」：是否有绩效目标管理的项目，前后矛盾。",
-        expected: "前后一致", actual: "矛盾"))
+      out.append(
+        c.at(
+          some, .prosePerformanceContradiction, .warning,
+          "第\(none.index)段说「\(AuditContext.quote(none.text, 20))」，本段却说「\(AuditContext.quote(some.text, 30))」：是否有绩效目标管理的项目，前后矛盾。",
+          expected: "前后一致", actual: "矛盾"))
     }
     return out
   }
@@ -159,13 +184,17 @@ enum OtherMattersRule {
         let items = list.split(whereSeparator: { "、，,".contains($0) }).map { String($0).replacingOccurrences(of: "等", with: "").trimmingBlanks() }
         let wrong = items.compactMap { item -> String? in
           guard let e = catalog.entries(named: item, in: .economic).first, EconomicCategory.default(for: e.code) != category,
-                category == .publicUse || !personnelByConvention.contains(e.code) else { return nil }
+            category == .publicUse || !personnelByConvention.contains(e.code)
+          else { return nil }
           return "\(item)（\(e.code)）"
         }
         if !wrong.isEmpty {
-          out.append(c.at(p, .proseEconomicClass, .warning,
-            "\(kind)的明细中列了不属于\(kind)的科目：\(wrong.joined(separator: "、"))。\(category == .publicUse ? "对个人和家庭的补助（303）和工资福利支出（301）属于人员经费。" : "商品和服务支出（302）等其他经济分类属于公用经费。")",
-            expected: "\(category == .publicUse ? "不含" : "只含") \(EconomicCategory.personnelClasses.joined(separator: "/")) 类", actual: wrong.joined(separator: "、")))
+          out.append(
+            c.at(
+              p, .proseEconomicClass, .warning,
+              "\(kind)的明细中列了不属于\(kind)的科目：\(wrong.joined(separator: "、"))。\(category == .publicUse ? "对个人和家庭的补助（303）和工资福利支出（301）属于人员经费。" : "商品和服务支出（302）等其他经济分类属于公用经费。")",
+              expected: "\(category == .publicUse ? "不含" : "只含") \(EconomicCategory.personnelClasses.joined(separator: "/")) 类",
+              actual: wrong.joined(separator: "、")))
         }
       }
     }

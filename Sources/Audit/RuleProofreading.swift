@@ -23,9 +23,13 @@ enum ProofreadingRule {
       // Only sentences: a line of figures read as text (a table copied without tabs) repeats by nature.
       if key.count >= 20, key.contains(where: { "。，；".contains($0) }) {
         if let first = seen[key] {
-          out.append(c.at(p, .textDuplicate, .warning, "这一段与第\(first.index)段一字不差，重复印了两次：「\(AuditContext.quote(p.text))」。",
-                          expected: "只印一次", actual: "第\(first.index)段、第\(p.index)段"))
-        } else { seen[key] = p }
+          out.append(
+            c.at(
+              p, .textDuplicate, .warning, "这一段与第\(first.index)段一字不差，重复印了两次：「\(AuditContext.quote(p.text))」。",
+              expected: "只印一次", actual: "第\(first.index)段、第\(p.index)段"))
+        } else {
+          seen[key] = p
+        }
       }
       if let r = p.text.match(#"。。|，，|；；"#) {
         out.append(c.at(p, .textDoubleStop, .info, "标点重复：“\(p.text[r])”。", expected: String(p.text[r].prefix(1)), actual: String(p.text[r])))
@@ -36,7 +40,8 @@ enum ProofreadingRule {
       }
       // A sentence (it has a comma) that stops without its stop; a line of a table read as text is no sentence.
       if !p.isGlossary, p.text.count >= 30, p.text.contains("，"), let last = p.text.last, last.isLetter, !Heuristics.isStructural(p.text),
-         p.text.filter({ $0 == "." }).count < 3 {
+        p.text.filter({ $0 == "." }).count < 3
+      {
         out.append(c.at(p, .textNoStop, .info, "这一段没有以句号结束：「…\(p.text.suffix(16))」。", expected: "。", actual: String(p.text.suffix(4))))
       }
     }
@@ -60,19 +65,26 @@ enum ProofreadingRule {
     }
     // Only when the document mostly uses separators: the odd ones out are the slips.
     guard with >= 2, with > without.count, let first = without.first else { return [] }
-    return [c.at(first.0.paragraph, .textNumberFormat, .info,
-      "本文件的金额多数带千分位（如 1,234.56），\(without.map { "「\($0.1.text)」" }.prefix(5).joined(separator: "、"))\(without.count > 5 ? " 等" : "")却没有，写法不统一。",
-      expected: "统一带千分位", actual: without.map(\.1.text).joined(separator: "、"))]
+    return [
+      c.at(
+        first.0.paragraph, .textNumberFormat, .info,
+        "本文件的金额多数带千分位（如 1,234.56），\(without.map { "「\($0.1.text)」" }.prefix(5).joined(separator: "、"))\(without.count > 5 ? " 等" : "")却没有，写法不统一。",
+        expected: "统一带千分位", actual: without.map(\.1.text).joined(separator: "、"))
+    ]
   }
 
   static func noAmount(_ c: AuditContext) -> [Diagnostic] {
-    let sections = Dictionary(grouping: c.scanned.filter { $0.paragraph.section.map { $0.contains("预算安排") || $0.contains("资金安排") } ?? false },
-                              by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
+    let sections = Dictionary(
+      grouping: c.scanned.filter { $0.paragraph.section.map { $0.contains("预算安排") || $0.contains("资金安排") } ?? false },
+      by: { "\($0.paragraph.part ?? "")|\($0.paragraph.section!)" })
     var out: [Diagnostic] = []
-    for (_, sps) in sections.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index }) where sps.allSatisfy({ $0.amounts.isEmpty && $0.paragraph.text.match(#"\d\s*万"#) == nil }) {
-      out.append(c.at(sps[0].paragraph, .textNoAmount, .warning,
-        "“\(sps[0].paragraph.section!)”一节没有写金额：「\(AuditContext.quote(sps[0].paragraph.text))」。预算安排应写明安排多少资金、用于什么。",
-        expected: "金额", actual: "无"))
+    for (_, sps) in sections.sorted(by: { $0.value[0].paragraph.index < $1.value[0].paragraph.index })
+    where sps.allSatisfy({ $0.amounts.isEmpty && $0.paragraph.text.match(#"\d\s*万"#) == nil }) {
+      out.append(
+        c.at(
+          sps[0].paragraph, .textNoAmount, .warning,
+          "“\(sps[0].paragraph.section!)”一节没有写金额：「\(AuditContext.quote(sps[0].paragraph.text))」。预算安排应写明安排多少资金、用于什么。",
+          expected: "金额", actual: "无"))
     }
     return out
   }
@@ -92,7 +104,8 @@ enum ProofreadingRule {
         guard r.location != NSNotFound else { break }
         search = NSRange(location: NSMaxRange(r), length: s.length - NSMaxRange(r))
         let end = s.rangeOfCharacter(from: CharacterSet(charactersIn: "。；;"), options: [], range: search)
-        let reason = s.substring(with: NSRange(location: NSMaxRange(r), length: (end.location == NSNotFound ? s.length : end.location) - NSMaxRange(r))).trimmingBlanks()
+        let reason = s.substring(with: NSRange(location: NSMaxRange(r), length: (end.location == NSNotFound ? s.length : end.location) - NSMaxRange(r)))
+          .trimmingBlanks()
         if reason.isEmpty {
           out.append(c.at(sp.paragraph, .proseReasonEmpty, .warning, "写了“\(s.substring(with: r))”，却没有写原因。", expected: "原因", actual: "空"))
           continue
@@ -110,9 +123,11 @@ enum ProofreadingRule {
           // Quoted from its own direction word when it has one (增长原因是…), else from 原因 (not from inside the figure).
           let from = leadUp || leadDown ? max(0, r.location - 6) : r.location
           let quoted = s.substring(with: NSRange(location: from, length: NSMaxRange(r) - from)) + reason
-          out.append(c.at(sp.paragraph, .proseReasonDirection, .warning,
-            "「\(change.excerpt)」是\(up ? "增加" : "减少")，后面的原因却是「\(AuditContext.quote(quoted, 40))」，说的是\(up ? "减少" : "增加")。请核对原因是否与增减方向一致。",
-            expected: up ? "增加的原因" : "减少的原因", actual: reason))
+          out.append(
+            c.at(
+              sp.paragraph, .proseReasonDirection, .warning,
+              "「\(change.excerpt)」是\(up ? "增加" : "减少")，后面的原因却是「\(AuditContext.quote(quoted, 40))」，说的是\(up ? "减少" : "增加")。请核对原因是否与增减方向一致。",
+              expected: up ? "增加的原因" : "减少的原因", actual: reason))
         }
       }
     }

@@ -33,9 +33,11 @@ enum ContradictionRule {
       for (sp, ch) in g.dropFirst() where ch.signedDelta != first.1.signedDelta && sameQuantity(ch, first.1) {
         let m = c.money(in: sp)
         // Neither statement is taken for the right one: the reader sees both and the two last-year figures they imply.
-        out.append(c.at(sp.paragraph, .proseContradiction, .error,
-          "同一个数 \(m(ch.current!.amount))\(m.word)与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(m(first.1.prior!))），本段说「\(ch.excerpt)」（上年 \(m(ch.prior!))）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
-          expected: "同一个上年数", actual: "\(m(first.1.prior!)) 与 \(m(ch.prior!))"))
+        out.append(
+          c.at(
+            sp.paragraph, .proseContradiction, .error,
+            "同一个数 \(m(ch.current!.amount))\(m.word)与\(ch.priorLabel)相比，第\(first.0.paragraph.index)段说「\(first.1.excerpt)」（上年 \(m(first.1.prior!))），本段说「\(ch.excerpt)」（上年 \(m(ch.prior!))）：两处说法矛盾，只能有一个上年数，至少一处有误，请核对。",
+            expected: "同一个上年数", actual: "\(m(first.1.prior!)) 与 \(m(ch.prior!))"))
       }
     }
     return out
@@ -52,8 +54,9 @@ enum ItemListRule {
       let isItem: (ScannedParagraph) -> Bool = { $0.paragraph.text.match(#"^\s*\d+\s*[.．、]"#) != nil }
       // The total is stated before the items; a paragraph after them is a part of an item (1. 基本支出…其中：工资福利…).
       guard let firstItem = paras.first(where: isItem)?.paragraph.index,
-            let total = paras.first(where: { $0.paragraph.index < firstItem && !isItem($0) && $0.changes.contains { $0.current != nil } })?
-              .changes.first(where: { $0.current != nil }) else { continue }
+        let total = paras.first(where: { $0.paragraph.index < firstItem && !isItem($0) && $0.changes.contains { $0.current != nil } })?
+          .changes.first(where: { $0.current != nil })
+      else { continue }
       let items = paras.filter(isItem).compactMap { $0.changes.first { $0.current != nil } }
       guard items.count >= 2, let tc = total.current?.amount else { continue }
       let m = c.money(in: paras.first(where: isItem)!)
@@ -61,15 +64,19 @@ enum ItemListRule {
       let deltaSum = items.map(\.signedDelta).sum()
       let where_ = paras.first(where: isItem)!.paragraph
       if curSum != tc {
-        out.append(c.at(where_, .proseItemsSum, .warning,
-          "本节总述「\(total.excerpt)」，而下列 \(items.count) 项本年数之和为 \(m(curSum))（\(items.map { m($0.current!.amount) }.joined(separator: "+"))），与 \(m(tc)) 不符。",
-          expected: m(tc), actual: m(curSum)))
+        out.append(
+          c.at(
+            where_, .proseItemsSum, .warning,
+            "本节总述「\(total.excerpt)」，而下列 \(items.count) 项本年数之和为 \(m(curSum))（\(items.map { m($0.current!.amount) }.joined(separator: "+"))），与 \(m(tc)) 不符。",
+            expected: m(tc), actual: m(curSum)))
       }
       let priorsAgree = tc - total.signedDelta == curSum - deltaSum
       if deltaSum != total.signedDelta && !(priorsAgree && curSum != tc) {
-        out.append(c.at(where_, .proseItemsSum, .warning,
-          "本节总述增减 \(signed(total.signedDelta, m))\(m.word)，而下列 \(items.count) 项增减之和为 \(signed(deltaSum, m))\(m.word)：上年数或增减额有误（上年合计 \(m((tc - total.signedDelta))) ≠ 各项上年之和 \(m((curSum - deltaSum)))）。",
-          expected: signed(total.signedDelta, m), actual: signed(deltaSum, m)))
+        out.append(
+          c.at(
+            where_, .proseItemsSum, .warning,
+            "本节总述增减 \(signed(total.signedDelta, m))\(m.word)，而下列 \(items.count) 项增减之和为 \(signed(deltaSum, m))\(m.word)：上年数或增减额有误（上年合计 \(m((tc - total.signedDelta))) ≠ 各项上年之和 \(m((curSum - deltaSum)))）。",
+            expected: signed(total.signedDelta, m), actual: signed(deltaSum, m)))
       }
     }
     return out
@@ -112,9 +119,11 @@ enum PartsRule {
     for (i, sp) in c.scanned.enumerated() {
       let ns = ProseScanner.normalize(sp.paragraph.text) as NSString
       let r = ns.range(of: "其中")
-      guard r.location != NSNotFound, let total = sp.amounts.last(where: { a in
-        NSMaxRange(a.range) <= r.location && !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } && !isComparison(a.subject)
-      }) else { continue }
+      guard r.location != NSNotFound,
+        let total = sp.amounts.last(where: { a in
+          NSMaxRange(a.range) <= r.location && !sp.changes.contains { NSLocationInRange(a.range.location, $0.range) } && !isComparison(a.subject)
+        })
+      else { continue }
       var parts: [ProseAmount]
       let tail = ns.substring(from: NSMaxRange(r)).trimmingBlanks()
       if tail.isEmpty || tail == "：" || tail == ":" {
@@ -154,7 +163,9 @@ enum PartsRule {
             stop = min(stop, m.range.location)
           }
         }
-        if let next = sp.amounts.first(where: { $0.range.location > r.location && $0.range.location < stop && ($0.subject.contains("总计") || $0.subject.contains("合计")) }) {
+        if let next = sp.amounts.first(where: {
+          $0.range.location > r.location && $0.range.location < stop && ($0.subject.contains("总计") || $0.subject.contains("合计"))
+        }) {
           stop = min(stop, next.range.location - (next.subject as NSString).length)
         }
         parts = sp.amounts.filter { $0.range.location > r.location && NSMaxRange($0.range) <= stop && !isComparison($0.subject) }
@@ -171,9 +182,11 @@ enum PartsRule {
       let m = MoneyWords(unit: total.unit)
       let closed = parts.contains { $0.subject.contains("其他") || $0.subject.contains("其它") }
       guard sum > total.amount || (closed && sum != total.amount) else { continue }
-      out.append(c.at(sp.paragraph, .prosePartsSum, .error,
-        "「\(total.subject)\(total.text)」其中所列 \(parts.map { "\($0.subject.isEmpty ? "" : $0.subject)\(m($0.amount))" }.joined(separator: " + ")) = \(m(sum))，\(sum > total.amount ? "超过" : "不等于")总额 \(m(total.amount))（差 \(m((sum - total.amount).magnitude))）。",
-        expected: m(total.amount), actual: m(sum)))
+      out.append(
+        c.at(
+          sp.paragraph, .prosePartsSum, .error,
+          "「\(total.subject)\(total.text)」其中所列 \(parts.map { "\($0.subject.isEmpty ? "" : $0.subject)\(m($0.amount))" }.joined(separator: " + ")) = \(m(sum))，\(sum > total.amount ? "超过" : "不等于")总额 \(m(total.amount))（差 \(m((sum - total.amount).magnitude))）。",
+          expected: m(total.amount), actual: m(sum)))
     }
     return out
   }
@@ -216,14 +229,18 @@ enum ProseFigureRule {
         guard let figures = facts.figures(for: a.subject), !figures.contains(where: a.states) else { continue }
         let shown = figures.map(a.shown).joined(separator: "、")
         if let exact = figures.first(where: a.truncates) {
-          out.append(c.at(sp.paragraph, .proseTruncated, .warning,
-            "说明中「\(a.subject)\(a.text)」是把表中的数字截尾而不是四舍五入，四舍五入应为 \(a.rounding(exact))\(a.unit.rawValue)。",
-            expected: a.rounding(exact), actual: a.rounding(a.amount)))
+          out.append(
+            c.at(
+              sp.paragraph, .proseTruncated, .warning,
+              "说明中「\(a.subject)\(a.text)」是把表中的数字截尾而不是四舍五入，四舍五入应为 \(a.rounding(exact))\(a.unit.rawValue)。",
+              expected: a.rounding(exact), actual: a.rounding(a.amount)))
           continue
         }
-        out.append(c.at(sp.paragraph, .proseFigure, .error,
-          "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(shown)\(a.unit.rawValue)）都不相符。",
-          expected: figures.map(a.shown).joined(separator: " 或 "), actual: a.shown(a.amount)))
+        out.append(
+          c.at(
+            sp.paragraph, .proseFigure, .error,
+            "说明中「\(a.subject)\(a.text)」与表中“\(a.subject)”的数字（\(shown)\(a.unit.rawValue)）都不相符。",
+            expected: figures.map(a.shown).joined(separator: " 或 "), actual: a.shown(a.amount)))
       }
     }
     return out

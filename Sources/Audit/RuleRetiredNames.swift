@@ -16,7 +16,8 @@ enum RetiredNameRule {
           guard let r = cell.match(#"^[一二三四五六七八九十]+、"#) else { continue }
           let name = String(cell[r.upperBound...]).trimmingBlanks()
           guard let code = catalog.code(formerlyNamed: name, length: 3, .function), let current = catalog.name(code, .function),
-                seen.insert("\(t.index):\(name)").inserted else { continue }
+            seen.insert("\(t.index):\(name)").inserted
+          else { continue }
           out.append(message(c, t, row: cell, code: code, printed: name, current: current))
         }
       }
@@ -25,8 +26,9 @@ enum RetiredNameRule {
   }
 
   static func message(_ c: AuditContext, _ t: AuditTable, row: String, code: String, printed: String, current: String) -> Diagnostic {
-    c.at(t, row: row, .nameRetired, .info,
-         "\(t.ref)中“\(printed)”是科目 \(code) 的旧名称，yusuan 附带的科目目录“\(c.catalog?.id ?? "")”称“\(current)”。数字不受影响；名称请以本年度《政府收支分类科目》为准。",
-         expected: current, actual: printed)
+    c.at(
+      t, row: row, .nameRetired, .info,
+      "\(t.ref)中“\(printed)”是科目 \(code) 的旧名称，yusuan 附带的科目目录“\(c.catalog?.id ?? "")”称“\(current)”。数字不受影响；名称请以本年度《政府收支分类科目》为准。",
+      expected: current, actual: printed)
   }
 }

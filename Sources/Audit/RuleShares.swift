@@ -41,8 +41,10 @@ enum ShareRule {
       for g in groups { out += check(c, sp, g.shares, g.base) }
     }
     if !unresolved.isEmpty {
-      out.append(c.at(document: .proseShare, .info,
-        "未能核对 \(unresolved.count) 处占比：所说的总额在文中和表中都找不到同名的数字（\(unresolved.prefix(3).joined(separator: "；"))\(unresolved.count > 3 ? " 等" : "")）。请人工核对。"))
+      out.append(
+        c.at(
+          document: .proseShare, .info,
+          "未能核对 \(unresolved.count) 处占比：所说的总额在文中和表中都找不到同名的数字（\(unresolved.prefix(3).joined(separator: "；"))\(unresolved.count > 3 ? " 等" : "")）。请人工核对。"))
     }
     return out
   }
@@ -99,9 +101,11 @@ enum ShareRule {
     for s in shares {
       let right = PrintedPercent.twoDecimals(s.amount.amount, base) ?? "?"
       if !s.percent.agrees(s.amount.amount, base) {
-        out.append(c.at(p, .proseShare, .error,
-          "「\(s.amount.subject)\(s.text)」：\(PrintedPercent.working(in: m.unit, s.amount.amount, base))，应为 \(right)。每个占比应是本项金额与总额之比，四舍五入，不为凑100%而调整。",
-          expected: right, actual: s.percent.text))
+        out.append(
+          c.at(
+            p, .proseShare, .error,
+            "「\(s.amount.subject)\(s.text)」：\(PrintedPercent.working(in: m.unit, s.amount.amount, base))，应为 \(right)。每个占比应是本项金额与总额之比，四舍五入，不为凑100%而调整。",
+            expected: right, actual: s.percent.text))
       }
       if let b = precision.breach(s.percent, s.amount.amount, base) { format.append((s.percent, right, b)) }
     }
@@ -120,14 +124,18 @@ enum ShareRule {
     guard complete else { return out }
     if sum != hundred && !p.text.contains("尾差") {
       let exact = shares.map { PrintedPercent.twoDecimals($0.amount.amount, base) ?? "?" }
-      out.append(c.at(p, .proseShareSum, .warning,
-        "所列占比 \(shares.map(\.percent.text).joined(separator: "、")) 相加为 \(PrintedPercent.format(sum, decimals: decimals))，不是100%。按金额实为 \(exact.joined(separator: "、"))。分项占比之和有尾差时应加注“因四舍五入，分项占比之和与100%可能存在尾差”。",
-        expected: "100%", actual: PrintedPercent.format(sum, decimals: decimals)))
+      out.append(
+        c.at(
+          p, .proseShareSum, .warning,
+          "所列占比 \(shares.map(\.percent.text).joined(separator: "、")) 相加为 \(PrintedPercent.format(sum, decimals: decimals))，不是100%。按金额实为 \(exact.joined(separator: "、"))。分项占比之和有尾差时应加注“因四舍五入，分项占比之和与100%可能存在尾差”。",
+          expected: "100%", actual: PrintedPercent.format(sum, decimals: decimals)))
     }
     if amounts != base {
-      out.append(c.at(p, .proseListSum, .warning,
-        "所列各项 \(shares.map { m($0.amount.amount) }.joined(separator: " + ")) = \(m(amounts))，与总额 \(m(base)) 不符（差 \(m((base - amounts).magnitude))）：合计与分项之和不一致。",
-        expected: m(base), actual: m(amounts)))
+      out.append(
+        c.at(
+          p, .proseListSum, .warning,
+          "所列各项 \(shares.map { m($0.amount.amount) }.joined(separator: " + ")) = \(m(amounts))，与总额 \(m(base)) 不符（差 \(m((base - amounts).magnitude))）：合计与分项之和不一致。",
+          expected: m(base), actual: m(amounts)))
     }
     return out
   }

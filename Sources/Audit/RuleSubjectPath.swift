@@ -17,14 +17,17 @@ enum SubjectPathRule {
     var stated: (word: String, percent: PrintedPercent)?
   }
 
-  static let bracketPath = try! NSRegularExpression(pattern: #"([^“”"，。；：、（）()]{2,40}?)[（(]类[)）]\s*([^“”"，。；（）()]{2,40}?(?:[（(][^类款项)）]{1,6}[)）][^“”"，。；（）()]{0,30}?)?)[（(]款[)）]\s*([^“”"，。；]{2,60}?)[（(]项[)）]"#)
+  static let bracketPath = try! NSRegularExpression(
+    pattern: #"([^“”"，。；：、（）()]{2,40}?)[（(]类[)）]\s*([^“”"，。；（）()]{2,40}?(?:[（(][^类款项)）]{1,6}[)）][^“”"，。；（）()]{0,30}?)?)[（(]款[)）]\s*([^“”"，。；]{2,60}?)[（(]项[)）]"#
+  )
   static let dashPath = try! NSRegularExpression(pattern: #"[“"]([^“”"，。；-]{2,40})[-－—]([^“”"，。；-]{2,60})[-－—]([^“”"，。；-]{2,60})[”"]"#)
 
   static func items(_ sp: ScannedParagraph) -> [Item] {
     let text = ProseScanner.normalize(sp.paragraph.text)
     let ns = text as NSString
     var out: [Item] = []
-    let matches = (bracketPath.matches(in: text, range: NSRange(location: 0, length: ns.length))
+    let matches =
+      (bracketPath.matches(in: text, range: NSRange(location: 0, length: ns.length))
       + dashPath.matches(in: text, range: NSRange(location: 0, length: ns.length))).sorted { $0.range.location < $1.range.location }
     for (k, m) in matches.enumerated() {
       var path = (1...3).map { ns.substring(with: m.range(at: $0)).trimmingCharacters(in: CharacterSet(charactersIn: "“”\" ")) }
@@ -66,7 +69,8 @@ enum SubjectPathRule {
         for row in t.rows {
           let code = row.cell(cc)
           guard code.count == 7, names[code] == keys[2], names[String(code.prefix(5))] == keys[1], names[String(code.prefix(3))] == keys[0],
-                let v = t.value(row, amountColumn).value else { continue }
+            let v = t.value(row, amountColumn).value
+          else { continue }
           return (t, row, v)
         }
       }
@@ -84,41 +88,56 @@ enum SubjectPathRule {
         let name = item.path.joined(separator: "-")
         if let p = item.prior, let s = item.stated, s.word == "持平" {
           if p.amount != item.amount.amount {
-            out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
-              "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，并不持平，文中却写“持平”。",
-              expected: item.amount.amount > p.amount ? "增加" : "减少", actual: "持平"))
+            out.append(
+              c.at(
+                sp.paragraph, .proseSubjectChange, .error,
+                "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，并不持平，文中却写“持平”。",
+                expected: item.amount.amount > p.amount ? "增加" : "减少", actual: "持平"))
           }
         } else if let p = item.prior, let s = item.stated {
           let up = item.amount.amount > p.amount, down = item.amount.amount < p.amount
           let saysUp = s.word == "增加" || s.word == "增长", saysDown = !saysUp
           if (up && saysDown) || (down && saysUp) {
-            out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
-              "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，是\(up ? "增加" : "减少")，文中却写“\(s.word)\(s.percent.text)”。",
-              expected: up ? "增加" : "减少", actual: s.word))
+            out.append(
+              c.at(
+                sp.paragraph, .proseSubjectChange, .error,
+                "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，是\(up ? "增加" : "减少")，文中却写“\(s.word)\(s.percent.text)”。",
+                expected: up ? "增加" : "减少", actual: s.word))
           } else if !p.amount.isZero, !s.percent.agrees((item.amount.amount - p.amount).magnitude, p.amount) {
-            let right = PrintedPercent.ratio((item.amount.amount - p.amount).magnitude, p.amount, decimals: s.percent.decimals).map { PrintedPercent.format($0, decimals: s.percent.decimals) } ?? "—"
-            out.append(c.at(sp.paragraph, .proseSubjectChange, .error,
-              "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，变化为 \(PrintedPercent.working(in: m.unit, (item.amount.amount - p.amount).magnitude, p.amount))，应写 \(right)，文中写 \(s.percent.text)。",
-              expected: right, actual: s.percent.text))
+            let right =
+              PrintedPercent.ratio((item.amount.amount - p.amount).magnitude, p.amount, decimals: s.percent.decimals).map {
+                PrintedPercent.format($0, decimals: s.percent.decimals)
+              } ?? "—"
+            out.append(
+              c.at(
+                sp.paragraph, .proseSubjectChange, .error,
+                "「\(name)」执行数 \(m(p.amount))\(m.word)、安排 \(m(item.amount.amount))\(m.word)，变化为 \(PrintedPercent.working(in: m.unit, (item.amount.amount - p.amount).magnitude, p.amount))，应写 \(right)，文中写 \(s.percent.text)。",
+                expected: right, actual: s.percent.text))
           }
         }
         guard hasTables else { continue }
         guard let f = figure(for: item.path, in: c.document) else { unresolved.append(name); continue }
         let p = item.amount
         if p.truncates(f.amount) {
-          out.append(c.at(sp.paragraph, .proseTruncated, .warning,
-            "说明中「\(name)」\(p.text)是把表中的 \(f.table.show(t: f.row)) 截尾而不是四舍五入，四舍五入应为 \(p.rounding(f.amount))\(p.unit.rawValue)。",
-            expected: p.rounding(f.amount), actual: p.rounding(p.amount)))
+          out.append(
+            c.at(
+              sp.paragraph, .proseTruncated, .warning,
+              "说明中「\(name)」\(p.text)是把表中的 \(f.table.show(t: f.row)) 截尾而不是四舍五入，四舍五入应为 \(p.rounding(f.amount))\(p.unit.rawValue)。",
+              expected: p.rounding(f.amount), actual: p.rounding(p.amount)))
         } else if !p.states(f.amount) {
-          out.append(c.at(sp.paragraph, .proseSubject, .error,
-            "说明中「\(name)」\(p.text)，而\(f.table.ref)中该科目（\(f.row.cell(TableShape(f.table).codeColumn ?? 0))）为 \(f.table.show(t: f.row))\(f.table.moneyUnit == p.unit ? "" : "，即 \(p.shown(f.amount))\(p.unit.rawValue)")。",
-            expected: p.shown(f.amount), actual: p.shown(p.amount)))
+          out.append(
+            c.at(
+              sp.paragraph, .proseSubject, .error,
+              "说明中「\(name)」\(p.text)，而\(f.table.ref)中该科目（\(f.row.cell(TableShape(f.table).codeColumn ?? 0))）为 \(f.table.show(t: f.row))\(f.table.moneyUnit == p.unit ? "" : "，即 \(p.shown(f.amount))\(p.unit.rawValue)")。",
+              expected: p.shown(f.amount), actual: p.shown(p.amount)))
         }
       }
     }
     if !unresolved.isEmpty {
-      out.append(c.at(document: .proseSubject, .info,
-        "未能核对 \(unresolved.count) 处按科目列出的金额：表中找不到名称相同的类、款、项（\(unresolved.prefix(5).joined(separator: "；"))\(unresolved.count > 5 ? " 等" : "")）。请对照预算表人工核对。"))
+      out.append(
+        c.at(
+          document: .proseSubject, .info,
+          "未能核对 \(unresolved.count) 处按科目列出的金额：表中找不到名称相同的类、款、项（\(unresolved.prefix(5).joined(separator: "；"))\(unresolved.count > 5 ? " 等" : "")）。请对照预算表人工核对。"))
     }
     return out
   }

@@ -30,14 +30,18 @@ enum TableShapeRule {
         if !missing.isEmpty {
           // Required by the edition the document follows; by the national sample tables alone, a province may lay its
           // table out otherwise (上年/本年 columns with the split in another table): then it is a note.
-          out.append(c.at(t, row: "表头", .tableColumns, c.template.edition != nil ? .warning : .info,
-            "\(t.ref)缺少“\(missing.joined(separator: "”“"))”列（表头为：\(t.columns.filter { !$0.isEmpty }.map(NameKey.of).joined(separator: "、"))）。公开模板要求分列列示。",
-            expected: missing.joined(separator: "、"), actual: "无"))
+          out.append(
+            c.at(
+              t, row: "表头", .tableColumns, c.template.edition != nil ? .warning : .info,
+              "\(t.ref)缺少“\(missing.joined(separator: "”“"))”列（表头为：\(t.columns.filter { !$0.isEmpty }.map(NameKey.of).joined(separator: "、"))）。公开模板要求分列列示。",
+              expected: missing.joined(separator: "、"), actual: "无"))
         }
       }
       if !common.isEmpty, let title = t.title, !title.hasPrefix(common) {
-        out.append(c.at(t, row: "表名", .tableTitle, .warning, "表名“\(title)”缺少部门名称（其他表名为“\(common)……”）。",
-                        expected: common + t.shortTitle, actual: title))
+        out.append(
+          c.at(
+            t, row: "表名", .tableTitle, .warning, "表名“\(title)”缺少部门名称（其他表名为“\(common)……”）。",
+            expected: common + t.shortTitle, actual: title))
       }
       if t.unit == nil && !t.isEmptyTable && TableShape(t).amountColumns.count > 0 {
         out.append(c.at(t, row: "单位", .tableUnit, .warning, "\(t.ref)没有印金额单位（单位：万元）。", expected: "单位：万元", actual: "无"))
@@ -49,8 +53,10 @@ enum TableShapeRule {
         continue
       }
       if t.isEmptyTable && t.notes.isEmpty {
-        out.append(c.at(t, row: nil, .tableEmptyNote, .warning, "\(t.ref)为空表（本表无数据），但没有注明原因。公开要求空表也要公开并说明为什么没有数据。",
-                        expected: "注：……没有……，故本表无数据", actual: "无说明"))
+        out.append(
+          c.at(
+            t, row: nil, .tableEmptyNote, .warning, "\(t.ref)为空表（本表无数据），但没有注明原因。公开要求空表也要公开并说明为什么没有数据。",
+            expected: "注：……没有……，故本表无数据", actual: "无说明"))
       }
     }
     return out

@@ -35,7 +35,9 @@ enum TableSumRule {
         for row in t.rows[(start + 1)...] {
           let k = row.cell(cc)
           if TableReading.isCode(k), [3, 5, 7].contains(k.count), k.count <= code.count { break }
-          if k.count == childLength || !k.hasPrefix(code) || ![3, 5, 7].contains(k.count) { if !k.isEmpty && k.count != childLength + 2 { printedUnder.append(row) } }
+          if k.count == childLength || !k.hasPrefix(code) || ![3, 5, 7].contains(k.count) {
+            if !k.isEmpty && k.count != childLength + 2 { printedUnder.append(row) }
+          }
         }
       }
       for col in shape.amountColumns {
@@ -45,13 +47,18 @@ enum TableSumRule {
         let sum = values.compactMap { $0 }.sum()
         let underValues = printedUnder.map { t.value($0, col).value }
         if sum != declared, printedUnder.count > children.count, !underValues.contains(where: { $0 == nil }),
-           underValues.compactMap({ $0 }).sum() == declared { continue }
+          underValues.compactMap({ $0 }).sum() == declared
+        {
+          continue
+        }
         if sum != declared {
           let parts = children.map { "\($0.cell(cc)) \(t.show(t.value($0, col).value ?? .zero))" }.joined(separator: " + ")
           let level = CodeSystem.levelName(code.count)
-          out.append(c.at(t, row: code, column: t.columnName(col), .sumParent, .error,
-            "\(t.ref)中\(level) \(code)（\(parent.cell(cc + 1))）“\(t.columnName(col))”列印 \(t.show(declared))，而其下各级科目之和为 \(t.show(sum))（\(parts)），相差 \(t.show((declared - sum).magnitude))。",
-            expected: t.show(sum), actual: t.show(declared)))
+          out.append(
+            c.at(
+              t, row: code, column: t.columnName(col), .sumParent, .error,
+              "\(t.ref)中\(level) \(code)（\(parent.cell(cc + 1))）“\(t.columnName(col))”列印 \(t.show(declared))，而其下各级科目之和为 \(t.show(sum))（\(parts)），相差 \(t.show((declared - sum).magnitude))。",
+              expected: t.show(sum), actual: t.show(declared)))
         }
       }
     }
@@ -59,13 +66,16 @@ enum TableSumRule {
   }
 
   static func totals(_ c: AuditContext, _ t: AuditTable, _ shape: TableShape) -> [Diagnostic] {
-    guard let totalRow = t.rows.last(where: { row in TotalLabel.isTotal(shape.label(of: row)) || row.cells.prefix(3).contains(where: TotalLabel.isTotal) }) else { return [] }
+    guard let totalRow = t.rows.last(where: { row in TotalLabel.isTotal(shape.label(of: row)) || row.cells.prefix(3).contains(where: TotalLabel.isTotal) })
+    else { return [] }
     var items: [AuditRow]
     if let cc = shape.codeColumn, t.rows.contains(where: { $0.cell(cc).count == 3 && TableReading.isCode($0.cell(cc)) }) {
       items = t.rows.filter { $0.cell(cc).count == 3 && TableReading.isCode($0.cell(cc)) }
     } else if shape.codeColumn == nil {
       items = t.rows.filter { $0.number != totalRow.number && !$0.cells.contains(where: TotalLabel.isTotal) }
-    } else { return [] }
+    } else {
+      return []
+    }
     var out: [Diagnostic] = []
     for col in shape.amountColumns {
       guard let declared = t.value(totalRow, col).value, !(t.value(totalRow, col).isBlank) else { continue }
@@ -84,9 +94,11 @@ enum TableSumRule {
         continue
       }
       if sum != declared {
-        out.append(c.at(t, row: "合计", column: t.columnName(col), .sumTotal, .error,
-          "\(t.ref)合计行“\(t.columnName(col))”列印 \(t.show(declared))，而\(shape.codeColumn == nil ? "各行" : "各类级科目")之和为 \(t.show(sum))，相差 \(t.show((declared - sum).magnitude))。",
-          expected: t.show(sum), actual: t.show(declared)))
+        out.append(
+          c.at(
+            t, row: "合计", column: t.columnName(col), .sumTotal, .error,
+            "\(t.ref)合计行“\(t.columnName(col))”列印 \(t.show(declared))，而\(shape.codeColumn == nil ? "各行" : "各类级科目")之和为 \(t.show(sum))，相差 \(t.show((declared - sum).magnitude))。",
+            expected: t.show(sum), actual: t.show(declared)))
       }
     }
     return out
@@ -114,9 +126,11 @@ enum TableSumRule {
     if classes.count < items.count, sum(classes) == declared { return .some(nil) }
     let seen = Set(items.compactMap(level))
     guard seen.count >= 2 else { return nil }
-    return .some(c.at(t, row: "合计", column: t.columnName(col), .sumTotal, .info,
-      "未能核对\(t.ref)“\(t.columnName(col))”列的合计：表中没有科目编码，各行既有类级也有款级、项级科目名称，层级无法确定，不能简单相加（各行之和 \(t.show(items.compactMap { t.value($0, col).value }.sum()))，合计印 \(t.show(declared))）。",
-      expected: nil, actual: t.show(declared)))
+    return .some(
+      c.at(
+        t, row: "合计", column: t.columnName(col), .sumTotal, .info,
+        "未能核对\(t.ref)“\(t.columnName(col))”列的合计：表中没有科目编码，各行既有类级也有款级、项级科目名称，层级无法确定，不能简单相加（各行之和 \(t.show(items.compactMap { t.value($0, col).value }.sum()))，合计印 \(t.show(declared))）。",
+        expected: nil, actual: t.show(declared)))
   }
 
   /// 合计 = the other figure columns of the same side. Skipped when the parts are all blank (a 预算数-only row).
@@ -135,9 +149,11 @@ enum TableSumRule {
         if sum != declared {
           let detail = parts.filter { !t.value(row, $0).isBlank }.map { "\(t.columnName($0)) \(t.show(t.value(row, $0).value!))" }.joined(separator: " + ")
           let label = shape.splitColumn != nil ? shape.label(of: row, side: tc) : shape.label(of: row)
-          out.append(c.at(t, row: label, column: t.columnName(tc), .sumRow, .error,
-            "\(t.ref)第\(row.number)行（\(label)）合计印 \(t.show(declared))，而\(detail) = \(t.show(sum))。",
-            expected: t.show(sum), actual: t.show(declared)))
+          out.append(
+            c.at(
+              t, row: label, column: t.columnName(tc), .sumRow, .error,
+              "\(t.ref)第\(row.number)行（\(label)）合计印 \(t.show(declared))，而\(detail) = \(t.show(sum))。",
+              expected: t.show(sum), actual: t.show(declared)))
         }
       }
     }

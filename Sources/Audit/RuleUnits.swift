@@ -33,9 +33,11 @@ enum UnitNameRule {
         let count = t.rows.filter { NameKey.of($0.cell(col)) == name }.count
         // A short form of the department's own name (杜集区政府办 for 杜集区政府办公室) is a style point, not another unit.
         let shortForm = known.contains { $0.hasPrefix(name) && $0.count > name.count }
-        out.append(c.at(t, row: raw, column: t.columns[col], .tableUnitName, shortForm ? .info : .warning,
-          "\(t.ref)的项目单位“\(raw)”（\(count)行）不是本部门的单位：部门和预算单位构成中的名称是“\(known.sorted().joined(separator: "”“"))”。简称或错字会让读者以为是另一个单位，请用规范全称。",
-          expected: known.sorted().joined(separator: "、"), actual: raw))
+        out.append(
+          c.at(
+            t, row: raw, column: t.columns[col], .tableUnitName, shortForm ? .info : .warning,
+            "\(t.ref)的项目单位“\(raw)”（\(count)行）不是本部门的单位：部门和预算单位构成中的名称是“\(known.sorted().joined(separator: "”“"))”。简称或错字会让读者以为是另一个单位，请用规范全称。",
+            expected: known.sorted().joined(separator: "、"), actual: raw))
       }
     }
     return out

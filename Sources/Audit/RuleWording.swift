@@ -12,8 +12,10 @@ import YusuanCore
 ///   (after a numbering mark, punctuation or the start of a paragraph): （一）员经费301.80万元 for 人员经费.
 enum WordingRule {
   /// Terms of the template whose tail is not itself a word: a tail that starts a clause is the term mistyped.
-  static let standardTerms = ["人员经费", "公用经费", "基本支出", "项目支出", "工资福利支出", "商品和服务支出", "对个人和家庭的补助",
-                              "机关运行经费", "一般公共预算", "政府性基金预算", "国有资本经营预算", "政府采购", "政府购买服务"]
+  static let standardTerms = [
+    "人员经费", "公用经费", "基本支出", "项目支出", "工资福利支出", "商品和服务支出", "对个人和家庭的补助",
+    "机关运行经费", "一般公共预算", "政府性基金预算", "国有资本经营预算", "政府采购", "政府购买服务"
+  ]
 
   static func truncatedTerms(_ p: AuditParagraph) -> [(found: String, term: String)] {
     var out: [(String, String)] = []
@@ -53,7 +55,9 @@ enum WordingRule {
     // Empty numbered items among siblings with content.
     let item = #"^[（(]\d+[）)]\s*[^。，]{1,12}。"#
     for (i, p) in paras.enumerated() where p.text.range(of: item + "$", options: .regularExpression) != nil {
-      let siblings = paras[max(0, i - 6)..<min(paras.count, i + 7)].filter { $0.index != p.index && $0.text.range(of: item + ".+", options: .regularExpression) != nil }
+      let siblings = paras[max(0, i - 6)..<min(paras.count, i + 7)].filter {
+        $0.index != p.index && $0.text.range(of: item + ".+", options: .regularExpression) != nil
+      }
       if siblings.count >= 2 {
         out.append(c.at(p, .textEmptyItem, .warning, "“\(p.text)”后面没有内容，而同一组的其他条目都有说明。请补写或删去。", expected: "有内容", actual: "空"))
       }
@@ -67,8 +71,10 @@ enum WordingRule {
       for (idx, group) in Dictionary(grouping: yuan, by: { $0.0.paragraph.index }).sorted(by: { $0.key < $1.key }) {
         _ = idx
         let texts = group.map { $0.1.subject + $0.1.text }
-        out.append(c.at(group[0].0.paragraph, .proseUnitMixed, .warning, "全文金额以万元为单位，这里却用“元”：\(texts.joined(separator: "、"))。请统一为万元。",
-                        expected: "万元", actual: texts.joined(separator: "、")))
+        out.append(
+          c.at(
+            group[0].0.paragraph, .proseUnitMixed, .warning, "全文金额以万元为单位，这里却用“元”：\(texts.joined(separator: "、"))。请统一为万元。",
+            expected: "万元", actual: texts.joined(separator: "、")))
       }
     }
     return out

@@ -48,7 +48,8 @@ public enum TemplateDetector {
   static func carriesMark(of e: Edition, _ doc: AuditDocument) -> Bool {
     // The edition's own tables: kinds beyond the national nine, or the nine under names of its own (Shanghai's
     // 部门财务收支预算总表 for 收支总表).
-    let own = Set(e.tables.filter { !generic.contains(TableKind.of(title: $0.name)) || !nationalNames.contains(NameKey.of($0.name)) }.map { NameKey.of($0.name) })
+    let own = Set(
+      e.tables.filter { !generic.contains(TableKind.of(title: $0.name)) || !nationalNames.contains(NameKey.of($0.name)) }.map { NameKey.of($0.name) })
     if doc.tables.contains(where: { own.contains(NameKey.of($0.shortTitle)) }) { return true }
     let word = e.numbering.components(separatedBy: "{").first?.trimmingBlanks() ?? ""
     return !word.isEmpty && doc.tables.contains { $0.label?.hasPrefix(word) == true }

@@ -38,8 +38,10 @@ public enum ImportMapping {
   /// that own it write its lines and say how each figure was used; a table no section reads is listed figure by
   /// figure. `currentAmount` gives this year's amount of a fact already in the workbook, so a prior-year import
   /// keeps it.
-  public static func lines(_ doc: AuditDocument, mode: Mode, sections: SectionRegistry = .standard,
-                           currentAmount: @escaping (String) -> Amount? = { _ in nil }) -> Result {
+  public static func lines(
+    _ doc: AuditDocument, mode: Mode, sections: SectionRegistry = .standard,
+    currentAmount: @escaping (String) -> Amount? = { _ in nil }
+  ) -> Result {
     var r = Result()
     let read = doc.tables.map(readTable)
     var sheet = ImportSheet(mode: mode, tables: read, currentAmount: currentAmount)
@@ -48,7 +50,9 @@ public enum ImportMapping {
     for t in read {
       var handled = false
       for plugin in sections.plugins where plugin.importLines(t, into: &sheet) { handled = true }
-      if handled { owned.insert(t.index) } else if !t.isEmpty {
+      if handled {
+        owned.insert(t.index)
+      } else if !t.isEmpty {
         for row in t.rows { sheet.leftover(t, row, "此表暂不能导入为事实") }
       }
     }
@@ -92,10 +96,12 @@ public enum ImportMapping {
     let sides = shape.splitColumn.map { s in [shape.side(of: 0), shape.side(of: s + 1)] } ?? [shape.amountColumns]
     let rows = t.rows.map { row in
       let labels = shape.splitColumn.map { s in [shape.label(of: row, side: 0), shape.label(of: row, side: s + 1)] } ?? [shape.label(of: row, side: 0)]
-      return ReadTable.Row(number: row.number, cells: row.cells, figures: row.cells.indices.map { t.value(row, $0).value }, label: shape.label(of: row),
-                           sideLabels: labels, sideNames: labels.map(Heuristics.itemName))
+      return ReadTable.Row(
+        number: row.number, cells: row.cells, figures: row.cells.indices.map { t.value(row, $0).value }, label: shape.label(of: row),
+        sideLabels: labels, sideNames: labels.map(Heuristics.itemName))
     }
-    return ReadTable(index: t.index, id: t.kind.standard, ref: t.ref, columns: t.columns, rows: rows, notes: t.notes, isEmpty: t.isEmptyTable,
-                     codeColumn: shape.codeColumn, labelColumns: shape.labelColumns, amountColumns: shape.amountColumns, sides: sides)
+    return ReadTable(
+      index: t.index, id: t.kind.standard, ref: t.ref, columns: t.columns, rows: rows, notes: t.notes, isEmpty: t.isEmptyTable,
+      codeColumn: shape.codeColumn, labelColumns: shape.labelColumns, amountColumns: shape.amountColumns, sides: sides)
   }
 }

@@ -1,9 +1,9 @@
 import CEditLine
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Everything that talks to libedit's readline emulation.
@@ -127,29 +127,28 @@ enum EditLineBridge {
   }
 
   /// libedit's completion hook: ask the completer, translate its answer (see `CompletionPlan`).
-  static let attemptedCompletion:
-    @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
-      word, start, end in
-      yle_set_attempted_completion_over(1)  // a miss must not fall back to file names
-      guard let completer else { return nil }
-      let line = currentLine(word: word.map { String(cString: $0) } ?? "", start: Int(start), end: Int(end))
-      let cursor = CompletionPlan.characterOffset(ofScalarOffset: Int(end), in: line)
-      let wordStart = CompletionPlan.characterOffset(ofScalarOffset: Int(start), in: line)
-      let completion = completer(line, cursor)
-      yle_set_completion_append_character(completion.appendsSpace ? 0x20 : 0)
-      guard var matches = CompletionPlan.matches(line: line, cursor: cursor, libeditStart: wordStart, completion: completion)
-      else { return nil }
-      if matches.count > 2 {
-        matches[1...] = ArraySlice(CompletionPlan.alignedForListing(Array(matches[1...]), columns: terminalColumns))
-      }
-      // libedit frees the array and its strings with free().
-      let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (matches.count + 1)
-      guard let memory = malloc(size) else { return nil }
-      let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: matches.count + 1)
-      for (index, match) in matches.enumerated() { array[index] = strdup(match) }
-      array[matches.count] = nil
-      return array
+  static let attemptedCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+    word, start, end in
+    yle_set_attempted_completion_over(1)  // a miss must not fall back to file names
+    guard let completer else { return nil }
+    let line = currentLine(word: word.map { String(cString: $0) } ?? "", start: Int(start), end: Int(end))
+    let cursor = CompletionPlan.characterOffset(ofScalarOffset: Int(end), in: line)
+    let wordStart = CompletionPlan.characterOffset(ofScalarOffset: Int(start), in: line)
+    let completion = completer(line, cursor)
+    yle_set_completion_append_character(completion.appendsSpace ? 0x20 : 0)
+    guard var matches = CompletionPlan.matches(line: line, cursor: cursor, libeditStart: wordStart, completion: completion)
+    else { return nil }
+    if matches.count > 2 {
+      matches[1...] = ArraySlice(CompletionPlan.alignedForListing(Array(matches[1...]), columns: terminalColumns))
     }
+    // libedit frees the array and its strings with free().
+    let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (matches.count + 1)
+    guard let memory = malloc(size) else { return nil }
+    let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: matches.count + 1)
+    for (index, match) in matches.enumerated() { array[index] = strdup(match) }
+    array[matches.count] = nil
+    return array
+  }
 
   /// The line being edited (see `CompletionPlan.reconstructedLine` for why not `rl_line_buffer`).
   private static func currentLine(word: String, start: Int, end: Int) -> String {

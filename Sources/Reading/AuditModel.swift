@@ -119,8 +119,10 @@ public struct AuditDocument: Sendable {
   /// For PDF rows: the box of each printed cell (before split code columns were joined), keyed like `spots`.
   public var cellBoxes: [Int: [Box?]] = [:]
 
-  public init(name: String, format: DocumentFormat, paragraphs: [AuditParagraph] = [], tables: [AuditTable] = [],
-              orphanLabels: [(text: String, number: Int, line: Int)] = [], readFindings: [Diagnostic] = []) {
+  public init(
+    name: String, format: DocumentFormat, paragraphs: [AuditParagraph] = [], tables: [AuditTable] = [],
+    orphanLabels: [(text: String, number: Int, line: Int)] = [], readFindings: [Diagnostic] = []
+  ) {
     self.name = name; self.format = format; self.paragraphs = paragraphs; self.tables = tables
     self.orphanLabels = orphanLabels; self.readFindings = readFindings
   }

@@ -64,15 +64,19 @@ public enum DocumentReader {
       unreadPages = pages.filter { $0.imageOnly || $0.garbled }.map(\.number)
       garbledPages = pages.filter(\.garbled).map(\.number)
       if !garbledPages.isEmpty {
-        findings.append(Diagnostic(rule: AuditRuleID.readGarbled, severity: .info, table: "文件",
-          message: "未能核对\(garbledPages.map { "第\($0)页" }.joined(separator: "、"))：文字层无法识别（嵌入的字体没有文字编码，读出的是乱码），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
-          plugin: "audit"))
+        findings.append(
+          Diagnostic(
+            rule: AuditRuleID.readGarbled, severity: .info, table: "文件",
+            message: "未能核对\(garbledPages.map { "第\($0)页" }.joined(separator: "、"))：文字层无法识别（嵌入的字体没有文字编码，读出的是乱码），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
+            plugin: "audit"))
       }
       pageTurns = Dictionary(uniqueKeysWithValues: pages.filter { $0.quarterTurns != 0 }.map { ($0.number, $0.quarterTurns) })
       if unreadPages.count > garbledPages.count {
-        findings.append(Diagnostic(rule: AuditRuleID.readImagePage, severity: .info, table: "文件",
-          message: "未能核对\(unreadPages.map { "第\($0)页" }.joined(separator: "、"))：只有图片、没有文字层（可能是扫描件），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
-          plugin: "audit"))
+        findings.append(
+          Diagnostic(
+            rule: AuditRuleID.readImagePage, severity: .info, table: "文件",
+            message: "未能核对\(unreadPages.map { "第\($0)页" }.joined(separator: "、"))：只有图片、没有文字层（可能是扫描件），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
+            plugin: "audit"))
       }
       let read = PDFBlocks.read(pages)
       byPosition = true
@@ -102,9 +106,11 @@ public enum DocumentReader {
       // Tables whose cells are one per line are not read at all, rather than read wrong: each is 未能核对.
       for i in doc.tables.indices { doc.tables[i].rows = []; doc.tables[i].headerRows = []; doc.tables[i].notes = [] }
       doc.tablesLost = true
-      findings.append(Diagnostic(rule: AuditRuleID.readTable, severity: .warning, table: "全文", row: nil, column: nil,
-        message: "未能核对表格：这份文字像是从 PDF 直接复制的（表格的每个单元格各占一行），行和列已经丢失，无法还原。文字部分照常审读；表格请直接审读 PDF 原件，或用 pdftotext -layout 转换后再审读。",
-        plugin: "audit", file: name))
+      findings.append(
+        Diagnostic(
+          rule: AuditRuleID.readTable, severity: .warning, table: "全文", row: nil, column: nil,
+          message: "未能核对表格：这份文字像是从 PDF 直接复制的（表格的每个单元格各占一行），行和列已经丢失，无法还原。文字部分照常审读；表格请直接审读 PDF 原件，或用 pdftotext -layout 转换后再审读。",
+          plugin: "audit", file: name))
     }
     doc.readFindings = findings + doc.readFindings
     doc.spots = spots

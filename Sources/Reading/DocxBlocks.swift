@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 import YusuanCore
 
@@ -32,9 +32,11 @@ package enum DocxBlocks {
     var findings: [Diagnostic] = []
     if !ok {
       let where_ = collector.sawEnd ? "第\(parser.lineNumber)行" : "末尾（文件不完整）"
-      findings.append(Diagnostic(rule: AuditRuleID.readDamaged, severity: .warning, table: "文件",
-        message: "Word 正文（word/document.xml）在\(where_)处损坏，之后的内容未能读取；已审读损坏处之前的 \(collector.blocks.count) 段/行。请核对原文件是否完整。",
-        actual: parser.parserError.map { _ in "XML 在第\(parser.lineNumber)行第\(parser.columnNumber)列处不完整或不合规范" }))
+      findings.append(
+        Diagnostic(
+          rule: AuditRuleID.readDamaged, severity: .warning, table: "文件",
+          message: "Word 正文（word/document.xml）在\(where_)处损坏，之后的内容未能读取；已审读损坏处之前的 \(collector.blocks.count) 段/行。请核对原文件是否完整。",
+          actual: parser.parserError.map { _ in "XML 在第\(parser.lineNumber)行第\(parser.columnNumber)列处不完整或不合规范" }))
       collector.finishOpen()
     }
     if collector.blocks.isEmpty && !ok {

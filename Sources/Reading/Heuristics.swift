@@ -104,8 +104,10 @@ package enum Heuristics {
     let chars = Array(s)
     func isLatin(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
     var gaps: [Int] = []
-    for i in chars.indices.dropFirst().dropLast() where chars[i] == " " && chars[i - 1] != " " && chars[i + 1] != " "
-      && !isLatin(chars[i - 1]) && !isLatin(chars[i + 1]) { gaps.append(i) }
+    for i in chars.indices.dropFirst().dropLast()
+    where chars[i] == " " && chars[i - 1] != " " && chars[i + 1] != " "
+      && !isLatin(chars[i - 1]) && !isLatin(chars[i + 1])
+    { gaps.append(i) }
     guard gaps.count >= 3 else { return s }
     var out = chars
     for i in gaps.reversed() { out.remove(at: i) }

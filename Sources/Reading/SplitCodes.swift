@@ -51,7 +51,9 @@ package struct SplitCodes {
       let count = withXiang > 0 ? 3 : 2
       // The cell after the codes is a name: not a figure, on most coded rows.
       let named = rows.filter { digits($0[start], 3) && $0.count > start + count }
-        .filter { cells in let c = cells[start + count]; return !c.isEmpty && !c.allSatisfy { $0.isASCII && ($0.isNumber || ",.-".contains($0)) } }
+        .filter { cells in
+          let c = cells[start + count]; return !c.isEmpty && !c.allSatisfy { $0.isASCII && ($0.isNumber || ",.-".contains($0)) }
+        }
       guard named.count * 2 > rows.filter({ digits($0[start], 3) }).count else { continue }
       return SplitCodes(start: start, count: count)
     }

@@ -41,9 +41,11 @@ package enum TableAssembler {
       case 2: subsection = t
       default: break
       }
-      doc.paragraphs.append(AuditParagraph(index: doc.paragraphs.count + 1, line: line, text: t, part: part,
-                                           section: level == 1 ? nil : section, subsection: level == 2 ? nil : subsection,
-                                           isHeading: level != nil))
+      doc.paragraphs.append(
+        AuditParagraph(
+          index: doc.paragraphs.count + 1, line: line, text: t, part: part,
+          section: level == 1 ? nil : section, subsection: level == 2 ? nil : subsection,
+          isHeading: level != nil))
     }
     func orphan(_ l: (String, Int, Int)) { doc.orphanLabels.append((text: l.0, number: l.1, line: l.2)) }
 
@@ -82,7 +84,8 @@ package enum TableAssembler {
       }
       // A note printed without 注： right under an empty table (……故本表无数据。) is still that table's note.
       if let cur = current, cur.notes.isEmpty, t.contains("本表无数据"), t.count > "本表无数据".count + 4,
-         cur.rows.contains(where: { row in row.0.contains { $0.contains("本表无数据") } }) {
+        cur.rows.contains(where: { row in row.0.contains { $0.contains("本表无数据") } })
+      {
         current!.notes.append(t)
         return true
       }
@@ -90,7 +93,9 @@ package enum TableAssembler {
       // A PDF's tables come from their drawn grid, so a line outside the grid is never one of their cells.
       // After a unit line, before any row, such a line is part of the header (laid-out text prints a header cell
       // that wraps, “三公”经费预算数 ⏎ 机关运行经费预算, as lines of one cell).
-      if format != .pdf, headings[line] == nil, let cur = current, !cur.rows.isEmpty || cur.unit != nil, t.count <= 10, !t.contains("。"), Heuristics.headingLevel(t) == nil, !Heuristics.startsNewParagraph(t) {
+      if format != .pdf, headings[line] == nil, let cur = current, !cur.rows.isEmpty || cur.unit != nil, t.count <= 10, !t.contains("。"),
+        Heuristics.headingLevel(t) == nil, !Heuristics.startsNewParagraph(t)
+      {
         // A short fragment inside a table (a wrapped cell such as “（万元）”), not prose.
         current!.rows.append(([t], line))
         return true
@@ -110,7 +115,9 @@ package enum TableAssembler {
         let filled = cells.filter { !$0.isEmpty }
         if filled.isEmpty { continue }
         if filled.count == 1, structural(filled[0], line: line, inRow: true) { continue }
-        if filled.count >= 1, let u = filled.lazy.compactMap(Heuristics.unit).first, filled.count == 1 || filled.allSatisfy({ Heuristics.unit($0) != nil || Heuristics.isTitle($0) || Heuristics.isPreparer($0) }) {
+        if filled.count >= 1, let u = filled.lazy.compactMap(Heuristics.unit).first,
+          filled.count == 1 || filled.allSatisfy({ Heuristics.unit($0) != nil || Heuristics.isTitle($0) || Heuristics.isPreparer($0) })
+        {
           if current == nil { current = Pending(title: nil, label: nil, line: line) }
           current!.unit = u
           continue

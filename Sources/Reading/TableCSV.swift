@@ -13,7 +13,8 @@ public enum TableCSV {
     var out = "n,title,unit,pages,body_rows,note\n"
     for t in doc.tables {
       let pages = Set(t.rows.compactMap { doc.spots[$0.line]?.page }).sorted().map(String.init).joined(separator: ";")
-      out += [String(t.index), t.title ?? "", t.unit?.rawValue ?? "", pages, String(t.rows.count), t.notes.joined(separator: " ")]
+      out +=
+        [String(t.index), t.title ?? "", t.unit?.rawValue ?? "", pages, String(t.rows.count), t.notes.joined(separator: " ")]
         .map(field).joined(separator: ",") + "\n"
     }
     return out

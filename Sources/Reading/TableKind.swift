@@ -3,20 +3,20 @@ import YusuanCore
 /// The standard tables (DESIGN §2), recognised by their titles whatever their number: each province numbers and
 /// orders them differently, so the title words are the only stable handle.
 public enum TableKind: String, Sendable, CaseIterable {
-  case summary = "T1"            // 收支总表
-  case revenue = "T2"            // 收入总表
-  case expenditure = "T3"        // 支出总表
-  case fiscalSummary = "T4"      // 财政拨款收支总表
-  case general = "T5"            // 一般公共预算支出表
-  case basicEconomic = "T6"      // 一般公共预算基本支出表
-  case threePublic = "T7"        // 三公经费支出表
-  case fund = "T8"               // 政府性基金预算支出表
-  case stateCapital = "T9"       // 国有资本经营预算支出表
-  case projects = "T10"          // 项目支出表
-  case procurement = "T11"       // 政府采购支出表
-  case purchasedServices = "T12" // 政府购买服务支出表
-  case assetAllocation = "T13"   // 通用资产配置支出表
-  case performance = "T14"       // 项目支出绩效目标表
+  case summary = "T1"  // 收支总表
+  case revenue = "T2"  // 收入总表
+  case expenditure = "T3"  // 支出总表
+  case fiscalSummary = "T4"  // 财政拨款收支总表
+  case general = "T5"  // 一般公共预算支出表
+  case basicEconomic = "T6"  // 一般公共预算基本支出表
+  case threePublic = "T7"  // 三公经费支出表
+  case fund = "T8"  // 政府性基金预算支出表
+  case stateCapital = "T9"  // 国有资本经营预算支出表
+  case projects = "T10"  // 项目支出表
+  case procurement = "T11"  // 政府采购支出表
+  case purchasedServices = "T12"  // 政府购买服务支出表
+  case assetAllocation = "T13"  // 通用资产配置支出表
+  case performance = "T14"  // 项目支出绩效目标表
   case other = "?"
 
   /// The standard table this kind is (nil for `other`).

@@ -28,7 +28,8 @@ public enum TableReading {
   /// A column of rates, not money: 增减率（%）, 增长%, 占比, 比重, 增减幅度.
   static func namesRate(_ column: String) -> Bool {
     let k = NameKey.of(column)
-    return k.contains("%") || k.contains("％") || k.hasSuffix("率") || k.contains("率（") || k.contains("率(") || k.contains("比重") || k.contains("占比") || k.contains("幅度")
+    return k.contains("%") || k.contains("％") || k.hasSuffix("率") || k.contains("率（") || k.contains("率(") || k.contains("比重") || k.contains("占比")
+      || k.contains("幅度")
   }
 
   package static func isCode(_ s: String) -> Bool { !s.isEmpty && s.count <= 9 && s.allSatisfy { $0.isASCII && $0.isNumber } }
@@ -93,8 +94,9 @@ public enum TableReading {
       out.append(AuditRow(number: i + 1, line: line, cells: aligned, sourceCellCount: cells.count))
     }
     // No unit line, but the header names one (合计（元）, 预算数(万元)): that is the table's unit.
-    var table = AuditTable(index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit ?? headerUnit(headers), headerRows: headers,
-                           rows: out, notes: notes, line: p.line, kind: kind, columns: columns)
+    var table = AuditTable(
+      index: index, title: p.title, label: p.label?.0, number: p.label?.1, unit: p.unit ?? headerUnit(headers), headerRows: headers,
+      rows: out, notes: notes, line: p.line, kind: kind, columns: columns)
     table.splitCodes = split.map { ($0.start, $0.count) }
     let unit = table.moneyUnit
     for k in table.rows.indices { table.rows[k].values = table.rows[k].cells.map { CellValue.read($0, unit: unit) } }
@@ -141,7 +143,10 @@ public struct TableShape: Sendable {
       let coded = firsts.filter(TableReading.isCode).count
       // A 序号 column counts rows, whatever its numbers look like.
       if coded > 0 && coded * 2 >= firsts.count - 1 && NameKey.of(t.columns[0]) != "序号"
-        && (t.columns[0].contains("编码") || t.columns[0].contains("代码") || coded >= 2) { code = 0 }
+        && (t.columns[0].contains("编码") || t.columns[0].contains("代码") || coded >= 2)
+      {
+        code = 0
+      }
     }
     var labels: [Int] = [], amounts: [Int] = [], rates: [Int] = []
     for c in 0..<width where c != code {
@@ -150,9 +155,14 @@ public struct TableShape: Sendable {
       let numeric = values.filter(TableReading.looksNumeric).count
       let text = values.count - numeric
       let name = t.columns[c]
-      let textual = name.contains("名称") || name.contains("类型") || TableReading.namesUnit(name) || name.contains("方式")
+      let textual =
+        name.contains("名称") || name.contains("类型") || TableReading.namesUnit(name) || name.contains("方式")
         || name.contains("时间") || NameKey.of(name) == "项目" || NameKey.of(name) == "序号"
-      if !textual && (numeric > 0 && text * 3 <= numeric || values.isEmpty && c > (code ?? -1) + 1 && !labels.isEmpty) { amounts.append(c) } else { labels.append(c) }
+      if !textual && (numeric > 0 && text * 3 <= numeric || values.isEmpty && c > (code ?? -1) + 1 && !labels.isEmpty) {
+        amounts.append(c)
+      } else {
+        labels.append(c)
+      }
     }
     codeColumn = code; labelColumns = labels; amountColumns = amounts; rateColumns = rates
     splitColumn = t.kind.isTwoSided ? labels.dropFirst().first : nil

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(CoreFoundation)
-import CoreFoundation
+  import CoreFoundation
 #endif
 import YusuanCore
 

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 
 /// The bytes of an XML part made safe for FoundationXML's parser, which traps on two things libxml2 passes it from
@@ -30,7 +30,8 @@ package enum XMLBytes {
       // `<?xml` and a blank, at the very start or after a UTF-8 byte order mark.
       let at = data.startIndex + (data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
       if data[at...].starts(with: Array("<?xml".utf8)), at + 5 < data.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(data[at + 5]),
-         let end = data.range(of: close, in: at..<data.endIndex), data[(at + 5)..<end.lowerBound].allSatisfy(isDeclarationByte) {
+        let end = data.range(of: close, in: at..<data.endIndex), data[(at + 5)..<end.lowerBound].allSatisfy(isDeclarationByte)
+      {
         from = end.upperBound
       }
     }

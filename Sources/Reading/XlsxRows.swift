@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 
 /// Reads the first worksheet of an .xlsx as rows of cell texts (shared strings, inline strings and numbers as

@@ -39,9 +39,10 @@ package struct ZipReader {
     let stop = end.offset + end.size
     while entries.count < end.count, at + 46 <= stop, bytes.u32(at) == 0x0201_4B50 {
       guard let method = bytes.u16(at + 10), let crc = bytes.u32(at + 16), var compressed = bytes.u32(at + 20).map(Int.init),
-            var uncompressed = bytes.u32(at + 24).map(Int.init), let nameLength = bytes.u16(at + 28).map(Int.init),
-            let extraLength = bytes.u16(at + 30).map(Int.init), let commentLength = bytes.u16(at + 32).map(Int.init),
-            var local = bytes.u32(at + 42).map(Int.init), let name = bytes.slice(at + 46, nameLength) else { return nil }
+        var uncompressed = bytes.u32(at + 24).map(Int.init), let nameLength = bytes.u16(at + 28).map(Int.init),
+        let extraLength = bytes.u16(at + 30).map(Int.init), let commentLength = bytes.u16(at + 32).map(Int.init),
+        var local = bytes.u32(at + 42).map(Int.init), let name = bytes.slice(at + 46, nameLength)
+      else { return nil }
       // ZIP64: the fields saturated at 0xFFFFFFFF follow in its extra field, in this order.
       if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
         var field = at + 46 + nameLength
@@ -59,8 +60,10 @@ package struct ZipReader {
         }
       }
       guard compressed >= 0, uncompressed >= 0, local >= 0 else { return nil }
-      entries.append(Entry(path: String(decoding: name, as: UTF8.self), method: method, crc: crc, compressedSize: compressed,
-                           uncompressedSize: uncompressed, localHeaderOffset: local))
+      entries.append(
+        Entry(
+          path: String(decoding: name, as: UTF8.self), method: method, crc: crc, compressedSize: compressed,
+          uncompressedSize: uncompressed, localHeaderOffset: local))
       at += 46 + nameLength + extraLength + commentLength
     }
     guard !entries.isEmpty || end.count == 0 else { return nil }
@@ -77,7 +80,8 @@ package struct ZipReader {
     let bytes = Bytes(data)
     let at = entry.localHeaderOffset
     guard bytes.u32(at) == 0x0403_4B50, let nameLength = bytes.u16(at + 26).map(Int.init), let extraLength = bytes.u16(at + 28).map(Int.init),
-          let stored = bytes.slice(at + 30 + nameLength + extraLength, entry.compressedSize) else { throw .damaged }
+      let stored = bytes.slice(at + 30 + nameLength + extraLength, entry.compressedSize)
+    else { throw .damaged }
     let out: Data
     switch entry.method {
     case 0:
@@ -136,11 +140,13 @@ package struct ZipReader {
     let lowest = Swift.max(0, n - 22 - 65_535)
     while at >= lowest && bytes.u32(at) != 0x0605_4B50 { at -= 1 }
     guard at >= lowest, var count = bytes.u16(at + 10).map(Int.init), var size = bytes.u32(at + 12).map(Int.init),
-          var offset = bytes.u32(at + 16).map(Int.init) else { return nil }
+      var offset = bytes.u32(at + 16).map(Int.init)
+    else { return nil }
     if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
       guard at >= 20, bytes.u32(at - 20) == 0x0706_4B50, let record = bytes.u64(at - 12).flatMap({ Int(exactly: $0) }),
-            bytes.u32(record) == 0x0606_4B50, let c = bytes.u64(record + 32).flatMap({ Int(exactly: $0) }),
-            let s = bytes.u64(record + 40).flatMap({ Int(exactly: $0) }), let o = bytes.u64(record + 48).flatMap({ Int(exactly: $0) }) else { return nil }
+        bytes.u32(record) == 0x0606_4B50, let c = bytes.u64(record + 32).flatMap({ Int(exactly: $0) }),
+        let s = bytes.u64(record + 40).flatMap({ Int(exactly: $0) }), let o = bytes.u64(record + 48).flatMap({ Int(exactly: $0) })
+      else { return nil }
       (count, size, offset) = (c, s, o)
     }
     guard offset <= n, size <= n - offset else { return nil }

@@ -51,14 +51,18 @@ extension Workbench {
   /// - Parameters:
   ///   - findings: this workbook's `check()` when the caller has just run it (bureau mode, the REPL); nil checks here.
   ///   - durable: false skips each file's fsync, for a batch that flushes once (`OutputFile.flush`).
-  public func publish(to folder: URL, formats: Set<PublishFormat> = Set(PublishFormat.allCases), draft: Bool,
-                      findings: [Diagnostic]? = nil, durable: Bool = true) throws -> PublishReport {
+  public func publish(
+    to folder: URL, formats: Set<PublishFormat> = Set(PublishFormat.allCases), draft: Bool,
+    findings: [Diagnostic]? = nil, durable: Bool = true
+  ) throws -> PublishReport {
     try publish(to: folder, formats: formats, draft: draft, findings: findings, durable: durable, convert: PDFConverter.convert(docx:outputDirectory:))
   }
 
   /// `convert` turns a docx into a PDF in a folder: LibreOffice, or a stand-in where tests need one.
-  func publish(to folder: URL, formats: Set<PublishFormat>, draft: Bool, findings: [Diagnostic]?, durable: Bool,
-               convert: (_ docx: URL, _ folder: URL) throws -> URL) throws -> PublishReport {
+  func publish(
+    to folder: URL, formats: Set<PublishFormat>, draft: Bool, findings: [Diagnostic]?, durable: Bool,
+    convert: (_ docx: URL, _ folder: URL) throws -> URL
+  ) throws -> PublishReport {
     let findings = findings ?? check()
     var report = PublishReport(draft: draft, findings: findings)
     guard draft || findings.errorCount == 0 else {
@@ -67,8 +71,9 @@ extension Workbench {
     }
     let doc = try compile(draft: draft)
     report.title = doc.title
-    do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
-    catch { throw OutputFolderError(folder: folder, reason: ErrorText.describe(error)) }
+    do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+      throw OutputFolderError(folder: folder, reason: ErrorText.describe(error))
+    }
     var docx: URL? = nil
     for format in PublishFormat.allCases where formats.contains(format) && format != .pdf {
       if let renderer = format.renderer {

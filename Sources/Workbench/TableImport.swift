@@ -45,13 +45,14 @@ public enum TableImport {
       guard !m.code.isEmpty else { throw Failure(description: "映射必须指明科目编码列：code=列名。") }
       return m
     }
-    let file = FileManager.default.fileExists(atPath: spec) ? URL(fileURLWithPath: spec)
+    let file =
+      FileManager.default.fileExists(atPath: spec)
+      ? URL(fileURLWithPath: spec)
       : forms.root.appendingPathComponent("mappings").appendingPathComponent(spec + ".yaml")
     guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
       throw Failure(description: "找不到映射“\(spec)”（应为 forms/mappings 下的编号、YAML 文件，或 code=列名,… 的写法）。")
     }
-    do { return try YAMLDecoder().decode(Mapping.self, from: text) }
-    catch { throw Failure(description: "映射文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
+    do { return try YAMLDecoder().decode(Mapping.self, from: text) } catch { throw Failure(description: "映射文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
   }
 
   public struct Result: Sendable {
@@ -69,7 +70,9 @@ public enum TableImport {
 
   /// The same from rows already read (an .xlsx sheet); `rowLines` gives each row's line in the file when a row is
   /// not one line (a CSV cell in quotes may span lines), otherwise row N is line N.
-  public static func lines(rows table: [[String]], rowLines: [Int]? = nil, file: String, mapping m: Mapping, asPrior: Bool, current: (String) -> Amount? = { _ in nil }) throws -> Result {
+  public static func lines(
+    rows table: [[String]], rowLines: [Int]? = nil, file: String, mapping m: Mapping, asPrior: Bool, current: (String) -> Amount? = { _ in nil }
+  ) throws -> Result {
     guard !table.isEmpty else { throw Failure(description: "\(file)：文件为空。") }
     func lineOf(_ row: Int) -> Int { rowLines.flatMap { row < $0.count ? $0[row] : nil } ?? row + 1 }
     // The header is the first row naming the code column (exports often put a title and a unit line above it).
@@ -80,7 +83,8 @@ public enum TableImport {
     func col(_ names: [String]?) -> Int? { names?.lazy.compactMap { n in header.firstIndex(of: NameKey.of(n)) }.first }
     guard let code = col(m.code) else {
       // The header as read, cut short: a file that is not a table at all may have a "header" of megabytes.
-      let shown = header.prefix(30).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: "、")
+      let shown =
+        header.prefix(30).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: "、")
         + (header.count > 30 ? "……（共 \(header.count) 列）" : "")
       throw Failure(description: "\(file):\(lineOf(headerIndex)): 表头中没有科目编码列（找过：\(m.code.joined(separator: "、"))）。实际表头：\(shown)。请用 --map 指明。")
     }
@@ -127,7 +131,8 @@ public enum TableImport {
       if let u = unitName { opts += " 单位 \(ScriptWriter.q(u))" }
       if name != nil, !cell(name).isEmpty { opts += " 名称 \(ScriptWriter.q(cell(name)))" }
       for (k, a) in parts {
-        let text = asPrior
+        let text =
+          asPrior
           ? "支出 \(c) \(k.rawValue) \((current(Fact.expenditure(ExpenditureLine(code: c, kind: k, source: src, unit: unitName, amount: .zero)).key) ?? .zero).scriptText)\(opts) 上年 \(a.scriptText)"
           : "支出 \(c) \(k.rawValue) \(a.scriptText)\(opts)"
         r.lines.append(Workbench.SourcedLine(text: text, file: file, line: line))

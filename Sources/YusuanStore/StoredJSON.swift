@@ -103,8 +103,10 @@ enum StoredJSON {
 
     mutating func number() throws -> String {
       let start = i
-      while i < bytes.count, (0x30...0x39).contains(bytes[i]) || bytes[i] == 0x2D || bytes[i] == 0x2B
-        || bytes[i] == 0x2E || bytes[i] == 0x65 || bytes[i] == 0x45 { i += 1 }
+      while i < bytes.count,
+        (0x30...0x39).contains(bytes[i]) || bytes[i] == 0x2D || bytes[i] == 0x2B
+          || bytes[i] == 0x2E || bytes[i] == 0x65 || bytes[i] == 0x45
+      { i += 1 }
       guard i > start else { throw Malformed() }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }

@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 import YusuanCore
 #if canImport(Glibc)
-import Glibc
-private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
+  import Glibc
+  private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
 #elseif canImport(Darwin)
-import Darwin
-private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
+  import Darwin
+  private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
 #endif
 
 /// One workbook = one SQLite file per department-year.
@@ -83,8 +83,10 @@ public final class WorkbookStore: Sendable {
       do {
         try migrator.migrate(db)
         try db.write { db in
-          let values: [(String, String)] = [("department", meta.department), ("year", String(meta.year)), ("edition", meta.edition),
-                                            ("catalog", meta.catalog), ("created", iso(Date()))]
+          let values: [(String, String)] = [
+            ("department", meta.department), ("year", String(meta.year)), ("edition", meta.edition),
+            ("catalog", meta.catalog), ("created", iso(Date()))
+          ]
           for (k, v) in values { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
         }
         try build(WorkbookStore(path: temp, db: db))
@@ -217,7 +219,7 @@ public final class WorkbookStore: Sendable {
     defer { try? handle.close() }
     let header = (try? handle.read(upToCount: 100)) ?? Data()
     guard header.count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { throw StoreError.notAWorkbook(path) }
-    let id = header[header.startIndex + 68 ..< header.startIndex + 72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    let id = header[header.startIndex + 68..<header.startIndex + 72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     if Int32(bitPattern: id) == applicationID { return }
     let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
     guard walSize > 0 else { throw StoreError.notAWorkbook(path) }
@@ -294,7 +296,10 @@ public final class WorkbookStore: Sendable {
 
   public func setSetting(_ key: String, _ value: String) throws {
     try wrap {
-      try db.write { try $0.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: ["setting." + key, value]) }
+      try db.write {
+        try $0.execute(
+          sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: ["setting." + key, value])
+      }
     }
   }
 
@@ -312,10 +317,11 @@ public final class WorkbookStore: Sendable {
     let decoder = JSONDecoder()
     let bodies = try String.fetchAll(db, sql: "SELECT body FROM facts ORDER BY key")
     // The fast decoder first; JSONDecoder for anything it does not take, with JSONDecoder's error if that fails too.
-    return FactSet(try bodies.map { body in
-      if let fact = try? StoredJSON.decode(Fact.self, from: body) { return fact }
-      return try decoder.decode(Fact.self, from: Data(body.utf8))
-    })
+    return FactSet(
+      try bodies.map { body in
+        if let fact = try? StoredJSON.decode(Fact.self, from: body) { return fact }
+        return try decoder.decode(Fact.self, from: Data(body.utf8))
+      })
   }
 
   static func head(in db: Database) throws -> Int64 {
@@ -370,8 +376,9 @@ public final class WorkbookStore: Sendable {
         }
       }
       let changes = String(decoding: try encoder.encode(entry.changes), as: UTF8.self)
-      try db.execute(sql: "INSERT INTO journal(at, source, location, command, changes, undoes) VALUES (?, ?, ?, ?, ?, ?)",
-                     arguments: [at, entry.source.rawValue, entry.location, entry.command, changes, entry.undoes])
+      try db.execute(
+        sql: "INSERT INTO journal(at, source, location, command, changes, undoes) VALUES (?, ?, ?, ?, ?, ?)",
+        arguments: [at, entry.source.rawValue, entry.location, entry.command, changes, entry.undoes])
     }
   }
 
@@ -381,9 +388,10 @@ public final class WorkbookStore: Sendable {
       try db.read { db in
         let decoder = JSONDecoder()
         return try Row.fetchAll(db, sql: "SELECT seq, at, source, location, command, changes, undoes FROM journal ORDER BY seq").map { r in
-          JournalRecord(seq: r["seq"], at: r["at"], source: EntrySource(rawValue: r["source"]) ?? .script, location: r["location"],
-                        command: r["command"], changes: try decoder.decode([FactChange].self, from: Data((r["changes"] as String).utf8)),
-                        undoes: r["undoes"])
+          JournalRecord(
+            seq: r["seq"], at: r["at"], source: EntrySource(rawValue: r["source"]) ?? .script, location: r["location"],
+            command: r["command"], changes: try decoder.decode([FactChange].self, from: Data((r["changes"] as String).utf8)),
+            undoes: r["undoes"])
         }
       }
     }
@@ -397,9 +405,7 @@ public final class WorkbookStore: Sendable {
 
   /// Turns SQLite's errors into messages an officer can act on.
   func wrap<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() }
-    catch let e as StoreError { throw e }
-    catch let e as DatabaseError {
+    do { return try body() } catch let e as StoreError { throw e } catch let e as DatabaseError {
       switch e.resultCode {
       case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path)
       case .SQLITE_FULL: throw StoreError.diskFull(path)

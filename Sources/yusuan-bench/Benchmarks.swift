@@ -64,8 +64,11 @@ final class Bench {
   func row(_ benchmark: String, _ metric: String, _ median: Double?, _ p99: Double? = nil, unit: String = "ms", target: String = "", met: Bool? = nil) {
     func f(_ x: Double?) -> String {
       guard let x else { return "—" }
-      return unit == "ms" ? String(format: x < 10 ? "%.2f ms" : "%.0f ms", x) : unit == "s" ? String(format: "%.2f s", x)
-        : unit == "MB" ? String(format: "%.0f MB", x) : String(format: "%.2f%@", x, unit)
+      return unit == "ms"
+        ? String(format: x < 10 ? "%.2f ms" : "%.0f ms", x)
+        : unit == "s"
+          ? String(format: "%.2f s", x)
+          : unit == "MB" ? String(format: "%.0f MB", x) : String(format: "%.2f%@", x, unit)
     }
     rows.append(Row(benchmark: benchmark, metric: metric, median: f(median), p99: f(p99), target: target, verdict: met.map { $0 ? "met" : "MISSED" } ?? ""))
   }
@@ -126,8 +129,11 @@ final class Bench {
         let wb = try Workbench.create(path: path, department: d.name, year: d.year, editionID: editionID, forms: forms)
         let lines = d.entryLines.enumerated().map { Workbench.SourcedLine(text: $0.element, file: base + ".ys", line: $0.offset + 1) }
         try wb.apply(lines, source: .script)
-        results.with { $0[i] = ManifestEntry(file: base + ".yusuan", department: d.name, lines: d.lineCount, economicCodes: d.economicCodeCount,
-                                             projects: d.projectCount, entries: d.scriptLines, corrupt: false, defects: d.defects) }
+        results.with {
+          $0[i] = ManifestEntry(
+            file: base + ".yusuan", department: d.name, lines: d.lineCount, economicCodes: d.economicCodeCount,
+            projects: d.projectCount, entries: d.scriptLines, corrupt: false, defects: d.defects)
+        }
       } catch let e as ApplyError {
         errors.with { $0.append("\(base): " + e.errors.prefix(3).map(\.rendered).joined(separator: "\n")) }
       } catch {
@@ -176,8 +182,13 @@ final class Bench {
     let n = entriesPerRun ?? options.entries, r = runs ?? options.runs
     var totals: [Double] = [], applies: [Double] = [], checks: [Double] = [], parses: [Double] = []
     var perRun: [[String: Double]] = []
-    let d = lines == 300 ? largest() : generator.generate(DepartmentSpec(seed: options.seed, index: 2, lines: lines,
-                                                                        economicCodes: 15 + (lines * 25) / 300, projects: Swift.max(5, lines * 80 / 300)))
+    let d =
+      lines == 300
+      ? largest()
+      : generator.generate(
+        DepartmentSpec(
+          seed: options.seed, index: 2, lines: lines,
+          economicCodes: 15 + (lines * 25) / 300, projects: Swift.max(5, lines * 80 / 300)))
     for run in 0..<r {
       let path = options.work + "/latency-\(lines).yusuan"
       let wb = try makeWorkbook(d, at: path)
@@ -197,7 +208,9 @@ final class Bench {
       }
       let s = Stats(runTotals)
       perRun.append(["median": s.median, "p99": s.p99])
-      if run == 0 && baseline.errorCount > 0 { FileHandle.standardError.write(Data("note: latency workbook has \(baseline.errorCount) errors before the run\n".utf8)) }
+      if run == 0 && baseline.errorCount > 0 {
+        FileHandle.standardError.write(Data("note: latency workbook has \(baseline.errorCount) errors before the run\n".utf8))
+      }
     }
     let total = Stats(totals), apply = Stats(applies), check = Stats(checks), parse = Stats(parses)
     let p99OfRuns = median(perRun.map { $0["p99"]! })
@@ -207,8 +220,10 @@ final class Bench {
       row("", "    of which parse", parse.median, parse.p99)
       row("", "  of which check()", check.median, check.p99)
     }
-    return ["lines": lines, "entries_per_run": n, "runs": r, "total": enc(total), "apply": enc(apply), "check": enc(check), "parse": enc(parse),
-            "per_run": perRun, "p99_median_of_runs_ms": p99OfRuns, "target_p99_ms": 5, "met": p99OfRuns < 5]
+    return [
+      "lines": lines, "entries_per_run": n, "runs": r, "total": enc(total), "apply": enc(apply), "check": enc(check), "parse": enc(parse),
+      "per_run": perRun, "p99_median_of_runs_ms": p99OfRuns, "target_p99_ms": 5, "met": p99OfRuns < 5
+    ]
   }
 
   // MARK: first prompt
@@ -234,8 +249,10 @@ final class Bench {
     row("", "  same, empty workbook", e.median, e.p99)
     row("", "  floor: yusuan --help (process start)", h.median, h.p99)
     try? lastOutput.write(toFile: options.work + "/first-prompt-screen.txt", atomically: true, encoding: .utf8)
-    return ["method": "posix_openpt pseudo-terminal, posix_spawn with setsid, poll the master until the first “【” (prompt) arrives",
-            "runs": options.processRuns, "workbook_300": enc(s), "workbook_empty": enc(e), "yusuan_help": enc(h), "target_ms": 150, "met": s.median < 150]
+    return [
+      "method": "posix_openpt pseudo-terminal, posix_spawn with setsid, poll the master until the first “【” (prompt) arrives",
+      "runs": options.processRuns, "workbook_300": enc(s), "workbook_empty": enc(e), "yusuan_help": enc(h), "target_ms": 150, "met": s.median < 150
+    ]
   }
 
   // MARK: audit of a published PDF
@@ -247,15 +264,20 @@ final class Bench {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     var pdf = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/shanghai-putuo-shangwuwei-2025-dept.pdf").path
     if !FileManager.default.fileExists(atPath: pdf) {
-      pdf = try PDFConverter.convert(root.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: URL(fileURLWithPath: options.work)).path
+      pdf = try PDFConverter.convert(
+        root.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: URL(fileURLWithPath: options.work)
+      ).path
     }
     var whole: [Double] = [], tools: [Double] = []
     // The tools as audit runs them: pdftotext, then pdftocairo on two halves at once (pages of one size here).
     _ = try runChild(["/bin/sh", "-c", "pdfinfo '\(pdf)' > \(options.work)/pdfinfo.txt"])
-    let pagesLine = ((try? String(contentsOfFile: options.work + "/pdfinfo.txt", encoding: .utf8)) ?? "").split(separator: "\n").first { $0.hasPrefix("Pages:") }
+    let pagesLine = ((try? String(contentsOfFile: options.work + "/pdfinfo.txt", encoding: .utf8)) ?? "").split(separator: "\n").first {
+      $0.hasPrefix("Pages:")
+    }
     let pages = pagesLine.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 1
     let half = max(1, (pages + 1) / 2)
-    let script = "pdftotext -bbox-layout -enc UTF-8 '\(pdf)' \(options.work)/w.html && "
+    let script =
+      "pdftotext -bbox-layout -enc UTF-8 '\(pdf)' \(options.work)/w.html && "
       + "{ pdftocairo -svg -f 1 -l \(half) '\(pdf)' \(options.work)/r1.svg & "
       + (pages > half ? "pdftocairo -svg -f \(half + 1) -l \(pages) '\(pdf)' \(options.work)/r2.svg & " : "") + "wait; }"
     _ = try runChild([yusuan, "audit", pdf])  // warm-up
@@ -268,8 +290,10 @@ final class Bench {
     let w = Stats(whole), t = Stats(tools)
     row("audit PDF", "yusuan audit \(URL(fileURLWithPath: pdf).lastPathComponent)", w.median, w.p99, target: "< 1000 ms", met: w.median < 1000)
     row("", "  of which poppler (pdftotext, then pdftocairo ×2)", t.median, t.p99)
-    return ["pdf": pdf, "runs": options.processRuns, "whole": enc(w), "poppler_tools": enc(t),
-            "tools_share": w.median > 0 ? t.median / w.median : 0, "target_ms": 1000, "met": w.median < 1000]
+    return [
+      "pdf": pdf, "runs": options.processRuns, "whole": enc(w), "poppler_tools": enc(t),
+      "tools_share": w.median > 0 ? t.median / w.median : 0, "target_ms": 1000, "met": w.median < 1000
+    ]
   }
 
   // MARK: compile, one department
@@ -283,13 +307,17 @@ final class Bench {
       let path = options.work + "/compile-\(label).yusuan"
       let wb = try makeWorkbook(d, at: path)
       let findings = wb.check()
-      if findings.errorCount > 0 { throw BenchFailure("\(label) department has \(findings.errorCount) errors: \(findings.filter { $0.severity == .error }.prefix(3).map(\.message))") }
+      if findings.errorCount > 0 {
+        throw BenchFailure("\(label) department has \(findings.errorCount) errors: \(findings.filter { $0.severity == .error }.prefix(3).map(\.message))")
+      }
       let dir = options.work + "/compile-\(label)-out"
       var whole: [Double] = [], rss: [Double] = [], checkProc: [Double] = []
       _ = try runChild([yusuan, "compile", path, "--out", dir, "--format", Self.formats])  // warm-up
       for _ in 0..<options.processRuns {
         let r = try runChild([yusuan, "compile", path, "--out", dir, "--format", Self.formats], stderr: options.work + "/compile.err")
-        guard r.status == 0 else { throw BenchFailure("yusuan compile exited \(r.status): " + ((try? String(contentsOfFile: options.work + "/compile.err", encoding: .utf8)) ?? "")) }
+        guard r.status == 0 else {
+          throw BenchFailure("yusuan compile exited \(r.status): " + ((try? String(contentsOfFile: options.work + "/compile.err", encoding: .utf8)) ?? ""))
+        }
         whole.append(r.wallMs); rss.append(Double(r.maxRSSKB) / 1024)
         checkProc.append(try runChild([yusuan, "check", path]).wallMs)
       }
@@ -323,11 +351,13 @@ final class Bench {
       row("", "  in-process: open", median(open)); row("", "  in-process: check()", median(check)); row("", "  in-process: compile(draft:)", median(doc))
       for f in OutputFormat.allCases { row("", "  in-process: render \(f.rawValue)", median(render[f.rawValue]!)) }
       row("", "  peak RSS", median(rss), unit: "MB")
-      out[label] = ["lines": d.lineCount, "projects": d.projectCount, "economic_codes": d.economicCodeCount, "whole_process": enc(s),
-                    "check_whole_process": enc(Stats(checkProc)), "peak_rss_mb": median(rss),
-                    "in_process_ms": ["open": median(open), "check": median(check), "compile_document": median(doc), "write_files": median(write) * 5]
-                      .merging(render.mapValues { median($0) }.map { ("render_" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
-                    "met": met]
+      out[label] = [
+        "lines": d.lineCount, "projects": d.projectCount, "economic_codes": d.economicCodeCount, "whole_process": enc(s),
+        "check_whole_process": enc(Stats(checkProc)), "peak_rss_mb": median(rss),
+        "in_process_ms": ["open": median(open), "check": median(check), "compile_document": median(doc), "write_files": median(write) * 5]
+          .merging(render.mapValues { median($0) }.map { ("render_" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
+        "met": met
+      ]
     }
     out["target_ms"] = 150
     out["met"] = maxMet
@@ -373,9 +403,12 @@ final class Bench {
   func bureau() throws -> [String: Any] {
     let dirs = try bureauFolders()
     let folderMode = cliHasFolderMode(dirs[options.sizes.min()!]!)
-    var out: [String: Any] = ["mode": folderMode ? "cli: yusuan check DIR / yusuan compile DIR --out OUT --format \(Self.formats)"
-                                                 : "in-process fallback: yusuan-bench bureau-worker (Workbench open/check/compile/render per workbook, DispatchQueue.concurrentPerform over the cores), as a child process",
-                              "cores": ProcessInfo.processInfo.activeProcessorCount]
+    var out: [String: Any] = [
+      "mode": folderMode
+        ? "cli: yusuan check DIR / yusuan compile DIR --out OUT --format \(Self.formats)"
+        : "in-process fallback: yusuan-bench bureau-worker (Workbench open/check/compile/render per workbook, DispatchQueue.concurrentPerform over the cores), as a child process",
+      "cores": ProcessInfo.processInfo.activeProcessorCount
+    ]
     var sizes: [[String: Any]] = []
     for n in options.sizes.sorted() {
       let dir = dirs[n]!
@@ -385,8 +418,10 @@ final class Bench {
       for _ in 0..<runs {
         try? FileManager.default.removeItem(atPath: outDir)
         let checkArgs = folderMode ? [yusuan, "check", dir] : [selfPath, "bureau-worker", "check", dir]
-        let compileArgs = folderMode ? [yusuan, "compile", dir, "--out", outDir, "--format", Self.formats]
-                                     : [selfPath, "bureau-worker", "compile", dir, outDir]
+        let compileArgs =
+          folderMode
+          ? [yusuan, "compile", dir, "--out", outDir, "--format", Self.formats]
+          : [selfPath, "bureau-worker", "compile", dir, outDir]
         let c = try runChild(checkArgs, stdout: options.work + "/bureau-check.out", stderr: options.work + "/bureau-check.err")
         guard c.status <= 1 else { throw BenchFailure("bureau check exited \(c.status); see \(options.work)/bureau-check.err") }
         checkWall.append(c.wallMs); checkRSS.append(Double(c.maxRSSKB) / 1024)
@@ -402,9 +437,11 @@ final class Bench {
       row("", "compile DIR → 5 formats (wall)", ps.median / 1000, unit: "s")
       row("", "check + compile", total / 1000, unit: "s", target: isTarget ? "< 20 s" : "", met: isTarget ? total < 20_000 : nil)
       row("", "peak RSS (max of runs)", rss, unit: "MB", target: isTarget ? "< 150 MB" : "", met: isTarget ? rss < 150 : nil)
-      sizes.append(["departments": n, "runs": runs, "check_wall": enc(cs), "compile_wall": enc(ps), "check_plus_compile_ms": total,
-                    "check_peak_rss_mb": checkRSS.max() ?? 0, "compile_peak_rss_mb": compileRSS.max() ?? 0,
-                    "per_department_ms": total / Double(n)])
+      sizes.append([
+        "departments": n, "runs": runs, "check_wall": enc(cs), "compile_wall": enc(ps), "check_plus_compile_ms": total,
+        "check_peak_rss_mb": checkRSS.max() ?? 0, "compile_peak_rss_mb": compileRSS.max() ?? 0,
+        "per_department_ms": total / Double(n)
+      ])
       if isTarget { out["met_time"] = total < 20_000; out["met_rss"] = rss < 150 }
     }
     out["sizes"] = sizes
@@ -420,20 +457,28 @@ final class Bench {
     if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       do {
-          let wb = try Workbench.open(path: dir + "/" + files[i], forms: forms, readonly: true)
-          let findings = wb.check()
-          if findings.errorCount > 0 { tally.with { $0.errors += 1; $0.findings += findings.count }; return }
-          if mode == "compile", let out {
-            let d = URL(fileURLWithPath: out + "/" + String(files[i].dropLast(7)), isDirectory: true)
-            _ = try wb.publish(to: d, formats: Set(PublishFormat.allCases).subtracting([.pdf, .datapackage]), draft: false, findings: findings)
-          }
-          tally.with { $0.ok += 1; $0.findings += findings.count }
-        } catch {
-          tally.with { $0.unreadable += 1 }
+        let wb = try Workbench.open(path: dir + "/" + files[i], forms: forms, readonly: true)
+        let findings = wb.check()
+        if findings.errorCount > 0 {
+          tally.with {
+            $0.errors += 1; $0.findings += findings.count
+          }; return
         }
+        if mode == "compile", let out {
+          let d = URL(fileURLWithPath: out + "/" + String(files[i].dropLast(7)), isDirectory: true)
+          _ = try wb.publish(to: d, formats: Set(PublishFormat.allCases).subtracting([.pdf, .datapackage]), draft: false, findings: findings)
+        }
+        tally.with {
+          $0.ok += 1; $0.findings += findings.count
+        }
+      } catch {
+        tally.with { $0.unreadable += 1 }
+      }
     }
     let t = tally.with { $0 }
-    print("\(files.count) workbooks: \(t.ok) ok, \(t.errors) with errors, \(t.unreadable) unreadable, \(t.findings) findings; peak RSS \(selfPeakRSSKB() / 1024) MB")
+    print(
+      "\(files.count) workbooks: \(t.ok) ok, \(t.errors) with errors, \(t.unreadable) unreadable, \(t.findings) findings; peak RSS \(selfPeakRSSKB() / 1024) MB"
+    )
     return t.errors > 0 || t.unreadable > 0 ? 1 : 0
   }
 
@@ -445,7 +490,8 @@ final class Bench {
     var base: (lat: Double, check: Double, compile: Double)? = nil
     let reps = options.quick ? 5 : 15
     for l in steps {
-      let d = generator.generate(DepartmentSpec(seed: options.seed, index: 3, lines: l, economicCodes: 15 + (l * 25) / 300, projects: Swift.max(5, l * 80 / 300)))
+      let d = generator.generate(
+        DepartmentSpec(seed: options.seed, index: 3, lines: l, economicCodes: 15 + (l * 25) / 300, projects: Swift.max(5, l * 80 / 300)))
       let path = options.work + "/scaling-\(l).yusuan"
       try makeWorkbook(d, at: path)
       let lat = try latency(lines: l, entriesPerRun: options.quick ? 100 : 200, runs: 1, record: false)
@@ -462,11 +508,14 @@ final class Bench {
       let c = median(checks), p = median(compiles)
       if base == nil { base = (latMedian, c, p) }
       let linear = Double(l) / Double(steps[0])
-      byLines.append(["lines": l, "projects": d.projectCount, "economic_codes": d.economicCodeCount, "entries": d.scriptLines,
-                      "latency_median_ms": latMedian, "check_ms": c, "compile_render_ms": p,
-                      "ratio_latency": latMedian / base!.lat, "ratio_check": c / base!.check, "ratio_compile": p / base!.compile, "ratio_linear": linear])
-      row("scaling \(l) lines (\(d.scriptLines) entries)", String(format: "lat %.2f / check %.2f / compile %.1f ms", latMedian, c, p), nil,
-          target: String(format: "×%.1f/×%.1f/×%.1f vs linear ×%.1f", latMedian / base!.lat, c / base!.check, p / base!.compile, linear))
+      byLines.append([
+        "lines": l, "projects": d.projectCount, "economic_codes": d.economicCodeCount, "entries": d.scriptLines,
+        "latency_median_ms": latMedian, "check_ms": c, "compile_render_ms": p,
+        "ratio_latency": latMedian / base!.lat, "ratio_check": c / base!.check, "ratio_compile": p / base!.compile, "ratio_linear": linear
+      ])
+      row(
+        "scaling \(l) lines (\(d.scriptLines) entries)", String(format: "lat %.2f / check %.2f / compile %.1f ms", latMedian, c, p), nil,
+        target: String(format: "×%.1f/×%.1f/×%.1f vs linear ×%.1f", latMedian / base!.lat, c / base!.check, p / base!.compile, linear))
     }
     let byScriptLines = try runScaling()
     var byDepartments: [[String: Any]] = []
@@ -476,10 +525,13 @@ final class Bench {
       for s in sizes {
         let n = Double(s["departments"] as! Int)
         let c = (s["check_wall"] as! [String: Double])["median"]!, p = (s["compile_wall"] as! [String: Double])["median"]!
-        byDepartments.append(["departments": Int(n), "check_ms": c, "compile_ms": p, "ratio_check": c / c0, "ratio_compile": p / p0, "ratio_linear": n / n0,
-                              "check_per_department_ms": c / n, "compile_per_department_ms": p / n])
-        row("scaling \(Int(n)) departments", String(format: "check %.2f s / compile %.2f s", c / 1000, p / 1000), nil,
-            target: String(format: "×%.1f/×%.1f vs linear ×%.0f", c / c0, p / p0, n / n0))
+        byDepartments.append([
+          "departments": Int(n), "check_ms": c, "compile_ms": p, "ratio_check": c / c0, "ratio_compile": p / p0, "ratio_linear": n / n0,
+          "check_per_department_ms": c / n, "compile_per_department_ms": p / n
+        ])
+        row(
+          "scaling \(Int(n)) departments", String(format: "check %.2f s / compile %.2f s", c / 1000, p / 1000), nil,
+          target: String(format: "×%.1f/×%.1f vs linear ×%.0f", c / c0, p / p0, n / n0))
       }
     }
     return ["by_lines": byLines, "by_script_lines": byScriptLines, "by_departments": byDepartments]
@@ -506,7 +558,9 @@ final class Bench {
         let n = try runChild([yusuan, "new", path, "--department", d.name, "--year", String(d.year), "--edition", editionID])
         guard n.status == 0 else { throw BenchFailure("yusuan new exited \(n.status)") }
         let r = try runChild([yusuan, "run", path, script], stderr: options.work + "/run.err")
-        guard r.status == 0 else { throw BenchFailure("yusuan run exited \(r.status): " + ((try? String(contentsOfFile: options.work + "/run.err", encoding: .utf8)) ?? "")) }
+        guard r.status == 0 else {
+          throw BenchFailure("yusuan run exited \(r.status): " + ((try? String(contentsOfFile: options.work + "/run.err", encoding: .utf8)) ?? ""))
+        }
         whole.append(r.wallMs); cpu.append(r.userMs + r.sysMs); rss.append(Double(r.maxRSSKB) / 1024)
         // In process: the same script applied to a fresh workbook, then checked.
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -522,13 +576,18 @@ final class Bench {
       let w = median(cpu)
       if base == nil { base = (lines, w) }
       let linear = Double(lines) / Double(base!.lines)
-      out.append(["target_lines": target, "script_lines": lines, "entries": d.scriptLines, "runs": reps, "run_whole_process": enc(Stats(whole)),
-                  "run_cpu_ms": enc(Stats(cpu)),
-                  "apply_in_process_ms": median(applies), "check_in_process_ms": median(checks), "peak_rss_mb": median(rss),
-                  "ratio_cpu": w / base!.ms, "ratio_linear": linear, "cpu_per_thousand_lines_ms": w / Double(lines) * 1000])
-      row("scaling run \(lines) lines", String(format: "wall %.2f s, CPU %.2f s (in process: apply %.2f s, check %.0f ms), %.0f MB",
-                                                 median(whole) / 1000, w / 1000, median(applies) / 1000, median(checks), median(rss)),
-          nil, target: String(format: "×%.1f vs linear ×%.1f", w / base!.ms, linear))
+      out.append([
+        "target_lines": target, "script_lines": lines, "entries": d.scriptLines, "runs": reps, "run_whole_process": enc(Stats(whole)),
+        "run_cpu_ms": enc(Stats(cpu)),
+        "apply_in_process_ms": median(applies), "check_in_process_ms": median(checks), "peak_rss_mb": median(rss),
+        "ratio_cpu": w / base!.ms, "ratio_linear": linear, "cpu_per_thousand_lines_ms": w / Double(lines) * 1000
+      ])
+      row(
+        "scaling run \(lines) lines",
+        String(
+          format: "wall %.2f s, CPU %.2f s (in process: apply %.2f s, check %.0f ms), %.0f MB",
+          median(whole) / 1000, w / 1000, median(applies) / 1000, median(checks), median(rss)),
+        nil, target: String(format: "×%.1f vs linear ×%.1f", w / base!.ms, linear))
     }
     return out
   }
@@ -552,11 +611,13 @@ final class Bench {
   func machine() -> [String: Any] {
     var m: [String: Any] = ["cores": ProcessInfo.processInfo.activeProcessorCount, "memory_mb": ProcessInfo.processInfo.physicalMemory / 1_048_576]
     if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-       let model = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
+      let model = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") })
+    {
       m["cpu"] = model.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
     if let os = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
-       let pretty = os.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") }) {
+      let pretty = os.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
+    {
       m["os"] = pretty.dropFirst(12).replacingOccurrences(of: "\"", with: "")
     }
     if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) { m["loadavg_at_end"] = load.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -570,7 +631,9 @@ final class Bench {
     all["machine"] = machine()
     all["yusuan"] = yusuan
     all["seed"] = options.seed
-    all["table"] = rows.map { ["benchmark": $0.benchmark, "metric": $0.metric, "median": $0.median, "p99": $0.p99, "target": $0.target, "verdict": $0.verdict] }
+    all["table"] = rows.map {
+      ["benchmark": $0.benchmark, "metric": $0.metric, "median": $0.median, "p99": $0.p99, "target": $0.target, "verdict": $0.verdict]
+    }
     let data = try JSONSerialization.data(withJSONObject: all, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

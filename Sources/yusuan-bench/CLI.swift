@@ -80,10 +80,13 @@ enum BenchCLI {
         let t0 = now()
         let m = try bench.generate(dir: dir, count: count, defects: defects, defective: defective, corrupt: corrupt)
         let withDefects = m.filter { !$0.defects.isEmpty }.count
-        print(String(format: "wrote %d workbooks (%d with defects, %d corrupt) and their .ys scripts to %@ in %.1f s; manifest.json lists them",
-                     m.count - corrupt, withDefects, corrupt, dir, ms(now() - t0) / 1000))
+        print(
+          String(
+            format: "wrote %d workbooks (%d with defects, %d corrupt) and their .ys scripts to %@ in %.1f s; manifest.json lists them",
+            m.count - corrupt, withDefects, corrupt, dir, ms(now() - t0) / 1000))
       case "script":
-        let d = scriptLines.map { bench.generator.generate(scriptLines: $0, seed: options.seed) }
+        let d =
+          scriptLines.map { bench.generator.generate(scriptLines: $0, seed: options.seed) }
           ?? bench.generator.generate(DepartmentSpec(seed: options.seed, index: index, lines: lines, economicCodes: econ, projects: projects, defects: defects))
         print(d.script, terminator: "")
       case "bureau-worker":

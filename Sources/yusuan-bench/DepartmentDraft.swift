@@ -69,8 +69,10 @@ struct DepartmentDraft {
       let nature = u % 3 == 0 ? "参公事业" : "事业"
       let sources: [FundSource] = nature == "事业" ? [.general, .unitFunds, .specialAccount] : [.general, .unitFunds]
       let centres = DepartmentGenerator.centres
-      units.append(Unit(name: "\(place)区\(bureau)\(centres[(u - 1) % centres.count])\(u > centres.count ? "\(u / centres.count + 1)" : "")",
-                        nature: nature, sources: sources))
+      units.append(
+        Unit(
+          name: "\(place)区\(bureau)\(centres[(u - 1) % centres.count])\(u > centres.count ? "\(u / centres.count + 1)" : "")",
+          nature: nature, sources: sources))
     }
   }
 
@@ -162,8 +164,10 @@ struct DepartmentDraft {
       }
       let first = lines[idx[0]]
       for j in 0..<k {
-        projects.append(Proj(name: projectName(), type: rng.pick(types), code: first.code, unit: first.unit, amounts: shares[j], prior: priorShares[j],
-                             managed: rng.chance(60)))
+        projects.append(
+          Proj(
+            name: projectName(), type: rng.pick(types), code: first.code, unit: first.unit, amounts: shares[j], prior: priorShares[j],
+            managed: rng.chance(60)))
       }
     }
     if !projects.isEmpty && !projects.contains(where: \.managed) { projects[0].managed = true }
@@ -261,7 +265,9 @@ struct DepartmentDraft {
     out.append("")
     out.append("# 二、收入（按资金来源，与支出按来源逐项相等）")
     for s in FundSource.allCases { if let (a, p) = bySource[s] { out.append("收入 \(s.rawValue) \(a.wan) 上年 \(p.wan)") } }
-    for s in FundSource.allCases { if let (a, p) = bySource[s], needsReason(a, p) { out.append("原因 \(s.rawValue) \(Lexer.quote(rng.pick(DepartmentGenerator.reasons)))") } }
+    for s in FundSource.allCases {
+      if let (a, p) = bySource[s], needsReason(a, p) { out.append("原因 \(s.rawValue) \(Lexer.quote(rng.pick(DepartmentGenerator.reasons)))") }
+    }
   }
 
   mutating func writeSpending() {
@@ -299,8 +305,11 @@ struct DepartmentDraft {
     out.append("# 项目支出表；各科目项目合计 = 该科目项目支出")
     for p in projects {
       var s = "项目 \(Lexer.quote(p.name)) 类型 \(p.type) 科目 \(p.code)\(unitOption(p.unit))"
-      if p.amounts.count == 1 && p.amounts[0].0 == .general { s += " 金额 \(p.amounts[0].1.wan)" }
-      else { for (src, a) in p.amounts { s += " \(src.rawValue) \(a.wan)" } }
+      if p.amounts.count == 1 && p.amounts[0].0 == .general {
+        s += " 金额 \(p.amounts[0].1.wan)"
+      } else {
+        for (src, a) in p.amounts { s += " \(src.rawValue) \(a.wan)" }
+      }
       s += " 上年 \(p.prior.wan)"
       if p.managed { s += " 绩效管理" }
       projectLineIndex.append(out.count)
@@ -339,7 +348,9 @@ struct DepartmentDraft {
     let cars = rng.int(0...4)
     let carValue = cars * rng.int(1500...3000), otherValue = rng.int(20000...400000)
     out.append("资产 原值 \((carValue + otherValue).wan) 车辆 \(carValue.wan) 其他 \(otherValue.wan) 车辆数 \(cars)")
-    if cars == 0 { out.append("资产 车辆 无") } else {
+    if cars == 0 {
+      out.append("资产 车辆 无")
+    } else {
       let cats = ["机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车"]
       var left = cars, c = 0
       while left > 0 { let n = Swift.min(left, rng.int(1...2)); out.append("资产 车辆 \(cats[c % cats.count]) \(n)"); left -= n; c += 1 }
@@ -363,7 +374,9 @@ struct DepartmentDraft {
     }
     if rng.chance(60) {
       out.append("购买服务 \"政务服务窗口辅助服务\" 方式 \"公开招标\" 期限 \"\(year)年1月1日至\(year)年12月31日\" 金额 \(rng.int(300...3000).wan)")
-    } else { out.append("购买服务 无") }
+    } else {
+      out.append("购买服务 无")
+    }
   }
 
   mutating func writeOperatingAndChecks() {
@@ -437,7 +450,8 @@ struct DepartmentDraft {
   var department: GeneratedDepartment {
     let script = out.joined(separator: "\n") + "\n"
     let entryCount = out.filter { !$0.isEmpty && !$0.hasPrefix("#") }.count
-    return GeneratedDepartment(name: dept, year: year, script: script, lineCount: lines.count, economicCodeCount: Set(econLines.map(\.code)).count,
-                               projectCount: projects.count, scriptLines: entryCount, defects: defects)
+    return GeneratedDepartment(
+      name: dept, year: year, script: script, lineCount: lines.count, economicCodeCount: Set(econLines.map(\.code)).count,
+      projectCount: projects.count, scriptLines: entryCount, defects: defects)
   }
 }

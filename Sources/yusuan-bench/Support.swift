@@ -1,7 +1,7 @@
 // Timing, statistics, child processes (with their own peak RSS via wait4) and a pseudo-terminal for the REPL.
 import Foundation
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Monotonic nanoseconds.
@@ -91,7 +91,9 @@ func waitChild(_ pid: pid_t, started: UInt64) -> ChildResult {
   return ChildResult(status: code, wallMs: wall, maxRSSKB: Int(ru.ru_maxrss), userMs: t(ru.ru_utime), sysMs: t(ru.ru_stime))
 }
 
-private func spawnAndWait(_ argv: [String], fileActions: inout posix_spawn_file_actions_t, attr: UnsafePointer<posix_spawnattr_t>?, env: [String: String]) throws -> ChildResult {
+private func spawnAndWait(_ argv: [String], fileActions: inout posix_spawn_file_actions_t, attr: UnsafePointer<posix_spawnattr_t>?, env: [String: String])
+  throws -> ChildResult
+{
   let t0 = now()
   let pid = try spawn(argv, fileActions: &fileActions, attr: attr, env: env)
   return waitChild(pid, started: t0)
@@ -105,10 +107,12 @@ func timeToMarker(_ argv: [String], marker: String, timeoutMs: Double = 10_000) 
   typealias PTOp = @convention(c) (Int32) -> Int32
   typealias PTSName = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
   guard let h = dlopen(nil, RTLD_NOW), let o = dlsym(h, "posix_openpt"), let g = dlsym(h, "grantpt"), let u = dlsym(h, "unlockpt"),
-        let p = dlsym(h, "ptsname") else { throw BenchFailure("posix_openpt not found in libc") }
+    let p = dlsym(h, "ptsname")
+  else { throw BenchFailure("posix_openpt not found in libc") }
   let master = unsafeBitCast(o, to: OpenPT.self)(O_RDWR | O_NOCTTY)
   guard master >= 0, unsafeBitCast(g, to: PTOp.self)(master) == 0, unsafeBitCast(u, to: PTOp.self)(master) == 0,
-        let name = unsafeBitCast(p, to: PTSName.self)(master) else { throw BenchFailure("no pseudo-terminal") }
+    let name = unsafeBitCast(p, to: PTSName.self)(master)
+  else { throw BenchFailure("no pseudo-terminal") }
   let slave = String(cString: name)
   defer { close(master) }
   var ws = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
@@ -125,7 +129,9 @@ func timeToMarker(_ argv: [String], marker: String, timeoutMs: Double = 10_000) 
   defer { posix_spawnattr_destroy(&attr) }
   posix_spawnattr_setflags(&attr, Int16(0x80) /* POSIX_SPAWN_SETSID (glibc) */)
   let t0 = now()
-  let pid = try withUnsafePointer(to: &attr) { try spawn(argv, fileActions: &fa, attr: $0, env: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) }
+  let pid = try withUnsafePointer(to: &attr) {
+    try spawn(argv, fileActions: &fa, attr: $0, env: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+  }
   var buffer: [UInt8] = []
   let needle = Array(marker.utf8)
   var elapsed: Double? = nil

@@ -13,7 +13,10 @@ struct AuditCommand: ParsableCommand {
     abstract: "审读已公开的部门预算文件（.txt/.docx/.pdf/.xlsx，装有 LibreOffice 时也可读 .doc/.xls/.wps/.rtf/.html）：列出表内、表间、文字与表格不一致等全部问题。",
     discussion: "退出码：0 未发现错误级问题；1 发现问题；2 文件无法读取（空文件、编码不对、文件损坏、PDF 无文字等）。")
 
-  @Argument(help: ArgumentHelp("公开文件：文本（UTF-8 或 GBK）、Word（.docx）、Excel（.xlsx，各工作表）或 PDF（需要 pdftotext）；.doc、.xls、.wps、.et、.rtf、.html、.odt 经 LibreOffice 转换后读取。", valueName: "文件")) var document: String
+  @Argument(
+    help: ArgumentHelp(
+      "公开文件：文本（UTF-8 或 GBK）、Word（.docx）、Excel（.xlsx，各工作表）或 PDF（需要 pdftotext）；.doc、.xls、.wps、.et、.rtf、.html、.odt 经 LibreOffice 转换后读取。", valueName: "文件"))
+  var document: String
   @Option(help: ArgumentHelp("输出格式：text、json 或 html（审读报告网页，PDF 的问题旁附页面截图，需与 --out 同用）。", valueName: "格式")) var format: OutputFormat = .text
   @Option(name: .customLong("out"), help: ArgumentHelp("把报告写到这个文件，而不是标准输出（--format html 时必须指定）。", valueName: "报告文件")) var outFile: String?
   @Option(name: .customLong("tables"), help: ArgumentHelp("把读出的各表写成 CSV 放到这个目录（tables.csv 为目录，tNN.csv 为各表），便于对照原文核对读表是否正确。", valueName: "目录"))
@@ -27,12 +30,13 @@ struct AuditCommand: ParsableCommand {
     }
     let doc: AuditDocument
     // .doc, .xls, .wps, .rtf, .html and OpenDocument are read through LibreOffice (ForeignDocument).
-    do { doc = try ForeignDocument.read(document) }
-    catch let e as CLIFailure { throw e }
-    catch let e as AuditReadError { throw CLIFailure.input(e.message) }
-    catch { throw CLIFailure.input("无法读取“\(document)”：\(ErrorText.describe(error))") }
+    do { doc = try ForeignDocument.read(document) } catch let e as CLIFailure { throw e } catch let e as AuditReadError {
+      throw CLIFailure.input(e.message)
+    } catch { throw CLIFailure.input("无法读取“\(document)”：\(ErrorText.describe(error))") }
     if let dir = tablesDirectory { try writeTables(doc, to: URL(fileURLWithPath: dir)) }
-    if ProcessInfo.processInfo.environment["YUSUAN_DEBUG_PARAGRAPHS"] != nil { for p in doc.paragraphs { FileHandle.standardError.write(Data("¶\(p.index) [\(p.section ?? "-")] \(p.text)\n".utf8)) } }
+    if ProcessInfo.processInfo.environment["YUSUAN_DEBUG_PARAGRAPHS"] != nil {
+      for p in doc.paragraphs { FileHandle.standardError.write(Data("¶\(p.index) [\(p.section ?? "-")] \(p.text)\n".utf8)) }
+    }
     // The catalog is optional: without forms/ the codes' shapes are still checked.
     let forms = try? FormsLibrary.locate()
     // The largest bundled catalog: codes harvested from published documents, the 2024 reference when absent.
@@ -48,8 +52,9 @@ struct AuditCommand: ParsableCommand {
     case .html: report = html(doc, findings)
     }
     if let outFile {
-      do { try Data(report.utf8).write(to: URL(fileURLWithPath: outFile), options: .atomic) }
-      catch { throw CLIFailure.input("无法把审读报告写到“\(outFile)”：请检查目录是否存在、是否可写、磁盘是否已满。") }
+      do { try Data(report.utf8).write(to: URL(fileURLWithPath: outFile), options: .atomic) } catch {
+        throw CLIFailure.input("无法把审读报告写到“\(outFile)”：请检查目录是否存在、是否可写、磁盘是否已满。")
+      }
       Output.err("审读报告已写到“\(outFile)”。" + DiagnosticRenderer.summary(findings) + "\n")
     } else {
       Output.out(report, terminator: "")

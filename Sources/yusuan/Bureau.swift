@@ -85,12 +85,17 @@ enum Bureau {
   /// The summary table, aligned by display width.
   static func table(_ outcomes: [Outcome]) -> String {
     let header = ["部门", "年度", "错误", "警告", "状态", "工作簿"]
-    let rows = outcomes.map { [$0.department.isEmpty ? "—" : $0.department, $0.year == 0 ? "—" : String($0.year), String($0.errors), String($0.warnings),
-                               $0.status.rawValue + ($0.message.map { "（\($0)）" } ?? ""), $0.file] }
+    let rows = outcomes.map {
+      [
+        $0.department.isEmpty ? "—" : $0.department, $0.year == 0 ? "—" : String($0.year), String($0.errors), String($0.warnings),
+        $0.status.rawValue + ($0.message.map { "（\($0)）" } ?? ""), $0.file
+      ]
+    }
     var widths = header.map { DisplayWidth.of($0) }
     for r in rows { for (i, c) in r.enumerated() where i < 5 { widths[i] = max(widths[i], min(DisplayWidth.of(c), 60)) } }
     func line(_ r: [String]) -> String {
-      r.enumerated().map { i, c in i < 5 ? ((i == 2 || i == 3) ? DisplayWidth.padLeft(c, to: widths[i]) : DisplayWidth.padRight(c, to: widths[i])) : c }.joined(separator: "  ")
+      r.enumerated().map { i, c in i < 5 ? ((i == 2 || i == 3) ? DisplayWidth.padLeft(c, to: widths[i]) : DisplayWidth.padRight(c, to: widths[i])) : c }.joined(
+        separator: "  ")
     }
     var s = line(header) + "\n" + rows.map(line).joined(separator: "\n") + "\n"
     let bad = outcomes.filter { $0.status == .unreadable }.count
@@ -103,8 +108,10 @@ enum Bureau {
   static func json(_ outcomes: [Outcome]) -> String {
     let q = DiagnosticRenderer.q
     let items = outcomes.map { o -> String in
-      var f = ["\"file\": \(q(o.file))", "\"department\": \(q(o.department))", "\"year\": \(o.year)", "\"errors\": \(o.errors)",
-               "\"warnings\": \(o.warnings)", "\"status\": \(q(o.status.rawValue))"]
+      var f = [
+        "\"file\": \(q(o.file))", "\"department\": \(q(o.department))", "\"year\": \(o.year)", "\"errors\": \(o.errors)",
+        "\"warnings\": \(o.warnings)", "\"status\": \(q(o.status.rawValue))"
+      ]
       f.append("\"message\": " + (o.message.map(q) ?? "null"))
       f.append("\"outputs\": [" + o.outputs.map(q).joined(separator: ", ") + "]")
       let diags = DiagnosticRenderer.json(o.diagnostics).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -112,7 +119,8 @@ enum Bureau {
       return "  {\n    " + f.joined(separator: ",\n    ") + "\n  }"
     }
     let bad = outcomes.filter { $0.status == .unreadable }.count
-    return "{\n\"summary\": {\"workbooks\": \(outcomes.count), \"with_errors\": \(outcomes.filter { $0.errors > 0 }.count), \"unreadable\": \(bad)},\n\"workbooks\": [\n"
+    return
+      "{\n\"summary\": {\"workbooks\": \(outcomes.count), \"with_errors\": \(outcomes.filter { $0.errors > 0 }.count), \"unreadable\": \(bad)},\n\"workbooks\": [\n"
       + items.joined(separator: ",\n") + "\n]\n}\n"
   }
 

@@ -38,8 +38,9 @@ struct CatalogCommand: ParsableCommand {
       if FileManager.default.fileExists(atPath: target.path) && !replace {
         throw CLIFailure.input("目录“\(name)”已存在（\(target.path)）。如要覆盖，请加 --replace；或用 --id 另起编号。")
       }
-      do { try Data(CatalogCSV.render(parsed.entries).utf8).write(to: target, options: .atomic) }
-      catch { throw CLIFailure.input("无法写入 \(target.path)：\(ErrorText.describe(error))") }
+      do { try Data(CatalogCSV.render(parsed.entries).utf8).write(to: target, options: .atomic) } catch {
+        throw CLIFailure.input("无法写入 \(target.path)：\(ErrorText.describe(error))")
+      }
       let bySystem = Dictionary(grouping: parsed.entries, by: \.system).map { "\($0.key.chineseName) \($0.value.count) 个" }.sorted()
       Output.out("已导入科目目录“\(name)”：\(bySystem.joined(separator: "，"))。保存在 \(target.path)。")
       Output.out("在版本文件（forms/editions/…/edition.yaml）中设置 catalog: \(name) 即可使用。")

@@ -12,7 +12,10 @@ struct CompileCommand: ParsableCommand {
 
   @Argument(help: ArgumentHelp("工作簿文件，或目录（其下每个工作簿生成到输出目录的同名子目录，多核并行）。", valueName: "工作簿")) var workbook: String
   @Option(help: ArgumentHelp("输出目录（不存在则创建）。", valueName: "输出目录")) var out: String
-  @Option(help: ArgumentHelp("输出格式，逗号分隔：docx,xlsx,html,pdf,md,json,datapackage。datapackage 为开放数据包（“标题-数据包”目录：datapackage.json 与每张表一个 UTF-8 CSV，可用 frictionless 校验）。", valueName: "格式")) var format: String = "docx,xlsx,html,pdf,md,json,datapackage"
+  @Option(
+    help: ArgumentHelp(
+      "输出格式，逗号分隔：docx,xlsx,html,pdf,md,json,datapackage。datapackage 为开放数据包（“标题-数据包”目录：datapackage.json 与每张表一个 UTF-8 CSV，可用 frictionless 校验）。", valueName: "格式"))
+  var format: String = "docx,xlsx,html,pdf,md,json,datapackage"
   @Flag(help: "仍有错误时也生成，每页标“草稿”。") var draft = false
 
   func run() throws {
@@ -31,7 +34,8 @@ struct CompileCommand: ParsableCommand {
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms, readonly: true) }
     let report = try guarded { try wb.publish(to: URL(fileURLWithPath: out), formats: formats, draft: draft) }
     if report.isRefused {
-      throw CLIFailure(message: DiagnosticRenderer.text(report.refused) + "尚有 \(report.refused.count) 条错误，不能生成公开文件。请改正后重试；如需内部审阅，可加 --draft 生成每页标有“草稿”的文件。", code: 1)
+      throw CLIFailure(
+        message: DiagnosticRenderer.text(report.refused) + "尚有 \(report.refused.count) 条错误，不能生成公开文件。请改正后重试；如需内部审阅，可加 --draft 生成每页标有“草稿”的文件。", code: 1)
     }
     // The other formats are written, but a PDF asked for and not made fails the command, as it always has.
     if let why = report.pdfSkipped { throw CLIFailure.input(why) }

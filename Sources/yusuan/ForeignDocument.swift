@@ -58,17 +58,22 @@ enum ForeignDocument {
     let url = URL(fileURLWithPath: path)
     guard let plan = plan(url) else { return (url, nil) }
     // The file limit of audit and import holds before the conversion too (LibreOffice would take any size).
-    if let size = InputFileSize.of(path), size > DocumentReader.Limits.file { throw CLIFailure.input(DocumentReader.tooLarge(name: url.lastPathComponent, bytes: size).message) }
+    if let size = InputFileSize.of(path), size > DocumentReader.Limits.file {
+      throw CLIFailure.input(DocumentReader.tooLarge(name: url.lastPathComponent, bytes: size).message)
+    }
     let target = plan.format.hasPrefix("xlsx") ? ".xlsx" : ".docx"
     guard PDFConverter.findSoffice() != nil else {
-      throw CLIFailure.input("“\(url.lastPathComponent)”是\(plan.described)，需要 LibreOffice 才能读取（apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）。也可以在 Word、WPS 或 Excel 中另存为 \(target) 或 PDF 后再审读。")
+      throw CLIFailure.input(
+        "“\(url.lastPathComponent)”是\(plan.described)，需要 LibreOffice 才能读取（apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）。也可以在 Word、WPS 或 Excel 中另存为 \(target) 或 PDF 后再审读。"
+      )
     }
     do {
       try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
       let converted = try PDFConverter.convert(url, outputDirectory: scratch, format: plan.format)
       return (converted, "“\(url.lastPathComponent)”是\(plan.described)，已用 LibreOffice 转为 \(target) 后读取；行号为转换后文件中的段落或行。")
     } catch {
-      throw CLIFailure.input("“\(url.lastPathComponent)”是\(plan.described)，用 LibreOffice 转换失败：\(ErrorText.describe(error))。请在 Word、WPS 或 Excel 中另存为 \(target) 或 PDF 后再审读。")
+      throw CLIFailure.input(
+        "“\(url.lastPathComponent)”是\(plan.described)，用 LibreOffice 转换失败：\(ErrorText.describe(error))。请在 Word、WPS 或 Excel 中另存为 \(target) 或 PDF 后再审读。")
     }
   }
 }

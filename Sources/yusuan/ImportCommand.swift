@@ -27,9 +27,7 @@ struct ImportCommand: ParsableCommand {
       throw CLIFailure.input("“\(document)”是\(plan.described)。预算管理系统导出的表请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再导入。")
     }
     // .doc, .wps, .rtf, .html and .odt are read through LibreOffice (ForeignDocument).
-    do { doc = try ForeignDocument.read(document) }
-    catch let e as CLIFailure { throw e }
-    catch { throw CLIFailure.input(ErrorText.describe(error)) }
+    do { doc = try ForeignDocument.read(document) } catch let e as CLIFailure { throw e } catch { throw CLIFailure.input(ErrorText.describe(error)) }
     let wb = try guarded { try Workbench.open(path: workbook, forms: forms) }
     let facts = wb.facts
     let mapped = ImportMapping.lines(doc, mode: m) { key -> Amount? in
@@ -42,11 +40,13 @@ struct ImportCommand: ParsableCommand {
       }
     }
     guard mapped.yieldedNothing.isEmpty else {
-      throw CLIFailure.input("以下预算表读到了数字，却一个也不能导入，所以什么都没有导入（全部或全不）：\n  " + mapped.yieldedNothing.joined(separator: "\n  ")
-        + (mapped.unplaced.isEmpty ? "" : "\n未能放入的数字：\n  " + mapped.unplaced.prefix(30).joined(separator: "\n  ")))
+      throw CLIFailure.input(
+        "以下预算表读到了数字，却一个也不能导入，所以什么都没有导入（全部或全不）：\n  " + mapped.yieldedNothing.joined(separator: "\n  ")
+          + (mapped.unplaced.isEmpty ? "" : "\n未能放入的数字：\n  " + mapped.unplaced.prefix(30).joined(separator: "\n  ")))
     }
     guard !mapped.lines.isEmpty else {
-      throw CLIFailure.input("文件“\(document)”中没有找到可导入的预算表（共读到 \(doc.tables.count) 张表）。" + (mapped.unplaced.isEmpty ? "" : "\n未能放入的数字：\n" + mapped.unplaced.joined(separator: "\n")))
+      throw CLIFailure.input(
+        "文件“\(document)”中没有找到可导入的预算表（共读到 \(doc.tables.count) 张表）。" + (mapped.unplaced.isEmpty ? "" : "\n未能放入的数字：\n" + mapped.unplaced.joined(separator: "\n")))
     }
     let lines = mapped.lines.enumerated().map { Workbench.SourcedLine(text: $0.element.text, file: "\(document)〔\($0.element.origin)〕", line: $0.offset + 1) }
     let n = try guarded { try wb.apply(lines, source: .import) }
@@ -69,7 +69,8 @@ struct ImportCommand: ParsableCommand {
   /// The budget system's export (.csv or .xlsx): expenditure lines through the column mapping, all or nothing.
   func importTable(forms: FormsLibrary, mode: ImportMapping.Mode) throws {
     if let size = InputFileSize.of(document), size > DocumentReader.Limits.file {
-      throw CLIFailure.input("文件“\(document)”有 \(InputFileSize.megabytes(size))，超过导入的上限 \(DocumentReader.Limits.file / 1_048_576) MB，没有导入任何内容。预算管理系统导出的一个部门的表通常不到 1 MB，请确认文件是否正确。")
+      throw CLIFailure.input(
+        "文件“\(document)”有 \(InputFileSize.megabytes(size))，超过导入的上限 \(DocumentReader.Limits.file / 1_048_576) MB，没有导入任何内容。预算管理系统导出的一个部门的表通常不到 1 MB，请确认文件是否正确。")
     }
     guard let data = FileManager.default.contents(atPath: document) else { throw CLIFailure.input("找不到或无法读取“\(document)”。") }
     let rows: [[String]]
@@ -90,8 +91,7 @@ struct ImportCommand: ParsableCommand {
     let result: TableImport.Result
     do {
       let mapping: TableImport.Mapping
-      do { mapping = try TableImport.mapping(map, forms: forms) }
-      catch let e as TableImport.Failure { throw CLIFailure.input("--map：" + e.description) }
+      do { mapping = try TableImport.mapping(map, forms: forms) } catch let e as TableImport.Failure { throw CLIFailure.input("--map：" + e.description) }
       result = try TableImport.lines(rows: rows, rowLines: rowLines, file: document, mapping: mapping, asPrior: mode == .prior) { key in
         if case .expenditure(let l)? = facts[key] { return l.amount }
         return nil

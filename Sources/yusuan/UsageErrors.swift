@@ -112,7 +112,9 @@ enum UsageErrors {
       if c == "'" {
         if inside { out.append(current); current = "" }
         inside.toggle()
-      } else if inside { current.append(c) }
+      } else if inside {
+        current.append(c)
+      }
     }
     return out
   }
@@ -125,7 +127,8 @@ enum UsageErrors {
       ("Show help information.", "显示帮助。"), ("Show the version.", "显示版本。"), ("<subcommand>", "<子命令>"),
     ]
     for (a, b) in replacements { s = s.replacingOccurrences(of: a, with: b) }
-    s = s.replacingOccurrences(of: #"See 'yusuan help ([^']*)<子命令>' for detailed help\."#, with: "运行 yusuan help $1子命令 查看各子命令的详细说明。", options: .regularExpression)
+    s = s.replacingOccurrences(
+      of: #"See 'yusuan help ([^']*)<子命令>' for detailed help\."#, with: "运行 yusuan help $1子命令 查看各子命令的详细说明。", options: .regularExpression)
     s = s.replacingOccurrences(of: #"\s?\(values:\s+([^;)]*);\s+default:\s+([^)]*)\)"#, with: "（可选：$1；默认：$2）", options: .regularExpression)
     s = s.replacingOccurrences(of: #"\s?\(values:\s+([^)]*)\)"#, with: "（可选：$1）", options: .regularExpression)
     s = s.replacingOccurrences(of: #"\s?\(default:\s+([^)]*)\)"#, with: "（默认：$1）", options: .regularExpression)

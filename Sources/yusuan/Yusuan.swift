@@ -25,7 +25,10 @@ struct Yusuan: ParsableCommand {
         yusuan editions  列出可用的公开模板版本
       退出码：0 正常；1 发现问题（check 有错误级问题）；2 用法或输入错误。
       """,
-    subcommands: [New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self, EditionsCommand.self]
+    subcommands: [
+      New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self,
+      EditionsCommand.self
+    ]
   )
 
   static func main() {
@@ -41,7 +44,8 @@ struct Yusuan: ParsableCommand {
     // `yusuan help X` with X no subcommand: the parser would print the general help and succeed.
     let args = Array(CommandLine.arguments.dropFirst())
     if args.count >= 2, args[0] == "help", !args[1].hasPrefix("-"),
-       !configuration.subcommands.contains(where: { $0._commandName == args[1] }) {
+      !configuration.subcommands.contains(where: { $0._commandName == args[1] })
+    {
       let names = configuration.subcommands.map { $0._commandName }.joined(separator: "、")
       Output.err("用法错误：没有子命令“\(args[1])”。可用的子命令：\(names)。运行 yusuan help 查看说明。\n")
       Foundation.exit(2)
@@ -83,14 +87,10 @@ struct CLIFailure: Error, CustomStringConvertible {
 /// Runs a body, turning store, forms and apply errors into Chinese messages with exit code 2. Errors of other
 /// libraries (SQLite, Foundation's file errors) are described in Chinese too (`ErrorText`), never shown as they are.
 func guarded<T>(_ body: () throws -> T) throws -> T {
-  do { return try body() }
-  catch let e as CLIFailure { throw e }
-  catch let e as ApplyError {
+  do { return try body() } catch let e as CLIFailure { throw e } catch let e as ApplyError {
     let text = e.errors.map(\.rendered).joined(separator: "\n")
     throw CLIFailure.input(text + "\n共 \(e.errors.count) 处错误，本次没有录入任何内容（全部或全不）。请改正后重新运行。")
-  }
-  catch let e as ExitCode { throw e }
-  catch { throw CLIFailure.input(ErrorText.describe(error)) }
+  } catch let e as ExitCode { throw e } catch { throw CLIFailure.input(ErrorText.describe(error)) }
 }
 
 func loadForms() throws -> FormsLibrary { try guarded { try FormsLibrary.locate() } }
@@ -133,7 +133,8 @@ extension Yusuan {
         }
       }
       if let from, let carried { Output.out("已从 \(from) 带入：" + carried) }
-      Output.out("已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
+      Output.out(
+        "已创建工作簿 \(workbook)：\(wb.meta.department) \(wb.meta.year)年，版本 \(wb.edition.name)（\(wb.edition.id)），科目目录 \(wb.catalog.id)（\(wb.catalog.count) 个科目）。")
       Output.out("下一步：yusuan run \(workbook) 录入脚本.ys，或 yusuan check \(workbook)")
     }
   }
@@ -158,7 +159,9 @@ extension Yusuan {
         }
       }
       let findings = wb.check()
-      Output.out("已录入 \(n) 条（\(scripts.count) 个脚本，共 \(lines.count) 行）。当前检查结果：" + DiagnosticRenderer.summary(findings) + (findings.isEmpty ? "" : " 运行 yusuan check \(workbook) 查看详情。"))
+      Output.out(
+        "已录入 \(n) 条（\(scripts.count) 个脚本，共 \(lines.count) 行）。当前检查结果：" + DiagnosticRenderer.summary(findings)
+          + (findings.isEmpty ? "" : " 运行 yusuan check \(workbook) 查看详情。"))
     }
   }
 

@@ -59,8 +59,8 @@ struct AmountParserTests {
   }
 
   @Test func displayRoundsHalfUp() {
-    #expect(Amount(fen: 6_124_150).wan == "6.12")   // 6.12415 万元
-    #expect(Amount(fen: 6_125_000).wan == "6.13")   // 6.125 → 6.13
+    #expect(Amount(fen: 6_124_150).wan == "6.12")  // 6.12415 万元
+    #expect(Amount(fen: 6_125_000).wan == "6.13")  // 6.125 → 6.13
     #expect(Amount(fen: -6_125_000).wan == "-6.13")
   }
 
@@ -73,10 +73,10 @@ struct AmountParserTests {
 
   /// Shares and changes: each its own ratio, rounded half-up to two decimals (DESIGN §4).
   @Test(arguments: [
-    (Int64(1590), Int64(61242), "2.60%"),    // the 2024 seed printed 2.59%
+    (Int64(1590), Int64(61242), "2.60%"),  // the 2024 seed printed 2.59%
     (48655, 61242, "79.45%"),
-    (2078, 52585, "3.95%"),                 // the 2021 seed printed 3%
-    (23325, 52585, "44.36%"),               // the 2021 seed printed 44.35%
+    (2078, 52585, "3.95%"),  // the 2021 seed printed 3%
+    (23325, 52585, "44.36%"),  // the 2021 seed printed 44.35%
     (1, 3, "33.33%"),
     (2, 3, "66.67%"),
   ])

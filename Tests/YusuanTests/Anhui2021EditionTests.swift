@@ -9,7 +9,9 @@ import Testing
 struct Anhui2021EditionTests {
   static let seed: [String] = {
     let url = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/001_d4b356eb47825e97.txt")
-    return (try! String(contentsOf: url, encoding: .utf8)).components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\u{3000}\t"))) }
+    return (try! String(contentsOf: url, encoding: .utf8)).components(separatedBy: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\u{3000}\t")))
+    }
   }()
 
   static func document() throws -> PublishedDocument {
@@ -86,10 +88,14 @@ struct Anhui2021EditionTests {
     let seedT4 = Self.lines(from: "杜集区政府办公室2021年财政拨款收支总表", to: "部门公开表2")
     let doc = try Self.document()
     let t4 = try #require(doc.tables.first { $0.id == "T4" })
-    let labels = t4.rows.flatMap { [t4.text($0.cells[0]), t4.text($0.cells[2])] }.map { $0.trimmingCharacters(in: .init(charactersIn: "\u{3000} ")) }.filter { !$0.isEmpty }
+    let labels = t4.rows.flatMap { [t4.text($0.cells[0]), t4.text($0.cells[2])] }.map { $0.trimmingCharacters(in: .init(charactersIn: "\u{3000} ")) }.filter {
+      !$0.isEmpty
+    }
     // Every label we print is one the seed prints (类 names as the catalog names them: the seed's 资源勘探信息等支出 is retired).
     for label in labels where label != "十四、资源勘探工业信息等支出" {
-      #expect(seedT4.contains { $0.replacingOccurrences(of: " ", with: "") == label.replacingOccurrences(of: " ", with: "") }, "T4 prints “\(label)”, which the seed's 财政拨款收支总表 does not")
+      #expect(
+        seedT4.contains { $0.replacingOccurrences(of: " ", with: "") == label.replacingOccurrences(of: " ", with: "") },
+        "T4 prints “\(label)”, which the seed's 财政拨款收支总表 does not")
     }
     #expect(labels.contains("其中：国库管理非税收入") && labels.contains("本年收入小计") && labels.contains("结转下年"))
     #expect(!labels.contains("一、本年收入") && !labels.contains("二、上年结转"))

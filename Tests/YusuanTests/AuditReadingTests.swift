@@ -78,7 +78,8 @@ struct AuditReadingTests {
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"), "需要 pdftotext（poppler-utils，.ci/run 会安装）"))
   func pdfWithoutTextExitsTwo() throws {
     // A valid one-page PDF with no text layer.
-    let pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    let pdf =
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
     let r = try CLI.run(["audit", try Self.file(Data(pdf.utf8), ext: "pdf")])
     #expect(r.status == 2)
     #expect(r.stderr.contains("PDF"))
@@ -117,7 +118,9 @@ struct AuditReadingTests {
   @Test func aHugeFileIsRefused() {
     let data = Data(repeating: 0x41, count: DocumentReader.Limits.file + 1)
     #expect(throws: AuditReadError.self) { try DocumentReader.read(data: data, name: "huge.txt") }
-    do { _ = try DocumentReader.read(data: data, name: "huge.txt") } catch let e as AuditReadError { #expect(e.message.contains("超过审读和导入的上限")) } catch { Issue.record("\(error)") }
+    do { _ = try DocumentReader.read(data: data, name: "huge.txt") } catch let e as AuditReadError { #expect(e.message.contains("超过审读和导入的上限")) } catch {
+      Issue.record("\(error)")
+    }
   }
 
   @Test func aDocxThatInflatesWithoutEndIsRefused() throws {
@@ -126,7 +129,8 @@ struct AuditReadingTests {
     zip.add("word/document.xml", data: Data(repeating: 0x20, count: DocumentReader.Limits.docxBody + 1024))
     let bomb = try zip.archive()
     #expect(bomb.count < 1_048_576, "compressed: \(bomb.count) bytes")
-    do { _ = try DocumentReader.read(data: bomb, name: "bomb.docx"); Issue.record("read") }
-    catch let e as AuditReadError { #expect(e.message.contains("超过") && e.message.contains("MB")) }
+    do { _ = try DocumentReader.read(data: bomb, name: "bomb.docx"); Issue.record("read") } catch let e as AuditReadError {
+      #expect(e.message.contains("超过") && e.message.contains("MB"))
+    }
   }
 }

@@ -11,24 +11,31 @@ import Testing
 @Suite struct AuditReportTests {
   /// A document with one table read from page 2, in 元.
   static func document() -> AuditDocument {
-    let rows = [AuditRow(number: 1, line: 10, cells: ["208", "社会保障和就业支出", "4,214,779.28"], sourceCellCount: 3),
-                AuditRow(number: 2, line: 11, cells: ["20805", "行政事业单位养老支出", "4,213,779.28"], sourceCellCount: 3)]
-    let table = AuditTable(index: 1, title: "2025年部门支出预算总表", label: nil, number: nil, unit: .yuan, headerRows: [],
-                           rows: rows, notes: [], line: 9, kind: .expenditure, columns: ["科目编码", "科目名称", "合计"])
+    let rows = [
+      AuditRow(number: 1, line: 10, cells: ["208", "社会保障和就业支出", "4,214,779.28"], sourceCellCount: 3),
+      AuditRow(number: 2, line: 11, cells: ["20805", "行政事业单位养老支出", "4,213,779.28"], sourceCellCount: 3)
+    ]
+    let table = AuditTable(
+      index: 1, title: "2025年部门支出预算总表", label: nil, number: nil, unit: .yuan, headerRows: [],
+      rows: rows, notes: [], line: 9, kind: .expenditure, columns: ["科目编码", "科目名称", "合计"])
     var doc = AuditDocument(name: "示例<区>.pdf", format: .pdf, tables: [table])
-    doc.spots = [10: SourceSpot(line: 10, page: 2, box: Box(x0: 100, y0: 400, x1: 300, y1: 418)),
-                 11: SourceSpot(line: 11, page: 2, box: Box(x0: 100, y0: 418, x1: 300, y1: 436))]
+    doc.spots = [
+      10: SourceSpot(line: 10, page: 2, box: Box(x0: 100, y0: 400, x1: 300, y1: 418)),
+      11: SourceSpot(line: 11, page: 2, box: Box(x0: 100, y0: 418, x1: 300, y1: 436))
+    ]
     return doc
   }
 
   static let findings = [
     Diagnostic(rule: "audit.read.template", severity: .info, table: "全文", message: "按通用要求（财预〔2016〕143号）审读。"),
-    Diagnostic(rule: "audit.sum.parent", severity: .error, table: "《部门支出预算总表》", row: "208", column: "合计",
-               message: "类 208 的合计不等于其下各款之和。", expected: "4213779.28", actual: "4214779.28", page: 2,
-               box: Box(x0: 100, y0: 400, x1: 300, y1: 418)),
+    Diagnostic(
+      rule: "audit.sum.parent", severity: .error, table: "《部门支出预算总表》", row: "208", column: "合计",
+      message: "类 208 的合计不等于其下各款之和。", expected: "4213779.28", actual: "4214779.28", page: 2,
+      box: Box(x0: 100, y0: 400, x1: 300, y1: 418)),
     Diagnostic(rule: "audit.required.explanation", severity: .warning, table: "全文", message: "没有政府采购情况的说明。"),
-    Diagnostic(rule: "audit.text.residue", severity: .info, message: "文字中有 <script>alert(\"x\")</script> & 模板残留。",
-               expected: "a<b", actual: "'c'", file: "示例<区>.pdf", line: 7),
+    Diagnostic(
+      rule: "audit.text.residue", severity: .info, message: "文字中有 <script>alert(\"x\")</script> & 模板残留。",
+      expected: "a<b", actual: "'c'", file: "示例<区>.pdf", line: 7),
     Diagnostic(rule: "audit.code.unknown", severity: .info, table: "全文", message: "未能核对 3 个科目编码：不在附带的目录中。"),
   ]
 
@@ -37,8 +44,8 @@ import Testing
     var r = PageRaster.blank(page: 2, widthPoints: 595, heightPoints: 842)
     func ink(_ ys: Range<Int>, _ xs: Range<Int>) { for y in ys { for x in xs { r.pixels[y * r.width + x] = 0 } } }
     ink(404..<414, 110..<290)  // the row's text
-    ink(272..<284, 60..<500)   // a line the band (400 − 2 − 120 = 278) would cut in half
-    ink(300..<310, 60..<540)   // another line above the spot
+    ink(272..<284, 60..<500)  // a line the band (400 − 2 − 120 = 278) would cut in half
+    ink(300..<310, 60..<540)  // another line above the spot
     return r
   }
 
@@ -154,8 +161,10 @@ import Testing
     #expect(!html.contains("页面截图"), "a text document needs no pdftoppm and says nothing about it")
   }
 
-  @Test(.enabled(if: PDFReadingTests.popplerPresent && Poppler.find("pdftoppm") != nil && PDFReadingTests.sofficePresent,
-                 "需要 poppler-utils（pdftotext、pdftocairo、pdftoppm）与 LibreOffice（.ci/run 会安装）"))
+  @Test(
+    .enabled(
+      if: PDFReadingTests.popplerPresent && Poppler.find("pdftoppm") != nil && PDFReadingTests.sofficePresent,
+      "需要 poppler-utils（pdftotext、pdftocairo、pdftoppm）与 LibreOffice（.ci/run 会安装）"))
   func pdfReportIsSelfContainedWithCrops() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-report-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }

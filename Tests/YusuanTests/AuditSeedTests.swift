@@ -24,7 +24,9 @@ struct AuditSeedTests {
   static func has(_ ds: [Diagnostic], _ rule: String, _ text: String) -> Bool { has(ds, rule, expected: nil, actual: nil, text: text) }
 
   static func has(_ ds: [Diagnostic], _ rule: String, expected: String? = nil, actual: String? = nil, text: String? = nil) -> Bool {
-    ds.contains { $0.rule == rule && (expected == nil || $0.expected == expected) && (actual == nil || $0.actual == actual) && (text == nil || $0.message.contains(text!)) }
+    ds.contains {
+      $0.rule == rule && (expected == nil || $0.expected == expected) && (actual == nil || $0.actual == actual) && (text == nil || $0.message.contains(text!))
+    }
   }
 
   @Test func seed2021TablesAndCodes() throws {
@@ -193,7 +195,9 @@ struct AuditOfCompiledDocumentTests {
   /// rule is named for is found by one of them, and every error the audit reports is of a rule the key names.
   @Test func seed2021AnswerKeyIsFound() throws {
     let d = try AuditSeedTests.seed("001_d4b356eb47825e97.txt")
-    let key = TableCSV.parse(try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/readings/seed-2021/defects.csv"), encoding: .utf8)).dropFirst()
+    let key = TableCSV.parse(
+      try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/readings/seed-2021/defects.csv"), encoding: .utf8)
+    ).dropFirst()
     let named = key.filter { $0.count >= 8 && !$0[7].isEmpty }
     #expect(named.count >= 35, "defects with a rule: \(named.count) of \(key.count)")
     for row in named {
@@ -207,7 +211,10 @@ struct AuditOfCompiledDocumentTests {
 
   /// yusuan's own compiled demo printed to PDF by LibreOffice — portrait and landscape pages, tables over page
   /// breaks, a title wrapped onto a second line, page numbers low on landscape pages — passes the audit too.
-  @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"), "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
+  @Test(
+    .enabled(
+      if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"),
+      "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
   func compiledDemoAsPDFPassesTheAudit() throws {
     let wb = try TestSupport.demoWorkbook()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-demo-pdf-\(UUID().uuidString)")
@@ -218,7 +225,9 @@ struct AuditOfCompiledDocumentTests {
     let read = try DocumentReader.read(url: try PDFConverter.convert(docx: docx, outputDirectory: out))
     #expect(read.format == .pdf && read.tables.count >= 13)
     let editions = TestSupport.forms.editionIDs.compactMap { try? TestSupport.forms.edition($0) }
-    let findings = Auditor.audit(read, catalog: try TestSupport.forms.catalog("classification-harvested"), editions: editions).filter { $0.severity != .info || $0.message.contains("未能核对") }
+    let findings = Auditor.audit(read, catalog: try TestSupport.forms.catalog("classification-harvested"), editions: editions).filter {
+      $0.severity != .info || $0.message.contains("未能核对")
+    }
     #expect(findings.isEmpty, "\(findings.map { "[\($0.rule)] \($0.location)：\($0.message)" }.joined(separator: "\n"))")
     // And it imports as last year's figures: no recognised table refused, the 三公 items among the facts.
     let mapped = ImportMapping.lines(read, mode: .prior)
@@ -229,7 +238,10 @@ struct AuditOfCompiledDocumentTests {
 
   /// The demo's tables alone, as the Excel attachment printed to PDF: labels high on every page are not running
   /// heads, and the missing prose is one "not checked" line, not four warnings.
-  @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"), "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
+  @Test(
+    .enabled(
+      if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"),
+      "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
   func compiledDemoWorkbookAsPDFPassesTheAudit() throws {
     let wb = try TestSupport.demoWorkbook()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-demo-xlsx-\(UUID().uuidString)")

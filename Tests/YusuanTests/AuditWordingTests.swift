@@ -34,7 +34,10 @@ import YusuanCore
     ("audit.text.document-kind", unitCover + "2025年上海市示例区统计局下属1家机关和1家事业单位财政拨款的机关运行经费预算为21.30万元。\n", unitCover + "2025年上海市示例区统计局财政拨款的机关运行经费预算为21.30万元。\n"),
     ("audit.text.level", deptCover + "财政拨款收入：是市级预算主管部门从本级财政部门取得的财政拨款。\n", deptCover + "财政拨款收入：是区级预算主管部门从本级财政部门取得的财政拨款。\n"),
     ("audit.prose.change-year", "2025年部门预算编制说明\n2025年部门收入预算100.00万元，比2023年预算增加10.00万元。\n", "2025年部门预算编制说明\n2025年部门收入预算100.00万元，比2024年预算增加10.00万元。\n"),
-    ("audit.prose.change-basis", "收入预算100.00万元，比2024年预算执行数增加10.00万元。\n支出预算100.00万元，比2024年预算增加12.00万元。\n", "收入预算100.00万元，比2024年预算执行数增加10.00万元。\n支出预算100.00万元，比2024年预算执行数增加10.00万元。\n"),
+    (
+      "audit.prose.change-basis", "收入预算100.00万元，比2024年预算执行数增加10.00万元。\n支出预算100.00万元，比2024年预算增加12.00万元。\n",
+      "收入预算100.00万元，比2024年预算执行数增加10.00万元。\n支出预算100.00万元，比2024年预算执行数增加10.00万元。\n"
+    ),
     ("audit.text.duplicate", "本部门负责全区统计调查的组织实施工作，依法管理统计数据。\n本部门负责全区统计调查的组织实施工作，依法管理统计数据。\n", "本部门负责全区统计调查的组织实施工作，依法管理统计数据。\n本部门负责全区经济普查的组织实施工作，依法发布统计数据。\n"),
     ("audit.text.double-stop", "收入预算100.00万元。。\n", "收入预算100.00万元。\n"),
     ("audit.text.quotes", "“三公经费预算为1.00万元。\n", "“三公”经费预算为1.00万元。\n"),
@@ -43,12 +46,18 @@ import YusuanCore
     ("audit.prose.reason-direction", "支出预算100.00万元，比2024年预算增加10.00万元，增长原因主要是压减一般性支出。\n", "支出预算100.00万元，比2024年预算增加10.00万元，增长原因主要是新增普查任务。\n"),
     ("audit.text.space", "本部门是主管全区统计工作的区政府工作部门 ，为正处级。\n", "本部门是主管全区统计工作的区政府工作部门，为正处级。\n"),
     ("audit.text.number-format", "收入预算1,234.56万元，支出预算1,234.56万元，其中项目支出1200.00万元。\n", "收入预算1,234.56万元，支出预算1,234.56万元，其中项目支出1,200.00万元。\n"),
-    ("audit.text.no-amount", "2025年部门预算\n六、年度预算安排\n结合重点工作推进情况，根据合同条款，按时拨付资金。\n七、绩效目标\n详见绩效目标表。\n", "2025年部门预算\n六、年度预算安排\n2025年度项目总预算1170.00万，按合同条款拨付。\n七、绩效目标\n详见绩效目标表。\n"),
+    (
+      "audit.text.no-amount", "2025年部门预算\n六、年度预算安排\n结合重点工作推进情况，根据合同条款，按时拨付资金。\n七、绩效目标\n详见绩效目标表。\n",
+      "2025年部门预算\n六、年度预算安排\n2025年度项目总预算1170.00万，按合同条款拨付。\n七、绩效目标\n详见绩效目标表。\n"
+    ),
     ("audit.table.empty-claim", emptyTable(figure: "12,000.00"), emptyTable(figure: "")),
     ("audit.table.empty-note-fund", emptyTable(figure: "", note: "注：本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"), emptyTable(figure: "")),
     ("audit.text.level", tiered("一、一般公共预算收入：指市财政当年拨付的资金。"), tiered("一、一般公共预算收入：指区财政当年拨付的资金。")),
-    ("audit.amount.decimals", "示例办2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n2010301\t行政运行\t10.00\n2010302\t一般行政管理事务\t20.00\n2010303\t机关服务\t30.00\n2010350\t事业运行\t40.00\n2010399\t其他支出\t5\n\t合计\t105.00\n\n",
-     "示例办2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n2010301\t行政运行\t10.00\n2010302\t一般行政管理事务\t20.00\n2010303\t机关服务\t30.00\n2010350\t事业运行\t40.00\n2010399\t其他支出\t5.00\n\t合计\t105.00\n\n"),
+    (
+      "audit.amount.decimals",
+      "示例办2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n2010301\t行政运行\t10.00\n2010302\t一般行政管理事务\t20.00\n2010303\t机关服务\t30.00\n2010350\t事业运行\t40.00\n2010399\t其他支出\t5\n\t合计\t105.00\n\n",
+      "示例办2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n2010301\t行政运行\t10.00\n2010302\t一般行政管理事务\t20.00\n2010303\t机关服务\t30.00\n2010350\t事业运行\t40.00\n2010399\t其他支出\t5.00\n\t合计\t105.00\n\n"
+    ),
   ])
   func breaksAndFixes(_ rule: String, _ breaking: String, _ fixing: String) {
     #expect(Self.rules(breaking).contains(rule), "\(rule) should fire on: \(breaking)")
@@ -82,8 +91,14 @@ import YusuanCore
   /// The 三公 table adds up: 合计 = 出国 + 公务用车 + 接待, 小计 = 购置 + 运行 — in the Shanghai layout (one row,
   /// 机关运行经费 beside, in no sum) and the Anhui one (years as rows).
   @Test(arguments: [
-    ("2025年部门“三公”经费和机关运行经费预算表\n单位:万元\n合计\t因公出国(境)费\t公务接待费\t小计\t购置费\t运行费\t机关运行经费预算数\n%@\n\n", "867.50\t839.00\t28.50\t\t\t\t213.28", "867.50\t839.00\t18.50\t\t\t\t213.28"),
-    ("示例办2025年一般公共预算“三公”经费支出表\n单位：万元\n项目\t合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\n%@\n\n", "2025年预算\t9.20\t2.00\t4.20\t0.00\t4.20\t3.00", "2025年预算\t9.20\t2.00\t5.20\t0.00\t4.20\t3.00"),
+    (
+      "2025年部门“三公”经费和机关运行经费预算表\n单位:万元\n合计\t因公出国(境)费\t公务接待费\t小计\t购置费\t运行费\t机关运行经费预算数\n%@\n\n", "867.50\t839.00\t28.50\t\t\t\t213.28",
+      "867.50\t839.00\t18.50\t\t\t\t213.28"
+    ),
+    (
+      "示例办2025年一般公共预算“三公”经费支出表\n单位：万元\n项目\t合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\n%@\n\n", "2025年预算\t9.20\t2.00\t4.20\t0.00\t4.20\t3.00",
+      "2025年预算\t9.20\t2.00\t5.20\t0.00\t4.20\t3.00"
+    ),
   ])
   func threePublicAddsUp(_ layout: String, _ right: String, _ wrong: String) {
     #expect(!Self.rules(layout.replacingOccurrences(of: "%@", with: right)).contains("audit.sum.three-public"))
@@ -152,7 +167,8 @@ import YusuanCore
   /// 30213 维修（护）费, which carries no 三公 money.
   @Test func threePublicEvidenceUsesTheItemsOwnCodes() throws {
     func message(_ code: String, _ name: String) throws -> String {
-      let text = "示例区2025年部门预算\n示例办2025年一般公共预算基本支出表\n单位：万元\n科目编码\t科目名称\t合计\t人员经费\t公用经费\n302\t商品和服务支出\t5.00\t\t5.00\n\(code)\t\(name)\t5.00\t\t5.00\n合计\t\t5.00\t\t5.00\n"
+      let text =
+        "示例区2025年部门预算\n示例办2025年一般公共预算基本支出表\n单位：万元\n科目编码\t科目名称\t合计\t人员经费\t公用经费\n302\t商品和服务支出\t5.00\t\t5.00\n\(code)\t\(name)\t5.00\t\t5.00\n合计\t\t5.00\t\t5.00\n"
       let d = Auditor.audit(try DocumentReader.read(data: Data(text.utf8), name: "t.txt"), catalog: nil)
       return try #require(d.first { $0.rule == "audit.required.three-public" }).message
     }
@@ -191,7 +207,8 @@ import YusuanCore
 
   /// A 单位预算 paying for a 事业单位 (事业运行, a …50 项) that its 机构设置 never mentions: a note; naming it clears it.
   @Test func aUnitBudgetNamesTheUnitsItPaysFor() {
-    let text = "示例区统计局2025年单位预算\n二、单位机构设置\n示例区统计局设3个内设机构：办公室、综合科、调查科。\n示例区统计局2025年单位一般公共预算支出表\n单位：元\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t300.00\n20105\t统计信息事务\t300.00\n2010501\t行政运行\t200.00\n2010550\t事业运行\t100.00\n合计\t\t300.00\n"
+    let text =
+      "示例区统计局2025年单位预算\n二、单位机构设置\n示例区统计局设3个内设机构：办公室、综合科、调查科。\n示例区统计局2025年单位一般公共预算支出表\n单位：元\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t300.00\n20105\t统计信息事务\t300.00\n2010501\t行政运行\t200.00\n2010550\t事业运行\t100.00\n合计\t\t300.00\n"
     #expect(Self.rules(text).contains("audit.text.unit-unnamed"))
     #expect(!Self.rules(text.replacingOccurrences(of: "调查科。", with: "调查科。下属事业单位示例区统计调查中心不单列预算。")).contains("audit.text.unit-unnamed"))
   }

@@ -71,8 +71,9 @@ struct BadInputCorpusTests {
     let seconds = Date().timeIntervalSince(start)
     let o = (try? Data(contentsOf: out)) ?? Data(), e = (try? Data(contentsOf: err)) ?? Data()
     try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err)
-    return Outcome(status: p.terminationStatus, signalled: p.terminationReason == .uncaughtSignal, timedOut: timedOut,
-                   stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), seconds: seconds)
+    return Outcome(
+      status: p.terminationStatus, signalled: p.terminationReason == .uncaughtSignal, timedOut: timedOut,
+      stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), seconds: seconds)
   }
 
   /// The shared starting point: a workbook with facts (so a half-applied case shows in its export) and a copy of
@@ -92,11 +93,13 @@ struct BadInputCorpusTests {
     let w = dir.appendingPathComponent("base.yusuan")
     #expect(try run(["new", w.path, "--department", "示例办", "--year", "2025"], in: dir, forms: repoForms).status == 0)
     let script = dir.appendingPathComponent("base.ys")
-    try Data("""
+    try Data(
+      """
       单位 "示例办" 机关
       支出 2010301 基本 60 上年 60
       项目 "调研活动经费" 类型 日常运转类 科目 2010302 金额 40 绩效管理
-      """.utf8).write(to: script)
+      """.utf8
+    ).write(to: script)
     #expect(try run(["run", w.path, script.path], in: dir, forms: repoForms).status == 0)
     let export = try run(["export", w.path], in: dir, forms: repoForms).stdout
     #expect(export.contains("支出 2010301"))
@@ -200,7 +203,11 @@ struct BadInputCorpusTests {
     private(set) var problems: [(Case, [String])] = []
     let cases: [Case]
     init(_ cases: [Case]) { self.cases = cases }
-    func take() -> Case? { lock.withLock { defer { next += 1 }; return next < cases.count ? cases[next] : nil } }
+    func take() -> Case? {
+      lock.withLock {
+        defer { next += 1 }; return next < cases.count ? cases[next] : nil
+      }
+    }
     func record(_ c: Case, _ p: [String]) { lock.withLock { problems.append((c, p)) } }
   }
 
@@ -237,8 +244,9 @@ struct BadInputCorpusTests {
       group.notify(queue: .global()) { done.resume() }
     }
     let byCategory = Dictionary(grouping: all, by: \.category).mapValues(\.count)
-    print("bad-input corpus: \(all.count) cases in \(String(format: "%.1f", Date().timeIntervalSince(started))) s — "
-          + byCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    print(
+      "bad-input corpus: \(all.count) cases in \(String(format: "%.1f", Date().timeIntervalSince(started))) s — "
+        + byCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     let written = files().subtracting(before)
     #expect(written.isEmpty, "cases wrote into Tests/Fixtures/bad-input: \(written.sorted().prefix(10))")
     for (c, problems) in results.problems.sorted(by: { $0.0.description < $1.0.description }) where !problems.isEmpty {

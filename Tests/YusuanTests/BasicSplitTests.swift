@@ -26,17 +26,19 @@ struct BasicSplitTests {
     try text.write(to: file, atomically: true, encoding: .utf8)
     let headers = dir.appendingPathComponent("tables.yaml")
     var h = try String(contentsOf: headers, encoding: .utf8)
-    h = h.replacingOccurrences(of: """
-      T1:
-        - [{text: "本年收入", cols: 2}, {text: "本年支出", cols: 2}]
-        - ["项目", "预算数", "项目", "预算数"]
-      """, with: """
-      T1:
-        - [{text: "本年收入", cols: 2}, {text: "本年支出", cols: 5}]
-        - [{text: "项目", rows: 3}, {text: "预算数", rows: 3}, {text: "项目", rows: 3}, {text: "预算数", cols: 4}]
-        - [{text: "合计", rows: 2}, {text: "基本支出", cols: 2}, {text: "项目支出", rows: 2}]
-        - ["人员经费", "公用经费"]
-      """)
+    h = h.replacingOccurrences(
+      of: """
+        T1:
+          - [{text: "本年收入", cols: 2}, {text: "本年支出", cols: 2}]
+          - ["项目", "预算数", "项目", "预算数"]
+        """,
+      with: """
+        T1:
+          - [{text: "本年收入", cols: 2}, {text: "本年支出", cols: 5}]
+          - [{text: "项目", rows: 3}, {text: "预算数", rows: 3}, {text: "项目", rows: 3}, {text: "预算数", cols: 4}]
+          - [{text: "合计", rows: 2}, {text: "基本支出", cols: 2}, {text: "项目支出", rows: 2}]
+          - ["人员经费", "公用经费"]
+        """)
     try h.write(to: headers, atomically: true, encoding: .utf8)
     return FormsLibrary(root: root)
   }
@@ -87,7 +89,8 @@ struct BasicSplitTests {
     let cross = try Self.workbook(Self.script.replacingOccurrences(of: "人员经费 40 公用经费 10", with: "人员经费 35 公用经费 15")).check()
     #expect(Set(cross.filter { $0.rule == "cross.basic-split-economic" }.compactMap(\.column)) == ["人员经费", "公用经费"])
     // An edition whose 收支总表 prints no split asks for none; one entered is still checked.
-    let anhui = try Self.workbook(Self.script.replacingOccurrences(of: "基本支出 208 人员经费 20 公用经费 0", with: ""), edition: "anhui-2024", forms: TestSupport.forms).check()
+    let anhui = try Self.workbook(Self.script.replacingOccurrences(of: "基本支出 208 人员经费 20 公用经费 0", with: ""), edition: "anhui-2024", forms: TestSupport.forms)
+      .check()
     #expect(!anhui.contains { $0.rule == "basic-split.missing" })
   }
 

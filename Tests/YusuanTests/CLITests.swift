@@ -118,9 +118,11 @@ struct CLITests {
 /// Runs the built `yusuan` binary.
 enum CLI {
   static var binary: URL {
-    let candidates = [TestSupport.repoRoot.appendingPathComponent(".build/debug/yusuan"),
-                      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("yusuan"),
-                      Bundle.main.bundleURL.appendingPathComponent("yusuan")]
+    let candidates = [
+      TestSupport.repoRoot.appendingPathComponent(".build/debug/yusuan"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("yusuan"),
+      Bundle.main.bundleURL.appendingPathComponent("yusuan")
+    ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }
 
@@ -178,14 +180,19 @@ struct SeedCLITests {
     let w = TestSupport.tempPath()
     #expect(try CLI.run(["new", w, "--department", "杜集区政府办公室", "--year", "2021", "--edition", "anhui-2021"]).status == 0)
     let dir = TestSupport.repoRoot.appendingPathComponent("examples/dujiqu-2021")
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted().map { dir.appendingPathComponent($0).path }
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted().map {
+      dir.appendingPathComponent($0).path
+    }
     let run = try CLI.run(["run", w] + files)
     #expect(run.status == 0, "\(run.stderr)")
     let check = try CLI.run(["check", w, "--format", "json"])
     #expect(check.status == 1)
     let array = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [[String: Any]])
     let rules = Set(array.compactMap { $0["rule"] as? String })
-    for r in ["code.malformed", "code.misplaced", "name.mismatch", "three-public.missing", "text.residue", "assets.value-sum", "cross.revenue-expenditure-prior", "sum.declared"] {
+    for r in [
+      "code.malformed", "code.misplaced", "name.mismatch", "three-public.missing", "text.residue", "assets.value-sum", "cross.revenue-expenditure-prior",
+      "sum.declared"
+    ] {
       #expect(rules.contains(r), "missing \(r)")
     }
   }

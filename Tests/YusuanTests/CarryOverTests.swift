@@ -20,12 +20,14 @@ struct CarryOverTests {
     #expect(wb.facts.declared.isEmpty)
     #expect(wb.check().contains { $0.rule == "project.carried" })
     // A few entries for 2025, without retyping last year's figures.
-    try wb.apply(TestSupport.lines("""
-      支出 2010301 基本 220.00 原因 "新增编制人员"
-      支出 2101103 基本 5.45
-      支出 2210202 基本 0
-      支出 2010305 项目 6.60
-      """), source: .script)
+    try wb.apply(
+      TestSupport.lines(
+        """
+        支出 2010301 基本 220.00 原因 "新增编制人员"
+        支出 2101103 基本 5.45
+        支出 2210202 基本 0
+        支出 2010305 项目 6.60
+        """), source: .script)
     let text = Compiler.text(of: try wb.compile(draft: true).parts)
     #expect(text.contains("行政运行（项）2025年预算220.00万元，比2024年预算增加7.11万元，增长3.34%，增长原因主要是新增编制人员"))
     #expect(text.contains("公务员医疗补助（项）2025年预算5.45万元，与2024年预算持平"))

@@ -24,9 +24,11 @@ enum EnglishText {
       // The echoed entry line and its caret line.
       if rawLine.range(of: #"^\s*\d* \| "#, options: .regularExpression) != nil { continue }
       var s = String(rawLine)
-      for pattern in [#"“[^”]*”"#, #"「[^」]*」"#, #"〔[^〕]*〕"#, #"<U\+[0-9A-F]{4,6}>"#, #"U\+[0-9A-F]{4,6}"#,
-                      #"\S*/\S*"#, #"\S+\.(ys|csv|xlsx|xls|docx|pdf|txt|yusuan|md|json|html|yaml)\b"#,
-                      #"--?[A-Za-z][A-Za-z-]*"#, #"yusuan( [a-z]+)*"#, #"<[^>]*>"#] {
+      for pattern in [
+        #"“[^”]*”"#, #"「[^」]*」"#, #"〔[^〕]*〕"#, #"<U\+[0-9A-F]{4,6}>"#, #"U\+[0-9A-F]{4,6}"#,
+        #"\S*/\S*"#, #"\S+\.(ys|csv|xlsx|xls|docx|pdf|txt|yusuan|md|json|html|yaml)\b"#,
+        #"--?[A-Za-z][A-Za-z-]*"#, #"yusuan( [a-z]+)*"#, #"<[^>]*>"#
+      ] {
         s = s.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
       }
       let tokens = s.split { !($0.isASCII && $0.isLetter) && $0 != "'" }.map(String.init).filter { !$0.isEmpty }

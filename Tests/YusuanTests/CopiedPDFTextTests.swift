@@ -46,7 +46,9 @@ import Testing
     let wrong = try Self.findings(Self.wrapped.replacingOccurrences(of: "下降0.87%", with: "下降0.78%"))
     #expect(wrong.map(\.rule) == ["audit.prose.change-percent"], "\(wrong.map(\.message))")
     // Paragraph-per-line text (copied from Word) has no common width and is left as it is.
-    let seed = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/001_d4b356eb47825e97.txt"), encoding: .utf8).split(separator: "\n").map(String.init)
+    let seed = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/seeds/001_d4b356eb47825e97.txt"), encoding: .utf8).split(
+      separator: "\n"
+    ).map(String.init)
     #expect(HardWrappedText.wrapWidth(seed) == nil)
   }
 
@@ -67,13 +69,15 @@ import Testing
   }
 
   @Test func wordsInAFigureColumnAreAReadingProblemNotAMalformedAmount() throws {
-    let table = "示例县统计局2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t一般公共服务支出\t110.00\t100.00\t10.00\n20105\t统计信息事务\t110.00\t100.00\t10.00\n2010501\t行政运行\t行政运行\t100.00\t\n2010502\t一般行政管理事务\t10.00\t\t10.00\n合计\t110.00\t100.00\t10.00\n"
+    let table =
+      "示例县统计局2025年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t一般公共服务支出\t110.00\t100.00\t10.00\n20105\t统计信息事务\t110.00\t100.00\t10.00\n2010501\t行政运行\t行政运行\t100.00\t\n2010502\t一般行政管理事务\t10.00\t\t10.00\n合计\t110.00\t100.00\t10.00\n"
     let doc = try DocumentReader.read(data: Data(("示例县统计局2025年部门预算\n" + table).utf8), name: "t.txt")
     let f = Auditor.audit(doc, catalog: nil)
     #expect(!f.contains { $0.rule == "audit.amount.malformed" })
     #expect(f.contains { $0.rule == "audit.read.table" && $0.severity == .info && $0.message.contains("行政运行") })
     // A figure with a stray point is still the document's slip.
-    let slip = try DocumentReader.read(data: Data(("示例县统计局2025年部门预算\n" + table.replacingOccurrences(of: "行政运行\t行政运行", with: "行政运行\t100.00.")).utf8), name: "t.txt")
+    let slip = try DocumentReader.read(
+      data: Data(("示例县统计局2025年部门预算\n" + table.replacingOccurrences(of: "行政运行\t行政运行", with: "行政运行\t100.00.")).utf8), name: "t.txt")
     #expect(Auditor.audit(slip, catalog: nil).contains { $0.rule == "audit.amount.malformed" && $0.severity == .error })
   }
 

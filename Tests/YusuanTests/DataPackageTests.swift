@@ -35,16 +35,31 @@ struct DataPackageTests {
       if quoted {
         if ch == "\"" {
           if let next = chars.next() {
-            if next == "\"" { field.append("\"") } else {
+            if next == "\"" {
+              field.append("\"")
+            } else {
               quoted = false
-              if next == "," { record.append(field); field = "" } else if next == "\r\n" || next == "\n" { record.append(field); records.append(record); record = []; field = "" }
+              if next == "," {
+                record.append(field); field = ""
+              } else if next == "\r\n" || next == "\n" {
+                record.append(field); records.append(record); record = []; field = ""
+              }
             }
-          } else { quoted = false }
-        } else { field.append(ch) }
-      } else if ch == "\"" && field.isEmpty { quoted = true }
-      else if ch == "," { record.append(field); field = "" }
-      else if ch == "\r\n" || ch == "\n" { record.append(field); records.append(record); record = []; field = "" }
-      else { field.append(ch) }
+          } else {
+            quoted = false
+          }
+        } else {
+          field.append(ch)
+        }
+      } else if ch == "\"" && field.isEmpty {
+        quoted = true
+      } else if ch == "," {
+        record.append(field); field = ""
+      } else if ch == "\r\n" || ch == "\n" {
+        record.append(field); records.append(record); record = []; field = ""
+      } else {
+        field.append(ch)
+      }
     }
     if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
     return records
@@ -109,7 +124,9 @@ struct DataPackageTests {
 
     // The classifications are named: 功能分类 codes in the 收入/支出 tables, 经济分类 in the 基本支出表; codes keep their digits.
     let byName = Dictionary(uniqueKeysWithValues: resources.map { ($0["name"] as! String, $0) })
-    func fieldNames(_ r: String) -> [String] { ((byName[r]?["schema"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? [] }
+    func fieldNames(_ r: String) -> [String] {
+      ((byName[r]?["schema"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+    }
     #expect(fieldNames("t2").prefix(3) == ["function_code", "function_name", "total"])
     #expect(fieldNames("t6").prefix(2) == ["economic_code", "economic_name"])
     let t6 = Self.csv(try String(contentsOf: folder.appendingPathComponent("t6.csv"), encoding: .utf8))
@@ -126,7 +143,9 @@ struct DataPackageTests {
   /// editions; Shanghai's 类/款/项 code columns are one 功能分类 dimension of three code attributes.
   @Test(arguments: ["demo-2025"] + ShanghaiExampleTests.examples.map(\.name))
   func everyBudgetTableColumnIsNamed(name: String) throws {
-    let doc = name == "demo-2025" ? try TestSupport.demoWorkbook().compile(draft: false)
+    let doc =
+      name == "demo-2025"
+      ? try TestSupport.demoWorkbook().compile(draft: false)
       : try ShanghaiExampleTests.compiled(ShanghaiExampleTests.example(name))
     let resources = DataPackageRenderer.resources(doc)
     for r in resources where !r.table.title.contains("绩效目标表") {

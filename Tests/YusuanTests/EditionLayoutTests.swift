@@ -82,10 +82,15 @@ struct EditionLayoutTests {
     #expect(f.text(Amount(wanCents: 120_295)) == "1,202.95")
     #expect(f.text(Amount(fen: 12_029_501_84)) == "1,202.95")
     #expect(f.text(Amount(wanCents: -500)) == "-5")
-    let doc = try Self.demo { $0.replacingOccurrences(of: "prose: { unit: \"万元\", decimals: 2, grouping: false }",
-                                                      with: "prose: { unit: \"万元\", decimals: 2, grouping: false, drop_zero_decimals: true }") }
+    let doc = try Self.demo {
+      $0.replacingOccurrences(
+        of: "prose: { unit: \"万元\", decimals: 2, grouping: false }",
+        with: "prose: { unit: \"万元\", decimals: 2, grouping: false, drop_zero_decimals: true }")
+    }
     let plain = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2024")
-    func text(_ d: PublishedDocument) -> String { d.parts.flatMap(\.blocks).compactMap { if case .paragraph(let p) = $0 { p } else { nil } }.joined(separator: "\n") }
+    func text(_ d: PublishedDocument) -> String {
+      d.parts.flatMap(\.blocks).compactMap { if case .paragraph(let p) = $0 { p } else { nil } }.joined(separator: "\n")
+    }
     // The demo's 50.00万元 prints as 50万元, 0.00万元 as 0万元; its tables keep their decimals.
     #expect(text(plain).contains("50.00万元") && !text(doc).contains("50.00万元") && text(doc).contains("50万元"))
     #expect(text(plain).contains("0.00万元") && !text(doc).contains("0.00万元"))
@@ -94,7 +99,10 @@ struct EditionLayoutTests {
   }
 
   @Test func zeroAmountsPrintBlankWhenTheEditionSaysSo() throws {
-    let doc = try Self.demo { $0.replacingOccurrences(of: "tables: { unit: \"万元\", decimals: 2, grouping: false }", with: "tables: { unit: \"万元\", decimals: 2, grouping: false, blank_zero: true }") }
+    let doc = try Self.demo {
+      $0.replacingOccurrences(
+        of: "tables: { unit: \"万元\", decimals: 2, grouping: false }", with: "tables: { unit: \"万元\", decimals: 2, grouping: false, blank_zero: true }")
+    }
     let plain = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2024")
     let t2 = try #require(doc.tables.first { $0.id == "T2" }), p2 = try #require(plain.tables.first { $0.id == "T2" })
     #expect(p2.rows[0].cells.contains(.amount(.zero)) && !t2.rows.contains { $0.cells.contains(.amount(.zero)) })
@@ -105,25 +113,38 @@ struct EditionLayoutTests {
 /// An edition's own rows of the two-sided tables (T1, T4) and columns of 收入总表 (T2) and the 三公 table (T7).
 struct EditionTableShapeTests {
   static func shanghaiLike(_ text: String) -> String {
-    text.replacingOccurrences(of: "  - { id: T1, number: 1, name: \"收支总表\" }", with: """
-        - id: T1
-          number: 1
-          name: "收支总表"
-          rows:
-            income:
-              - { label: "一、财政拨款收入", sources: [一般公共预算, 政府性基金预算, 国有资本经营预算] }
-              - { label: "1. 一般公共预算资金", sources: [一般公共预算] }
-              - { label: "2. 政府性基金", sources: [政府性基金预算] }
-              - { label: "二、事业收入", sources: [] }
-              - { label: "三、其他收入", sources: [财政专户管理资金, 单位资金, 上年结转] }
-      """)
-    .replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: """
-        - { id: T2, number: 2, name: "收入总表", columns: [[一般公共预算, 政府性基金预算, 国有资本经营预算, 上年结转], [], [财政专户管理资金, 单位资金]] }
-      """)
-    .replacingOccurrences(of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }", with: """
-        - { id: T4, number: 4, name: "财政拨款收支总表", rows: { income: [{ label: "一、一般公共预算资金", sources: [一般公共预算] }, { label: "二、政府性基金", sources: [政府性基金预算] }] } }
-      """)
-    .replacingOccurrences(of: "    required: true\n", with: "    required: true\n    columns: [[因公出国（境）费, 公务接待费, 公务用车购置费, 公务用车运行维护费], [因公出国（境）费], [公务接待费], [公务用车购置费, 公务用车运行维护费], [公务用车购置费], [公务用车运行维护费], [机关运行经费]]\n")
+    text.replacingOccurrences(
+      of: "  - { id: T1, number: 1, name: \"收支总表\" }",
+      with: """
+          - id: T1
+            number: 1
+            name: "收支总表"
+            rows:
+              income:
+                - { label: "一、财政拨款收入", sources: [一般公共预算, 政府性基金预算, 国有资本经营预算] }
+                - { label: "1. 一般公共预算资金", sources: [一般公共预算] }
+                - { label: "2. 政府性基金", sources: [政府性基金预算] }
+                - { label: "二、事业收入", sources: [] }
+                - { label: "三、其他收入", sources: [财政专户管理资金, 单位资金, 上年结转] }
+        """
+    )
+    .replacingOccurrences(
+      of: "  - { id: T2, number: 2, name: \"收入总表\" }",
+      with: """
+          - { id: T2, number: 2, name: "收入总表", columns: [[一般公共预算, 政府性基金预算, 国有资本经营预算, 上年结转], [], [财政专户管理资金, 单位资金]] }
+        """
+    )
+    .replacingOccurrences(
+      of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }",
+      with: """
+          - { id: T4, number: 4, name: "财政拨款收支总表", rows: { income: [{ label: "一、一般公共预算资金", sources: [一般公共预算] }, { label: "二、政府性基金", sources: [政府性基金预算] }] } }
+        """
+    )
+    .replacingOccurrences(
+      of: "    required: true\n",
+      with:
+        "    required: true\n    columns: [[因公出国（境）费, 公务接待费, 公务用车购置费, 公务用车运行维护费], [因公出国（境）费], [公务接待费], [公务用车购置费, 公务用车运行维护费], [公务用车购置费], [公务用车运行维护费], [机关运行经费]]\n"
+    )
   }
 
   static let headers = """
@@ -159,7 +180,9 @@ struct EditionTableShapeTests {
     #expect(cur == ["9.20", "2.00", "3.00", "4.20", "", "4.20", "42.80"])
     // A fund in no T2 column, or an unknown word, does not load.
     for bad in ["[[一般公共预算], [单位资金]]", "[[一般公共预算, 政府性基金预算, 国有资本经营预算, 上年结转, 财政专户管理资金, 单位资金], [事业收入]]"] {
-      let forms = try TestSupport.formsCopy { $0.replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: "  - { id: T2, number: 2, name: \"收入总表\", columns: \(bad) }") }
+      let forms = try TestSupport.formsCopy {
+        $0.replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: "  - { id: T2, number: 2, name: \"收入总表\", columns: \(bad) }")
+      }
       #expect(throws: FormsLibrary.LoadError.self) { try forms.edition("test-unit") }
     }
   }
@@ -208,7 +231,8 @@ struct TwoSidedClosingLinesTests {
     for format in OutputFormat.allCases { #expect(try !format.render(doc).isEmpty) }
     // An unknown fund in a closing line does not load.
     let bad = try TestSupport.formsCopy {
-      $0.replacingOccurrences(of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }\n", with: Self.rows.replacingOccurrences(of: "sources: [上年结转]", with: "sources: [上年余额]") + "\n")
+      $0.replacingOccurrences(
+        of: "  - { id: T4, number: 4, name: \"财政拨款收支总表\" }\n", with: Self.rows.replacingOccurrences(of: "sources: [上年结转]", with: "sources: [上年余额]") + "\n")
     }
     #expect(throws: FormsLibrary.LoadError.self) { try bad.edition("test-unit") }
   }
@@ -261,8 +285,9 @@ struct EditionPartsTests {
     let both = try TestSupport.formsCopy { $0 + "\n" + Self.parts }
     #expect(throws: FormsLibrary.LoadError.self) { try both.edition("test-unit") }
     let unknown = try TestSupport.formsCopy {
-      $0.replacingOccurrences(of: "part_titles: [\"第一部分 部门概况\", \"第二部分 {年度}年{文件类型}表\", \"第三部分 {年度}年{文件类型}情况说明\", \"第四部分 名词解释\"]",
-                              with: "parts:\n  - { title: \"x\", show: [tabels] }")
+      $0.replacingOccurrences(
+        of: "part_titles: [\"第一部分 部门概况\", \"第二部分 {年度}年{文件类型}表\", \"第三部分 {年度}年{文件类型}情况说明\", \"第四部分 名词解释\"]",
+        with: "parts:\n  - { title: \"x\", show: [tabels] }")
     }
     #expect(throws: FormsLibrary.LoadError.self) { try unknown.edition("test-unit") }
   }
@@ -273,9 +298,11 @@ struct EditionPartsTests {
 struct ExplanationTitleTests {
   @Test func aTableTitlesItsOwnSectionOrHasNone() throws {
     let doc = try EditionLayoutTests.demo {
-      $0.replacingOccurrences(of: "  - { id: T1, number: 1, name: \"收支总表\" }", with: "  - { id: T1, number: 1, name: \"收支总表\", explain: \"关于{年度}年收支预算总体情况说明\" }")
-        .replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: "  - { id: T2, number: 2, name: \"收入总表\", explain: \"{表名}（{部门}）\" }")
-        .replacingOccurrences(of: "  - { id: T10, number: 10, name: \"项目支出表\",", with: "  - { id: T10, number: 10, name: \"项目支出表\", explain: \"\",")
+      $0.replacingOccurrences(
+        of: "  - { id: T1, number: 1, name: \"收支总表\" }", with: "  - { id: T1, number: 1, name: \"收支总表\", explain: \"关于{年度}年收支预算总体情况说明\" }"
+      )
+      .replacingOccurrences(of: "  - { id: T2, number: 2, name: \"收入总表\" }", with: "  - { id: T2, number: 2, name: \"收入总表\", explain: \"{表名}（{部门}）\" }")
+      .replacingOccurrences(of: "  - { id: T10, number: 10, name: \"项目支出表\",", with: "  - { id: T10, number: 10, name: \"项目支出表\", explain: \"\",")
     }
     let plain = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2024")
     func sections(_ d: PublishedDocument) -> [String] { d.parts[2].blocks.compactMap { if case .heading(1, let t) = $0 { t } else { nil } } }

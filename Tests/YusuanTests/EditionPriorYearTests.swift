@@ -11,10 +11,10 @@ struct EditionPriorYearTests {
     // A header naming the year and the basis, to show headers read it too.
     let own = forms.root.appendingPathComponent("editions/test-unit/tables.yaml")
     try """
-      T1:
-        - [{text: "收　　入", cols: 2}, {text: "支　　出", cols: 2}]
-        - ["项目", "{年度}年预算数", "项目", "比{上年}年{上年口径}"]
-      """.write(to: own, atomically: true, encoding: .utf8)
+    T1:
+      - [{text: "收　　入", cols: 2}, {text: "支　　出", cols: 2}]
+      - ["项目", "{年度}年预算数", "项目", "比{上年}年{上年口径}"]
+    """.write(to: own, atomically: true, encoding: .utf8)
     #expect(try forms.edition("test-unit").priorYear == .execution)
     let doc = try EditionUnitTests.demo(forms, edition: "test-unit")
     let text = Compiler.text(of: doc.parts)

@@ -14,9 +14,11 @@ struct EditionVocabularyTests {
     }
     let prose = forms.root.appendingPathComponent("editions/test-unit/prose.yaml")
     var text = try String(contentsOf: prose, encoding: .utf8)
-    for (a, b) in [("table.total: \"合计\"", "table.total: \"总　计\""), ("heading.sub: \"（{中文序号}）{标题}\"", "heading.sub: \"{序号}. {标题}\""),
-                   ("t1.row.income-grand-total: \"收入总计\"", "t1.row.income-grand-total: \"收 入 总 计\""),
-                   ("document.title: \"{部门}{年度}年{文件类型}公开\"", "document.title: \"{部门}{年度}年{预算层级}{文件类型}公开\"")] {
+    for (a, b) in [
+      ("table.total: \"合计\"", "table.total: \"总　计\""), ("heading.sub: \"（{中文序号}）{标题}\"", "heading.sub: \"{序号}. {标题}\""),
+      ("t1.row.income-grand-total: \"收入总计\"", "t1.row.income-grand-total: \"收 入 总 计\""),
+      ("document.title: \"{部门}{年度}年{文件类型}公开\"", "document.title: \"{部门}{年度}年{预算层级}{文件类型}公开\"")
+    ] {
       #expect(text.contains(a), "prose.yaml lacks \(a)")
       text = text.replacingOccurrences(of: a, with: b)
     }
@@ -43,7 +45,9 @@ struct EditionVocabularyTests {
   }
 
   @Test func anEditionMissingAFundIsRefused() throws {
-    let forms = try TestSupport.formsCopy { $0.replacingOccurrences(of: "  单位资金: { name: \"单位资金\", revenue: \"单位资金收入\", appropriation: \"单位资金\" }\n", with: "") }
+    let forms = try TestSupport.formsCopy {
+      $0.replacingOccurrences(of: "  单位资金: { name: \"单位资金\", revenue: \"单位资金收入\", appropriation: \"单位资金\" }\n", with: "")
+    }
     do {
       _ = try forms.edition("test-unit")
       Issue.record("an edition without 单位资金 was accepted")

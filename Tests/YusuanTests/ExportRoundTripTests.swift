@@ -30,9 +30,11 @@ struct ExportRoundTripTests {
 
   // MARK: The pieces of a line
 
-  static let words = ["负责区政府会议的准备工作", "调研活动经费", "办公设备", "政府网站运维", "示例办", "下属中心", "无", "合计", "名称", "上年",
-                      "原因", "删除", "职责", "123", "2010301", "ＡＢＣ", "a b", "#不是注释", "“引号”", "「括号」", "路径\\目录", "他说\"好\"",
-                      "零宽\u{200B}空格", "表情😀", "很长" + String(repeating: "很长", count: 60)]
+  static let words = [
+    "负责区政府会议的准备工作", "调研活动经费", "办公设备", "政府网站运维", "示例办", "下属中心", "无", "合计", "名称", "上年",
+    "原因", "删除", "职责", "123", "2010301", "ＡＢＣ", "a b", "#不是注释", "“引号”", "「括号」", "路径\\目录", "他说\"好\"",
+    "零宽\u{200B}空格", "表情😀", "很长" + String(repeating: "很长", count: 60)
+  ]
   static let blanks = ["", "", "", " ", "\u{3000}", "\u{3000}\u{3000}", "\t", "\u{00A0}"]
 
   /// Text as an officer may type it: words with blanks around and inside, or nothing at all.
@@ -241,7 +243,9 @@ struct ExportRoundTripTests {
       enteredFacts += outcome.facts.count
       cases.count(lines, outcome)
       if lines.contains(where: { $0.hasSuffix(" 无") }) { noneLines += 1 }
-      if outcome.facts.reasons.contains(where: { $0.text.first?.isWhitespace == true || $0.text.last?.isWhitespace == true || $0.text.isEmpty }) { blankReasons += 1 }
+      if outcome.facts.reasons.contains(where: { $0.text.first?.isWhitespace == true || $0.text.last?.isWhitespace == true || $0.text.isEmpty }) {
+        blankReasons += 1
+      }
       let export = Workbench.exportScript(meta: base.meta, facts: outcome.facts)
       exportLines += export.fileLines.count
       do {
@@ -254,10 +258,11 @@ struct ExportRoundTripTests {
         break
       }
     }
-    print("export round trip: \(roundTrips) of \(Self.workbooks) generated workbooks byte-identical, \(totalLines) lines (\(refusedLines) refused), "
-          + "\(enteredFacts) facts, \(exportLines) exported lines; workbooks with: an empty or blank reason \(cases.emptyReason), "
-          + "a reason with an ideographic space \(cases.fullWidthReason) (any text \(cases.fullWidthText)), 无 refused beside items "
-          + "\(cases.noneBesideItems), 1,000 职责 \(cases.thousandDuties), any 无 line \(noneLines)")
+    print(
+      "export round trip: \(roundTrips) of \(Self.workbooks) generated workbooks byte-identical, \(totalLines) lines (\(refusedLines) refused), "
+        + "\(enteredFacts) facts, \(exportLines) exported lines; workbooks with: an empty or blank reason \(cases.emptyReason), "
+        + "a reason with an ideographic space \(cases.fullWidthReason) (any text \(cases.fullWidthText)), 无 refused beside items "
+        + "\(cases.noneBesideItems), 1,000 职责 \(cases.thousandDuties), any 无 line \(noneLines)")
     #expect(roundTrips == Self.workbooks)
     // What the generated workbooks held (the counts go into docs/robustness.md; a generator that stopped producing
     // a case would no longer test it).
@@ -303,9 +308,11 @@ struct ExportRoundTripTests {
     #expect(throws: ApplyError.self) { try TestSupport.workbook("职责 999 \"甲\"\n任务 999 \"乙\"\n职责 \"丙\"") }
     #expect(throws: ApplyError.self) { try TestSupport.workbook("任务 999 \"乙\"\n任务 \"丙\"") }
     // 无 beside items is refused, naming an item and how to remove it; check reports an old workbook that has both.
-    for (items, none) in [("采购 货物 \"办公设备\" 金额 1", "采购 无"), ("购买服务 \"运维\" 方式 \"公开招标\" 期限 \"全年\" 金额 1", "购买服务 无"),
-                          ("资产 车辆 机要通信用车 1", "资产 车辆 无"), ("资产 配置 \"电脑\" 2 金额 1", "资产 配置 无"),
-                          ("资产 设备 \"CT机\" 1", "资产 设备 无"), ("资产 购置 车辆 \"轿车\" 1 金额 20", "资产 购置 无")] {
+    for (items, none) in [
+      ("采购 货物 \"办公设备\" 金额 1", "采购 无"), ("购买服务 \"运维\" 方式 \"公开招标\" 期限 \"全年\" 金额 1", "购买服务 无"),
+      ("资产 车辆 机要通信用车 1", "资产 车辆 无"), ("资产 配置 \"电脑\" 2 金额 1", "资产 配置 无"),
+      ("资产 设备 \"CT机\" 1", "资产 设备 无"), ("资产 购置 车辆 \"轿车\" 1 金额 20", "资产 购置 无")
+    ] {
       let w = try TestSupport.workbook(items)
       do {
         try w.apply(TestSupport.lines(none), source: .script)
@@ -315,9 +322,16 @@ struct ExportRoundTripTests {
       }
     }
     var legacy = try TestSupport.workbook("采购 货物 \"办公设备\" 金额 1")
-    _ = try legacy.store.commit([JournalEntry(source: .script, location: "old.ys:1", command: "采购 无",
-                                              changes: [FactChange(key: Fact.emptySection(EmptySection(section: "采购")).key, before: nil,
-                                                                   after: .emptySection(EmptySection(section: "采购")))])], expectedHead: try legacy.store.head())
+    _ = try legacy.store.commit(
+      [
+        JournalEntry(
+          source: .script, location: "old.ys:1", command: "采购 无",
+          changes: [
+            FactChange(
+              key: Fact.emptySection(EmptySection(section: "采购")).key, before: nil,
+              after: .emptySection(EmptySection(section: "采购")))
+          ])
+      ], expectedHead: try legacy.store.head())
     legacy = try Workbench.open(path: legacy.store.path, forms: TestSupport.forms)
     #expect(legacy.check().contains { $0.rule == "none.beside-items" })
     #expect(!legacy.exportScript().contains("采购 无"))

@@ -36,7 +36,8 @@ struct ForeignDocumentTests {
   @Test func oldExcelWorkbookIsAuditedAndImportSaysHowToSaveIt() throws {
     let dir = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let xls = try PDFConverter.convert(TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: dir, format: "xls")
+    let xls = try PDFConverter.convert(
+      TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.xlsx"), outputDirectory: dir, format: "xls")
     let r = try CLI.run(["audit", xls.path, "--format", "json"])
     #expect(r.status == 1)
     #expect(r.stdout.contains("\"audit.sum.parent\"") && r.stdout.contains("\"208\""), "\(r.stdout.prefix(600))")
@@ -51,13 +52,15 @@ struct ForeignDocumentTests {
     let dir = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     let html = dir.appendingPathComponent("page.html")
-    try Data("""
+    try Data(
+      """
       <!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
       <p>示例区统计局2025年部门预算</p><p>示例区统计局2025年收支总表</p><p>单位：万元</p>
       <table border="1"><tr><td>项目</td><td>预算数</td></tr><tr><td>一、一般公共预算拨款收入</td><td>10.00</td></tr>
       <tr><td>二、其他收入</td><td>2.00</td></tr><tr><td>收入总计</td><td>13.00</td></tr></table>
       <p>2025年收入预算12.00万元。</p></body></html>
-      """.utf8).write(to: html)
+      """.utf8
+    ).write(to: html)
     let r = try CLI.run(["audit", html.path, "--format", "json"])
     #expect(r.stderr.contains("是网页（HTML），已用 LibreOffice 转为 .docx 后读取"), "\(r.stderr)")
     // The prose's 12.00 against the table's 13.00: the table was read as a table, and the finding names page.html.

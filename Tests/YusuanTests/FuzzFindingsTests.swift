@@ -45,8 +45,10 @@ struct FuzzFindingsTests {
     zip.add("xl/worksheets/sheet1.xml", data: Data(sheet[0]))
     _ = try? XlsxRows.rows(try zip.archive(), name: "x.xlsx")  // refused or read: not a trap
     var docx = ZipWriter()
-    docx.add("word/document.xml", data: Data(#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>部门预算</w:t></w:r></w:p><w:p"#.utf8)
-      + Data([0xFF, 0xFE]) + Data(#"><w:r><w:t>第一部分 2025年部门预算表</w:t></w:r></w:p></w:body></w:document>"#.utf8))
+    docx.add(
+      "word/document.xml",
+      data: Data(#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>部门预算</w:t></w:r></w:p><w:p"#.utf8)
+        + Data([0xFF, 0xFE]) + Data(#"><w:r><w:t>第一部分 2025年部门预算表</w:t></w:r></w:p></w:body></w:document>"#.utf8))
     _ = try? DocumentReader.read(data: try docx.archive(), name: "d.docx")
     #expect(XMLBytes.parseable(Data([0x3C, 0x61, 0xFF, 0x3E])) == Data("<a\u{FFFD}>".utf8))
     #expect(XMLBytes.parseable(Data("<a>预算</a>".utf8)) == Data("<a>预算</a>".utf8))
@@ -59,7 +61,10 @@ struct FuzzFindingsTests {
     zip.add("xl/worksheets/sheet1.xml", data: Data(sheet[0]))
     _ = try? XlsxRows.rows(try zip.archive(), name: "x.xlsx")  // refused or read: not a trap
     var docx = ZipWriter()
-    docx.add("word/document.xml", #"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><?x?><w:body><w:p><w:r><w:t>部门预算<?y?></w:t></w:r></w:p></w:body></w:document>"#)
+    docx.add(
+      "word/document.xml",
+      #"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><?x?><w:body><w:p><w:r><w:t>部门预算<?y?></w:t></w:r></w:p></w:body></w:document>"#
+    )
     _ = try? DocumentReader.read(data: try docx.archive(), name: "d.docx")
     func parseable(_ s: String) -> String { String(decoding: XMLBytes.parseable(Data(s.utf8)), as: UTF8.self) }
     #expect(parseable(#"<?xml version="1.0"?><a><?pi?>b<?pi data?></a>"#) == #"<?xml version="1.0"?><a>b</a>"#)
@@ -84,7 +89,8 @@ struct FuzzFindingsTests {
     _ = try? DocumentReader.read(data: try docx.archive(), name: "d.docx")
     func parseable(_ s: String) -> String { String(decoding: XMLBytes.parseable(Data(s.utf8)), as: UTF8.self) }
     #expect(parseable(#"<?xml <c/><?x?><a/>"#) == "<a/>")
-    #expect(parseable(#"<?xml version="1.0" encoding='UTF-8' standalone="yes"?><a><?x?></a>"#) == #"<?xml version="1.0" encoding='UTF-8' standalone="yes"?><a></a>"#)
+    #expect(
+      parseable(#"<?xml version="1.0" encoding='UTF-8' standalone="yes"?><a><?x?></a>"#) == #"<?xml version="1.0" encoding='UTF-8' standalone="yes"?><a></a>"#)
     // Nothing left either side of a removed instruction makes a new one.
     #expect(parseable("<<?a?>?x?><a/>") == "< ?x?><a/>")
     #expect(parseable(#"<?xml version="1.0"?><<?a?>?x?>"#) == #"<?xml version="1.0"?>< ?x?>"#)
@@ -101,8 +107,10 @@ struct FuzzFindingsTests {
     let clock = ContinuousClock(), start = clock.now
     #expect(Self.refusal { _ = try XlsxRows.rows(try zip.archive(), name: "x.xlsx") }.contains("工作表已损坏（第1行）"))
     var docx = ZipWriter()
-    docx.add("word/document.xml", #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>部门预算</w:t></w:r></w:p>"#
-      + #"<w:p x=1><w:r><w:t>之后</w:t></w:r></w:p>"# + String(repeating: "<w:p x=1/>", count: 200_000) + "</w:body></w:document>")
+    docx.add(
+      "word/document.xml",
+      #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>部门预算</w:t></w:r></w:p>"#
+        + #"<w:p x=1><w:r><w:t>之后</w:t></w:r></w:p>"# + String(repeating: "<w:p x=1/>", count: 200_000) + "</w:body></w:document>")
     let doc = try DocumentReader.read(data: try docx.archive(), name: "d.docx")
     #expect(doc.readFindings.contains { $0.rule == "audit.read.damaged" })
     #expect(clock.now - start < .seconds(5))
@@ -134,13 +142,16 @@ struct FuzzFindingsTests {
   @Test func importAndAuditRefuseThemThroughTheBinary() throws {
     let w = TestSupport.tempPath()
     _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
-    let cases = [("xlsx-central-directory-past-end.xlsx", "import"), ("docx-central-directory-past-end.docx", "import"),
-                 ("docx-central-directory-past-end.docx", "audit"), ("docx-deflate-cut-short.docx", "audit"), ("docx-deflate-cut-short.docx", "import")]
+    let cases = [
+      ("xlsx-central-directory-past-end.xlsx", "import"), ("docx-central-directory-past-end.docx", "import"),
+      ("docx-central-directory-past-end.docx", "audit"), ("docx-deflate-cut-short.docx", "audit"), ("docx-deflate-cut-short.docx", "import")
+    ]
     for (name, command) in cases {
       let path = try Self.fixture(name).path
       let r = try CLI.run(command == "audit" ? ["audit", path] : ["import", w, path])
       #expect(r.status == 2, "\(command) \(name): exit \(r.status) \(r.stderr)")
-      #expect(r.stderr.contains("“\(command == "import" && name.hasSuffix(".xlsx") ? path : name)”") && r.stderr.contains("损坏"), "\(command) \(name): \(r.stderr)")
+      #expect(
+        r.stderr.contains("“\(command == "import" && name.hasSuffix(".xlsx") ? path : name)”") && r.stderr.contains("损坏"), "\(command) \(name): \(r.stderr)")
     }
     #expect(!(try CLI.run(["export", w]).stdout.contains("支出")))
   }

@@ -47,7 +47,9 @@ extension GarbledPDFTests {
     doc.unreadPages = [3, 7]
     doc.garbledPages = [7]
     let findings = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
-    let missing = try #require(findings.first { $0.rule == "audit.required.table" && $0.message.contains("三公") }, "\(findings.filter { $0.rule.hasPrefix("audit.required") }.map(\.message))")
+    let missing = try #require(
+      findings.first { $0.rule == "audit.required.table" && $0.message.contains("三公") },
+      "\(findings.filter { $0.rule.hasPrefix("audit.required") }.map(\.message))")
     #expect(missing.severity == .info)
     #expect(missing.message.hasPrefix("未能核对："))
     #expect(missing.message.contains("第3页只有图片，第7页的文字无法识别"), "\(missing.message)")

@@ -23,10 +23,12 @@ struct ImportTests {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("未导入"))  // the units table: reported, not dropped
     let export = try CLI.run(["export", w]).stdout
-    for printed in ["支出 2010301 基本 165.3", "支出 2050505 基本 19.27 名称 \"机关事业单位基本养老保险缴费支出\"", "经济 30110 10.12 名称 \"城镇职工基本医疗保险缴费\"",
-                    "项目 \"调研活动经费\" 类型 \"日常运转类\" 单位 \"杜集区政府办\" 金额 101.9", "收入 一般公共预算 525.85", "采购 无", "购买服务 无",
-                    "核对 T2 11 名称 \"行政事业单位医疗\" 合计 14.81", "核对 T3 210305 名称 \"专项业务及机关事务管理\" 合计 20",
-                    "核对 T5 208 名称 \"社会保障和就业支出\" 合计 20.78", "说明 T8 \"杜集区XX局没有政府性基金预算拨款收入"] {
+    for printed in [
+      "支出 2010301 基本 165.3", "支出 2050505 基本 19.27 名称 \"机关事业单位基本养老保险缴费支出\"", "经济 30110 10.12 名称 \"城镇职工基本医疗保险缴费\"",
+      "项目 \"调研活动经费\" 类型 \"日常运转类\" 单位 \"杜集区政府办\" 金额 101.9", "收入 一般公共预算 525.85", "采购 无", "购买服务 无",
+      "核对 T2 11 名称 \"行政事业单位医疗\" 合计 14.81", "核对 T3 210305 名称 \"专项业务及机关事务管理\" 合计 20",
+      "核对 T5 208 名称 \"社会保障和就业支出\" 合计 20.78", "说明 T8 \"杜集区XX局没有政府性基金预算拨款收入"
+    ] {
       #expect(export.contains(printed), "export lacks: \(printed)")
     }
     let check = try Self.json(try CLI.run(["check", w, "--format", "json"]).stdout)
@@ -114,9 +116,18 @@ struct CSVImportTests {
 struct XlsxImportTests {
   @Test func xlsxWithTitleRows() throws {
     var zip = ZipWriter()
-    zip.add("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#)
-    zip.add("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>2025年支出预算明细</t></si><si><t>科目编码</t></si><si><t>科目名称</t></si><si><t>基本支出</t></si><si><t>项目支出</t></si><si><t>行政运行</t></si></sst>"#)
-    zip.add("xl/worksheets/sheet1.xml", #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c><c r="D2" t="s"><v>4</v></c></row><row r="3"><c r="A3"><v>2010301</v></c><c r="B3" t="s"><v>5</v></c><c r="C3"><v>2128900</v></c></row><row r="4"><c r="A4"><v>2010302</v></c><c r="D4"><v>2676600.5</v></c></row></sheetData></worksheet>"#)
+    zip.add(
+      "[Content_Types].xml",
+      #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
+    )
+    zip.add(
+      "xl/sharedStrings.xml",
+      #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>2025年支出预算明细</t></si><si><t>科目编码</t></si><si><t>科目名称</t></si><si><t>基本支出</t></si><si><t>项目支出</t></si><si><t>行政运行</t></si></sst>"#
+    )
+    zip.add(
+      "xl/worksheets/sheet1.xml",
+      #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c><c r="D2" t="s"><v>4</v></c></row><row r="3"><c r="A3"><v>2010301</v></c><c r="B3" t="s"><v>5</v></c><c r="C3"><v>2128900</v></c></row><row r="4"><c r="A4"><v>2010302</v></c><c r="D4"><v>2676600.5</v></c></row></sheetData></worksheet>"#
+    )
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).xlsx")
     try zip.archive().write(to: url)
     let w = TestSupport.tempPath()
@@ -134,10 +145,14 @@ struct XlsxImportTests {
 struct CraftedXlsxTests {
   static func xlsx(sheet cells: String, shared: [String] = ["科目编码"]) throws -> Data {
     var zip = ZipWriter()
-    zip.add("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-      + shared.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>")
-    zip.add("xl/worksheets/sheet1.xml", #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
-      + cells + "</sheetData></worksheet>")
+    zip.add(
+      "xl/sharedStrings.xml",
+      #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        + shared.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>")
+    zip.add(
+      "xl/worksheets/sheet1.xml",
+      #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        + cells + "</sheetData></worksheet>")
     return try zip.archive()
   }
 
@@ -191,7 +206,9 @@ struct CraftedXlsxTests {
   @Test func importRefusesACraftedFile() throws {
     let w = TestSupport.tempPath()
     _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
-    for (sheet, cell) in [(#"<row r="1"><c r="A1" t="s"><v>-1</v></c></row>"#, "A1"), (#"<row r="1"><c r="ZZZZZZZ999999999"><v>1</v></c></row>"#, "ZZZZZZZ999999999")] {
+    for (sheet, cell) in [
+      (#"<row r="1"><c r="A1" t="s"><v>-1</v></c></row>"#, "A1"), (#"<row r="1"><c r="ZZZZZZZ999999999"><v>1</v></c></row>"#, "ZZZZZZZ999999999")
+    ] {
       let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).xlsx")
       try Self.xlsx(sheet: sheet).write(to: url)
       let r = try CLI.run(["import", w, url.path, "--as", "current"])

@@ -58,8 +58,10 @@ struct InputLimitTests {
     let w = TestSupport.tempPath()
     #expect(try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]).status == 0)
     let dir = (w as NSString).deletingLastPathComponent
-    for (name, text) in [("one-cell.csv", String(repeating: "\u{0}", count: 1_000_000) + "\n1,2\n"),
-                         ("many-columns.csv", (1...10_000).map { "列\($0)" }.joined(separator: ",") + "\n1,2\n")] {
+    for (name, text) in [
+      ("one-cell.csv", String(repeating: "\u{0}", count: 1_000_000) + "\n1,2\n"),
+      ("many-columns.csv", (1...10_000).map { "列\($0)" }.joined(separator: ",") + "\n1,2\n")
+    ] {
       let f = dir + "/" + name
       try Data(text.utf8).write(to: URL(fileURLWithPath: f))
       let r = try CLI.run(["import", w, f])
@@ -98,7 +100,9 @@ struct InputLimitTests {
     for n in [1, 65_535, 65_536, 200_000, 3] { text += String(repeating: "x", count: n) + (n % 2 == 0 ? "\r\n" : "\r") }
     text += long
     let pipe = Pipe(), writer = pipe.fileHandleForWriting, data = Data(text.utf8)
-    DispatchQueue.global().async { writer.write(data); try? writer.close() }
+    DispatchQueue.global().async {
+      writer.write(data); try? writer.close()
+    }
     let reader = PlainLineReader(fileDescriptor: pipe.fileHandleForReading.fileDescriptor)
     let clock = ContinuousClock(), start = clock.now
     var got: [String] = []
@@ -114,8 +118,10 @@ struct InputLimitTests {
     let w = TestSupport.tempPath()
     #expect(try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]).status == 0)
     let clock = ContinuousClock(), start = clock.now
-    let r = try CLI.run(["repl", w], stdin: "# " + String(repeating: "职", count: 3_000_000) + "\r职责 \"甲\"\r\n#" + String(repeating: "x", count: 70_000)
-                          + "\nxyz\n任务 \"乙\"")
+    let r = try CLI.run(
+      ["repl", w],
+      stdin: "# " + String(repeating: "职", count: 3_000_000) + "\r职责 \"甲\"\r\n#" + String(repeating: "x", count: 70_000)
+        + "\nxyz\n任务 \"乙\"")
     #expect(clock.now - start < .seconds(10))
     #expect(r.stderr.contains("stdin:4"), "\(r.stderr.prefix(300))")
     let export = try CLI.run(["export", w]).stdout
@@ -128,8 +134,9 @@ struct InputLimitTests {
     let word = String(repeating: "甲", count: 1_000_000) + "职"
     let clock = ContinuousClock()
     var start = clock.now
-    do { _ = try EntryParser.owner(of: Token(text: word, quoted: false, start: 0, end: word.count)); Issue.record("accepted") }
-    catch { #expect(error.message.contains("是否想用：职责")) }
+    do { _ = try EntryParser.owner(of: Token(text: word, quoted: false, start: 0, end: word.count)); Issue.record("accepted") } catch {
+      #expect(error.message.contains("是否想用：职责"))
+    }
     #expect(clock.now - start < .seconds(1))
     // The whole line, lexer and message included.
     let wb = try TestSupport.workbook("")

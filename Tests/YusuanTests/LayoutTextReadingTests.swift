@@ -47,13 +47,14 @@ import Testing
     ]
     #expect(income.rows.map(\.cells) == expectedIncome)
     let summary = try #require(doc.tables.last)
-    #expect(summary.rows.map(\.cells) == [
-      ["一、财政拨款收入", "2,850,000.00", "一、一般公共服务支出", "2,500,000.00"],
-      ["1. 一般公共预算资金", "2,850,000.00", "二、社会保障和就业支出", "350,000.00"],
-      ["二、事业收入", "", "", ""],
-      ["三、其他收入", "", "", ""],
-      ["收入总计", "2,850,000.00", "支出总计", "2,850,000.00"],
-    ])
+    #expect(
+      summary.rows.map(\.cells) == [
+        ["一、财政拨款收入", "2,850,000.00", "一、一般公共服务支出", "2,500,000.00"],
+        ["1. 一般公共预算资金", "2,850,000.00", "二、社会保障和就业支出", "350,000.00"],
+        ["二、事业收入", "", "", ""],
+        ["三、其他收入", "", "", ""],
+        ["收入总计", "2,850,000.00", "支出总计", "2,850,000.00"],
+      ])
     // Two paragraphs, joined across their wrapped lines; the centred heading is a heading, not a table row.
     #expect(doc.paragraphs.map(\.text).contains { $0.hasSuffix("支出预算285.00万元，其中：基本支出285.00万元。") })
     #expect(doc.paragraphs.contains { $0.text == "部门预算编制说明" && $0.isHeading })
@@ -76,7 +77,8 @@ import Testing
       let t = tables[k]
       #expect(t.title == row[1], "\(name) table \(k + 1) title")
       #expect(t.unit?.rawValue == row[2], "\(name) table \(k + 1) unit")
-      let expected = TableCSV.parse(try String(contentsOf: PDFReadingTests.readings.appendingPathComponent(String(format: "%@/t%02d.csv", name, k + 1)), encoding: .utf8))
+      let expected = TableCSV.parse(
+        try String(contentsOf: PDFReadingTests.readings.appendingPathComponent(String(format: "%@/t%02d.csv", name, k + 1)), encoding: .utf8))
       let body = Array(expected.dropFirst())
       // An empty table (no figure) is checked by the audit below; its lone 合计 may sit in either label column.
       guard body.joined().contains(where: { TableReading.looksNumeric($0) && $0.contains(".") }) else { continue }
@@ -95,7 +97,9 @@ import Testing
     #expect(ImportMapping.lines(doc, mode: .current).unread.count == unread.count)
     if !unread.isEmpty {
       let notes = Auditor.audit(doc, catalog: try PDFReadingTests.catalog(), editions: PDFReadingTests.editions()).filter { $0.rule == "audit.read.table" }
-      #expect(unread.allSatisfy { title in notes.contains { ($0.table ?? "").contains(title.replacingOccurrences(of: "2025年", with: "")) } }, "\(unread) \(notes.map(\.table))")
+      #expect(
+        unread.allSatisfy { title in notes.contains { ($0.table ?? "").contains(title.replacingOccurrences(of: "2025年", with: "")) } },
+        "\(unread) \(notes.map(\.table))")
     }
   }
 
@@ -110,7 +114,9 @@ import Testing
     #expect(findings.errorCount == 0, "\(name): \(findings.filter { $0.severity == .error }.map { "\($0.rule) \($0.row ?? "") \($0.message)" })")
     // The 商务委 PDFs hold a clipped copy of 主要职能 in their text layer (the PDF reader leaves it out, as the page
     // does not show it); their text has it twice, so a duplicate paragraph is what the text says.
-    let falseWarnings = findings.filter { $0.severity == .warning && !keyed.contains($0.rule) && !(name.contains("shangwuwei") && $0.rule == "audit.text.duplicate") }
+    let falseWarnings = findings.filter {
+      $0.severity == .warning && !keyed.contains($0.rule) && !(name.contains("shangwuwei") && $0.rule == "audit.text.duplicate")
+    }
     #expect(falseWarnings.isEmpty, "\(name): \(falseWarnings.map { "\($0.rule) \($0.message)" })")
   }
 }

@@ -29,31 +29,34 @@ import Testing
   }
 
   @Test func pipedLinesIncludingALastLineWithoutNewline() {
-    #expect(plainLines(Array("支出 2010301 行政运行 120000\n\n收入 一般公共预算拨款 5000".utf8)) == [
-      .line("支出 2010301 行政运行 120000", repaired: false),
-      .line("", repaired: false),
-      .line("收入 一般公共预算拨款 5000", repaired: false),
-      .endOfInput,
-    ])
+    #expect(
+      plainLines(Array("支出 2010301 行政运行 120000\n\n收入 一般公共预算拨款 5000".utf8)) == [
+        .line("支出 2010301 行政运行 120000", repaired: false),
+        .line("", repaired: false),
+        .line("收入 一般公共预算拨款 5000", repaired: false),
+        .endOfInput,
+      ])
   }
 
   @Test func windowsLineEndsAndByteOrderMarkAreDropped() {
-    #expect(plainLines([0xEF, 0xBB, 0xBF] + Array("单位：示例办\r\n年度：2025\r\n".utf8)) == [
-      .line("单位：示例办", repaired: false),
-      .line("年度：2025", repaired: false),
-      .endOfInput,
-    ])
+    #expect(
+      plainLines([0xEF, 0xBB, 0xBF] + Array("单位：示例办\r\n年度：2025\r\n".utf8)) == [
+        .line("单位：示例办", repaired: false),
+        .line("年度：2025", repaired: false),
+        .endOfInput,
+      ])
   }
 
   /// Issue 14 (3): a lone `\r` ends a line too (old Mac files), also when the `\n` of a CRLF comes in a later read.
   @Test func oldMacLineEndsEndLines() {
-    #expect(plainLines(Array("职责 \"甲\"\r任务 \"乙\"\r\r收入 5\r".utf8)) == [
-      .line("职责 \"甲\"", repaired: false),
-      .line("任务 \"乙\"", repaired: false),
-      .line("", repaired: false),
-      .line("收入 5", repaired: false),
-      .endOfInput,
-    ])
+    #expect(
+      plainLines(Array("职责 \"甲\"\r任务 \"乙\"\r\r收入 5\r".utf8)) == [
+        .line("职责 \"甲\"", repaired: false),
+        .line("任务 \"乙\"", repaired: false),
+        .line("", repaired: false),
+        .line("收入 5", repaired: false),
+        .endOfInput,
+      ])
     // A CRLF split between two reads of the pipe is still one line end.
     let bytes = Array(String(repeating: "x", count: 65_535).utf8) + Array("\r\nb\n".utf8)
     #expect(plainLines(bytes) == [.line(String(repeating: "x", count: 65_535), repaired: false), .line("b", repaired: false), .endOfInput])
@@ -61,11 +64,12 @@ import Testing
 
   @Test func bytesThatAreNotUTF8AreReplacedAndReported() {
     // "行政" in GBK, then a valid line: the reader goes on after the bad one.
-    #expect(plainLines([0xD0, 0xD0, 0xD5, 0xFE, 0x0A] + Array("好\n".utf8)) == [
-      .line("\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}", repaired: true),
-      .line("好", repaired: false),
-      .endOfInput,
-    ])
+    #expect(
+      plainLines([0xD0, 0xD0, 0xD5, 0xFE, 0x0A] + Array("好\n".utf8)) == [
+        .line("\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}", repaired: true),
+        .line("好", repaired: false),
+        .endOfInput,
+      ])
   }
 
   @Test func emptyInputEndsAtOnce() {
@@ -124,11 +128,13 @@ import Testing
 
   @Test func severalCodesInsertTheirCommonPrefixWhenItExtendsWhatWasTyped() {
     let completion = Completion(start: 3, candidates: codes)
-    #expect(CompletionPlan.matches(line: "支出 2010", cursor: 7, libeditStart: 3, completion: completion)
-      == ["201030", "2010301 行政运行", "2010302 一般行政管理事务"])
+    #expect(
+      CompletionPlan.matches(line: "支出 2010", cursor: 7, libeditStart: 3, completion: completion)
+        == ["201030", "2010301 行政运行", "2010302 一般行政管理事务"])
     // "行政" is not a prefix of "201030": keep what was typed, only list.
-    #expect(CompletionPlan.matches(line: "支出 行政", cursor: 5, libeditStart: 3, completion: completion)
-      == ["", "2010301 行政运行", "2010302 一般行政管理事务"])
+    #expect(
+      CompletionPlan.matches(line: "支出 行政", cursor: 5, libeditStart: 3, completion: completion)
+        == ["", "2010301 行政运行", "2010302 一般行政管理事务"])
   }
 
   @Test func aCompletionStartingAfterLibeditsWordKeepsTheTextBetween() {
@@ -167,8 +173,9 @@ import Testing
     #expect(rebuilt("支出，", word: "", start: 3, end: 3) == "支出，")  // a full-width break before the cursor
     #expect(rebuilt("支出 ", word: "", start: 3, end: 3) == "支出 ")
     #expect(rebuilt("行政 x", word: "行政", start: 0, end: 2) == "行政  ")  // a last ASCII character after the cursor is lost
-    #expect(rebuilt(String(repeating: "中", count: 400) + " 行政运", word: "行政运", start: 401, end: 404)
-      == String(repeating: "中", count: 400) + " 行政运")
+    #expect(
+      rebuilt(String(repeating: "中", count: 400) + " 行政运", word: "行政运", start: 401, end: 404)
+        == String(repeating: "中", count: 400) + " 行政运")
     #expect(CompletionPlan.reconstructedLine(truncatedCopy: [], word: "", start: 0, end: 0, scalarCount: 0) == "")
   }
 

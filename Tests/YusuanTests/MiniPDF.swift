@@ -13,15 +13,20 @@ enum MiniPDF {
   /// written with `chinese(_:)`. F1 is Helvetica. F2's codes name glyphs (/g33 …) that map to no character, as a subset font embedded without
   /// its Unicode map does: poppler can only give the codes back, as ASCII symbols.
   static func data(_ pages: [Page]) -> Data {
-    let unmapped = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 "
+    let unmapped =
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 "
       + (1...40).map { "/g\($0)" }.joined(separator: " ") + "] >> >>"
     let first = 6  // object number of the first page; its content follows it
-    var objects = ["<< /Type /Catalog /Pages 2 0 R >>",
-                   "<< /Type /Pages /Kids [" + pages.indices.map { "\(first + 2 * $0) 0 R" }.joined(separator: " ") + "] /Count \(pages.count) >>",
-                   "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", unmapped,
-                   "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>"]
+    var objects = [
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [" + pages.indices.map { "\(first + 2 * $0) 0 R" }.joined(separator: " ") + "] /Count \(pages.count) >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", unmapped,
+      "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>"
+    ]
     for (i, p) in pages.enumerated() {
-      objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(p.width) \(p.height)] /Rotate \(p.rotate) /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R >> >> /Contents \(first + 2 * i + 1) 0 R >>")
+      objects.append(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(p.width) \(p.height)] /Rotate \(p.rotate) /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R >> >> /Contents \(first + 2 * i + 1) 0 R >>"
+      )
       objects.append("<< /Length \(p.content.utf8.count) >>\nstream\n\(p.content)\nendstream")
     }
     var out = "%PDF-1.4\n"

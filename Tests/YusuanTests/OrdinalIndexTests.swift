@@ -45,7 +45,8 @@ struct OrdinalIndexTests {
   }
 
   @Test func appendedItemsTakeTheNextNumberOfTheirOwnList() throws {
-    let wb = try TestSupport.workbook("""
+    let wb = try TestSupport.workbook(
+      """
       职责 "一"
       职责 5 "五"
       职责 "六"

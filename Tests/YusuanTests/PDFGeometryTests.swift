@@ -15,17 +15,17 @@ import Testing
 
   @Test func svgRulesFromStrokesAndThinRectangles() {
     let svg = """
-    <svg><defs><g><symbol id="glyph0-1"><path style="stroke:none;" d="M 0 0 L 5 0 L 5 5 Z"/></symbol></g></defs>
-    <pageSet><page>
-    <path style="fill:none;stroke-width:0.5;stroke:rgb(0%,0%,0%);" d="M 10 20 L 110 20 " transform="matrix(1,0,0,-1,0,100)"/>
-    <path style=" stroke:none;fill-rule:evenodd;fill:rgb(0%,0%,0%);fill-opacity:1;" d="M 10 30 L 10.9 30 L 10.9 90 L 10 90 Z M 10 30 "/>
-    <path style=" stroke:none;fill:rgb(100%,100%,100%);" d="M 0 0 L 500 0 L 500 1 L 0 1 Z"/>
-    <path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 0 0 C 1 1 2 2 3 3"/>
-    <use xlink:href="#glyph0-1" x="12" y="50"/>
-    </page><page>
-    <path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 5 5 L 5 50 "/>
-    </page></pageSet></svg>
-    """
+      <svg><defs><g><symbol id="glyph0-1"><path style="stroke:none;" d="M 0 0 L 5 0 L 5 5 Z"/></symbol></g></defs>
+      <pageSet><page>
+      <path style="fill:none;stroke-width:0.5;stroke:rgb(0%,0%,0%);" d="M 10 20 L 110 20 " transform="matrix(1,0,0,-1,0,100)"/>
+      <path style=" stroke:none;fill-rule:evenodd;fill:rgb(0%,0%,0%);fill-opacity:1;" d="M 10 30 L 10.9 30 L 10.9 90 L 10 90 Z M 10 30 "/>
+      <path style=" stroke:none;fill:rgb(100%,100%,100%);" d="M 0 0 L 500 0 L 500 1 L 0 1 Z"/>
+      <path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 0 0 C 1 1 2 2 3 3"/>
+      <use xlink:href="#glyph0-1" x="12" y="50"/>
+      </page><page>
+      <path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 5 5 L 5 50 "/>
+      </page></pageSet></svg>
+      """
     let pages = SVGRulings.pages(Data(svg.utf8))
     #expect(pages.count == 2)
     // The stroke is flipped by its transform (y' = 100 − y); the glyph outline in <defs>, the white fill and the curve are ignored.
@@ -37,12 +37,16 @@ import Testing
   /// A 3-column table: a header cell merged over two columns, a blank cell, and a name wrapped over two lines.
   @Test func latticeKeepsBlanksMergesSpansAndJoinsWrappedNames() {
     let h = [0.0, 20, 40, 60].map { Ruling(.horizontal, at: $0, from: 0, to: 300) }
-    let v = [Ruling(.vertical, at: 0, from: 0, to: 60), Ruling(.vertical, at: 300, from: 0, to: 60),
-             // The border between columns 2 and 3 stops below the header: 支出预算 spans both.
-             Ruling(.vertical, at: 100, from: 0, to: 60), Ruling(.vertical, at: 200, from: 20, to: 60)]
-    let words = [word("项目", 10, 5, 40, 15), word("支出预算", 150, 5, 200, 15),
-                 word("其他政府办公厅（室）及", 5, 22, 95, 29), word("相关机构事务支出", 5, 30, 80, 38), word("20,120,000.00", 210, 25, 290, 35),
-                 word("行政运行", 5, 45, 50, 55), word("110,000.00", 120, 45, 190, 55)]
+    let v = [
+      Ruling(.vertical, at: 0, from: 0, to: 60), Ruling(.vertical, at: 300, from: 0, to: 60),
+      // The border between columns 2 and 3 stops below the header: 支出预算 spans both.
+      Ruling(.vertical, at: 100, from: 0, to: 60), Ruling(.vertical, at: 200, from: 20, to: 60)
+    ]
+    let words = [
+      word("项目", 10, 5, 40, 15), word("支出预算", 150, 5, 200, 15),
+      word("其他政府办公厅（室）及", 5, 22, 95, 29), word("相关机构事务支出", 5, 30, 80, 38), word("20,120,000.00", 210, 25, 290, 35),
+      word("行政运行", 5, 45, 50, 55), word("110,000.00", 120, 45, 190, 55)
+    ]
     let tables = LatticeFinder.tables(h + v, words: words)
     #expect(tables.count == 1)
     let rows = PDFBlocks.gridRows(tables[0]).map(\.cells)
@@ -70,11 +74,11 @@ import Testing
 
   @Test func bboxLayoutPagesAndEscapedWords() {
     let html = """
-    <doc><page width="842.000000" height="595.000000"><flow><block><line>
-    <word xMin="61.5" yMin="106.7" xMax="277.5" yMax="118.7">编制部门：上海市普陀区人民政府办公室</word>
-    <word xMin="731.5" yMin="106.7" xMax="779.5" yMax="118.7">单位：元</word></line></block></flow></page>
-    <page width="595" height="842"><word xMin="1" yMin="2" xMax="3" yMax="4">A&amp;B&lt;</word></page></doc>
-    """
+      <doc><page width="842.000000" height="595.000000"><flow><block><line>
+      <word xMin="61.5" yMin="106.7" xMax="277.5" yMax="118.7">编制部门：上海市普陀区人民政府办公室</word>
+      <word xMin="731.5" yMin="106.7" xMax="779.5" yMax="118.7">单位：元</word></line></block></flow></page>
+      <page width="595" height="842"><word xMin="1" yMin="2" xMax="3" yMax="4">A&amp;B&lt;</word></page></doc>
+      """
     let pages = BBoxLayout.pages(Data(html.utf8))
     #expect(pages.count == 2 && pages[0].width == 842 && pages[1].height == 842)
     #expect(pages[0].words.map(\.text) == ["编制部门：上海市普陀区人民政府办公室", "单位：元"])
@@ -95,9 +99,11 @@ import Testing
   /// A table continued from a page that could not be read arrives without its 类/款/项 header: its body alone shows
   /// the split codes (a 3-digit 类, 2-digit 款 and 项 or blanks, then a name). Bodies that only resemble it stay.
   @Test func splitCodeColumnsAreFoundFromTheBodyAlone() {
-    let body = [["", "", "", "", "", ""], ["210", "", "", "卫生健康支出", "1,097,073.43", "1,097,073.43"],
-                ["210", "11", "", "行政事业单位医疗", "1,097,073.43", "1,097,073.43"], ["210", "11", "01", "行政单位医疗", "782,855.28", "782,855.28"],
-                ["合计", "", "", "", "91,016,775.35", "91,016,775.35"]]
+    let body = [
+      ["", "", "", "", "", ""], ["210", "", "", "卫生健康支出", "1,097,073.43", "1,097,073.43"],
+      ["210", "11", "", "行政事业单位医疗", "1,097,073.43", "1,097,073.43"], ["210", "11", "01", "行政单位医疗", "782,855.28", "782,855.28"],
+      ["合计", "", "", "", "91,016,775.35", "91,016,775.35"]
+    ]
     let split = SplitCodes.find(headers: [], body: body)
     #expect(split?.start == 0 && split?.count == 3)
     #expect(split.map { body.map($0.join) }?[3] == ["2101101", "行政单位医疗", "782,855.28", "782,855.28"])
@@ -120,7 +126,8 @@ import Testing
   }
 
   @Test func proseFiguresKeepTheirThousands() {
-    let p = AuditParagraph(index: 1, line: 1, text: "收入预算9,101.68万元，比2024年预算减少2,389.52万元；其中：事业收入0万元。", part: nil, section: nil, subsection: nil, isHeading: false)
+    let p = AuditParagraph(
+      index: 1, line: 1, text: "收入预算9,101.68万元，比2024年预算减少2,389.52万元；其中：事业收入0万元。", part: nil, section: nil, subsection: nil, isHeading: false)
     let s = ProseScanner.scan(p)
     #expect(s.amounts.map(\.amount) == [Amount(wanCents: 910_168), Amount(wanCents: 238_952), .zero])
     #expect(s.changes.first?.delta == Amount(wanCents: 238_952))

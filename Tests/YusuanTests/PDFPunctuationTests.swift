@@ -7,8 +7,11 @@ import Testing
 /// Issue 11 (1): every punctuation mark of the Word file reaches the PDF. LibreOffice hangs a line-final ，
 /// into the right margin (its default for docx without `w:overflowPunct`) and, on a justified line, drops the
 /// hanging glyph: `“三公”经费，是指` printed as `经费` / `是指`. Counted per character, docx text against pdftotext.
-@Suite(.serialized, .enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
-                             "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
+@Suite(
+  .serialized,
+  .enabled(
+    if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+    "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
 struct PDFPunctuationTests {
   /// Full-width marks of the prose and tables; ASCII marks also occur inside figures and are left out.
   static let marks: [Character] = ["，", "。", "、", "；", "：", "（", "）", "“", "”"]
@@ -47,7 +50,8 @@ struct PDFPunctuationTests {
     let printed = Self.counts(try RendererTests.pdfText(pdf))
     #expect((word["，"] ?? 0) > 50, "the example has prose with commas")
     for mark in Self.marks {
-      #expect(printed[mark, default: 0] == word[mark, default: 0], "\(name): \(mark) \(word[mark, default: 0]) in the docx, \(printed[mark, default: 0]) in the PDF")
+      #expect(
+        printed[mark, default: 0] == word[mark, default: 0], "\(name): \(mark) \(word[mark, default: 0]) in the docx, \(printed[mark, default: 0]) in the PDF")
     }
     // No figure of the prose is broken over two lines (`715.` / `28万元`, `占8.30` / `%`, `202` / `5年`): a prose line
     // that ends inside a figure while the next goes on with its digits or its %. (A date range ending one table cell,
@@ -55,13 +59,16 @@ struct PDFPunctuationTests {
     let lines = try RendererTests.pdfText(pdf).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     var broken: [String] = []
     // Prose lines only: pdftotext sets a table row's cells apart with runs of spaces.
-    for (a, b) in zip(lines, lines.dropFirst()) where a.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) })
-      && !a.contains("  ") && !b.contains("  ") {
+    for (a, b) in zip(lines, lines.dropFirst())
+    where a.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) })
+      && !a.contains("  ") && !b.contains("  ")
+    {
       guard let last = a.last, let first = b.first else { continue }
       func digit(_ c: Character) -> Bool { c.isASCII && c.isNumber }  // 万 is a number to Swift
       let tail = a.reversed().prefix(while: digit)
       let beforeTail = a.dropLast(tail.count).last
-      let split = (last == "." && digit(first)) || (digit(last) && first == "%")
+      let split =
+        (last == "." && digit(first)) || (digit(last) && first == "%")
         || (digit(last) && digit(first) && !["-", "/"].contains(beforeTail ?? " "))
       if split { broken.append("\(a.suffix(12)) | \(b.prefix(12))") }
     }

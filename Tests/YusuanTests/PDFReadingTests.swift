@@ -15,8 +15,10 @@ import Testing
   static let corpus = TestSupport.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
   static let corpusPresent = FileManager.default.fileExists(atPath: corpus.appendingPathComponent("shanghai-putuo-zhengfuban-2025-dept.pdf").path)
   static let readings = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/readings")
-  static let documents = ["shanghai-putuo-zhengfuban-2025-dept", "shanghai-putuo-zhengfuban-2025-unit",
-                          "shanghai-putuo-shangwuwei-2025-dept", "shanghai-putuo-shangwuwei-2025-unit"]
+  static let documents = [
+    "shanghai-putuo-zhengfuban-2025-dept", "shanghai-putuo-zhengfuban-2025-unit",
+    "shanghai-putuo-shangwuwei-2025-dept", "shanghai-putuo-shangwuwei-2025-unit"
+  ]
 
   static func catalog() throws -> Catalog { try TestSupport.forms.catalog("classification-harvested") }
   static func editions() -> [Edition] { TestSupport.forms.editionIDs.compactMap { try? TestSupport.forms.edition($0) } }
@@ -41,8 +43,9 @@ import Testing
   }
 
   /// The same table with rules (lattice) and without (stream): the same cells, the same one defect.
-  @Test(.enabled(if: popplerPresent && sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"),
-        arguments: ["shanghai-layout.xlsx", "shanghai-layout-borderless.xlsx", "shanghai-layout-titles.xlsx"])
+  @Test(
+    .enabled(if: popplerPresent && sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"),
+    arguments: ["shanghai-layout.xlsx", "shanghai-layout-borderless.xlsx", "shanghai-layout-titles.xlsx"])
   func syntheticShanghaiLayoutIsReadCellForCell(_ fixture: String) throws {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-pdf-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
@@ -54,7 +57,8 @@ import Testing
     #expect(t.unit == .yuan, "单位：元 is printed on the 编制部门 line")
     let pages = Set(t.rows.compactMap { doc.spots[$0.line]?.page })
     #expect(pages.count >= 2, "the table runs over pages and is joined: \(pages)")
-    let expected = TableCSV.parse(try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.expected.csv"), encoding: .utf8))
+    let expected = TableCSV.parse(
+      try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.expected.csv"), encoding: .utf8))
     let (cells, wrong) = Self.compare(expected, [t.columns] + t.rows.map(\.cells), table: "t01")
     #expect(cells == 57 * 5)
     #expect(wrong.isEmpty, "\(wrong.prefix(10))")
@@ -128,11 +132,13 @@ import Testing
       // The reviewed readings hold every table's cells: count their non-zero figures.
       var printed = 0
       for k in 1...9 {
-        let rows = TableCSV.parse(try String(contentsOf: Self.readings.appendingPathComponent(String(format: "%@/t%02d.csv", name, k)), encoding: .utf8)).dropFirst()
-        printed += rows.flatMap { $0 }.filter { cell in
-          let plain = cell.replacingOccurrences(of: ",", with: "")
-          return plain.contains(".") && Double(plain).map { $0 != 0 } == true
-        }.count
+        let rows = TableCSV.parse(try String(contentsOf: Self.readings.appendingPathComponent(String(format: "%@/t%02d.csv", name, k)), encoding: .utf8))
+          .dropFirst()
+        printed +=
+          rows.flatMap { $0 }.filter { cell in
+            let plain = cell.replacingOccurrences(of: ",", with: "")
+            return plain.contains(".") && Double(plain).map { $0 != 0 } == true
+          }.count
       }
       #expect(mapped.figures.total == printed, "\(name): \(mapped.figures) of \(printed)")
       #expect(mapped.figures.unplaced == mapped.unplaced.count, "\(name): every unplaced figure is listed")

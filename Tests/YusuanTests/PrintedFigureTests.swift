@@ -30,17 +30,18 @@ struct PrintedFigureTests {
   /// Rows and columns as a 核对 line names them: a code the table does not list holds nothing; a row that names a
   /// column is that column of the total row; 上年 is last year's figure the prose states; 三公 items by year.
   @Test func rowsAndColumnsAsTyped() throws {
-    #expect(try Self.findings(
-      "核对 T5 208 合计 0",                      // a 类 the department does not spend under
-      "核对 T3 项目支出 合计 40 上年 40",          // the 项目支出 column of the total row
-      "核对 T6 人员经费 合计 50",
-      "核对 T6 基本支出 合计 60",
-      "核对 T1 支出总计 合计 105",
-      "核对 T7 公务接待费 合计 2 上年 2",
-      "核对 T7 合计 合计 2",
-      "核对 T10 调研活动经费 合计 40",
-      "核对 T14 合计 合计 40"
-    ).isEmpty)
+    #expect(
+      try Self.findings(
+        "核对 T5 208 合计 0",  // a 类 the department does not spend under
+        "核对 T3 项目支出 合计 40 上年 40",  // the 项目支出 column of the total row
+        "核对 T6 人员经费 合计 50",
+        "核对 T6 基本支出 合计 60",
+        "核对 T1 支出总计 合计 105",
+        "核对 T7 公务接待费 合计 2 上年 2",
+        "核对 T7 合计 合计 2",
+        "核对 T10 调研活动经费 合计 40",
+        "核对 T14 合计 合计 40"
+      ).isEmpty)
     // A table printed empty (本表无数据) holds zero in every column it has.
     let empty = try TestSupport.workbook(try RuleScript.edit([.drop("经济")]) + "\n核对 T6 合计 合计 60\n核对 T6 人员经费 合计 50").check().filter { $0.plugin == "crosscheck" }
     #expect(empty.map(\.rule) == ["sum.declared", "sum.declared"])
@@ -53,9 +54,14 @@ struct PrintedFigureTests {
   /// The figures are the printed cells: a table whose section prints something else is what is compared with.
   @Test func theSectionsTablesAreWhatIsRead() throws {
     let printed = PrintedTables { id in
-      id != .t11 ? [] : [DocTable(id: "T11", label: nil, title: "政府采购支出表", unit: "", money: MoneyFormat(unit: .wan, decimals: 2, grouping: false), header: [],
-                columns: [Column(.text, width: 1), Column(.amount, width: 1, key: Column.total)],
-                rows: [TableRow(kind: .total, cells: [.text("合计"), .amount(Amount(wanCents: 1234))], key: TableRow.totalKey)])]
+      id != .t11
+        ? []
+        : [
+          DocTable(
+            id: "T11", label: nil, title: "政府采购支出表", unit: "", money: MoneyFormat(unit: .wan, decimals: 2, grouping: false), header: [],
+            columns: [Column(.text, width: 1), Column(.amount, width: 1, key: Column.total)],
+            rows: [TableRow(kind: .total, cells: [.text("合计"), .amount(Amount(wanCents: 1234))], key: TableRow.totalKey)])
+        ]
     }
     #expect(try printed.figure(.t11, row: "合计", column: "合计") == Amount(wanCents: 1234))
     #expect(try printed.figure(.t11, row: "合计", column: "一般公共预算") == nil)
@@ -84,8 +90,9 @@ struct PrintedFigureTests {
     #expect(spy.asked.all == 0)
     // A check without 核对 builds none.
     let quiet = Spy()
-    let plain = try Workbench.create(path: TestSupport.tempPath(), department: "示例办", year: 2025, editionID: "anhui-2024", forms: TestSupport.forms,
-                                     sections: SectionRegistry(SectionRegistry.standard.plugins + [quiet]))
+    let plain = try Workbench.create(
+      path: TestSupport.tempPath(), department: "示例办", year: 2025, editionID: "anhui-2024", forms: TestSupport.forms,
+      sections: SectionRegistry(SectionRegistry.standard.plugins + [quiet]))
     try plain.apply(TestSupport.lines(TestSupport.consistent), source: .script)
     #expect(plain.check().isEmpty)
     #expect(quiet.asked.ids.isEmpty && quiet.asked.all == 0)

@@ -10,28 +10,33 @@ import Testing
   /// A 元 table with 行政运行 under two 款, and prose naming each by its path.
   static func document(_ prose: [String]) -> AuditDocument {
     let text = """
-    2025年部门一般公共预算支出功能分类预算表
-    编制部门：示例委员会\t单位：元
-    科目编码\t科目名称\t合计\t基本支出\t项目支出
-    201\t一般公共服务支出\t21,419,000.00\t21,409,000.00\t10,000.00
-    20103\t政府办公厅（室）及相关机构事务\t12,029,501.84\t12,019,501.84\t10,000.00
-    2010301\t行政运行\t12,029,501.84\t12,019,501.84\t10,000.00
-    20113\t商贸事务\t9,389,498.16\t9,389,498.16\t
-    2011301\t行政运行\t9,389,498.16\t9,389,498.16\t
-    \t合计\t21,419,000.00\t21,409,000.00\t10,000.00
+      2025年部门一般公共预算支出功能分类预算表
+      编制部门：示例委员会\t单位：元
+      科目编码\t科目名称\t合计\t基本支出\t项目支出
+      201\t一般公共服务支出\t21,419,000.00\t21,409,000.00\t10,000.00
+      20103\t政府办公厅（室）及相关机构事务\t12,029,501.84\t12,019,501.84\t10,000.00
+      2010301\t行政运行\t12,029,501.84\t12,019,501.84\t10,000.00
+      20113\t商贸事务\t9,389,498.16\t9,389,498.16\t
+      2011301\t行政运行\t9,389,498.16\t9,389,498.16\t
+      \t合计\t21,419,000.00\t21,409,000.00\t10,000.00
 
-    """ + "\n\n" + prose.joined(separator: "\n") + "\n"
+      """ + "\n\n" + prose.joined(separator: "\n") + "\n"
     return try! DocumentReader.read(data: Data(text.utf8), name: "t.txt")
   }
 
   func findings(_ prose: [String]) -> [Diagnostic] {
-    Auditor.audit(Self.document(prose), catalog: nil).filter { $0.rule.hasPrefix("audit.prose.subject") || $0.rule == "audit.prose.figure" || $0.rule == "audit.prose.truncated" }
+    Auditor.audit(Self.document(prose), catalog: nil).filter {
+      $0.rule.hasPrefix("audit.prose.subject") || $0.rule == "audit.prose.figure" || $0.rule == "audit.prose.truncated"
+    }
   }
 
   @Test func bothPathFormsAreCheckedAgainstTheirOwnRow() {
     // 938.95 万元 = 9,389,498.16 元 rounded half-up; 行政运行 of 20103 is 1,202.95.
-    #expect(findings(["1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.95万元，主要用于机关运行。",
-                      "2. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于行政单位的基本支出。"]).isEmpty)
+    #expect(
+      findings([
+        "1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.95万元，主要用于机关运行。",
+        "2. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于行政单位的基本支出。"
+      ]).isEmpty)
     // The 20103 figure given for 商贸事务's 行政运行: right name, wrong row.
     let wrong = findings(["1. “一般公共服务支出（类）商贸事务（款)行政运行（项）”1,202.95万元，主要用于机关运行。"])
     #expect(wrong.map(\.rule) == ["audit.prose.subject"])

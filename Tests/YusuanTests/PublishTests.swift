@@ -118,8 +118,9 @@ struct PublishTests {
   }
 
   /// The REPL's `compile` writes every format `yusuan compile` writes, the PDF among them.
-  @Test(.enabled(if: ReplTerminalTests.tmuxAvailable && PDFConverter.findSoffice() != nil, "需要 tmux 与 LibreOffice（.ci/run 会安装）"),
-        .timeLimit(.minutes(3)))
+  @Test(
+    .enabled(if: ReplTerminalTests.tmuxAvailable && PDFConverter.findSoffice() != nil, "需要 tmux 与 LibreOffice（.ci/run 会安装）"),
+    .timeLimit(.minutes(3)))
   func theREPLsCompileWritesThePDFToo() throws {
     let w = TestSupport.tempPath()
     #expect(try CLI.run(["new", w, "--department", "示例办", "--year", "2025", "--edition", "anhui-2024"]).status == 0)

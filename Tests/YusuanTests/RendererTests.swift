@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 import Testing
 import ZIPFoundation
@@ -27,7 +27,9 @@ struct RendererTests {
     [HeaderCell("科目编码", rowSpan: 2), HeaderCell("科目名称", rowSpan: 2), HeaderCell("本年预算", colSpan: 3)],
     [HeaderCell("合计"), HeaderCell("基本支出"), HeaderCell("项目支出")],
   ]
-  static let expenditureColumns = [Column(.code, width: 10), Column(.text, width: 24), Column(.amount, width: 10), Column(.amount, width: 10), Column(.amount, width: 10)]
+  static let expenditureColumns = [
+    Column(.code, width: 10), Column(.text, width: 24), Column(.amount, width: 10), Column(.amount, width: 10), Column(.amount, width: 10)
+  ]
 
   static func document(draft: Bool = true) -> PublishedDocument {
     let t5 = DocTable(
@@ -54,30 +56,44 @@ struct RendererTests {
     let sources = ["一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户管理资金", "单位资金"]
     let t2 = DocTable(
       id: "T2", label: "部门公开表2", title: "示例区政府办2024年部门收入总表", unit: "单位：万元", money: Self.wan2,
-      header: [[HeaderCell("科目编码", rowSpan: 2), HeaderCell("科目名称", rowSpan: 2), HeaderCell("合计", rowSpan: 2),
-                HeaderCell("上年结转", rowSpan: 2), HeaderCell("本年收入", colSpan: 5)],
-               sources.map { HeaderCell($0) }],
+      header: [
+        [
+          HeaderCell("科目编码", rowSpan: 2), HeaderCell("科目名称", rowSpan: 2), HeaderCell("合计", rowSpan: 2),
+          HeaderCell("上年结转", rowSpan: 2), HeaderCell("本年收入", colSpan: 5)
+        ],
+        sources.map { HeaderCell($0) }
+      ],
       columns: [Column(.code, width: 10), Column(.text, width: 24)] + Array(repeating: Column(.amount, width: 10), count: 7),
       rows: [
-        TableRow(kind: .subtotal, level: 0, cells: [.text("201"), .text("一般公共服务支出"), amount("612.42"), amount("0.00"), amount("600.00"), .blank, .blank, .blank, amount("12.42")]),
-        TableRow(kind: .detail, level: 2, cells: [.text("2010301"), .text("行政运行"), amount("344.76"), amount("0.00"), amount("344.76"), .blank, .blank, .blank, .blank]),
-        TableRow(kind: .detail, level: 2, cells: [.text("2010302"), .text("一般行政管理事务"), amount("267.66"), amount("0.00"), amount("255.24"), .blank, .blank, .blank, amount("12.42")]),
-        TableRow(kind: .total, level: 0, cells: [.blank, .text("合计"), amount("612.42"), amount("0.00"), amount("600.00"), .blank, .blank, .blank, amount("12.42")]),
+        TableRow(
+          kind: .subtotal, level: 0,
+          cells: [.text("201"), .text("一般公共服务支出"), amount("612.42"), amount("0.00"), amount("600.00"), .blank, .blank, .blank, amount("12.42")]),
+        TableRow(
+          kind: .detail, level: 2, cells: [.text("2010301"), .text("行政运行"), amount("344.76"), amount("0.00"), amount("344.76"), .blank, .blank, .blank, .blank]),
+        TableRow(
+          kind: .detail, level: 2,
+          cells: [.text("2010302"), .text("一般行政管理事务"), amount("267.66"), amount("0.00"), amount("255.24"), .blank, .blank, .blank, amount("12.42")]),
+        TableRow(
+          kind: .total, level: 0, cells: [.blank, .text("合计"), amount("612.42"), amount("0.00"), amount("600.00"), .blank, .blank, .blank, amount("12.42")]),
       ])
     return PublishedDocument(
       title: "示例区政府办2024年部门预算公开", department: "示例区政府办", year: 2024, edition: "anhui-2024", draft: draft,
       parts: [
-        Part(title: "第一部分 部门概况", blocks: [
-          .heading(level: 1, text: "一、主要职责"),
-          .paragraph(nasty),
-          .paragraph("1. 调研活动 *重点* [链接](http://x) # 不是标题 | 不是表格"),
-        ]),
+        Part(
+          title: "第一部分 部门概况",
+          blocks: [
+            .heading(level: 1, text: "一、主要职责"),
+            .paragraph(nasty),
+            .paragraph("1. 调研活动 *重点* [链接](http://x) # 不是标题 | 不是表格"),
+          ]),
         Part(title: "第二部分 2024年部门预算表", blocks: [.table(t5), .table(t8), .table(t10), .table(t2)]),
-        Part(title: "第三部分 2024年部门预算情况说明", blocks: [
-          .heading(level: 1, text: "一、关于一般公共预算支出情况说明"),
-          .heading(level: 2, text: "（一）一般公共服务支出"),
-          .paragraph("2024年一般公共预算支出612.42万元，比2023年预算增加10.00万元。"),
-        ]),
+        Part(
+          title: "第三部分 2024年部门预算情况说明",
+          blocks: [
+            .heading(level: 1, text: "一、关于一般公共预算支出情况说明"),
+            .heading(level: 2, text: "（一）一般公共服务支出"),
+            .paragraph("2024年一般公共预算支出612.42万元，比2023年预算增加10.00万元。"),
+          ]),
       ])
   }
 
@@ -104,8 +120,10 @@ struct RendererTests {
 
   @Test func docxHasRequiredPartsAndConventions() throws {
     let parts = try Self.entries(DocxRenderer.render(Self.document()))
-    for name in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
-                 "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml", "word/header1.xml"] {
+    for name in [
+      "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+      "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml", "word/header1.xml"
+    ] {
       #expect(parts[name] != nil, "missing \(name)")
     }
     for (name, xml) in parts where name.hasSuffix(".xml") || name.hasSuffix(".rels") {
@@ -168,9 +186,10 @@ struct RendererTests {
     #expect(fit.widths.reduce(0, +) == DocxRenderer.Page.portrait.textWidth)
 
     let wideColumns = [Column(.code, width: 8), Column(.text, width: 20)] + Array(repeating: Column(.amount, width: 8), count: 10)
-    let wide = DocTable(id: "T2", label: "部门公开表2", title: "宽表", unit: "单位：万元", money: Self.wan2, header: [wideColumns.indices.map { HeaderCell("列\($0)") }],
-                        columns: wideColumns,
-                        rows: [TableRow(cells: [.text("2010301"), .text("行政运行")] + Array(repeating: Self.amount("12345.67"), count: 10))])
+    let wide = DocTable(
+      id: "T2", label: "部门公开表2", title: "宽表", unit: "单位：万元", money: Self.wan2, header: [wideColumns.indices.map { HeaderCell("列\($0)") }],
+      columns: wideColumns,
+      rows: [TableRow(cells: [.text("2010301"), .text("行政运行")] + Array(repeating: Self.amount("12345.67"), count: 10))])
     var doc = Self.document(draft: false)
     doc.parts[1].blocks.append(.table(wide))
     doc.parts[1].blocks.append(.paragraph("表后的说明。"))
@@ -209,8 +228,10 @@ struct RendererTests {
 
   @Test func xlsxStoresNumbersAsNumbersAndTextAsInlineStrings() throws {
     let parts = try Self.entries(XlsxRenderer.render(Self.document()))
-    for name in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-                 "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"] {
+    for name in [
+      "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+      "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"
+    ] {
       #expect(parts[name] != nil, "missing \(name)")
     }
     for (name, xml) in parts { #expect(Self.wellFormed(xml), "not well-formed: \(name)") }
@@ -258,7 +279,8 @@ struct RendererTests {
   @Test func sheetNamesAreLegalAndUnique() {
     var used = Set<String>()
     let doc = Self.document()
-    let long = DocTable(id: "T9", label: "a[b]:c*d?e/f\\g 很长很长很长很长很长很长很长很长很长很长很长很长很长", title: "x", unit: "单位：万元", money: Self.wan2, header: [], columns: [], rows: [])
+    let long = DocTable(
+      id: "T9", label: "a[b]:c*d?e/f\\g 很长很长很长很长很长很长很长很长很长很长很长很长很长", title: "x", unit: "单位：万元", money: Self.wan2, header: [], columns: [], rows: [])
     let first = XlsxRenderer.sheetName(for: long, doc: doc, index: 0, used: &used)
     let second = XlsxRenderer.sheetName(for: long, doc: doc, index: 1, used: &used)
     for name in [first, second] {
@@ -272,8 +294,9 @@ struct RendererTests {
     let bare = DocTable(id: "T0", label: nil, title: "无表头无数据\u{07}的表", unit: "", money: Self.wan2, header: [], columns: [], rows: [])
     let docs = [
       PublishedDocument(title: "空", department: "", year: 2024, edition: "", draft: false, parts: []),
-      PublishedDocument(title: "表", department: "", year: 2024, edition: "", draft: true,
-                        parts: [Part(title: "第二部分", blocks: [.table(bare), .table(bare)])]),
+      PublishedDocument(
+        title: "表", department: "", year: 2024, edition: "", draft: true,
+        parts: [Part(title: "第二部分", blocks: [.table(bare), .table(bare)])]),
     ]
     for doc in docs {
       for (name, xml) in try Self.entries(DocxRenderer.render(doc)) { #expect(Self.wellFormed(xml), "docx \(name)") }
@@ -322,7 +345,9 @@ struct RendererTests {
       let h = String(decoding: try HTMLRenderer.render(twice), as: UTF8.self)
       let ids = h.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
       #expect(Set(ids).count == ids.count, "\(ids)")
-    } else { Issue.record("the test document's tables part starts with no table") }
+    } else {
+      Issue.record("the test document's tables part starts with no table")
+    }
     #expect(html.contains("<td class=\"num\">612.42</td>"))
     #expect(html.contains("draft-banner"))
     #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src="))
@@ -372,13 +397,17 @@ struct RendererTests {
   }
 
   @Test func missingSofficeMessageSaysHowToInstall() {
-    #expect(RendererError.sofficeMissing.description.contains("apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk"))
+    #expect(
+      RendererError.sofficeMissing.description.contains(
+        "apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk"))
   }
 
   // MARK: - PDF (only where LibreOffice is installed)
 
-  @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
-                 "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
+  @Test(
+    .enabled(
+      if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+      "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
   func pdfFromDocxAndXlsx() throws {
     // YUSUAN_RENDER_KEEP=/some/dir keeps the files for looking at them (pdftoppm -r 80 -png …).
     let keep = ProcessInfo.processInfo.environment["YUSUAN_RENDER_KEEP"]

@@ -139,8 +139,10 @@ struct ReplTerminalTests {
 
   /// The same entries typed in the REPL and applied with `run` give the same canonical script.
   @Test(.enabled(if: tmuxAvailable)) func typedEntriesEqualRun() throws {
-    let entries = ["职责 \"负责区政府会议的准备工作。\"", "单位 \"示例办\" 机关", "收入 一般公共预算 100 上年 90",
-                   "支出 2010301 基本 60 上年 50 原因 \"人员增加\"", "经济 30101 60", "三公 接待 1 上年 1", "采购 无"]
+    let entries = [
+      "职责 \"负责区政府会议的准备工作。\"", "单位 \"示例办\" 机关", "收入 一般公共预算 100 上年 90",
+      "支出 2010301 基本 60 上年 50 原因 \"人员增加\"", "经济 30101 60", "三公 接待 1 上年 1", "采购 无"
+    ]
     let a = TestSupport.tempPath("typed"), b = TestSupport.tempPath("run")
     for w in [a, b] { _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]) }
     let t = try Tmux(command: [CLI.binary.path, "repl", a])
@@ -183,7 +185,9 @@ final class Tmux {
 
   /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+), which the Glibc module does not export.
   static let closeFrom3: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
-    dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self) }
+    dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
+      unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }
 
   /// Runs `tmux -L <this session's server> args` and returns what it printed.
   @discardableResult

@@ -13,8 +13,11 @@ import Testing
 struct RuleCatalogTests {
   static let families: [(title: String, intro: String, rules: [RuleInfo])] = [
     ("工作簿检查（check）", "`yusuan check`、`compile` 和交互式录入对工作簿运行的规则。", SectionRegistry.rules),
-    ("审读已公开的文件（audit）", "`yusuan audit` 审读已公开的部门预算公开文件的规则。有页或表未能读出时，只凭“缺少”得出的问题"
-       + "（缺表、缺说明、表中找不到的数字、缺表号）改为“未能核对”的提示。", AuditRuleID.entries),
+    (
+      "审读已公开的文件（audit）",
+      "`yusuan audit` 审读已公开的部门预算公开文件的规则。有页或表未能读出时，只凭“缺少”得出的问题"
+        + "（缺表、缺说明、表中找不到的数字、缺表号）改为“未能核对”的提示。", AuditRuleID.entries
+    ),
   ]
 
   @Test func idsAreUniqueAndWellFormed() {
@@ -40,17 +43,20 @@ struct RuleCatalogTests {
   /// or a 未能核对 note's (info) where pages or tables were not read.
   @Test func auditFindingsCarryTheirEntrysSeverity() throws {
     let root = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures")
-    let files = ["seeds/000_626f1369946c4733.txt", "seeds/001_d4b356eb47825e97.txt", "audit/dongshan-2025.docx",
-                 "audit/dongshan-2025-damaged-xml.docx", "audit/jiangbei-2025-yuan.txt", "audit/nanhu-2025-clean.txt",
-                 "layout/shanghai-layout.txt", "docx/seed-2021-tables.docx", "docx/shanghai-split-codes.docx"]
+    let files = [
+      "seeds/000_626f1369946c4733.txt", "seeds/001_d4b356eb47825e97.txt", "audit/dongshan-2025.docx",
+      "audit/dongshan-2025-damaged-xml.docx", "audit/jiangbei-2025-yuan.txt", "audit/nanhu-2025-clean.txt",
+      "layout/shanghai-layout.txt", "docx/seed-2021-tables.docx", "docx/shanghai-split-codes.docx"
+    ]
     let catalog = try TestSupport.forms.catalog("classification-2024")
     var seen = Set<String>()
     for file in files {
       for d in Auditor.audit(try DocumentReader.read(url: root.appendingPathComponent(file)), catalog: catalog) {
         let info = try #require(AuditRuleID(id: d.rule)?.info, "\(file): \(d.rule) is not in AuditRuleID")
         let softened = d.severity == .info && d.message.contains("未能核对")
-        #expect(d.severity == info.severity || info.varies != nil || softened,
-                "\(file): \(d.rule) is \(d.severity), the catalog says \(info.severity) — \(d.message)")
+        #expect(
+          d.severity == info.severity || info.varies != nil || softened,
+          "\(file): \(d.rule) is \(d.severity), the catalog says \(info.severity) — \(d.message)")
         seen.insert(d.rule)
       }
     }

@@ -80,20 +80,21 @@ struct ScriptTests {
 
   /// export → run on a fresh workbook → export gives the same text: the canonical script rebuilds identical facts.
   @Test func exportRoundTripsThroughRun() throws {
-    let script = TestSupport.consistent + """
+    let script =
+      TestSupport.consistent + """
 
-      支出 2080505 基本 3.5 来源 财政专户管理资金 单位 "示例中心" 名称 "机关事业单位基本养老保险缴费支出" 上年 3
-      单位 "示例中心" 事业
-      经济 30108 3.5 单位 "示例中心" 人员经费
-      上年 208 3
-      原因 208 "人员增加"
-      项目 "多来源项目" 类型 特定目标类 一般公共预算 1.5 单位资金 2 上年 1
-      资产 原值 970.18 车辆 450.14 其他 520.04 车辆数 2
-      资产 车辆 机要通信用车 2
-      核对 T5 合计 名称 "合计" 合计 100 基本支出 60
-      说明 T8 "本部门没有政府性基金预算。"
-      支出 2010301 基本 1234.56元 来源 单位资金
-      """
+        支出 2080505 基本 3.5 来源 财政专户管理资金 单位 "示例中心" 名称 "机关事业单位基本养老保险缴费支出" 上年 3
+        单位 "示例中心" 事业
+        经济 30108 3.5 单位 "示例中心" 人员经费
+        上年 208 3
+        原因 208 "人员增加"
+        项目 "多来源项目" 类型 特定目标类 一般公共预算 1.5 单位资金 2 上年 1
+        资产 原值 970.18 车辆 450.14 其他 520.04 车辆数 2
+        资产 车辆 机要通信用车 2
+        核对 T5 合计 名称 "合计" 合计 100 基本支出 60
+        说明 T8 "本部门没有政府性基金预算。"
+        支出 2010301 基本 1234.56元 来源 单位资金
+        """
     let wb = try TestSupport.workbook(script)
     let exported = wb.exportScript()
     let rebuilt = try TestSupport.workbook(exported)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 import Testing
 @testable import Audit
@@ -37,11 +37,13 @@ import YusuanCore
     try fm.copyItem(at: text, to: input)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-    p.arguments = ["--kill-after=10", "180", soffice.path,
-                   "-env:UserInstallation=" + work.appendingPathComponent("profile").absoluteURL.absoluteString,
-                   "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck", "--nodefault",
-                   "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML",
-                   "--outdir", work.path, input.path]
+    p.arguments = [
+      "--kill-after=10", "180", soffice.path,
+      "-env:UserInstallation=" + work.appendingPathComponent("profile").absoluteURL.absoluteString,
+      "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck", "--nodefault",
+      "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML",
+      "--outdir", work.path, input.path
+    ]
     var env = ProcessInfo.processInfo.environment
     env["SAL_USE_VCLPLUGIN"] = "svp"
     if env["HOME"] == nil { env["HOME"] = work.path }
@@ -265,10 +267,14 @@ import YusuanCore
     // Amounts are printed with thousands separators; the reading drops them (readings/FORMAT.md).
     let read = [t.columns] + t.rows.map { $0.cells.map { TableReading.looksNumeric($0) ? $0.replacingOccurrences(of: ",", with: "") : $0 } }
     #expect(read == expected, "\(read)")
-    #expect(t.rows.map { $0.cell(0) }.filter { !$0.isEmpty } == ["201", "20103", "2010301", "2010302", "20113", "2011308", "208", "20805",
-                                                                 "2080505", "2080506", "221", "22102", "2210201"])
+    #expect(
+      t.rows.map { $0.cell(0) }.filter { !$0.isEmpty } == [
+        "201", "20103", "2010301", "2010302", "20113", "2011308", "208", "20805",
+        "2080505", "2080506", "221", "22102", "2210201"
+      ])
     let findings = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
-    #expect(!findings.contains { $0.rule.hasPrefix("audit.sum") || $0.rule.hasPrefix("audit.code.malformed") || $0.rule == "audit.amount.malformed" },
-            "\(findings.filter { $0.rule.hasPrefix("audit.sum") || $0.rule.hasPrefix("audit.code") || $0.rule.hasPrefix("audit.amount") }.map(\.message))")
+    #expect(
+      !findings.contains { $0.rule.hasPrefix("audit.sum") || $0.rule.hasPrefix("audit.code.malformed") || $0.rule == "audit.amount.malformed" },
+      "\(findings.filter { $0.rule.hasPrefix("audit.sum") || $0.rule.hasPrefix("audit.code") || $0.rule.hasPrefix("audit.amount") }.map(\.message))")
   }
 }

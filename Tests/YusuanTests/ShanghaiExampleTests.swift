@@ -29,16 +29,18 @@ struct ShanghaiExampleTests {
 
   static let department = "上海市普陀区人民政府办公室"
   static let examples = [
-    Example(name: "putuo-zhengfuban-2025", edition: "shanghai-2025-dept", reading: "shanghai-putuo-zhengfuban-2025-dept", preparer: "编制部门：",
-            figures: 221, cover: ["上海市普陀区2025年区级部门预算", "预算主管部门：\(department)"],
-            parts: ["\(department)主要职能", "\(department)机构设置", "名词解释", "2025年部门预算编制说明", "", "其他相关情况说明", "项目经费情况说明"],
-            contents: ["一、部门主要职能", "二、部门机构设置", "三、名词解释", "四、部门预算编制说明", "五、部门预算表", "六、其他相关情况说明", "七、项目经费情况说明"]),
+    Example(
+      name: "putuo-zhengfuban-2025", edition: "shanghai-2025-dept", reading: "shanghai-putuo-zhengfuban-2025-dept", preparer: "编制部门：",
+      figures: 221, cover: ["上海市普陀区2025年区级部门预算", "预算主管部门：\(department)"],
+      parts: ["\(department)主要职能", "\(department)机构设置", "名词解释", "2025年部门预算编制说明", "", "其他相关情况说明", "项目经费情况说明"],
+      contents: ["一、部门主要职能", "二、部门机构设置", "三、名词解释", "四、部门预算编制说明", "五、部门预算表", "六、其他相关情况说明", "七、项目经费情况说明"]),
     // The 单位预算 prints the same nine tables' figures and, in its 收支总表, each 类's 人员经费, 公用经费 and 项目支出
     // (10 more); it has no 项目经费情况说明.
-    Example(name: "putuo-zhengfuban-2025-unit", edition: "shanghai-2025-unit", reading: "shanghai-putuo-zhengfuban-2025-unit", preparer: "编制单位：",
-            figures: 231, cover: ["上海市普陀区2025年区级单位预算", "预算单位：\(department)"],
-            parts: ["\(department)主要职能", "\(department)机构设置", "名词解释", "2025年单位预算编制说明", "", "其他相关情况说明"],
-            contents: ["一、单位主要职能", "二、单位机构设置", "三、名词解释", "四、单位预算编制说明", "五、单位预算表", "六、其他相关情况说明"]),
+    Example(
+      name: "putuo-zhengfuban-2025-unit", edition: "shanghai-2025-unit", reading: "shanghai-putuo-zhengfuban-2025-unit", preparer: "编制单位：",
+      figures: 231, cover: ["上海市普陀区2025年区级单位预算", "预算单位：\(department)"],
+      parts: ["\(department)主要职能", "\(department)机构设置", "名词解释", "2025年单位预算编制说明", "", "其他相关情况说明"],
+      contents: ["一、单位主要职能", "二、单位机构设置", "三、名词解释", "四、单位预算编制说明", "五、单位预算表", "六、其他相关情况说明"]),
   ]
   static func example(_ name: String) -> Example { examples.first { $0.name == name }! }
 
@@ -133,8 +135,9 @@ struct ShanghaiExampleTests {
 
   /// The same order in the published PDF itself: every line of our cover and contents, every part title, heading
   /// and table title is found in the PDF's text after the one before it.
-  @Test(.enabled(if: PDFReadingTests.popplerPresent && PDFReadingTests.corpusPresent, "需要 ../shared/corpus 与 poppler-utils（用户的新克隆中没有 ../shared，此测试跳过）"),
-        arguments: examples.map(\.name))
+  @Test(
+    .enabled(if: PDFReadingTests.popplerPresent && PDFReadingTests.corpusPresent, "需要 ../shared/corpus 与 poppler-utils（用户的新克隆中没有 ../shared，此测试跳过）"),
+    arguments: examples.map(\.name))
   func theOrderIsThePublishedDocuments(name: String) throws {
     let e = Self.example(name)
     let doc = try Self.compiled(e)
@@ -179,8 +182,9 @@ struct ShanghaiExampleTests {
   /// Published in every format (the PDF by LibreOffice) and the PDF read back: judged by its own edition, no
   /// error, warning or note beyond that, its nine tables titled, and each numbered glossary entry ((一)财政拨款收入：
   /// 是…, two lines) read as one paragraph.
-  @Test(.enabled(if: PDFReadingTests.popplerPresent && PDFReadingTests.sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"),
-        arguments: examples.map(\.name))
+  @Test(
+    .enabled(if: PDFReadingTests.popplerPresent && PDFReadingTests.sofficePresent, "需要 poppler-utils 与 LibreOffice（.ci/run 会安装）"),
+    arguments: examples.map(\.name))
   func theCompiledPDFPassesTheAudit(name: String) throws {
     let e = Self.example(name)
     let doc = try Self.compiled(e)

@@ -12,9 +12,11 @@ import YusuanCore
 
   /// A ruled table of codes, names and amounts on a landscape frame (842 × 595), in PDF operators.
   static let table: String = {
-    let rows = [["Code", "Subject", "Total", "Grants"], ["2010301", "Operations", "1,234.56", "1,234.56"],
-                ["2010302", "Management", "20,000.00", "18,000.00"], ["2080505", "Pensions", "3,107.20", "3,107.20"],
-                ["", "Sum", "24,341.76", "22,341.76"]]
+    let rows = [
+      ["Code", "Subject", "Total", "Grants"], ["2010301", "Operations", "1,234.56", "1,234.56"],
+      ["2010302", "Management", "20,000.00", "18,000.00"], ["2080505", "Pensions", "3,107.20", "3,107.20"],
+      ["", "Sum", "24,341.76", "22,341.76"]
+    ]
     let xs = [60.0, 160, 360, 520, 680]
     var ops = "0.8 w\n"
     for r in 0...rows.count { let y = 500 - Double(r) * 24; ops += "\(xs.first!) \(y) m \(xs.last!) \(y) l S\n" }

@@ -11,7 +11,9 @@ import Testing
   static func findings(_ rows: String, header: String = "科目\t合计\t基本支出\t项目支出") throws -> [Diagnostic] {
     let text = "示例区统计局2025年部门预算\n示例区统计局2025年一般公共预算支出表\n单位：万元\n\(header)\n\(rows)\n"
     let doc = try DocumentReader.read(data: Data(text.utf8), name: "t.txt")
-    return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024")).filter { $0.rule.hasPrefix("audit.sum") || $0.rule.hasPrefix("audit.code") || $0.rule.hasPrefix("audit.name") }
+    return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024")).filter {
+      $0.rule.hasPrefix("audit.sum") || $0.rule.hasPrefix("audit.code") || $0.rule.hasPrefix("audit.name")
+    }
   }
 
   @Test(arguments: [
@@ -27,7 +29,8 @@ import Testing
     // The hierarchy is read: a 项 that does not add up to its 款 is found as such.
     let wrong = right.replacingOccurrences(of: "\(c)\t100.00\t100.00", with: "\(c)\t90.00\t90.00")
     #expect(try Self.findings(wrong).map(\.rule).contains("audit.sum.parent"))
-    let doc = try DocumentReader.read(data: Data("示例区统计局2025年部门预算\n示例区统计局2025年一般公共预算支出表\n单位：万元\n科目\t合计\n\(a)\t110.00\n合计\t110.00\n\(b)\t1.00\n".utf8), name: "t.txt")
+    let doc = try DocumentReader.read(
+      data: Data("示例区统计局2025年部门预算\n示例区统计局2025年一般公共预算支出表\n单位：万元\n科目\t合计\n\(a)\t110.00\n合计\t110.00\n\(b)\t1.00\n".utf8), name: "t.txt")
     #expect(doc.tables.first?.columns.first == "科目编码" && doc.tables.first?.rows.first?.cells.prefix(2) == ["201", "一般公共服务支出"])
   }
 
@@ -47,19 +50,22 @@ import Testing
 
   /// A column of rates (增减率（%）) holds figures that are never added up: its 合计 row is a rate, not a sum.
   @Test func rateColumnsAreNotAddedUp() throws {
-    let rows = "201\t一般公共服务支出\t100.00\t110.00\t10.00\t10.00\n20105\t统计信息事务\t100.00\t110.00\t10.00\t10.00\n208\t社会保障和就业支出\t50.00\t40.00\t-10.00\t-20.00\n20805\t行政事业单位养老支出\t50.00\t40.00\t-10.00\t-20.00\n\t合计\t150.00\t150.00\t0.00\t0.00"
+    let rows =
+      "201\t一般公共服务支出\t100.00\t110.00\t10.00\t10.00\n20105\t统计信息事务\t100.00\t110.00\t10.00\t10.00\n208\t社会保障和就业支出\t50.00\t40.00\t-10.00\t-20.00\n20805\t行政事业单位养老支出\t50.00\t40.00\t-10.00\t-20.00\n\t合计\t150.00\t150.00\t0.00\t0.00"
     for rate in ["增减率（%）", "增长%", "比上年增减幅度"] {
       let f = try Self.findings(rows, header: "科目编码\t科目名称\t2024年预算数\t2025年预算数\t增减额\t\(rate)")
       #expect(!f.contains { $0.severity == .error }, "\(rate): \(f.map(\.message))")
     }
     // The money columns are still added up.
     let wrong = rows.replacingOccurrences(of: "\t合计\t150.00\t150.00", with: "\t合计\t150.00\t160.00")
-    #expect(try Self.findings(wrong, header: "科目编码\t科目名称\t2024年预算数\t2025年预算数\t增减额\t增减率（%）").contains { $0.rule == "audit.sum.total" && $0.column == "2025年预算数" })
+    #expect(
+      try Self.findings(wrong, header: "科目编码\t科目名称\t2024年预算数\t2025年预算数\t增减额\t增减率（%）").contains { $0.rule == "audit.sum.total" && $0.column == "2025年预算数" })
   }
 
   /// No 单位 line, but the header names the unit (合计（元）): figures are read in 元 and compared with prose in 万元.
   @Test func aUnitNamedInTheHeaderIsTheTablesUnit() throws {
-    let text = "示例区统计局2025年部门预算\n示例区统计局2025年一般公共预算支出表\n科目编码\t科目名称\t合计（元）\t基本支出（元）\t项目支出（元）\n201\t一般公共服务支出\t1,100,000.00\t1,000,000.00\t100,000.00\n20105\t统计信息事务\t1,100,000.00\t1,000,000.00\t100,000.00\n\t合计\t1,100,000.00\t1,000,000.00\t100,000.00\n\n2025年一般公共预算支出110.00万元，其中：基本支出100.00万元，项目支出%@万元。\n"
+    let text =
+      "示例区统计局2025年部门预算\n示例区统计局2025年一般公共预算支出表\n科目编码\t科目名称\t合计（元）\t基本支出（元）\t项目支出（元）\n201\t一般公共服务支出\t1,100,000.00\t1,000,000.00\t100,000.00\n20105\t统计信息事务\t1,100,000.00\t1,000,000.00\t100,000.00\n\t合计\t1,100,000.00\t1,000,000.00\t100,000.00\n\n2025年一般公共预算支出110.00万元，其中：基本支出100.00万元，项目支出%@万元。\n"
     func audit(_ project: String) throws -> [Diagnostic] {
       let doc = try DocumentReader.read(data: Data(text.replacingOccurrences(of: "%@", with: project).utf8), name: "t.txt")
       #expect(doc.tables.first?.unit == .yuan)

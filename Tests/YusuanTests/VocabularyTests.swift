@@ -12,9 +12,10 @@ struct VocabularyTests {
   /// once listed as a 三公 code.
   @Test func threePublicCodesAreTheCatalogsItems() throws {
     let catalog = try TestSupport.forms.catalog("classification-2024")
-    let names = Dictionary(uniqueKeysWithValues: ThreePublicItem.allCases.map { item in
-      (item, item.economicCodes.map { catalog.name($0, .economic) ?? "（目录中没有 \($0)）" })
-    })
+    let names = Dictionary(
+      uniqueKeysWithValues: ThreePublicItem.allCases.map { item in
+        (item, item.economicCodes.map { catalog.name($0, .economic) ?? "（目录中没有 \($0)）" })
+      })
     #expect(names[.overseas] == ["因公出国（境）费用"])
     #expect(names[.vehiclePurchase] == ["公务用车购置", "公务用车购置"])
     #expect(names[.vehicleOperation] == ["公务用车运行维护费"])
@@ -31,9 +32,11 @@ struct VocabularyTests {
     // （部门名称） was a residue word of the audit only: now entered text is checked for it too.
     let findings = try TestSupport.workbook(try RuleScript.edit([.replace("职责", with: "职责 \"（部门名称）负责区政府会议的准备工作。\"")])).check()
     #expect(findings.contains { $0.rule == "text.residue" && $0.actual == "（部门名称）" })
-    let doc = AuditDocument(name: "t.txt", format: .text, paragraphs: [
-      AuditParagraph(index: 1, line: 1, text: "（部门名称）负责区政府会议的准备工作。", part: nil, section: nil, subsection: nil, isHeading: false),
-    ])
+    let doc = AuditDocument(
+      name: "t.txt", format: .text,
+      paragraphs: [
+        AuditParagraph(index: 1, line: 1, text: "（部门名称）负责区政府会议的准备工作。", part: nil, section: nil, subsection: nil, isHeading: false),
+      ])
     #expect(Auditor.audit(doc, catalog: nil).contains { $0.rule == "audit.text.residue" })
   }
 

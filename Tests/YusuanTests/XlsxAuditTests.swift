@@ -16,7 +16,8 @@ import Testing
     #expect(doc.format == .xlsx)
     let t = try #require(doc.tables.first { $0.kind != .other })
     #expect(t.title == "2025年部门支出预算总表" && t.unit == .yuan)
-    let expected = TableCSV.parse(try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.expected.csv"), encoding: .utf8))
+    let expected = TableCSV.parse(
+      try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/pdf/shanghai-layout.expected.csv"), encoding: .utf8))
     let (cells, wrong) = PDFReadingTests.compare(expected, [t.columns] + t.rows.map(\.cells), table: "t01")
     #expect(cells == 57 * 5)
     #expect(wrong.isEmpty, "\(wrong.prefix(10))")
@@ -48,7 +49,10 @@ import Testing
   /// each project's 绩效目标表 under the same title. Printed by LibreOffice Calc from our compiled workbook, it reads
   /// cell for cell as the workbook itself, each 绩效目标表 a table of its own (two copies of one form, not one table
   /// continued), and audits clean.
-  @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"), "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
+  @Test(
+    .enabled(
+      if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftocairo"),
+      "需要 LibreOffice 与 poppler-utils（.ci/run 会安装）"))
   func aWorkbookPrintedToPDFReadsAsTheWorkbook() throws {
     let wb = try TestSupport.demoWorkbook()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-calc-pdf-\(UUID().uuidString)")

@@ -52,7 +52,9 @@ package enum GridTextColumns {
     for (r, w) in figures {
       if let last = figureSlots.last, w.box.x1 - last.words.last!.box.x1 <= 4, !last.rows.contains(r) {
         figureSlots[figureSlots.count - 1].words.append(w); figureSlots[figureSlots.count - 1].rows.insert(r)
-      } else { figureSlots.append(([w], [r])) }
+      } else {
+        figureSlots.append(([w], [r]))
+      }
     }
     let firstColumn = figureSlots.first!.words.map(\.box.x0).min()!
     var slots: [(key: Double, column: StreamColumns.Column)] = figureSlots.map { s in
@@ -86,13 +88,16 @@ package enum GridTextColumns {
     guard previous.allSatisfy({ $0.anchor != nil }) else { return previous }
     if part.map(\.holdsFigures) == previous.map(\.holdsFigures) { return part }
     func shift(figures: Bool) -> Double {
-      guard let a = previous.first(where: { $0.holdsFigures == figures })?.anchor, let b = part.first(where: { $0.holdsFigures == figures })?.anchor else { return 0 }
+      guard let a = previous.first(where: { $0.holdsFigures == figures })?.anchor, let b = part.first(where: { $0.holdsFigures == figures })?.anchor else {
+        return 0
+      }
       return b - a
     }
     let byFigure = shift(figures: true), byLabel = shift(figures: false)
     return previous.map { c in
       let d = c.holdsFigures ? byFigure : byLabel
-      return StreamColumns.Column(lo: c.lo + d, hi: c.hi + d, owns: (c.owns.lo + d, c.owns.hi + d), anchor: c.anchor.map { $0 + d }, holdsFigures: c.holdsFigures)
+      return StreamColumns.Column(
+        lo: c.lo + d, hi: c.hi + d, owns: (c.owns.lo + d, c.owns.hi + d), anchor: c.anchor.map { $0 + d }, holdsFigures: c.holdsFigures)
     }
   }
 

@@ -44,8 +44,7 @@ package enum LatticeFinder {
     let sorted = rules.filter { $0.length > 0 }.sorted { $0.position < $1.position }
     var clusters: [[Ruling]] = []
     for r in sorted {
-      if let last = clusters.last?.last, r.position - last.position <= s.snapTolerance { clusters[clusters.count - 1].append(r) }
-      else { clusters.append([r]) }
+      if let last = clusters.last?.last, r.position - last.position <= s.snapTolerance { clusters[clusters.count - 1].append(r) } else { clusters.append([r]) }
     }
     var out: [Ruling] = []
     for cluster in clusters {
@@ -55,7 +54,9 @@ package enum LatticeFinder {
       for p in pieces {
         if p.start <= joined[joined.count - 1].end + s.joinTolerance {
           joined[joined.count - 1].end = Swift.max(joined[joined.count - 1].end, p.end)
-        } else { joined.append(p) }
+        } else {
+          joined.append(p)
+        }
       }
       out += joined.filter { $0.length >= s.minimumLength }
     }
@@ -132,8 +133,11 @@ package enum LatticeFinder {
     for r in 0..<rows {
       for c in 0..<cols {
         let k = root(r * cols + c)
-        if let e = regions[k] { regions[k] = (Swift.min(e.r0, r), Swift.max(e.r1, r), Swift.min(e.c0, c), Swift.max(e.c1, c)) }
-        else { regions[k] = (r, r, c, c) }
+        if let e = regions[k] {
+          regions[k] = (Swift.min(e.r0, r), Swift.max(e.r1, r), Swift.min(e.c0, c), Swift.max(e.c1, c))
+        } else {
+          regions[k] = (r, r, c, c)
+        }
       }
     }
     var cells = regions.values.sorted { ($0.r0, $0.c0) < ($1.r0, $1.c0) }.map { g in

@@ -55,8 +55,10 @@ package enum LayoutTextPages {
     func finishPage(upTo line: Int) {
       firstLines.append(firstLine)
       let rows = Swift.max(line - firstLine, 1)
-      pages.append(PDFPage(number: pages.count + 1, width: Double(Swift.max(widest, 1)),
-                           height: Double(rows) * pitch, words: words))
+      pages.append(
+        PDFPage(
+          number: pages.count + 1, width: Double(Swift.max(widest, 1)),
+          height: Double(rows) * pitch, words: words))
       words = []; widest = 0; firstLine = line
     }
     for (i, raw) in all.enumerated() {
@@ -78,7 +80,9 @@ package enum LayoutTextPages {
         token = ""
       }
       for ch in line {
-        if ch == " " || ch == "\u{3000}" || ch == "\t" { flush() } else {
+        if ch == " " || ch == "\u{3000}" || ch == "\t" {
+          flush()
+        } else {
           if token.isEmpty { tokenStart = column }
           token.append(ch)
         }
@@ -101,7 +105,9 @@ package enum LayoutTextPages {
       if b.box.x0 - a.box.x1 <= 1, !StreamColumns.isFigure(a), !StreamColumns.isFigure(b) {
         words[k - 1] = PDFWord(text: a.text + " " + b.text, box: a.box.union(b.box))
         words.remove(at: k)
-      } else { k += 1 }
+      } else {
+        k += 1
+      }
     }
   }
 

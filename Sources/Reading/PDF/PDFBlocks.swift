@@ -58,12 +58,19 @@ package enum PDFBlocks {
         let isContentsHeading = text.replacingOccurrences(of: " ", with: "") == "目录"
         if isContentsHeading { contentsTop = box.y1 }
         // A table label or title high on every page (部门公开表3 in a printed workbook) is no running head.
-        if !Heuristics.isStructural(text), margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page) { continue }
+        if !Heuristics.isStructural(text),
+          margins.contains(Furniture.Key(text: text, box: box, page: page)) || Furniture.isPageNumber(text, box: box, page: page)
+        {
+          continue
+        }
         let height = words.map(\.box.height).sorted()[words.count / 2]
         // 目 录 spaced out is a heading, not a row of two cells.
-        let runs = TextLines.runs(words, gap: isContentsHeading ? .infinity : 2 * height).map { StreamColumns.Run(text: TextLines.join($0), box: Box.enclosing($0.map(\.box))!) }
+        let runs = TextLines.runs(words, gap: isContentsHeading ? .infinity : 2 * height).map {
+          StreamColumns.Run(text: TextLines.join($0), box: Box.enclosing($0.map(\.box))!)
+        }
         var line = Line(text: text, box: box, page: page.number, runs: runs, words: words)
-        line.centred = text.count <= 30 && abs(box.midX - page.width / 2) <= page.width * 0.08 && box.x0 > page.width * 0.2
+        line.centred =
+          text.count <= 30 && abs(box.midX - page.width / 2) <= page.width * 0.08 && box.x0 > page.width * 0.2
           && !(text.last.map { "。；，".contains($0) } ?? false)
         pageItems.append(.line(line))
       }
@@ -74,17 +81,21 @@ package enum PDFBlocks {
     if !hidden.isEmpty {
       let pageList = hidden.map { "第\($0.number)页" }.joined(separator: "、")
       let sample = hidden.first!.hiddenWords.prefix(2).map { "“\($0.text.prefix(16))…”" }.joined(separator: "、")
-      result.findings.append(Diagnostic(rule: AuditRuleID.readHiddenText, severity: .info, table: "文件",
-        message: "\(pageList)的文字层中有 \(hidden.map(\.hiddenWords.count).reduce(0, +)) 段文字在页面上被裁剪、不可见（如 \(sample)），按页面所见审读，未计入。",
-        plugin: "audit"))
+      result.findings.append(
+        Diagnostic(
+          rule: AuditRuleID.readHiddenText, severity: .info, table: "文件",
+          message: "\(pageList)的文字层中有 \(hidden.map(\.hiddenWords.count).reduce(0, +)) 段文字在页面上被裁剪、不可见（如 \(sample)），按页面所见审读，未计入。",
+          plugin: "audit"))
     }
     let marked = pages.filter { !$0.watermarkWords.isEmpty }
     if !marked.isEmpty {
       let pageList = marked.count == pages.count ? "每一页" : marked.map { "第\($0.number)页" }.joined(separator: "、")
       // In the order the slant runs across the page.
       let sample = marked.first!.watermarkWords.sorted { $0.box.x0 < $1.box.x0 }.map(\.text).joined().prefix(20)
-      result.findings.append(Diagnostic(rule: AuditRuleID.readWatermark, severity: .info, table: "文件",
-        message: "\(pageList)有斜排的水印文字（“\(sample)”），不属于正文和表格，未计入。", plugin: "audit"))
+      result.findings.append(
+        Diagnostic(
+          rule: AuditRuleID.readWatermark, severity: .info, table: "文件",
+          message: "\(pageList)有斜排的水印文字（“\(sample)”），不属于正文和表格，未计入。", plugin: "audit"))
     }
     return result
   }
@@ -139,7 +150,11 @@ package enum PDFBlocks {
       var firstContent = 0
       if open != nil, !titleBlock.isEmpty {
         while firstContent < pageItems.count, case .line(let l) = pageItems[firstContent], titleBlock.contains(l.text) { firstContent += 1 }
-        if firstContent > 0, firstContent < pageItems.count, case .table(let t, _) = pageItems[firstContent], !newForm(t) { k = firstContent } else { firstContent = 0 }
+        if firstContent > 0, firstContent < pageItems.count, case .table(let t, _) = pageItems[firstContent], !newForm(t) {
+          k = firstContent
+        } else {
+          firstContent = 0
+        }
       }
       while k < pageItems.count {
         let item = pageItems[k]
@@ -178,7 +193,8 @@ package enum PDFBlocks {
             // placed: pdftotext squeezes the row and the header differently, and no second row shows where the
             // columns lie. It is left unread (reported as 未能核对) rather than guessed.
             if laidOutText, !continues, read.rows.filter({ $0.cells.contains { TableReading.looksNumeric($0) && $0.contains(".") } }).count < 2,
-               lines.filter({ !$0.words.contains(where: StreamColumns.isFigure) }).count >= 2 {
+              lines.filter({ !$0.words.contains(where: StreamColumns.isFigure) }).count >= 2
+            {
               lastWasStream = false
               streamOpen = nil
               continue
@@ -216,9 +232,13 @@ package enum PDFBlocks {
               // with the code's tail (01) or with no code at all.
               let code = first.cells.first { !$0.isEmpty } ?? ""
               let wholeCode = code.allSatisfy(\.isNumber) && [3, 5, 7].contains(code.count)
-              if !filled.isEmpty, !wholeCode, !TotalLabel.isTotal(code), filled.allSatisfy({ $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
-                  // A cell that starts an item of its own (十一、城乡社区支出, 1. …, a code) begins a new row.
-                  && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].match(#"^[一二三四五六七八九十]+、"#) == nil }) {
+              if !filled.isEmpty, !wholeCode, !TotalLabel.isTotal(code),
+                filled.allSatisfy({
+                  $0 < last.wraps.count && last.wraps[$0] && !last.cells[$0].isEmpty
+                    // A cell that starts an item of its own (十一、城乡社区支出, 1. …, a code) begins a new row.
+                    && !Heuristics.startsNewParagraph(first.cells[$0]) && first.cells[$0].match(#"^[一二三四五六七八九十]+、"#) == nil
+                })
+              {
                 for c in filled { cells[c] += first.cells[c] }
                 r.blocks[last.block] = .row(cells, line: line, group: g)
                 body.removeFirst()
@@ -255,7 +275,8 @@ package enum PDFBlocks {
   /// the next table, not this one continued.
   static func repeatsTheForm(_ part: [GridRow], of head: [[String]]) -> Bool {
     guard let first = part.first?.cells, let opened = head.first, first != opened,
-          let label = first.first(where: { !$0.isEmpty }), !label.isEmpty, !TotalLabel.isTotal(label) else { return false }
+      let label = first.first(where: { !$0.isEmpty }), !label.isEmpty, !TotalLabel.isTotal(label)
+    else { return false }
     return opened.first(where: { !$0.isEmpty }) == label && !TableReading.looksNumeric(label)
   }
 
@@ -295,7 +316,8 @@ extension PDFBlocks {
   /// nil unless both grids span the same width and every line of the first is a line of the second.
   package static func columnMap(_ xs: [Double], onto: [Double], tolerance: Double = 3) -> [Int]? {
     guard let f = xs.first, let l = xs.last, let of = onto.first, let ol = onto.last,
-          abs(f - of) <= tolerance, abs(l - ol) <= tolerance else { return nil }
+      abs(f - of) <= tolerance, abs(l - ol) <= tolerance
+    else { return nil }
     var map: [Int] = []
     for x in xs.dropLast() {
       guard let k = onto.dropLast().firstIndex(where: { abs($0 - x) <= tolerance }) else { return nil }
@@ -337,7 +359,10 @@ struct ProseGeometry {
   package func continues(_ previous: PDFBlocks.Line, with next: PDFBlocks.Line) -> Bool {
     // A table title too long for one line goes on, centred, below: 2025年一般公共预算“三公”经费 / 支出表.
     if next.page == previous.page, next.box.y0 - previous.box.y1 <= 0.6 * em, !Heuristics.isTitle(previous.text),
-       Heuristics.label(previous.text) == nil, Heuristics.isTitle(previous.text + next.text), next.text.count <= 12 { return true }
+      Heuristics.label(previous.text) == nil, Heuristics.isTitle(previous.text + next.text), next.text.count <= 12
+    {
+      return true
+    }
     // A note under a table (注：…) wraps like prose; other structural lines stand alone.
     let note = previous.text.hasPrefix("注")
     if (Heuristics.isStructural(previous.text) && !note) || Heuristics.isStructural(next.text) || previous.centred || next.centred { return false }

@@ -49,4 +49,3 @@ public struct PDFPage: Sendable {
     self.number = number; self.width = width; self.height = height; self.words = words; self.rulings = rulings
   }
 }
-

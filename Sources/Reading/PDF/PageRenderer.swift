@@ -86,9 +86,13 @@ public struct PageRaster: Sendable {
     var i = 0
     func token() -> Int? {
       while i < bytes.count {
-        if bytes[i] == UInt8(ascii: "#") { while i < bytes.count && bytes[i] != 0x0A { i += 1 } }
-        else if bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
-        else { break }
+        if bytes[i] == UInt8(ascii: "#") {
+          while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+        } else if bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 {
+          i += 1
+        } else {
+          break
+        }
       }
       var v = 0, digits = 0
       while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 9 { v = v * 10 + Int(bytes[i] - 0x30); i += 1; digits += 1 }
@@ -116,7 +120,8 @@ public enum PageRenderer {
     public init(pages: [Int: PageRaster] = [:], problem: String? = nil) { self.pages = pages; self.problem = problem }
   }
 
-  public static let missingMessage = "本机未安装 pdftoppm（poppler-utils），报告中没有页面截图。安装后重新生成即可附上截图（Debian/Ubuntu：apt-get install poppler-utils；macOS：brew install poppler）。"
+  public static let missingMessage =
+    "本机未安装 pdftoppm（poppler-utils），报告中没有页面截图。安装后重新生成即可附上截图（Debian/Ubuntu：apt-get install poppler-utils；macOS：brew install poppler）。"
 
   /// The pages (1-based) of `pdf`, rendered in gray at `dpi`. Never throws: what could not be rendered is `problem`.
   public static func render(pdf: URL, pages: Set<Int>, dpi: Int = PageRenderer.dpi) -> Result {
@@ -124,8 +129,9 @@ public enum PageRenderer {
     guard let pdftoppm = Poppler.find("pdftoppm") else { return Result(pages: [:], problem: missingMessage) }
     let fm = FileManager.default
     let work = fm.temporaryDirectory.appendingPathComponent("yusuan-pages-\(UUID().uuidString)")
-    do { try fm.createDirectory(at: work, withIntermediateDirectories: true) }
-    catch { return Result(pages: [:], problem: "无法创建临时目录“\(work.path)”，报告中没有页面截图。请检查磁盘空间和临时目录权限。") }
+    do { try fm.createDirectory(at: work, withIntermediateDirectories: true) } catch {
+      return Result(pages: [:], problem: "无法创建临时目录“\(work.path)”，报告中没有页面截图。请检查磁盘空间和临时目录权限。")
+    }
     defer { try? fm.removeItem(at: work) }
     var out: [Int: PageRaster] = [:]
     var failed: [Int] = []
@@ -137,17 +143,21 @@ public enum PageRenderer {
       var running: [(page: Int, process: Poppler.Running?)] = []
       for n in group {
         let prefix = work.appendingPathComponent("p\(n)").path
-        let p = try? Poppler.start(pdftoppm, ["-r", String(dpi), "-gray", "-f", String(n), "-l", String(n), "-singlefile", pdf.path, prefix],
-                                   work: work, tag: "p\(n)")
+        let p = try? Poppler.start(
+          pdftoppm, ["-r", String(dpi), "-gray", "-f", String(n), "-l", String(n), "-singlefile", pdf.path, prefix],
+          work: work, tag: "p\(n)")
         running.append((n, p))
       }
       for (n, p) in running {
         guard let p, p.wait() == 0, let data = fm.contents(atPath: work.appendingPathComponent("p\(n).pgm").path),
-              let raster = PageRaster.pgm(data, page: n, pixelsPerPoint: Double(dpi) / 72) else { failed.append(n); continue }
+          let raster = PageRaster.pgm(data, page: n, pixelsPerPoint: Double(dpi) / 72)
+        else { failed.append(n); continue }
         out[n] = raster
       }
     }
-    let problem = failed.isEmpty ? nil
+    let problem =
+      failed.isEmpty
+      ? nil
       : "第" + failed.map(String.init).joined(separator: "、") + "页未能用 pdftoppm 渲染，这些页上的问题没有截图。"
     return Result(pages: out, problem: problem)
   }

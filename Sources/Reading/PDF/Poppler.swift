@@ -12,7 +12,8 @@ package enum Poppler {
       .first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
-  static let missingMessage = "审读 PDF 需要 poppler 工具（pdftotext、pdftocairo），本机未安装。请安装（Debian/Ubuntu：apt-get install poppler-utils poppler-data；macOS：brew install poppler），或改用 .docx/.txt 版本。"
+  static let missingMessage =
+    "审读 PDF 需要 poppler 工具（pdftotext、pdftocairo），本机未安装。请安装（Debian/Ubuntu：apt-get install poppler-utils poppler-data；macOS：brew install poppler），或改用 .docx/.txt 版本。"
 
   /// The pages of a PDF with their words and, where the tool is present, their rules. `notes` are poppler's own
   /// warnings that cost text (a CJK font without its language pack), in Chinese.
@@ -20,15 +21,16 @@ package enum Poppler {
     guard let pdftotext = find("pdftotext") else { throw AuditReadError(missingMessage) }
     let fm = FileManager.default
     let work = fm.temporaryDirectory.appendingPathComponent("yusuan-pdf-\(UUID().uuidString)")
-    do { try fm.createDirectory(at: work, withIntermediateDirectories: true) }
-    catch { throw AuditReadError("无法创建临时目录“\(work.path)”，PDF 未能读取。请检查磁盘空间和临时目录权限。") }
+    do { try fm.createDirectory(at: work, withIntermediateDirectories: true) } catch { throw AuditReadError("无法创建临时目录“\(work.path)”，PDF 未能读取。请检查磁盘空间和临时目录权限。") }
     defer { try? fm.removeItem(at: work) }
     let words = work.appendingPathComponent("words.html")
     let text = try start(pdftotext, ["-bbox-layout", "-enc", "UTF-8", url.path, words.path], work: work, tag: "text")
     // Each page's /Rotate, beside the text: pdftotext places words as the page is displayed but states the unturned
     // page size, so a page turned a quarter has its width and height swapped back (cairo's drawing is as displayed).
     let infoOut = work.appendingPathComponent("info.txt")
-    let info = try find("pdfinfo").map { try start($0, ["-f", "1", "-l", "\(DocumentReader.Limits.pdfPages)", url.path], work: work, tag: "info", output: infoOut) }
+    let info = try find("pdfinfo").map {
+      try start($0, ["-f", "1", "-l", "\(DocumentReader.Limits.pdfPages)", url.path], work: work, tag: "info", output: infoOut)
+    }
     let textStatus = text.wait()
     if textStatus != 0 {
       let err = (try? String(contentsOf: work.appendingPathComponent("text.err"), encoding: .utf8)) ?? ""
@@ -62,7 +64,9 @@ package enum Poppler {
         let batch = chunks[k..<min(k + 2, chunks.count)]
         let running = try batch.map { c -> (ClosedRange<Int>, URL, Running) in
           let out = work.appendingPathComponent("pages-\(c.lowerBound).svg")
-          return (c, out, try start(cairo, ["-svg", "-f", "\(c.lowerBound)", "-l", "\(c.upperBound)", url.path, out.path], work: work, tag: "svg-\(c.lowerBound)"))
+          return (
+            c, out, try start(cairo, ["-svg", "-f", "\(c.lowerBound)", "-l", "\(c.upperBound)", url.path, out.path], work: work, tag: "svg-\(c.lowerBound)")
+          )
         }
         for (c, out, run) in running {
           guard run.wait() == 0, let svg = fm.contents(atPath: out.path) else { continue }
@@ -105,7 +109,9 @@ package enum Poppler {
     for (i, s) in sizes.enumerated() {
       if let last = runs.last, abs(sizes[last.upperBound - 1].0 - s.0) <= 1, abs(sizes[last.upperBound - 1].1 - s.1) <= 1 {
         runs[runs.count - 1] = last.lowerBound...(i + 1)
-      } else { runs.append((i + 1)...(i + 1)) }
+      } else {
+        runs.append((i + 1)...(i + 1))
+      }
     }
     let target = max(4, (sizes.count + processes - 1) / processes)
     return runs.flatMap { r -> [ClosedRange<Int>] in

@@ -32,8 +32,10 @@ package struct QuarterTurn: Sendable, Equatable {
   }
 
   package func ruling(_ r: Ruling) -> Ruling {
-    let b = r.orientation == .horizontal ? Box(x0: r.start, y0: r.position, x1: r.end, y1: r.position)
-                                         : Box(x0: r.position, y0: r.start, x1: r.position, y1: r.end)
+    let b =
+      r.orientation == .horizontal
+      ? Box(x0: r.start, y0: r.position, x1: r.end, y1: r.position)
+      : Box(x0: r.position, y0: r.start, x1: r.position, y1: r.end)
     let t = box(b)
     return t.height <= t.width ? Ruling(.horizontal, at: t.y0, from: t.x0, to: t.x1) : Ruling(.vertical, at: t.x0, from: t.y0, to: t.y1)
   }

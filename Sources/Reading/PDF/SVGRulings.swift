@@ -55,9 +55,10 @@ package enum SVGRulings {
         let tag = bytes[i..<e]
         // Glyph outlines live in <defs>; a path here with a curve is no rule: skip it before decoding any text.
         if let d = value("d", in: tag), !d.contains(UInt8(ascii: "C")) {
-          pages[pages.count - 1].rulings += rulings(d: String(decoding: d, as: UTF8.self),
-                                                   style: value("style", in: tag).map { String(decoding: $0, as: UTF8.self) } ?? "",
-                                                   transform: value("transform", in: tag).map { String(decoding: $0, as: UTF8.self) })
+          pages[pages.count - 1].rulings += rulings(
+            d: String(decoding: d, as: UTF8.self),
+            style: value("style", in: tag).map { String(decoding: $0, as: UTF8.self) } ?? "",
+            transform: value("transform", in: tag).map { String(decoding: $0, as: UTF8.self) })
         }
         i = e
       } else if starts("<use ", at: i) {
@@ -84,7 +85,8 @@ package enum SVGRulings {
     let end = tag.endIndex
     while k + key.count + 2 < end {
       if tag[k] == UInt8(ascii: " "), tag[(k + 1)...].starts(with: key), tag[k + 1 + key.count] == UInt8(ascii: "="),
-         tag[k + 2 + key.count] == UInt8(ascii: "\"") {
+        tag[k + 2 + key.count] == UInt8(ascii: "\"")
+      {
         let start = k + 3 + key.count
         guard let close = tag[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
         return tag[start..<close]
@@ -147,8 +149,10 @@ package enum SVGRulings {
           out.append(Ruling(.vertical, at: b.midX, from: b.y0, to: b.y1))
         } else {
           // A filled box (a cell background): its sides bound cells as rules do.
-          out += [Ruling(.horizontal, at: b.y0, from: b.x0, to: b.x1), Ruling(.horizontal, at: b.y1, from: b.x0, to: b.x1),
-                  Ruling(.vertical, at: b.x0, from: b.y0, to: b.y1), Ruling(.vertical, at: b.x1, from: b.y0, to: b.y1)]
+          out += [
+            Ruling(.horizontal, at: b.y0, from: b.x0, to: b.x1), Ruling(.horizontal, at: b.y1, from: b.x0, to: b.x1),
+            Ruling(.vertical, at: b.x0, from: b.y0, to: b.y1), Ruling(.vertical, at: b.x1, from: b.y0, to: b.y1)
+          ]
         }
       }
     }

@@ -20,8 +20,9 @@ package enum SidewaysPage {
     guard page.quarterTurns == 0, isSideways(page) else { return page }
     let turn = QuarterTurn(clockwise: page.downwardSteps >= 0 ? 3 : 1, width: page.width, height: page.height)
     let size = turn.turnedSize
-    var turned = PDFPage(number: page.number, width: size.width, height: size.height,
-                         words: page.words.map { PDFWord(text: $0.text, box: turn.box($0.box)) }, rulings: page.rulings.map(turn.ruling))
+    var turned = PDFPage(
+      number: page.number, width: size.width, height: size.height,
+      words: page.words.map { PDFWord(text: $0.text, box: turn.box($0.box)) }, rulings: page.rulings.map(turn.ruling))
     turned.hiddenWords = page.hiddenWords.map { PDFWord(text: $0.text, box: turn.box($0.box)) }
     turned.watermarkWords = page.watermarkWords.map { PDFWord(text: $0.text, box: turn.box($0.box)) }
     turned.imageOnly = page.imageOnly

@@ -56,7 +56,9 @@ package enum StreamColumns {
     for w in source.flatMap(\.words).sorted(by: { $0.box.x0 < $1.box.x0 }) {
       if let last = runs.last, w.box.x0 <= last.hi + touch {
         runs[runs.count - 1].hi = Swift.max(last.hi, w.box.x1); runs[runs.count - 1].words.append(w)
-      } else { runs.append((w.box.x0, w.box.x1, [w])) }
+      } else {
+        runs.append((w.box.x0, w.box.x1, [w]))
+      }
     }
     let groups = runs.flatMap { splitSharedFigures($0, lines: source.map(\.words)) }
     var out: [Column] = []
@@ -87,7 +89,9 @@ package enum StreamColumns {
 
   /// The rows of the table: each printed line's box and its cells. `reuse` gives the columns of the table's part on
   /// the previous page, so a page whose rows leave a column blank still lines up.
-  static func rows(_ lines: [(words: [PDFWord], box: Box)], reuse: [Column]? = nil, grid: Bool = false) -> (columns: [Column], rows: [(box: Box, cells: [String], boxes: [Box?])]) {
+  static func rows(_ lines: [(words: [PDFWord], box: Box)], reuse: [Column]? = nil, grid: Bool = false) -> (
+    columns: [Column], rows: [(box: Box, cells: [String], boxes: [Box?])]
+  ) {
     // Laid-out text has columns of its own (`GridTextColumns`); a PDF's come from how its words overlap.
     let columns = (grid ? GridTextColumns.columns(lines, after: reuse) : reuse) ?? Self.columns(lines)
     guard columns.count >= 2 else { return (columns, lines.map { ($0.box, [TextLines.join($0.words)], [$0.box]) }) }
@@ -127,13 +131,23 @@ package enum StreamColumns {
         rows[k + 1].cells[col] = rows[k].cells[col] + rows[k + 1].cells[col]
       } else if k > 0 {
         rows[k - 1].cells[col] += rows[k].cells[col]
-      } else { k += 1; continue }
+      } else {
+        k += 1; continue
+      }
       rows.remove(at: k)
     }
-    return (columns, rows.map { row in (row.box, row.cells.map { ws in
-      // Lines within a cell joined with nothing (a wrapped name), words on one line as printed.
-      TextLines.group(ws).map { TextLines.join($0) }.joined()
-    }, row.cells.map { Box.enclosing($0.map(\.box)) }) })
+    return (
+      columns,
+      rows.map { row in
+        (
+          row.box,
+          row.cells.map { ws in
+            // Lines within a cell joined with nothing (a wrapped name), words on one line as printed.
+            TextLines.group(ws).map { TextLines.join($0) }.joined()
+          }, row.cells.map { Box.enclosing($0.map(\.box)) }
+        )
+      }
+    )
   }
 
   /// The column a box overlaps most; the nearest one when it overlaps none.

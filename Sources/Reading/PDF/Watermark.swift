@@ -48,10 +48,11 @@ package enum Watermark {
   /// square (poppler gives each turned character a word of its own; a cell's text is smaller or longer).
   package static func alone(_ words: [PDFWord], slant: [Glyph]) -> [PDFWord] {
     words.filter { w in
-      w.text.count == 1 && slant.contains { g in
-        let s = square(g)
-        return w.box.height >= 0.6 * g.size && w.box.x0 >= s.x0 && w.box.x1 <= s.x1 && w.box.y0 >= s.y0 && w.box.y1 <= s.y1
-      }
+      w.text.count == 1
+        && slant.contains { g in
+          let s = square(g)
+          return w.box.height >= 0.6 * g.size && w.box.x0 >= s.x0 && w.box.x1 <= s.x1 && w.box.y0 >= s.y0 && w.box.y1 <= s.y1
+        }
     }
   }
 
@@ -70,10 +71,12 @@ package enum Watermark {
       while changed && chars.count > 1 {
         changed = false
         if let last = chars.last, marks.contains(last),
-           let g = slant.first(where: { abs($0.x + $0.width - box.x1) <= 1.5 && meets($0) }) {
+          let g = slant.first(where: { abs($0.x + $0.width - box.x1) <= 1.5 && meets($0) })
+        {
           cut = String(last) + cut; chars.removeLast(); box.x1 = g.x; changed = true
         } else if let first = chars.first, marks.contains(first),
-                  let g = slant.first(where: { abs($0.x - box.x0) <= 1.5 && meets($0) }) {
+          let g = slant.first(where: { abs($0.x - box.x0) <= 1.5 && meets($0) })
+        {
           cut += String(first); chars.removeFirst(); box.x0 = g.x + g.width; changed = true
         }
       }

@@ -74,7 +74,9 @@ public struct Catalog: Sendable {
       for e in entries(named: name, in: system) { push(e) }
     }
     let candidates = entries.values.filter { $0.system == system && system.levelLengths.contains($0.code.count) }
-    let near = candidates.filter { Self.isNear(code, $0.code) }.sorted { ($0.code.count == code.count ? 0 : 1, $0.code) < ($1.code.count == code.count ? 0 : 1, $1.code) }
+    let near = candidates.filter { Self.isNear(code, $0.code) }.sorted {
+      ($0.code.count == code.count ? 0 : 1, $0.code) < ($1.code.count == code.count ? 0 : 1, $1.code)
+    }
     for e in near { push(e) }
     if let name, !name.isEmpty, out.count < limit {
       let key = NameKey.of(name)

@@ -28,7 +28,8 @@ public enum CatalogCSV {
     guard !rows.isEmpty else { return Parsed(entries: [], problems: [Problem(line: 1, message: "文件为空，没有科目")]) }
     let header = rows.removeFirst().map { NameKey.of($0.lowercased()) }
     guard let codeCol = header.firstIndex(where: { codeHeaders.contains($0) }),
-          let nameCol = header.firstIndex(where: { nameHeaders.contains($0) }) else {
+      let nameCol = header.firstIndex(where: { nameHeaders.contains($0) })
+    else {
       return Parsed(entries: [], problems: [Problem(line: 1, message: "第一行应为表头，至少包含“科目编码”（或 code）和“科目名称”（或 name）两列；实际为：\(header.joined(separator: ","))")])
     }
     let kindCol = header.firstIndex(where: { kindHeaders.contains($0) })
@@ -41,7 +42,9 @@ public enum CatalogCSV {
       // A catalog's names are printed in every table: nothing invisible or controlling may come in with them
       // (a line break inside a quoted cell is the CSV's own).
       let allowed: Set<Unicode.Scalar> = ["\t", "\r", "\n", "\u{FEFF}"]
-      if let bad = row.lazy.compactMap({ CharacterNames.firstRefused(in: $0, allowing: allowed).flatMap { CharacterNames.refusedScalar(in: $0.character, allowing: allowed) } }).first {
+      if let bad = row.lazy.compactMap({
+        CharacterNames.firstRefused(in: $0, allowing: allowed).flatMap { CharacterNames.refusedScalar(in: $0.character, allowing: allowed) }
+      }).first {
         problems.append(Problem(line: line, message: CharacterNames.refusal(bad)))
         continue
       }
@@ -119,7 +122,9 @@ public enum CSVReader {
         if c == "\"" {
           if let n = it.next() {
             if n == "\"" { cell.append("\"") } else { inQuotes = false; pending = n }
-          } else { inQuotes = false }
+          } else {
+            inQuotes = false
+          }
         } else {
           if c == "\n" || c == "\r\n" || c == "\r" { line += 1 }
           cell.append(c)

@@ -39,9 +39,11 @@ public struct Diagnostic: Sendable, Codable, Equatable {
   public var page: Int?
   public var box: Box?
 
-  public init(rule: String, severity: Severity, table: String? = nil, row: String? = nil, column: String? = nil,
-              message: String, expected: String? = nil, actual: String? = nil, plugin: String? = nil,
-              file: String? = nil, line: Int? = nil, col: Int? = nil, page: Int? = nil, box: Box? = nil) {
+  public init(
+    rule: String, severity: Severity, table: String? = nil, row: String? = nil, column: String? = nil,
+    message: String, expected: String? = nil, actual: String? = nil, plugin: String? = nil,
+    file: String? = nil, line: Int? = nil, col: Int? = nil, page: Int? = nil, box: Box? = nil
+  ) {
     self.rule = rule; self.severity = severity; self.table = table; self.row = row; self.column = column
     self.message = message; self.expected = expected; self.actual = actual; self.plugin = plugin
     self.file = file; self.line = line; self.col = col; self.page = page; self.box = box

@@ -42,11 +42,14 @@ extension RuleCatalog {
 extension Diagnostic {
   /// A finding of `rule`, with the rule's catalog severity unless the code chooses another (`severity`; the
   /// entry's `varies` says when).
-  public init(rule: some RuleCatalog, severity: Severity? = nil, table: String? = nil, row: String? = nil, column: String? = nil,
-              message: String, expected: String? = nil, actual: String? = nil, plugin: String? = nil,
-              file: String? = nil, line: Int? = nil, col: Int? = nil, page: Int? = nil, box: Box? = nil) {
-    self.init(rule: rule.info.id, severity: severity ?? rule.info.severity, table: table, row: row, column: column,
-              message: message, expected: expected, actual: actual, plugin: plugin, file: file, line: line, col: col, page: page, box: box)
+  public init(
+    rule: some RuleCatalog, severity: Severity? = nil, table: String? = nil, row: String? = nil, column: String? = nil,
+    message: String, expected: String? = nil, actual: String? = nil, plugin: String? = nil,
+    file: String? = nil, line: Int? = nil, col: Int? = nil, page: Int? = nil, box: Box? = nil
+  ) {
+    self.init(
+      rule: rule.info.id, severity: severity ?? rule.info.severity, table: table, row: row, column: column,
+      message: message, expected: expected, actual: actual, plugin: plugin, file: file, line: line, col: col, page: page, box: box)
   }
 }
 

@@ -82,9 +82,13 @@ public struct DocTable: Sendable, Equatable, Codable {
   public var merges: [CellMerge]?
 
   /// `unit` and `money` come from the edition (`CompileContext.table` fills them); there is no default unit.
-  public init(id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow], note: String? = nil, preparer: String? = nil, merges: [CellMerge]? = nil) {
+  public init(
+    id: String, label: String?, title: String, unit: String, money: MoneyFormat, header: [[HeaderCell]], columns: [Column], rows: [TableRow],
+    note: String? = nil, preparer: String? = nil, merges: [CellMerge]? = nil
+  ) {
     self.merges = merges
-    self.id = id; self.label = label; self.title = title; self.unit = unit; self.money = money; self.header = header; self.columns = columns; self.rows = rows; self.note = note
+    self.id = id; self.label = label; self.title = title; self.unit = unit; self.money = money; self.header = header; self.columns = columns; self.rows = rows;
+    self.note = note
     self.preparer = preparer
   }
 

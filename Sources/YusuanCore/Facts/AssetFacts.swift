@@ -31,7 +31,9 @@ public struct AssetConfiguration: Hashable, Sendable, Codable {
   public var name: String
   public var count: Int
   public var amounts: [FundSource: Amount]
-  public init(ordinal: Int, name: String, count: Int, amounts: [FundSource: Amount]) { self.ordinal = ordinal; self.name = name; self.count = count; self.amounts = amounts }
+  public init(ordinal: Int, name: String, count: Int, amounts: [FundSource: Amount]) {
+    self.ordinal = ordinal; self.name = name; self.count = count; self.amounts = amounts
+  }
   public var total: Amount { amounts.values.sum() }
 }
 
@@ -41,5 +43,7 @@ public struct AssetValue: Hashable, Sendable, Codable {
   public var vehicles: Amount?
   public var other: Amount?
   public var vehicleCount: Int?
-  public init(total: Amount, vehicles: Amount? = nil, other: Amount? = nil, vehicleCount: Int? = nil) { self.total = total; self.vehicles = vehicles; self.other = other; self.vehicleCount = vehicleCount }
+  public init(total: Amount, vehicles: Amount? = nil, other: Amount? = nil, vehicleCount: Int? = nil) {
+    self.total = total; self.vehicles = vehicles; self.other = other; self.vehicleCount = vehicleCount
+  }
 }

@@ -100,11 +100,17 @@ public struct FactSet: Sendable, Equatable {
   }
   public var priors: [AggregatePrior] { cache.get("上年") { values("上年") { if case .prior(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
   public var reasons: [Reason] { cache.get("原因") { values("原因") { if case .reason(let x) = $0 { x } else { nil } }.sorted { $0.subject < $1.subject } } }
-  public var economics: [EconomicLine] { cache.get("经济") { values("经济") { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } } }
-  public var basicSplits: [BasicSplit] { cache.get("基本支出") { values("基本支出") { if case .basicSplit(let x) = $0 { x } else { nil } }.sorted { $0.code < $1.code } } }
+  public var economics: [EconomicLine] {
+    cache.get("经济") { values("经济") { if case .economic(let x) = $0 { x } else { nil } }.sorted { ($0.code, $0.unit ?? "") < ($1.code, $1.unit ?? "") } }
+  }
+  public var basicSplits: [BasicSplit] {
+    cache.get("基本支出") { values("基本支出") { if case .basicSplit(let x) = $0 { x } else { nil } }.sorted { $0.code < $1.code } }
+  }
   public var projects: [Project] { cache.get("项目") { values("项目") { if case .project(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
   public var goals: [PerformanceGoal] { cache.get("绩效") { values("绩效") { if case .goal(let x) = $0 { x } else { nil } }.sorted { $0.project < $1.project } } }
-  public var indicators: [Indicator] { cache.get("指标") { values("指标") { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } } }
+  public var indicators: [Indicator] {
+    cache.get("指标") { values("指标") { if case .indicator(let x) = $0 { x } else { nil } }.sorted { ($0.project, $0.ordinal) < ($1.project, $1.ordinal) } }
+  }
   public var threePublic: [ThreePublicFact] {
     cache.get("三公") {
       values("三公") { if case .threePublic(let x) = $0 { x } else { nil } }
@@ -112,16 +118,28 @@ public struct FactSet: Sendable, Equatable {
     }
   }
   public var operatingCost: OperatingCost? { values("机关运行经费") { if case .operatingCost(let x) = $0 { x } else { nil } }.first }
-  public var procurements: [ProcurementItem] { cache.get("采购") { values("采购") { if case .procurement(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
-  public var purchasedServices: [PurchasedService] { cache.get("购买服务") { values("购买服务") { if case .purchasedService(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var procurements: [ProcurementItem] {
+    cache.get("采购") { values("采购") { if case .procurement(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  }
+  public var purchasedServices: [PurchasedService] {
+    cache.get("购买服务") { values("购买服务") { if case .purchasedService(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  }
   public var emptySections: Set<String> { Set(values("无") { if case .emptySection(let x) = $0 { x.section } else { nil } }) }
-  public var vehicles: [VehicleHolding] { cache.get("资产车辆") { values("资产车辆") { if case .vehicle(let x) = $0 { x } else { nil } }.sorted { $0.category < $1.category } } }
+  public var vehicles: [VehicleHolding] {
+    cache.get("资产车辆") { values("资产车辆") { if case .vehicle(let x) = $0 { x } else { nil } }.sorted { $0.category < $1.category } }
+  }
   public var equipment: [Equipment] { cache.get("资产设备") { values("资产设备") { if case .equipment(let x) = $0 { x } else { nil } }.sorted { $0.name < $1.name } } }
-  public var plannedPurchases: [PlannedPurchase] { cache.get("资产购置") { values("资产购置") { if case .plannedPurchase(let x) = $0 { x } else { nil } }.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) } } }
-  public var assetConfigurations: [AssetConfiguration] { cache.get("资产配置") { values("资产配置") { if case .assetConfiguration(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } } }
+  public var plannedPurchases: [PlannedPurchase] {
+    cache.get("资产购置") { values("资产购置") { if case .plannedPurchase(let x) = $0 { x } else { nil } }.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) } }
+  }
+  public var assetConfigurations: [AssetConfiguration] {
+    cache.get("资产配置") { values("资产配置") { if case .assetConfiguration(let x) = $0 { x } else { nil } }.sorted { $0.ordinal < $1.ordinal } }
+  }
   public var assetValue: AssetValue? { values("资产原值") { if case .assetValue(let x) = $0 { x } else { nil } }.first }
   public var tableNotes: [TableNote] { cache.get("说明") { values("说明") { if case .tableNote(let x) = $0 { x } else { nil } }.sorted { $0.table < $1.table } } }
-  public var declared: [DeclaredFigure] { cache.get("核对") { values("核对") { if case .declared(let x) = $0 { x } else { nil } }.sorted { ($0.table, $0.ordinal) < ($1.table, $1.ordinal) } } }
+  public var declared: [DeclaredFigure] {
+    cache.get("核对") { values("核对") { if case .declared(let x) = $0 { x } else { nil } }.sorted { ($0.table, $0.ordinal) < ($1.table, $1.ordinal) } }
+  }
 
   public func reason(for subject: String) -> String? {
     if case .reason(let r) = self["原因|\(subject)"] { return r.text }

@@ -17,7 +17,10 @@ public struct PerformanceGoal: Hashable, Sendable, Codable {
   public var other: Amount?
   /// 年度目标.
   public var objective: String
-  public init(project: String, department: String? = nil, implementer: String? = nil, origin: String? = nil, period: String? = nil, total: Amount, appropriation: Amount? = nil, carryover: Amount? = nil, other: Amount? = nil, objective: String) {
+  public init(
+    project: String, department: String? = nil, implementer: String? = nil, origin: String? = nil, period: String? = nil, total: Amount,
+    appropriation: Amount? = nil, carryover: Amount? = nil, other: Amount? = nil, objective: String
+  ) {
     self.project = project; self.department = department; self.implementer = implementer; self.origin = origin; self.period = period
     self.total = total; self.appropriation = appropriation; self.carryover = carryover; self.other = other; self.objective = objective
   }

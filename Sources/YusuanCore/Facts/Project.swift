@@ -14,8 +14,12 @@ public struct Project: Hashable, Sendable, Codable {
   /// Carried from last year's workbook and not yet confirmed for this year (待确认).
   public var carried: Bool? = nil
 
-  public init(ordinal: Int, name: String, type: String, unit: String? = nil, code: String? = nil, amounts: [FundSource: Amount], prior: Amount? = nil, performanceManaged: Bool = false) {
-    self.ordinal = ordinal; self.name = name; self.type = type; self.unit = unit; self.code = code; self.amounts = amounts; self.prior = prior; self.performanceManaged = performanceManaged
+  public init(
+    ordinal: Int, name: String, type: String, unit: String? = nil, code: String? = nil, amounts: [FundSource: Amount], prior: Amount? = nil,
+    performanceManaged: Bool = false
+  ) {
+    self.ordinal = ordinal; self.name = name; self.type = type; self.unit = unit; self.code = code; self.amounts = amounts; self.prior = prior;
+    self.performanceManaged = performanceManaged
   }
 
   public var total: Amount { amounts.values.sum() }

@@ -36,9 +36,9 @@ final class FormsCache: @unchecked Sendable {
     var st = stat()
     guard stat(url.path, &st) == 0 else { return "-" }
     #if os(Linux)
-    let mtime = st.st_mtim
+      let mtime = st.st_mtim
     #else
-    let mtime = st.st_mtimespec
+      let mtime = st.st_mtimespec
     #endif
     return "\(st.st_size)/\(mtime.tv_sec).\(mtime.tv_nsec)"
   }

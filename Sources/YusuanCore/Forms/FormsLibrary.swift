@@ -85,8 +85,7 @@ public struct FormsLibrary: Sendable {
       throw LoadError(description: "版本“\(editionID)”缺少情况说明措辞文件 \(file.path)。")
     }
     let prose: ProseTemplates
-    do { prose = try ProseTemplates.load(yaml: text) }
-    catch { throw LoadError(description: "措辞文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
+    do { prose = try ProseTemplates.load(yaml: text) } catch { throw LoadError(description: "措辞文件 \(file.path) 格式有误：\(ErrorText.describe(error))") }
     if let p = prose.problem() { throw LoadError(description: "措辞文件 \(file.path) 有误：\(p)请对照 forms/README.md 中的措辞表。") }
     return prose
   }

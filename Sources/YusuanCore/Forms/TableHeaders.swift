@@ -15,8 +15,9 @@ public struct TableHeaders: Sendable, Equatable {
     init(from decoder: Decoder) throws {
       if let s = try? decoder.singleValueContainer().decode(String.self) { cell = HeaderCell(s); return }
       let c = try decoder.container(keyedBy: Keys.self)
-      cell = HeaderCell(try c.decode(String.self, forKey: .text), colSpan: try c.decodeIfPresent(Int.self, forKey: .cols) ?? 1,
-                        rowSpan: try c.decodeIfPresent(Int.self, forKey: .rows) ?? 1)
+      cell = HeaderCell(
+        try c.decode(String.self, forKey: .text), colSpan: try c.decodeIfPresent(Int.self, forKey: .cols) ?? 1,
+        rowSpan: try c.decodeIfPresent(Int.self, forKey: .rows) ?? 1)
     }
   }
 
@@ -44,8 +45,7 @@ extension FormsLibrary {
   public func tableHeaders(_ editionID: String) throws -> TableHeaders {
     func load(_ url: URL) throws -> [String: [[HeaderCell]]] {
       guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else { return [:] }
-      do { return try TableHeaders.parse(text) }
-      catch { throw LoadError(description: "表头文件 \(url.path) 格式有误：\(ErrorText.describe(error))") }
+      do { return try TableHeaders.parse(text) } catch { throw LoadError(description: "表头文件 \(url.path) 格式有误：\(ErrorText.describe(error))") }
     }
     let common = root.appendingPathComponent("tables.yaml")
     let own = root.appendingPathComponent("editions").appendingPathComponent(editionID).appendingPathComponent("tables.yaml")

@@ -64,7 +64,9 @@ public enum LayoutWords {
       guard spec.id == .t1 || spec.id == .t4 else { return "表 \(spec.id) 不能设 rows（只有 T1、T4 可以）。" }
       for (label, sources) in rows.income.map({ ($0.label, $0.sources) }) + (rows.closing ?? []).map({ ($0.label, $0.sources) }) {
         let bad = sources.filter { FundSource(rawValue: $0) == nil }
-        if !bad.isEmpty { return "表 \(spec.id) 的“\(label)”中有未知的资金来源：\(bad.joined(separator: "、"))（应为 \(FundSource.allCases.map(\.rawValue).joined(separator: "、"))）。" }
+        if !bad.isEmpty {
+          return "表 \(spec.id) 的“\(label)”中有未知的资金来源：\(bad.joined(separator: "、"))（应为 \(FundSource.allCases.map(\.rawValue).joined(separator: "、"))）。"
+        }
       }
     }
     if let columns = spec.columns {

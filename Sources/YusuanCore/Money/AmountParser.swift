@@ -63,10 +63,15 @@ public enum AmountParser {
 
     var text = String(normalizeWidth(raw)).trimmingBlanks()
     var unit = defaultUnit
-    if text.hasSuffix("万元") { unit = .wan; text.removeLast(2) }
-    else if text.hasSuffix("万") { unit = .wan; text.removeLast(1) }
-    else if text.hasSuffix("千元") { unit = .qian; text.removeLast(2) }
-    else if text.hasSuffix("元") { unit = .yuan; text.removeLast(1) }
+    if text.hasSuffix("万元") {
+      unit = .wan; text.removeLast(2)
+    } else if text.hasSuffix("万") {
+      unit = .wan; text.removeLast(1)
+    } else if text.hasSuffix("千元") {
+      unit = .qian; text.removeLast(2)
+    } else if text.hasSuffix("元") {
+      unit = .yuan; text.removeLast(1)
+    }
     text = text.trimmingBlanks()
     guard !text.isEmpty else { return fail(.empty) }
 

@@ -42,12 +42,14 @@ public struct MoneyFormat: Sendable, Codable, Equatable, Hashable {
     }
     let decimals = try c.decode(Int.self, forKey: .decimals)
     guard (0...Self.maxDecimals(unit)).contains(decimals) else {
-      throw DecodingError.dataCorruptedError(forKey: .decimals, in: c,
-                                             debugDescription: "以\(word)为单位时小数位数应为 0 至 \(Self.maxDecimals(unit))，现为 \(decimals)。")
+      throw DecodingError.dataCorruptedError(
+        forKey: .decimals, in: c,
+        debugDescription: "以\(word)为单位时小数位数应为 0 至 \(Self.maxDecimals(unit))，现为 \(decimals)。")
     }
-    self.init(unit: unit, decimals: decimals, grouping: try c.decode(Bool.self, forKey: .grouping),
-              dropZeroDecimals: try c.decodeIfPresent(Bool.self, forKey: .dropZeroDecimals) ?? false,
-              blankZero: try c.decodeIfPresent(Bool.self, forKey: .blankZero) ?? false)
+    self.init(
+      unit: unit, decimals: decimals, grouping: try c.decode(Bool.self, forKey: .grouping),
+      dropZeroDecimals: try c.decodeIfPresent(Bool.self, forKey: .dropZeroDecimals) ?? false,
+      blankZero: try c.decodeIfPresent(Bool.self, forKey: .blankZero) ?? false)
   }
 
   /// Amounts are exact to the 分, so a format can never show more than that.

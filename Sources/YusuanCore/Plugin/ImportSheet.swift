@@ -42,8 +42,10 @@ public struct ReadTable: Sendable {
   /// The amount columns of each side of a two-sided table (收入, 支出); one side otherwise.
   public var sides: [[Int]]
 
-  public init(index: Int, id: TableID?, ref: String, columns: [String], rows: [Row], notes: [String], isEmpty: Bool,
-              codeColumn: Int?, labelColumns: [Int], amountColumns: [Int], sides: [[Int]]) {
+  public init(
+    index: Int, id: TableID?, ref: String, columns: [String], rows: [Row], notes: [String], isEmpty: Bool,
+    codeColumn: Int?, labelColumns: [Int], amountColumns: [Int], sides: [[Int]]
+  ) {
     self.index = index; self.id = id; self.ref = ref; self.columns = columns; self.rows = rows; self.notes = notes; self.isEmpty = isEmpty
     self.codeColumn = codeColumn; self.labelColumns = labelColumns; self.amountColumns = amountColumns; self.sides = sides
   }

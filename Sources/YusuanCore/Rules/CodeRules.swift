@@ -23,18 +23,25 @@ public enum CodeRules {
       let all = catalog.suggestions(for: code, name: name, in: system, limit: 6)
       let hints = Array((all.filter { $0.code.count == level } + all.filter { $0.code.count != level }).prefix(3))
       let hint = hints.isEmpty ? "" : "可能是：" + hints.map { "\($0.code) \($0.name)" }.joined(separator: "；") + "。"
-      return [diag(.codeMalformed, CodeShape.describe(p, code: code, system: system) + "。" + hint + "请按《政府收支分类科目》更正。",
-                   expected: hints.first.map(\.code) ?? system.levelLengths.map { "\($0)位" }.joined(separator: "/"), actual: code)]
+      return [
+        diag(
+          .codeMalformed, CodeShape.describe(p, code: code, system: system) + "。" + hint + "请按《政府收支分类科目》更正。",
+          expected: hints.first.map(\.code) ?? system.levelLengths.map { "\($0)位" }.joined(separator: "/"), actual: code)
+      ]
     }
     var out: [Diagnostic] = []
     if let level, code.count != level {
-      out.append(diag(.codeLevel, "此处须填\(CodeSystem.levelName(level))级科目（\(level)位编码），“\(code)”是\(CodeSystem.levelName(code.count))级。公开要求一般公共预算支出细化到功能分类项级、基本支出细化到经济分类款级。",
-                      expected: "\(level)位", actual: "\(code.count)位"))
+      out.append(
+        diag(
+          .codeLevel, "此处须填\(CodeSystem.levelName(level))级科目（\(level)位编码），“\(code)”是\(CodeSystem.levelName(code.count))级。公开要求一般公共预算支出细化到功能分类项级、基本支出细化到经济分类款级。",
+          expected: "\(level)位", actual: "\(code.count)位"))
     }
     if let entry = catalog.entry(code, system) {
       if let name, !name.isEmpty, !namesAgree(name, entry.name) {
-        out.append(diag(.nameMismatch, "科目 \(code) 在目录中的名称是“\(entry.name)”，这里写作“\(name)”。请使用规范名称（可删去录入的名称，由系统按目录填写）。",
-                        expected: entry.name, actual: name))
+        out.append(
+          diag(
+            .nameMismatch, "科目 \(code) 在目录中的名称是“\(entry.name)”，这里写作“\(name)”。请使用规范名称（可删去录入的名称，由系统按目录填写）。",
+            expected: entry.name, actual: name))
       }
       return out
     }
@@ -50,7 +57,8 @@ public enum CodeRules {
     let levelName = code.count == 7 ? "款" : "类"
     let hint: String
     if system == .function, code.count == 7, let item = standardItems[String(code.suffix(2))], let parent, catalog.entry(parent, system) != nil,
-       name.map({ $0.isEmpty || NameKey.of($0) == item }) ?? true {
+      name.map({ $0.isEmpty || NameKey.of($0) == item }) ?? true
+    {
       // 01 行政运行, 02, 03, 50 exist under every 款: 2010501 is 统计信息事务's 行政运行, not a slip for a
       // neighbour that happens to be in the catalog.
       hints = []
@@ -64,9 +72,11 @@ public enum CodeRules {
     if let name, !name.isEmpty, !isGenericItem(code: code, name: name, catalog: catalog, system: system) {
       let owners = catalog.entries(named: name, in: system).filter { !sameHeading($0.code, code) }
       if let owner = owners.first, owners.count == 1 {
-        out.append(diag(.codeMisplaced,
-          "名称“\(name)”在目录中对应科目 \(owner.code)，而录入的编码 \(code) 会把这笔金额归入\(headingName(code, catalog: catalog, system: system))，与 \(owner.code) 所在的\(headingName(owner.code, catalog: catalog, system: system))不同。请核对编码。",
-          expected: owner.code, actual: code))
+        out.append(
+          diag(
+            .codeMisplaced,
+            "名称“\(name)”在目录中对应科目 \(owner.code)，而录入的编码 \(code) 会把这笔金额归入\(headingName(code, catalog: catalog, system: system))，与 \(owner.code) 所在的\(headingName(owner.code, catalog: catalog, system: system))不同。请核对编码。",
+            expected: owner.code, actual: code))
       }
     }
     return out

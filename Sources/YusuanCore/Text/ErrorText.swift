@@ -27,7 +27,8 @@ public enum ErrorText {
     if let r = text.range(of: #"\d+:\d+: error"#, options: .regularExpression) { return String(text[..<r.lowerBound]) + yaml(String(text[r.lowerBound...])) }
     // A Chinese lead and a foreign reason after its last colon (`无法读取工作簿“x”：no such table: facts`).
     if let colon = text.range(of: "：", options: .backwards), !hasChinese(text[colon.upperBound...]),
-       text[colon.upperBound...].range(of: #"[A-Za-z]+ [A-Za-z]+"#, options: .regularExpression) != nil {
+      text[colon.upperBound...].range(of: #"[A-Za-z]+ [A-Za-z]+"#, options: .regularExpression) != nil
+    {
       return String(text[..<colon.upperBound]) + sqliteMessage(String(text[colon.upperBound...]))
     }
     if hasChinese(Substring(text)) { return text }
@@ -67,10 +68,14 @@ public enum ErrorText {
     case .fileLocking: return "文件\(file)被另一个程序锁定。请稍后重试。"
     case .fileReadInvalidFileName, .fileWriteInvalidFileName: return "文件名\(file)无效。"
     case .fileReadUnknown, .fileWriteUnknown:
-      if let under = e.userInfo[NSUnderlyingErrorKey] as? NSError, under.domain == NSPOSIXErrorDomain { return posix(Int32(under.code)) + (file.isEmpty ? "" : "（\(file)）") }
+      if let under = e.userInfo[NSUnderlyingErrorKey] as? NSError, under.domain == NSPOSIXErrorDomain {
+        return posix(Int32(under.code)) + (file.isEmpty ? "" : "（\(file)）")
+      }
       return "读写文件\(file)时出错。请检查磁盘空间和读写权限。"
     default:
-      if let under = e.userInfo[NSUnderlyingErrorKey] as? NSError, under.domain == NSPOSIXErrorDomain { return posix(Int32(under.code)) + (file.isEmpty ? "" : "（\(file)）") }
+      if let under = e.userInfo[NSUnderlyingErrorKey] as? NSError, under.domain == NSPOSIXErrorDomain {
+        return posix(Int32(under.code)) + (file.isEmpty ? "" : "（\(file)）")
+      }
       return nil
     }
   }
@@ -102,8 +107,10 @@ public enum ErrorText {
 
   /// SQLite's own message (without its code), by the words SQLite uses.
   static func sqliteMessage(_ text: String) -> String {
-    let table: [(String, Int)] = [("database is locked", 5), ("out of memory", 7), ("readonly database", 8), ("disk I/O error", 10),
-                                  ("malformed", 11), ("database or disk is full", 13), ("unable to open", 14), ("not a database", 26)]
+    let table: [(String, Int)] = [
+      ("database is locked", 5), ("out of memory", 7), ("readonly database", 8), ("disk I/O error", 10),
+      ("malformed", 11), ("database or disk is full", 13), ("unable to open", 14), ("not a database", 26)
+    ]
     if let hit = table.first(where: { text.contains($0.0) }) { return sqlite(hit.1) }
     if text.contains("no such table") || text.contains("no such column") { return "文件缺少工作簿应有的数据表：可能已损坏，或不是 yusuan 工作簿。" }
     return "（原因无法识别）请检查文件是否完整、磁盘是否已满、是否有读写权限。"

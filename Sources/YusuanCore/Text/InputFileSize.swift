@@ -7,8 +7,9 @@ public enum InputFileSize {
   /// that follows then says what is wrong).
   public static func of(_ path: String) -> Int? {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-          attributes[.type] as? FileAttributeType == .typeRegular,
-          let size = attributes[.size] as? NSNumber else { return nil }
+      attributes[.type] as? FileAttributeType == .typeRegular,
+      let size = attributes[.size] as? NSNumber
+    else { return nil }
     return size.intValue
   }
 

@@ -4,7 +4,8 @@ public enum NameKey {
   public static func of(_ s: String) -> String {
     // Fast path: most names have nothing to normalise (ASCII blanks, quotes, brackets; U+3000, U+00A0, “”‘’).
     if !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x22 || $0 == 0x27 || $0 == 0x28 || $0 == 0x29 || $0 == 0xC2 })
-      && !s.unicodeScalars.contains(where: { $0 == "\u{3000}" || $0 == "“" || $0 == "”" || $0 == "‘" || $0 == "’" }) {
+      && !s.unicodeScalars.contains(where: { $0 == "\u{3000}" || $0 == "“" || $0 == "”" || $0 == "‘" || $0 == "’" })
+    {
       return s
     }
     var out = ""

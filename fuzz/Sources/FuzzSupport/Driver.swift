@@ -3,8 +3,10 @@ import Foundation
 /// libFuzzer's entry when the program has its own `main` (SwiftPM gives every executable one, so libFuzzer's own
 /// `main` is never linked): it parses libFuzzer's flags and calls `callback` with each input.
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 public enum FuzzDriver {
   /// Runs libFuzzer with this process's arguments on `testOneInput` (each target's `LLVMFuzzerTestOneInput`).

@@ -55,7 +55,8 @@ public enum EntryFuzz {
   /// workbook, refused or accepted, never a crash.
   public static func parseImported(_ lines: [String]) {
     for line in lines.prefix(200) {
-      _ = try? EntryParser.edits(for: line, context: EntryContext(meta: FuzzForms.meta, edition: FuzzForms.edition, catalog: FuzzForms.catalog, facts: FactSet()))
+      _ = try? EntryParser.edits(
+        for: line, context: EntryContext(meta: FuzzForms.meta, edition: FuzzForms.edition, catalog: FuzzForms.catalog, facts: FactSet()))
     }
   }
 
@@ -70,8 +71,10 @@ public enum EntryFuzz {
   @discardableResult
   public static func apply(_ line: String, to facts: inout FactSet, refused: inout [String]) -> Bool {
     let edits: [FactEdit]
-    do { edits = try EntryParser.edits(for: line, context: EntryContext(meta: FuzzForms.meta, edition: FuzzForms.edition, catalog: FuzzForms.catalog, facts: facts)) }
-    catch { refused.append("\(line) → \(error.message)"); return false }
+    do {
+      edits = try EntryParser.edits(
+        for: line, context: EntryContext(meta: FuzzForms.meta, edition: FuzzForms.edition, catalog: FuzzForms.catalog, facts: facts))
+    } catch { refused.append("\(line) → \(error.message)"); return false }
     guard !edits.isEmpty else { return false }
     let before = facts.amountMagnitude
     let changes = edits.map { facts.apply($0) }

@@ -25,7 +25,8 @@ enum CSVFuzz {
     do { return try TableImport.mapping(nil, forms: FuzzForms.library) } catch { fatalError("fuzz-csv: \(error)") }
   }()
   static let kindColumns: TableImport.Mapping = {
-    do { return try TableImport.mapping("code=科目编码,name=科目名称,total=金额,kind=支出类型,source=资金来源,unit=单位,money=万元", forms: FuzzForms.library) }
-    catch { fatalError("fuzz-csv: \(error)") }
+    do { return try TableImport.mapping("code=科目编码,name=科目名称,total=金额,kind=支出类型,source=资金来源,unit=单位,money=万元", forms: FuzzForms.library) } catch {
+      fatalError("fuzz-csv: \(error)")
+    }
   }()
 }

@@ -16,8 +16,11 @@ public func fuzzXlsx(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   var data = Fuzz.data(bytes, size)
   if !data.starts(with: [0x50, 0x4B]) {
     let parts = StoredZip.parts(data, count: 2)
-    data = StoredZip.archive([("xl/workbook.xml", Data(#"<workbook><sheets><sheet name="表1" sheetId="1"/></sheets></workbook>"#.utf8)),
-                              ("xl/worksheets/sheet1.xml", parts[0])] + (parts[1].isEmpty ? [] : [("xl/sharedStrings.xml", parts[1])]))
+    data = StoredZip.archive(
+      [
+        ("xl/workbook.xml", Data(#"<workbook><sheets><sheet name="表1" sheetId="1"/></sheets></workbook>"#.utf8)),
+        ("xl/worksheets/sheet1.xml", parts[0])
+      ] + (parts[1].isEmpty ? [] : [("xl/sharedStrings.xml", parts[1])]))
   }
   Audited.read(data, name: "fuzz.xlsx")
   guard let rows = try? XlsxRows.rows(data, name: "fuzz.xlsx") else { return 0 }
