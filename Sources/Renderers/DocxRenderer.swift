@@ -212,8 +212,8 @@ public enum DocxRenderer: DocumentRenderer {
       let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
       x += "<w:tbl><w:tblPr><w:tblW w:w=\"\(fit.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
       x += "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
-      x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"\(cellMarginVertical)\" w:type=\"dxa\"/><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/>"
-      x += "<w:bottom w:w=\"\(cellMarginVertical)\" w:type=\"dxa\"/><w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
+      x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"\(fit.verticalMargin)\" w:type=\"dxa\"/><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/>"
+      x += "<w:bottom w:w=\"\(fit.verticalMargin)\" w:type=\"dxa\"/><w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
       x += "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
       x += "<w:tblGrid>"
       for w in fit.widths { x += "<w:gridCol w:w=\""; x += String(w); x += "\"/>" }
@@ -380,21 +380,29 @@ public enum DocxRenderer: DocumentRenderer {
     var page: Page
     var fontSize: Int  // half-points
     var widths: [Int]
+    /// The top and bottom cell margin: `cellMarginVertical`, or none for a table that keeps to one page only so.
+    var verticalMargin = cellMarginVertical
 
     /// Tries portrait 10.5 pt, portrait 9 pt, landscape 10.5 pt, landscape 9 pt and takes the one where the fewest
     /// names (科目名称, 项目名称, 项目单位, the 类 of 财政拨款收支总表) wrap, the earlier on a tie — but never one that
     /// spills onto a second page when another keeps the table on one. So 财政拨款收支总表 is portrait 小五 on one
     /// page (portrait 五号 wrapped 11 of its 24 类 and spilled, landscape 五号 spilled its last rows), and a
     /// 项目支出表 turns landscape rather than set 项目单位 in three lines. A form with merged cells (绩效目标表)
-    /// stands inside the prose: portrait, 五号 when it fits, its longer entries wrapping.
+    /// stands inside the prose: portrait, 五号 when it fits, its longer entries wrapping. Each size is tried with
+    /// padded cells (`cellMarginVertical`) and then without: the padding gives way before a name wraps or the
+    /// table spills (Shanghai's 收入总表 and 支出总表 keep to one landscape page without it).
     init(_ layout: TableLayout, below heading: Int = 0) {
       let form = !(layout.table.merges ?? []).isEmpty
-      let configs: [(Page, Int)] = form ? [(.portrait, 21), (.portrait, 18)]
+      let sizes: [(Page, Int)] = form ? [(.portrait, 21), (.portrait, 18)]
         : [(.portrait, 21), (.portrait, 18), (.landscape, 21), (.landscape, 18)]
+      // Padded cells first; the same sizes without the padding for a table that only so keeps to one page (a
+      // 30-row 收入总表 in landscape) or keeps its names on one line.
+      let configs = sizes.map { ($0.0, $0.1, cellMarginVertical) } + (form ? [] : sizes.map { ($0.0, $0.1, 0) })
       var candidates: [(fit: TableFit, wrapped: Int, pages: Int)] = []
-      for (page, size) in configs {
+      for (page, size, margin) in configs {
         guard let widths = Self.allocate(layout, available: page.textWidth, fontSize: size) else { continue }
-        let fit = TableFit(page: page, fontSize: size, widths: widths)
+        var fit = TableFit(page: page, fontSize: size, widths: widths)
+        fit.verticalMargin = margin
         if form { self = fit; return }
         let height = page.height - page.top - page.bottom
         // A portrait table stays on its heading's page; a landscape one starts a page of its own.
@@ -459,14 +467,14 @@ public enum DocxRenderer: DocumentRenderer {
           let w = widths[c..<min(widths.count, c + h.colSpan)].reduce(0, +) - Self.padding
           most = max(most, Int((RenderText.ems(h.text) * Double(fontSize) * 10 / Double(max(1, w)) - 0.001).rounded(.up)))
         }
-        total += Double(most) * line + 20 + 2 * Double(cellMarginVertical)
+        total += Double(most) * line + 20 + 2 * Double(verticalMargin)
       }
       for row in layout.table.rows {
         var most = 1
         for (c, value) in layout.cells(of: row).enumerated() where layout.columns[c].kind == .text {
           most = max(most, lines(RenderText.ems(layout.text(value)), col: c, indent: c == layout.nameColumn ? max(0, row.level) : 0))
         }
-        total += Double(most) * line + 20 + 2 * Double(cellMarginVertical)
+        total += Double(most) * line + 20 + 2 * Double(verticalMargin)
       }
       return Int(total)
     }

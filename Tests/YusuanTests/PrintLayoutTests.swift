@@ -152,9 +152,12 @@ struct PrintLayoutTests {
       let style = try #require(styles.components(separatedBy: "<w:style ").first { $0.contains("w:styleId=\"\(id)\"") })
       #expect(style.contains("<w:snapToGrid w:val=\"0\"/>") && style.contains("<w:spacing w:val=\"0\"/>"), "\(id) is off the grid")
     }
+    // Every table's cells are padded but 收入总表's: with its eight columns in landscape, the padding is what gives way
+    // (TableFit tries each size padded, then not) rather than a name wrapping or the table spilling.
     let tables = xml.components(separatedBy: "<w:tbl>").dropFirst()
-    #expect(!tables.isEmpty)
-    for t in tables { #expect(t.contains("<w:tblCellMar><w:top w:w=\"20\" w:type=\"dxa\"/>") && t.contains("<w:bottom w:w=\"20\" w:type=\"dxa\"/>")) }
+    let unpadded = tables.filter { !($0.contains("<w:tblCellMar><w:top w:w=\"20\" w:type=\"dxa\"/>") && $0.contains("<w:bottom w:w=\"20\" w:type=\"dxa\"/>")) }
+    #expect(tables.count == 16 && unpadded.count == 1)
+    #expect(unpadded.allSatisfy { $0.contains("<w:top w:w=\"0\" w:type=\"dxa\"/>") && $0.contains("上年结转") && $0.contains("国有资本经营预算") })
   }
 
   /// The printed pages (LibreOffice): the title's lines, 单位构成 on page 2, 财政拨款收支总表 on one page with each 类 on
