@@ -61,15 +61,25 @@ extension ExpenditurePlugin {
 
   func spendingSummary(_ c: CompileContext) -> String {
     let t = c.view.functions.total
-    let change = c.change(t.total, prior: c.view.prior.amount("合计"), subject: "合计")
+    let change = c.change(t.total, prior: c.view.prior.amount("合计"), subject: "合计", once: true)
     let (shares, note) = c.wording.shares([t.basic, t.project], of: t.total)
     if t.project.isZero {
       return c.fill("t3.body.no-projects", ["合计": c.figure(t.total), "增减": change, "基本": c.figure(t.basic), "基本占比": shares[0]])
     }
-    let uses = c.facts.projects.map(\.name)
-    let use = uses.isEmpty ? "完成特定工作任务" : uses.prefix(6).joined(separator: "、") + (uses.count > 6 ? "等" : "") + "项目"
+    // The largest few projects by name, then 等 in the template when there are more (a list of every project read
+    // as generated): {主要项目}, {其余项目个数}.
+    let largest = Self.largest(c.facts.projects)
     return c.fill("t3.body", ["合计": c.figure(t.total), "增减": change, "基本": c.figure(t.basic), "基本占比": shares[0],
-                              "项目": c.figure(t.project), "项目占比": shares[1], "项目用途": use, "尾差": note ?? ""])
+                              "项目": c.figure(t.project), "项目占比": shares[1], "主要项目": largest.map(\.name).joined(separator: "、"),
+                              "其余项目个数": String(c.facts.projects.count - largest.count), "尾差": note ?? ""])
+  }
+
+  /// How many projects 支出总表's sentence names (主要用于…等项目).
+  static let projectsNamed = 3
+
+  /// The `projectsNamed` largest projects, the larger first (in the order entered among equals).
+  static func largest(_ projects: [Project]) -> [Project] {
+    Array(projects.enumerated().sorted { ($1.element.total, $0.offset) < ($0.element.total, $1.offset) }.prefix(projectsNamed).map(\.element))
   }
 
   func generalBudget(_ c: CompileContext) -> [Block] {
@@ -79,11 +89,12 @@ extension ExpenditurePlugin {
     let total = f.total(of: .general)
     let prior = c.view.prior
     var out: [Block] = [.heading(level: 2, text: c.fill("t5.scale.title")),
-                        .paragraph(c.fill("t5.scale", ["合计": c.figure(total.total), "增减": c.change(total.total, prior: prior.amount("合计", source: .general), subject: FundSource.general.rawValue, fallbacks: Array(c.reasonSubjects(for: .general).dropFirst()))])),
+                        .paragraph(c.fill("t5.scale", ["合计": c.figure(total.total), "增减": c.change(total.total, prior: prior.amount("合计", source: .general), subject: FundSource.general.rawValue, fallbacks: Array(c.reasonSubjects(for: .general).dropFirst()), once: true)])),
                         .heading(level: 2, text: c.fill("t5.structure.title"))]
     let classes = rows.values.filter { $0.code.count == 3 }.sorted { $0.code < $1.code }
     let (shares, note) = c.wording.shares(classes.map(\.total), of: total.total)
-    let list = zip(classes, shares).map { c.item("item.share", c.functionName($0.0.code), $0.0.total, ["占比": $0.1]) }.joined(separator: "；")
+    let list = c.parts("支出", names: classes.map { c.functionName($0.code) },
+                       items: zip(classes, shares).map { c.item("item.share", c.functionName($0.0.code), $0.0.total, ["占比": $0.1]) }, separator: "；")
     // An edition that explains each 类 with its change (Anhui 2021: 1.一般公共服务支出457.90万元，占87.08%，比2020年预算减少…)
     // has a `t5.class` template; an empty one prints nothing.
     if c.prose.templates["t5.class"]?.isEmpty == false {
@@ -92,7 +103,7 @@ extension ExpenditurePlugin {
                                                                  "增减": c.change(row.total, prior: prior.amount(row.code, source: .general), subject: row.code)])))
       }
     }
-    out.append(.paragraph(c.fill("t5.structure", ["支出列表": list, "尾差": note ?? ""])))
+    out.append(.paragraph(c.fill("t5.structure", list.merging(["尾差": note ?? ""]) { _, v in v })))
     out.append(.heading(level: 2, text: c.fill("t5.detail.title")))
     // One sentence per 项, also for a 项 budgeted last year and not this year.
     let priorOnly = Set(c.facts.expenditures.filter { $0.source == .general && $0.prior != nil }.map(\.code)).subtracting(rows.keys)
@@ -125,19 +136,17 @@ extension ExpenditurePlugin {
     if t.total.isZero && c.view.prior.amount("合计", source: fund).map({ $0.isZero }) ?? true {
       return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).none"))])
     }
-    return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).body", ["合计": c.figure(t.total), "增减": c.change(t.total, prior: c.view.prior.amount("合计", source: fund), subject: fund.rawValue)]))])
+    return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).body", ["合计": c.figure(t.total), "增减": c.change(t.total, prior: c.view.prior.amount("合计", source: fund), subject: fund.rawValue, once: true)]))])
   }
 
   func projectSummary(_ c: CompileContext) -> String {
     let projects = c.facts.projects
     guard !projects.isEmpty else { return c.fill("t10.none") }
     let total = projects.map(\.total).sum()
-    let sources = FundSource.allCases.compactMap { s -> String? in
-      let a = projects.compactMap { $0.amounts[s] }.sum()
-      return a.isZero ? nil : c.item("item.arranged", c.fund(s).name, a)
-    }.joined(separator: "，")
+    let funds = FundSource.allCases.map { s in (s, projects.compactMap { $0.amounts[s] }.sum()) }.filter { !$0.1.isZero }
+    let sources = c.parts("来源", names: funds.map { c.fund($0.0).name }, items: funds.map { c.item("item.arranged", c.fund($0.0).name, $0.1) }, separator: "，")
     let prior = c.view.prior.amount(SpendingKind.project.fullName)
-    return c.fill("t10.body", ["合计": c.figure(total), "个数": String(projects.count), "增减": c.change(total, prior: prior, subject: SpendingKind.project.fullName),
-                               "来源列表": sources])
+    return c.fill("t10.body", sources.merging(["合计": c.figure(total), "个数": String(projects.count),
+                                               "增减": c.change(total, prior: prior, subject: SpendingKind.project.fullName)]) { _, v in v })
   }
 }

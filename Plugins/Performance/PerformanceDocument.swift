@@ -12,12 +12,10 @@ extension PerformancePlugin {
       if let goal { blocks.append(.table(goalTable(c, p, goal))) }
     }
     let total = managed.map(\.total).sum()
-    let sources = FundSource.allCases.compactMap { s -> String? in
-      let a = managed.compactMap { $0.amounts[s] }.sum()
-      return a.isZero ? nil : c.item("item.amount", c.fund(s).name, a)
-    }.joined(separator: "、")
+    let funds = FundSource.allCases.map { s in (s, managed.compactMap { $0.amounts[s] }.sum()) }.filter { !$0.1.isZero }
+    let sources = c.parts("来源", names: funds.map { c.fund($0.0).name }, items: funds.map { c.item("item.amount", c.fund($0.0).name, $0.1) })
     let setting = managed.isEmpty ? c.fill("other.performance.none") :
-      c.fill("other.performance", ["个数": String(managed.count), "合计": c.figure(total), "来源列表": sources])
+      c.fill("other.performance", sources.merging(["个数": String(managed.count), "合计": c.figure(total)]) { _, v in v })
     return [Explanation(key: "项目绩效", blocks: blocks), Explanation(key: "绩效目标设置", blocks: [.paragraph(setting)])]
   }
 

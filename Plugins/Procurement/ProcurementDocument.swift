@@ -29,7 +29,9 @@ extension ProcurementPlugin {
     var v: [String: String] = [:]
     for cat in ProcurementCategory.allCases { v[cat.rawValue] = c.figure(c.facts.procurements.filter { $0.category == cat }.map(\.total).sum()) }
     v["合计"] = c.figure(c.facts.procurements.map(\.total).sum())
-    return v
+    // The categories that have a figure, for a template that leaves zero ones out ({采购列表}, {采购个数}, {采购名称}).
+    let present = ProcurementCategory.allCases.map { cat in (cat.rawValue, c.facts.procurements.filter { $0.category == cat }.map(\.total).sum()) }.filter { !$0.1.isZero }
+    return v.merging(c.parts("采购", names: present.map(\.0), items: present.map { c.item("item.amount", $0.0, $0.1) }, separator: "，")) { _, new in new }
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {

@@ -156,13 +156,12 @@ extension RevenuePlugin {
     let w = c.wording
     let classes = f.classes()
     let classList = classes.map { c.item("item.amount", c.functionName($0.code), $0.total) }.joined(separator: "、")
-    let revenueList = FundSource.allCases.compactMap { s -> String? in
-      let a = revenue(c, s)
-      return a.isZero ? nil : c.item("item.amount", c.fund(s).revenue, a)
-    }.joined(separator: "、")
+    let incomes = FundSource.allCases.filter { !revenue(c, $0).isZero }
+    var income = c.parts("收入", names: incomes.map { c.fund($0).revenue }, items: incomes.map { c.item("item.amount", c.fund($0).revenue, revenue(c, $0)) })
+    if incomes.isEmpty { income["收入列表"] = c.fill("list.none") }
     // T1
-    let t1 = c.fill("t1.body", ["合计": c.figure(f.total.total), "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计"),
-                                "收入列表": revenueList.isEmpty ? c.fill("list.none") : revenueList, "支出列表": classList.isEmpty ? c.fill("list.none") : classList])
+    let t1 = c.fill("t1.body", income.merging(["合计": c.figure(f.total.total), "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计", once: true),
+                                               "支出列表": classList.isEmpty ? c.fill("list.none") : classList]) { _, v in v })
     // T2
     let current = Self.currentSources.map { revenue(c, $0) }.sum()
     let carry = revenue(c, .carryover)
@@ -170,11 +169,13 @@ extension RevenuePlugin {
     let present = c.facts.revenues.filter { $0.source != .carryover && !$0.amount.isZero }
     if !present.isEmpty {
       let (shares, note) = w.shares(present.map(\.amount), of: current)
+      // A single source is the whole: 全部为一般公共预算拨款收入, without 占100.00% (the templates' {来源个数}).
+      let count = String(present.count)
       let items = zip(present, shares).map { r, share in
-        c.fill("t2.source", ["来源": c.fund(r.source).revenue, "金额": c.figure(r.amount), "占比": share,
-                             "增减": c.change(r.amount, prior: r.prior, subject: r.source.rawValue, fallbacks: Array(c.reasonSubjects(for: r.source).dropFirst()))])
+        c.fill("t2.source", ["来源": c.fund(r.source).revenue, "金额": c.figure(r.amount), "占比": share, "来源个数": count,
+                             "增减": c.change(r.amount, prior: r.prior, subject: r.source.rawValue, fallbacks: Array(c.reasonSubjects(for: r.source).dropFirst()), once: true)])
       }
-      t2.append(.paragraph(c.fill("t2.sources", ["本年收入": c.figure(current), "来源列表": items.joined(separator: "；"), "尾差": note ?? ""])))
+      t2.append(.paragraph(c.fill("t2.sources", ["本年收入": c.figure(current), "来源列表": items.joined(separator: "；"), "来源个数": count, "尾差": note ?? ""])))
     }
     // T4
     let funds = Self.appropriations
@@ -183,15 +184,15 @@ extension RevenuePlugin {
     if approTotal.isZero {
       t4 = c.fill("t4.none")
     } else {
-      let sources = funds.compactMap { s -> String? in
-        let a = revenue(c, s)
-        return a.isZero ? nil : c.item("item.amount", c.fund(s).appropriation, a)
-      }.joined(separator: "、")
+      let present = funds.filter { !revenue(c, $0).isZero }
+      var values = c.parts("来源", names: present.map { c.fund($0).appropriation }, items: present.map { c.item("item.amount", c.fund($0).appropriation, revenue(c, $0)) })
+      if present.isEmpty { values["来源列表"] = c.fill("list.none") }
       let approClasses = classes.map { r in (r.code, funds.map { r.bySource[$0] ?? .zero }.sum() + (r.bySource[.carryover] ?? .zero)) }.filter { !$0.1.isZero }
       let (shares, note) = w.shares(approClasses.map(\.1), of: approTotal)
-      let list = zip(approClasses, shares).map { c.item("item.share", c.functionName($0.0.0), $0.0.1, ["占比": $0.1]) }.joined(separator: "；")
-      t4 = c.fill("t4.body", ["合计": c.figure(approTotal), "来源列表": sources.isEmpty ? c.fill("list.none") : sources, "本年": c.figure(funds.map { revenue(c, $0) }.sum()),
-                              "上年结转": c.figure(carry), "支出列表": list, "尾差": note ?? ""])
+      values.merge(c.parts("支出", names: approClasses.map { c.functionName($0.0) },
+                           items: zip(approClasses, shares).map { c.item("item.share", c.functionName($0.0.0), $0.0.1, ["占比": $0.1]) }, separator: "；")) { _, v in v }
+      t4 = c.fill("t4.body", values.merging(["合计": c.figure(approTotal), "本年": c.figure(funds.map { revenue(c, $0) }.sum()),
+                                             "上年结转": c.figure(carry), "尾差": note ?? ""]) { _, v in v })
     }
     return [Explanation(table: .t1, blocks: [.paragraph(t1)]), Explanation(table: .t2, blocks: t2), Explanation(table: .t4, blocks: [.paragraph(t4)])]
   }

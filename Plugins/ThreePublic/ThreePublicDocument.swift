@@ -52,7 +52,9 @@ extension ThreePublicPlugin {
     let text = c.fill("t7.body", [
       "合计": c.figure(total), "增减": c.change(total, prior: totalPrior, subject: "三公"),
       "出国": c.figure(cur[.overseas]!), "出国增减": change(.overseas),
+      // {购置上年}: last year's 购置费, for a year without one (本年未安排公务用车购置费，2024年预算18.00万元).
       "车辆": c.figure(vehicles), "购置": c.figure(cur[.vehiclePurchase]!), "购置增减": change(.vehiclePurchase),
+      "购置上年": (pri[.vehiclePurchase] ?? nil).map(c.figure) ?? "",
       "运行": c.figure(cur[.vehicleOperation]!), "运行增减": change(.vehicleOperation),
       "接待": c.figure(cur[.reception]!), "接待增减": change(.reception),
     ])

@@ -186,8 +186,22 @@ public enum ProseScanner {
       }
       changes.append(c)
     }
+    // A new item said plainly, right after its figure: 2024年预算9.13万元，为新增项目 (issue 11: how people write it,
+    // and how yusuan does) — a change from nothing, by the whole figure.
+    for m in newItemRE.matches(in: text, range: all) where !changes.contains(where: { NSIntersectionRange($0.range, m.range).length > 0 }) {
+      guard let current = amounts.last(where: { NSMaxRange($0.range) <= m.range.location }),
+            ns.substring(with: NSRange(location: NSMaxRange(current.range), length: m.range.location - NSMaxRange(current.range))).match(#"^\s*[，,]?\s*$"#) != nil
+      else { continue }
+      changes.append(ProseChange(current: current, priorYear: 0, direction: 1, delta: current.amount,
+                                 deltaText: String(current.text.prefix { !"万千元".contains($0) }).trimmingBlanks(), percentWord: nil, percent: nil,
+                                 excerpt: excerpt(ns, from: current.range.location, to: NSMaxRange(m.range)), range: m.range))
+    }
+    changes.sort { $0.range.location < $1.range.location }
     return ScannedParagraph(paragraph: p, amounts: amounts, shares: shares, changes: changes)
   }
+
+  /// 为新增项目, 系新增支出, 属于本年新增: a figure that is new this year (no amount after it: 新增9.13万元 is `changeRE`'s).
+  static let newItemRE = regex(#"(?:为|系|属于?)\s*(?:本年|当年)?新增(?:项目|支出|科目|安排)?(?!\s*\d)"#)
 
   /// Whether a change's percentage is right for `current` as this year's figure.
   static func agrees(_ pct: PrintedPercent, _ c: ProseChange, _ current: Amount) -> Bool {

@@ -46,6 +46,21 @@ public enum DocxRenderer: DocumentRenderer {
   static let tableFontSizes = [21, 18]
   /// Left and right cell margin (1 mm) — Word's default 1.9 mm wastes width that codes need.
   static let cellMargin = 57
+  /// Top and bottom cell margin (1 pt, about 0.35 mm): without it a row is exactly as high as its text and the
+  /// figures touch the rules (issue 11, item 10).
+  static let cellMarginVertical = 20
+  /// The height of a part title (第二部分 …: 14 pt before and after a 28 pt line), which a table under it shares
+  /// its page with.
+  static let headingHeight = 1120
+
+  /// GB/T 9704 §5.2.2: 22 lines of 28 characters on the type area (156 mm × 225 mm). The line pitch of the grid
+  /// is the type area's height over 22; the body's exact 28 pt lines stay within it.
+  static let gridLinePitch = (Page.portrait.height - Page.portrait.top - Page.portrait.bottom) / 22
+  /// 28 characters of 三号 (16 pt, 320 twips) need 158 mm, 2 mm more than the type area: each character is set
+  /// 0.25 pt closer (w:spacing, in twentieths of a point), the largest step that fits 28 (28 × 15.75 pt = 441 pt of
+  /// the 442.2 pt). A character grid (docGrid linesAndChars) would say the same to Word, but LibreOffice, which
+  /// makes our PDF, lays a 16 pt character wider than its grid cell over two cells (13 characters a line).
+  static let bodyCharacterSpacing = -5
 
   // MARK: - Body
 
@@ -145,7 +160,10 @@ public enum DocxRenderer: DocumentRenderer {
       s += "<w:pgSz w:w=\"\(p.width)\" w:h=\"\(p.height)\"\(p.landscape ? " w:orient=\"landscape\"" : "")/>"
       s += "<w:pgMar w:top=\"\(p.top)\" w:right=\"\(p.right)\" w:bottom=\"\(p.bottom)\" w:left=\"\(p.left)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
       if firstSection { s += "<w:pgNumType w:start=\"1\"/>" }
-      s += "<w:cols w:space=\"425\"/></w:sectPr>"
+      s += "<w:cols w:space=\"425\"/>"
+      // The line grid of the 公文 page (22 lines); landscape pages hold tables only, off the grid.
+      if !p.landscape { s += "<w:docGrid w:type=\"lines\" w:linePitch=\"\(DocxRenderer.gridLinePitch)\"/>" }
+      s += "</w:sectPr>"
       return s
     }
 
@@ -160,7 +178,8 @@ public enum DocxRenderer: DocumentRenderer {
 
     mutating func emitTable(_ table: DocTable) {
       let layout = TableLayout(table)
-      let fit = TableFit(layout)
+      // A table under its heading shares the heading's page (a part title takes about 1120 twips of it).
+      let fit = TableFit(layout, below: afterHeading && !atPageTop ? DocxRenderer.headingHeight : 0)
       ensure(fit.page)
       // Each table starts a new page unless it follows its heading or a section break already did.
       let newPage = !atPageTop && !afterHeading && !(inlineTables && !fit.page.landscape)
@@ -193,7 +212,8 @@ public enum DocxRenderer: DocumentRenderer {
       let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
       x += "<w:tbl><w:tblPr><w:tblW w:w=\"\(fit.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
       x += "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
-      x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/><w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
+      x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"\(fit.verticalMargin)\" w:type=\"dxa\"/><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/>"
+      x += "<w:bottom w:w=\"\(fit.verticalMargin)\" w:type=\"dxa\"/><w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
       x += "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
       x += "<w:tblGrid>"
       for w in fit.widths { x += "<w:gridCol w:w=\""; x += String(w); x += "\"/>" }
@@ -360,24 +380,34 @@ public enum DocxRenderer: DocumentRenderer {
     var page: Page
     var fontSize: Int  // half-points
     var widths: [Int]
+    /// The top and bottom cell margin: `cellMarginVertical`, or none for a table that keeps to one page only so.
+    var verticalMargin = cellMarginVertical
 
     /// Tries portrait 10.5 pt, portrait 9 pt, landscape 10.5 pt, landscape 9 pt and takes the one where the fewest
     /// names (科目名称, 项目名称, 项目单位, the 类 of 财政拨款收支总表) wrap, the earlier on a tie — but never one that
     /// spills onto a second page when another keeps the table on one. So 财政拨款收支总表 is portrait 小五 on one
     /// page (portrait 五号 wrapped 11 of its 24 类 and spilled, landscape 五号 spilled its last rows), and a
     /// 项目支出表 turns landscape rather than set 项目单位 in three lines. A form with merged cells (绩效目标表)
-    /// stands inside the prose: portrait, 五号 when it fits, its longer entries wrapping.
-    init(_ layout: TableLayout) {
+    /// stands inside the prose: portrait, 五号 when it fits, its longer entries wrapping. Each size is tried with
+    /// padded cells (`cellMarginVertical`) and then without: the padding gives way before a name wraps or the
+    /// table spills (Shanghai's 收入总表 and 支出总表 keep to one landscape page without it).
+    init(_ layout: TableLayout, below heading: Int = 0) {
       let form = !(layout.table.merges ?? []).isEmpty
-      let configs: [(Page, Int)] = form ? [(.portrait, 21), (.portrait, 18)]
+      let sizes: [(Page, Int)] = form ? [(.portrait, 21), (.portrait, 18)]
         : [(.portrait, 21), (.portrait, 18), (.landscape, 21), (.landscape, 18)]
+      // Padded cells first; the same sizes without the padding for a table that only so keeps to one page (a
+      // 30-row 收入总表 in landscape) or keeps its names on one line.
+      let configs = sizes.map { ($0.0, $0.1, cellMarginVertical) } + (form ? [] : sizes.map { ($0.0, $0.1, 0) })
       var candidates: [(fit: TableFit, wrapped: Int, pages: Int)] = []
-      for (page, size) in configs {
+      for (page, size, margin) in configs {
         guard let widths = Self.allocate(layout, available: page.textWidth, fontSize: size) else { continue }
-        let fit = TableFit(page: page, fontSize: size, widths: widths)
+        var fit = TableFit(page: page, fontSize: size, widths: widths)
+        fit.verticalMargin = margin
         if form { self = fit; return }
         let height = page.height - page.top - page.bottom
-        candidates.append((fit, fit.wrappedLines(layout), (fit.estimatedHeight(layout) + height - 1) / height))
+        // A portrait table stays on its heading's page; a landscape one starts a page of its own.
+        let used = fit.estimatedHeight(layout) + (page.landscape ? 0 : heading)
+        candidates.append((fit, fit.wrappedLines(layout), (used + height - 1) / height))
       }
       let onePage = candidates.contains { $0.pages == 1 }
       func cost(_ c: (fit: TableFit, wrapped: Int, pages: Int)) -> (Int, Int) { (onePage && c.pages > 1 ? 1 : 0, c.wrapped) }
@@ -437,14 +467,14 @@ public enum DocxRenderer: DocumentRenderer {
           let w = widths[c..<min(widths.count, c + h.colSpan)].reduce(0, +) - Self.padding
           most = max(most, Int((RenderText.ems(h.text) * Double(fontSize) * 10 / Double(max(1, w)) - 0.001).rounded(.up)))
         }
-        total += Double(most) * line + 20
+        total += Double(most) * line + 20 + 2 * Double(verticalMargin)
       }
       for row in layout.table.rows {
         var most = 1
         for (c, value) in layout.cells(of: row).enumerated() where layout.columns[c].kind == .text {
           most = max(most, lines(RenderText.ems(layout.text(value)), col: c, indent: c == layout.nameColumn ? max(0, row.level) : 0))
         }
-        total += Double(most) * line + 20
+        total += Double(most) * line + 20 + 2 * Double(verticalMargin)
       }
       return Int(total)
     }
@@ -644,8 +674,17 @@ public enum DocxRenderer: DocumentRenderer {
     let indent2 = "<w:ind w:firstLine=\"640\" w:firstLineChars=\"200\"/>"
     let noIndent = "<w:ind w:left=\"0\" w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
     func size(_ halfPoints: Int) -> String { "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>" }
-    func style(_ id: String, _ name: String, pPr: String, rPr: String, next: String = "Normal") -> String {
-      "<w:style w:type=\"paragraph\" w:customStyle=\"\(id.hasPrefix("Table") || id == "DraftMark" ? "1" : "0")\" w:styleId=\"\(id)\">"
+    /// A style based on Normal. `body: false` takes it off the page's line grid (a table cell's 10.5 pt lines would
+    /// otherwise each take a 28 pt grid line) and back to plain character spacing.
+    func style(_ id: String, _ name: String, pPr: String, rPr: String, next: String = "Normal", body: Bool = false) -> String {
+      var pPr = pPr, rPr = rPr
+      if !body {
+        // Schema order: keepNext … snapToGrid, spacing …; in the run, spacing before sz.
+        let at = pPr.hasPrefix("<w:keepNext/>") ? pPr.index(pPr.startIndex, offsetBy: "<w:keepNext/>".count) : pPr.startIndex
+        pPr.insert(contentsOf: "<w:snapToGrid w:val=\"0\"/>", at: at)
+        if let sz = rPr.range(of: "<w:sz ") { rPr.insert(contentsOf: "<w:spacing w:val=\"0\"/>", at: sz.lowerBound) }
+      }
+      return "<w:style w:type=\"paragraph\" w:customStyle=\"\(id.hasPrefix("Table") || id == "DraftMark" ? "1" : "0")\" w:styleId=\"\(id)\">"
         + "<w:name w:val=\"\(name)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"\(next)\"/><w:qFormat/>"
         + "<w:pPr>\(pPr)</w:pPr><w:rPr>\(rPr)</w:rPr></w:style>"
     }
@@ -659,7 +698,8 @@ public enum DocxRenderer: DocumentRenderer {
     x += "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:overflowPunct w:val=\"1\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
     // Body: 仿宋_GB2312 三号, 2-character first-line indent, fixed 28 pt lines (22 lines a page).
     x += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
-    x += "<w:pPr>\(exact28)\(indent2)<w:jc w:val=\"both\"/></w:pPr><w:rPr>\(fonts("仿宋_GB2312", latin: "Times New Roman"))\(size(32))\(lang)</w:rPr></w:style>"
+    x += "<w:pPr>\(exact28)\(indent2)<w:jc w:val=\"both\"/></w:pPr>"
+    x += "<w:rPr>\(fonts("仿宋_GB2312", latin: "Times New Roman"))<w:spacing w:val=\"\(bodyCharacterSpacing)\"/>\(size(32))\(lang)</w:rPr></w:style>"
     x += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>"
     x += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:semiHidden/>"
     x += "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
@@ -669,9 +709,9 @@ public enum DocxRenderer: DocumentRenderer {
     // 第一部分 …: 黑体 三号, centred. 一、: 黑体 三号. （一）: 楷体_GB2312 三号. 1.: 仿宋_GB2312 三号.
     x += style("Heading1", "heading 1", pPr: "<w:keepNext/><w:spacing w:before=\"280\" w:after=\"280\" w:line=\"560\" w:lineRule=\"exact\"/>\(noIndent)<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
                rPr: fonts("黑体") + size(32))
-    x += style("Heading2", "heading 2", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"1\"/>", rPr: fonts("黑体") + size(32))
-    x += style("Heading3", "heading 3", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"2\"/>", rPr: fonts("楷体_GB2312") + size(32))
-    x += style("Heading4", "heading 4", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"3\"/>", rPr: fonts("仿宋_GB2312", latin: "Times New Roman") + size(32))
+    x += style("Heading2", "heading 2", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"1\"/>", rPr: fonts("黑体") + size(32), body: true)
+    x += style("Heading3", "heading 3", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"2\"/>", rPr: fonts("楷体_GB2312") + size(32), body: true)
+    x += style("Heading4", "heading 4", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"3\"/>", rPr: fonts("仿宋_GB2312", latin: "Times New Roman") + size(32), body: true)
     // Tables: label right, title centred bold, unit right, cells single-spaced without indent.
     x += style("TableLabel", "Table Label", pPr: "<w:keepNext/>\(single)\(noIndent)<w:jc w:val=\"right\"/>", rPr: fonts("黑体") + size(24))
     x += style("TableTitle", "Table Title", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"center\"/>",

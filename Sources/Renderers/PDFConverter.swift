@@ -16,6 +16,23 @@ public enum PDFConverter {
   /// Converts any file LibreOffice opens (.docx, .xlsx, .doc, .xls, .rtf, .html …) to `outputDirectory/<name>.<ext>`:
   /// PDF by default, or `format` as soffice names it (`docx:MS Word 2007 XML`, `xlsx:Calc MS Excel 2007 XML`).
   public static func convert(_ input: URL, outputDirectory: URL, format: String = "pdf", timeout: TimeInterval = 180) throws -> URL {
+    try convertWithLog(input, outputDirectory: outputDirectory, format: format, timeout: timeout).output
+  }
+
+  /// What LibreOffice printed that is not about the document: its progress line (`convert A -> B using filter : …`)
+  /// and its launcher's note that Java is not installed (`failed to launch javaldx`, printed before any document is
+  /// opened, for an empty text file alike: the nogui packages come without Java, which the conversion never uses).
+  static func isRoutine(_ line: String) -> Bool {
+    line.trimmingBlanks().isEmpty || (line.hasPrefix("convert ") && line.contains(" using filter")) || line.contains("failed to launch javaldx")
+  }
+
+  /// LibreOffice's messages about the document converted (warnings, errors): its output without the routine lines.
+  public static func documentMessages(_ log: String) -> [String] {
+    log.split(whereSeparator: \.isNewline).map(String.init).filter { !isRoutine($0) }
+  }
+
+  /// `convert`, also returning what LibreOffice printed (stdout and stderr).
+  public static func convertWithLog(_ input: URL, outputDirectory: URL, format: String = "pdf", timeout: TimeInterval = 180) throws -> (output: URL, log: String) {
     let ext = String(format.prefix { $0 != ":" })
     let target = ext == "pdf" ? "PDF" : "." + ext
     guard let soffice = findSoffice() else { throw RendererError.sofficeMissing }
@@ -91,7 +108,7 @@ public enum PDFConverter {
     guard let head = try? FileHandle(forReadingFrom: pdf).read(upToCount: magic.count), head == magic else {
       throw RendererError.conversionFailed(input: input.lastPathComponent, log: String(output.suffix(2000)), target: target)
     }
-    return pdf
+    return (pdf, output)
   }
 
   /// soffice on PATH, else the Debian/Ubuntu locations.

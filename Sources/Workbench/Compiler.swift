@@ -52,7 +52,8 @@ public struct Compiler {
 
     let part3 = explanationBlocks(explanations)
 
-    let parts = [Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3)]
+    // In the document's order, a summary's reason is said at its first place (SaidOnce).
+    let parts = SaidOnce.resolve([Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3)])
     if !draft { try Self.refuseStatusWording(parts, c) }
     return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
                              parts: parts + [Part(title: partTitle(3), blocks: glossary(used: Self.text(of: parts)))])
@@ -131,6 +132,7 @@ public struct Compiler {
       }
       parts.append(Part(title: ProseTemplates.substitute(spec.title, c.standardValues), blocks: blocks))
     }
+    parts = SaidOnce.resolve(parts)
     let used = Self.text(of: parts)
     for i in glossaryAt { parts[i].blocks += glossary(used: used) }
     var contents: Contents?

@@ -142,7 +142,8 @@ struct DiskFullREPLTests {
       let reader = try DatabaseQueue(path: w, configuration: { var c = Configuration(); c.readonly = true; return c }())
       _ = try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM facts") }
       try DiskFull.fill(dir)
-      let long = String(repeating: "很长的职责文字。", count: 2000)
+      // Long (about 6 KB, more than a page of the database), within the 2000 characters a 职责 may have.
+      let long = String(repeating: "很长的职责文字。", count: 249)
       let r = try CLI.run(["repl", w], stdin: (1...3).map { "职责 \"\(long)\($0)\"" }.joined(separator: "\n") + "\n")
       #expect(r.status == 2)
       for n in 1...3 { #expect(r.stderr.contains("stdin:\(n): 错误：本行未录入"), "line \(n): \(r.stderr)") }

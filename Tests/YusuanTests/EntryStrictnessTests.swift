@@ -191,3 +191,41 @@ struct CSVQuoteTests {
     #expect(parsed.problems.first?.message.contains("不可见字符 U+200B（零宽空格）") == true)
   }
 }
+
+/// Issue 11 (item 9): names and texts have a length limit (TextLimit), asked by the parser scripts, the REPL and
+/// imports share.
+struct TextLimitTests {
+
+  /// Every text field of the entry language, one character over its limit: refused with a message naming the
+  /// field, the limit and the length found; the same text at the limit is accepted. (A 300-character project name
+  /// was accepted and printed in every table before.)
+  @Test(arguments: [
+    ("项目 \"%@\" 类型 日常运转类 金额 5", "项目名称", 60),
+    ("单位 \"%@\" 机关", "单位名称", 40),
+    ("支出 2010301 基本 5 单位 \"%@\"", "单位", 40),
+    ("支出 2010301 基本 5 上年 4 原因 \"%@\"", "原因", 200),
+    ("原因 合计 \"%@\"", "原因内容", 200),
+    ("职责 \"%@\"", "职责内容", 2000),
+    ("任务 \"%@\"", "任务内容", 2000),
+    ("采购 货物 \"%@\" 金额 5", "采购项目名称", 60),
+    ("说明 T8 \"%@\"", "说明文字", 500),
+    ("指标 \"调研活动经费\" 产出指标 数量指标 \"次数\" \"%@\"", "指标值", 100),
+    ("核对 T5 2010301 名称 \"%@\" 合计 5", "名称", 60),
+    ("项目 \"调研活动经费\" 类型 日常运转类 金额 74 单位 \"%@\"", "单位", 40),
+    ("购买服务 \"窗口服务\" 方式 \"%@\" 期限 \"2025年\" 金额 5", "方式", 40),
+  ])
+  func textsLongerThanTheirFieldAreRefused(template: String, field: String, limit: Int) throws {
+    let setup = "项目 \"调研活动经费\" 类型 日常运转类 金额 74 绩效管理"
+    let over = String(repeating: "字", count: limit + 1)
+    let e = try #require(try EntryStrictnessTests.refusal(template.replacingOccurrences(of: "%@", with: over), setup: setup), "\(field) of \(limit + 1) characters was accepted")
+    #expect(e.message.hasPrefix("\(field)有 \(limit + 1) 个字，超过上限 \(limit) 个字。"), "\(e.message)")
+    #expect(try EntryStrictnessTests.refusal(template.replacingOccurrences(of: "%@", with: String(repeating: "字", count: limit)), setup: setup) == nil)
+  }
+
+  /// The REPL asks the same parser: an answer over the limit is refused there with the same words.
+  @Test func theLimitIsTheParsersForEveryEntry() throws {
+    let context = try TestSupport.workbook("").context
+    #expect(throws: EntryError.self) { try EntryParser.edits(for: "项目 \"\(String(repeating: "长", count: 61))\" 类型 日常运转类 金额 5", context: context) }
+    #expect(TextLimit.longest("车辆类别（如 机要通信用车）") == TextLimit.name && TextLimit.field("车辆类别（如 机要通信用车）") == "车辆类别")
+  }
+}

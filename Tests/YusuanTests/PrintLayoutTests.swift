@@ -132,6 +132,34 @@ struct PrintLayoutTests {
     #expect(parts["word/_rels/document.xml.rels"]!.contains("footer3.xml") && parts["[Content_Types].xml"]!.contains("/word/footer4.xml"))
   }
 
+  // MARK: 10. The 公文 grid and the table cells
+
+  /// GB/T 9704: 22 lines of 28 characters. Each portrait section declares the line grid; the body's characters are
+  /// set 0.25 pt closer so that 28 fit the 156 mm line (27 did before); tables, titles and footers keep off the grid.
+  /// Table cells have a top and bottom margin (the figures touched the rules).
+  @Test func theWordFileHasTheGridAndPaddedCells() throws {
+    let parts = try RendererTests.entries(DocxRenderer.render(try Self.demo()))
+    let xml = try #require(parts["word/document.xml"]), styles = try #require(parts["word/styles.xml"])
+    let sections = xml.components(separatedBy: "<w:sectPr>").dropFirst().map { $0.components(separatedBy: "</w:sectPr>")[0] }
+    for s in sections {
+      #expect(s.contains("<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/>") == !s.contains("w:orient=\"landscape\""))
+    }
+    #expect(28 * (320 + DocxRenderer.bodyCharacterSpacing) <= DocxRenderer.Page.portrait.textWidth, "28 characters fit the line")
+    #expect(29 * (320 + DocxRenderer.bodyCharacterSpacing) > DocxRenderer.Page.portrait.textWidth, "and not 29")
+    let normal = try #require(styles.components(separatedBy: "<w:style ").first { $0.contains("w:styleId=\"Normal\"") })
+    #expect(normal.contains("<w:spacing w:val=\"-5\"/>"))
+    for id in ["TableText", "TableTextSmall", "TableTitle", "Title", "Footer"] {
+      let style = try #require(styles.components(separatedBy: "<w:style ").first { $0.contains("w:styleId=\"\(id)\"") })
+      #expect(style.contains("<w:snapToGrid w:val=\"0\"/>") && style.contains("<w:spacing w:val=\"0\"/>"), "\(id) is off the grid")
+    }
+    // Every table's cells are padded but 收入总表's: with its eight columns in landscape, the padding is what gives way
+    // (TableFit tries each size padded, then not) rather than a name wrapping or the table spilling.
+    let tables = xml.components(separatedBy: "<w:tbl>").dropFirst()
+    let unpadded = tables.filter { !($0.contains("<w:tblCellMar><w:top w:w=\"20\" w:type=\"dxa\"/>") && $0.contains("<w:bottom w:w=\"20\" w:type=\"dxa\"/>")) }
+    #expect(tables.count == 16 && unpadded.count == 1)
+    #expect(unpadded.allSatisfy { $0.contains("<w:top w:w=\"0\" w:type=\"dxa\"/>") && $0.contains("上年结转") && $0.contains("国有资本经营预算") })
+  }
+
   /// The printed pages (LibreOffice): the title's lines, 单位构成 on page 2, 财政拨款收支总表 on one page with each 类 on
   /// one line, and the page number of a landscape page at its left edge (the sheet's bottom once turned).
   @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
@@ -165,6 +193,13 @@ struct PrintLayoutTests {
       #expect(x < 60, "page \(i + 1): the page number at x = \(x) pt, not at the left edge")
     }
     #expect(landscapePages > 0)
+    // 28 characters a line: the longest line of 情况说明 made of Chinese characters only (no figure, no Latin
+    // letter, whose widths vary; before the first 绩效目标表, whose cells are smaller) holds 28 of them, never 29 (LibreOffice set 27 before the grid).
+    let explanation = try #require(pages.firstIndex { $0.contains("收支总预算") })
+    let goalTable = try #require(pages.firstIndex { $0.contains("项目支出绩效目标表") })  // its cells are 10.5 pt
+    let prose = pages[explanation..<goalTable].joined(separator: "\n").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    let wide = prose.filter { !$0.isEmpty && $0.unicodeScalars.allSatisfy { $0.value >= 0x3000 } }.map(\.count)
+    #expect(wide.max() == 28, "longest line of Chinese characters: \(wide.max() ?? 0)")
   }
 
   func run(_ tool: String, _ args: [String]) throws {

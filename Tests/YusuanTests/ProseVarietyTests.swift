@@ -100,6 +100,23 @@ import Testing
       .filter { !$0.rule.hasPrefix("audit.required") && !$0.rule.hasPrefix("audit.read") && !$0.rule.hasPrefix("audit.numbering") }
   }
 
+  /// A new item said plainly (为新增项目, as yusuan and people write it) is a change from nothing by its whole figure:
+  /// the items still add up to the section's total and its change (it was left out of the sum before).
+  @Test func aNewItemSaidPlainlyIsAChangeFromNothing() throws {
+    let text = """
+    一、一般公共预算支出情况
+    示例县统计局2025年一般公共预算支出30.00万元，比2024年预算增加15.00万元，增长100.00%。
+    1.行政运行（项）2025年预算20.00万元，比2024年预算增加5.00万元，增长33.33%。
+    2.统计抽样调查（项）2025年预算10.00万元，为新增项目，主要用于农业普查。
+    """
+    let f = try Self.proseFindings(text)
+    #expect(!f.contains { $0.rule == "audit.prose.items-sum" }, "\(f.map(\.message))")
+    #expect(try Self.proseFindings(text.replacingOccurrences(of: "10.00万元，为新增", with: "12.00万元，为新增")).contains { $0.rule == "audit.prose.items-sum" })
+    // 新增 inside a purpose is not a change.
+    let doc = try DocumentReader.read(data: Data("示例县统计局2025年部门预算\n主要用于新增人员10.00万元的培训。\n".utf8), name: "t.txt")
+    #expect(doc.paragraphs.map { ProseScanner.scan($0) }.allSatisfy { $0.changes.isEmpty })
+  }
+
   @Test func wordsThatAreNotTyposOrErrorsElsewhere() throws {
     // 水电费 is a word, not a misprinted 邮电费; a nine-character name one character off is a typo.
     let list = "商品和服务支出31.42万元，主要包括：办公费、印刷费、水电费、差旅费、公用用车运行维护费等。"

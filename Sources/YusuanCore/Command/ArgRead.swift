@@ -20,6 +20,8 @@ extension ArgType {
       if blank && !(mayBeEmpty && t.quoted && t.text.isEmpty) {
         return Self.refuse(option ? "“\(what)”后的内容不能为空；不需要时整项不写。" : "\(what)不能为空。")
       }
+      // No longer than the field takes (TextLimit: a name 60, a reason 200, a 职责 2000 …).
+      if let tooLong = TextLimit.problem(t.text, what: what) { return Self.refuse(tooLong) }
       return .success(.word(trimmed ? t.text.trimmingBlanks() : t.text))
     case .count:
       guard let n = Self.count(t.text) else { return Self.refuse("\(what)\(Self.countRange)，实际为“\(t.text)”。") }

@@ -93,10 +93,20 @@ public struct CompileContext: Sendable {
   /// The change clause with the first reason entered for `subject` or its fallbacks that explains a change this
   /// way: a reason that argues the other way (节约开支 for an increase) is never printed after it
   /// (`change.reason-direction` tells the officer).
-  public func change(_ current: Amount, prior: Amount?, subject: String, fallbacks: [String] = []) -> String {
+  /// `once`: a clause of the budget's overall change — 收支总表, 收入总表 (each fund), 支出总表, 财政拨款收支总表 and the
+  /// funds' 支出表 as a whole — whose reason is printed at its first place in the document only (`SaidOnce`): they
+  /// tell one story. 项目支出, “三公”, 机关运行经费 and each itemised line (a 项, a 三公 item) say their own.
+  public func change(_ current: Amount, prior: Amount?, subject: String, fallbacks: [String] = [], once: Bool = false) -> String {
     let reasons = ([subject] + fallbacks).compactMap { facts.reason(for: $0) }
     let reason = prior.map { p in reasons.first { !ReasonDirection.contradicts($0, current: current, prior: p) } } ?? reasons.first
-    return wording.change(current: current, prior: prior, reason: reason)
+    return wording.change(current: current, prior: prior, reason: reason, once: once)
+  }
+
+  /// The parts of a whole that have a figure, as a template's three placeholders: {X列表} the items (each already
+  /// worded, e.g. by `item.amount`) joined by `separator`, {X个数} how many, and {X名称} their names joined by 、 — so
+  /// that a template lists several ({X列表}) and says a single one plainly ({#X个数=1}全部为{X名称}{|}…{/X个数}).
+  public func parts(_ prefix: String, names: [String], items: [String], separator: String = "、") -> [String: String] {
+    [prefix + "列表": items.joined(separator: separator), prefix + "个数": String(items.count), prefix + "名称": names.joined(separator: "、")]
   }
 
   public func reasonSubjects(for source: FundSource) -> [String] { view.reasonSubjects(for: source) }

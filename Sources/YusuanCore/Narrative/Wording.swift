@@ -12,18 +12,21 @@ public struct Wording: Sendable {
     self.templates = templates; self.priorYear = priorYear; self.basis = basis; self.money = money
   }
 
-  /// The change clause: 比2023年预算增加3.96万元，增长1.50% / 与2023年预算持平 / 比2023年预算新增9.13万元 /
-  /// 比2023年预算减少10.00万元，下降100.00%; with `reason`, followed by ，增长原因主要是…. nil prior: the change is unknown.
-  public func change(current: Amount, prior: Amount?, reason: String? = nil) -> String {
+  /// The change clause: 比2023年预算增加3.96万元，增长1.50% / 与2023年预算持平 / 为新增项目 (change.new) /
+  /// 比2023年预算减少10.00万元，下降100.00%; with `reason`, followed by ，增长原因主要是… (change.reason; a new item's
+  /// reason says what it is for, change.new.reason: ，主要用于…). nil prior: the change is unknown.
+  /// `once`: the reason is said once in the document (`SaidOnce`): a later clause with the same reason leaves it out.
+  public func change(current: Amount, prior: Amount?, reason: String? = nil, once: Bool = false) -> String {
     let c = money.shown(current), year = basis.values(priorYear: priorYear)
     guard let p = prior.map(money.shown) else { return templates.fill("change.unknown", year) }
     let d = c - p
     var s: String
-    var direction = "增长"
+    var direction = "增长", reasonKey = "change.reason"
     if d.isZero {
       return templates.fill("change.same", year)
     } else if p.isZero {
       s = templates.fill("change.new", year.merging(["差额": money.text(d)]) { _, v in v })
+      reasonKey = "change.new.reason"
     } else if c.isZero {
       s = templates.fill("change.stopped", year.merging(["差额": money.text(d.magnitude)]) { _, v in v })
       direction = "下降"
@@ -34,7 +37,8 @@ public struct Wording: Sendable {
       s = templates.fill("change.increase", year.merging(["差额": money.text(d), "百分比": Ratio.format(Ratio.percentHundredths(d, of: p)!)]) { _, v in v })
     }
     if let reason = reason?.trimmingBlanks(), !reason.isEmpty {
-      s += templates.fill("change.reason", ["方向": direction, "原因": Self.clause(reason)])
+      let clause = templates.fill(reasonKey, year.merging(["方向": direction, "原因": Self.clause(reason)]) { _, v in v })
+      s += once ? SaidOnce.mark(clause) : clause
     }
     return s
   }

@@ -189,6 +189,15 @@ def text():
                        ("duty-empty", '职责 ""'), ("reason-empty", '原因 2010301 ""'), ("note-empty", '说明 T8 ""'),
                        ("indicator-value-empty", '指标 "调研活动经费" 产出指标 数量指标 "次数" ""')]:
         script("text", "blank-" + name, line)
+    # Texts longer than their field takes (TextLimit): names, a unit, a reason, a goal, a duty.
+    for name, line in [("project-name", '项目 "%s" 类型 日常运转类 金额 5' % ("长" * 61)),
+                       ("unit-name", '单位 "%s" 机关' % ("长" * 41)),
+                       ("unit-option", '支出 2010301 基本 5 单位 "%s"' % ("长" * 41)),
+                       ("reason", '支出 2010301 基本 5 上年 4 原因 "%s"' % ("长" * 201)),
+                       ("goal", '绩效 "调研活动经费" 总额 5 目标 "%s"' % ("长" * 501)),
+                       ("duty", '职责 "%s"' % ("长" * 2001)),
+                       ("procurement-name", '采购 货物 "%s" 金额 5' % ("长" * 61))]:
+        script("text", "too-long-" + name, line)
 
 
 # ---------------------------------------------------------------- scripts
