@@ -57,6 +57,8 @@ extension AssetsPlugin {
             "other.assets.purchases",
             [
               "购车数": String(cars.map(\.count).reduce(0, +)), "购车费": c.figure(cars.map(\.amount).sum()),
+              // By what each purchase is (Shanghai lists the categories: 其中：机要通信用车1辆).
+              "购车列表": cars.map { c.fill("item.vehicle", ["名称": $0.name, "数量": String($0.count)]) }.joined(separator: "、"),
               "购设备数": String(devices.map(\.count).reduce(0, +)), "购设备费": c.figure(devices.map(\.amount).sum())
             ])))
     }

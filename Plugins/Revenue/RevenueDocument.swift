@@ -151,13 +151,24 @@ extension RevenuePlugin {
       + appropriations.map { Column(.amount, width: 11, key: $0.rawValue) }
   }
 
+  /// The sources as the edition prints them: those sharing a printed 收入 name joined, in the order first met.
+  func printed(_ sources: [FundSource], _ c: CompileContext) -> [(name: String, sources: [FundSource])] {
+    var out: [(name: String, sources: [FundSource])] = []
+    for s in sources {
+      let name = c.fund(s).revenue
+      if let k = out.firstIndex(where: { $0.name == name }) { out[k].sources.append(s) } else { out.append((name, [s])) }
+    }
+    return out
+  }
+
   public func explanations(_ c: CompileContext) throws -> [Explanation] {
     let f = c.view.functions
     let w = c.wording
     let classes = f.classes()
     let classList = classes.map { c.item("item.amount", c.functionName($0.code), $0.total) }.joined(separator: "、")
-    let incomes = FundSource.allCases.filter { !revenue(c, $0).isZero }
-    var income = c.parts("收入", names: incomes.map { c.fund($0).revenue }, items: incomes.map { c.item("item.amount", c.fund($0).revenue, revenue(c, $0)) })
+    // Funds an edition prints under one name (Shanghai's 其他收入: 财政专户管理资金 and 单位资金) are one item.
+    let incomes = printed(FundSource.allCases.filter { !revenue(c, $0).isZero }, c).map { ($0.name, $0.sources.map { revenue(c, $0) }.sum()) }
+    var income = c.parts("收入", names: incomes.map(\.0), items: incomes.map { c.item("item.amount", $0.0, $0.1) })
     if incomes.isEmpty { income["收入列表"] = c.fill("list.none") }
     // T1
     let t1 = c.fill("t1.body", income.merging(["合计": c.figure(f.total.total), "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计", once: true),
@@ -166,14 +177,19 @@ extension RevenuePlugin {
     let current = Self.currentSources.map { revenue(c, $0) }.sum()
     let carry = revenue(c, .carryover)
     var t2: [Block] = [.paragraph(c.fill("t2.body", ["合计": c.figure(current + carry), "上年结转": c.figure(carry), "本年收入": c.figure(current)]))]
-    let present = c.facts.revenues.filter { $0.source != .carryover && !$0.amount.isZero }
+    let facts = c.facts.revenues.filter { $0.source != .carryover && !$0.amount.isZero }
+    let present = printed(facts.map(\.source), c).map { group in
+      let rs = facts.filter { group.sources.contains($0.source) }
+      let priors = rs.compactMap(\.prior)
+      return (name: group.name, first: rs[0].source, amount: rs.map(\.amount).sum(), prior: priors.count == rs.count ? priors.sum() : nil)
+    }
     if !present.isEmpty {
       let (shares, note) = w.shares(present.map(\.amount), of: current)
       // A single source is the whole: 全部为一般公共预算拨款收入, without 占100.00% (the templates' {来源个数}).
       let count = String(present.count)
       let items = zip(present, shares).map { r, share in
-        c.fill("t2.source", ["来源": c.fund(r.source).revenue, "金额": c.figure(r.amount), "占比": share, "来源个数": count,
-                             "增减": c.change(r.amount, prior: r.prior, subject: r.source.rawValue, fallbacks: Array(c.reasonSubjects(for: r.source).dropFirst()), once: true)])
+        c.fill("t2.source", ["来源": r.name, "金额": c.figure(r.amount), "占比": share, "来源个数": count,
+                             "增减": c.change(r.amount, prior: r.prior, subject: r.first.rawValue, fallbacks: Array(c.reasonSubjects(for: r.first).dropFirst()), once: true)])
       }
       t2.append(.paragraph(c.fill("t2.sources", ["本年收入": c.figure(current), "来源列表": items.joined(separator: "；"), "来源个数": count, "尾差": note ?? ""])))
     }

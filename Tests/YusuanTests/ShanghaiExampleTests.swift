@@ -219,3 +219,18 @@ struct ShanghaiExampleTests {
     #expect(calcFindings.filter { $0.severity != .info }.isEmpty, "\(calcFindings.filter { $0.severity != .info }.map { "[\($0.rule)] \($0.message)" })")
   }
 }
+
+/// What auditing yusuan's own Shanghai documents (random departments, compiled and printed) found in the compile.
+extension ShanghaiExampleTests {
+  /// Two funds the edition prints under one name (财政专户管理资金 and 单位资金 are both 其他收入) are one item of
+  /// the 收入 list, their sum, not 其他收入 twice; and a planned vehicle is listed by what it is, as the template's
+  /// 购置车辆X辆，其中：… asks.
+  @Test func sharedFundNamesAreOneItemAndPurchasesAreListed() throws {
+    let wb = try Self.workbook(Self.examples[0])
+    try wb.apply(TestSupport.lines("收入 财政专户管理资金 300000元\n收入 单位资金 200000元\n资产 购置 车辆 \"机要通信用车\" 1 金额 30\n"), source: .script)
+    let md = MarkdownRenderer.renderString(try wb.compile(draft: true))
+    #expect(md.contains("、其他收入50万元，"), "the two funds as one 其他收入")
+    #expect(!md.contains("其他收入30万元") && !md.contains("其他收入20万元"))
+    #expect(md.contains("安排购置车辆1辆，其中：机要通信用车1辆"), "\(md.components(separatedBy: "\n").filter { $0.contains("购置车辆") })")
+  }
+}

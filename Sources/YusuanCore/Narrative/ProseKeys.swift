@@ -49,7 +49,7 @@ public enum ProseKeys {
     "other.operating": ["合计", "增减"], "other.operating.none": [],
     "other.procurement": ["合计", "货物", "工程", "服务", "采购列表", "采购个数", "采购名称"], "other.services": ["合计"],
     "other.assets.vehicles": ["车辆数", "车辆列表", "设备数"], "other.assets.no-vehicles": ["设备数"],
-    "other.assets.purchases": ["购车数", "购车费", "购设备数", "购设备费"], "other.assets.no-purchases": [],
+    "other.assets.purchases": ["购车数", "购车费", "购车列表", "购设备数", "购设备费"], "other.assets.no-purchases": [],
     "other.performance": ["个数", "合计", "来源列表", "来源个数", "来源名称"], "other.performance.none": [],
     // The document's title.
     "document.title": [],
