@@ -239,8 +239,11 @@ public enum DocxRenderer: DocumentRenderer {
       }
 
       // Header rows: repeated on every page; merged cells as gridSpan (across) and vMerge (down).
+      let heights = fit.headerRowHeights(layout)
       for r in 0..<layout.headerRowCount {
-        x += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        x += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/>"
+        if let h = heights[r] { x += "<w:trHeight w:val=\"\(h)\" w:hRule=\"atLeast\"/>" }
+        x += "</w:trPr>"
         var c = 0
         while c < n {
           if let h = layout.cellCovering(row: r, col: c), h.col == c {
@@ -448,6 +451,38 @@ public enum DocxRenderer: DocumentRenderer {
     func lines(_ ems: Double, col c: Int, indent: Int) -> Int {
       let usable = max(1, Double(widths[c] - Self.padding) / (Double(fontSize) * 10) - Double(indent))
       return max(1, Int((ems / usable - 0.001).rounded(.up)))
+    }
+
+    /// The least height of each header row, in twips, where a cell merged down several rows needs more lines than
+    /// those rows give it (一般公共预算拨款收入 in three lines beside 功能科目 / 科目编码 in two): nil where the row's own
+    /// cells set it. Word grows the last row to fit; LibreOffice does so on the first page only, and clips the cell
+    /// where the header is repeated, so the height is said in the file.
+    func headerRowHeights(_ layout: TableLayout) -> [Int?] {
+      let line = Double(fontSize) * 10 * 1.45
+      func lines(_ text: String, col c: Int, span: Int) -> Int {
+        let w = widths[c..<min(widths.count, c + span)].reduce(0, +) - Self.padding
+        return max(1, Int((RenderText.ems(text) * Double(fontSize) * 10 / Double(max(1, w)) - 0.001).rounded(.up)))
+      }
+      var natural = [Int](repeating: 1, count: layout.headerRowCount)
+      for r in 0..<layout.headerRowCount {
+        for c in 0..<layout.columnCount {
+          guard let h = layout.cellStarting(row: r, col: c), h.rowSpan == 1 else { continue }
+          natural[r] = max(natural[r], lines(h.text, col: c, span: h.colSpan))
+        }
+      }
+      var needed = natural
+      for r in 0..<layout.headerRowCount {
+        for c in 0..<layout.columnCount {
+          guard let h = layout.cellStarting(row: r, col: c), h.rowSpan > 1 else { continue }
+          let last = min(layout.headerRowCount, r + h.rowSpan) - 1
+          let given = natural[r...last].reduce(0, +)
+          let want = lines(h.text, col: c, span: h.colSpan)
+          if want > given { needed[last] = max(needed[last], natural[last] + want - given) }
+        }
+      }
+      return (0..<layout.headerRowCount).map { r in
+        needed[r] > natural[r] ? Int((Double(needed[r]) * line).rounded(.up)) + 2 * verticalMargin : nil
+      }
     }
 
     /// The lines name cells take beyond their first, summed over the table (estimated): 0 when no name wraps.

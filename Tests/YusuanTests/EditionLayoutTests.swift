@@ -348,3 +348,28 @@ struct ClassChangeParagraphTests {
     #expect(blocks[heading + 1] == .paragraph(added[0]))
   }
 }
+
+extension EditionLayoutTests {
+  /// A header cell merged down two rows that needs three lines (the 2021 收入预算总表's 政府性基金预算拨款收入 beside
+  /// 功能科目 / 科目编码, the demo department's figures)
+  /// gives its last row a least height: LibreOffice grows it on the first page only, and clipped the cell to
+  /// 政府性基金预算拨 wherever the header was repeated. Rows whose own cells set their height say nothing.
+  @Test func aTallMergedHeaderCellHoldsItsRowsOpen() throws {
+    let doc = try EditionUnitTests.demo(TestSupport.forms, edition: "anhui-2021")
+    let t2 = try #require(doc.tables.first { $0.id == "T2" })
+    let layout = TableLayout(t2)
+    #expect(layout.headerRowCount == 2)
+    var fit = DocxRenderer.TableFit(layout)
+    // Figure columns four characters wide, as a department with long 类 names gets: 政府性基金预算拨款收入 (11 em)
+    // needs three lines, the two header rows give two.
+    for c in 0..<layout.columnCount where layout.columns[c].kind == .amount { fit.widths[c] = 4 * fit.fontSize * 10 + DocxRenderer.TableFit.padding }
+    let heights = fit.headerRowHeights(layout)
+    #expect(heights[0] == nil, "the first row's own cells set it")
+    let line = Double(fit.fontSize) * 10 * 1.45
+    #expect(heights[1] == Int((2 * line).rounded(.up)) + 2 * fit.verticalMargin, "two lines in the second row: three with the first")
+    // Wide enough for every header in two lines: nothing said.
+    for c in 0..<layout.columnCount where layout.columns[c].kind == .amount { fit.widths[c] = 6 * fit.fontSize * 10 + DocxRenderer.TableFit.padding }
+    #expect(fit.headerRowHeights(layout).allSatisfy { $0 == nil })
+  }
+
+}
