@@ -53,6 +53,14 @@ public struct OtherMattersPlugin: SectionPlugin {
                               message: "机关运行经费 \(c.amount.wan) 万元，超过基本支出中的公用经费 \(publicUse.wan) 万元。机关运行经费是行政单位基本支出中的公用经费，一般不应超过公用经费，请核对。",
                               expected: "≤ \(publicUse.wan)", actual: c.amount.wan, plugin: id))
       }
+      // The edition's glossary may say the two are one (机关运行经费是指各部门的公用经费): printed different, the
+      // document would contradict itself.
+      if let publicUse, c.amount.rounded(toDecimals: 2, of: .wan) != publicUse.rounded(toDecimals: 2, of: .wan),
+         let entry = view.edition.glossary.first(where: { OperatingCostDefinition.isPublicUse($0.term + "：" + $0.text) }) {
+        out.append(Diagnostic(rule: OtherMattersRuleID.glossaryContradiction, table: "其他重要事项", row: "机关运行经费",
+                              message: "本模板的名词解释说“\(entry.text.prefix(16))…”，而机关运行经费 \(c.amount.wan) 万元与公用经费 \(publicUse.wan) 万元不同，印出后文件自相矛盾。请核对。",
+                              expected: publicUse.wan, actual: c.amount.wan, plugin: id))
+      }
       if c.prior == nil {
         out.append(Diagnostic(rule: OtherMattersRuleID.priorMissing, table: "其他重要事项", row: "机关运行经费",
                               message: "机关运行经费缺少上年预算数，说明中须比较增减。请录入：机关运行经费 \(c.amount.scriptText) 上年 金额", plugin: id))

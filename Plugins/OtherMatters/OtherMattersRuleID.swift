@@ -2,7 +2,7 @@ import YusuanCore
 
 /// The rules of 其他重要事项 (OtherMattersPlugin.check): id, severity, title and fix-it text (see `RuleInfo`).
 public enum OtherMattersRuleID: RuleCatalog {
-  case exceedsPublic, priorMissing, operatingCostMissing, noteTableUnknown
+  case exceedsPublic, glossaryContradiction, priorMissing, operatingCostMissing, noteTableUnknown
 
   public var info: RuleInfo {
     switch self {
@@ -10,6 +10,10 @@ public enum OtherMattersRuleID: RuleCatalog {
       RuleInfo(
         "operating-cost.exceeds-public", .warning, "机关运行经费超过公用经费",
         fix: "核对机关运行经费或经济分类中的公用经费。")
+    case .glossaryContradiction:
+      RuleInfo(
+        "operating-cost.glossary", .warning, "机关运行经费与公用经费不同，而名词解释说两者相同",
+        fix: "核对机关运行经费和公用经费；确实不同时，改写版本名词解释中机关运行经费的定义。")
     case .priorMissing:
       RuleInfo(
         "operating-cost.prior-missing", .warning, "机关运行经费缺少上年预算数",

@@ -100,7 +100,7 @@ enum OtherMattersRule {
     // The document's own glossary may define 机关运行经费 as the 公用经费 (机关运行经费是指各部门的公用经费): then the
     // two are one figure.
     if op.1.amount != pub,
-      let glossary = c.document.paragraphs.first(where: { $0.isGlossary && $0.text.match(#"机关运行经费[^。；]{0,6}(是指|指|即)[^。；]{0,8}公用经费"#) != nil })
+      let glossary = c.document.paragraphs.first(where: { $0.isGlossary && OperatingCostDefinition.isPublicUse($0.text) })
     {
       return [
         c.at(

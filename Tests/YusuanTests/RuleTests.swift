@@ -103,6 +103,20 @@ struct RuleTests {
     #expect(throws: (any Error).self) { try wb21.apply(TestSupport.lines(#"说明 T13 "x""#), source: .script) }
   }
 
+  /// `operating-cost.glossary` (warning): anhui-2021's glossary says 机关运行经费是指各部门的公用经费, so the two figures
+  /// printed different contradict the document; anhui-2024's does not say so, and 9.5 below 10 is no finding there.
+  @Test func operatingCostAgainstAGlossaryThatSaysItIsPublicUse() throws {
+    func findings(_ cost: String, edition: String) throws -> [Diagnostic] {
+      let wb = try TestSupport.workbook(try RuleScript.edit([.replace("机关运行经费", with: "机关运行经费 \(cost) 上年 \(cost)")]), edition: edition)
+      return try wb.check().filter { $0.rule == "operating-cost.glossary" }
+    }
+    let broken = try findings("9.5", edition: "anhui-2021")
+    #expect(broken.map(\.severity) == [.warning])
+    #expect(broken.first.map { $0.expected == "10.00" && $0.actual == "9.50" } == true, "\(broken.map(\.message))")
+    #expect(try findings("10", edition: "anhui-2021").isEmpty)
+    #expect(try findings("9.5", edition: "anhui-2024").isEmpty)
+  }
+
   /// A department that owns no vehicle and says so twice (资产 车辆 无, 车辆数 0) has nothing to list by category.
   @Test func noVehiclesIsNotAnUncategorisedFleet() throws {
     let script = try RuleScript.edit([.add("资产 原值 100 车辆 0 其他 100 车辆数 0")])
@@ -213,6 +227,7 @@ enum RuleTable {
     "amount.overflow": "AmountLimitTests (amounts past the workbook limit, written behind the entry's back)",
     "script.invalid": "RuleCatalogTests.aRefusedScriptLineIsAFinding (a script error, not a finding of check)",
     "plugin.failed": "PluginFailureTests.aThrowingPluginBecomesAFindingNamingIt (a registry with a plugin that throws)",
+    "operating-cost.glossary": "RuleTests.operatingCostAgainstAGlossaryThatSaysItIsPublicUse (an edition whose glossary says so: anhui-2021)",
   ]
 
   static let cases: [RuleCase] = codes + profile + revenue + expenditure + threePublic + assets + procurement + performance + other + declared
