@@ -29,7 +29,7 @@ extension AssetsPlugin {
         "t13.body",
         [
           "合计": c.figure(items.map(\.total).sum()),
-          "资产列表": items.map { c.item("item.asset", $0.name, $0.total, ["数量": String($0.count)]) }.joined(separator: "；")
+          "资产列表": items.map { c.item("item.asset", $0.name, $0.total, ["数量": String($0.count)]) }.joined(separator: "；"),
         ])
     let vehicles = f.vehicles.filter { $0.count > 0 }
     let equipment = f.equipment.map(\.count).reduce(0, +)
@@ -44,7 +44,7 @@ extension AssetsPlugin {
             [
               "车辆数": String(vehicles.map(\.count).reduce(0, +)),
               "车辆列表": vehicles.map { c.fill("item.vehicle", ["名称": $0.category, "数量": String($0.count)]) }.joined(separator: "、"),
-              "设备数": String(equipment)
+              "设备数": String(equipment),
             ])))
     }
     let cars = f.plannedPurchases.filter { $0.kind == "车辆" }, devices = f.plannedPurchases.filter { $0.kind == "设备" }
@@ -59,7 +59,7 @@ extension AssetsPlugin {
               "购车数": String(cars.map(\.count).reduce(0, +)), "购车费": c.figure(cars.map(\.amount).sum()),
               // By what each purchase is (Shanghai lists the categories: 其中：机要通信用车1辆).
               "购车列表": cars.map { c.fill("item.vehicle", ["名称": $0.name, "数量": String($0.count)]) }.joined(separator: "、"),
-              "购设备数": String(devices.map(\.count).reduce(0, +)), "购设备费": c.figure(devices.map(\.amount).sum())
+              "购设备数": String(devices.map(\.count).reduce(0, +)), "购设备费": c.figure(devices.map(\.amount).sum()),
             ])))
     }
     return [Explanation(table: .t13, blocks: [.paragraph(t13)]), Explanation(key: "国有资产", blocks: blocks)]

@@ -14,15 +14,17 @@ public struct CrosscheckPlugin: SectionPlugin {
 
   /// 核对: figures of a row as printed (or imported), each column its own option.
   enum Declared {
-    static let table = Arg<String>.choice("表号", Choice(values: { _ in TableID.allCases.map(\.rawValue) }, map: { w, _ in TableID.typed(w)?.rawValue }),
-                                          key: true, placeholder: "表号")
+    static let table = Arg<String>.choice(
+      "表号", Choice(values: { _ in TableID.allCases.map(\.rawValue) }, map: { w, _ in TableID.typed(w)?.rawValue }),
+      key: true, placeholder: "表号")
     static let row = Arg<String>.label("行", placeholder: "行")
     static let name = Arg<String?>.option("名称", .text, placeholder: "\"科目名称\"")
     static let values = columns.map { Arg<Amount?>.option($0, .amount) }
     /// 删除 names a figure by its table and its number among the 核对 lines.
     static let ordinal = Arg<Int>.count("核对序号", key: true, placeholder: "序号")
 
-    static let command = EntryCommand("核对", summary: "已印出或导入的数字，与推算值核对",
+    static let command = EntryCommand(
+      "核对", summary: "已印出或导入的数字，与推算值核对",
       example: "核对 T5 201 名称 \"一般公共服务支出\" 合计 486.55",
       args: [table, row, name] + values.map { $0 as any AnyArg }, removalArgs: [table, ordinal],
       optionAlias: { w in columnAliases[w] ?? FundSource.named(w)?.rawValue },
@@ -30,8 +32,13 @@ public struct CrosscheckPlugin: SectionPlugin {
         var figures: [String: Amount] = [:]
         for v in values { if let x = a[v] { figures[v.spec.id] = x } }
         guard !figures.isEmpty else { throw a.fail("至少要有一列数字，例如：合计 486.55。") }
-        return [.set(.declared(DeclaredFigure(ordinal: c.facts.nextOrdinal(in: "核对"), table: a[table], row: AmountParser.normalizeWidth(a[row]),
-                                              name: a[name], values: figures)))]
+        return [
+          .set(
+            .declared(
+              DeclaredFigure(
+                ordinal: c.facts.nextOrdinal(in: "核对"), table: a[table], row: AmountParser.normalizeWidth(a[row]),
+                name: a[name], values: figures)))
+        ]
       },
       key: { a, _ in Fact.declared(DeclaredFigure(ordinal: a[ordinal], table: a[table], row: "", values: [:])).key },
       export: { f in
@@ -47,22 +54,27 @@ public struct CrosscheckPlugin: SectionPlugin {
       let isCode = d.row.allSatisfy { $0.isASCII && $0.isNumber }
       if isCode {
         let system: CodeSystem = d.table == TableID.t6.rawValue ? .economic : .function
-        out += CodeRules.check(code: d.row, name: d.name, system: system, level: nil, catalog: view.catalog,
-                               at: .init(table: d.table, row: d.row, plugin: id))
+        out += CodeRules.check(
+          code: d.row, name: d.name, system: system, level: nil, catalog: view.catalog,
+          at: .init(table: d.table, row: d.row, plugin: id))
         if CodeShape.problem(d.row, in: system) != nil { continue }
       }
       for (column, printedFigure) in d.values.sorted(by: { $0.key < $1.key }) {
         guard let derived = try Printed.value(table: d.table, row: d.row, column: column, view: view, printed: printed) else {
-          out.append(Diagnostic(rule: CrosscheckRuleID.unresolved, table: d.table, row: d.row, column: column,
-                                message: "无法从已录入的事实推算 \(d.table) 的“\(d.row)”行“\(column)”列，无法核对印出的 \(printedFigure.wan)。请检查表号、行和列。",
-                                actual: printedFigure.wan, plugin: id))
+          out.append(
+            Diagnostic(
+              rule: CrosscheckRuleID.unresolved, table: d.table, row: d.row, column: column,
+              message: "无法从已录入的事实推算 \(d.table) 的“\(d.row)”行“\(column)”列，无法核对印出的 \(printedFigure.wan)。请检查表号、行和列。",
+              actual: printedFigure.wan, plugin: id))
           continue
         }
         if derived.roundedWanCents != printedFigure.roundedWanCents {
           let label = [d.row, d.name].compactMap { $0 }.joined(separator: " ")
-          out.append(Diagnostic(rule: CrosscheckRuleID.sumDeclared, table: d.table, row: d.row, column: column,
-                                message: "\(d.table)“\(label)”\(column)印为 \(printedFigure.wan) 万元，按已录入的明细计算应为 \(derived.wan) 万元（相差 \((printedFigure - derived).wan)）。",
-                                expected: derived.wan, actual: printedFigure.wan, plugin: id))
+          out.append(
+            Diagnostic(
+              rule: CrosscheckRuleID.sumDeclared, table: d.table, row: d.row, column: column,
+              message: "\(d.table)“\(label)”\(column)印为 \(printedFigure.wan) 万元，按已录入的明细计算应为 \(derived.wan) 万元（相差 \((printedFigure - derived).wan)）。",
+              expected: derived.wan, actual: printedFigure.wan, plugin: id))
         }
       }
     }

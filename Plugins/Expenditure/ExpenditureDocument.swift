@@ -20,8 +20,9 @@ extension ExpenditurePlugin {
     let rows = fund.map { f.bySourceRows[$0] ?? [:] } ?? f.rows
     let columns = FunctionTable.columns([Column.total, SpendingKind.basic.fullName, SpendingKind.project.fullName])
     if rows.isEmpty { return .empty(id, c, columns: columns) }
-    return c.table(id, columns: columns,
-                    rows: FunctionTable.body(rows: rows, total: f.total(of: fund), c: c) { [$0.total, $0.basic, $0.project] })
+    return c.table(
+      id, columns: columns,
+      rows: FunctionTable.body(rows: rows, total: f.total(of: fund), c: c) { [$0.total, $0.basic, $0.project] })
   }
 
   /// T6: 基本支出 by 经济分类 类 and 款, split into 人员经费 and 公用经费.
@@ -31,11 +32,14 @@ extension ExpenditurePlugin {
     if e.rows.isEmpty { return .empty(.t6, c, columns: columns) }
     var rows: [TableRow] = e.rows.keys.sorted().map { code in
       let r = e.rows[code]!
-      return TableRow(kind: code.count == 3 ? .subtotal : .detail, level: code.count == 3 ? 0 : 1,
-                      cells: [.text(code), .text(c.economicName(code)), .amount(r.total), .amount(r.personnel), .amount(r.publicUse)], key: code)
+      return TableRow(
+        kind: code.count == 3 ? .subtotal : .detail, level: code.count == 3 ? 0 : 1,
+        cells: [.text(code), .text(c.economicName(code)), .amount(r.total), .amount(r.personnel), .amount(r.publicUse)], key: code)
     }
-    rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)],
-                         key: TableRow.totalKey))
+    rows.append(
+      TableRow(
+        kind: .total, cells: [.text(c.fill("table.total")), .blank, .amount(e.total.total), .amount(e.total.personnel), .amount(e.total.publicUse)],
+        key: TableRow.totalKey))
     return c.table(.t6, columns: columns, rows: rows)
   }
 
@@ -45,18 +49,25 @@ extension ExpenditurePlugin {
     let projects = c.facts.projects
     if projects.isEmpty { return .empty(.t10, c, columns: columns) }
     var rows = projects.map { p in
-      TableRow(cells: [.text(p.type), .text(p.name), .text(p.unit ?? c.department), .amount(p.total)] + FundSource.allCases.map { p.amounts[$0].map(Cell.amount) ?? .blank },
-               key: p.name)
+      TableRow(
+        cells: [.text(p.type), .text(p.name), .text(p.unit ?? c.department), .amount(p.total)]
+          + FundSource.allCases.map { p.amounts[$0].map(Cell.amount) ?? .blank },
+        key: p.name)
     }
-    rows.append(TableRow(kind: .total, cells: [.text(c.fill("table.total")), .blank, .blank, .amount(projects.map(\.total).sum())]
-                         + FundSource.allCases.map { s in .amount(projects.compactMap { $0.amounts[s] }.sum()) }, key: TableRow.totalKey))
+    rows.append(
+      TableRow(
+        kind: .total,
+        cells: [.text(c.fill("table.total")), .blank, .blank, .amount(projects.map(\.total).sum())]
+          + FundSource.allCases.map { s in .amount(projects.compactMap { $0.amounts[s] }.sum()) }, key: TableRow.totalKey))
     return c.table(.t10, columns: columns, rows: rows)
   }
 
   public func explanations(_ c: CompileContext) throws -> [Explanation] {
-    [Explanation(table: .t3, blocks: [.paragraph(spendingSummary(c))]), Explanation(table: .t5, blocks: generalBudget(c)),
-     Explanation(table: .t6, blocks: basicByEconomic(c)), fundExplanation(c, .t8, .governmentFund), fundExplanation(c, .t9, .stateCapital),
-     Explanation(table: .t10, blocks: [.paragraph(projectSummary(c))])]
+    [
+      Explanation(table: .t3, blocks: [.paragraph(spendingSummary(c))]), Explanation(table: .t5, blocks: generalBudget(c)),
+      Explanation(table: .t6, blocks: basicByEconomic(c)), fundExplanation(c, .t8, .governmentFund), fundExplanation(c, .t9, .stateCapital),
+      Explanation(table: .t10, blocks: [.paragraph(projectSummary(c))]),
+    ]
   }
 
   func spendingSummary(_ c: CompileContext) -> String {
@@ -69,9 +80,13 @@ extension ExpenditurePlugin {
     // The largest few projects by name, then 等 in the template when there are more (a list of every project read
     // as generated): {主要项目}, {其余项目个数}.
     let largest = Self.largest(c.facts.projects)
-    return c.fill("t3.body", ["合计": c.figure(t.total), "增减": change, "基本": c.figure(t.basic), "基本占比": shares[0],
-                              "项目": c.figure(t.project), "项目占比": shares[1], "主要项目": largest.map(\.name).joined(separator: "、"),
-                              "其余项目个数": String(c.facts.projects.count - largest.count), "尾差": note ?? ""])
+    return c.fill(
+      "t3.body",
+      [
+        "合计": c.figure(t.total), "增减": change, "基本": c.figure(t.basic), "基本占比": shares[0],
+        "项目": c.figure(t.project), "项目占比": shares[1], "主要项目": largest.map(\.name).joined(separator: "、"),
+        "其余项目个数": String(c.facts.projects.count - largest.count), "尾差": note ?? "",
+      ])
   }
 
   /// How many projects 支出总表's sentence names (主要用于…等项目).
@@ -88,19 +103,36 @@ extension ExpenditurePlugin {
     guard !rows.isEmpty else { return [.paragraph(c.fill("t5.none"))] }
     let total = f.total(of: .general)
     let prior = c.view.prior
-    var out: [Block] = [.heading(level: 2, text: c.fill("t5.scale.title")),
-                        .paragraph(c.fill("t5.scale", ["合计": c.figure(total.total), "增减": c.change(total.total, prior: prior.amount("合计", source: .general), subject: FundSource.general.rawValue, fallbacks: Array(c.reasonSubjects(for: .general).dropFirst()), once: true)])),
-                        .heading(level: 2, text: c.fill("t5.structure.title"))]
+    var out: [Block] = [
+      .heading(level: 2, text: c.fill("t5.scale.title")),
+      .paragraph(
+        c.fill(
+          "t5.scale",
+          [
+            "合计": c.figure(total.total),
+            "增减": c.change(
+              total.total, prior: prior.amount("合计", source: .general), subject: FundSource.general.rawValue,
+              fallbacks: Array(c.reasonSubjects(for: .general).dropFirst()), once: true),
+          ])),
+      .heading(level: 2, text: c.fill("t5.structure.title")),
+    ]
     let classes = rows.values.filter { $0.code.count == 3 }.sorted { $0.code < $1.code }
     let (shares, note) = c.wording.shares(classes.map(\.total), of: total.total)
-    let list = c.parts("支出", names: classes.map { c.functionName($0.code) },
-                       items: zip(classes, shares).map { c.item("item.share", c.functionName($0.0.code), $0.0.total, ["占比": $0.1]) }, separator: "；")
+    let list = c.parts(
+      "支出", names: classes.map { c.functionName($0.code) },
+      items: zip(classes, shares).map { c.item("item.share", c.functionName($0.0.code), $0.0.total, ["占比": $0.1]) }, separator: "；")
     // An edition that explains each 类 with its change (Anhui 2021: 1.一般公共服务支出457.90万元，占87.08%，比2020年预算减少…)
     // has a `t5.class` template; an empty one prints nothing.
     if c.prose.templates["t5.class"]?.isEmpty == false {
       for (i, (row, share)) in zip(classes, shares).enumerated() {
-        out.append(.paragraph(c.fill("t5.class", number: i + 1, ["名称": c.functionName(row.code), "金额": c.figure(row.total), "占比": share,
-                                                                 "增减": c.change(row.total, prior: prior.amount(row.code, source: .general), subject: row.code)])))
+        out.append(
+          .paragraph(
+            c.fill(
+              "t5.class", number: i + 1,
+              [
+                "名称": c.functionName(row.code), "金额": c.figure(row.total), "占比": share,
+                "增减": c.change(row.total, prior: prior.amount(row.code, source: .general), subject: row.code),
+              ])))
       }
     }
     out.append(.paragraph(c.fill("t5.structure", list.merging(["尾差": note ?? ""]) { _, v in v })))
@@ -111,8 +143,14 @@ extension ExpenditurePlugin {
     for (i, code) in items.enumerated() {
       let amount = rows[code]?.total ?? .zero
       let kuan = String(code.prefix(5)), cls = String(code.prefix(3))
-      out.append(.paragraph(c.fill("t5.detail", ["序号": String(i + 1), "类名": c.functionName(cls), "款名": c.functionName(kuan), "项名": c.functionName(code),
-                                                 "金额": c.figure(amount), "增减": c.change(amount, prior: prior.amount(code, source: .general), subject: code, fallbacks: [kuan, cls])])))
+      out.append(
+        .paragraph(
+          c.fill(
+            "t5.detail",
+            [
+              "序号": String(i + 1), "类名": c.functionName(cls), "款名": c.functionName(kuan), "项名": c.functionName(code),
+              "金额": c.figure(amount), "增减": c.change(amount, prior: prior.amount(code, source: .general), subject: code, fallbacks: [kuan, cls]),
+            ])))
     }
     return out
   }
@@ -121,8 +159,10 @@ extension ExpenditurePlugin {
     let e = c.view.economics
     guard !e.total.total.isZero else { return [.paragraph(c.fill("t6.none"))] }
     func names(_ cat: EconomicCategory) -> String {
-      c.facts.economics.filter { $0.effectiveCategory == cat && !$0.amount.isZero }.map(\.code).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        .map { c.economicName($0) }.joined(separator: "、")
+      c.facts.economics.filter { $0.effectiveCategory == cat && !$0.amount.isZero }.map(\.code).reduce(into: [String]()) {
+        if !$0.contains($1) { $0.append($1) }
+      }
+      .map { c.economicName($0) }.joined(separator: "、")
     }
     var out: [Block] = [.paragraph(c.fill("t6.body", ["合计": c.figure(e.total.total), "人员": c.figure(e.total.personnel), "公用": c.figure(e.total.publicUse)]))]
     if !e.total.personnel.isZero { out.append(.paragraph(c.fill("t6.personnel", ["人员": c.figure(e.total.personnel), "科目列表": names(.personnel)]))) }
@@ -136,7 +176,14 @@ extension ExpenditurePlugin {
     if t.total.isZero && c.view.prior.amount("合计", source: fund).map({ $0.isZero }) ?? true {
       return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).none"))])
     }
-    return Explanation(table: id, blocks: [.paragraph(c.fill("\(key).body", ["合计": c.figure(t.total), "增减": c.change(t.total, prior: c.view.prior.amount("合计", source: fund), subject: fund.rawValue, once: true)]))])
+    return Explanation(
+      table: id,
+      blocks: [
+        .paragraph(
+          c.fill(
+            "\(key).body",
+            ["合计": c.figure(t.total), "增减": c.change(t.total, prior: c.view.prior.amount("合计", source: fund), subject: fund.rawValue, once: true)]))
+      ])
   }
 
   func projectSummary(_ c: CompileContext) -> String {
@@ -146,7 +193,11 @@ extension ExpenditurePlugin {
     let funds = FundSource.allCases.map { s in (s, projects.compactMap { $0.amounts[s] }.sum()) }.filter { !$0.1.isZero }
     let sources = c.parts("来源", names: funds.map { c.fund($0.0).name }, items: funds.map { c.item("item.arranged", c.fund($0.0).name, $0.1) }, separator: "，")
     let prior = c.view.prior.amount(SpendingKind.project.fullName)
-    return c.fill("t10.body", sources.merging(["合计": c.figure(total), "个数": String(projects.count),
-                                               "增减": c.change(total, prior: prior, subject: SpendingKind.project.fullName)]) { _, v in v })
+    return c.fill(
+      "t10.body",
+      sources.merging([
+        "合计": c.figure(total), "个数": String(projects.count),
+        "增减": c.change(total, prior: prior, subject: SpendingKind.project.fullName),
+      ]) { _, v in v })
   }
 }

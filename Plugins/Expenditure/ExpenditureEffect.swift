@@ -9,9 +9,12 @@ extension ExpenditurePlugin {
       case .expenditure(let l)?:
         let cls = String(l.code.prefix(3))
         let total = v.functions.rows[cls]?.total ?? .zero
-        return "类 \(cls) \(v.name(cls, .function) ?? "") 合计 \(total.wan) 万元；支出合计 \(v.functions.total.total.wan) 万元（基本 \(v.functions.total.basic.wan)，项目 \(v.functions.total.project.wan)）" + Self.balance(v)
+        return
+          "类 \(cls) \(v.name(cls, .function) ?? "") 合计 \(total.wan) 万元；支出合计 \(v.functions.total.total.wan) 万元（基本 \(v.functions.total.basic.wan)，项目 \(v.functions.total.project.wan)）"
+          + Self.balance(v)
       case .economic?:
-        return "经济分类合计 \(v.economics.total.total.wan) 万元（人员经费 \(v.economics.total.personnel.wan)，公用经费 \(v.economics.total.publicUse.wan)）；一般公共预算基本支出 \(v.functions.total(of: .general).basic.wan) 万元"
+        return
+          "经济分类合计 \(v.economics.total.total.wan) 万元（人员经费 \(v.economics.total.personnel.wan)，公用经费 \(v.economics.total.publicUse.wan)）；一般公共预算基本支出 \(v.functions.total(of: .general).basic.wan) 万元"
       case .project?:
         return "项目合计 \(v.facts.projects.map(\.total).sum().wan) 万元；支出中的项目支出 \(v.functions.total.project.wan) 万元"
       default:

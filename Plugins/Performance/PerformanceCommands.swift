@@ -13,22 +13,31 @@ extension PerformancePlugin {
     static let implementer = Arg<String?>.option("实施单位", .text, placeholder: "\"…\"")
     static let origin = Arg<String?>.option("项目来源", .choice(.of(origins, quoted: true, noun: "项目来源")), prompt: "项目来源（新增项目/延续项目）")
     static let period = Arg<String?>.option("项目期", .text, prompt: "项目期", placeholder: "\"…\"")
-    static let objective = Arg<String>.required("目标", .text, name: "年度目标", prompt: "年度目标", placeholder: "\"年度目标\"",
-                                               missing: "缺少年度目标：目标 \"……\"。")
+    static let objective = Arg<String>.required(
+      "目标", .text, name: "年度目标", prompt: "年度目标", placeholder: "\"年度目标\"",
+      missing: "缺少年度目标：目标 \"……\"。")
 
-    static let command = EntryCommand("绩效", summary: "项目支出绩效目标表表头",
+    static let command = EntryCommand(
+      "绩效", summary: "项目支出绩效目标表表头",
       example: "绩效 \"调研活动经费\" 总额 74 财政拨款 74 项目来源 延续项目 目标 \"推动我区经济社会高质量发展。\"",
       args: [project, total, appropriation, carryover, other, department, implementer, origin, period, objective],
       build: { a, _ in
-        [.set(.goal(PerformanceGoal(project: a[project], department: a[department], implementer: a[implementer], origin: a[origin],
-                                    period: a[period], total: a[total], appropriation: a[appropriation], carryover: a[carryover],
-                                    other: a[other], objective: a[objective])))]
+        [
+          .set(
+            .goal(
+              PerformanceGoal(
+                project: a[project], department: a[department], implementer: a[implementer], origin: a[origin],
+                period: a[period], total: a[total], appropriation: a[appropriation], carryover: a[carryover],
+                other: a[other], objective: a[objective])))
+        ]
       },
       key: { a, _ in Fact.goal(PerformanceGoal(project: a[project], total: .zero, objective: "")).key },
       export: { f in
         f.goals.map { g in
-          [project.bind(g.project), total.bind(g.total), appropriation.bind(g.appropriation), carryover.bind(g.carryover), other.bind(g.other),
-           department.bind(g.department), implementer.bind(g.implementer), origin.bind(g.origin), period.bind(g.period), objective.bind(g.objective)]
+          [
+            project.bind(g.project), total.bind(g.total), appropriation.bind(g.appropriation), carryover.bind(g.carryover), other.bind(g.other),
+            department.bind(g.department), implementer.bind(g.implementer), origin.bind(g.origin), period.bind(g.period), objective.bind(g.objective),
+          ]
         }
       })
   }
@@ -42,7 +51,8 @@ extension PerformancePlugin {
     static let level3 = Arg<String>.text("三级指标", prompt: "三级指标")
     static let value = Arg<String>.text("指标值", prompt: "指标值")
 
-    static let command = EntryCommand("指标", summary: "绩效指标一行", example: "指标 \"调研活动经费\" 产出指标 数量指标 \"调研活动\" \"≥500人次\"",
+    static let command = EntryCommand(
+      "指标", summary: "绩效指标一行", example: "指标 \"调研活动经费\" 产出指标 数量指标 \"调研活动\" \"≥500人次\"",
       args: [project, ordinal, level1, level2, level3, value],
       build: { a, c in
         let n = a[ordinal] ?? c.facts.nextOrdinal(in: Fact.indicatorList(of: a[project]))

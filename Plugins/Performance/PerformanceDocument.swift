@@ -14,8 +14,9 @@ extension PerformancePlugin {
     let total = managed.map(\.total).sum()
     let funds = FundSource.allCases.map { s in (s, managed.compactMap { $0.amounts[s] }.sum()) }.filter { !$0.1.isZero }
     let sources = c.parts("来源", names: funds.map { c.fund($0.0).name }, items: funds.map { c.item("item.amount", c.fund($0.0).name, $0.1) })
-    let setting = managed.isEmpty ? c.fill("other.performance.none") :
-      c.fill("other.performance", sources.merging(["个数": String(managed.count), "合计": c.figure(total)]) { _, v in v })
+    let setting =
+      managed.isEmpty
+      ? c.fill("other.performance.none") : c.fill("other.performance", sources.merging(["个数": String(managed.count), "合计": c.figure(total)]) { _, v in v })
     return [Explanation(key: "项目绩效", blocks: blocks), Explanation(key: "绩效目标设置", blocks: [.paragraph(setting)])]
   }
 
@@ -54,9 +55,10 @@ extension PerformancePlugin {
       }
     }
     if rows.count - indicatorsRow > 1 { merges.append(CellMerge(row: indicatorsRow, col: 0, rowSpan: rows.count - indicatorsRow)) }
-    return DocTable(id: TableID.t14.rawValue, label: nil, title: "项目支出绩效目标表（\(c.year)年度）", unit: "", money: c.money(.t14),
-                    header: c.header(.t14),
-                    columns: [Column(.text, width: 14), Column(.text, width: 14), Column(.text, width: 16), Column(.text, width: 22), Column(.text, width: 26)],
-                    rows: rows, merges: merges)
+    return DocTable(
+      id: TableID.t14.rawValue, label: nil, title: "项目支出绩效目标表（\(c.year)年度）", unit: "", money: c.money(.t14),
+      header: c.header(.t14),
+      columns: [Column(.text, width: 14), Column(.text, width: 14), Column(.text, width: 16), Column(.text, width: 22), Column(.text, width: 26)],
+      rows: rows, merges: merges)
   }
 }

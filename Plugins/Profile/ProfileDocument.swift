@@ -28,7 +28,7 @@ extension ProfilePlugin {
           id: "单位构成", label: nil, title: "\(c.department)\(c.year)年度部门预算单位构成", unit: "", money: c.view.edition.units.tables,
           header: c.header("单位构成"),
           columns: [Column(.count, width: 6), Column(.text, width: 36), Column(.text, width: 12)],
-          rows: units.enumerated().map { TableRow(cells: [.count($0.offset + 1), .text($0.element.name), .text($0.element.nature)]) }))
+          rows: units.enumerated().map { TableRow(cells: [.count($0.offset + 1), .text($0.element.name), .text($0.element.nature)]) })),
     ]
   }
 

@@ -25,15 +25,18 @@ extension RevenuePlugin {
     let f = c.view.functions
     if let spec = c.view.edition.table(.t1), let lines = spec.rows {
       let columns = spec.columns ?? [[LayoutWords.basic, LayoutWords.project]]
-      let classes: [(String, [Amount])] = lines.allClasses == true
+      let classes: [(String, [Amount])] =
+        lines.allClasses == true
         ? c.view.edition.expenditureClasses.map { code in (code, f.rows[code].map { Self.spending(c, $0, columns) } ?? columns.map { _ in .zero }) }
         : f.classes().map { ($0.code, Self.spending(c, $0, columns)) }
       let right = classes.enumerated().map { (c.fill("t1.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.0)]), $0.element.1, $0.element.0) }
       // The totals are the sums of the 类 as printed, so that a split entered finer than the table prints still adds up.
       let totals = columns.indices.map { i in right.map { $0.1[i] }.sum() }
-      return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30)]
-                       + columns.map { Column(.amount, width: 12, key: Self.spendingKey($0)) },
-                     rows: Self.twoSided(c, lines, right: right, income: FundSource.allCases.map { revenue(c, $0) }.sum(), totals: totals, prefix: "t1"))
+      return c.table(
+        .t1,
+        columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30)]
+          + columns.map { Column(.amount, width: 12, key: Self.spendingKey($0)) },
+        rows: Self.twoSided(c, lines, right: right, income: FundSource.allCases.map { revenue(c, $0) }.sum(), totals: totals, prefix: "t1"))
     }
     let left: [(String, Amount)] = Self.currentSources.enumerated().map {
       (c.fill("t1.row.source", number: $0.offset + 1, ["来源": c.fund($0.element).revenue]), revenue(c, $0.element))
@@ -44,17 +47,29 @@ extension RevenuePlugin {
     var rows: [TableRow] = []
     for i in 0..<max(left.count, right.count) {
       let l = i < left.count ? left[i] : nil, r = i < right.count ? right[i] : nil
-      rows.append(TableRow(cells: [l.map { .text($0.0) } ?? .blank, l.map { $0.1.isZero ? .blank : .amount($0.1) } ?? .blank,
-                                   r.map { .text($0.0) } ?? .blank, r.map { $0.1.isZero ? .blank : .amount($0.1) } ?? .blank], key: r?.2))
+      rows.append(
+        TableRow(
+          cells: [
+            l.map { .text($0.0) } ?? .blank, l.map { $0.1.isZero ? .blank : .amount($0.1) } ?? .blank,
+            r.map { .text($0.0) } ?? .blank, r.map { $0.1.isZero ? .blank : .amount($0.1) } ?? .blank,
+          ], key: r?.2))
     }
     let current = Self.currentSources.map { revenue(c, $0) }.sum()
     let carry = revenue(c, .carryover)
-    rows.append(TableRow(kind: .subtotal, cells: [.text(c.fill("t1.row.income-total")), .amount(current), .text(c.fill("t1.row.spending-total")), .amount(f.total.total)]))
+    rows.append(
+      TableRow(
+        kind: .subtotal, cells: [.text(c.fill("t1.row.income-total")), .amount(current), .text(c.fill("t1.row.spending-total")), .amount(f.total.total)]))
     rows.append(TableRow(cells: [.text(c.fund(.carryover).revenue), carry.isZero ? .blank : .amount(carry), .text(c.fill("t1.row.carry-forward")), .blank]))
-    rows.append(TableRow(kind: .total, cells: [.text(c.fill("t1.row.income-grand-total")), .amount(current + carry),
-                                               .text(c.fill("t1.row.spending-grand-total")), .amount(f.total.total)], key: TableRow.totalKey))
-    return c.table(.t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12, key: Column.total)],
-                    rows: rows)
+    rows.append(
+      TableRow(
+        kind: .total,
+        cells: [
+          .text(c.fill("t1.row.income-grand-total")), .amount(current + carry),
+          .text(c.fill("t1.row.spending-grand-total")), .amount(f.total.total),
+        ], key: TableRow.totalKey))
+    return c.table(
+      .t1, columns: [Column(.text, width: 30), Column(.amount, width: 12), Column(.text, width: 30), Column(.amount, width: 12, key: Column.total)],
+      rows: rows)
   }
 
   /// The 支出 of a 类 in T1's `columns`: each column the sum of the parts it names. 人员经费 is the 类's entered split
@@ -63,8 +78,10 @@ extension RevenuePlugin {
   static func spending(_ c: CompileContext, _ row: FunctionRollup.Row, _ columns: [[String]]) -> [Amount] {
     let split = c.facts.basicSplits.first { $0.code == row.code }
     let personnel = split.map { c.money(.t1).shown($0.personnel) } ?? .zero
-    let parts = [LayoutWords.basic: row.basic, LayoutWords.project: row.project,
-                 EconomicCategory.personnel.rawValue: personnel, EconomicCategory.publicUse.rawValue: split == nil ? .zero : row.basic - personnel]
+    let parts = [
+      LayoutWords.basic: row.basic, LayoutWords.project: row.project,
+      EconomicCategory.personnel.rawValue: personnel, EconomicCategory.publicUse.rawValue: split == nil ? .zero : row.basic - personnel,
+    ]
     return columns.map { $0.compactMap { parts[$0] }.sum() }
   }
 
@@ -76,18 +93,22 @@ extension RevenuePlugin {
   /// T2: 收入 by 功能分类 with one column per source, or per group of sources when the edition says so (`columns`).
   func revenueByFunction(_ c: CompileContext) -> DocTable {
     let f = c.view.functions
-    let groups: [[FundSource]] = c.view.edition.table(.t2)?.columns.map { $0.map { $0.compactMap(FundSource.init(rawValue:)) } }
+    let groups: [[FundSource]] =
+      c.view.edition.table(.t2)?.columns.map { $0.map { $0.compactMap(FundSource.init(rawValue:)) } }
       ?? FundSource.allCases.map { [$0] }
     let columns = FunctionTable.columns([Column.total] + groups.map { $0.count == 1 ? $0[0].rawValue : nil })
     if f.rows.isEmpty { return .empty(.t2, c, columns: columns) }
-    return c.table(.t2, columns: columns,
-                    rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + groups.map { $0.map { r.bySource[$0] ?? .zero }.sum() } })
+    return c.table(
+      .t2, columns: columns,
+      rows: FunctionTable.body(rows: f.rows, total: f.total, c: c) { r in [r.total] + groups.map { $0.map { r.bySource[$0] ?? .zero }.sum() } })
   }
 
   /// A two-sided table laid out by the edition (`rows`): its 收入 lines beside the 类 (`right`), then its closing
   /// lines (本年收入小计 | 本年支出小计 …), then the grand totals (`{prefix}.row.income-grand-total`,
   /// `{prefix}.row.spending-grand-total`). A zero prints blank.
-  static func twoSided(_ c: CompileContext, _ layout: TwoSidedRows, right: [(String, [Amount], String)], income: Amount, totals: [Amount], prefix: String) -> [TableRow] {
+  static func twoSided(_ c: CompileContext, _ layout: TwoSidedRows, right: [(String, [Amount], String)], income: Amount, totals: [Amount], prefix: String)
+    -> [TableRow]
+  {
     let width = totals.count
     func cells(_ xs: [Amount]) -> [Cell] { xs.map { $0.isZero ? .blank : .amount($0) } }
     var rows: [TableRow] = []
@@ -102,8 +123,11 @@ extension RevenuePlugin {
       let spending: [Cell] = line.sum == true ? totals.map { .amount($0) } : Array(repeating: .blank, count: width)
       rows.append(TableRow(kind: line.sum == true ? .subtotal : .detail, cells: left + [.text(line.spending)] + spending))
     }
-    rows.append(TableRow(kind: .total, cells: [.text(c.fill(prefix + ".row.income-grand-total")), .amount(income), .text(c.fill(prefix + ".row.spending-grand-total"))]
-                         + totals.map { .amount($0) }, key: TableRow.totalKey))
+    rows.append(
+      TableRow(
+        kind: .total,
+        cells: [.text(c.fill(prefix + ".row.income-grand-total")), .amount(income), .text(c.fill(prefix + ".row.spending-grand-total"))]
+          + totals.map { .amount($0) }, key: TableRow.totalKey))
     return rows
   }
 
@@ -118,14 +142,17 @@ extension RevenuePlugin {
       return [parts.sum()] + parts
     }
     if let lines = c.view.edition.table(.t4)?.rows {
-      let classes: [(String, [Amount])] = lines.allClasses == true
+      let classes: [(String, [Amount])] =
+        lines.allClasses == true
         ? c.view.edition.expenditureClasses.map { ($0, approp(f.rows[$0])) }
         : f.classes().map { ($0.code, approp($0)) }.filter { !$0.1[0].isZero }
       let right = classes.enumerated().map { (c.fill("t4.row.class", number: $0.offset + 1, ["名称": c.functionName($0.element.0)]), $0.element.1, $0.element.0) }
-      return c.table(.t4, columns: Self.appropriationColumns,
-                     rows: Self.twoSided(c, lines, right: right, income: (funds + [.carryover]).map { revenue(c, $0) }.sum(), totals: approp(f.total), prefix: "t4"))
+      return c.table(
+        .t4, columns: Self.appropriationColumns,
+        rows: Self.twoSided(c, lines, right: right, income: (funds + [.carryover]).map { revenue(c, $0) }.sum(), totals: approp(f.total), prefix: "t4"))
     }
-    let left: [(String, Amount?, TableRow.Kind)] = [(c.fill("t4.row.current"), funds.map { revenue(c, $0) }.sum(), .subtotal)]
+    let left: [(String, Amount?, TableRow.Kind)] =
+      [(c.fill("t4.row.current"), funds.map { revenue(c, $0) }.sum(), .subtotal)]
       + funds.map { (c.fill("t4.row.fund", ["资金": c.fund($0).appropriation]), revenue(c, $0), .detail) }
       + [(c.fill("t4.row.carryover", ["资金": c.fund(.carryover).appropriation]), revenue(c, .carryover), .subtotal)]
     let right = c.view.edition.expenditureClasses.map { (c.functionName($0), approp(f.rows[$0]), $0) }
@@ -133,15 +160,20 @@ extension RevenuePlugin {
     for i in 0..<max(left.count, right.count) {
       let l = i < left.count ? left[i] : nil, r = i < right.count ? right[i] : nil
       var cells: [Cell] = [l.map { .text($0.0) } ?? .blank, l.flatMap { $0.1 }.map { $0.isZero ? .blank : .amount($0) } ?? .blank]
-      cells += [r.map { .text(c.fill("t4.row.class", number: i + 1, ["名称": $0.0])) } ?? .blank] + (r.map { $0.1.map { $0.isZero ? Cell.blank : .amount($0) } } ?? [.blank, .blank, .blank, .blank])
+      cells +=
+        [r.map { .text(c.fill("t4.row.class", number: i + 1, ["名称": $0.0])) } ?? .blank]
+        + (r.map { $0.1.map { $0.isZero ? Cell.blank : .amount($0) } } ?? [.blank, .blank, .blank, .blank])
       // 一、本年收入 and 二、上年结转 are totals of the 收入 side only: bold there, not the 类 that shares their line.
       let side = l?.2 == .subtotal
       rows.append(TableRow(kind: side ? .subtotal : .detail, cells: cells, bold: side ? cells.indices.map { $0 < 2 } : nil, key: r?.2))
     }
     let total = approp(f.total)
     let income = funds.map { revenue(c, $0) }.sum() + revenue(c, .carryover)
-    rows.append(TableRow(kind: .total, cells: [.text(c.fill("t4.row.income-grand-total")), .amount(income), .text(c.fill("t4.row.spending-grand-total"))]
-                         + total.map { .amount($0) }, key: TableRow.totalKey))
+    rows.append(
+      TableRow(
+        kind: .total,
+        cells: [.text(c.fill("t4.row.income-grand-total")), .amount(income), .text(c.fill("t4.row.spending-grand-total"))]
+          + total.map { .amount($0) }, key: TableRow.totalKey))
     return c.table(.t4, columns: Self.appropriationColumns, rows: rows)
   }
 
@@ -171,8 +203,12 @@ extension RevenuePlugin {
     var income = c.parts("收入", names: incomes.map(\.0), items: incomes.map { c.item("item.amount", $0.0, $0.1) })
     if incomes.isEmpty { income["收入列表"] = c.fill("list.none") }
     // T1
-    let t1 = c.fill("t1.body", income.merging(["合计": c.figure(f.total.total), "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计", once: true),
-                                               "支出列表": classList.isEmpty ? c.fill("list.none") : classList]) { _, v in v })
+    let t1 = c.fill(
+      "t1.body",
+      income.merging([
+        "合计": c.figure(f.total.total), "增减": c.change(f.total.total, prior: c.view.prior.amount("合计"), subject: "合计", once: true),
+        "支出列表": classList.isEmpty ? c.fill("list.none") : classList,
+      ]) { _, v in v })
     // T2
     let current = Self.currentSources.map { revenue(c, $0) }.sum()
     let carry = revenue(c, .carryover)
@@ -188,8 +224,12 @@ extension RevenuePlugin {
       // A single source is the whole: 全部为一般公共预算拨款收入, without 占100.00% (the templates' {来源个数}).
       let count = String(present.count)
       let items = zip(present, shares).map { r, share in
-        c.fill("t2.source", ["来源": r.name, "金额": c.figure(r.amount), "占比": share, "来源个数": count,
-                             "增减": c.change(r.amount, prior: r.prior, subject: r.first.rawValue, fallbacks: Array(c.reasonSubjects(for: r.first).dropFirst()), once: true)])
+        c.fill(
+          "t2.source",
+          [
+            "来源": r.name, "金额": c.figure(r.amount), "占比": share, "来源个数": count,
+            "增减": c.change(r.amount, prior: r.prior, subject: r.first.rawValue, fallbacks: Array(c.reasonSubjects(for: r.first).dropFirst()), once: true),
+          ])
       }
       t2.append(.paragraph(c.fill("t2.sources", ["本年收入": c.figure(current), "来源列表": items.joined(separator: "；"), "来源个数": count, "尾差": note ?? ""])))
     }
@@ -201,14 +241,22 @@ extension RevenuePlugin {
       t4 = c.fill("t4.none")
     } else {
       let present = funds.filter { !revenue(c, $0).isZero }
-      var values = c.parts("来源", names: present.map { c.fund($0).appropriation }, items: present.map { c.item("item.amount", c.fund($0).appropriation, revenue(c, $0)) })
+      var values = c.parts(
+        "来源", names: present.map { c.fund($0).appropriation }, items: present.map { c.item("item.amount", c.fund($0).appropriation, revenue(c, $0)) })
       if present.isEmpty { values["来源列表"] = c.fill("list.none") }
       let approClasses = classes.map { r in (r.code, funds.map { r.bySource[$0] ?? .zero }.sum() + (r.bySource[.carryover] ?? .zero)) }.filter { !$0.1.isZero }
       let (shares, note) = w.shares(approClasses.map(\.1), of: approTotal)
-      values.merge(c.parts("支出", names: approClasses.map { c.functionName($0.0) },
-                           items: zip(approClasses, shares).map { c.item("item.share", c.functionName($0.0.0), $0.0.1, ["占比": $0.1]) }, separator: "；")) { _, v in v }
-      t4 = c.fill("t4.body", values.merging(["合计": c.figure(approTotal), "本年": c.figure(funds.map { revenue(c, $0) }.sum()),
-                                             "上年结转": c.figure(carry), "尾差": note ?? ""]) { _, v in v })
+      values.merge(
+        c.parts(
+          "支出", names: approClasses.map { c.functionName($0.0) },
+          items: zip(approClasses, shares).map { c.item("item.share", c.functionName($0.0.0), $0.0.1, ["占比": $0.1]) }, separator: "；")
+      ) { _, v in v }
+      t4 = c.fill(
+        "t4.body",
+        values.merging([
+          "合计": c.figure(approTotal), "本年": c.figure(funds.map { revenue(c, $0) }.sum()),
+          "上年结转": c.figure(carry), "尾差": note ?? "",
+        ]) { _, v in v })
     }
     return [Explanation(table: .t1, blocks: [.paragraph(t1)]), Explanation(table: .t2, blocks: t2), Explanation(table: .t4, blocks: [.paragraph(t4)])]
   }

@@ -23,8 +23,11 @@ extension ThreePublicPlugin {
       let figures = columns.map { words in
         words.map { $0 == LayoutWords.operatingCost ? operating : ThreePublicItem(rawValue: $0).flatMap { cur[$0] } ?? .zero }.sum()
       }
-      return [c.table(.t7, columns: columns.map { Column(.amount, width: 12, key: Self.columnKey($0)) },
-                      rows: [TableRow(cells: figures.map { $0.isZero ? .blank : .amount($0) }, key: TableRow.currentYearKey)])]
+      return [
+        c.table(
+          .t7, columns: columns.map { Column(.amount, width: 12, key: Self.columnKey($0)) },
+          rows: [TableRow(cells: figures.map { $0.isZero ? .blank : .amount($0) }, key: TableRow.currentYearKey)])
+      ]
     }
     func row(_ label: String, _ v: (ThreePublicItem) -> Amount?, kind: TableRow.Kind = .detail, key: String? = nil) -> TableRow {
       let items = ThreePublicItem.allCases.map(v)
@@ -32,9 +35,13 @@ extension ThreePublicPlugin {
       let cells: [Amount?] = [Self.sum(items), v(.overseas), vehicles, v(.vehiclePurchase), v(.vehicleOperation), v(.reception)]
       return TableRow(kind: kind, cells: [.text(label)] + cells.map { $0.map(Cell.amount) ?? .blank }, key: key)
     }
-    let rows = [row(c.fill("t7.row.current"), { cur[$0] }, key: TableRow.currentYearKey), row(c.fill("t7.row.prior"), { pri[$0] ?? nil }, key: TableRow.priorYearKey),
-                row(c.fill("t7.row.change"), { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal)]
-    let items: [[ThreePublicItem]] = [ThreePublicItem.allCases, [.overseas], [.vehiclePurchase, .vehicleOperation], [.vehiclePurchase], [.vehicleOperation], [.reception]]
+    let rows = [
+      row(c.fill("t7.row.current"), { cur[$0] }, key: TableRow.currentYearKey), row(c.fill("t7.row.prior"), { pri[$0] ?? nil }, key: TableRow.priorYearKey),
+      row(c.fill("t7.row.change"), { item in (pri[item] ?? nil).map { cur[item]! - $0 } }, kind: .subtotal),
+    ]
+    let items: [[ThreePublicItem]] = [
+      ThreePublicItem.allCases, [.overseas], [.vehiclePurchase, .vehicleOperation], [.vehiclePurchase], [.vehicleOperation], [.reception],
+    ]
     return [c.table(.t7, columns: [Column(.text, width: 14)] + items.map { Column(.amount, width: 12, key: Self.columnKey($0.map(\.rawValue))) }, rows: rows)]
   }
 
@@ -49,15 +56,17 @@ extension ThreePublicPlugin {
     let total = cur.values.sum()
     let totalPrior = Self.sum(ThreePublicItem.allCases.map { pri[$0] ?? nil })
     let vehicles = cur[.vehiclePurchase]! + cur[.vehicleOperation]!
-    let text = c.fill("t7.body", [
-      "合计": c.figure(total), "增减": c.change(total, prior: totalPrior, subject: "三公"),
-      "出国": c.figure(cur[.overseas]!), "出国增减": change(.overseas),
-      // {购置上年}: last year's 购置费, for a year without one (本年未安排公务用车购置费，2024年预算18.00万元).
-      "车辆": c.figure(vehicles), "购置": c.figure(cur[.vehiclePurchase]!), "购置增减": change(.vehiclePurchase),
-      "购置上年": (pri[.vehiclePurchase] ?? nil).map(c.figure) ?? "",
-      "运行": c.figure(cur[.vehicleOperation]!), "运行增减": change(.vehicleOperation),
-      "接待": c.figure(cur[.reception]!), "接待增减": change(.reception),
-    ])
+    let text = c.fill(
+      "t7.body",
+      [
+        "合计": c.figure(total), "增减": c.change(total, prior: totalPrior, subject: "三公"),
+        "出国": c.figure(cur[.overseas]!), "出国增减": change(.overseas),
+        // {购置上年}: last year's 购置费, for a year without one (本年未安排公务用车购置费，2024年预算18.00万元).
+        "车辆": c.figure(vehicles), "购置": c.figure(cur[.vehiclePurchase]!), "购置增减": change(.vehiclePurchase),
+        "购置上年": (pri[.vehiclePurchase] ?? nil).map(c.figure) ?? "",
+        "运行": c.figure(cur[.vehicleOperation]!), "运行增减": change(.vehicleOperation),
+        "接待": c.figure(cur[.reception]!), "接待增减": change(.reception),
+      ])
     return [Explanation(table: .t7, blocks: [.paragraph(text)])]
   }
 }

@@ -161,7 +161,7 @@ public enum Auditor {
   static let absenceRules: Set<String> = [
     AuditRuleID.requiredTable.id, AuditRuleID.requiredTables.id, AuditRuleID.requiredThreePublic.id,
     AuditRuleID.requiredExplanation.id, AuditRuleID.numberingGap.id, AuditRuleID.numberingMissing.id, AuditRuleID.numberingOrphan.id,
-    AuditRuleID.proseFigure.id
+    AuditRuleID.proseFigure.id,
   ]
 
   static func unsure(_ d: Diagnostic, pages: [Int], why: String) -> Diagnostic {

@@ -93,7 +93,9 @@ public enum ProseScanner {
     let percent = #"(?<pct>\d+(?:\.\d+)?)\s*%"#
     let against = #"(?:(?:比|较|与)\s*(?:(?<year>\d{4})\s*年度?|(?:上一?年度?|去年))|同比)"#
     let basis = #"(?<basis>[^，,。；;增减无持新上下降]{0,8}?)"#
-    let amountFirst = #"(?<dir>增加|减少|新增|增长|下降|增|减)\s*(?<delta>"# + amount + #")\s*(?<unit>万元|千元|元)(?:\s*[，,、]?\s*(?:(?<pword>增长|下降|增加|减少|上升|降低|增|减)|(?<fword>增幅|降幅|减幅|涨幅|增长幅度|下降幅度|增长率|下降率)(?:为|是)?)\s*"# + percent + ")?"
+    let amountFirst =
+      #"(?<dir>增加|减少|新增|增长|下降|增|减)\s*(?<delta>"# + amount
+      + #")\s*(?<unit>万元|千元|元)(?:\s*[，,、]?\s*(?:(?<pword>增长|下降|增加|减少|上升|降低|增|减)|(?<fword>增幅|降幅|减幅|涨幅|增长幅度|下降幅度|增长率|下降率)(?:为|是)?)\s*"# + percent + ")?"
     let percentFirst = #"(?<pdir>增长|下降|上升|降低)\s*(?<ppct>\d+(?:\.\d+)?)\s*%\s*[，,、]?\s*(?<adir>增加|减少)\s*(?<adelta>"# + amount + #")\s*(?<aunit>万元|千元|元)"#
     let same = #"(?<same>无变化|持平|不变|相同)"#
     return regex(against + basis + "(?:" + amountFirst + "|" + percentFirst + "|" + same + ")")
@@ -123,12 +125,15 @@ public enum ProseScanner {
       guard case .success(let a) = AmountParser.parse(ns.substring(with: m.range(at: 1)), defaultUnit: unit) else { continue }
       let digits = ns.substring(with: m.range(at: 1))
       let decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
-      amounts.append(ProseAmount(amount: a, text: ns.substring(with: m.range), range: m.range, subject: subject(before: m.range.location, in: ns),
-                                 unit: unit, decimals: decimals))
+      amounts.append(
+        ProseAmount(
+          amount: a, text: ns.substring(with: m.range), range: m.range, subject: subject(before: m.range.location, in: ns),
+          unit: unit, decimals: decimals))
     }
     var shares: [ProseShare] = []
     for m in shareRE.matches(in: text, range: all) {
-      guard let a = amounts.first(where: { $0.range.location == m.range.location }), let pct = PrintedPercent(ns.substring(with: m.range(withName: "pct"))) else { continue }
+      guard let a = amounts.first(where: { $0.range.location == m.range.location }), let pct = PrintedPercent(ns.substring(with: m.range(withName: "pct")))
+      else { continue }
       var base = NameKey.of(ns.substring(with: m.range(withName: "base")))
       for suffix in ["的", "比重", "比例", "为"] where base.hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
       shares.append(ProseShare(amount: a, percent: pct, base: unnamedWholes.contains(base) ? nil : base, text: ns.substring(with: m.range)))
@@ -146,10 +151,12 @@ public enum ProseScanner {
       // Not the base of a rate (完成全年预算84.82万元的73.2%，比上年…): that figure is not the one compared.
       let current = amounts.last { a in
         a.range.location >= sentenceStart && NSMaxRange(a.range) <= m.range.location
-          && ns.substring(with: NSRange(location: NSMaxRange(a.range), length: min(12, ns.length - NSMaxRange(a.range)))).match(#"^\s*的\s*\d+(\.\d+)?\s*%"#) == nil
+          && ns.substring(with: NSRange(location: NSMaxRange(a.range), length: min(12, ns.length - NSMaxRange(a.range)))).match(#"^\s*的\s*\d+(\.\d+)?\s*%"#)
+            == nil
       }
-      var c = ProseChange(current: current, priorYear: year, direction: 0, delta: .zero, deltaText: "0", percentWord: nil, percent: nil,
-                          excerpt: excerpt(ns, from: current?.range.location ?? m.range.location, to: NSMaxRange(m.range)), range: m.range)
+      var c = ProseChange(
+        current: current, priorYear: year, direction: 0, delta: .zero, deltaText: "0", percentWord: nil, percent: nil,
+        excerpt: excerpt(ns, from: current?.range.location ?? m.range.location, to: NSMaxRange(m.range)), range: m.range)
       c.basis = (group("basis") ?? "").trimmingBlanks()
       // The change in money, and the percentage printed beside it, in either order.
       let word = group("dir") ?? group("adir")
@@ -181,7 +188,8 @@ public enum ProseScanner {
       // 收入预算18,332.28万元，其中：…其他收入977.69万元，比2024年预算增加1,116.30万元) but an earlier figure of the
       // sentence could be, which one is compared is not known, and nothing is said of it.
       if c.percent == nil, let cur = c.current, (cur.amount - c.signedDelta).isNegative,
-         amounts.contains(where: { $0.range.location >= sentenceStart && $0.range.location < cur.range.location && !($0.amount - c.signedDelta).isNegative }) {
+        amounts.contains(where: { $0.range.location >= sentenceStart && $0.range.location < cur.range.location && !($0.amount - c.signedDelta).isNegative })
+      {
         c.current = nil
       }
       changes.append(c)
@@ -190,11 +198,13 @@ public enum ProseScanner {
     // and how yusuan does) — a change from nothing, by the whole figure.
     for m in newItemRE.matches(in: text, range: all) where !changes.contains(where: { NSIntersectionRange($0.range, m.range).length > 0 }) {
       guard let current = amounts.last(where: { NSMaxRange($0.range) <= m.range.location }),
-            ns.substring(with: NSRange(location: NSMaxRange(current.range), length: m.range.location - NSMaxRange(current.range))).match(#"^\s*[，,]?\s*$"#) != nil
+        ns.substring(with: NSRange(location: NSMaxRange(current.range), length: m.range.location - NSMaxRange(current.range))).match(#"^\s*[，,]?\s*$"#) != nil
       else { continue }
-      changes.append(ProseChange(current: current, priorYear: 0, direction: 1, delta: current.amount,
-                                 deltaText: String(current.text.prefix { !"万千元".contains($0) }).trimmingBlanks(), percentWord: nil, percent: nil,
-                                 excerpt: excerpt(ns, from: current.range.location, to: NSMaxRange(m.range)), range: m.range))
+      changes.append(
+        ProseChange(
+          current: current, priorYear: 0, direction: 1, delta: current.amount,
+          deltaText: String(current.text.prefix { !"万千元".contains($0) }).trimmingBlanks(), percentWord: nil, percent: nil,
+          excerpt: excerpt(ns, from: current.range.location, to: NSMaxRange(m.range)), range: m.range))
     }
     changes.sort { $0.range.location < $1.range.location }
     return ScannedParagraph(paragraph: p, amounts: amounts, shares: shares, changes: changes)

@@ -24,7 +24,7 @@ enum TwoSidedRule {
       guard let split = shape.splitColumn, let left = shape.labelColumns.first else { continue }
       var sides = [
         Side(name: "收入", labelColumn: left, amountColumns: shape.amountColumns.filter { $0 < split }),
-        Side(name: "支出", labelColumn: split, amountColumns: shape.amountColumns.filter { $0 > split })
+        Side(name: "支出", labelColumn: split, amountColumns: shape.amountColumns.filter { $0 > split }),
       ]
       for i in sides.indices {
         for row in t.rows {

@@ -14,7 +14,7 @@ enum WordingRule {
   /// Terms of the template whose tail is not itself a word: a tail that starts a clause is the term mistyped.
   static let standardTerms = [
     "人员经费", "公用经费", "基本支出", "项目支出", "工资福利支出", "商品和服务支出", "对个人和家庭的补助",
-    "机关运行经费", "一般公共预算", "政府性基金预算", "国有资本经营预算", "政府采购", "政府购买服务"
+    "机关运行经费", "一般公共预算", "政府性基金预算", "国有资本经营预算", "政府采购", "政府购买服务",
   ]
 
   static func truncatedTerms(_ p: AuditParagraph) -> [(found: String, term: String)] {

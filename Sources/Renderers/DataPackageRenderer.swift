@@ -129,8 +129,10 @@ public enum DataPackageRenderer {
         fieldName = "\(fieldName)_\(n)"
       }
       used.insert(fieldName)
-      fields.append(Field(name: fieldName, title: headings[c].isEmpty ? "第\(c + 1)列" : normalized(headings[c], keepSeparator: true),
-                          kind: kind, columnType: columnType(fieldName, kind: kind)))
+      fields.append(
+        Field(
+          name: fieldName, title: headings[c].isEmpty ? "第\(c + 1)列" : normalized(headings[c], keepSeparator: true),
+          kind: kind, columnType: columnType(fieldName, kind: kind)))
     }
     fields.append(Field(name: "row_type", title: "行类型", kind: .string, columnType: nil))
     fields.append(Field(name: "level", title: "层级", kind: .integer, columnType: nil))
@@ -141,11 +143,19 @@ public enum DataPackageRenderer {
   }
 
   static func isAmountOrBlank(_ c: Cell) -> Bool {
-    switch c { case .amount, .blank: return true; case .text(let s): return s.isEmpty; case .count: return false }
+    switch c {
+    case .amount, .blank: return true;
+    case .text(let s): return s.isEmpty;
+    case .count: return false
+    }
   }
 
   static func isCountOrBlank(_ c: Cell) -> Bool {
-    switch c { case .count, .blank: return true; case .text(let s): return s.isEmpty; case .amount: return false }
+    switch c {
+    case .count, .blank: return true;
+    case .text(let s): return s.isEmpty;
+    case .amount: return false
+    }
   }
 
   /// A cell as CSV text: an amount as a plain number in the table's unit and precision (612.42, never 1,234.56), a
@@ -216,7 +226,11 @@ public enum DataPackageRenderer {
 
   /// 万元 → 10000 yuan, 元 → 1.
   static func factor(_ unit: MoneyUnit) -> Int {
-    switch unit { case .wan: return 10_000; case .yuan: return 1; case .qian: return 1_000 }
+    switch unit {
+    case .wan: return 10_000;
+    case .yuan: return 1;
+    case .qian: return 1_000
+    }
   }
 
   static func descriptor(_ doc: PublishedDocument, _ resources: [Resource]) -> Data {
@@ -225,7 +239,8 @@ public enum DataPackageRenderer {
     let jsonResources: [JSONValue] = resources.map { r in
       let t = r.table
       let hasAmounts = r.fields.contains { $0.kind == .number }
-      let unit: [(String, JSONValue)] = hasAmounts ? [("unit", .string(t.money.unit.rawValue)), ("currency", .string(currency)), ("factor", .int(factor(t.money.unit)))] : []
+      let unit: [(String, JSONValue)] =
+        hasAmounts ? [("unit", .string(t.money.unit.rawValue)), ("currency", .string(currency)), ("factor", .int(factor(t.money.unit)))] : []
       let fields: [JSONValue] = r.fields.map { f in
         var props: [(String, JSONValue)] = [("name", .string(f.name)), ("title", .string(f.title))]
         switch f.kind {
@@ -233,10 +248,14 @@ public enum DataPackageRenderer {
         case .integer: props.append(("type", .string("integer")))
         case .number:
           props += [("type", .string("number")), ("decimalChar", .string(".")), ("bareNumber", .bool(true))] + unit
-          measures.append(("\(r.name).\(f.name)", .object([
-            ("resource", .string(r.name)), ("source", .string(f.name)), ("title", .string("\(t.title)·\(f.title)")),
-            ("currency", .string(currency)), ("factor", .int(factor(t.money.unit))),
-          ])))
+          measures.append(
+            (
+              "\(r.name).\(f.name)",
+              .object([
+                ("resource", .string(r.name)), ("source", .string(f.name)), ("title", .string("\(t.title)·\(f.title)")),
+                ("currency", .string(currency)), ("factor", .int(factor(t.money.unit))),
+              ])
+            ))
         }
         if let ct = f.columnType { props.append(("columnType", .string(ct))) }
         if f.name == "row_type" {
@@ -253,31 +272,37 @@ public enum DataPackageRenderer {
         if r.fields.contains(where: { $0.name == "\(prefix)_name" }) {
           attributes.append(("name", .object([("source", .string("\(prefix)_name")), ("labelfor", .string(keys.last!))])))
         }
-        dimensions.append(("\(r.name).\(prefix)", .object([
-          ("resource", .string(r.name)), ("title", .string(title)), ("dimensionType", .string("classification")),
-          ("classificationType", .string(classification)), ("primaryKey", .array(keys.map(JSONValue.string))), ("attributes", .object(attributes)),
-        ])))
+        dimensions.append(
+          (
+            "\(r.name).\(prefix)",
+            .object([
+              ("resource", .string(r.name)), ("title", .string(title)), ("dimensionType", .string("classification")),
+              ("classificationType", .string(classification)), ("primaryKey", .array(keys.map(JSONValue.string))), ("attributes", .object(attributes)),
+            ])
+          ))
       }
       let description = ([t.label, t.unit.isEmpty ? nil : t.unit, t.note].compactMap { $0 }).joined(separator: "；")
-      return .object([
-        ("name", .string(r.name)), ("path", .string(r.path)), ("title", .string(t.title)),
-        ("profile", .string("tabular-data-resource")), ("format", .string("csv")), ("mediatype", .string("text/csv")),
-        ("encoding", .string("utf-8")), ("yusuanTableId", .string(t.id)),
-        ("schema", .object([("fields", .array(fields)), ("missingValues", .array([.string("")]))])),
-      ] + (description.isEmpty ? [] : [("description", .string(description))]) + unit)
+      return .object(
+        [
+          ("name", .string(r.name)), ("path", .string(r.path)), ("title", .string(t.title)),
+          ("profile", .string("tabular-data-resource")), ("format", .string("csv")), ("mediatype", .string("text/csv")),
+          ("encoding", .string("utf-8")), ("yusuanTableId", .string(t.id)),
+          ("schema", .object([("fields", .array(fields)), ("missingValues", .array([.string("")]))])),
+        ] + (description.isEmpty ? [] : [("description", .string(description))]) + unit)
     }
-    let package = JSONValue.object([
-      ("name", .string("yusuan-budget-\(doc.year)")),
-      ("title", .string(doc.title)),
-      ("description", .string("\(doc.department)\(doc.year)年部门预算公开表（\(doc.edition)），由 yusuan 生成。金额为各表所示单位，币种人民币（CNY）。")),
-      ("profile", .string("tabular-data-package")),
-      ("countryCode", .string("CN")),
-      ("granularity", .string("aggregated")),
-      ("fiscalPeriod", .object([("start", .string("\(doc.year)-01-01")), ("end", .string("\(doc.year)-12-31"))])),
-      ("keywords", .array(["部门预算", "预算公开", "fiscal", "budget"].map(JSONValue.string))),
-      ("model", .object([("measures", .object(measures)), ("dimensions", .object(dimensions))])),
-      ("resources", .array(jsonResources)),
-    ] + (doc.draft ? [("draft", JSONValue.bool(true))] : []))
+    let package = JSONValue.object(
+      [
+        ("name", .string("yusuan-budget-\(doc.year)")),
+        ("title", .string(doc.title)),
+        ("description", .string("\(doc.department)\(doc.year)年部门预算公开表（\(doc.edition)），由 yusuan 生成。金额为各表所示单位，币种人民币（CNY）。")),
+        ("profile", .string("tabular-data-package")),
+        ("countryCode", .string("CN")),
+        ("granularity", .string("aggregated")),
+        ("fiscalPeriod", .object([("start", .string("\(doc.year)-01-01")), ("end", .string("\(doc.year)-12-31"))])),
+        ("keywords", .array(["部门预算", "预算公开", "fiscal", "budget"].map(JSONValue.string))),
+        ("model", .object([("measures", .object(measures)), ("dimensions", .object(dimensions))])),
+        ("resources", .array(jsonResources)),
+      ] + (doc.draft ? [("draft", JSONValue.bool(true))] : []))
     var out = ""
     package.write(to: &out, indent: 0)
     out += "\n"

@@ -92,7 +92,9 @@ public enum DocxRenderer: DocumentRenderer {
         paragraph(style: "Title", text: contents.title, pageBreak: true)
         for line in contents.lines {
           // A table's line indented 4 characters, a long one wrapping under its own start rather than the margin.
-          paragraph(style: "Normal", text: line.text, extra: line.level > 1 ? "<w:ind w:leftChars=\"400\" w:left=\"1280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>" : "")
+          paragraph(
+            style: "Normal", text: line.text,
+            extra: line.level > 1 ? "<w:ind w:leftChars=\"400\" w:left=\"1280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>" : "")
         }
       }
       let separatePages = doc.cover != nil || doc.contents != nil
@@ -104,7 +106,10 @@ public enum DocxRenderer: DocumentRenderer {
           paragraph(style: "Heading1", text: part.title, pageBreak: (i > 0 || separatePages) && !atPageTop)
         } else if separatePages || i > 0 {
           // A part without a heading still starts a page (its first table does so itself).
-          if let first = part.blocks.first, case .table = first {} else if !atPageTop { body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; atPageTop = true }
+          if let first = part.blocks.first, case .table = first {
+          } else if !atPageTop {
+            body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; atPageTop = true
+          }
         }
         afterHeading = !part.title.isEmpty
         // A table among paragraphs (单位构成 in 部门概况, a 绩效目标表 in 情况说明) follows its text on the page; only
@@ -136,7 +141,8 @@ public enum DocxRenderer: DocumentRenderer {
     mutating func ensure(_ target: Page) {
       guard target.landscape != page.landscape else { return }
       // A tiny paragraph carries the break, so it cannot push an extra page.
-      body += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+      body +=
+        "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
         + "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr>\(sectionProperties(page))</w:pPr></w:p>"
       firstSection = false
       page = target
@@ -154,7 +160,9 @@ public enum DocxRenderer: DocumentRenderer {
         s += "<w:headerReference w:type=\"default\" r:id=\"rId5\"/><w:headerReference w:type=\"even\" r:id=\"rId5\"/>"
       }
       // Odd pages (default) and even pages have their own footers.
-      s += p.landscape ? "<w:footerReference w:type=\"default\" r:id=\"rId7\"/><w:footerReference w:type=\"even\" r:id=\"rId8\"/>"
+      s +=
+        p.landscape
+        ? "<w:footerReference w:type=\"default\" r:id=\"rId7\"/><w:footerReference w:type=\"even\" r:id=\"rId8\"/>"
         : "<w:footerReference w:type=\"default\" r:id=\"rId4\"/><w:footerReference w:type=\"even\" r:id=\"rId6\"/>"
       s += "<w:type w:val=\"nextPage\"/>"
       s += "<w:pgSz w:w=\"\(p.width)\" w:h=\"\(p.height)\"\(p.landscape ? " w:orient=\"landscape\"" : "")/>"
@@ -191,9 +199,12 @@ public enum DocxRenderer: DocumentRenderer {
       paragraph(style: "TableTitle", text: table.title, pageBreak: first && newPage, runProps: DocxRenderer.titleSize(table.title, width: fit.page.textWidth))
       if let preparer = table.preparer {
         // 编制部门 at the left, the unit at the right margin (a right tab stop at the text width).
-        paragraph(style: "TableUnit", text: preparer + "\t" + table.unit,
-                  extra: "<w:tabs><w:tab w:val=\"right\" w:pos=\"\(fit.page.textWidth)\"/></w:tabs><w:jc w:val=\"left\"/>")
-      } else if !table.unit.isEmpty { paragraph(style: "TableUnit", text: table.unit) }
+        paragraph(
+          style: "TableUnit", text: preparer + "\t" + table.unit,
+          extra: "<w:tabs><w:tab w:val=\"right\" w:pos=\"\(fit.page.textWidth)\"/></w:tabs><w:jc w:val=\"left\"/>")
+      } else if !table.unit.isEmpty {
+        paragraph(style: "TableUnit", text: table.unit)
+      }
       var xml = ""
       xml.reserveCapacity(256 * (layout.table.rows.count + layout.headerRowCount) * layout.columnCount)
       tableXML(layout, fit, into: &xml)
@@ -211,7 +222,8 @@ public enum DocxRenderer: DocumentRenderer {
       let style = fit.fontSize == 21 ? "TableText" : "TableTextSmall"
       let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
       x += "<w:tbl><w:tblPr><w:tblW w:w=\"\(fit.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-      x += "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
+      x +=
+        "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
       x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"\(fit.verticalMargin)\" w:type=\"dxa\"/><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/>"
       x += "<w:bottom w:w=\"\(fit.verticalMargin)\" w:type=\"dxa\"/><w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
       x += "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
@@ -247,7 +259,9 @@ public enum DocxRenderer: DocumentRenderer {
         var c = 0
         while c < n {
           if let h = layout.cellCovering(row: r, col: c), h.col == c {
-            let vMerge: String? = h.rowSpan == 1 && h.row == r ? nil
+            let vMerge: String? =
+              h.rowSpan == 1 && h.row == r
+              ? nil
               : h.row == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>"
             cell(width: span(c, h.colSpan), gridSpan: h.colSpan, vMerge: vMerge, text: h.row == r ? h.text : "", jc: "center", bold: true)
             c += h.colSpan
@@ -285,13 +299,17 @@ public enum DocxRenderer: DocumentRenderer {
             let merge = layout.merge(row: i, col: c)
             if let m = merge.start {
               let vMerge = m.rowSpan > 1 ? "<w:vMerge w:val=\"restart\"/>" : nil
-              cell(width: span(c, m.colSpan), gridSpan: m.colSpan, vMerge: vMerge, text: layout.text(value), jc: numeric ? "right" : m.rowSpan > 1 ? "center" : "left",
-                   bold: row.isBold(c), indent: indent, keepNext: keep || m.rowSpan > 1)
+              cell(
+                width: span(c, m.colSpan), gridSpan: m.colSpan, vMerge: vMerge, text: layout.text(value),
+                jc: numeric ? "right" : m.rowSpan > 1 ? "center" : "left",
+                bold: row.isBold(c), indent: indent, keepNext: keep || m.rowSpan > 1)
               c += m.colSpan
               continue
             }
             if merge.covered, let m = layout.table.merges?.first(where: { i > $0.row && i < $0.row + $0.rowSpan && $0.col == c }) {
-              cell(width: span(c, m.colSpan), gridSpan: m.colSpan, vMerge: "<w:vMerge/>", text: "", jc: "center", bold: false, keepNext: keep || i < m.row + m.rowSpan - 1)
+              cell(
+                width: span(c, m.colSpan), gridSpan: m.colSpan, vMerge: "<w:vMerge/>", text: "", jc: "center", bold: false,
+                keepNext: keep || i < m.row + m.rowSpan - 1)
               c += m.colSpan
               continue
             }
@@ -396,7 +414,9 @@ public enum DocxRenderer: DocumentRenderer {
     /// table spills (Shanghai's 收入总表 and 支出总表 keep to one landscape page without it).
     init(_ layout: TableLayout, below heading: Int = 0) {
       let form = !(layout.table.merges ?? []).isEmpty
-      let sizes: [(Page, Int)] = form ? [(.portrait, 21), (.portrait, 18)]
+      let sizes: [(Page, Int)] =
+        form
+        ? [(.portrait, 21), (.portrait, 18)]
         : [(.portrait, 21), (.portrait, 18), (.landscape, 21), (.landscape, 18)]
       // Padded cells first; the same sizes without the padding for a table that only so keeps to one page (a
       // 30-row 收入总表 in landscape) or keeps its names on one line.
@@ -414,7 +434,8 @@ public enum DocxRenderer: DocumentRenderer {
       }
       let onePage = candidates.contains { $0.pages == 1 }
       func cost(_ c: (fit: TableFit, wrapped: Int, pages: Int)) -> (Int, Int) { (onePage && c.pages > 1 ? 1 : 0, c.wrapped) }
-      if let best = candidates.enumerated().min(by: { cost($0.element) < cost($1.element) || (cost($0.element) == cost($1.element) && $0.offset < $1.offset) }) {
+      if let best = candidates.enumerated().min(by: { cost($0.element) < cost($1.element) || (cost($0.element) == cost($1.element) && $0.offset < $1.offset) })
+      {
         self = best.element.fit
         return
       }
@@ -528,7 +549,8 @@ public enum DocxRenderer: DocumentRenderer {
         let kind = layout.columns[c].kind
         let longest = rows.map { RenderText.ems(layout.text($0[c])) }.max() ?? 0
         // The lowest header cell over this column alone.
-        let header = (0..<layout.headerRowCount).reversed().lazy
+        let header =
+          (0..<layout.headerRowCount).reversed().lazy
           .compactMap { layout.cellCovering(row: $0, col: c) }.first { $0.colSpan == 1 }?.text ?? ""
         let headerEms = RenderText.ems(header)
         switch kind {
@@ -631,13 +653,14 @@ public enum DocxRenderer: DocumentRenderer {
       """
   }
 
-  static let packageRels = XML.declaration + """
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
-    </Relationships>
-    """
+  static let packageRels =
+    XML.declaration + """
+      <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+      <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+      <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+      <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
+      </Relationships>
+      """
 
   static func documentRels(draft: Bool) -> String {
     let t = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -666,16 +689,18 @@ public enum DocxRenderer: DocumentRenderer {
       """
   }
 
-  static let appProperties = XML.declaration + """
-    <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>yusuan</Application></Properties>
-    """
+  static let appProperties =
+    XML.declaration + """
+      <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>yusuan</Application></Properties>
+      """
 
-  static let settings = XML.declaration + """
-    <w:settings xmlns:w="\(wNS)"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>\
-    <w:characterSpacingControl w:val="compressPunctuation"/>\
-    <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
-    <w:themeFontLang w:val="zh-CN" w:eastAsia="zh-CN"/></w:settings>
-    """
+  static let settings =
+    XML.declaration + """
+      <w:settings xmlns:w="\(wNS)"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>\
+      <w:characterSpacingControl w:val="compressPunctuation"/>\
+      <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
+      <w:themeFontLang w:val="zh-CN" w:eastAsia="zh-CN"/></w:settings>
+      """
 
   /// The fonts with their GB2312 charset and common alternative names, so Word/WPS substitute sensibly.
   static let fontTable: String = {
@@ -735,28 +760,46 @@ public enum DocxRenderer: DocumentRenderer {
     x += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
     x += "<w:pPr>\(exact28)\(indent2)<w:jc w:val=\"both\"/></w:pPr>"
     x += "<w:rPr>\(fonts("仿宋_GB2312", latin: "Times New Roman"))<w:spacing w:val=\"\(bodyCharacterSpacing)\"/>\(size(32))\(lang)</w:rPr></w:style>"
-    x += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>"
+    x +=
+      "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>"
     x += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:semiHidden/>"
-    x += "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+    x +=
+      "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
     // Document title: 方正小标宋简体 二号, centred.
-    x += style("Title", "Title", pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"560\" w:line=\"700\" w:lineRule=\"exact\"/>\(noIndent)<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
-               rPr: fonts("方正小标宋简体") + size(44))
+    x += style(
+      "Title", "Title",
+      pPr:
+        "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"560\" w:line=\"700\" w:lineRule=\"exact\"/>\(noIndent)<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+      rPr: fonts("方正小标宋简体") + size(44))
     // 第一部分 …: 黑体 三号, centred. 一、: 黑体 三号. （一）: 楷体_GB2312 三号. 1.: 仿宋_GB2312 三号.
-    x += style("Heading1", "heading 1", pPr: "<w:keepNext/><w:spacing w:before=\"280\" w:after=\"280\" w:line=\"560\" w:lineRule=\"exact\"/>\(noIndent)<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
-               rPr: fonts("黑体") + size(32))
+    x += style(
+      "Heading1", "heading 1",
+      pPr:
+        "<w:keepNext/><w:spacing w:before=\"280\" w:after=\"280\" w:line=\"560\" w:lineRule=\"exact\"/>\(noIndent)<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+      rPr: fonts("黑体") + size(32))
     x += style("Heading2", "heading 2", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"1\"/>", rPr: fonts("黑体") + size(32), body: true)
     x += style("Heading3", "heading 3", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"2\"/>", rPr: fonts("楷体_GB2312") + size(32), body: true)
-    x += style("Heading4", "heading 4", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"3\"/>", rPr: fonts("仿宋_GB2312", latin: "Times New Roman") + size(32), body: true)
+    x += style(
+      "Heading4", "heading 4", pPr: "<w:keepNext/>\(exact28)\(indent2)<w:outlineLvl w:val=\"3\"/>",
+      rPr: fonts("仿宋_GB2312", latin: "Times New Roman") + size(32), body: true)
     // Tables: label right, title centred bold, unit right, cells single-spaced without indent.
     x += style("TableLabel", "Table Label", pPr: "<w:keepNext/>\(single)\(noIndent)<w:jc w:val=\"right\"/>", rPr: fonts("黑体") + size(24))
-    x += style("TableTitle", "Table Title", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"center\"/>",
-               rPr: fonts("宋体") + "<w:b/><w:bCs/>" + size(32))
-    x += style("TableUnit", "Table Unit", pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"right\"/>",
-               rPr: fonts("宋体", latin: "Times New Roman") + size(21))
-    x += style("TableText", "Table Text", pPr: "\(single)\(noIndent)<w:jc w:val=\"left\"/>", rPr: fonts("宋体", latin: "Times New Roman") + size(21), next: "TableText")
-    x += style("TableTextSmall", "Table Text Small", pPr: "\(single)\(noIndent)<w:jc w:val=\"left\"/>", rPr: fonts("宋体", latin: "Times New Roman") + size(18), next: "TableTextSmall")
-    x += style("TableNote", "Table Note", pPr: "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"both\"/>",
-               rPr: fonts("仿宋_GB2312", latin: "Times New Roman") + size(24))
+    x += style(
+      "TableTitle", "Table Title",
+      pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"center\"/>",
+      rPr: fonts("宋体") + "<w:b/><w:bCs/>" + size(32))
+    x += style(
+      "TableUnit", "Table Unit",
+      pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"right\"/>",
+      rPr: fonts("宋体", latin: "Times New Roman") + size(21))
+    x += style(
+      "TableText", "Table Text", pPr: "\(single)\(noIndent)<w:jc w:val=\"left\"/>", rPr: fonts("宋体", latin: "Times New Roman") + size(21), next: "TableText")
+    x += style(
+      "TableTextSmall", "Table Text Small", pPr: "\(single)\(noIndent)<w:jc w:val=\"left\"/>", rPr: fonts("宋体", latin: "Times New Roman") + size(18),
+      next: "TableTextSmall")
+    x += style(
+      "TableNote", "Table Note", pPr: "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>\(noIndent)<w:jc w:val=\"both\"/>",
+      rPr: fonts("仿宋_GB2312", latin: "Times New Roman") + size(24))
     x += style("Header", "header", pPr: "\(single)\(noIndent)<w:jc w:val=\"right\"/>", rPr: fonts("黑体") + size(18))
     x += style("Footer", "footer", pPr: "\(single)\(noIndent)<w:jc w:val=\"center\"/>", rPr: fonts("宋体", latin: "宋体") + size(28))
     return x + "</w:styles>"
@@ -804,25 +847,26 @@ public enum DocxRenderer: DocumentRenderer {
 
   /// The 草稿 mark: a grey word in the header (always visible, also in text extraction) and a large grey
   /// diagonal watermark behind the text (VML text path, as Word's own watermark feature writes it).
-  static let draftHeader = XML.declaration + """
-    <w:hdr xmlns:w="\(wNS)" xmlns:r="\(rNS)" xmlns:v="urn:schemas-microsoft-com:vml" \
-    xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word">\
-    <w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>\
-    <w:r><w:rPr>\(fonts("黑体"))<w:b/><w:bCs/><w:color w:val="A6A6A6"/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr><w:t>草稿</w:t></w:r>\
-    <w:r><w:rPr><w:noProof/></w:rPr><w:pict>\
-    <v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">\
-    <v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>\
-    <v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/>\
-    <v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/>\
-    <v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>\
-    <v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>\
-    <v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>\
-    <o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>\
-    <v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" \
-    style="position:absolute;margin-left:0;margin-top:0;width:360pt;height:180pt;rotation:315;z-index:-251657216;\
-    mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" \
-    o:allowincell="f" fillcolor="#d9d9d9" stroked="f"><v:fill opacity=".5"/>\
-    <v:textpath style="font-family:&quot;黑体&quot;;font-size:1pt" string="草稿"/>\
-    <w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r></w:p></w:hdr>
-    """
+  static let draftHeader =
+    XML.declaration + """
+      <w:hdr xmlns:w="\(wNS)" xmlns:r="\(rNS)" xmlns:v="urn:schemas-microsoft-com:vml" \
+      xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word">\
+      <w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>\
+      <w:r><w:rPr>\(fonts("黑体"))<w:b/><w:bCs/><w:color w:val="A6A6A6"/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr><w:t>草稿</w:t></w:r>\
+      <w:r><w:rPr><w:noProof/></w:rPr><w:pict>\
+      <v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">\
+      <v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>\
+      <v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/>\
+      <v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/>\
+      <v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>\
+      <v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>\
+      <v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>\
+      <o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>\
+      <v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" \
+      style="position:absolute;margin-left:0;margin-top:0;width:360pt;height:180pt;rotation:315;z-index:-251657216;\
+      mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" \
+      o:allowincell="f" fillcolor="#d9d9d9" stroked="f"><v:fill opacity=".5"/>\
+      <v:textpath style="font-family:&quot;黑体&quot;;font-size:1pt" string="草稿"/>\
+      <w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r></w:p></w:hdr>
+      """
 }

@@ -64,7 +64,9 @@ public enum HTMLRenderer: DocumentRenderer {
     h += "<p class=\"table-title\">\(esc(table.title))</p>\n"
     if let preparer = table.preparer {
       h += "<p class=\"table-unit\" style=\"display:flex;justify-content:space-between\"><span>\(esc(preparer))</span><span>\(esc(table.unit))</span></p>\n"
-    } else if !table.unit.isEmpty { h += "<p class=\"table-unit\">\(esc(table.unit))</p>\n" }
+    } else if !table.unit.isEmpty {
+      h += "<p class=\"table-unit\">\(esc(table.unit))</p>\n"
+    }
     h += "</figcaption>\n"
     h += "<div class=\"table-wrap\" tabindex=\"0\">\n<table>\n"
     if layout.headerRowCount > 0 {

@@ -21,14 +21,30 @@ public enum JSONRenderer: DocumentRenderer {
   }
 
   static func document(_ d: PublishedDocument) -> JSONValue {
-    .object([
-      ("format", .string("yusuan-document")), ("formatVersion", .int(formatVersion)),
-      ("title", .string(d.title)), ("department", .string(d.department)), ("year", .int(d.year)),
-      ("edition", .string(d.edition)), ("draft", .bool(d.draft)),
-      ("parts", .array(d.parts.map { p in .object([("title", .string(p.title)), ("blocks", .array(p.blocks.map(block)))]) })),
-    ] + (d.cover.map { [("cover", JSONValue.array($0.map(JSONValue.string)))] } ?? [])
-      + (d.contents.map { c in [("contents", JSONValue.object([("title", .string(c.title)), ("lines", .array(c.lines.map {
-        .object([("level", .int($0.level)), ("text", .string($0.text))]) }))]))] } ?? []))
+    .object(
+      [
+        ("format", .string("yusuan-document")), ("formatVersion", .int(formatVersion)),
+        ("title", .string(d.title)), ("department", .string(d.department)), ("year", .int(d.year)),
+        ("edition", .string(d.edition)), ("draft", .bool(d.draft)),
+        ("parts", .array(d.parts.map { p in .object([("title", .string(p.title)), ("blocks", .array(p.blocks.map(block)))]) })),
+      ] + (d.cover.map { [("cover", JSONValue.array($0.map(JSONValue.string)))] } ?? [])
+        + (d.contents.map { c in
+          [
+            (
+              "contents",
+              JSONValue.object([
+                ("title", .string(c.title)),
+                (
+                  "lines",
+                  .array(
+                    c.lines.map {
+                      .object([("level", .int($0.level)), ("text", .string($0.text))])
+                    })
+                ),
+              ])
+            )
+          ]
+        } ?? []))
   }
 
   /// A block: `{"type": "heading", "level", "text"}`, `{"type": "paragraph", "text"}` or `{"type": "table", "table"}`.
@@ -48,27 +64,49 @@ public enum JSONRenderer: DocumentRenderer {
     let headings = layout.flatHeadings
     // 编制部门 (only when the edition prints it, so other documents' JSON keeps its shape).
     let preparer: [(String, JSONValue)] = t.preparer.map { [("preparer", .string($0))] } ?? []
-    return .object(preparer + [
-      ("id", .string(t.id)),
-      ("label", t.label.map(JSONValue.string) ?? .null),
-      ("title", .string(t.title)),
-      ("unit", .string(t.unit)),
-      ("header", .array(t.header.map { row in
-        .array(row.map { .object([("text", .string($0.text)), ("colSpan", .int($0.colSpan)), ("rowSpan", .int($0.rowSpan))]) })
-      })),
-      ("columns", .array(layout.columns.enumerated().map {
-        .object([("kind", .string($0.element.kind.rawValue)), ("width", .int($0.element.width)), ("heading", .string(headings[$0.offset]))])
-      })),
-      ("rows", .array(t.rows.map { row in
-        let cells = row.kind == .emptyMarker && row.cells.isEmpty ? [TableLayout.emptyMarkerText(row)] : row.cells.map(t.text)
-        return .object([("kind", .string(row.kind.rawValue)), ("level", .int(row.level)), ("cells", .array(cells.map(JSONValue.string)))])
-      })),
-      ("note", t.note.map(JSONValue.string) ?? .null),
-    ] + (t.merges.map { ms in [("merges", JSONValue.array(ms.map {
-      .object([("row", .int($0.row)), ("col", .int($0.col)), ("rowSpan", .int($0.rowSpan)), ("colSpan", .int($0.colSpan))])
-    }))] } ?? []) + [
-      ("empty", .bool(t.isEmpty)),
-    ])
+    return .object(
+      preparer + [
+        ("id", .string(t.id)),
+        ("label", t.label.map(JSONValue.string) ?? .null),
+        ("title", .string(t.title)),
+        ("unit", .string(t.unit)),
+        (
+          "header",
+          .array(
+            t.header.map { row in
+              .array(row.map { .object([("text", .string($0.text)), ("colSpan", .int($0.colSpan)), ("rowSpan", .int($0.rowSpan))]) })
+            })
+        ),
+        (
+          "columns",
+          .array(
+            layout.columns.enumerated().map {
+              .object([("kind", .string($0.element.kind.rawValue)), ("width", .int($0.element.width)), ("heading", .string(headings[$0.offset]))])
+            })
+        ),
+        (
+          "rows",
+          .array(
+            t.rows.map { row in
+              let cells = row.kind == .emptyMarker && row.cells.isEmpty ? [TableLayout.emptyMarkerText(row)] : row.cells.map(t.text)
+              return .object([("kind", .string(row.kind.rawValue)), ("level", .int(row.level)), ("cells", .array(cells.map(JSONValue.string)))])
+            })
+        ),
+        ("note", t.note.map(JSONValue.string) ?? .null),
+      ]
+        + (t.merges.map { ms in
+          [
+            (
+              "merges",
+              JSONValue.array(
+                ms.map {
+                  .object([("row", .int($0.row)), ("col", .int($0.col)), ("rowSpan", .int($0.rowSpan)), ("colSpan", .int($0.colSpan))])
+                })
+            )
+          ]
+        } ?? []) + [
+          ("empty", .bool(t.isEmpty))
+        ])
   }
 }
 

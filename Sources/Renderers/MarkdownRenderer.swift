@@ -42,7 +42,9 @@ public enum MarkdownRenderer: DocumentRenderer {
     lines.append(caption)
     if let preparer = table.preparer {
       lines.append(""); lines.append(inline(preparer) + "　　　　" + inline(table.unit))
-    } else if !table.unit.isEmpty { lines.append(""); lines.append(inline(table.unit)) }
+    } else if !table.unit.isEmpty {
+      lines.append(""); lines.append(inline(table.unit))
+    }
     lines.append("")
     // A form (绩效目标表) has its labels in its rows: its required GFM header row stays blank.
     let form = table.merges != nil && layout.headerRowCount == 0

@@ -32,7 +32,9 @@ public enum PDFConverter {
   }
 
   /// `convert`, also returning what LibreOffice printed (stdout and stderr).
-  public static func convertWithLog(_ input: URL, outputDirectory: URL, format: String = "pdf", timeout: TimeInterval = 180) throws -> (output: URL, log: String) {
+  public static func convertWithLog(_ input: URL, outputDirectory: URL, format: String = "pdf", timeout: TimeInterval = 180) throws -> (
+    output: URL, log: String
+  ) {
     let ext = String(format.prefix { $0 != ":" })
     let target = ext == "pdf" ? "PDF" : "." + ext
     guard let soffice = findSoffice() else { throw RendererError.sofficeMissing }

@@ -128,16 +128,22 @@ public enum RendererError: Error, Equatable, CustomStringConvertible, LocalizedE
     case .writeFailed(let path, let reason):
       return "无法写入文件 \(path)：\(reason)。请检查目录是否存在、是否有写权限、磁盘是否已满。"
     case .sofficeMissing:
-      return "生成 PDF 需要 LibreOffice，但本机未找到 soffice。请先安装：apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk（安装后重新运行；也可先生成 docx，再用 Word/WPS 另存为 PDF）。"
+      return
+        "生成 PDF 需要 LibreOffice，但本机未找到 soffice。请先安装：apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk（安装后重新运行；也可先生成 docx，再用 Word/WPS 另存为 PDF）。"
     case .inputMissing(let path):
       return "要转换的文件不存在：\(path)"
     case .conversionFailed(let input, let log, let target):
       // LibreOffice's own output is English: recognised and said in Chinese, never shown as it is (issue 14).
       let hint: String
-      if log.contains("could not be loaded") || log.contains("source file could not") { hint = "LibreOffice 打不开这个文件。请确认它能用 Word、WPS 或 LibreOffice 正常打开。" }
-      else if log.contains("no export filter") { hint = "LibreOffice 缺少\(target)导出组件。请安装 libreoffice-writer-nogui 与 libreoffice-calc-nogui。" }
-      else if log.contains("javaldx") || log.contains("User installation could not be completed") { hint = "LibreOffice 无法建立临时配置。请检查临时目录是否可写、磁盘是否已满。" }
-      else { hint = "请确认 LibreOffice 安装完整、磁盘有空间，然后重试；也可先生成 docx，再用 Word/WPS 另存为 PDF。" }
+      if log.contains("could not be loaded") || log.contains("source file could not") {
+        hint = "LibreOffice 打不开这个文件。请确认它能用 Word、WPS 或 LibreOffice 正常打开。"
+      } else if log.contains("no export filter") {
+        hint = "LibreOffice 缺少\(target)导出组件。请安装 libreoffice-writer-nogui 与 libreoffice-calc-nogui。"
+      } else if log.contains("javaldx") || log.contains("User installation could not be completed") {
+        hint = "LibreOffice 无法建立临时配置。请检查临时目录是否可写、磁盘是否已满。"
+      } else {
+        hint = "请确认 LibreOffice 安装完整、磁盘有空间，然后重试；也可先生成 docx，再用 Word/WPS 另存为 PDF。"
+      }
       return "LibreOffice 未能把 \(input) 转换为 \(target)（未生成 \(target) 文件）。" + hint
     case .conversionTimedOut(let input, let seconds):
       return "LibreOffice 转换 \(input) 超过 \(seconds) 秒仍未完成，已终止。请稍后重试，或检查是否有其他 LibreOffice 进程卡住。"

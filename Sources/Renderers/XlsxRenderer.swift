@@ -22,9 +22,10 @@ public enum XlsxRenderer: DocumentRenderer {
     }
     if sheets.isEmpty {
       // A workbook needs at least one sheet; say plainly that there are no tables.
-      let table = DocTable(id: "", label: nil, title: doc.title, unit: "", money: MoneyFormat(unit: .wan, decimals: 2, grouping: false),
-                           header: [], columns: [Column(.text, width: 20)],
-                           rows: [TableRow(kind: .emptyMarker, cells: [.text("本文档没有表格")])])
+      let table = DocTable(
+        id: "", label: nil, title: doc.title, unit: "", money: MoneyFormat(unit: .wan, decimals: 2, grouping: false),
+        header: [], columns: [Column(.text, width: 20)],
+        rows: [TableRow(kind: .emptyMarker, cells: [.text("本文档没有表格")])])
       let sheet = SheetBuilder(table: table, draft: doc.draft, styles: styles)
       let (xml, _) = sheet.build()
       styles = sheet.styles
@@ -144,13 +145,15 @@ public enum XlsxRenderer: DocumentRenderer {
       x += numFmtsXML
       x += "<fonts count=\"\(fonts.count)\">"
       for f in fonts {
-        x += "<font>\(f.bold ? "<b/>" : "")<sz val=\"\(f.size)\"/>\(f.grey ? "<color rgb=\"FF808080\"/>" : "")<name val=\"\(XML.escape(f.name))\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        x +=
+          "<font>\(f.bold ? "<b/>" : "")<sz val=\"\(f.size)\"/>\(f.grey ? "<color rgb=\"FF808080\"/>" : "")<name val=\"\(XML.escape(f.name))\"/><family val=\"3\"/><charset val=\"134\"/></font>"
       }
       x += "</fonts>"
       // The first two fills are mandatory (none, gray125); Excel repairs the file without them.
       x += "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
       x += "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
-      x += "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right><top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
+      x +=
+        "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right><top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
       x += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
       x += "<cellXfs count=\"\(formats.count)\">"
       for f in formats {
@@ -272,16 +275,23 @@ public enum XlsxRenderer: DocumentRenderer {
           let cell = layout.merge(row: rowIndex - bodyStart, col: c).covered ? .blank : value
           switch cell {
           case .amount(let a):
-            cells.append(number(rowIndex, c, table.money.number(a),
-                                styles.index(.init(font: font, numFmt: StyleSheet.amountFormatID(decimals: table.money.decimals), border: true, horizontal: "right"))))
+            cells.append(
+              number(
+                rowIndex, c, table.money.number(a),
+                styles.index(.init(font: font, numFmt: StyleSheet.amountFormatID(decimals: table.money.decimals), border: true, horizontal: "right"))))
           case .count(let k):
             cells.append(number(rowIndex, c, String(k), styles.index(.init(font: font, numFmt: 3, border: true, horizontal: "right"))))
           case .text(let s):
             let numeric = layout.isNumeric(c)
             let indent = c == layout.nameColumn ? max(0, row.level) : 0
             let formulaLike = s.first.map { "=+-@".contains($0) } ?? false
-            cells.append(text(rowIndex, c, s, styles.index(.init(font: font, border: true, horizontal: numeric ? "right" : "left",
-                                                                   wrap: layout.columns[c].kind == .text, indent: indent, quotePrefix: formulaLike))))
+            cells.append(
+              text(
+                rowIndex, c, s,
+                styles.index(
+                  .init(
+                    font: font, border: true, horizontal: numeric ? "right" : "left",
+                    wrap: layout.columns[c].kind == .text, indent: indent, quotePrefix: formulaLike))))
             if layout.columns[c].kind == .text { lines = max(lines, lineCount(s, width: widths[c] - Double(indent) * 2)) }
           case .blank:
             cells.append(text(rowIndex, c, "", styles.index(.init(font: font, border: true))))
@@ -298,7 +308,8 @@ public enum XlsxRenderer: DocumentRenderer {
       let lastRef = XlsxRenderer.ref(max(rowIndex - 1, 0), last)
       let wide = widths.reduce(0, +) > 100 || n > 8
       var x = XML.declaration
-      x += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+      x +=
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
       x += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
       x += "<dimension ref=\"A1:\(lastRef)\"/>"
       x += "<sheetViews><sheetView workbookViewId=\"0\">"
@@ -306,7 +317,9 @@ public enum XlsxRenderer: DocumentRenderer {
         x += "<pane ySplit=\"\(headerEnd + 1)\" topLeftCell=\"A\(headerEnd + 2)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
       }
       x += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
-      x += "<cols>" + widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined() + "</cols>"
+      x +=
+        "<cols>" + widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined()
+        + "</cols>"
       x += "<sheetData>" + rowsXML.joined() + "</sheetData>"
       if !merges.isEmpty {
         x += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
@@ -372,7 +385,8 @@ public enum XlsxRenderer: DocumentRenderer {
 
   static func workbook(_ sheets: [(name: String, printTitles: String?)]) -> String {
     var x = XML.declaration
-    x += "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    x +=
+      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
     x += "<bookViews><workbookView xWindow=\"0\" yWindow=\"0\" windowWidth=\"28800\" windowHeight=\"16000\" activeTab=\"0\"/></bookViews><sheets>"
     for (i, s) in sheets.enumerated() {
       x += "<sheet name=\"\(XML.escape(s.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"

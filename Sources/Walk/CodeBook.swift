@@ -14,7 +14,8 @@ struct CodeBook {
     self.catalog = catalog
     var out: [Used] = []
     for f in facts {
-      let items = f.expenditures.map { Used(code: $0.code, name: $0.name, system: .function) }
+      let items =
+        f.expenditures.map { Used(code: $0.code, name: $0.name, system: .function) }
         + f.projects.compactMap { p in p.code.map { Used(code: $0, name: nil, system: .function) } }
         + f.economics.map { Used(code: $0.code, name: $0.name, system: .economic) }
       for u in items {

@@ -4,8 +4,10 @@ import YusuanCore
 
 /// Commands of the REPL itself (not entries): help, <, undo, show, check, next, prev, goto, compile, quit.
 enum MetaCommand {
-  static let names = ["help", "帮助", "?", "？", "<", "返回", "undo", "撤销", "show", "显示", "check", "检查", "next", "下一张",
-                      "prev", "上一张", "goto", "转到", "progress", "进度", "compile", "生成", "quit", "exit", "退出"]
+  static let names = [
+    "help", "帮助", "?", "？", "<", "返回", "undo", "撤销", "show", "显示", "check", "检查", "next", "下一张",
+    "prev", "上一张", "goto", "转到", "progress", "进度", "compile", "生成", "quit", "exit", "退出",
+  ]
 
   /// Handles `text` if it is a REPL command; false when it is an answer or an entry.
   static func handle(_ text: String, session s: ReplSession) -> Bool {
@@ -33,7 +35,9 @@ enum MetaCommand {
       if let i = WalkStep.index(of: arg, in: s.steps) {
         s.go(to: i)
       } else {
-        s.out("找不到“\(arg)”。可输入表的序号（1–\(s.steps.count)）或名称：" + s.steps.enumerated().map { "\($0.offset + 1) \($0.element.section)·\($0.element.title)" }.joined(separator: "、"))
+        s.out(
+          "找不到“\(arg)”。可输入表的序号（1–\(s.steps.count)）或名称："
+            + s.steps.enumerated().map { "\($0.offset + 1) \($0.element.section)·\($0.element.title)" }.joined(separator: "、"))
       }
     case "progress", "进度":
       let findings = s.wb.check().filter { $0.severity != .info }

@@ -54,9 +54,13 @@ public final class ReplSession {
     self.wb = wb
     self.input = input
     self.out = out
-    steps = SectionRegistry.plugins.flatMap { $0.walk(wb.context) }
-      + [WalkStep(id: "review", section: "审核", title: "检查全部问题", table: nil,
-                  help: "列出全部检查结果。改正后可输入 compile 目录 生成公开文件；输入 quit 退出。", isComplete: { _ in false })]
+    steps =
+      SectionRegistry.plugins.flatMap { $0.walk(wb.context) }
+      + [
+        WalkStep(
+          id: "review", section: "审核", title: "检查全部问题", table: nil,
+          help: "列出全部检查结果。改正后可输入 compile 目录 生成公开文件；输入 quit 退出。", isComplete: { _ in false })
+      ]
   }
 
   var step: WalkStep { steps[stepIndex] }
@@ -73,9 +77,10 @@ public final class ReplSession {
 
   /// TAB completion for this session's prompts.
   public func completion(editions: [String]) -> ReplCompletion {
-    ReplCompletion(codeBook: { [unowned self] in codeBook() }, facts: { [unowned self] in wb.facts }, editions: editions,
-                   context: { [unowned self] in wb.context },
-                   field: { [unowned self] in currentField.map { ($0, answers) } })
+    ReplCompletion(
+      codeBook: { [unowned self] in codeBook() }, facts: { [unowned self] in wb.facts }, editions: editions,
+      context: { [unowned self] in wb.context },
+      field: { [unowned self] in currentField.map { ($0, answers) } })
   }
 
   // MARK: Start and resume
@@ -93,7 +98,9 @@ public final class ReplSession {
     out("yusuan（预算）· \(wb.meta.department) \(wb.meta.year)年 · 版本 \(wb.edition.id) · 工作簿 \(wb.store.path)")
     out("随时可输入：help 帮助　< 返回上一项　undo 撤销上一条　show 表号 查看表　check 检查　next/prev 换表　quit 退出（已录入的内容随时保存）。")
     if resumeMessage, (try? wb.store.head()) ?? 0 > 0 {
-      out("已完成 \(done)/\(steps.count) 张表，\(findings.errorCount) 条错误、\(findings.warningCount) 条警告；继续：第\(stepIndex + 1)/\(steps.count)张表 \(step.section)·\(step.title)。")
+      out(
+        "已完成 \(done)/\(steps.count) 张表，\(findings.errorCount) 条错误、\(findings.warningCount) 条警告；继续：第\(stepIndex + 1)/\(steps.count)张表 \(step.section)·\(step.title)。"
+      )
     }
     enterStep()
   }
@@ -130,8 +137,13 @@ public final class ReplSession {
       let d = field.suggestion(wb.facts, answers)
       let label: String
       if case .fixed(let labels) = step.kind { label = "\(labels[fixedIndex])·\(field.prompt)" } else { label = field.prompt }
-      let hint = d.map { "[\($0)]" } ?? (fieldIndex == 0 && isRows ? "[回车结束本表]" : field.expected(wb.facts, answers) ? "[变化较大，需说明]"
-        : field.mayBeEmpty(wb.facts, answers) ? "[可空]" : "")
+      let hint =
+        d.map { "[\($0)]" }
+        ?? (fieldIndex == 0 && isRows
+          ? "[回车结束本表]"
+          : field.expected(wb.facts, answers)
+            ? "[变化较大，需说明]"
+            : field.mayBeEmpty(wb.facts, answers) ? "[可空]" : "")
       return Prompt(text: place + label + (hint.isEmpty ? "" : " " + hint) + " › ", defaultValue: d)
     }
   }
@@ -152,7 +164,8 @@ public final class ReplSession {
     if MetaCommand.handle(text, session: self) { return }
     // A full entry command typed directly, anywhere.
     if let first = text.split(separator: " ").first.map(String.init), SectionRegistry.commands[first] != nil || first == EntryParser.removeKeyword,
-       text.contains(" ") || first == EntryParser.removeKeyword {
+      text.contains(" ") || first == EntryParser.removeKeyword
+    {
       lastEntered = nil
       // A direct entry may answer the row on offer (or remove it): then move on to the next one.
       if apply(text), let row = offered, !step.pending(wb.facts).contains(where: { $0.key == row.key }) {

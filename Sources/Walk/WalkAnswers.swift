@@ -49,8 +49,13 @@ extension ReplSession {
       let level = field.level ?? (system == .function ? 7 : 5)
       let hits = book.complete(value, in: system).filter { $0.code.count == level }
       if hits.count == 1 { out("→ \(hits[0].code) \(hits[0].name)"); return .success(hits[0].code) }
-      return .failure(ValidationMessage(text: hits.isEmpty ? "“\(value)”不是科目编码，目录中也没有这个名称。" :
-        "“\(value)”对应多个科目：" + hits.prefix(6).map { "\($0.code) \($0.name)（\(book.name(String($0.code.prefix(5)), system) ?? String($0.code.prefix(5)))）" }.joined(separator: "；") + "。请输入编码，或按 TAB 补全。"))
+      return .failure(
+        ValidationMessage(
+          text: hits.isEmpty
+            ? "“\(value)”不是科目编码，目录中也没有这个名称。"
+            : "“\(value)”对应多个科目："
+              + hits.prefix(6).map { "\($0.code) \($0.name)（\(book.name(String($0.code.prefix(5)), system) ?? String($0.code.prefix(5)))）" }.joined(
+                separator: "；") + "。请输入编码，或按 TAB 补全。"))
     case .failure(let r):
       return .failure(ValidationMessage(text: r.text))
     }
@@ -64,7 +69,8 @@ extension ReplSession {
     guard wb.catalog.entry(code, system) == nil, !warnedCodes.contains(code) else { return }
     warnedCodes.insert(code)
     let loc = CodeRules.Location(table: nil, row: nil, plugin: "walk")
-    guard let d = CodeRules.check(code: code, name: nil, system: system, level: nil, catalog: wb.catalog, at: loc).first(where: { $0.rule == "code.unknown" }) else { return }
+    guard let d = CodeRules.check(code: code, name: nil, system: system, level: nil, catalog: wb.catalog, at: loc).first(where: { $0.rule == "code.unknown" })
+    else { return }
     var text = d.message
     if !text.contains("catalog import") { text += "如有本年度官方科目目录，可用 yusuan catalog import 导入。" }
     out("  ⚠ \(text)")

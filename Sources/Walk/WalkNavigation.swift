@@ -13,7 +13,8 @@ extension ReplSession {
     offered = nil
     try? wb.store.setSetting("walk.step", step.id)
     out("")
-    out("── 第\(stepIndex + 1)/\(steps.count)张表 · \(step.section) · \(step.title)\(step.table.map { "（\($0)）" } ?? "") \(step.isComplete(wb.facts) ? "✔" : "") ──")
+    out(
+      "── 第\(stepIndex + 1)/\(steps.count)张表 · \(step.section) · \(step.title)\(step.table.map { "（\($0)）" } ?? "") \(step.isComplete(wb.facts) ? "✔" : "") ──")
     out(step.help)
     if case .confirm = step.kind {
       if let t = step.table { show(t) } else if step.id == "review" { showAllFindings() }

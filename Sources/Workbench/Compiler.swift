@@ -53,10 +53,13 @@ public struct Compiler {
     let part3 = explanationBlocks(explanations)
 
     // In the document's order, a summary's reason is said at its first place (SaidOnce).
-    let parts = SaidOnce.resolve([Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3)])
+    let parts = SaidOnce.resolve([
+      Part(title: partTitle(0), blocks: overview), Part(title: partTitle(1), blocks: part2), Part(title: partTitle(2), blocks: part3),
+    ])
     if !draft { try Self.refuseStatusWording(parts, c) }
-    return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
-                             parts: parts + [Part(title: partTitle(3), blocks: glossary(used: Self.text(of: parts)))])
+    return PublishedDocument(
+      title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft,
+      parts: parts + [Part(title: partTitle(3), blocks: glossary(used: Self.text(of: parts)))])
   }
 
   /// 情况说明: one numbered section per printed table that has an explanation, in the edition's order, titled by
@@ -69,7 +72,8 @@ public struct Compiler {
     var n = 0
     for spec in edition.tables.sorted(by: { $0.number < $1.number }) {
       guard let blocks = explanations[spec.id.rawValue], spec.explain?.isEmpty != true else { continue }
-      let title = spec.explain.map { ProseTemplates.substitute($0, c.standardValues.merging(["表名": spec.name]) { _, v in v }) }
+      let title =
+        spec.explain.map { ProseTemplates.substitute($0, c.standardValues.merging(["表名": spec.name]) { _, v in v }) }
         ?? c.fill("explain.title", ["表名": spec.name])
       n += 1
       out.append(.heading(level: 1, text: c.fill("heading.numbered", number: n, ["标题": title])))
@@ -89,7 +93,9 @@ public struct Compiler {
   /// 名词解释: the edition's terms that `used` (the document's text) uses.
   func glossary(used: String) -> [Block] {
     let c = context
-    let terms = c.view.edition.glossary.filter { used.containsBytes(NameKey.of($0.term).replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")) || used.containsBytes($0.term) }
+    let terms = c.view.edition.glossary.filter {
+      used.containsBytes(NameKey.of($0.term).replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")) || used.containsBytes($0.term)
+    }
     return terms.enumerated().map { Block.paragraph(c.fill("glossary.entry", number: $0.offset + 1, ["术语": $0.element.term, "解释": $0.element.text])) }
   }
 
@@ -140,17 +146,23 @@ public struct Compiler {
       var lines: [Contents.Line] = []
       for (i, part) in layout.enumerated() {
         let entry = ProseTemplates.substitute(part.entry ?? part.title, c.standardValues)
-        lines.append(.init(level: 1, text: ProseTemplates.substitute(spec.part, c.standardValues.merging(["中文序号": Wording.chineseNumber(i + 1), "序号": String(i + 1), "条目": entry]) { _, v in v })))
+        lines.append(
+          .init(
+            level: 1,
+            text: ProseTemplates.substitute(
+              spec.part, c.standardValues.merging(["中文序号": Wording.chineseNumber(i + 1), "序号": String(i + 1), "条目": entry]) { _, v in v })))
         if part.show.contains("tables") {
           for t in printed {
-            lines.append(.init(level: 2, text: ProseTemplates.substitute(spec.table, c.standardValues.merging(["序号": String(t.number), "表名": t.name]) { _, v in v })))
+            lines.append(
+              .init(level: 2, text: ProseTemplates.substitute(spec.table, c.standardValues.merging(["序号": String(t.number), "表名": t.name]) { _, v in v })))
           }
         }
       }
       contents = Contents(title: spec.title, lines: lines)
     }
-    return PublishedDocument(title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft, parts: parts,
-                             cover: edition.cover.map { $0.map { ProseTemplates.substitute($0, c.standardValues) } }, contents: contents)
+    return PublishedDocument(
+      title: c.fill("document.title"), department: c.department, year: c.year, edition: edition.id, draft: draft, parts: parts,
+      cover: edition.cover.map { $0.map { ProseTemplates.substitute($0, c.standardValues) } }, contents: contents)
   }
 
   /// A publishable document never says that a figure was not entered (`change.unknown`: 2024年预算数未录入): the

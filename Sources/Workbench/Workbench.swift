@@ -25,8 +25,9 @@ public final class Workbench {
       edition = try forms.edition(meta.edition)
       catalog = try forms.catalog(meta.catalog)
     } catch let e as FormsLibrary.LoadError {
-      throw FormsMissing(description: "工作簿“\(store.path)”用的是版本“\(meta.edition)”、科目目录“\(meta.catalog)”，无法打开：\(e.description)"
-                                     + "请安装该版本的 forms，或用 YUSUAN_FORMS 指向含有它的 forms 目录。")
+      throw FormsMissing(
+        description: "工作簿“\(store.path)”用的是版本“\(meta.edition)”、科目目录“\(meta.catalog)”，无法打开：\(e.description)"
+          + "请安装该版本的 forms，或用 YUSUAN_FORMS 指向含有它的 forms 目录。")
     }
     head = try store.head()
     facts = try Self.loadFacts(store)
@@ -35,16 +36,17 @@ public final class Workbench {
   /// The stored facts; one that cannot be decoded (changed by another program, a damaged disk) is a Chinese
   /// refusal naming the workbook, not `DecodingError.dataCorrupted` (issue 14).
   static func loadFacts(_ store: WorkbookStore) throws -> FactSet {
-    do { return try store.loadFacts() }
-    catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
+    do { return try store.loadFacts() } catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
   }
 
   /// `yusuan new`: a new workbook for one department-year.
   /// The catalog is the edition's unless `catalogID` names another (an officer's imported official catalog).
   /// `prepare` enters what the new workbook starts with (`new --from`: last year's facts) before it gets its name,
   /// so the file appears complete or not at all.
-  public static func create(path: String, department: String, year: Int, editionID: String, catalogID: String? = nil, forms: FormsLibrary,
-                            sections: SectionRegistry = .standard, prepare: (Workbench) throws -> Void = { _ in }) throws -> Workbench {
+  public static func create(
+    path: String, department: String, year: Int, editionID: String, catalogID: String? = nil, forms: FormsLibrary,
+    sections: SectionRegistry = .standard, prepare: (Workbench) throws -> Void = { _ in }
+  ) throws -> Workbench {
     let edition = try forms.edition(editionID)
     let catalog = catalogID ?? edition.catalog
     _ = try forms.catalog(catalog)
@@ -162,21 +164,22 @@ public final class Workbench {
       working.revert(c)
       return FactChange(key: c.key, before: before, after: c.before)
     }
-    head = try store.commit([JournalEntry(source: .undo, location: "undo", command: "undo #\(last.seq)", changes: inverse, undoes: last.seq)], expectedHead: head)
+    head = try store.commit(
+      [JournalEntry(source: .undo, location: "undo", command: "undo #\(last.seq)", changes: inverse, undoes: last.seq)], expectedHead: head)
     facts = working
     return last
   }
 
   /// Re-reads the workbook (another process wrote to it).
   public func reload() throws {
-    do { (head, facts) = try store.snapshot() }
-    catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
+    do { (head, facts) = try store.snapshot() } catch let e as DecodingError { throw DamagedWorkbook(path: store.path, detail: ErrorText.describe(e)) }
   }
 
   /// A line that would take the workbook's amounts past what its totals can hold.
   static var sumTooLarge: EntryError {
-    EntryError("录入后工作簿全部金额之和将超过 \(Amount(fen: Amount.largestWorkbookSum).exactWan) 万元，超出可以处理的范围。"
-               + "请检查是否多输了数字（每笔金额不能超过 \(Amount.largestEntry.exactWan) 万元）。", start: nil, end: nil)
+    EntryError(
+      "录入后工作簿全部金额之和将超过 \(Amount(fen: Amount.largestWorkbookSum).exactWan) 万元，超出可以处理的范围。"
+        + "请检查是否多输了数字（每笔金额不能超过 \(Amount.largestEntry.exactWan) 万元）。", start: nil, end: nil)
   }
 
   /// The finding for a workbook whose amounts add up past `Amount.largestWorkbookSum` (entered before that limit):
@@ -186,11 +189,12 @@ public final class Workbench {
     func largest(_ f: Fact) -> Amount { f.amounts.map(\.magnitude).max() ?? .zero }
     let worst = facts.all.max { largest($0) < largest($1) }
     let place = worst.map { "最大的一笔是“\($0.key.split(separator: "|").joined(separator: " "))”（\(largest($0).exactWan) 万元）。" } ?? ""
-    return Diagnostic(rule: WorkbenchRuleID.amountOverflow,
-                      message: "工作簿全部金额之和超过 \(Amount(fen: Amount.largestWorkbookSum).exactWan) 万元，超出可以处理的范围，表中的合计无法计算；"
-                        + "其余检查未进行，也不能生成公开文件。每笔金额不能超过 \(Amount.largestEntry.exactWan) 万元。\(place)"
-                        + "请用 yusuan export 核对，删除或改正多输了数字的金额后重新检查。",
-                      expected: "≤ \(Amount(fen: Amount.largestWorkbookSum).exactWan)", actual: String(facts.amountMagnitude / Int128(Amount.fenPerWan)))
+    return Diagnostic(
+      rule: WorkbenchRuleID.amountOverflow,
+      message: "工作簿全部金额之和超过 \(Amount(fen: Amount.largestWorkbookSum).exactWan) 万元，超出可以处理的范围，表中的合计无法计算；"
+        + "其余检查未进行，也不能生成公开文件。每笔金额不能超过 \(Amount.largestEntry.exactWan) 万元。\(place)"
+        + "请用 yusuan export 核对，删除或改正多输了数字的金额后重新检查。",
+      expected: "≤ \(Amount(fen: Amount.largestWorkbookSum).exactWan)", actual: String(facts.amountMagnitude / Int128(Amount.fenPerWan)))
   }
 
   /// Runs every plugin's rules and collects all findings; a plugin that throws becomes a finding naming it.
@@ -203,9 +207,11 @@ public final class Workbench {
       do {
         out += try plugin.check(view, printed: printed)
       } catch {
-        out.append(Diagnostic(rule: WorkbenchRuleID.pluginFailed, table: plugin.title,
-                              message: "“\(plugin.title)”部分的检查未能完成（\(plugin.id)：\(ErrorText.describe(error))）。其余部分的检查结果仍然有效；请报告此问题。",
-                              plugin: plugin.id))
+        out.append(
+          Diagnostic(
+            rule: WorkbenchRuleID.pluginFailed, table: plugin.title,
+            message: "“\(plugin.title)”部分的检查未能完成（\(plugin.id)：\(ErrorText.describe(error))）。其余部分的检查结果仍然有效；请报告此问题。",
+            plugin: plugin.id))
       }
     }
     // Errors first, then warnings, then info; within a severity, registry order and rule order.
@@ -227,7 +233,8 @@ public final class Workbench {
     if let overflow = amountOverflow() { throw Compiler.Failure(description: overflow.message) }
     // Figures entered in 元 are shown rounded so that printed totals equal the sums of printed parts.
     let shown = BudgetView(meta: meta, edition: edition, catalog: catalog, facts: DisplayRounding.shown(facts, edition.units.tables).facts)
-    return try Compiler(view: shown, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition), plugins: sections.plugins).document(draft: draft)
+    return try Compiler(view: shown, prose: forms.prose(meta.edition), headers: forms.tableHeaders(meta.edition), plugins: sections.plugins).document(
+      draft: draft)
   }
 
   /// The canonical script: `run` on a new workbook of the same department, year and edition rebuilds identical facts.
@@ -236,7 +243,8 @@ public final class Workbench {
   /// The canonical script of any facts of a workbook with this meta (tests check the round trip in memory).
   public static func exportScript(meta: WorkbookMeta, facts: FactSet, sections: SectionRegistry = .standard) -> String {
     var out = "# \(meta.department) \(meta.year)年部门预算 · 版本 \(meta.edition)\n"
-    out += "# 由 yusuan export 生成；重建：yusuan new W --department \(Lexer.quote(meta.department)) --year \(meta.year) --edition \(meta.edition) && yusuan run W 本文件\n"
+    out +=
+      "# 由 yusuan export 生成；重建：yusuan new W --department \(Lexer.quote(meta.department)) --year \(meta.year) --edition \(meta.edition) && yusuan run W 本文件\n"
     for plugin in sections.plugins {
       let lines = plugin.export(facts)
       guard !lines.isEmpty else { continue }

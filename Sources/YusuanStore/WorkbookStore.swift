@@ -85,7 +85,7 @@ public final class WorkbookStore: Sendable {
         try db.write { db in
           let values: [(String, String)] = [
             ("department", meta.department), ("year", String(meta.year)), ("edition", meta.edition),
-            ("catalog", meta.catalog), ("created", iso(Date()))
+            ("catalog", meta.catalog), ("created", iso(Date())),
           ]
           for (k, v) in values { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
         }

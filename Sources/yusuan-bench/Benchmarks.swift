@@ -222,7 +222,7 @@ final class Bench {
     }
     return [
       "lines": lines, "entries_per_run": n, "runs": r, "total": enc(total), "apply": enc(apply), "check": enc(check), "parse": enc(parse),
-      "per_run": perRun, "p99_median_of_runs_ms": p99OfRuns, "target_p99_ms": 5, "met": p99OfRuns < 5
+      "per_run": perRun, "p99_median_of_runs_ms": p99OfRuns, "target_p99_ms": 5, "met": p99OfRuns < 5,
     ]
   }
 
@@ -251,7 +251,7 @@ final class Bench {
     try? lastOutput.write(toFile: options.work + "/first-prompt-screen.txt", atomically: true, encoding: .utf8)
     return [
       "method": "posix_openpt pseudo-terminal, posix_spawn with setsid, poll the master until the first “【” (prompt) arrives",
-      "runs": options.processRuns, "workbook_300": enc(s), "workbook_empty": enc(e), "yusuan_help": enc(h), "target_ms": 150, "met": s.median < 150
+      "runs": options.processRuns, "workbook_300": enc(s), "workbook_empty": enc(e), "yusuan_help": enc(h), "target_ms": 150, "met": s.median < 150,
     ]
   }
 
@@ -292,7 +292,7 @@ final class Bench {
     row("", "  of which poppler (pdftotext, then pdftocairo ×2)", t.median, t.p99)
     return [
       "pdf": pdf, "runs": options.processRuns, "whole": enc(w), "poppler_tools": enc(t),
-      "tools_share": w.median > 0 ? t.median / w.median : 0, "target_ms": 1000, "met": w.median < 1000
+      "tools_share": w.median > 0 ? t.median / w.median : 0, "target_ms": 1000, "met": w.median < 1000,
     ]
   }
 
@@ -356,7 +356,7 @@ final class Bench {
         "check_whole_process": enc(Stats(checkProc)), "peak_rss_mb": median(rss),
         "in_process_ms": ["open": median(open), "check": median(check), "compile_document": median(doc), "write_files": median(write) * 5]
           .merging(render.mapValues { median($0) }.map { ("render_" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
-        "met": met
+        "met": met,
       ]
     }
     out["target_ms"] = 150
@@ -407,7 +407,7 @@ final class Bench {
       "mode": folderMode
         ? "cli: yusuan check DIR / yusuan compile DIR --out OUT --format \(Self.formats)"
         : "in-process fallback: yusuan-bench bureau-worker (Workbench open/check/compile/render per workbook, DispatchQueue.concurrentPerform over the cores), as a child process",
-      "cores": ProcessInfo.processInfo.activeProcessorCount
+      "cores": ProcessInfo.processInfo.activeProcessorCount,
     ]
     var sizes: [[String: Any]] = []
     for n in options.sizes.sorted() {
@@ -440,7 +440,7 @@ final class Bench {
       sizes.append([
         "departments": n, "runs": runs, "check_wall": enc(cs), "compile_wall": enc(ps), "check_plus_compile_ms": total,
         "check_peak_rss_mb": checkRSS.max() ?? 0, "compile_peak_rss_mb": compileRSS.max() ?? 0,
-        "per_department_ms": total / Double(n)
+        "per_department_ms": total / Double(n),
       ])
       if isTarget { out["met_time"] = total < 20_000; out["met_rss"] = rss < 150 }
     }
@@ -511,7 +511,7 @@ final class Bench {
       byLines.append([
         "lines": l, "projects": d.projectCount, "economic_codes": d.economicCodeCount, "entries": d.scriptLines,
         "latency_median_ms": latMedian, "check_ms": c, "compile_render_ms": p,
-        "ratio_latency": latMedian / base!.lat, "ratio_check": c / base!.check, "ratio_compile": p / base!.compile, "ratio_linear": linear
+        "ratio_latency": latMedian / base!.lat, "ratio_check": c / base!.check, "ratio_compile": p / base!.compile, "ratio_linear": linear,
       ])
       row(
         "scaling \(l) lines (\(d.scriptLines) entries)", String(format: "lat %.2f / check %.2f / compile %.1f ms", latMedian, c, p), nil,
@@ -527,7 +527,7 @@ final class Bench {
         let c = (s["check_wall"] as! [String: Double])["median"]!, p = (s["compile_wall"] as! [String: Double])["median"]!
         byDepartments.append([
           "departments": Int(n), "check_ms": c, "compile_ms": p, "ratio_check": c / c0, "ratio_compile": p / p0, "ratio_linear": n / n0,
-          "check_per_department_ms": c / n, "compile_per_department_ms": p / n
+          "check_per_department_ms": c / n, "compile_per_department_ms": p / n,
         ])
         row(
           "scaling \(Int(n)) departments", String(format: "check %.2f s / compile %.2f s", c / 1000, p / 1000), nil,
@@ -580,7 +580,7 @@ final class Bench {
         "target_lines": target, "script_lines": lines, "entries": d.scriptLines, "runs": reps, "run_whole_process": enc(Stats(whole)),
         "run_cpu_ms": enc(Stats(cpu)),
         "apply_in_process_ms": median(applies), "check_in_process_ms": median(checks), "peak_rss_mb": median(rss),
-        "ratio_cpu": w / base!.ms, "ratio_linear": linear, "cpu_per_thousand_lines_ms": w / Double(lines) * 1000
+        "ratio_cpu": w / base!.ms, "ratio_linear": linear, "cpu_per_thousand_lines_ms": w / Double(lines) * 1000,
       ])
       row(
         "scaling run \(lines) lines",

@@ -88,7 +88,7 @@ enum Bureau {
     let rows = outcomes.map {
       [
         $0.department.isEmpty ? "—" : $0.department, $0.year == 0 ? "—" : String($0.year), String($0.errors), String($0.warnings),
-        $0.status.rawValue + ($0.message.map { "（\($0)）" } ?? ""), $0.file
+        $0.status.rawValue + ($0.message.map { "（\($0)）" } ?? ""), $0.file,
       ]
     }
     var widths = header.map { DisplayWidth.of($0) }
@@ -110,7 +110,7 @@ enum Bureau {
     let items = outcomes.map { o -> String in
       var f = [
         "\"file\": \(q(o.file))", "\"department\": \(q(o.department))", "\"year\": \(o.year)", "\"errors\": \(o.errors)",
-        "\"warnings\": \(o.warnings)", "\"status\": \(q(o.status.rawValue))"
+        "\"warnings\": \(o.warnings)", "\"status\": \(q(o.status.rawValue))",
       ]
       f.append("\"message\": " + (o.message.map(q) ?? "null"))
       f.append("\"outputs\": [" + o.outputs.map(q).joined(separator: ", ") + "]")

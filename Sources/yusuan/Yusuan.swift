@@ -27,7 +27,7 @@ struct Yusuan: ParsableCommand {
       """,
     subcommands: [
       New.self, Run.self, Check.self, CompileCommand.self, Export.self, ReplCommand.self, ImportCommand.self, CatalogCommand.self, AuditCommand.self,
-      EditionsCommand.self
+      EditionsCommand.self,
     ]
   )
 

@@ -13,7 +13,7 @@ import Testing
   static func document() -> AuditDocument {
     let rows = [
       AuditRow(number: 1, line: 10, cells: ["208", "社会保障和就业支出", "4,214,779.28"], sourceCellCount: 3),
-      AuditRow(number: 2, line: 11, cells: ["20805", "行政事业单位养老支出", "4,213,779.28"], sourceCellCount: 3)
+      AuditRow(number: 2, line: 11, cells: ["20805", "行政事业单位养老支出", "4,213,779.28"], sourceCellCount: 3),
     ]
     let table = AuditTable(
       index: 1, title: "2025年部门支出预算总表", label: nil, number: nil, unit: .yuan, headerRows: [],
@@ -21,7 +21,7 @@ import Testing
     var doc = AuditDocument(name: "示例<区>.pdf", format: .pdf, tables: [table])
     doc.spots = [
       10: SourceSpot(line: 10, page: 2, box: Box(x0: 100, y0: 400, x1: 300, y1: 418)),
-      11: SourceSpot(line: 11, page: 2, box: Box(x0: 100, y0: 418, x1: 300, y1: 436))
+      11: SourceSpot(line: 11, page: 2, box: Box(x0: 100, y0: 418, x1: 300, y1: 436)),
     ]
     return doc
   }

@@ -121,7 +121,7 @@ enum CLI {
     let candidates = [
       TestSupport.repoRoot.appendingPathComponent(".build/debug/yusuan"),
       Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("yusuan"),
-      Bundle.main.bundleURL.appendingPathComponent("yusuan")
+      Bundle.main.bundleURL.appendingPathComponent("yusuan"),
     ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }
@@ -191,7 +191,7 @@ struct SeedCLITests {
     let rules = Set(array.compactMap { $0["rule"] as? String })
     for r in [
       "code.malformed", "code.misplaced", "name.mismatch", "three-public.missing", "text.residue", "assets.value-sum", "cross.revenue-expenditure-prior",
-      "sum.declared"
+      "sum.declared",
     ] {
       #expect(rules.contains(r), "missing \(r)")
     }

@@ -27,7 +27,7 @@ enum EnglishText {
       for pattern in [
         #"“[^”]*”"#, #"「[^」]*」"#, #"〔[^〕]*〕"#, #"<U\+[0-9A-F]{4,6}>"#, #"U\+[0-9A-F]{4,6}"#,
         #"\S*/\S*"#, #"\S+\.(ys|csv|xlsx|xls|docx|pdf|txt|yusuan|md|json|html|yaml)\b"#,
-        #"--?[A-Za-z][A-Za-z-]*"#, #"yusuan( [a-z]+)*"#, #"<[^>]*>"#
+        #"--?[A-Za-z][A-Za-z-]*"#, #"yusuan( [a-z]+)*"#, #"<[^>]*>"#,
       ] {
         s = s.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
       }

@@ -61,8 +61,11 @@ import Testing
     let name = Arg<String>.text("名称", key: true)
     let amount = Arg<Amount>.amount("金额")
     let prior = Arg<Amount?>.option("上年", .amount)
-    let command = EntryCommand("试验", summary: "试验", example: "试验 \"甲\" 5", args: [name, amount, prior],
-      build: { a, _ in [.set(.operatingCost(OperatingCost(amount: a[amount], prior: a[prior])))] + [.set(.unit(BudgetUnit(ordinal: 1, name: a[name], nature: "机关")))] },
+    let command = EntryCommand(
+      "试验", summary: "试验", example: "试验 \"甲\" 5", args: [name, amount, prior],
+      build: { a, _ in
+        [.set(.operatingCost(OperatingCost(amount: a[amount], prior: a[prior])))] + [.set(.unit(BudgetUnit(ordinal: 1, name: a[name], nature: "机关")))]
+      },
       key: { a, _ in Fact.unit(BudgetUnit(ordinal: 0, name: a[name], nature: "")).key },
       export: { f in f.operatingCost.map { [[name.bind(f.units.first?.name ?? ""), amount.bind($0.amount), prior.bind($0.prior)]] } ?? [] })
     let line = try Lexer.tokenize("试验 \"甲\" 5万元 上年 4")

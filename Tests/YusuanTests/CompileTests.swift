@@ -10,7 +10,9 @@ struct CompileTests {
     let w = TestSupport.tempPath("demo")
     _ = try CLI.run(["new", w, "--department", "示例区政府办公室（示例）", "--year", "2025", "--edition", "anhui-2024"])
     let dir = TestSupport.repoRoot.appendingPathComponent("examples/demo-2025")
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted().map { dir.appendingPathComponent($0).path }
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ys") }.sorted().map {
+      dir.appendingPathComponent($0).path
+    }
     let r = try CLI.run(["run", w] + files)
     #expect(r.status == 0, "\(r.stderr)")
     return w
@@ -58,8 +60,8 @@ struct CompileTests {
     let doc = try wb.compile(draft: true)
     let text = Compiler.text(of: doc.parts)
     let expected = [
-      "卫生健康支出15.90万元，占2.60%",                 // printed 2.59% to force 100%
-      "（因四舍五入，分项占比之和与100%可能存在尾差）",   // 79.45+10.14+2.60+7.82 = 100.01
+      "卫生健康支出15.90万元，占2.60%",  // printed 2.59% to force 100%
+      "（因四舍五入，分项占比之和与100%可能存在尾差）",  // 79.45+10.14+2.60+7.82 = 100.01
       "行政单位离退休（项）2024年预算20.96万元，比2023年预算减少2.44万元，下降10.43%",  // printed 10.45%
       "其他社会保障和就业支出（项）2024年预算0.52万元，比2023年预算减少0.24万元，下降31.58%",  // printed 31.55%
       "行政单位医疗（项）2024年预算10.45万元，比2023年预算减少0.14万元，下降1.32%",  // printed 1.35%
@@ -79,8 +81,10 @@ struct CompileTests {
   }
 
   /// The docx and the xlsx convert to PDF with LibreOffice, and the PDF text has the right figures.
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
-                 "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
+  @Test(
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+      "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
   func demoPDFHasTheFigures() throws {
     let w = try Self.demoWorkbook()
     let out = URL(fileURLWithPath: TestSupport.tempPath()).deletingLastPathComponent().appendingPathComponent("pdf")
@@ -125,7 +129,10 @@ struct CompileTests {
     try Data().write(to: empty)
     let (_, log) = try PDFConverter.convertWithLog(empty, outputDirectory: out.appendingPathComponent("pdf-empty"))
     #expect(PDFConverter.documentMessages(log).isEmpty && !log.isEmpty)
-    #expect(PDFConverter.documentMessages("Warning: failed to launch javaldx - java may not function correctly\nError: source file could not be loaded") == ["Error: source file could not be loaded"])
+    #expect(
+      PDFConverter.documentMessages("Warning: failed to launch javaldx - java may not function correctly\nError: source file could not be loaded") == [
+        "Error: source file could not be loaded"
+      ])
   }
 }
 

@@ -139,7 +139,11 @@ struct DiskFullREPLTests {
       #expect(try CLI.run(["run", w, try CLI.writeTemp("职责 \"甲\"\n")]).status == 0)
       let before = try CLI.run(["export", w]).stdout
       // A reader keeps the -wal and -shm in place (they need space to be made), then the disk is filled.
-      let reader = try DatabaseQueue(path: w, configuration: { var c = Configuration(); c.readonly = true; return c }())
+      let reader = try DatabaseQueue(
+        path: w,
+        configuration: {
+          var c = Configuration(); c.readonly = true; return c
+        }())
       _ = try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM facts") }
       try DiskFull.fill(dir)
       // Long (about 6 KB, more than a page of the database), within the 2000 characters a 职责 may have.
@@ -158,14 +162,16 @@ struct DiskFullREPLTests {
 }
 
 enum DiskFull {
-  static let canMount = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount") && {
-    let dir = NSTemporaryDirectory() + "yusuan-mount-probe-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    guard shell("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]) == 0 else { return false }
-    _ = shell("/bin/umount", [dir])
-    return true
-  }()
+  static let canMount =
+    getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")
+    && {
+      let dir = NSTemporaryDirectory() + "yusuan-mount-probe-\(UUID().uuidString)"
+      try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(atPath: dir) }
+      guard shell("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]) == 0 else { return false }
+      _ = shell("/bin/umount", [dir])
+      return true
+    }()
 
   @discardableResult
   static func shell(_ tool: String, _ args: [String]) -> Int32 {

@@ -17,7 +17,7 @@ struct EditionVocabularyTests {
     for (a, b) in [
       ("table.total: \"合计\"", "table.total: \"总　计\""), ("heading.sub: \"（{中文序号}）{标题}\"", "heading.sub: \"{序号}. {标题}\""),
       ("t1.row.income-grand-total: \"收入总计\"", "t1.row.income-grand-total: \"收 入 总 计\""),
-      ("document.title: \"{部门}{年度}年{文件类型}公开\"", "document.title: \"{部门}{年度}年{预算层级}{文件类型}公开\"")
+      ("document.title: \"{部门}{年度}年{文件类型}公开\"", "document.title: \"{部门}{年度}年{预算层级}{文件类型}公开\""),
     ] {
       #expect(text.contains(a), "prose.yaml lacks \(a)")
       text = text.replacingOccurrences(of: a, with: b)

@@ -97,8 +97,10 @@ struct EntryStrictnessTests {
     #expect(try Self.refusal("职责 3 \"负责会议。\"") == nil)
   }
 
-  @Test(arguments: ["单位 \"\" 机关", "单位 \"　\" 机关", "单位 \"  \" 事业", "资产 车辆 \"\" 1", "项目 \"\" 类型 日常运转类 金额 5",
-                    "支出 2010301 基本 5 单位 \"\"", "支出 2010301 基本 5 名称 \" \"", "采购 货物 \"\" 金额 5"])
+  @Test(arguments: [
+    "单位 \"\" 机关", "单位 \"　\" 机关", "单位 \"  \" 事业", "资产 车辆 \"\" 1", "项目 \"\" 类型 日常运转类 金额 5",
+    "支出 2010301 基本 5 单位 \"\"", "支出 2010301 基本 5 名称 \" \"", "采购 货物 \"\" 金额 5",
+  ])
   func blankNamesAreRefused(line: String) throws {
     let e = try #require(try Self.refusal(line), "accepted: \(line)")
     #expect(e.message.contains("不能为空"), "\(e.message)")
@@ -127,8 +129,9 @@ struct ControlCharacterOutputTests {
   static func legacyWorkbook() throws -> Workbench {
     let wb = try TestSupport.workbook(TestSupport.consistent)
     let fact = Fact.duty(ListItem(ordinal: 1, text: link))
-    try wb.store.commit([JournalEntry(source: .script, location: "旧版本", command: "职责 1 …", changes: [FactChange(key: fact.key, before: wb.facts[fact.key], after: fact)])],
-                        expectedHead: try wb.store.head())
+    try wb.store.commit(
+      [JournalEntry(source: .script, location: "旧版本", command: "职责 1 …", changes: [FactChange(key: fact.key, before: wb.facts[fact.key], after: fact)])],
+      expectedHead: try wb.store.head())
     return try Workbench.open(path: wb.store.path, forms: TestSupport.forms)
   }
 
@@ -217,7 +220,8 @@ struct TextLimitTests {
   func textsLongerThanTheirFieldAreRefused(template: String, field: String, limit: Int) throws {
     let setup = "项目 \"调研活动经费\" 类型 日常运转类 金额 74 绩效管理"
     let over = String(repeating: "字", count: limit + 1)
-    let e = try #require(try EntryStrictnessTests.refusal(template.replacingOccurrences(of: "%@", with: over), setup: setup), "\(field) of \(limit + 1) characters was accepted")
+    let e = try #require(
+      try EntryStrictnessTests.refusal(template.replacingOccurrences(of: "%@", with: over), setup: setup), "\(field) of \(limit + 1) characters was accepted")
     #expect(e.message.hasPrefix("\(field)有 \(limit + 1) 个字，超过上限 \(limit) 个字。"), "\(e.message)")
     #expect(try EntryStrictnessTests.refusal(template.replacingOccurrences(of: "%@", with: String(repeating: "字", count: limit)), setup: setup) == nil)
   }

@@ -115,7 +115,7 @@ struct StoredJSONTests {
   @Test func refusesWhatIsNotJSON() {
     for bad in [
       "", "{", "{\"duty\":", "{\"duty\":{\"_0\":{\"ordinal\":1,\"text\":\"a\"}}} x", "{\"duty\":{\"_0\":{\"ordinal\":\"1\",\"text\":\"a\"}}}",
-      "{\"duty\":{\"_0\":{\"ordinal\":1,\"text\":\"\\ud83d\"}}}", "{\"duty\":{\"_0\":{\"ordinal\":1,\"text\":\"a\u{1}\"}}}", "[1,]", "tru"
+      "{\"duty\":{\"_0\":{\"ordinal\":1,\"text\":\"\\ud83d\"}}}", "{\"duty\":{\"_0\":{\"ordinal\":1,\"text\":\"a\u{1}\"}}}", "[1,]", "tru",
     ] {
       #expect(throws: (any Error).self, "\(bad)") { try StoredJSON.decode(Fact.self, from: bad) }
     }

@@ -144,7 +144,7 @@ struct FuzzFindingsTests {
     _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
     let cases = [
       ("xlsx-central-directory-past-end.xlsx", "import"), ("docx-central-directory-past-end.docx", "import"),
-      ("docx-central-directory-past-end.docx", "audit"), ("docx-deflate-cut-short.docx", "audit"), ("docx-deflate-cut-short.docx", "import")
+      ("docx-central-directory-past-end.docx", "audit"), ("docx-deflate-cut-short.docx", "audit"), ("docx-deflate-cut-short.docx", "import"),
     ]
     for (name, command) in cases {
       let path = try Self.fixture(name).path

@@ -27,7 +27,7 @@ struct ImportTests {
       "支出 2010301 基本 165.3", "支出 2050505 基本 19.27 名称 \"机关事业单位基本养老保险缴费支出\"", "经济 30110 10.12 名称 \"城镇职工基本医疗保险缴费\"",
       "项目 \"调研活动经费\" 类型 \"日常运转类\" 单位 \"杜集区政府办\" 金额 101.9", "收入 一般公共预算 525.85", "采购 无", "购买服务 无",
       "核对 T2 11 名称 \"行政事业单位医疗\" 合计 14.81", "核对 T3 210305 名称 \"专项业务及机关事务管理\" 合计 20",
-      "核对 T5 208 名称 \"社会保障和就业支出\" 合计 20.78", "说明 T8 \"杜集区XX局没有政府性基金预算拨款收入"
+      "核对 T5 208 名称 \"社会保障和就业支出\" 合计 20.78", "说明 T8 \"杜集区XX局没有政府性基金预算拨款收入",
     ] {
       #expect(export.contains(printed), "export lacks: \(printed)")
     }
@@ -207,7 +207,7 @@ struct CraftedXlsxTests {
     let w = TestSupport.tempPath()
     _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"])
     for (sheet, cell) in [
-      (#"<row r="1"><c r="A1" t="s"><v>-1</v></c></row>"#, "A1"), (#"<row r="1"><c r="ZZZZZZZ999999999"><v>1</v></c></row>"#, "ZZZZZZZ999999999")
+      (#"<row r="1"><c r="A1" t="s"><v>-1</v></c></row>"#, "A1"), (#"<row r="1"><c r="ZZZZZZZ999999999"><v>1</v></c></row>"#, "ZZZZZZZ999999999"),
     ] {
       let url = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(UUID().uuidString).xlsx")
       try Self.xlsx(sheet: sheet).write(to: url)

@@ -60,7 +60,7 @@ struct InputLimitTests {
     let dir = (w as NSString).deletingLastPathComponent
     for (name, text) in [
       ("one-cell.csv", String(repeating: "\u{0}", count: 1_000_000) + "\n1,2\n"),
-      ("many-columns.csv", (1...10_000).map { "列\($0)" }.joined(separator: ",") + "\n1,2\n")
+      ("many-columns.csv", (1...10_000).map { "列\($0)" }.joined(separator: ",") + "\n1,2\n"),
     ] {
       let f = dir + "/" + name
       try Data(text.utf8).write(to: URL(fileURLWithPath: f))

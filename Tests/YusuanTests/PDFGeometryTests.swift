@@ -40,12 +40,12 @@ import Testing
     let v = [
       Ruling(.vertical, at: 0, from: 0, to: 60), Ruling(.vertical, at: 300, from: 0, to: 60),
       // The border between columns 2 and 3 stops below the header: 支出预算 spans both.
-      Ruling(.vertical, at: 100, from: 0, to: 60), Ruling(.vertical, at: 200, from: 20, to: 60)
+      Ruling(.vertical, at: 100, from: 0, to: 60), Ruling(.vertical, at: 200, from: 20, to: 60),
     ]
     let words = [
       word("项目", 10, 5, 40, 15), word("支出预算", 150, 5, 200, 15),
       word("其他政府办公厅（室）及", 5, 22, 95, 29), word("相关机构事务支出", 5, 30, 80, 38), word("20,120,000.00", 210, 25, 290, 35),
-      word("行政运行", 5, 45, 50, 55), word("110,000.00", 120, 45, 190, 55)
+      word("行政运行", 5, 45, 50, 55), word("110,000.00", 120, 45, 190, 55),
     ]
     let tables = LatticeFinder.tables(h + v, words: words)
     #expect(tables.count == 1)
@@ -102,7 +102,7 @@ import Testing
     let body = [
       ["", "", "", "", "", ""], ["210", "", "", "卫生健康支出", "1,097,073.43", "1,097,073.43"],
       ["210", "11", "", "行政事业单位医疗", "1,097,073.43", "1,097,073.43"], ["210", "11", "01", "行政单位医疗", "782,855.28", "782,855.28"],
-      ["合计", "", "", "", "91,016,775.35", "91,016,775.35"]
+      ["合计", "", "", "", "91,016,775.35", "91,016,775.35"],
     ]
     let split = SplitCodes.find(headers: [], body: body)
     #expect(split?.start == 0 && split?.count == 3)

@@ -17,7 +17,7 @@ import Testing
   static let readings = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/readings")
   static let documents = [
     "shanghai-putuo-zhengfuban-2025-dept", "shanghai-putuo-zhengfuban-2025-unit",
-    "shanghai-putuo-shangwuwei-2025-dept", "shanghai-putuo-shangwuwei-2025-unit"
+    "shanghai-putuo-shangwuwei-2025-dept", "shanghai-putuo-shangwuwei-2025-unit",
   ]
 
   static func catalog() throws -> Catalog { try TestSupport.forms.catalog("classification-harvested") }

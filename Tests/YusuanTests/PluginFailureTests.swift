@@ -23,8 +23,9 @@ struct PluginFailureTests {
   static func workbook(_ sections: SectionRegistry) throws -> Workbench {
     // Without 三公: the 三公 section, after the throwing one, has a finding of its own to report.
     let script = try RuleScript.edit([.drop("三公")])
-    let wb = try Workbench.create(path: TestSupport.tempPath(), department: "示例办", year: 2025, editionID: "anhui-2024", forms: TestSupport.forms,
-                                  sections: sections)
+    let wb = try Workbench.create(
+      path: TestSupport.tempPath(), department: "示例办", year: 2025, editionID: "anhui-2024", forms: TestSupport.forms,
+      sections: sections)
     try wb.apply(TestSupport.lines(script), source: .script)
     return wb
   }

@@ -162,8 +162,10 @@ struct PrintLayoutTests {
 
   /// The printed pages (LibreOffice): the title's lines, 单位构成 on page 2, 财政拨款收支总表 on one page with each 类 on
   /// one line, and the page number of a landscape page at its left edge (the sheet's bottom once turned).
-  @Test(.enabled(if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
-                 "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
+  @Test(
+    .enabled(
+      if: PDFConverter.findSoffice() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+      "需要 LibreOffice 与 pdftotext（.ci/run 会安装）"))
   func paginationInThePDF() throws {
     let doc = try Self.demo()
     let dir = URL(fileURLWithPath: TestSupport.tempPath("layout")).deletingLastPathComponent().appendingPathComponent("print-layout")
@@ -184,7 +186,8 @@ struct PrintLayoutTests {
     var landscapePages = 0
     for (i, page) in html.components(separatedBy: "<page ").dropFirst().enumerated() {
       guard let w = Double(page.firstMatch(of: /width="([\d.]+)"/)?.output.1 ?? ""),
-            let h = Double(page.firstMatch(of: /height="([\d.]+)"/)?.output.1 ?? ""), w > h else { continue }
+        let h = Double(page.firstMatch(of: /height="([\d.]+)"/)?.output.1 ?? ""), w > h
+      else { continue }
       landscapePages += 1
       // The number's word (its digits) lies in the left margin strip.
       let words = page.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/)

@@ -9,17 +9,17 @@ import Testing
 /// (占基本支出预算的81.45%), and 其中 lists inside numbered items. Each was a false error before.
 @Suite struct ProseVarietyTests {
   static let table = """
-  示例县统计局2025年部门预算
-  示例县统计局2025年部门支出总表
-  单位：元
-  科目编码\t科目名称\t合计\t基本支出\t项目支出
-  201\t一般公共服务支出\t1,234,567.89\t1,000,000.00\t234,567.89
-  20105\t统计信息事务\t1,234,567.89\t1,000,000.00\t234,567.89
-  2010501\t行政运行\t1,000,000.00\t1,000,000.00\t
-  2010502\t一般行政管理事务\t234,567.89\t\t234,567.89
-  合计\t1,234,567.89\t1,000,000.00\t234,567.89
+    示例县统计局2025年部门预算
+    示例县统计局2025年部门支出总表
+    单位：元
+    科目编码\t科目名称\t合计\t基本支出\t项目支出
+    201\t一般公共服务支出\t1,234,567.89\t1,000,000.00\t234,567.89
+    20105\t统计信息事务\t1,234,567.89\t1,000,000.00\t234,567.89
+    2010501\t行政运行\t1,000,000.00\t1,000,000.00\t
+    2010502\t一般行政管理事务\t234,567.89\t\t234,567.89
+    合计\t1,234,567.89\t1,000,000.00\t234,567.89
 
-  """
+    """
 
   static func findings(_ prose: String, tables: String = table) throws -> [Diagnostic] {
     let text = tables + "第三部分 2025年部门预算情况说明\n一、支出预算情况\n" + prose + "\n"
@@ -51,11 +51,11 @@ import Testing
 
   @Test func sharesOfANamedWholeUseThatWhole() throws {
     let prose = """
-    1.基本支出1000000元，占支出预算的81.00%。其中：
-    工资福利支出800000元，占基本支出的80.00%；
-    商品和服务支出200000元，占基本支出的20.00%。
-    2.项目支出234567.89元，占支出预算的19.00%。
-    """
+      1.基本支出1000000元，占支出预算的81.00%。其中：
+      工资福利支出800000元，占基本支出的80.00%；
+      商品和服务支出200000元，占基本支出的20.00%。
+      2.项目支出234567.89元，占支出预算的19.00%。
+      """
     let clean = try Self.findings("示例县统计局2025年支出预算1234567.89元。\n" + prose)
     #expect(clean.isEmpty, "\(clean.map(\.message))")
     // A wrong share of a named whole is found against that whole, not against the paragraph's first figure.
@@ -70,13 +70,13 @@ import Testing
   @Test func aBreakdownEndsAtTheNextItemOfItsLevel() throws {
     // 1.'s 其中： list is its three parts; 2. is a sibling, not a fourth part (a false parts-sum before).
     let prose = """
-    1.基本支出1000000元，其中：
-    工资福利支出800000元；
-    商品和服务支出150000元；
-    对个人和家庭的补助50000元。
-    2.项目支出234567.89元，其中：
-    一般行政管理事务234567.89元。
-    """
+      1.基本支出1000000元，其中：
+      工资福利支出800000元；
+      商品和服务支出150000元；
+      对个人和家庭的补助50000元。
+      2.项目支出234567.89元，其中：
+      一般行政管理事务234567.89元。
+      """
     #expect(try Self.findings(prose).isEmpty)
     let wrong = try Self.findings(prose.replacingOccurrences(of: "商品和服务支出150000元", with: "商品和服务支出250000元"))
     #expect(wrong.map(\.rule) == ["audit.prose.parts-sum"], "\(wrong.map(\.message))")
@@ -85,10 +85,10 @@ import Testing
   @Test func aPartAfterTheItemsIsNotTheSectionTotal() throws {
     // The numbered items come first here; the unnumbered 其中 parts below item 1 are not the section's total.
     let prose = """
-    1.基本支出1000000元，比上年增加100000元，增长11.11%。其中：
-    工资福利支出800000元，比上年增加80000元，增长11.11%。
-    2.项目支出234567.89元，比上年减少10000元，下降4.09%。
-    """
+      1.基本支出1000000元，比上年增加100000元，增长11.11%。其中：
+      工资福利支出800000元，比上年增加80000元，增长11.11%。
+      2.项目支出234567.89元，比上年减少10000元，下降4.09%。
+      """
     let f = try Self.findings(prose)
     #expect(!f.contains { $0.rule == "audit.prose.items-sum" }, "\(f.map(\.message))")
   }
@@ -104,11 +104,11 @@ import Testing
   /// the items still add up to the section's total and its change (it was left out of the sum before).
   @Test func aNewItemSaidPlainlyIsAChangeFromNothing() throws {
     let text = """
-    一、一般公共预算支出情况
-    示例县统计局2025年一般公共预算支出30.00万元，比2024年预算增加15.00万元，增长100.00%。
-    1.行政运行（项）2025年预算20.00万元，比2024年预算增加5.00万元，增长33.33%。
-    2.统计抽样调查（项）2025年预算10.00万元，为新增项目，主要用于农业普查。
-    """
+      一、一般公共预算支出情况
+      示例县统计局2025年一般公共预算支出30.00万元，比2024年预算增加15.00万元，增长100.00%。
+      1.行政运行（项）2025年预算20.00万元，比2024年预算增加5.00万元，增长33.33%。
+      2.统计抽样调查（项）2025年预算10.00万元，为新增项目，主要用于农业普查。
+      """
     let f = try Self.proseFindings(text)
     #expect(!f.contains { $0.rule == "audit.prose.items-sum" }, "\(f.map(\.message))")
     #expect(try Self.proseFindings(text.replacingOccurrences(of: "10.00万元，为新增", with: "12.00万元，为新增")).contains { $0.rule == "audit.prose.items-sum" })
@@ -128,7 +128,8 @@ import Testing
   }
 
   @Test func theDocumentYearIsTheBudgetsNotACitedFilesYear() throws {
-    let doc = try DocumentReader.read(data: Data("根据《预算公开实施办法》（川财预〔2022〕12号，2022年修订），现将2025年部门预算公开如下。\n一、收支预算情况\n2025年支出预算1969万元，较2024年的2190万元减少221万元，下降10.09%。\n".utf8), name: "t.txt")
+    let doc = try DocumentReader.read(
+      data: Data("根据《预算公开实施办法》（川财预〔2022〕12号，2022年修订），现将2025年部门预算公开如下。\n一、收支预算情况\n2025年支出预算1969万元，较2024年的2190万元减少221万元，下降10.09%。\n".utf8), name: "t.txt")
     #expect(DocumentProfile(doc).year == 2025)
     // A comparison the writer labels as another base is not a wrong 同比.
     let f = try Self.proseFindings("一、“三公”经费\n2025年“三公”经费预算62.07万元，比上年预算增加38.97万元，增长168.70%，比2019年（疫情前）预算减少24.87万元，下降28.61%。")
@@ -171,7 +172,8 @@ import Testing
 
   @Test func aPercentThatOnlyLooksDifferentIsANoteNotAWarning() throws {
     // Two decimals is this text's habit. 0.2% is 0.20% (4966.66 ÷ 2481227.24 = 0.2002%): a note. 9% hides 9.40%: a warning.
-    let habit = "一、支出预算情况\n基本支出2476260.58元，同比减少4966.66元，下降0.2%。\n工资福利支出2016908.34元，同比增加33279.22元，增长1.68%。\n商品和服务支出445372.24元，同比减少36235.88元，下降7.52%。\n对个人和家庭补助13980元，同比减少2010元，下降12.57%。\n"
+    let habit =
+      "一、支出预算情况\n基本支出2476260.58元，同比减少4966.66元，下降0.2%。\n工资福利支出2016908.34元，同比增加33279.22元，增长1.68%。\n商品和服务支出445372.24元，同比减少36235.88元，下降7.52%。\n对个人和家庭补助13980元，同比减少2010元，下降12.57%。\n"
     let look = try Self.proseFindings(habit).filter { $0.rule == "audit.prose.percent-format" }
     #expect(look.map(\.severity) == [.info], "\(look.map(\.message))")
     let hides = try Self.proseFindings(habit + "项目支出426000元，同比增加36600元，增长9%。\n").filter { $0.rule == "audit.prose.percent-format" }
@@ -215,7 +217,8 @@ import Testing
   }
 
   @Test func aBracketedBreakdownInsideAListDoesNotEndIt() throws {
-    let text = "一、“三公”经费预算情况说明\n2025年“三公”经费预算10.50万元，较上年预算减少1.50万元，下降12.50%。其中：因公出国（境）费0万元，与上年持平；公务用车购置及运行维护费6.50万元（其中：公务用车购置费0万元，公务用车运行维护费6.50万元），较上年减少1.00万元，下降13.33%；公务接待费4.00万元，较上年减少0.50万元，下降11.11%。"
+    let text =
+      "一、“三公”经费预算情况说明\n2025年“三公”经费预算10.50万元，较上年预算减少1.50万元，下降12.50%。其中：因公出国（境）费0万元，与上年持平；公务用车购置及运行维护费6.50万元（其中：公务用车购置费0万元，公务用车运行维护费6.50万元），较上年减少1.00万元，下降13.33%；公务接待费4.00万元，较上年减少0.50万元，下降11.11%。"
     #expect(try Self.proseFindings(text).isEmpty)
     let wrong = try Self.proseFindings(text.replacingOccurrences(of: "公务接待费4.00万元，较上年减少0.50万元，下降11.11%", with: "公务接待费5.00万元，较上年减少0.50万元，下降9.09%"))
     #expect(wrong.map(\.rule) == ["audit.prose.parts-sum"] && wrong.first?.actual == "11.50", "\(wrong.map(\.message))")
@@ -229,7 +232,9 @@ import Testing
     let text = try String(contentsOf: url, encoding: .utf8)
     func prose(_ t: String) throws -> [Diagnostic] {
       let doc = try DocumentReader.read(data: Data(t.utf8), name: "variety.txt")
-      return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024")).filter { $0.rule.hasPrefix("audit.prose") || $0.rule.hasPrefix("audit.text") }
+      return Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024")).filter {
+        $0.rule.hasPrefix("audit.prose") || $0.rule.hasPrefix("audit.text")
+      }
     }
     let clean = try prose(text)
     #expect(clean.isEmpty, "\(clean.map { "[\($0.rule)] \($0.message)" })")
@@ -291,15 +296,15 @@ extension ProseVarietyTests {
   /// a false 缺少), and the report says why; its figures are checked as any document's.
   @Test func finalAccountsAreNotAskedForBudgetTables() throws {
     let text = """
-    示例县统计局2024年度部门决算
-    示例县统计局2024年度支出决算表
-    单位：万元
-    科目编码\t科目名称\t合计\t基本支出\t项目支出
-    201\t一般公共服务支出\t120.00\t100.00\t20.00
-    合计\t\t120.00\t100.00\t20.00
-    2024年度支出决算120.00万元，比2023年度决算增加20.00万元，增长25.00%。
+      示例县统计局2024年度部门决算
+      示例县统计局2024年度支出决算表
+      单位：万元
+      科目编码\t科目名称\t合计\t基本支出\t项目支出
+      201\t一般公共服务支出\t120.00\t100.00\t20.00
+      合计\t\t120.00\t100.00\t20.00
+      2024年度支出决算120.00万元，比2023年度决算增加20.00万元，增长25.00%。
 
-    """
+      """
     let doc = try DocumentReader.read(data: Data(text.utf8), name: "jue.txt")
     let all = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
     #expect(!all.contains { $0.rule.hasPrefix("audit.required") }, "\(all.filter { $0.rule.hasPrefix("audit.required") }.map(\.message))")
@@ -339,9 +344,12 @@ extension ProseVarietyTests {
 
       """
     }
-    let revenue = "201\t一般公共服务支出\t30.00\t20.00\t10.00\n20139\t社会工作\t30.00\t20.00\t10.00\n2013901\t行政运行\t20.00\t20.00\t\n2013950\t事业运行\t10.00\t\t10.00\n合计\t\t30.00\t20.00\t10.00"
+    let revenue =
+      "201\t一般公共服务支出\t30.00\t20.00\t10.00\n20139\t社会工作\t30.00\t20.00\t10.00\n2013901\t行政运行\t20.00\t20.00\t\n2013950\t事业运行\t10.00\t\t10.00\n合计\t\t30.00\t20.00\t10.00"
     let general = "201\t一般公共服务支出\t20.00\t20.00\t\n20139\t社会工作\t20.00\t20.00\t\n2013901\t行政运行\t20.00\t20.00\t\n合计\t\t20.00\t20.00\t"
-    let audit = { (text: String) in Auditor.audit(try DocumentReader.read(data: Data(text.utf8), name: "t.txt"), catalog: try TestSupport.forms.catalog("classification-2024")) }
+    let audit = { (text: String) in
+      Auditor.audit(try DocumentReader.read(data: Data(text.utf8), name: "t.txt"), catalog: try TestSupport.forms.catalog("classification-2024"))
+    }
     let clean = try audit(doc(revenue: revenue, general: general))
     #expect(!clean.contains { $0.rule == "audit.cross.row-code" }, "\(clean.filter { $0.rule == "audit.cross.row-code" }.map(\.message))")
     let missing = try audit(doc(revenue: revenue.replacingOccurrences(of: "2013901\t行政运行\t20.00\t20.00\t\n", with: ""), general: general))

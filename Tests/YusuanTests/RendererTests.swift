@@ -28,7 +28,7 @@ struct RendererTests {
     [HeaderCell("合计"), HeaderCell("基本支出"), HeaderCell("项目支出")],
   ]
   static let expenditureColumns = [
-    Column(.code, width: 10), Column(.text, width: 24), Column(.amount, width: 10), Column(.amount, width: 10), Column(.amount, width: 10)
+    Column(.code, width: 10), Column(.text, width: 24), Column(.amount, width: 10), Column(.amount, width: 10), Column(.amount, width: 10),
   ]
 
   static func document(draft: Bool = true) -> PublishedDocument {
@@ -59,9 +59,9 @@ struct RendererTests {
       header: [
         [
           HeaderCell("科目编码", rowSpan: 2), HeaderCell("科目名称", rowSpan: 2), HeaderCell("合计", rowSpan: 2),
-          HeaderCell("上年结转", rowSpan: 2), HeaderCell("本年收入", colSpan: 5)
+          HeaderCell("上年结转", rowSpan: 2), HeaderCell("本年收入", colSpan: 5),
         ],
-        sources.map { HeaderCell($0) }
+        sources.map { HeaderCell($0) },
       ],
       columns: [Column(.code, width: 10), Column(.text, width: 24)] + Array(repeating: Column(.amount, width: 10), count: 7),
       rows: [
@@ -122,7 +122,7 @@ struct RendererTests {
     let parts = try Self.entries(DocxRenderer.render(Self.document()))
     for name in [
       "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
-      "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml", "word/header1.xml"
+      "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml", "word/header1.xml",
     ] {
       #expect(parts[name] != nil, "missing \(name)")
     }
@@ -230,7 +230,7 @@ struct RendererTests {
     let parts = try Self.entries(XlsxRenderer.render(Self.document()))
     for name in [
       "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-      "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"
+      "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
     ] {
       #expect(parts[name] != nil, "missing \(name)")
     }

@@ -141,7 +141,7 @@ struct ReplTerminalTests {
   @Test(.enabled(if: tmuxAvailable)) func typedEntriesEqualRun() throws {
     let entries = [
       "职责 \"负责区政府会议的准备工作。\"", "单位 \"示例办\" 机关", "收入 一般公共预算 100 上年 90",
-      "支出 2010301 基本 60 上年 50 原因 \"人员增加\"", "经济 30101 60", "三公 接待 1 上年 1", "采购 无"
+      "支出 2010301 基本 60 上年 50 原因 \"人员增加\"", "经济 30101 60", "三公 接待 1 上年 1", "采购 无",
     ]
     let a = TestSupport.tempPath("typed"), b = TestSupport.tempPath("run")
     for w in [a, b] { _ = try CLI.run(["new", w, "--department", "示例办", "--year", "2025"]) }

@@ -46,7 +46,7 @@ struct RuleCatalogTests {
     let files = [
       "seeds/000_626f1369946c4733.txt", "seeds/001_d4b356eb47825e97.txt", "audit/dongshan-2025.docx",
       "audit/dongshan-2025-damaged-xml.docx", "audit/jiangbei-2025-yuan.txt", "audit/nanhu-2025-clean.txt",
-      "layout/shanghai-layout.txt", "docx/seed-2021-tables.docx", "docx/shanghai-split-codes.docx"
+      "layout/shanghai-layout.txt", "docx/seed-2021-tables.docx", "docx/shanghai-split-codes.docx",
     ]
     let catalog = try TestSupport.forms.catalog("classification-2024")
     var seen = Set<String>()

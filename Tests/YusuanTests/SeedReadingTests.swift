@@ -42,7 +42,7 @@ import YusuanCore
       "-env:UserInstallation=" + work.appendingPathComponent("profile").absoluteURL.absoluteString,
       "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck", "--nodefault",
       "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML",
-      "--outdir", work.path, input.path
+      "--outdir", work.path, input.path,
     ]
     var env = ProcessInfo.processInfo.environment
     env["SAL_USE_VCLPLUGIN"] = "svp"
@@ -270,7 +270,7 @@ import YusuanCore
     #expect(
       t.rows.map { $0.cell(0) }.filter { !$0.isEmpty } == [
         "201", "20103", "2010301", "2010302", "20113", "2011308", "208", "20805",
-        "2080505", "2080506", "221", "22102", "2210201"
+        "2080505", "2080506", "221", "22102", "2210201",
       ])
     let findings = Auditor.audit(doc, catalog: try TestSupport.forms.catalog("classification-2024"))
     #expect(

@@ -35,7 +35,7 @@ struct VocabularyTests {
     let doc = AuditDocument(
       name: "t.txt", format: .text,
       paragraphs: [
-        AuditParagraph(index: 1, line: 1, text: "（部门名称）负责区政府会议的准备工作。", part: nil, section: nil, subsection: nil, isHeading: false),
+        AuditParagraph(index: 1, line: 1, text: "（部门名称）负责区政府会议的准备工作。", part: nil, section: nil, subsection: nil, isHeading: false)
       ])
     #expect(Auditor.audit(doc, catalog: nil).contains { $0.rule == "audit.text.residue" })
   }

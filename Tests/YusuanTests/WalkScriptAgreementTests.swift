@@ -8,9 +8,11 @@ import YusuanStore
 /// declared type. The walk used to have checks of its own (`+1` vehicles taken, `2辆` refused; a vehicle category
 /// outside the list refused in the walk, taken by scripts): these tests hold them together.
 @Suite struct WalkScriptAgreementTests {
-  static let samples = ["5", "12.5万元", "3000元", "1,234.56", "457.90.", "-1", "+1", "2辆", "0", "1000000", "１２", "abc", "",
-                        "基本", "项目", "单位资金", "其他收入", "出国", "公务接待费", "货物", "机关", "延续项目", "随便", "产出指标",
-                        "机要通信用车", "公务用车", "车辆", "特定目标类"]
+  static let samples = [
+    "5", "12.5万元", "3000元", "1,234.56", "457.90.", "-1", "+1", "2辆", "0", "1000000", "１２", "abc", "",
+    "基本", "项目", "单位资金", "其他收入", "出国", "公务接待费", "货物", "机关", "延续项目", "随便", "产出指标",
+    "机要通信用车", "公务用车", "车辆", "特定目标类",
+  ]
 
   /// Every amount, count and choice question of the walk takes an answer exactly when a script takes it in that
   /// argument's place, and puts into its line what a script would store.
@@ -50,8 +52,9 @@ import YusuanStore
       #expect(e.errors[0].message.contains("“公务用车”不是有效的车辆类别。可选：主要领导干部用车、机要通信用车"))
     }
     let old = Fact.vehicle(VehicleHolding(category: "公务用车", count: 1))
-    try wb.store.commit([JournalEntry(source: .script, location: "旧版本", command: "资产 车辆 公务用车 1", changes: [FactChange(key: old.key, before: nil, after: old)])],
-                        expectedHead: try wb.store.head())
+    try wb.store.commit(
+      [JournalEntry(source: .script, location: "旧版本", command: "资产 车辆 公务用车 1", changes: [FactChange(key: old.key, before: nil, after: old)])],
+      expectedHead: try wb.store.head())
     let reopened = try Workbench.open(path: wb.store.path, forms: TestSupport.forms)
     try reopened.apply(TestSupport.lines("删除 资产 车辆 \"公务用车\""), source: .script)
     #expect(reopened.facts.vehicles.isEmpty)

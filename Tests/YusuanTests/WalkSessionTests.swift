@@ -48,8 +48,12 @@ final class OutputBox: @unchecked Sendable { var lines: [String] = [] }
   /// code is not asked again.
   @Test func anUnknownCodeAsksItsNameOnce() throws {
     let wb = try TestSupport.workbook("")
-    let r = Walk.run(wb, goto: "T5", ["2010505", "专项统计业务", "", "60", "0", "新增专项", "2010501", "", "", "200", "200",
-                                      "2010505", "基本", "5", "0", "新增"])
+    let r = Walk.run(
+      wb, goto: "T5",
+      [
+        "2010505", "专项统计业务", "", "60", "0", "新增专项", "2010501", "", "", "200", "200",
+        "2010505", "基本", "5", "0", "新增",
+      ])
     #expect(r.prompts.contains { $0.contains("科目名称") })
     #expect(r.prompts.contains { $0.contains("科目名称（目录中没有此编码） [行政运行]") })
     #expect(r.prompts.filter { $0.contains("科目名称") }.count == 2, "asked for 2010505 once and 2010501 once")
@@ -132,8 +136,12 @@ final class OutputBox: @unchecked Sendable { var lines: [String] = [] }
   /// (it picked the project and then refused the empty level, for ever).
   @Test func indicatorsEndWithEnter() throws {
     let wb = try TestSupport.workbook("项目 \"经济普查\" 类型 特定目标类 金额 40 绩效管理\n绩效 \"经济普查\" 总额 40 目标 \"完成。\"")
-    let r = Walk.run(wb, goto: "绩效指标", ["", "", "数量指标", "报告", "3篇", "", "", "社会效益指标", "支撑决策", "有效",
-                                            "", "", "服务对象满意度指标", "满意度", "≥90%", ""])
+    let r = Walk.run(
+      wb, goto: "绩效指标",
+      [
+        "", "", "数量指标", "报告", "3篇", "", "", "社会效益指标", "支撑决策", "有效",
+        "", "", "服务对象满意度指标", "满意度", "≥90%", "",
+      ])
     #expect(r.prompts.contains { $0.contains("一级指标 [产出指标]") } && r.prompts.contains { $0.contains("一级指标 [满意度指标]") })
     #expect(Set(wb.facts.indicators.map(\.level1)) == Set(Indicator.level1Names))
     #expect(r.prompts.last?.contains("机关运行经费") == true, "Enter ended the table: \(r.prompts.suffix(2))")

@@ -151,7 +151,7 @@ package enum SVGRulings {
           // A filled box (a cell background): its sides bound cells as rules do.
           out += [
             Ruling(.horizontal, at: b.y0, from: b.x0, to: b.x1), Ruling(.horizontal, at: b.y1, from: b.x0, to: b.x1),
-            Ruling(.vertical, at: b.x0, from: b.y0, to: b.y1), Ruling(.vertical, at: b.x1, from: b.y0, to: b.y1)
+            Ruling(.vertical, at: b.x0, from: b.y0, to: b.y1), Ruling(.vertical, at: b.x1, from: b.y0, to: b.y1),
           ]
         }
       }

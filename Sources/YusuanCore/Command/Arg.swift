@@ -34,10 +34,13 @@ public struct Arg<Value: Sendable>: Sendable {
 
 extension Arg {
   /// A positional argument that is always there.
-  static func positional(_ name: String, _ type: ArgType, key: Bool, prompt: String?, placeholder: String?,
-                         decode: @escaping @Sendable (ArgValue) -> Value?, encode: @escaping @Sendable (Value) -> ArgValue) -> Arg {
-    Arg(spec: ArgSpec(name: name, keyword: nil, type: type, required: true, key: key, prompt: prompt, placeholder: placeholder),
-        decode: { v in v.flatMap(decode)! }, encode: { encode($0) })
+  static func positional(
+    _ name: String, _ type: ArgType, key: Bool, prompt: String?, placeholder: String?,
+    decode: @escaping @Sendable (ArgValue) -> Value?, encode: @escaping @Sendable (Value) -> ArgValue
+  ) -> Arg {
+    Arg(
+      spec: ArgSpec(name: name, keyword: nil, type: type, required: true, key: key, prompt: prompt, placeholder: placeholder),
+      decode: { v in v.flatMap(decode)! }, encode: { encode($0) })
   }
 }
 
@@ -50,13 +53,15 @@ extension Arg where Value == String {
   }
   /// Text (a name, a sentence), written back in quotes.
   public static func text(_ name: String, trimmed: Bool = false, key: Bool = false, prompt: String? = nil, placeholder: String? = nil) -> Arg {
-    .positional(name, .text(trimmed: trimmed, bare: false, mayBeEmpty: false), key: key, prompt: prompt, placeholder: placeholder,
-                decode: \.word, encode: { .word($0) })
+    .positional(
+      name, .text(trimmed: trimmed, bare: false, mayBeEmpty: false), key: key, prompt: prompt, placeholder: placeholder,
+      decode: \.word, encode: { .word($0) })
   }
   /// A label, written back bare when it can be (a row: 201, 合计); may be "" when quoted.
   public static func label(_ name: String, key: Bool = false, placeholder: String? = nil) -> Arg {
-    .positional(name, .text(trimmed: false, bare: true, mayBeEmpty: true), key: key, prompt: nil, placeholder: placeholder,
-                decode: \.word, encode: { .word($0) })
+    .positional(
+      name, .text(trimmed: false, bare: true, mayBeEmpty: true), key: key, prompt: nil, placeholder: placeholder,
+      decode: \.word, encode: { .word($0) })
   }
   /// One word of a list.
   public static func choice(_ name: String, _ choice: Choice, key: Bool = false, prompt: String? = nil, placeholder: String? = nil) -> Arg {
@@ -67,8 +72,9 @@ extension Arg where Value == String {
 extension Arg where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
   /// One case of an enum, by its raw value or an alias `named` knows.
   public static func choice(_ name: String, named: @escaping @Sendable (String) -> Value?, key: Bool = false, prompt: String? = nil) -> Arg {
-    .positional(name, .choice(.cases(Value.self, named: named)), key: key, prompt: prompt, placeholder: nil,
-                decode: { $0.word.flatMap(Value.init(rawValue:)) }, encode: { .word($0.rawValue) })
+    .positional(
+      name, .choice(.cases(Value.self, named: named)), key: key, prompt: prompt, placeholder: nil,
+      decode: { $0.word.flatMap(Value.init(rawValue:)) }, encode: { .word($0.rawValue) })
   }
 }
 
@@ -88,8 +94,9 @@ extension Arg where Value == Int? {
   /// A number in a list, before the text it numbers (职责 [序号] "文字"): optional when entering (the next number
   /// is taken), required when removing.
   public static func ordinal(_ name: String, largest: Int = 999, key: Bool = true) -> Arg {
-    Arg(spec: ArgSpec(name: name, keyword: nil, type: .ordinal(largest: largest), required: false, key: key, prompt: nil, placeholder: "序号"),
-        decode: { $0?.number }, encode: { $0.map { .number($0) } })
+    Arg(
+      spec: ArgSpec(name: name, keyword: nil, type: .ordinal(largest: largest), required: false, key: key, prompt: nil, placeholder: "序号"),
+      decode: { $0?.number }, encode: { $0.map { .number($0) } })
   }
 }
 
@@ -97,18 +104,25 @@ extension Arg where Value == Int? {
 
 extension Arg {
   /// `keyword value`, optional: nil when not written.
-  public static func option<W>(_ keyword: String, _ type: ArgType, name: String? = nil, key: Bool = false, prompt: String? = nil,
-                               placeholder: String? = nil) -> Arg where Value == W? {
-    Arg(spec: ArgSpec(name: name ?? keyword, keyword: keyword, type: type, required: false, key: key, prompt: prompt, placeholder: placeholder),
-        decode: { $0.flatMap(Self.unwrap) }, encode: { $0.flatMap(Self.wrap) })
+  public static func option<W>(
+    _ keyword: String, _ type: ArgType, name: String? = nil, key: Bool = false, prompt: String? = nil,
+    placeholder: String? = nil
+  ) -> Arg where Value == W? {
+    Arg(
+      spec: ArgSpec(name: name ?? keyword, keyword: keyword, type: type, required: false, key: key, prompt: prompt, placeholder: placeholder),
+      decode: { $0.flatMap(Self.unwrap) }, encode: { $0.flatMap(Self.wrap) })
   }
 
   /// `keyword value` that must be written.
-  public static func required(_ keyword: String, _ type: ArgType, name: String? = nil, prompt: String? = nil, placeholder: String? = nil,
-                              missing: String? = nil) -> Arg {
-    Arg(spec: ArgSpec(name: name ?? keyword, keyword: keyword, type: type, required: true, key: false, prompt: prompt, placeholder: placeholder,
-                      missing: missing),
-        decode: { $0.flatMap(Self.unwrapSelf)! }, encode: { Self.wrapSelf($0) })
+  public static func required(
+    _ keyword: String, _ type: ArgType, name: String? = nil, prompt: String? = nil, placeholder: String? = nil,
+    missing: String? = nil
+  ) -> Arg {
+    Arg(
+      spec: ArgSpec(
+        name: name ?? keyword, keyword: keyword, type: type, required: true, key: false, prompt: prompt, placeholder: placeholder,
+        missing: missing),
+      decode: { $0.flatMap(Self.unwrapSelf)! }, encode: { Self.wrapSelf($0) })
   }
 
   // The stored form of the value types options take: String (code, text, choice), Amount, Int, FundSource, funds.
@@ -138,16 +152,18 @@ extension Arg {
 extension Arg where Value == Bool {
   /// A keyword standing alone: true when written.
   public static func flag(_ keyword: String, prompt: String? = nil) -> Arg {
-    Arg(spec: ArgSpec(name: keyword, keyword: keyword, type: .flag, required: false, key: false, prompt: prompt, placeholder: nil),
-        decode: { $0 != nil }, encode: { $0 ? .flag : nil })
+    Arg(
+      spec: ArgSpec(name: keyword, keyword: keyword, type: .flag, required: false, key: false, prompt: prompt, placeholder: nil),
+      decode: { $0 != nil }, encode: { $0 ? .flag : nil })
   }
 }
 
 extension Arg where Value == [FundSource: Amount] {
   /// Amounts by source (`金额 X`, `单位资金 X` …), at least one; `missing` is said when there is none.
   public static func funds(missing: String) -> Arg {
-    Arg(spec: ArgSpec(name: "金额", keyword: "金额", type: .funds, required: true, key: false, prompt: nil, placeholder: nil, missing: missing),
-        decode: { $0?.funds ?? [:] }, encode: { $0.isEmpty ? nil : .funds($0) })
+    Arg(
+      spec: ArgSpec(name: "金额", keyword: "金额", type: .funds, required: true, key: false, prompt: nil, placeholder: nil, missing: missing),
+      decode: { $0?.funds ?? [:] }, encode: { $0.isEmpty ? nil : .funds($0) })
   }
 }
 

@@ -42,16 +42,21 @@ public struct Choice: Sendable {
   /// The words when they do not depend on the workbook (help lists them without one).
   public var fixed: [String]?
 
-  public init(values: @escaping @Sendable (EntryContext) -> [String], map: @escaping @Sendable (String, EntryContext) -> String?,
-              quoted: Bool = false, noun: String? = nil, described: String? = nil) {
+  public init(
+    values: @escaping @Sendable (EntryContext) -> [String], map: @escaping @Sendable (String, EntryContext) -> String?,
+    quoted: Bool = false, noun: String? = nil, described: String? = nil
+  ) {
     self.values = values; self.map = map; self.quoted = quoted; self.noun = noun; self.described = described
   }
 
   /// A fixed list; typed words are taken as they stand or through `alias`.
-  public static func of(_ values: [String], quoted: Bool = false, noun: String? = nil,
-                        alias: @escaping @Sendable (String) -> String? = { _ in nil }) -> Choice {
-    var c = Choice(values: { _ in values }, map: { w, _ in values.contains(w) ? w : alias(w).flatMap { values.contains($0) ? $0 : nil } },
-                   quoted: quoted, noun: noun)
+  public static func of(
+    _ values: [String], quoted: Bool = false, noun: String? = nil,
+    alias: @escaping @Sendable (String) -> String? = { _ in nil }
+  ) -> Choice {
+    var c = Choice(
+      values: { _ in values }, map: { w, _ in values.contains(w) ? w : alias(w).flatMap { values.contains($0) ? $0 : nil } },
+      quoted: quoted, noun: noun)
     c.fixed = values
     return c
   }

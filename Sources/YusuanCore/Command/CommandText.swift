@@ -51,7 +51,12 @@ extension EntryCommand {
 
   /// What a `删除` line writes after 删除.
   public func removalSyntax(_ context: EntryContext? = nil) -> String {
-    keyArgs.isEmpty ? words : syntax(of: keyArgs.map { var p = $0; p.required = p.required || p.isPositional; return p }, context)
+    keyArgs.isEmpty
+      ? words
+      : syntax(
+        of: keyArgs.map {
+          var p = $0; p.required = p.required || p.isPositional; return p
+        }, context)
   }
 
   func syntax(of specs: [ArgSpec], _ context: EntryContext?) -> String {

@@ -32,12 +32,14 @@ public struct EntryCommand: Sendable {
   ///   - build: the fact edits of a parsed line (`values[arg]` reads an argument; `values.fail` refuses it).
   ///   - key: the key of the fact a `删除` line names, from the key arguments (`removalArgs`, if given).
   ///   - export: each fact's values, in the export's order (`arg.bind(value)`; nil or an absent option is not written).
-  public init(_ keyword: String, sub: String? = nil, subName: String? = nil, aliases: [String] = [], summary: String, example: String,
-              args: [any AnyArg], empty: EmptyForm? = nil, removalArgs: [any AnyArg]? = nil,
-              optionAlias: (@Sendable (String) -> String?)? = nil,
-              build: @escaping @Sendable (ArgValues, EntryContext) throws(EntryError) -> [FactEdit],
-              key: @escaping @Sendable (ArgValues, EntryContext) throws(EntryError) -> String,
-              export: @escaping @Sendable (FactSet) -> [[ArgBinding?]]) {
+  public init(
+    _ keyword: String, sub: String? = nil, subName: String? = nil, aliases: [String] = [], summary: String, example: String,
+    args: [any AnyArg], empty: EmptyForm? = nil, removalArgs: [any AnyArg]? = nil,
+    optionAlias: (@Sendable (String) -> String?)? = nil,
+    build: @escaping @Sendable (ArgValues, EntryContext) throws(EntryError) -> [FactEdit],
+    key: @escaping @Sendable (ArgValues, EntryContext) throws(EntryError) -> String,
+    export: @escaping @Sendable (FactSet) -> [[ArgBinding?]]
+  ) {
     self.keyword = keyword; self.sub = sub; self.subName = subName; self.aliases = aliases; self.summary = summary; self.example = example
     self.args = args.map(\.spec); self.empty = empty; self.removalArgs = removalArgs?.map(\.spec)
     self.optionAlias = optionAlias
@@ -82,21 +84,25 @@ public struct EmptyForm: Sendable {
   /// Whether the export writes `X 无`.
   let exported: @Sendable (FactSet) -> Bool
 
-  public init(section: String?, build: @escaping @Sendable (EntryContext) -> Result<[FactEdit], EntryError>,
-              exported: @escaping @Sendable (FactSet) -> Bool) {
+  public init(
+    section: String?, build: @escaping @Sendable (EntryContext) -> Result<[FactEdit], EntryError>,
+    exported: @escaping @Sendable (FactSet) -> Bool
+  ) {
     self.section = section; self.build = build; self.exported = exported
   }
 
   /// `无` for a section of items: refused while it has items (`removals`: their 删除 lines), withdrawn by the next
   /// item entered, written by the export when the section has no items.
   public static func section(_ section: String, none: String, what: String, removals: @escaping @Sendable (FactSet) -> [String]) -> EmptyForm {
-    EmptyForm(section: section, build: { c in
-      let items = removals(c.facts)
-      if let first = items.first {
-        return .failure(EntryError(NoneBesideItems.refusal(none: none, what: what, count: items.count, example: first)))
-      }
-      return .success([.set(.emptySection(EmptySection(section: section)))])
-    }, exported: { f in f.emptySections.contains(section) && removals(f).isEmpty })
+    EmptyForm(
+      section: section,
+      build: { c in
+        let items = removals(c.facts)
+        if let first = items.first {
+          return .failure(EntryError(NoneBesideItems.refusal(none: none, what: what, count: items.count, example: first)))
+        }
+        return .success([.set(.emptySection(EmptySection(section: section)))])
+      }, exported: { f in f.emptySections.contains(section) && removals(f).isEmpty })
   }
 
   var key: String? { section.map { Fact.emptySection(EmptySection(section: $0)).key } }

@@ -10,8 +10,9 @@ public enum NoneBesideItems {
 
   /// The finding for a workbook that has both.
   public static func finding(none: String, what: String, count: Int, table: String, plugin: String) -> Diagnostic {
-    Diagnostic(rule: rule, table: table,
-               message: "录入了“\(none)”，同时又有\(what) \(count) 项，两者矛盾；“无”不起作用，导出时也会略去。请用 删除 \(none) 去掉它，或删除这些项目。",
-               plugin: plugin)
+    Diagnostic(
+      rule: rule, table: table,
+      message: "录入了“\(none)”，同时又有\(what) \(count) 项，两者矛盾；“无”不起作用，导出时也会略去。请用 删除 \(none) 去掉它，或删除这些项目。",
+      plugin: plugin)
   }
 }

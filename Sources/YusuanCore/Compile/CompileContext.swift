@@ -66,11 +66,14 @@ public struct CompileContext: Sendable {
   public func table(_ id: TableID, columns: [Column], rows: [TableRow], note: String? = nil) -> DocTable {
     var rows = rows
     if money(id).blankZero {
-      rows = rows.map { r in var r = r; r.cells = r.cells.map { if case .amount(let a) = $0, a.isZero { .blank } else { $0 } }; return r }
+      rows = rows.map { r in
+        var r = r; r.cells = r.cells.map { if case .amount(let a) = $0, a.isZero { .blank } else { $0 } }; return r
+      }
     }
-    let t = DocTable(id: id.rawValue, label: label(id), title: title(id), unit: view.edition.unitLabel(for: id), money: money(id), header: header(id.rawValue),
-                     columns: columns, rows: rows, note: note,
-                     preparer: view.edition.units.preparer.map { ProseTemplates.substitute($0, standardValues) })
+    let t = DocTable(
+      id: id.rawValue, label: label(id), title: title(id), unit: view.edition.unitLabel(for: id), money: money(id), header: header(id.rawValue),
+      columns: columns, rows: rows, note: note,
+      preparer: view.edition.units.preparer.map { ProseTemplates.substitute($0, standardValues) })
     guard let n = view.edition.table(id)?.codeColumns else { return t }
     return CodeColumns.split(t, into: n)
   }
@@ -82,9 +85,11 @@ public struct CompileContext: Sendable {
   /// The note under an empty table: the officer's 说明, else the edition's (with the standard placeholders);
   /// printed as 注：…… as the template does.
   public func emptyNote(_ id: TableID) -> String? {
-    let text = facts.tableNotes.first(where: { $0.table == id.rawValue })?.text ?? view.edition.table(id)?.emptyNote.map {
-      ProseTemplates.substitute($0, standardValues)
-    }
+    let text =
+      facts.tableNotes.first(where: { $0.table == id.rawValue })?.text
+      ?? view.edition.table(id)?.emptyNote.map {
+        ProseTemplates.substitute($0, standardValues)
+      }
     guard let text = text?.trimmingBlanks(), !text.isEmpty else { return nil }
     return text.hasPrefix("注") ? text : "注：" + text
   }

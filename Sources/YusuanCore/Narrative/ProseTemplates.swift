@@ -115,7 +115,11 @@ public struct ProseTemplates: Sendable, Equatable {
     while let open = body[i...].firstIndex(of: "{") {
       guard let close = body[open...].firstIndex(of: "}") else { break }
       let tag = body[body.index(after: open)..<close]
-      if Section(tag) != nil { depth += 1 } else if tag.hasPrefix("/") && tag.count > 1 { depth -= 1 } else if tag == "|" && depth == 0 {
+      if Section(tag) != nil {
+        depth += 1
+      } else if tag.hasPrefix("/") && tag.count > 1 {
+        depth -= 1
+      } else if tag == "|" && depth == 0 {
         return (body[..<open], body[body.index(after: close)...])
       }
       i = body.index(after: close)

@@ -27,13 +27,15 @@ public enum SaidOnce {
       return out + rest
     }
     return parts.map { part in
-      Part(title: part.title, blocks: part.blocks.map { block in
-        switch block {
-        case .paragraph(let t): return .paragraph(clean(t))
-        case .heading(let level, let t): return .heading(level: level, text: clean(t))
-        case .table: return block
-        }
-      })
+      Part(
+        title: part.title,
+        blocks: part.blocks.map { block in
+          switch block {
+          case .paragraph(let t): return .paragraph(clean(t))
+          case .heading(let level, let t): return .heading(level: level, text: clean(t))
+          case .table: return block
+          }
+        })
     }
   }
 }

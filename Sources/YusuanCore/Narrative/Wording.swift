@@ -31,7 +31,8 @@ public struct Wording: Sendable {
       s = templates.fill("change.stopped", year.merging(["差额": money.text(d.magnitude)]) { _, v in v })
       direction = "下降"
     } else if d.isNegative {
-      s = templates.fill("change.decrease", year.merging(["差额": money.text(d.magnitude), "百分比": Ratio.format(Ratio.percentHundredths(d.magnitude, of: p)!)]) { _, v in v })
+      s = templates.fill(
+        "change.decrease", year.merging(["差额": money.text(d.magnitude), "百分比": Ratio.format(Ratio.percentHundredths(d.magnitude, of: p)!)]) { _, v in v })
       direction = "下降"
     } else {
       s = templates.fill("change.increase", year.merging(["差额": money.text(d), "百分比": Ratio.format(Ratio.percentHundredths(d, of: p)!)]) { _, v in v })

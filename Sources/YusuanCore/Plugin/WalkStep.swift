@@ -43,29 +43,37 @@ public struct WalkStep: Sendable {
 
   /// A step entering `command`: `fields` are its questions in the order asked (each for one of its arguments);
   /// its other arguments that have a question follow them.
-  public init(id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: EntryCommand,
-              lead: [String] = [], context: EntryContext, fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
-              pending: @escaping @Sendable (FactSet) -> [PendingRow] = { _ in [] }, dueAfter: [String: String] = [:]) {
+  public init(
+    id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: EntryCommand,
+    lead: [String] = [], context: EntryContext, fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
+    pending: @escaping @Sendable (FactSet) -> [PendingRow] = { _ in [] }, dueAfter: [String: String] = [:]
+  ) {
     let asked = Set(fields.compactMap { $0.arg?.id })
     var all = fields + command.args.filter { $0.prompt != nil && !asked.contains($0.id) }.map { WalkField(spec: $0, context) }
     // A section that may be declared empty takes 无 at its first question.
     if command.empty != nil, case .rows = kind, let first = all.first, case .choice(let values) = first.kind, !values.contains("无") {
       all[0].kind = .choice(values + ["无"])
     }
-    self.init(id: id, section: section, title: title, table: table, help: help, kind: kind, command: command, lead: lead, fields: all,
-              isComplete: isComplete, pending: pending, dueAfter: dueAfter)
+    self.init(
+      id: id, section: section, title: title, table: table, help: help, kind: kind, command: command, lead: lead, fields: all,
+      isComplete: isComplete, pending: pending, dueAfter: dueAfter)
   }
 
   /// A step that only shows a table (and enters nothing).
-  public init(id: String, section: String, title: String, table: String?, help: String, isComplete: @escaping @Sendable (FactSet) -> Bool,
-              dueAfter: [String: String] = [:]) {
-    self.init(id: id, section: section, title: title, table: table, help: help, kind: .confirm, command: nil, lead: [], fields: [],
-              isComplete: isComplete, pending: { _ in [] }, dueAfter: dueAfter)
+  public init(
+    id: String, section: String, title: String, table: String?, help: String, isComplete: @escaping @Sendable (FactSet) -> Bool,
+    dueAfter: [String: String] = [:]
+  ) {
+    self.init(
+      id: id, section: section, title: title, table: table, help: help, kind: .confirm, command: nil, lead: [], fields: [],
+      isComplete: isComplete, pending: { _ in [] }, dueAfter: dueAfter)
   }
 
-  init(id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: EntryCommand?, lead: [String],
-       fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
-       pending: @escaping @Sendable (FactSet) -> [PendingRow], dueAfter: [String: String]) {
+  init(
+    id: String, section: String, title: String, table: String?, help: String, kind: Kind, command: EntryCommand?, lead: [String],
+    fields: [WalkField], isComplete: @escaping @Sendable (FactSet) -> Bool,
+    pending: @escaping @Sendable (FactSet) -> [PendingRow], dueAfter: [String: String]
+  ) {
     self.id = id; self.section = section; self.title = title; self.table = table; self.help = help
     self.kind = kind; self.command = command; self.lead = lead; self.fields = fields; self.isComplete = isComplete; self.pending = pending
     self.dueAfter = dueAfter
@@ -116,12 +124,14 @@ public struct WalkField: Sendable {
 
   /// The question for a declared argument: its keyword, kind, question and whether it may be left empty come from
   /// the declaration (`prompt` and `optional` override them for this step); `source` picks one source of `funds`.
-  public init<V>(_ arg: Arg<V>, _ context: EntryContext, prompt: String? = nil, optional: Bool? = nil, source: FundSource? = nil,
-                 suggestion: @escaping @Sendable (FactSet, [String]) -> String? = { _, _ in nil },
-                 ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true },
-                 optionalIf: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
-                 expected: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
-                 options: @escaping @Sendable (FactSet, [String]) -> [String] = { _, _ in [] }) {
+  public init<V>(
+    _ arg: Arg<V>, _ context: EntryContext, prompt: String? = nil, optional: Bool? = nil, source: FundSource? = nil,
+    suggestion: @escaping @Sendable (FactSet, [String]) -> String? = { _, _ in nil },
+    ask: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in true },
+    optionalIf: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
+    expected: @escaping @Sendable (FactSet, [String]) -> Bool = { _, _ in false },
+    options: @escaping @Sendable (FactSet, [String]) -> [String] = { _, _ in [] }
+  ) {
     self.init(spec: arg.spec, context, prompt: prompt, optional: optional, source: source)
     self.suggestion = suggestion; self.ask = ask; self.optionalIf = optionalIf; self.expected = expected; self.options = options
   }
@@ -159,7 +169,8 @@ public struct WalkField: Sendable {
   public static func whenChangeNeedsReason(current: Int, prior: Int, settings: RuleSettings) -> @Sendable (FactSet, [String]) -> Bool {
     { _, a in
       guard a.count > max(current, prior), case .success(let cur) = AmountParser.parse(a[current]),
-            case .success(let pri) = AmountParser.parse(a[prior]) else { return false }
+        case .success(let pri) = AmountParser.parse(a[prior])
+      else { return false }
       return ChangeRules.needsReason(current: cur, prior: pri, settings: settings)
     }
   }

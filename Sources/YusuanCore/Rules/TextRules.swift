@@ -4,7 +4,7 @@
 public enum TemplateResidue {
   public static let common = [
     "XX", "ＸＸ", "××", "xx局", "根据实际情况", "增加（减少）", "增长（下降）", "增加(减少)", "增长(下降)",
-    "局（委）", "局(委)", "（单位名称）", "（部门名称）"
+    "局（委）", "局(委)", "（单位名称）", "（部门名称）",
   ]
 
   /// The common words, then those of `own` not among them.

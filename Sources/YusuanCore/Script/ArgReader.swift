@@ -30,7 +30,8 @@ public struct ArgReader {
   /// `12 万元`: a unit written apart from its figure belongs to it (officers type the space; the walk offers it).
   mutating func withUnit(_ t: Token) -> Token {
     guard !t.quoted, let u = peek(), !u.quoted, ["万元", "万", "元"].contains(u.text),
-          let last = AmountParser.normalizeWidth(t.text).last, last.isASCII && last.isNumber else { return t }
+      let last = AmountParser.normalizeWidth(t.text).last, last.isASCII && last.isNumber
+    else { return t }
     _ = next()
     return Token(text: t.text + u.text, quoted: false, start: t.start, end: u.end)
   }

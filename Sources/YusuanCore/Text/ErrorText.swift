@@ -109,7 +109,7 @@ public enum ErrorText {
   static func sqliteMessage(_ text: String) -> String {
     let table: [(String, Int)] = [
       ("database is locked", 5), ("out of memory", 7), ("readonly database", 8), ("disk I/O error", 10),
-      ("malformed", 11), ("database or disk is full", 13), ("unable to open", 14), ("not a database", 26)
+      ("malformed", 11), ("database or disk is full", 13), ("unable to open", 14), ("not a database", 26),
     ]
     if let hit = table.first(where: { text.contains($0.0) }) { return sqlite(hit.1) }
     if text.contains("no such table") || text.contains("no such column") { return "文件缺少工作簿应有的数据表：可能已损坏，或不是 yusuan 工作簿。" }

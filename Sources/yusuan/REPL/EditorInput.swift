@@ -12,15 +12,17 @@ final class EditorInput: InputSource {
 
   init(historyFile: String?, catalog: Catalog?, forms: FormsLibrary) {
     nonisolated(unsafe) let box = self
-    editor = LineEditor(historyFile: historyFile, completer: { line, cursor in
-      guard let c = box.completion else { return .none }
-      let start = LineEditor.wordStart(in: line, cursor: cursor)
-      let chars = Array(line)
-      let word = String(chars[min(start, chars.count)..<min(cursor, chars.count)])
-      let before = String(chars[0..<min(cursor, chars.count)])
-      let hits = c.candidates(line: before, word: word)
-      return Completion(start: start, candidates: hits.map { Completion.Candidate($0, display: c.display($0)) })
-    })
+    editor = LineEditor(
+      historyFile: historyFile,
+      completer: { line, cursor in
+        guard let c = box.completion else { return .none }
+        let start = LineEditor.wordStart(in: line, cursor: cursor)
+        let chars = Array(line)
+        let word = String(chars[min(start, chars.count)..<min(cursor, chars.count)])
+        let before = String(chars[0..<min(cursor, chars.count)])
+        let hits = c.candidates(line: before, word: word)
+        return Completion(start: start, candidates: hits.map { Completion.Candidate($0, display: c.display($0)) })
+      })
   }
 
   func read(prompt: String, initialText: String?) -> InputEvent {

@@ -134,7 +134,9 @@ struct StartDialog {
         if value.isEmpty { out("此项不能为空。"); continue }
         if answers.isEmpty, let why = DepartmentName.problem(value) { out("✗ " + why); initial = a; continue }
         if answers.count == 1, Int(value).map({ (2000...2100).contains($0) }) != true { out("✗ 年度应为四位年份，例如 \(thisYear + 1)。"); initial = a; continue }
-        if answers.count == 2, !forms.editionIDs.contains(value) { out("✗ 没有版本“\(value)”。可选：\(forms.editionIDs.joined(separator: "、"))。"); initial = a; continue }
+        if answers.count == 2, !forms.editionIDs.contains(value) {
+          out("✗ 没有版本“\(value)”。可选：\(forms.editionIDs.joined(separator: "、"))。"); initial = a; continue
+        }
         answers.append(value)
       }
     }
