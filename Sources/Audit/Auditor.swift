@@ -139,9 +139,12 @@ public enum Auditor {
     for rule in rules where !(context.profile.finalAccounts && rule.id == "audit.required") { out += rule.run(context) }
     if !document.unreadPages.isEmpty {
       func list(_ pages: [Int]) -> String { pages.map { "第\($0)页" }.joined(separator: "、") }
-      let images = document.unreadPages.filter { !document.garbledPages.contains($0) }
-      let why = [images.isEmpty ? nil : list(images) + "只有图片", document.garbledPages.isEmpty ? nil : list(document.garbledPages) + "的文字无法识别"]
-        .compactMap { $0 }.joined(separator: "，")
+      let images = document.unreadPages.filter { !document.garbledPages.contains($0) && !document.picturedPages.contains($0) }
+      let why = [
+        images.isEmpty ? nil : list(images) + "只有图片", document.picturedPages.isEmpty ? nil : list(document.picturedPages) + "大部分是图片",
+        document.garbledPages.isEmpty ? nil : list(document.garbledPages) + "的文字无法识别",
+      ]
+      .compactMap { $0 }.joined(separator: "，")
       out = out.map { unsure($0, pages: document.unreadPages, why: why + "、未能读出，所缺的可能在其中") }
     }
     if document.tablesLost { out = out.map { unsure($0, pages: [], why: "表格未能读出，所缺的可能在表中") } }
@@ -168,7 +171,9 @@ public enum Auditor {
     // A table's sums next to an unread page: its other part, with rows these sums need, may be on that page.
     let besideUnread = d.page.map { p in pages.contains { abs($0 - p) <= 1 } } ?? false
     let partialTable = besideUnread && [AuditRuleID.sumParent.id, AuditRuleID.sumTotal.id].contains(d.rule)
-    guard absenceRules.contains(d.rule) || partialTable, d.severity != .info else { return d }
+    // A line one table has and the other lacks (not two codes for one line): the other's part may be unread.
+    let missingLine = d.rule == AuditRuleID.crossRowCode.id && d.actual == "无"
+    guard absenceRules.contains(d.rule) || partialTable || missingLine, d.severity != .info else { return d }
     var soft = d
     soft.severity = .info
     soft.message = "未能核对：" + d.message + "（\(why)。）"

@@ -107,6 +107,8 @@ public struct AuditDocument: Sendable {
   public var unreadPages: [Int] = []
   /// The unread pages whose text layer is garbled rather than missing (`GarbledText`).
   public var garbledPages: [Int] = []
+  /// The unread pages that have text but are mostly a picture (`PDFPage.pictured`).
+  public var picturedPages: [Int] = []
   /// Pages printed sideways and turned upright for reading, with the clockwise quarter turns: their pictures are
   /// turned the same way before findings are boxed on them.
   public var pageTurns: [Int: Int] = [:]

@@ -48,7 +48,7 @@ public enum AuditRuleID: RuleCatalog {
         fix: "无须处理：水印文字不计入正文和表格。")
     case .readImagePage:
       RuleInfo(
-        "audit.read.image-page", .info, "有只有图片、没有文字的页",
+        "audit.read.image-page", .info, "有只有图片（或大部分是图片）的页",
         fix: "取得有文字层的 PDF 或 Word 原件后重新审读；这些页上的内容未能核对。")
     case .readGarbled:
       RuleInfo(

@@ -44,6 +44,7 @@ public enum DocumentReader {
     var unreadPages: [Int] = []
     var pageTurns: [Int: Int] = [:]
     var garbledPages: [Int] = []
+    var picturedPages: [Int] = []
     switch format {
     case .docx:
       (blocks, findings) = try DocxBlocks.blocks(data, name: name)
@@ -61,7 +62,16 @@ public enum DocumentReader {
       defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
       var notes: [String] = []
       let pages = try Poppler.pages(fileURL!, name: name, notes: &notes)
-      unreadPages = pages.filter { $0.imageOnly || $0.garbled }.map(\.number)
+      unreadPages = pages.filter { $0.imageOnly || $0.garbled || $0.pictured }.map(\.number)
+      picturedPages = pages.filter(\.pictured).map(\.number)
+      if !picturedPages.isEmpty {
+        findings.append(
+          Diagnostic(
+            rule: AuditRuleID.readImagePage, severity: .info, table: "文件",
+            message:
+              "未能核对\(picturedPages.map { "第\($0)页" }.joined(separator: "、"))的大部分：页面上是图片（多半是贴成图片的表格），图中的数字和文字读不出，请对照原件人工核对。凡说“缺少”的提示、与相邻页相连的表的合计都可能涉及这些页。",
+            plugin: "audit"))
+      }
       garbledPages = pages.filter(\.garbled).map(\.number)
       if !garbledPages.isEmpty {
         findings.append(
@@ -71,7 +81,7 @@ public enum DocumentReader {
             plugin: "audit"))
       }
       pageTurns = Dictionary(uniqueKeysWithValues: pages.filter { $0.quarterTurns != 0 }.map { ($0.number, $0.quarterTurns) })
-      if unreadPages.count > garbledPages.count {
+      if unreadPages.count > garbledPages.count + picturedPages.count {
         findings.append(
           Diagnostic(
             rule: AuditRuleID.readImagePage, severity: .info, table: "文件",
@@ -118,6 +128,7 @@ public enum DocumentReader {
     doc.unreadPages = unreadPages
     doc.pageTurns = pageTurns
     doc.garbledPages = garbledPages
+    doc.picturedPages = picturedPages
     doc.readByPosition = byPosition
     guard looksLikeBudgetDocument(doc) else {
       throw AuditReadError("文件“\(name)”中找不到部门预算公开文件的内容（没有“预算”字样、预算表或“第X部分”标题），无法审读。请确认文件是否正确。")

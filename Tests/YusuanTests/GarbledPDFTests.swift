@@ -55,3 +55,41 @@ extension GarbledPDFTests {
     #expect(missing.message.contains("第3页只有图片，第7页的文字无法识别"), "\(missing.message)")
   }
 }
+
+extension GarbledPDFTests {
+  /// A table pasted as a picture under its typed title, unit and notes: more than a scan's few words, but the
+  /// picture covers most of the page with nothing typed over it, so the page is unread. A picture behind typed
+  /// text (a letterhead, a background) leaves the page read.
+  @Test func aPageThatIsMostlyAPictureIsUnread() throws {
+    // A 2 × 2 grey image drawn 700 × 400 pt (inline image: cairo writes it as an SVG image with its placement).
+    let picture = "q 700 0 0 400 70 60 cm BI /W 2 /H 2 /CS /G /BPC 8 ID @``@ EI Q\n"
+    let words = MiniPDF.lines(
+      [
+        "Revenue budget 2025, table 2", "Unit: yuan   Department: Example", "Note: figures from the budget system",
+        "Source: finance bureau",
+      ], height: 595)
+    let typedOver = MiniPDF.lines((1...12).map { "Line \($0) of prose typed over a background picture" }, height: 595)
+    let pdf = MiniPDF.data([MiniPDF.Page(content: picture + words), MiniPDF.Page(content: picture + typedOver)])
+    let pages = try MiniPDF.withFile(pdf) { url in
+      var notes: [String] = []
+      return try Poppler.pages(url, name: "pictured.pdf", notes: &notes)
+    }
+    #expect(pages.map(\.pictured) == [true, false])
+    #expect(pages.map(\.imageOnly) == [false, false])
+  }
+}
+
+extension GarbledPDFTests {
+  /// A line one table has and the other lacks may be on an unread page: 未能核对. Two codes printed for one line
+  /// are both read, and stay a warning.
+  @Test func aMissingLineBesideAnUnreadPageIsUnsure() {
+    let missing = Diagnostic(
+      rule: "audit.cross.row-code", severity: .warning, table: "《收入总表》", row: "2010301", column: nil,
+      message: "《支出总表》有科目 2010301，《收入总表》中没有这一行。", expected: "2010301", actual: "无", plugin: "audit")
+    let soft = Auditor.unsure(missing, pages: [9], why: "第9页大部分是图片、未能读出，所缺的可能在其中")
+    #expect(soft.severity == .info && soft.message.hasPrefix("未能核对："))
+    var twoCodes = missing
+    twoCodes.actual = "2050505"
+    #expect(Auditor.unsure(twoCodes, pages: [9], why: "x").severity == .warning)
+  }
+}

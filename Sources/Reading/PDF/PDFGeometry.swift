@@ -36,6 +36,9 @@ public struct PDFPage: Sendable {
   public var watermarkWords: [PDFWord] = []
   /// A page drawn as an image with (almost) no text layer: scanned, so its tables and prose cannot be read.
   public var imageOnly = false
+  /// A page with text whose pictures cover most of it with no text over them (a table pasted as a picture under
+  /// its typed title): what the pictures hold cannot be read, so the page counts as unread.
+  public var pictured = false
   /// A page whose text layer is not text (`GarbledText`): its words are dropped, and it is as unread as a scan.
   public var garbled = false
   /// Quarter turns clockwise that set this page upright for reading (0 as printed; 1 or 3 for a page printed

@@ -85,6 +85,7 @@ package enum Poppler {
         pages[i].downwardSteps += d.downwardSteps
         // A page number or a stamp may be text; a scanned page has no more than that.
         pages[i].imageOnly = d.images > 0 && pages[i].words.count <= 5
+        pages[i].pictured = !pages[i].imageOnly && Self.picturesHideContent(d.imageBoxes, words: pages[i].words, width: pages[i].width, height: pages[i].height)
         let hidden = Visibility.hidden(pages[i].words, glyphs: d.glyphs)
         pages[i].hiddenWords = hidden
         pages[i].words.removeAll { hidden.contains($0) }
@@ -117,6 +118,20 @@ package enum Poppler {
     return runs.flatMap { r -> [ClosedRange<Int>] in
       stride(from: r.lowerBound, through: r.upperBound, by: target).map { $0...min($0 + target - 1, r.upperBound) }
     }
+  }
+
+  /// Pictures that cover at least 40% of the page with at most 3 words over them: a table or a page of text pasted
+  /// as a picture. A picture behind text (a letterhead, a background) has the text over it, and a small emblem or
+  /// chart covers less.
+  static func picturesHideContent(_ boxes: [Box], words: [PDFWord], width: Double, height: Double) -> Bool {
+    let page = Box(x0: 0, y0: 0, x1: width, y1: height)
+    let clipped = boxes.compactMap { b -> Box? in
+      let c = Box(x0: max(b.x0, page.x0), y0: max(b.y0, page.y0), x1: min(b.x1, page.x1), y1: min(b.y1, page.y1))
+      return c.width > 0 && c.height > 0 ? c : nil
+    }
+    guard width > 0, height > 0, let largest = clipped.max(by: { $0.width * $0.height < $1.width * $1.height }) else { return false }
+    guard largest.width * largest.height >= 0.4 * width * height else { return false }
+    return words.filter { largest.contains(x: $0.box.midX, y: $0.box.midY) }.count <= 3
   }
 
   /// `Page    N rot:  90` lines of `pdfinfo -f 1 -l N`: each page's /Rotate in degrees (0, 90, 180, 270).

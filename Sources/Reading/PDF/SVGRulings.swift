@@ -9,6 +9,8 @@ package struct SVGPage: Sendable {
   package var glyphs: [(x: Double, y: Double)] = []
   /// Raster images drawn on the page (a scanned page is one image and no text).
   package var images = 0
+  /// Where those images are drawn, when cairo gave their size and placement (a table pasted as a picture).
+  package var imageBoxes: [Box] = []
 
   /// Consecutive glyphs painted one under the other (+1) or one above the other (−1), as text printed sideways
   /// is: which way its lines run, where poppler's words alone cannot tell (a line of one word).
@@ -32,6 +34,7 @@ package enum SVGRulings {
     let bytes = [UInt8](data)
     var pages: [SVGPage] = [SVGPage()]
     var sawPage = false
+    var imageSizes: [String: (w: Double, h: Double)] = [:]
     var i = 0
     let n = bytes.count
     let cursor = ByteCursor(bytes: bytes)
@@ -44,7 +47,22 @@ package enum SVGRulings {
     while i < n {
       guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
       if starts("<defs", at: i) {
-        i = find("</defs>", from: i)
+        let end = find("</defs>", from: i)
+        // The images' sizes, kept for where a <use> places them; glyph outlines are skipped.
+        var k = i
+        while k < end {
+          if bytes[k] == UInt8(ascii: "<"), starts("<image ", at: k) {
+            var e = k
+            while e < end && bytes[e] != UInt8(ascii: ">") { e += 1 }
+            let tag = bytes[k..<e]
+            if let id = value("id", in: tag), let w = value("width", in: tag).flatMap(number), let h = value("height", in: tag).flatMap(number) {
+              imageSizes[String(decoding: id, as: UTF8.self)] = (w, h)
+            }
+            k = e
+          }
+          k += 1
+        }
+        i = end
       } else if starts("<page>", at: i) || starts("<page ", at: i) {
         if sawPage { pages.append(SVGPage()) }
         sawPage = true
@@ -67,6 +85,14 @@ package enum SVGRulings {
         let tag = bytes[i..<e]
         if let href = value("xlink:href", in: tag), href.starts(with: Array("#image".utf8)) {
           pages[pages.count - 1].images += 1
+          if let size = imageSizes[String(decoding: href.dropFirst(), as: UTF8.self)],
+            let m = value("transform", in: tag).flatMap({ matrix(String(decoding: $0, as: UTF8.self)) })
+          {
+            // The unit square of the image scaled by the matrix: its width and height on the page from its origin.
+            let w = abs(m[0]) * size.w + abs(m[2]) * size.h, h = abs(m[1]) * size.w + abs(m[3]) * size.h
+            let x0 = m[4] + min(0, m[0] * size.w) + min(0, m[2] * size.h), y0 = m[5] + min(0, m[1] * size.w) + min(0, m[3] * size.h)
+            pages[pages.count - 1].imageBoxes.append(Box(x0: x0, y0: y0, x1: x0 + w, y1: y0 + h))
+          }
         } else if let x = value("x", in: tag).flatMap(number), let y = value("y", in: tag).flatMap(number) {
           pages[pages.count - 1].glyphs.append((x, y))
         }

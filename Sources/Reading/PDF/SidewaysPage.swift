@@ -26,6 +26,7 @@ package enum SidewaysPage {
     turned.hiddenWords = page.hiddenWords.map { PDFWord(text: $0.text, box: turn.box($0.box)) }
     turned.watermarkWords = page.watermarkWords.map { PDFWord(text: $0.text, box: turn.box($0.box)) }
     turned.imageOnly = page.imageOnly
+    turned.pictured = page.pictured
     turned.garbled = page.garbled
     turned.quarterTurns = turn.turns
     return turned
