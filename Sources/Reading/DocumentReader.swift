@@ -81,11 +81,12 @@ public enum DocumentReader {
             plugin: "audit"))
       }
       pageTurns = Dictionary(uniqueKeysWithValues: pages.filter { $0.quarterTurns != 0 }.map { ($0.number, $0.quarterTurns) })
-      if unreadPages.count > garbledPages.count + picturedPages.count {
+      let scanned = pages.filter(\.imageOnly).map(\.number)
+      if !scanned.isEmpty {
         findings.append(
           Diagnostic(
             rule: AuditRuleID.readImagePage, severity: .info, table: "文件",
-            message: "未能核对\(unreadPages.map { "第\($0)页" }.joined(separator: "、"))：只有图片、没有文字层（可能是扫描件），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
+            message: "未能核对\(scanned.map { "第\($0)页" }.joined(separator: "、"))：只有图片、没有文字层（可能是扫描件），其中的表格和文字未能读出，请对照原件人工核对。凡说“缺少”的提示都可能在这些页中。",
             plugin: "audit"))
       }
       let read = PDFBlocks.read(pages)
